@@ -1,0 +1,41 @@
+// Builds the app: the renderer with Vite into dist/renderer, and the main process, preload and
+// preview server with esbuild into dist/electron (CommonJS: a sandboxed preload must be).
+import { build as esbuild } from 'esbuild';
+import { build as viteBuild } from 'vite';
+import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+await viteBuild({
+  root: join(root, 'renderer'),
+  base: './',
+  logLevel: 'warn',
+  plugins: [react()],
+  build: {
+    outDir: join(root, 'dist', 'renderer'),
+    emptyOutDir: true,
+    // No inline scripts or styles: the CSP allows only files from the app itself.
+    assetsInlineLimit: 0,
+    modulePreload: { polyfill: false },
+    sourcemap: true,
+    chunkSizeWarningLimit: 1500,
+  },
+});
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: true,
+  external: ['electron'],
+  logLevel: 'warning',
+};
+await Promise.all([
+  esbuild({ ...common, entryPoints: [join(root, 'electron', 'main.ts')], outfile: join(root, 'dist', 'electron', 'main.cjs') }),
+  esbuild({ ...common, entryPoints: [join(root, 'electron', 'preload.ts')], outfile: join(root, 'dist', 'electron', 'preload.cjs'), minify: true }),
+  esbuild({ ...common, entryPoints: [join(root, 'electron', 'preview.ts')], outfile: join(root, 'dist', 'electron', 'preview.cjs') }),
+]);
+console.log('built dist/renderer and dist/electron');

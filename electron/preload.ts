@@ -1,0 +1,31 @@
+/**
+ * Preload: the only bridge between the sandboxed page and the main process. It exposes one method
+ * per operation of the API contract (never a generic invoke) and a subscription to menu commands.
+ */
+import { contextBridge, ipcRenderer } from 'electron';
+import {
+  CHANNEL_PREFIX,
+  COMMAND_CHANNEL,
+  commandNames,
+  operationNames,
+  type CommandName,
+  type WorkbenchApi,
+  type WorkbenchBridge,
+} from '../shared/api';
+
+const api = Object.fromEntries(
+  operationNames.map((name) => [name, (input: unknown) => ipcRenderer.invoke(CHANNEL_PREFIX + name, input)]),
+) as unknown as WorkbenchApi;
+
+const bridge: WorkbenchBridge = {
+  api,
+  onCommand(listener) {
+    const wrapped = (_event: Electron.IpcRendererEvent, command: unknown) => {
+      if ((commandNames as readonly unknown[]).includes(command)) listener(command as CommandName);
+    };
+    ipcRenderer.on(COMMAND_CHANNEL, wrapped);
+    return () => ipcRenderer.removeListener(COMMAND_CHANNEL, wrapped);
+  },
+};
+
+contextBridge.exposeInMainWorld('workbench', bridge);

@@ -1,0 +1,63 @@
+/**
+ * Durable, atomic file writes: write a temporary file beside the target, fsync it, rename it over
+ * the target, fsync the folder. A crash at any moment leaves either the old file or the new one,
+ * never a torn one, and once the promise resolves the new file survives a power cut.
+ */
+import { open, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+
+/** Plain words for the file-system errors a researcher can do something about. */
+export function describeFileError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return 'the disk is full';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission was denied';
+    case 'EROFS':
+      return 'the disk is read-only';
+    case 'ENOENT':
+      return 'the folder does not exist';
+    case 'EISDIR':
+      return 'a folder has that name';
+    default:
+      return error instanceof Error ? error.message : String(error);
+  }
+}
+
+/** Writes `data` to `file` atomically and durably. */
+export async function writeFileDurably(file: string, data: string | Uint8Array): Promise<void> {
+  const folder = dirname(file);
+  const temporary = join(folder, `.${basename(file)}.tmp`);
+  try {
+    const handle = await open(temporary, 'w');
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temporary, file);
+  } catch (error) {
+    await rm(temporary, { force: true }).catch(() => undefined);
+    throw error;
+  }
+  await syncFolder(folder);
+}
+
+/** Flushes a folder's entries (a rename is durable only once its folder is). */
+export async function syncFolder(folder: string): Promise<void> {
+  let handle;
+  try {
+    handle = await open(folder, 'r');
+    await handle.sync();
+  } catch (error) {
+    // Some platforms (Windows) cannot open or fsync a folder; the rename is still atomic there.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EISDIR' && code !== 'EPERM' && code !== 'EINVAL' && code !== 'EACCES') throw error;
+  } finally {
+    await handle?.close();
+  }
+}

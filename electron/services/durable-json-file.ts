@@ -1,0 +1,86 @@
+/**
+ * A lowdb adapter that makes every write atomic and durable (lowdb's own JSONFile renames a
+ * temporary file but never fsyncs), checks what it reads, and merges writes that arrive while a
+ * write is under way into one write of the latest state. Each caller's promise resolves only once
+ * a write that began after its call has reached the disk.
+ */
+import { readFile } from 'node:fs/promises';
+import type { Adapter } from 'lowdb';
+import { writeFileDurably } from './atomic-write';
+
+/** Why a file on disk could not be taken as the data it should hold. */
+export class UnreadableFileError extends Error {
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+  ) {
+    super(`${file}: ${reason}`);
+    this.name = 'UnreadableFileError';
+  }
+}
+
+export type Check<T> = (json: unknown) => { ok: true; value: T } | { ok: false; reason: string };
+
+export class DurableJsonFile<T> implements Adapter<T> {
+  private inFlight: Promise<void> | null = null;
+  private queued: { data: T; promise: Promise<void> } | null = null;
+
+  constructor(
+    readonly file: string,
+    private readonly check: Check<T>,
+  ) {}
+
+  /** Reads and checks the file; null when there is none. Throws UnreadableFileError otherwise. */
+  async read(): Promise<T | null> {
+    let text: string;
+    try {
+      text = await readFile(this.file, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw error;
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (error) {
+      throw new UnreadableFileError(this.file, `it is not valid JSON (${(error as Error).message})`);
+    }
+    const checked = this.check(json);
+    if (!checked.ok) throw new UnreadableFileError(this.file, checked.reason);
+    return checked.value;
+  }
+
+  write(data: T): Promise<void> {
+    if (!this.inFlight) return this.start(data);
+    if (this.queued) {
+      this.queued.data = data;
+      return this.queued.promise;
+    }
+    const promise = this.inFlight
+      .catch(() => undefined)
+      .then(() => {
+        const next = this.queued!;
+        this.queued = null;
+        return this.start(next.data);
+      });
+    this.queued = { data, promise };
+    return promise;
+  }
+
+  /** Resolves when no write is under way or queued (failures are the writers' to report). */
+  async settled(): Promise<void> {
+    while (this.inFlight || this.queued) {
+      await (this.queued?.promise ?? this.inFlight)?.catch(() => undefined);
+    }
+  }
+
+  private start(data: T): Promise<void> {
+    // Serialised now, so the write holds every change made before it began.
+    const text = JSON.stringify(data);
+    const write = writeFileDurably(this.file, text).finally(() => {
+      if (this.inFlight === write) this.inFlight = null;
+    });
+    this.inFlight = write;
+    return write;
+  }
+}

@@ -1,0 +1,80 @@
+/**
+ * The handler table: one function per operation of the API contract, over the services. The
+ * Electron IPC layer, the preview server and the test bridge all call `dispatch`, which checks
+ * the operation name and validates the input against the contract before any service sees it.
+ */
+import type { z } from 'zod';
+import {
+  operations,
+  type OperationName,
+  type OperationResult,
+  type Operations,
+} from '../../shared/api';
+import { segmentsCsv, type CsvFlavour } from '../../shared/csv-export';
+import { fail, ok, WorkbenchFailure, type Result } from '../../shared/result';
+import { writeFileDurably, describeFileError } from './atomic-write';
+import type { ProjectStore } from './project-store';
+
+/** Asks the researcher where to save a file; null when they cancel. */
+export type ChooseSavePath = (suggestedName: string, flavour: CsvFlavour) => Promise<string | null>;
+
+export interface Services {
+  store: ProjectStore;
+  chooseSavePath: ChooseSavePath;
+  now?: () => Date;
+}
+
+export type Handlers = {
+  [N in OperationName]: (
+    input: z.output<Operations[N]['input']>,
+  ) => Promise<OperationResult<N>> | OperationResult<N>;
+};
+
+export function createHandlers(services: Services): Handlers {
+  const { store } = services;
+  const now = services.now ?? (() => new Date());
+  return {
+    getProject: () => store.overview(),
+    openDocument: ({ documentId }) => store.openDocument(documentId),
+    addSegment: (input) => store.addSegment(input),
+    setSegmentCode: (input) => store.setSegmentCode(input),
+    removeSegment: (input) => store.removeSegment(input),
+    exportCsv: async ({ flavour }) => {
+      const day = now().toISOString().slice(0, 10);
+      const suggested = `coded-segments-${day}${flavour === 'excel' ? '-excel' : ''}.csv`;
+      const path = await services.chooseSavePath(suggested, flavour);
+      if (!path) return { path: null, rows: 0 };
+      const dataset = await store.dataset();
+      const csv = segmentsCsv(dataset, flavour);
+      try {
+        await writeFileDurably(path, csv);
+      } catch (error) {
+        throw new WorkbenchFailure('save-failed', `Could not write ${path}: ${describeFileError(error)}.`);
+      }
+      return { path, rows: dataset.segments.length };
+    },
+  };
+}
+
+/** Validates and runs one call; never throws, answers with a Result. */
+export async function dispatch(handlers: Handlers, name: unknown, rawInput: unknown): Promise<Result<unknown>> {
+  if (typeof name !== 'string' || !Object.prototype.hasOwnProperty.call(operations, name)) {
+    return fail('invalid-input', `There is no operation named ${JSON.stringify(name)}.`);
+  }
+  const operation = operations[name as OperationName];
+  const parsed = operation.input.safeParse(rawInput ?? {});
+  if (!parsed.success) {
+    const problems = parsed.error.issues
+      .slice(0, 3)
+      .map((issue) => `${issue.path.join('.') || 'input'}: ${issue.message}`)
+      .join('; ');
+    return fail('invalid-input', `${name} was called with invalid input: ${problems}.`);
+  }
+  try {
+    const handler = handlers[name as OperationName] as (input: unknown) => unknown;
+    return ok(await handler(parsed.data));
+  } catch (error) {
+    if (error instanceof WorkbenchFailure) return fail(error.code, error.message);
+    return fail('internal', `${name} failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}

@@ -1,0 +1,335 @@
+/**
+ * The project store: one project folder on disk (project.json kept by lowdb, and the documents'
+ * exact bytes in documents/), and every change a researcher makes to it. Each change is applied
+ * in memory at once and resolves once it is durable on disk. A project file that cannot be read
+ * is moved aside under a dated name, never overwritten, and the researcher is told.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, copyFile, open } from 'node:fs/promises';
+import { userInfo } from 'node:os';
+import { basename, join } from 'node:path';
+import { Low } from 'lowdb';
+import type { DocumentSummary, OpenedDocument, ProjectOverview } from '../../shared/api';
+import { DEFAULT_CODES } from '../../shared/codebook';
+import type { DatasetInput } from '../../shared/csv-export';
+import { documentIdFor, documentTitle, type DocumentRecord } from '../../shared/documents';
+import { CodePointIndex, decodeUtf8Exact } from '../../shared/offsets';
+import {
+  checkProjectFile,
+  PROJECT_SCHEMA_VERSION,
+  type ProjectFile,
+} from '../../shared/project-schema';
+import { WorkbenchFailure } from '../../shared/result';
+import { checkSelection, countByCode, quoteMatches, type CodedSegment } from '../../shared/segments';
+import { describeFileError, syncFolder } from './atomic-write';
+import { DurableJsonFile, UnreadableFileError } from './durable-json-file';
+
+export const PROJECT_FILE = 'project.json';
+export const DOCUMENTS_FOLDER = 'documents';
+
+export interface ProjectStoreOptions {
+  /** The project folder; made if missing. */
+  folder: string;
+  /** Where the bundled texts are, copied into a new project. */
+  bundledDocuments: string;
+  /** Clock, a test seam. */
+  now?: () => Date;
+  /** Coder name for a new project; defaults to the login name. */
+  coder?: string;
+  /** Milliseconds between attempts to save again after a failed save. */
+  retryDelayMs?: number;
+}
+
+/** A timestamp safe in file names: 2026-11-23T16-36-07Z. */
+function fileStamp(date: Date): string {
+  return date.toISOString().replace(/\.\d+Z$/, 'Z').replace(/:/g, '-');
+}
+
+function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+function defaultCoder(): string {
+  try {
+    return userInfo().username || 'coder';
+  } catch {
+    return 'coder';
+  }
+}
+
+export class ProjectStore {
+  private readonly texts = new Map<string, string>();
+  private saveError: string | null = null;
+  private retryTimer: NodeJS.Timeout | null = null;
+
+  private constructor(
+    readonly folder: string,
+    private readonly db: Low<ProjectFile>,
+    private readonly adapter: DurableJsonFile<ProjectFile>,
+    private readonly now: () => Date,
+    private readonly notices: string[],
+    private readonly retryDelayMs: number,
+  ) {}
+
+  get file(): string {
+    return this.adapter.file;
+  }
+
+  private get data(): ProjectFile {
+    return this.db.data;
+  }
+
+  /** Opens the project in `folder`, creating it from the bundled documents on first start. */
+  static async open(options: ProjectStoreOptions): Promise<ProjectStore> {
+    const now = options.now ?? (() => new Date());
+    const folder = options.folder;
+    await mkdir(join(folder, DOCUMENTS_FOLDER), { recursive: true });
+    const adapter = new DurableJsonFile<ProjectFile>(join(folder, PROJECT_FILE), (json) => {
+      const checked = checkProjectFile(json);
+      return checked.ok ? { ok: true, value: checked.project } : checked;
+    });
+    const notices: string[] = [];
+    let existing: ProjectFile | null = null;
+    try {
+      existing = await adapter.read();
+    } catch (error) {
+      if (!(error instanceof UnreadableFileError)) throw error;
+      const keptAs = join(folder, `project.unreadable-${fileStamp(now())}.json`);
+      await rename(adapter.file, keptAs);
+      await syncFolder(folder);
+      notices.push(
+        `The project file ${adapter.file} could not be read: ${error.reason}. ` +
+          `It was kept unchanged as ${keptAs}, and a new project was started from the bundled documents.`,
+      );
+    }
+    const db = new Low<ProjectFile>(adapter, existing as ProjectFile);
+    const store = new ProjectStore(folder, db, adapter, now, notices, options.retryDelayMs ?? 5000);
+    if (!existing) {
+      db.data = await store.createProject(options.bundledDocuments, options.coder ?? defaultCoder());
+      await db.write();
+    }
+    return store;
+  }
+
+  /** Copies the bundled texts into the project, byte for byte, and describes them. */
+  private async createProject(bundled: string, coder: string): Promise<ProjectFile> {
+    const created = this.now().toISOString();
+    const files = (await readdir(bundled)).filter((name) => name.endsWith('.txt')).sort();
+    const documents: DocumentRecord[] = [];
+    for (const file of files) {
+      const bytes = await readFile(join(bundled, file));
+      const text = decodeUtf8Exact(bytes);
+      const target = join(this.folder, DOCUMENTS_FOLDER, file);
+      await copyFile(join(bundled, file), target);
+      const handle = await open(target, 'r+');
+      await handle.sync();
+      await handle.close();
+      const hash = sha256(bytes);
+      documents.push({
+        id: documentIdFor(hash),
+        title: documentTitle(text, basename(file, '.txt')),
+        file,
+        sha256: hash,
+        byteLength: bytes.length,
+        length: text.length,
+        codePointLength: new CodePointIndex(text).codePointLength,
+        addedAt: created,
+      });
+      this.texts.set(documentIdFor(hash), text);
+    }
+    await syncFolder(join(this.folder, DOCUMENTS_FOLDER));
+    return {
+      schemaVersion: PROJECT_SCHEMA_VERSION,
+      projectId: randomUUID(),
+      name: 'Default project',
+      createdAt: created,
+      coder,
+      documents,
+      codes: DEFAULT_CODES.map((code) => ({ ...code })),
+      segments: [],
+    };
+  }
+
+  /** The project as the renderer lists it. */
+  overview(): ProjectOverview {
+    const counts = new Map<string, number>();
+    for (const segment of this.data.segments) {
+      counts.set(segment.documentId, (counts.get(segment.documentId) ?? 0) + 1);
+    }
+    const documents: DocumentSummary[] = this.data.documents.map((document) => ({
+      ...document,
+      segmentCount: counts.get(document.id) ?? 0,
+    }));
+    const notices = [...this.notices];
+    if (this.saveError) notices.push(this.saveError);
+    return {
+      name: this.data.name,
+      folder: this.folder,
+      file: this.file,
+      coder: this.data.coder,
+      documents,
+      codes: this.data.codes,
+      notices,
+    };
+  }
+
+  private documentRecord(documentId: string): DocumentRecord {
+    const document = this.data.documents.find((d) => d.id === documentId);
+    if (!document) throw new WorkbenchFailure('not-found', `There is no document ${documentId} in this project.`);
+    return document;
+  }
+
+  /** The exact text of a document, read once and checked against its SHA-256. */
+  async text(documentId: string): Promise<string> {
+    const cached = this.texts.get(documentId);
+    if (cached !== undefined) return cached;
+    const document = this.documentRecord(documentId);
+    const path = join(this.folder, DOCUMENTS_FOLDER, document.file);
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(path);
+    } catch (error) {
+      throw new WorkbenchFailure('not-found', `The text of “${document.title}” (${path}) could not be read: ${describeFileError(error)}.`);
+    }
+    if (sha256(bytes) !== document.sha256) {
+      throw new WorkbenchFailure(
+        'project-unreadable',
+        `The text file ${path} has changed since it was added to the project; its coded segments would no longer point at the right words. Restore the original file.`,
+      );
+    }
+    const text = decodeUtf8Exact(bytes);
+    this.texts.set(documentId, text);
+    return text;
+  }
+
+  async openDocument(documentId: string): Promise<OpenedDocument> {
+    const document = this.documentRecord(documentId);
+    const text = await this.text(documentId);
+    const segments = this.data.segments.filter((segment) => segment.documentId === documentId);
+    return { document, text, segments };
+  }
+
+  private segment(segmentId: string): CodedSegment {
+    const segment = this.data.segments.find((s) => s.id === segmentId);
+    if (!segment) throw new WorkbenchFailure('not-found', `There is no coded segment ${segmentId}.`);
+    return segment;
+  }
+
+  private requireCode(codeId: string): void {
+    if (!this.data.codes.some((code) => code.id === codeId)) {
+      throw new WorkbenchFailure('not-found', `There is no code ${codeId} in the codebook.`);
+    }
+  }
+
+  async addSegment(input: {
+    id: string;
+    documentId: string;
+    codeId: string;
+    start: number;
+    end: number;
+  }): Promise<CodedSegment> {
+    const text = await this.text(input.documentId);
+    this.requireCode(input.codeId);
+    checkSelection(text, input.start, input.end);
+    if (this.data.segments.some((s) => s.id === input.id)) {
+      throw new WorkbenchFailure('conflict', `A coded segment with id ${input.id} already exists.`);
+    }
+    const time = this.now().toISOString();
+    const segment: CodedSegment = {
+      id: input.id,
+      documentId: input.documentId,
+      codeId: input.codeId,
+      start: input.start,
+      end: input.end,
+      quote: text.slice(input.start, input.end),
+      coder: this.data.coder,
+      createdAt: time,
+      updatedAt: time,
+    };
+    this.data.segments.push(segment);
+    await this.persist();
+    return segment;
+  }
+
+  async setSegmentCode(input: { segmentId: string; codeId: string }): Promise<CodedSegment> {
+    const segment = this.segment(input.segmentId);
+    this.requireCode(input.codeId);
+    if (segment.codeId !== input.codeId) {
+      segment.codeId = input.codeId;
+      segment.updatedAt = this.now().toISOString();
+      await this.persist();
+    }
+    return segment;
+  }
+
+  async removeSegment(input: { segmentId: string }): Promise<{ segmentId: string }> {
+    const segment = this.segment(input.segmentId);
+    this.data.segments.splice(this.data.segments.indexOf(segment), 1);
+    await this.persist();
+    return { segmentId: segment.id };
+  }
+
+  /** Segments whose stored quote no longer matches their text (reported, never shifted). */
+  async misplacedSegments(): Promise<CodedSegment[]> {
+    const misplaced: CodedSegment[] = [];
+    for (const segment of this.data.segments) {
+      if (!quoteMatches(await this.text(segment.documentId), segment)) misplaced.push(segment);
+    }
+    return misplaced;
+  }
+
+  /** Everything an export needs: documents with their texts, the codebook, the segments. */
+  async dataset(): Promise<DatasetInput> {
+    const documents = [];
+    for (const record of this.data.documents) documents.push({ record, text: await this.text(record.id) });
+    return { documents, codes: this.data.codes, segments: this.data.segments };
+  }
+
+  /** Number of segments per code in one document. */
+  countsFor(documentId: string): Record<string, number> {
+    return countByCode(this.data.segments.filter((s) => s.documentId === documentId));
+  }
+
+  /**
+   * Writes the current state durably. On failure the change stays in memory, the error is
+   * reported to the caller and in the overview, and saving is tried again until it succeeds.
+   */
+  private async persist(): Promise<void> {
+    try {
+      await this.db.write();
+      this.saveError = null;
+    } catch (error) {
+      this.saveError =
+        `Could not save ${this.file}: ${describeFileError(error)}. ` +
+        'Your changes are kept in memory and saving is tried again every few seconds; do not close the app until they are saved.';
+      this.scheduleRetry();
+      throw new WorkbenchFailure('save-failed', this.saveError);
+    }
+  }
+
+  private scheduleRetry(): void {
+    if (this.retryTimer) return;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      this.persist().catch(() => undefined);
+    }, this.retryDelayMs);
+    this.retryTimer.unref?.();
+  }
+
+  /** True while a change is not yet on disk because saving failed. */
+  get unsaved(): boolean {
+    return this.saveError !== null;
+  }
+
+  /** Tries to save again now (after the researcher freed disk space, say). */
+  async retrySave(): Promise<void> {
+    await this.persist();
+  }
+
+  /** Waits for writes under way; stops retrying. */
+  async close(): Promise<void> {
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    await this.adapter.settled();
+  }
+}

@@ -1,0 +1,174 @@
+/** The workbench window: documents on the left, the text with the codebook in the middle, the coded segments on the right. */
+import { useEffect } from 'react';
+import { dismissMessage, dismissNotice, exportCsv, loadProject } from './actions';
+import { bridge, isPreview } from './api-client';
+import { CodeBar } from './components/CodeBar';
+import { DocumentList } from './components/DocumentList';
+import { SegmentPanel } from './components/SegmentPanel';
+import { SegmentPopover } from './components/SegmentPopover';
+import { selectNotices, useStore } from './store';
+import { installCodeStyles } from './text-view/code-styles';
+import { TextView } from './text-view/TextView';
+
+function SaveStatus() {
+  const pending = useStore((state) => state.pending.size);
+  const saveError = useStore((state) => state.saveError);
+  if (saveError) return <span className="save-status failed" role="alert">Not saved — {saveError}</span>;
+  return (
+    <span className="save-status" aria-live="polite" data-state={pending ? 'saving' : 'saved'}>
+      {pending ? 'Saving…' : 'All changes saved'}
+    </span>
+  );
+}
+
+function ExportButtons() {
+  const exporting = useStore((state) => state.exporting);
+  return (
+    <div className="export-buttons">
+      <button
+        type="button"
+        onClick={() => void exportCsv('standard')}
+        disabled={exporting}
+        aria-busy={exporting}
+        title="CSV for R, Python, SPSS (Ctrl/Cmd+E)"
+        data-action="export-csv"
+      >
+        {exporting ? <span className="spinner" aria-hidden="true" /> : null}
+        {exporting ? 'Exporting…' : 'Export CSV'}
+      </button>
+      <button
+        type="button"
+        onClick={() => void exportCsv('excel')}
+        disabled={exporting}
+        title="CSV for opening in Excel: BOM, CRLF, formula-safe cells (Ctrl/Cmd+Shift+E)"
+        data-action="export-csv-excel"
+      >
+        Export for Excel
+      </button>
+    </div>
+  );
+}
+
+function Notices() {
+  const notices = useStore(selectNotices);
+  const dismissed = useStore((state) => state.dismissedNotices);
+  const saveError = useStore((state) => state.saveError);
+  const shown = notices.filter((notice) => !dismissed.has(notice) && notice !== saveError);
+  if (!shown.length) return null;
+  return (
+    <div className="notices" role="alert">
+      {shown.map((notice) => (
+        <p key={notice}>
+          {notice}{' '}
+          <button type="button" onClick={() => dismissNotice(notice)}>
+            Dismiss
+          </button>
+        </p>
+      ))}
+    </div>
+  );
+}
+
+function MessageBar() {
+  const message = useStore((state) => state.message);
+  if (!message) return <div className="message-bar" aria-live="polite" />;
+  return (
+    <div className={`message-bar ${message.kind}`} aria-live="polite" role={message.kind === 'error' ? 'alert' : 'status'}>
+      <span className="message-text">{message.text}</span>
+      <button type="button" onClick={dismissMessage} aria-label="Dismiss message">
+        ×
+      </button>
+    </div>
+  );
+}
+
+function MainArea() {
+  const open = useStore((state) => state.open);
+  const opening = useStore((state) => state.opening);
+  return (
+    <main className="main-area">
+      <CodeBar />
+      {opening && (
+        <div className="progress" role="progressbar" aria-label="Opening document">
+          <span className="spinner" aria-hidden="true" /> Opening…
+        </div>
+      )}
+      {open ? (
+        <article className="document" aria-label={open.document.title}>
+          <h1 className="document-heading">{open.document.title}</h1>
+          <TextView />
+        </article>
+      ) : (
+        !opening && <p className="empty main-empty">Choose a document on the left to start coding.</p>
+      )}
+    </main>
+  );
+}
+
+export function App() {
+  const project = useStore((state) => state.project);
+  const loadError = useStore((state) => state.loadError);
+
+  useEffect(() => {
+    void loadProject();
+    const stop = bridge.onCommand((command) => void exportCsv(command === 'export-csv-excel' ? 'excel' : 'standard'));
+    const onKey = (event: KeyboardEvent) => {
+      // In the desktop app the menu's accelerator handles this; the preview has no menu.
+      if (isPreview && (event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'e') {
+        event.preventDefault();
+        void exportCsv(event.shiftKey ? 'excel' : 'standard');
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => {
+      stop();
+      window.removeEventListener('keydown', onKey);
+    };
+  }, []);
+
+  useEffect(() => {
+    if (project) installCodeStyles(project.codes);
+  }, [project?.codes]);
+
+  if (loadError) {
+    return (
+      <div className="fatal" role="alert">
+        <h1>The project could not be opened</h1>
+        <p>{loadError}</p>
+        <button type="button" onClick={() => void loadProject()}>
+          Try again
+        </button>
+      </div>
+    );
+  }
+  if (!project) {
+    return (
+      <div className="fatal" role="progressbar" aria-label="Loading the project">
+        <span className="spinner" aria-hidden="true" /> Loading the project…
+      </div>
+    );
+  }
+  return (
+    <div className="app">
+      <header className="app-header">
+        <span className="app-name">Annotation Workbench</span>
+        <span className="project-name" title={project.file}>
+          {project.name}
+        </span>
+        <SaveStatus />
+        <span className="coder">Coder: {project.coder}</span>
+        <ExportButtons />
+      </header>
+      <Notices />
+      <div className="workspace">
+        <aside className="sidebar">
+          <DocumentList />
+        </aside>
+        <MainArea />
+        <SegmentPanel />
+      </div>
+      <MessageBar />
+      <SegmentPopover />
+    </div>
+  );
+}

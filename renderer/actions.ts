@@ -1,0 +1,206 @@
+/**
+ * Actions: what the researcher does, as changes to the store plus calls to the main process.
+ * Every change shows at once (the page never waits on the disk) and is marked pending until the
+ * main process says it is durable; a failed call is rolled back and explained, and a failed save
+ * keeps the change and says so until saving works again.
+ */
+import type { CsvFlavour } from '../shared/csv-export';
+import type { Result } from '../shared/result';
+import { checkSelection, type CodedSegment } from '../shared/segments';
+import { layoutText } from '../shared/text-layout';
+import { api } from './api-client';
+import { getState, update, type State } from './store';
+
+export interface TextRange {
+  start: number;
+  end: number;
+}
+
+export function showMessage(kind: 'info' | 'error', text: string): void {
+  update({ message: { kind, text } });
+}
+
+export function dismissMessage(): void {
+  update({ message: null });
+}
+
+export async function loadProject(): Promise<void> {
+  const result = await api.getProject({});
+  if (result.ok) {
+    update({ project: result.value, loadError: null });
+  } else {
+    update({ loadError: result.error.message });
+  }
+}
+
+export async function openDocument(documentId: string): Promise<void> {
+  if (getState().open?.document.id === documentId) return;
+  update({ opening: documentId, popover: null });
+  const [result] = await Promise.all([api.openDocument({ documentId }), refreshCounts()]);
+  if (getState().opening !== documentId) return; // another document was chosen meanwhile
+  if (!result.ok) {
+    update({ opening: null });
+    showMessage('error', result.error.message);
+    return;
+  }
+  const { document, text, segments } = result.value;
+  update({ opening: null, open: { document, text, layout: layoutText(text), segments } });
+}
+
+async function refreshCounts(): Promise<void> {
+  const result = await api.getProject({});
+  if (result.ok) update({ project: result.value });
+}
+
+function withSegments(current: State, change: (segments: CodedSegment[]) => CodedSegment[]): Partial<State> {
+  if (!current.open) return {};
+  return { open: { ...current.open, segments: change(current.open.segments) } };
+}
+
+function markPending(id: string, pending: boolean): void {
+  update((current) => {
+    const next = new Set(current.pending);
+    if (pending) next.add(id);
+    else next.delete(id);
+    return { pending: next };
+  });
+}
+
+/**
+ * Settles a change sent to the main process: on success it is durable; on a failed save it is
+ * kept (the main process retries) and the researcher is told; on any other failure `undo` puts
+ * the page back as it was and the reason is shown.
+ */
+function settle<T>(id: string, result: Result<T>, onSaved: (value: T) => void, undo: () => void): void {
+  if (result.ok) {
+    onSaved(result.value);
+    markPending(id, false);
+    if (getState().pending.size === 0) update({ saveError: null });
+    return;
+  }
+  if (result.error.code === 'save-failed') {
+    update({ saveError: result.error.message });
+    watchForRecovery();
+    return;
+  }
+  markPending(id, false);
+  undo();
+  showMessage('error', result.error.message);
+}
+
+let recoveryTimer: ReturnType<typeof setTimeout> | null = null;
+
+/** After a failed save, asks the main process until its retries have put everything on disk. */
+function watchForRecovery(): void {
+  if (recoveryTimer) return;
+  recoveryTimer = setTimeout(async () => {
+    recoveryTimer = null;
+    const result = await api.getProject({});
+    const saveError = getState().saveError;
+    if (result.ok && saveError && !result.value.notices.includes(saveError)) {
+      update({ saveError: null, pending: new Set() });
+    } else if (getState().saveError) {
+      watchForRecovery();
+    }
+  }, 3000);
+}
+
+/** Codes the selected range of the open document. */
+export function applyCode(codeId: string, range: TextRange | null): void {
+  const { open, project } = getState();
+  if (!open || !project) {
+    showMessage('info', 'Open a document first, then select a passage to code.');
+    return;
+  }
+  try {
+    checkSelection(open.text, range?.start ?? 0, range?.end ?? 0);
+  } catch (error) {
+    showMessage('info', (error as Error).message);
+    return;
+  }
+  const { start, end } = range!;
+  const now = new Date().toISOString();
+  const segment: CodedSegment = {
+    id: crypto.randomUUID(),
+    documentId: open.document.id,
+    codeId,
+    start,
+    end,
+    quote: open.text.slice(start, end),
+    coder: project.coder,
+    createdAt: now,
+    updatedAt: now,
+  };
+  markPending(segment.id, true);
+  update((current) => ({ ...withSegments(current, (list) => [...list, segment]), message: null }));
+  void api
+    .addSegment({ id: segment.id, documentId: segment.documentId, codeId, start, end })
+    .then((result) =>
+      settle(
+        segment.id,
+        result,
+        (saved) => update((current) => withSegments(current, (list) => list.map((s) => (s.id === saved.id ? saved : s)))),
+        () => update((current) => withSegments(current, (list) => list.filter((s) => s.id !== segment.id))),
+      ),
+    );
+}
+
+export function changeSegmentCode(segmentId: string, codeId: string): void {
+  const before = getState().open?.segments.find((s) => s.id === segmentId);
+  if (!before || before.codeId === codeId) return;
+  const replace = (replacement: CodedSegment) =>
+    update((current) => withSegments(current, (list) => list.map((s) => (s.id === segmentId ? replacement : s))));
+  markPending(segmentId, true);
+  replace({ ...before, codeId, updatedAt: new Date().toISOString() });
+  void api.setSegmentCode({ segmentId, codeId }).then((result) => settle(segmentId, result, replace, () => replace(before)));
+}
+
+export function removeSegment(segmentId: string): void {
+  const before = getState().open?.segments.find((s) => s.id === segmentId);
+  if (!before) return;
+  markPending(segmentId, true);
+  update((current) => ({
+    ...withSegments(current, (list) => list.filter((s) => s.id !== segmentId)),
+    popover: current.popover && {
+      ...current.popover,
+      segmentIds: current.popover.segmentIds.filter((id) => id !== segmentId),
+    },
+  }));
+  void api.removeSegment({ segmentId }).then((result) =>
+    settle(
+      segmentId,
+      result,
+      () => undefined,
+      () => update((current) => withSegments(current, (list) => [...list, before])),
+    ),
+  );
+}
+
+export async function exportCsv(flavour: CsvFlavour): Promise<void> {
+  if (getState().exporting) return;
+  update({ exporting: true });
+  try {
+    const result = await api.exportCsv({ flavour });
+    if (!result.ok) showMessage('error', result.error.message);
+    else if (result.value.path === null) showMessage('info', 'Export cancelled.');
+    else
+      showMessage(
+        'info',
+        `Exported ${result.value.rows} coded segment${result.value.rows === 1 ? '' : 's'} to ${result.value.path}`,
+      );
+  } finally {
+    update({ exporting: false });
+  }
+}
+
+export function openPopover(segmentIds: string[], left: number, top: number): void {
+  update({ popover: segmentIds.length ? { segmentIds, left, top } : null });
+}
+
+export function closePopover(): void {
+  if (getState().popover) update({ popover: null });
+}
+
+export function dismissNotice(notice: string): void {
+  update((current) => ({ dismissedNotices: new Set([...current.dismissedNotices, notice]) }));
+}

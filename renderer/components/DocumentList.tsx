@@ -1,0 +1,42 @@
+/** The project's documents, with the number of coded segments in each; choosing one opens it. */
+import { openDocument } from '../actions';
+import { useStore } from '../store';
+
+export function DocumentList() {
+  const project = useStore((state) => state.project);
+  const openId = useStore((state) => state.open?.document.id);
+  const openCount = useStore((state) => state.open?.segments.length);
+  const opening = useStore((state) => state.opening);
+  if (!project) return null;
+  if (project.documents.length === 0) {
+    return <p className="empty">This project has no documents yet.</p>;
+  }
+  return (
+    <nav aria-label="Documents">
+      <h2 className="panel-title">Documents</h2>
+      <ul className="document-list">
+        {project.documents.map((document) => {
+          const count = document.id === openId ? openCount : document.segmentCount;
+          return (
+            <li key={document.id}>
+              <button
+                type="button"
+                className="document-button"
+                aria-current={document.id === openId ? 'true' : undefined}
+                aria-busy={document.id === opening ? 'true' : undefined}
+                onClick={() => void openDocument(document.id)}
+                title={`${document.title}\n${document.file}`}
+                data-document-id={document.id}
+              >
+                <span className="document-title">{document.title}</span>
+                <span className="document-meta">
+                  {document.id === opening ? 'Opening…' : `${count} coded · ${document.file}`}
+                </span>
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,70 @@
+/**
+ * The coded segments of the open document, in text order, with counts per code. The list draws
+ * only the rows in view, so a document with thousands of segments stays quick to code.
+ */
+import { useMemo, useState } from 'react';
+import { compareInTextOrder, countByCode } from '../../shared/segments';
+import { selectCodes, useStore } from '../store';
+import { revealSegment } from '../text-view/TextView';
+
+const ROW_HEIGHT = 58;
+const OVERSCAN = 8;
+
+export function SegmentPanel() {
+  const open = useStore((state) => state.open);
+  const codes = useStore(selectCodes);
+  const pending = useStore((state) => state.pending);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [height, setHeight] = useState(600);
+  const segments = useMemo(() => (open ? [...open.segments].sort(compareInTextOrder) : []), [open]);
+  const counts = useMemo(() => countByCode(segments), [segments]);
+  if (!open) return null;
+  const names = new Map(codes.map((code) => [code.id, code.name]));
+  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
+  const last = Math.min(segments.length, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
+  return (
+    <aside className="segment-panel" aria-label="Coded segments">
+      <h2 className="panel-title">Coded segments ({segments.length})</h2>
+      <ul className="code-counts" aria-label="Segments per code">
+        {codes.map((code) => (
+          <li key={code.id} className={`code-${code.id}`} data-code-id={code.id}>
+            <span className="swatch" aria-hidden="true" />
+            {code.name}: <strong>{counts[code.id] ?? 0}</strong>
+          </li>
+        ))}
+      </ul>
+      {segments.length === 0 ? (
+        <p className="empty">No coded segments yet. Select a passage in the text and press 1, 2 or 3.</p>
+      ) : (
+        <div
+          className="segment-scroller"
+          ref={(element) => {
+            if (element && element.clientHeight && element.clientHeight !== height) setHeight(element.clientHeight);
+          }}
+          onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
+        >
+          <ol className="segment-list" style={{ height: segments.length * ROW_HEIGHT }}>
+            {segments.slice(first, last).map((segment, i) => (
+              <li key={segment.id} style={{ top: (first + i) * ROW_HEIGHT, height: ROW_HEIGHT }}>
+                <button
+                  type="button"
+                  className={`segment-row code-${segment.codeId}`}
+                  onClick={() => revealSegment(segment)}
+                  title={segment.quote}
+                  data-segment-id={segment.id}
+                >
+                  <span className="segment-code">
+                    <span className="swatch" aria-hidden="true" />
+                    {names.get(segment.codeId) ?? segment.codeId}
+                    {pending.has(segment.id) && <span className="pending"> · saving</span>}
+                  </span>
+                  <span className="segment-quote">{segment.quote}</span>
+                </button>
+              </li>
+            ))}
+          </ol>
+        </div>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,85 @@
+/**
+ * The renderer's store: one state object, changed only through `update`, observed by React
+ * components (useStore) and by the text view (subscribe). Side effects live in actions.ts.
+ */
+import { useSyncExternalStore } from 'react';
+import type { ProjectOverview } from '../shared/api';
+import type { DocumentRecord } from '../shared/documents';
+import type { CodedSegment } from '../shared/segments';
+import type { TextLayout } from '../shared/text-layout';
+
+export interface OpenDocumentState {
+  document: DocumentRecord;
+  text: string;
+  layout: TextLayout;
+  segments: CodedSegment[];
+}
+
+export interface Message {
+  kind: 'info' | 'error';
+  text: string;
+}
+
+export interface Popover {
+  segmentIds: string[];
+  /** Viewport coordinates to place it at. */
+  left: number;
+  top: number;
+}
+
+export interface State {
+  project: ProjectOverview | null;
+  loadError: string | null;
+  opening: string | null;
+  open: OpenDocumentState | null;
+  /** Segment ids whose last change is not yet on disk. */
+  pending: ReadonlySet<string>;
+  /** Why the last save failed; null once a save succeeds. */
+  saveError: string | null;
+  message: Message | null;
+  popover: Popover | null;
+  exporting: boolean;
+  dismissedNotices: ReadonlySet<string>;
+}
+
+const initialState: State = {
+  project: null,
+  loadError: null,
+  opening: null,
+  open: null,
+  pending: new Set(),
+  saveError: null,
+  message: null,
+  popover: null,
+  exporting: false,
+  dismissedNotices: new Set(),
+};
+
+let state = initialState;
+const listeners = new Set<() => void>();
+
+export function getState(): State {
+  return state;
+}
+
+export function update(change: Partial<State> | ((current: State) => Partial<State>)): void {
+  const patch = typeof change === 'function' ? change(state) : change;
+  state = { ...state, ...patch };
+  for (const listener of [...listeners]) listener();
+}
+
+export function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** Reads a slice of the state in a component; re-renders when that slice changes. */
+export function useStore<T>(selector: (state: State) => T): T {
+  return useSyncExternalStore(subscribe, () => selector(state));
+}
+
+const NONE: readonly never[] = [];
+// Selectors that fall back to one shared empty list, so that an absent value is a stable snapshot.
+export const selectCodes = (s: State) => s.project?.codes ?? NONE;
+export const selectSegments = (s: State) => s.open?.segments ?? NONE;
+export const selectNotices = (s: State) => s.project?.notices ?? NONE;

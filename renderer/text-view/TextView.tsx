@@ -1,0 +1,157 @@
+/**
+ * The text view: a ProseMirror view of the open document's exact text with its coded segments as
+ * highlights. The text cannot be changed (every input is refused), but it takes focus, shows a
+ * caret and keeps a selection, so that passages are selected with the mouse or the keyboard
+ * (Shift+arrows, Shift+Ctrl+arrows) and coded with the code's key.
+ */
+import { EditorState, Plugin, TextSelection } from 'prosemirror-state';
+import { EditorView } from 'prosemirror-view';
+import { useEffect, useRef } from 'react';
+import { codeForKey } from '../../shared/codebook';
+import type { CodedSegment } from '../../shared/segments';
+import { offsetToPos, posToOffset, type TextLayout } from '../../shared/text-layout';
+import { applyCode, closePopover, openPopover, type TextRange } from '../actions';
+import { getState, subscribe, useStore } from '../store';
+import { documentNode } from './document-node';
+import { changeHighlights, highlightPlugin, segmentIdsAt } from './highlight-plugin';
+
+let activeView: { view: EditorView; layout: TextLayout } | null = null;
+
+/** The open document's selection as text offsets; null when no document is open. */
+export function currentSelection(): TextRange | null {
+  if (!activeView) return null;
+  const { view, layout } = activeView;
+  const { from, to } = view.state.selection;
+  return { start: posToOffset(layout, from, 'start'), end: posToOffset(layout, to, 'end') };
+}
+
+/** Selects a segment's text, scrolls it into view and gives the text view focus. */
+export function revealSegment(segment: CodedSegment): void {
+  if (!activeView) return;
+  const { view, layout } = activeView;
+  const selection = TextSelection.create(view.state.doc, offsetToPos(layout, segment.start), offsetToPos(layout, segment.end));
+  view.dispatch(view.state.tr.setSelection(selection).scrollIntoView());
+  view.focus();
+}
+
+/** Gives the text view focus (after a popover closes, say). */
+export function focusText(): void {
+  activeView?.view.focus();
+}
+
+/** Refuses every change to the text, from keys, input events, paste or drop. */
+const readOnlyText = new Plugin({
+  filterTransaction: (tr) => !tr.docChanged,
+  props: {
+    handleTextInput: () => true,
+    handlePaste: () => true,
+    handleDrop: () => true,
+    handleDOMEvents: {
+      beforeinput: (_view, event) => {
+        event.preventDefault();
+        return true;
+      },
+    },
+  },
+});
+
+function handleKeyDown(view: EditorView, event: KeyboardEvent): boolean {
+  const project = getState().project;
+  if (event.ctrlKey || event.metaKey || event.altKey) {
+    // Cut, undo and other editing shortcuts would change the text.
+    return ['x', 'z', 'y', 'd', 'k', 'u', 'b', 'i'].includes(event.key.toLowerCase()) || event.key === 'Backspace' || event.key === 'Delete';
+  }
+  const code = project && event.key.length === 1 ? codeForKey(project.codes, event.key) : undefined;
+  if (code) {
+    applyCode(code.id, currentSelection());
+    const { to } = view.state.selection;
+    view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, to)));
+    return true;
+  }
+  if (event.key === 'Enter') {
+    const ids = segmentIdsAt(view.state, view.state.selection.head);
+    const coords = view.coordsAtPos(view.state.selection.head);
+    if (ids.length) openPopover(ids, coords.left, coords.bottom);
+    else closePopover();
+    return true;
+  }
+  if (event.key === 'Escape') {
+    closePopover();
+    return true;
+  }
+  // Anything else that would type or delete is refused; navigation keys pass through.
+  return event.key.length === 1 || event.key === 'Backspace' || event.key === 'Delete' || event.key === 'Tab';
+}
+
+function segmentsDiff(before: readonly CodedSegment[], after: readonly CodedSegment[]) {
+  const old = new Map(before.map((s) => [s.id, s]));
+  const add: CodedSegment[] = [];
+  const remove: string[] = [];
+  for (const segment of after) {
+    const previous = old.get(segment.id);
+    if (!previous) add.push(segment);
+    else {
+      old.delete(segment.id);
+      if (previous.codeId !== segment.codeId || previous.start !== segment.start || previous.end !== segment.end) {
+        remove.push(segment.id);
+        add.push(segment);
+      }
+    }
+  }
+  remove.push(...old.keys());
+  return { add, remove };
+}
+
+export function TextView() {
+  const documentId = useStore((state) => state.open?.document.id);
+  const host = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const open = getState().open;
+    if (!open || !host.current) return;
+    const { layout } = open;
+    const view = new EditorView(host.current, {
+      state: EditorState.create({
+        doc: documentNode(layout),
+        plugins: [highlightPlugin(layout, open.segments), readOnlyText],
+      }),
+      editable: () => true,
+      attributes: {
+        class: 'text-view',
+        role: 'textbox',
+        'aria-readonly': 'true',
+        'aria-multiline': 'true',
+        'aria-label': `Text of ${open.document.title}`,
+        spellcheck: 'false',
+        autocorrect: 'off',
+        autocapitalize: 'off',
+        translate: 'no',
+      },
+      handleKeyDown,
+      handleClick(clickView, pos, event) {
+        const ids = segmentIdsAt(clickView.state, pos);
+        if (ids.length) openPopover(ids, event.clientX, event.clientY);
+        else closePopover();
+        return false;
+      },
+    });
+    activeView = { view, layout };
+    host.current.dataset.ready = 'true';
+    let shown = open.segments;
+    const unsubscribe = subscribe(() => {
+      const current = getState().open;
+      if (!current || current.document.id !== open.document.id || current.segments === shown) return;
+      const change = segmentsDiff(shown, current.segments);
+      shown = current.segments;
+      if (change.add.length || change.remove.length) view.dispatch(changeHighlights(view.state, change));
+    });
+    return () => {
+      unsubscribe();
+      if (activeView?.view === view) activeView = null;
+      view.destroy();
+      if (host.current) delete host.current.dataset.ready;
+    };
+  }, [documentId]);
+
+  return <div className="text-host" ref={host} data-document-id={documentId} />;
+}

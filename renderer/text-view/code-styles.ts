@@ -1,0 +1,55 @@
+/**
+ * Colours of the codes as CSS. Highlights of several codes on the same words are drawn as stacked
+ * layers: a translucent tint per code and an underline bar per code at its own height, so that
+ * overlapping segments stay distinguishable. The rules are built from the codebook and installed
+ * as a constructed stylesheet (allowed under the strict CSP, unlike inline style elements).
+ */
+import type { Code } from '../../shared/codebook';
+
+const BAR_HEIGHT = 2;
+const BAR_STEP = 3;
+const BAR_LEVELS = 4;
+
+function rgb(hex: string): string {
+  const n = parseInt(hex.slice(1), 16);
+  return `${(n >> 16) & 255} ${(n >> 8) & 255} ${n & 255}`;
+}
+
+/** The CSS text for a codebook. */
+export function codeStyles(codes: readonly Code[]): string {
+  const layers: string[] = [];
+  const sizes: string[] = [];
+  const positions: string[] = [];
+  codes.forEach((_code, slot) => {
+    layers.push(`linear-gradient(var(--hl-b${slot}, transparent), var(--hl-b${slot}, transparent))`);
+    sizes.push(`100% ${BAR_HEIGHT}px`);
+    positions.push(`0 calc(100% - ${(slot % BAR_LEVELS) * BAR_STEP}px)`);
+  });
+  codes.forEach((_code, slot) => {
+    layers.push(`linear-gradient(var(--hl-t${slot}, transparent), var(--hl-t${slot}, transparent))`);
+    sizes.push('100% 100%');
+    positions.push('0 0');
+  });
+  const rules = [
+    `.seg { background-image: ${layers.join(', ') || 'none'}; background-size: ${sizes.join(', ')}; ` +
+      `background-position: ${positions.join(', ')}; background-repeat: no-repeat; ` +
+      `padding-bottom: ${BAR_STEP * Math.min(codes.length, BAR_LEVELS)}px; cursor: pointer; }`,
+  ];
+  codes.forEach((code, slot) => {
+    rules.push(
+      `.code-${code.id} { --hl-b${slot}: ${code.colour}; --hl-t${slot}: rgb(${rgb(code.colour)} / var(--tint-alpha)); --code-colour: ${code.colour}; }`,
+    );
+  });
+  return rules.join('\n');
+}
+
+let sheet: CSSStyleSheet | null = null;
+
+/** Installs (or replaces) the code colours in the document. */
+export function installCodeStyles(codes: readonly Code[]): void {
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  }
+  sheet.replaceSync(codeStyles(codes));
+}

@@ -1,0 +1,108 @@
+/**
+ * The API contract between the page and the main process: every operation the renderer may ask
+ * for, its input schema (validated where the call arrives) and its result type. The main process
+ * registers its IPC handlers from this list, the preload exposes one method per entry, and the
+ * preview server and the test bridge serve the same list. Adding an operation is one entry here
+ * and one handler in electron/services/handlers.ts.
+ */
+import { z } from 'zod';
+import type { Code } from './codebook';
+import type { DocumentRecord } from './documents';
+import { codeIdSchema } from './project-schema';
+import type { Result } from './result';
+import type { CodedSegment } from './segments';
+
+/** A document as listed in the project overview. */
+export interface DocumentSummary extends DocumentRecord {
+  segmentCount: number;
+}
+
+export interface ProjectOverview {
+  name: string;
+  /** Folder that holds the project. */
+  folder: string;
+  /** Path of the project file. */
+  file: string;
+  /** Name recorded on the segments this user makes. */
+  coder: string;
+  documents: DocumentSummary[];
+  codes: Code[];
+  /** Things the researcher must be told on opening (a damaged project file kept aside, ...). */
+  notices: string[];
+}
+
+export interface OpenedDocument {
+  document: DocumentRecord;
+  text: string;
+  segments: CodedSegment[];
+}
+
+export interface ExportOutcome {
+  /** Where the file was written, or null when the researcher cancelled the dialog. */
+  path: string | null;
+  rows: number;
+}
+
+const documentId = z.string().min(1).max(200);
+const segmentId = z.uuid();
+const offset = z.number().int().nonnegative().max(2 ** 31);
+
+/** Declares an operation: its input schema, its result type and what it does. */
+function operation<R>() {
+  return <I extends z.ZodType>(input: I, doc: string) => ({ input, doc, result: undefined as unknown as R });
+}
+
+export const operations = {
+  getProject: operation<ProjectOverview>()(
+    z.strictObject({}),
+    'The open project: documents with their segment counts, the codebook, the coder and notices.',
+  ),
+  openDocument: operation<OpenedDocument>()(
+    z.strictObject({ documentId }),
+    "One document's exact text and its coded segments.",
+  ),
+  addSegment: operation<CodedSegment>()(
+    z.strictObject({ id: segmentId, documentId, codeId: codeIdSchema, start: offset, end: offset }),
+    'Codes [start, end) of a document (UTF-16 offsets); resolves once the segment is on disk.',
+  ),
+  setSegmentCode: operation<CodedSegment>()(
+    z.strictObject({ segmentId, codeId: codeIdSchema }),
+    "Changes a segment's code; resolves once the change is on disk.",
+  ),
+  removeSegment: operation<{ segmentId: string }>()(
+    z.strictObject({ segmentId }),
+    'Removes a segment; resolves once the removal is on disk.',
+  ),
+  exportCsv: operation<ExportOutcome>()(
+    z.strictObject({ flavour: z.enum(['standard', 'excel']) }),
+    'Asks where to save, then writes the coded segments as CSV (see README for the columns).',
+  ),
+} as const;
+
+export type Operations = typeof operations;
+export type OperationName = keyof Operations;
+export type OperationInput<N extends OperationName> = z.input<Operations[N]['input']>;
+export type OperationResult<N extends OperationName> = Operations[N]['result'];
+
+/** Every operation name, in a fixed order (the preload and the servers iterate this). */
+export const operationNames = Object.keys(operations) as OperationName[];
+
+/** What the page sees: one method per operation, each answering with a Result. */
+export type WorkbenchApi = {
+  [N in OperationName]: (input: OperationInput<N>) => Promise<Result<OperationResult<N>>>;
+};
+
+/** Commands the main process sends to the page (from the application menu). */
+export const commandNames = ['export-csv', 'export-csv-excel'] as const;
+export type CommandName = (typeof commandNames)[number];
+
+/** The object the preload puts on `window.workbench`. */
+export interface WorkbenchBridge {
+  api: WorkbenchApi;
+  /** Subscribes to menu commands; returns the unsubscribe function. */
+  onCommand(listener: (command: CommandName) => void): () => void;
+}
+
+/** Prefix of the IPC channels: one channel per operation, `workbench:<name>`. */
+export const CHANNEL_PREFIX = 'workbench:';
+export const COMMAND_CHANNEL = 'workbench-command';

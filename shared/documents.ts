@@ -1,0 +1,41 @@
+/**
+ * Documents: what the project knows of each source text. The text itself is kept byte for byte
+ * in the project folder; this record names it, identifies it by the SHA-256 of its bytes, and
+ * gives it a title a researcher recognises.
+ */
+
+export interface DocumentRecord {
+  /** Stable id, derived from the SHA-256 of the bytes, so that coders' projects agree on it. */
+  id: string;
+  /** Display title: the first non-empty line of the text, trimmed. */
+  title: string;
+  /** File name of the text inside the project's documents folder. */
+  file: string;
+  /** SHA-256 of the file's bytes, lowercase hex. */
+  sha256: string;
+  /** Size of the file in bytes. */
+  byteLength: number;
+  /** Length of the decoded text in UTF-16 code units (the unit of stored offsets). */
+  length: number;
+  /** Length of the decoded text in Unicode code points (the unit of exported offsets). */
+  codePointLength: number;
+  /** When the document entered the project, ISO 8601 UTC. */
+  addedAt: string;
+}
+
+/** The longest title shown; longer first lines are cut with an ellipsis. */
+const TITLE_MAX = 160;
+
+/** The first non-empty line of the text, trimmed (a leading BOM counts as blank). */
+export function documentTitle(text: string, fallback: string): string {
+  for (const line of text.split(/\r\n|\n|\r/)) {
+    const trimmed = line.replace(/^\uFEFF/, '').trim();
+    if (trimmed) return trimmed.length > TITLE_MAX ? `${trimmed.slice(0, TITLE_MAX - 1)}…` : trimmed;
+  }
+  return fallback;
+}
+
+/** The document id for a text with this SHA-256. */
+export function documentIdFor(sha256: string): string {
+  return `doc-${sha256.slice(0, 16)}`;
+}

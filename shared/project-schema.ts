@@ -1,0 +1,112 @@
+/**
+ * The project file: what is saved for a project, with a schema version, and the check that a
+ * file read from disk really is one. A file that fails this check is never overwritten.
+ */
+import { z } from 'zod';
+import type { Code } from './codebook';
+import type { DocumentRecord } from './documents';
+import type { CodedSegment } from './segments';
+
+export const PROJECT_SCHEMA_VERSION = 1;
+
+const isoTime = z.iso.datetime({ offset: false });
+const id = z.string().min(1).max(200);
+
+const documentSchema = z.object({
+  id,
+  title: z.string(),
+  file: z.string().min(1).max(255),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  byteLength: z.number().int().nonnegative(),
+  length: z.number().int().nonnegative(),
+  codePointLength: z.number().int().nonnegative(),
+  addedAt: isoTime,
+}) satisfies z.ZodType<DocumentRecord>;
+
+export const codeIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/);
+
+const codeSchema = z.object({
+  id: codeIdSchema,
+  name: z.string().min(1).max(200),
+  colour: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+  description: z.string().max(2000),
+  key: z.string().length(1).nullable(),
+}) satisfies z.ZodType<Code>;
+
+const segmentSchema = z
+  .object({
+    id,
+    documentId: id,
+    codeId: codeIdSchema,
+    start: z.number().int().nonnegative(),
+    end: z.number().int().nonnegative(),
+    quote: z.string(),
+    coder: z.string(),
+    createdAt: isoTime,
+    updatedAt: isoTime,
+  })
+  .refine((s) => s.end > s.start, { message: 'a segment must end after it starts' }) satisfies z.ZodType<CodedSegment>;
+
+export const projectFileSchema = z
+  .object({
+    schemaVersion: z.literal(PROJECT_SCHEMA_VERSION),
+    projectId: id,
+    name: z.string().min(1).max(200),
+    createdAt: isoTime,
+    coder: z.string().min(1).max(200),
+    documents: z.array(documentSchema),
+    codes: z.array(codeSchema),
+    segments: z.array(segmentSchema),
+  })
+  .superRefine((project, ctx) => {
+    const documentIds = new Set(project.documents.map((d) => d.id));
+    const codeIds = new Set(project.codes.map((c) => c.id));
+    const segmentIds = new Set<string>();
+    project.segments.forEach((segment, i) => {
+      const path = ['segments', i];
+      if (!documentIds.has(segment.documentId)) {
+        ctx.addIssue({ code: 'custom', path, message: `unknown document ${segment.documentId}` });
+      }
+      if (!codeIds.has(segment.codeId)) {
+        ctx.addIssue({ code: 'custom', path, message: `unknown code ${segment.codeId}` });
+      }
+      if (segmentIds.has(segment.id)) {
+        ctx.addIssue({ code: 'custom', path, message: `duplicate segment id ${segment.id}` });
+      }
+      segmentIds.add(segment.id);
+    });
+    if (codeIds.size !== project.codes.length) {
+      ctx.addIssue({ code: 'custom', path: ['codes'], message: 'two codes share an id' });
+    }
+    if (documentIds.size !== project.documents.length) {
+      ctx.addIssue({ code: 'custom', path: ['documents'], message: 'two documents share an id' });
+    }
+  });
+
+export type ProjectFile = z.infer<typeof projectFileSchema>;
+
+export type ProjectFileCheck = { ok: true; project: ProjectFile } | { ok: false; reason: string };
+
+/** Checks parsed JSON against the project schema; the reason names the first problems found. */
+export function checkProjectFile(json: unknown): ProjectFileCheck {
+  if (
+    json &&
+    typeof json === 'object' &&
+    typeof (json as { schemaVersion?: unknown }).schemaVersion === 'number' &&
+    (json as { schemaVersion: number }).schemaVersion > PROJECT_SCHEMA_VERSION
+  ) {
+    return {
+      ok: false,
+      reason: `it was written by a newer version of Annotation Workbench (schema ${
+        (json as { schemaVersion: number }).schemaVersion
+      }; this version reads ${PROJECT_SCHEMA_VERSION})`,
+    };
+  }
+  const parsed = projectFileSchema.safeParse(json);
+  if (parsed.success) return { ok: true, project: parsed.data };
+  const problems = parsed.error.issues
+    .slice(0, 3)
+    .map((issue) => `${issue.path.join('.') || '(top level)'}: ${issue.message}`);
+  const more = parsed.error.issues.length > 3 ? ` (and ${parsed.error.issues.length - 3} more)` : '';
+  return { ok: false, reason: `it is not a valid project file: ${problems.join('; ')}${more}` };
+}

@@ -1,0 +1,67 @@
+/**
+ * Coded segments: a passage of a document tagged with one code by one coder. A segment is kept
+ * by position (start/end in UTF-16 code units of the exact text) and by quote, so that a position
+ * that no longer matches its text is noticed and reported, never silently shifted.
+ */
+import { WorkbenchFailure } from './result';
+
+export interface CodedSegment {
+  id: string;
+  documentId: string;
+  codeId: string;
+  /** Start offset, UTF-16 code units, inclusive. */
+  start: number;
+  /** End offset, UTF-16 code units, exclusive. */
+  end: number;
+  /** The text at [start, end) when the segment was made. */
+  quote: string;
+  coder: string;
+  /** ISO 8601 UTC. */
+  createdAt: string;
+  /** ISO 8601 UTC. */
+  updatedAt: string;
+}
+
+/**
+ * Checks a selection before it becomes a segment: inside the text, not empty, not only white
+ * space, and not splitting a surrogate pair. Throws a WorkbenchFailure saying what is wrong.
+ */
+export function checkSelection(text: string, start: number, end: number): void {
+  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > text.length) {
+    throw new WorkbenchFailure(
+      'invalid-input',
+      `The selection ${start}–${end} lies outside the document (0–${text.length}).`,
+    );
+  }
+  if (end <= start) {
+    throw new WorkbenchFailure('empty-selection', 'Select a passage of text first, then choose a code.');
+  }
+  if (!/\S/u.test(text.slice(start, end))) {
+    throw new WorkbenchFailure(
+      'empty-selection',
+      'The selection holds only white space. Select words to code.',
+    );
+  }
+  const splits = (i: number) =>
+    i > 0 && i < text.length && /[\uD800-\uDBFF]/.test(text[i - 1]) && /[\uDC00-\uDFFF]/.test(text[i]);
+  if (splits(start) || splits(end)) {
+    throw new WorkbenchFailure('invalid-input', 'The selection cuts a character in half.');
+  }
+}
+
+/** Text order: by start, then by end, then by id so that the order is total. */
+export function compareInTextOrder(a: CodedSegment, b: CodedSegment): number {
+  return a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** Number of segments per code id. */
+export function countByCode(segments: readonly CodedSegment[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const segment of segments) counts[segment.codeId] = (counts[segment.codeId] ?? 0) + 1;
+  return counts;
+}
+
+/** True when the segment's stored quote is still the text at its offsets. */
+export function quoteMatches(text: string, segment: Pick<CodedSegment, 'start' | 'end' | 'quote'>): boolean {
+  return text.slice(segment.start, segment.end) === segment.quote;
+}
