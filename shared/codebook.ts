@@ -16,9 +16,10 @@ export interface Code {
 }
 
 /**
- * The default codebook. Colours come from the Okabe–Ito palette (blue, vermillion, bluish green),
- * which stays distinct under the common colour-vision deficiencies; each keeps a contrast of at
- * least 3:1 against both the light and the dark background (tests/unit/codebook.test.ts).
+ * The default codebook. The colours (blue from Okabe–Ito, magenta and olive from Paul Tol's
+ * palettes) stay apart under simulated protanopia, deuteranopia and tritanopia, and each keeps a
+ * contrast of at least 3:1 against both the light and the dark background
+ * (tests/unit/codebook.test.ts checks both).
  */
 export const DEFAULT_CODES: readonly Code[] = [
   {
@@ -31,14 +32,14 @@ export const DEFAULT_CODES: readonly Code[] = [
   {
     id: 'opinion',
     name: 'opinion',
-    colour: '#D55E00',
+    colour: '#EE3377',
     description: 'A judgement, evaluation or interpretation that the author presents as their view.',
     key: '2',
   },
   {
     id: 'call-to-action',
     name: 'call to action',
-    colour: '#009E73',
+    colour: '#999933',
     description: 'A passage that urges the reader or a named actor to do, support or oppose something.',
     key: '3',
   },

@@ -23,14 +23,11 @@ export interface DocumentRecord {
   addedAt: string;
 }
 
-/** The longest title shown; longer first lines are cut with an ellipsis. */
-const TITLE_MAX = 160;
-
-/** The first non-empty line of the text, trimmed (a leading BOM counts as blank). */
+/** The first non-empty line of the text, trimmed (a leading BOM counts as blank); the view shortens it. */
 export function documentTitle(text: string, fallback: string): string {
   for (const line of text.split(/\r\n|\n|\r/)) {
     const trimmed = line.replace(/^\uFEFF/, '').trim();
-    if (trimmed) return trimmed.length > TITLE_MAX ? `${trimmed.slice(0, TITLE_MAX - 1)}…` : trimmed;
+    if (trimmed) return trimmed;
   }
   return fallback;
 }

@@ -81,8 +81,3 @@ export class CodePointIndex {
     return codePointOffset + lo;
   }
 }
-
-/** Decodes UTF-8 bytes exactly: a BOM is kept as U+FEFF, nothing is normalised; invalid bytes throw. */
-export function decodeUtf8Exact(bytes: Uint8Array): string {
-  return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-}

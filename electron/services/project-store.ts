@@ -13,7 +13,7 @@ import type { DocumentSummary, OpenedDocument, ProjectOverview } from '../../sha
 import { DEFAULT_CODES } from '../../shared/codebook';
 import type { DatasetInput } from '../../shared/csv-export';
 import { documentIdFor, documentTitle, type DocumentRecord } from '../../shared/documents';
-import { CodePointIndex, decodeUtf8Exact } from '../../shared/offsets';
+import { CodePointIndex } from '../../shared/offsets';
 import {
   checkProjectFile,
   PROJECT_SCHEMA_VERSION,
@@ -23,6 +23,7 @@ import { WorkbenchFailure } from '../../shared/result';
 import { checkSelection, countByCode, quoteMatches, type CodedSegment } from '../../shared/segments';
 import { describeFileError, syncFolder } from './atomic-write';
 import { DurableJsonFile, UnreadableFileError } from './durable-json-file';
+import { decodeUtf8Exact } from './text-decoding';
 
 export const PROJECT_FILE = 'project.json';
 export const DOCUMENTS_FOLDER = 'documents';

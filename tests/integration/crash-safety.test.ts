@@ -1,0 +1,71 @@
+import { spawn } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { checkProjectFile } from '../../shared/project-schema';
+import { BUNDLED_DOCUMENTS, tempFolder } from '../support/temp';
+
+let writer: string;
+
+beforeAll(async () => {
+  writer = join(await tempFolder(), 'segment-writer.mjs');
+  await build({
+    entryPoints: [new URL('./children/segment-writer.ts', import.meta.url).pathname],
+    outfile: writer,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    logLevel: 'error',
+  });
+});
+
+/** Runs the writer, kills it with SIGKILL after `delay` ms, and returns the ids it acknowledged. */
+function runAndKill(folder: string, delay: number): Promise<{ acked: string[]; finished: boolean }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [writer, folder, BUNDLED_DOCUMENTS], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    let timer: NodeJS.Timeout | undefined;
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      if (!timer && out.includes('ready\n')) timer = setTimeout(() => child.kill('SIGKILL'), delay);
+    });
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      if (signal !== 'SIGKILL' && code !== 0) reject(new Error(`writer failed (${code}): ${err}`));
+      // Only complete lines count: a kill can cut the last one short.
+      const lines = out.split('\n').slice(0, -1);
+      resolve({
+        acked: lines.filter((l) => l.startsWith('ack ')).map((l) => l.slice(4)),
+        finished: lines.includes('done'),
+      });
+    });
+  });
+}
+
+describe('crash safety', () => {
+  it('keeps every acknowledged segment and a valid file through 20 SIGKILLs at random moments', async () => {
+    const folder = join(await tempFolder(), 'project');
+    const allAcked: string[] = [];
+    const seed = Date.now();
+    let state = seed;
+    const random = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let run = 0; run < 20; run++) {
+      const delay = Math.floor(random() * 900);
+      const { acked } = await runAndKill(folder, delay);
+      allAcked.push(...acked);
+      const text = await readFile(join(folder, 'project.json'), 'utf8');
+      const checked = checkProjectFile(JSON.parse(text));
+      expect(checked.ok, `run ${run} (seed ${seed}, delay ${delay} ms)`).toBe(true);
+      const saved = new Set(checked.ok ? checked.project.segments.map((s) => s.id) : []);
+      const lost = allAcked.filter((id) => !saved.has(id));
+      expect(lost, `run ${run} (seed ${seed}, delay ${delay} ms)`).toEqual([]);
+    }
+    // The kills did land while segments were being written.
+    expect(allAcked.length).toBeGreaterThan(20);
+  });
+});

@@ -1,0 +1,49 @@
+import { readdir, readFile, writeFile, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openProject } from '../support/project';
+import { tempFolder } from '../support/temp';
+
+async function openDamaged(content: string) {
+  const folder = join(await tempFolder(), 'project');
+  await mkdir(folder, { recursive: true });
+  await writeFile(join(folder, 'project.json'), content);
+  const project = await openProject(folder);
+  const kept = (await readdir(folder)).filter((name) => name.startsWith('project.unreadable-'));
+  return { ...project, kept };
+}
+
+describe('a damaged project file', () => {
+  it('is kept byte for byte beside the project under a dated name, and the notice names it', async () => {
+    const damaged = '{"schemaVersion": 1, "segments": [ {"id": "s1"'; // cut off mid-write
+    const { folder, store, kept } = await openDamaged(damaged);
+    expect(kept).toHaveLength(1);
+    expect(kept[0]).toMatch(/^project\.unreadable-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\dZ\.json$/);
+    expect(await readFile(join(folder, kept[0]), 'utf8')).toBe(damaged);
+    const [notice] = store.overview().notices;
+    expect(notice).toContain(join(folder, 'project.json'));
+    expect(notice).toContain(join(folder, kept[0]));
+    expect(notice).toMatch(/not valid JSON/);
+    // The app goes on with a fresh project; the kept copy is never written to again.
+    expect(store.overview().documents).toHaveLength(5);
+    const document = store.overview().documents[0];
+    const { text } = await store.openDocument(document.id);
+    await store.addSegment({ id: crypto.randomUUID(), documentId: document.id, codeId: 'opinion', start: 2, end: 20 });
+    expect(text.length).toBeGreaterThan(20);
+    expect(await readFile(join(folder, kept[0]), 'utf8')).toBe(damaged);
+  });
+
+  it('that parses but breaks the schema is kept too, with the reason', async () => {
+    const wrong = JSON.stringify({ schemaVersion: 1, projectId: 'p', segments: 'none' });
+    const { folder, store, kept } = await openDamaged(wrong);
+    expect(await readFile(join(folder, kept[0]), 'utf8')).toBe(wrong);
+    expect(store.overview().notices[0]).toMatch(/not a valid project file/);
+  });
+
+  it('from a newer version is kept and the notice says so', async () => {
+    const newer = JSON.stringify({ schemaVersion: 99 });
+    const { folder, store, kept } = await openDamaged(newer);
+    expect(await readFile(join(folder, kept[0]), 'utf8')).toBe(newer);
+    expect(store.overview().notices[0]).toMatch(/newer version/);
+  });
+});

@@ -1,0 +1,54 @@
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { dispatch } from '../../electron/services/handlers';
+import { openProject, segmentInput } from '../support/project';
+
+describe('saving without a save button', () => {
+  it('keeps a segment across a restart of the services', async () => {
+    const first = await openProject();
+    const document = first.store.overview().documents[4];
+    const { text } = await first.store.openDocument(document.id);
+    const input = segmentInput(document.id, text, 'Anarchist Voices');
+    const added = await dispatch(first.handlers, 'addSegment', input);
+    expect(added).toMatchObject({ ok: true, value: { id: input.id, quote: 'Anarchist Voices', coder: 'ana' } });
+    // No close(): the change is on disk as soon as addSegment resolved.
+    const onDisk = JSON.parse(await readFile(first.store.file, 'utf8'));
+    expect(onDisk.segments.map((s: { id: string }) => s.id)).toContain(input.id);
+
+    const second = await openProject(first.folder);
+    const reopened = await second.store.openDocument(document.id);
+    expect(reopened.segments).toEqual([expect.objectContaining({ id: input.id, start: input.start, end: input.end })]);
+    await first.store.close();
+    await second.store.close();
+  });
+
+  it('changes and removes segments durably', async () => {
+    const first = await openProject();
+    const document = first.store.overview().documents[0];
+    const { text } = await first.store.openDocument(document.id);
+    const a = segmentInput(document.id, text, 'WAR IN ARTSAKH');
+    const b = segmentInput(document.id, text, 'first week', 'opinion');
+    await first.store.addSegment(a);
+    await first.store.addSegment(b);
+    const changed = await dispatch(first.handlers, 'setSegmentCode', { segmentId: a.id, codeId: 'call-to-action' });
+    expect(changed).toMatchObject({ ok: true, value: { codeId: 'call-to-action' } });
+    expect(await dispatch(first.handlers, 'removeSegment', { segmentId: b.id })).toMatchObject({ ok: true });
+
+    const second = await openProject(first.folder);
+    const { segments } = await second.store.openDocument(document.id);
+    expect(segments.map((s) => [s.id, s.codeId])).toEqual([[a.id, 'call-to-action']]);
+    expect(segments[0].updatedAt >= segments[0].createdAt).toBe(true);
+  });
+
+  it('merges changes made while a write is under way, and acknowledges each only once durable', async () => {
+    const { store, folder } = await openProject();
+    const document = store.overview().documents[4];
+    const { text } = await store.openDocument(document.id);
+    const words = text.split(/\s+/).filter((w) => w.length > 3).slice(0, 50);
+    const inputs = words.map((w) => ({ ...segmentInput(document.id, text, w) }));
+    await Promise.all(inputs.map((input) => store.addSegment(input)));
+    const reopened = await openProject(folder);
+    const ids = new Set((await reopened.store.openDocument(document.id)).segments.map((s) => s.id));
+    expect(inputs.every((input) => ids.has(input.id))).toBe(true);
+  });
+});

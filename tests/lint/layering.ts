@@ -1,0 +1,56 @@
+/**
+ * The layering rule of the project (see README): who may import whom.
+ *
+ *   shared/    imports only shared/ and pure packages (no electron, node, DOM, react, prosemirror)
+ *   electron/  imports electron/, shared/ and packages; never renderer/, react or prosemirror
+ *   renderer/  imports renderer/, shared/, react and prosemirror; never electron/ or node
+ */
+import { builtinModules } from 'node:module';
+import { dirname, relative, resolve, sep } from 'node:path';
+
+export type Layer = 'shared' | 'electron' | 'renderer';
+
+const NODE_BUILTINS = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
+
+/** Packages that shared/ may use: pure code that runs anywhere. */
+const SHARED_PACKAGES = ['zod', 'csv-stringify/browser/esm/sync'];
+/** Packages that renderer/ may use. */
+const RENDERER_PACKAGES = [/^react(-dom)?(\/.*)?$/, /^prosemirror-[a-z]+$/];
+
+/** Every module specifier a source file imports (static, re-export, dynamic, require). */
+export function importsOf(source: string): string[] {
+  const specifiers: string[] = [];
+  const patterns = [
+    /^\s*import\s+(?:type\s+)?(?:[^'"]*?\s+from\s+)?['"]([^'"]+)['"]/gm,
+    /^\s*export\s+(?:type\s+)?[^'"]*?\s+from\s+['"]([^'"]+)['"]/gm,
+    /\bimport\(\s*['"]([^'"]+)['"]\s*\)/g,
+    /\brequire\(\s*['"]([^'"]+)['"]\s*\)/g,
+  ];
+  for (const pattern of patterns) {
+    for (const match of source.matchAll(pattern)) specifiers.push(match[1]);
+  }
+  return specifiers;
+}
+
+/** Why `specifier`, imported by `file` of `layer`, breaks the rule; null when it does not. */
+export function violation(root: string, layer: Layer, file: string, specifier: string): string | null {
+  if (specifier.startsWith('.')) {
+    const target = relative(root, resolve(dirname(file), specifier)).split(sep)[0];
+    const allowed: Record<Layer, string[]> = {
+      shared: ['shared'],
+      electron: ['electron', 'shared'],
+      renderer: ['renderer', 'shared'],
+    };
+    return allowed[layer].includes(target) ? null : `${layer}/ may not import from ${target}/`;
+  }
+  const isNode = NODE_BUILTINS.has(specifier) || NODE_BUILTINS.has(specifier.split('/')[0]);
+  switch (layer) {
+    case 'shared':
+      return SHARED_PACKAGES.includes(specifier) ? null : `shared/ may not import ${specifier} (only ${SHARED_PACKAGES.join(', ')})`;
+    case 'renderer':
+      if (specifier === 'electron' || isNode) return `renderer/ may not import ${specifier}: use the preload API`;
+      return RENDERER_PACKAGES.some((allowed) => allowed.test(specifier)) ? null : `renderer/ may not import ${specifier}`;
+    case 'electron':
+      return /^(react|react-dom|prosemirror-)/.test(specifier) ? `electron/ may not import ${specifier}` : null;
+  }
+}

@@ -1,0 +1,29 @@
+/** Opening real projects in temporary folders, as the app does. */
+import { randomUUID } from 'node:crypto';
+import { createHandlers, type Handlers } from '../../electron/services/handlers';
+import { saveIntoFolder } from '../../electron/services/export-folder';
+import { ProjectStore } from '../../electron/services/project-store';
+import { BUNDLED_DOCUMENTS, tempFolder } from './temp';
+import { join } from 'node:path';
+
+export interface OpenProject {
+  folder: string;
+  store: ProjectStore;
+  handlers: Handlers;
+  exportsFolder: string;
+}
+
+export async function openProject(folder?: string, bundledDocuments = BUNDLED_DOCUMENTS): Promise<OpenProject> {
+  const projectFolder = folder ?? join(await tempFolder(), 'project');
+  const store = await ProjectStore.open({ folder: projectFolder, bundledDocuments, coder: 'ana' });
+  const exportsFolder = join(projectFolder, 'exports');
+  const handlers = createHandlers({ store, chooseSavePath: saveIntoFolder(exportsFolder) });
+  return { folder: projectFolder, store, handlers, exportsFolder };
+}
+
+/** The input of addSegment for a passage found by its words. */
+export function segmentInput(documentId: string, text: string, words: string, codeId = 'factual-claim') {
+  const start = text.indexOf(words);
+  if (start < 0) throw new Error(`"${words}" is not in the text`);
+  return { id: randomUUID(), documentId, codeId, start, end: start + words.length };
+}

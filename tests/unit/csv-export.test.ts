@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CODES } from '../../shared/codebook';
+import { formulaSafe, rowsToCsv, segmentRows, segmentsCsv, SEGMENT_CSV_COLUMNS } from '../../shared/csv-export';
+import type { DocumentRecord } from '../../shared/documents';
+import type { CodedSegment } from '../../shared/segments';
+
+const record = (id: string, text: string): DocumentRecord => ({
+  id,
+  title: id,
+  file: `${id}.txt`,
+  sha256: '0'.repeat(64),
+  byteLength: text.length,
+  length: text.length,
+  codePointLength: Array.from(text).length,
+  addedAt: '2026-01-01T00:00:00.000Z',
+});
+
+const segment = (id: string, documentId: string, start: number, end: number, text: string, codeId = 'opinion'): CodedSegment => ({
+  id,
+  documentId,
+  codeId,
+  start,
+  end,
+  quote: text.slice(start, end),
+  coder: 'ana',
+  createdAt: '2026-01-02T03:04:05.000Z',
+  updatedAt: '2026-01-02T03:04:05.000Z',
+});
+
+describe('rowsToCsv', () => {
+  it('quotes a field that holds a comma, a quote and a newline', () => {
+    const csv = rowsToCsv([{ a: 'x, "y"\nz', b: 'plain' }], ['a', 'b'], 'standard');
+    expect(csv).toBe('a,b\n"x, ""y""\nz",plain\n');
+  });
+
+  it('quotes a lone carriage return', () => {
+    expect(rowsToCsv([{ a: 'x\ry' }], ['a'], 'standard')).toBe('a\n"x\ry"\n');
+  });
+
+  it('leaves formula-like cells unchanged in the standard flavour', () => {
+    const csv = rowsToCsv([{ a: '=SUM(A1)', b: '+1', c: '-2', d: '@x' }], ['a', 'b', 'c', 'd'], 'standard');
+    expect(csv).toBe('a,b,c,d\n=SUM(A1),+1,-2,@x\n');
+  });
+
+  it('makes formula-like cells inert in the Excel flavour, with BOM and CRLF', () => {
+    const csv = rowsToCsv([{ a: '=SUM(A1)', b: '+1', c: '-2', d: '@x', e: 'safe', f: 7 }], ['a', 'b', 'c', 'd', 'e', 'f'], 'excel');
+    expect(csv).toBe("\uFEFFa,b,c,d,e,f\r\n'=SUM(A1),'+1,'-2,'@x,safe,7\r\n");
+  });
+
+  it('prefixes tab and carriage-return starts too', () => {
+    expect(formulaSafe('\t=1')).toBe("'\t=1");
+    expect(formulaSafe('\r=1')).toBe("'\r=1");
+    expect(formulaSafe('a=1')).toBe('a=1');
+  });
+});
+
+describe('segmentRows', () => {
+  it('gives offsets in code points and text taken from the document', () => {
+    const text = 'Rally 😀 now, 🇦🇲 today';
+    const start = text.indexOf('now');
+    const end = text.indexOf(' today');
+    const rows = segmentRows({
+      documents: [{ record: record('d1', text), text }],
+      codes: DEFAULT_CODES,
+      segments: [segment('s1', 'd1', start, end, text)],
+    });
+    expect(rows).toHaveLength(1);
+    const points = Array.from(text);
+    expect(points.slice(rows[0].start as number, rows[0].end as number).join('')).toBe(rows[0].text);
+    expect(rows[0].start).toBe(start - 1); // one emoji before
+    expect(rows[0].code).toBe('opinion');
+  });
+
+  it('orders rows by document, then by position in the text', () => {
+    const a = 'aaaa bbbb';
+    const b = 'cccc dddd';
+    const rows = segmentRows({
+      documents: [
+        { record: record('d1', a), text: a },
+        { record: record('d2', b), text: b },
+      ],
+      codes: DEFAULT_CODES,
+      segments: [segment('s3', 'd2', 0, 4, b), segment('s2', 'd1', 5, 9, a), segment('s1', 'd1', 0, 4, a)],
+    });
+    expect(rows.map((r) => r.segment_id)).toEqual(['s1', 's2', 's3']);
+  });
+
+  it('writes the documented columns in order', () => {
+    const text = 'hello world';
+    const csv = segmentsCsv(
+      { documents: [{ record: record('d1', text), text }], codes: DEFAULT_CODES, segments: [segment('s1', 'd1', 0, 5, text, 'factual-claim')] },
+      'standard',
+    );
+    const [header, row] = csv.trimEnd().split('\n');
+    expect(header.split(',')).toEqual([...SEGMENT_CSV_COLUMNS]);
+    expect(row).toBe(`d1,d1,d1.txt,${'0'.repeat(64)},s1,factual claim,factual-claim,0,5,hello,ana,2026-01-02T03:04:05.000Z,2026-01-02T03:04:05.000Z`);
+  });
+});

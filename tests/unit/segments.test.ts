@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { checkSelection, compareInTextOrder, countByCode } from '../../shared/segments';
+import { WorkbenchFailure } from '../../shared/result';
+
+const failure = (f: () => void) => {
+  try {
+    f();
+  } catch (error) {
+    return error as WorkbenchFailure;
+  }
+  throw new Error('expected a failure');
+};
+
+describe('checkSelection', () => {
+  const text = 'Words here\n\n  \u00A0\tand there 😀.';
+
+  it('accepts a selection that holds words, across a paragraph break', () => {
+    expect(() => checkSelection(text, 0, 20)).not.toThrow();
+  });
+
+  it('refuses an empty selection with a message', () => {
+    const error = failure(() => checkSelection(text, 3, 3));
+    expect(error.code).toBe('empty-selection');
+    expect(error.message).toMatch(/Select a passage/);
+  });
+
+  it('refuses a selection of white space only (newlines, NBSP, tab)', () => {
+    const error = failure(() => checkSelection(text, 10, 16));
+    expect(error.code).toBe('empty-selection');
+    expect(error.message).toMatch(/only white space/);
+  });
+
+  it('refuses a selection outside the text or through an emoji', () => {
+    expect(failure(() => checkSelection(text, 0, 999)).code).toBe('invalid-input');
+    const inside = text.indexOf('😀') + 1;
+    expect(failure(() => checkSelection(text, 0, inside)).code).toBe('invalid-input');
+  });
+});
+
+describe('segment order and counts', () => {
+  const s = (id: string, start: number, end: number, codeId = 'opinion') => ({
+    id,
+    documentId: 'd',
+    codeId,
+    start,
+    end,
+    quote: '',
+    coder: 'c',
+    createdAt: '',
+    updatedAt: '',
+  });
+
+  it('orders by start, then end, then id', () => {
+    const sorted = [s('c', 5, 9), s('b', 0, 9), s('a', 0, 4), s('d', 0, 4)].sort(compareInTextOrder);
+    expect(sorted.map((x) => x.id)).toEqual(['a', 'd', 'b', 'c']);
+  });
+
+  it('counts per code', () => {
+    expect(countByCode([s('a', 0, 1), s('b', 0, 1, 'factual-claim'), s('c', 0, 1)])).toEqual({ opinion: 2, 'factual-claim': 1 });
+  });
+});
