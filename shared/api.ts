@@ -5,7 +5,7 @@
  * preview server and the test bridge serve the same list. Adding an operation is one entry here
  * and one handler in electron/services/handlers.ts.
  */
-import { z } from 'zod';
+import { z } from './zod';
 import type { Code } from './codebook';
 import type { DocumentRecord } from './documents';
 import { codeIdSchema } from './project-schema';

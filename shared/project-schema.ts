@@ -2,7 +2,7 @@
  * The project file: what is saved for a project, with a schema version, and the check that a
  * file read from disk really is one. A file that fails this check is never overwritten.
  */
-import { z } from 'zod';
+import { z } from './zod';
 import type { Code } from './codebook';
 import type { DocumentRecord } from './documents';
 import type { CodedSegment } from './segments';

@@ -1,32 +1,35 @@
 /**
- * Selects text in the text view as a person would with the mouse: a DOM range from one offset
- * of the document to another. Runs inside the page (pass it to page.evaluate).
+ * Finding text in the text view from the page's side. These functions run inside the page (pass
+ * them to page.evaluate), so each is self-contained. Offsets are UTF-16 offsets of the document's
+ * text, whose lines are separated by single `\n` line breaks in the texts these tests use.
  */
-export function selectTextInPage([start, end]: [number, number]): void {
+
+/** The on-screen box of the character at each offset: left, right, and vertical middle. */
+export function characterBoxesInPage(offsets: number[]): Array<{ left: number; right: number; y: number }> {
   const lines = Array.from(document.querySelectorAll<HTMLElement>('.text-view .tv-line'));
-  // Offsets of each line in the text: lines are separated by one line break in these fixtures.
   const point = (offset: number): [Node, number] => {
     let lineStart = 0;
     for (const line of lines) {
       const length = line.textContent?.length ?? 0;
-      if (offset <= lineStart + length) {
+      if (offset < lineStart + length) {
         let rest = offset - lineStart;
         const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
         for (let node = walker.nextNode(); node; node = walker.nextNode()) {
           const size = node.textContent?.length ?? 0;
-          if (rest <= size) return [node, rest];
+          if (rest < size) return [node, rest];
           rest -= size;
         }
-        return [line, 0];
       }
       lineStart += length + 1;
     }
-    throw new Error(`offset ${offset} is past the text`);
+    throw new Error(`offset ${offset} is not on a character`);
   };
-  const range = document.createRange();
-  range.setStart(...point(start));
-  range.setEnd(...point(end));
-  const selection = window.getSelection()!;
-  selection.removeAllRanges();
-  selection.addRange(range);
+  return offsets.map((offset) => {
+    const [node, at] = point(offset);
+    const range = document.createRange();
+    range.setStart(node, at);
+    range.setEnd(node, at + 1);
+    const box = range.getClientRects()[0];
+    return { left: box.left, right: box.right, y: box.top + box.height / 2 };
+  });
 }

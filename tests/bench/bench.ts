@@ -1,0 +1,542 @@
+/**
+ * `npm run bench`: measures the workbench at the sizes researchers reach, through the real code
+ * (the built renderer in Chromium over the preview server, the real project store and CSV
+ * export), and prints each figure beside a baseline measured in the same run and its target.
+ *
+ *   1. open and draw a coded document      vs the same text without highlights   target ≤ 2x
+ *   2. code key pressed → highlight drawn  (a no-op key + frame for reference)   target < 50 ms
+ *   3. addSegment until durable on disk    vs a plain write of the same bytes    target ≤ 3x
+ *   4. CSV export of 100,000 segments      (a plain write of the CSV for reference) target < 2 s
+ *
+ * for (A) the largest bundled document with ~300 segments and (B) a generated ~2 MB document with
+ * 10,000 segments. A missed target is reported, not failed: the bench exits non-zero only when
+ * something crashes. Data comes from a seeded PRNG, so every run measures the same texts.
+ */
+import { randomUUID } from 'node:crypto';
+import { copyFile, cp, mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { readFileSync, statfsSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { DEFAULT_CODES } from '../../shared/codebook';
+import { segmentsCsv, type DatasetInput } from '../../shared/csv-export';
+import { layoutText, type TextLayout } from '../../shared/text-layout';
+import { writeFileDurably } from '../../electron/services/atomic-write';
+import { saveIntoFolder } from '../../electron/services/export-folder';
+import { createHandlers } from '../../electron/services/handlers';
+import { startPreviewServer, type PreviewServer } from '../../electron/services/preview-server';
+import { ProjectStore } from '../../electron/services/project-store';
+import {
+  generateDocument,
+  mulberry32,
+  pick,
+  randomCodedSpans,
+  randomSpan,
+  segmentsFor,
+  type Random,
+  type Span,
+} from './generate';
+import type * as PageProbes from './page-probes';
+import type { LinePassage } from './page-probes';
+
+const SEED = 20251123;
+const CHROMIUM = '/usr/bin/chromium';
+const GENERATED_BYTES = 2_000_000;
+const GENERATED_SEGMENTS = 10_000;
+const BUNDLED_SEGMENTS = 300;
+const CSV_SEGMENTS = 100_000;
+/** addSegment calls made at once while building a project (the store merges their writes). */
+const ADD_BATCH = 500;
+const OPEN_RUNS = 5;
+const PRESS_RUNS = 10;
+const DURABLE_RUNS = 20;
+const CSV_RUNS = 3;
+const PRESS_CODE = DEFAULT_CODES[0]; // factual-claim, key '1'
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const CODE_IDS = DEFAULT_CODES.map((code) => code.id);
+
+// ---------------------------------------------------------------------------------------------
+// Small helpers
+
+function progress(message: string): void {
+  process.stderr.write(`[bench] ${message}\n`);
+}
+
+function median(values: readonly number[]): number {
+  if (!values.length) throw new Error('median of no values');
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+function ms(value: number): string {
+  return value >= 100 ? `${value.toFixed(0)} ms` : `${value.toFixed(1)} ms`;
+}
+
+function spread(values: readonly number[]): string {
+  return `${values.length} runs, ${ms(Math.min(...values))}–${ms(Math.max(...values))}`;
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1e6).toFixed(2)} MB`;
+}
+
+function count(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+async function timed<T>(work: () => Promise<T> | T): Promise<[T, number]> {
+  const t0 = performance.now();
+  const value = await work();
+  return [value, performance.now() - t0];
+}
+
+/** The file system the temporary folders live on (fsync costs depend on it). */
+function tempFileSystem(): string {
+  const names: Record<number, string> = {
+    0xef53: 'ext2/3/4',
+    0x01021994: 'tmpfs',
+    0x794c7630: 'overlayfs',
+    0x58465342: 'xfs',
+    0x9123683e: 'btrfs',
+  };
+  try {
+    const type = statfsSync(tmpdir()).type;
+    return names[type] ?? `type 0x${type.toString(16)}`;
+  } catch {
+    return 'unknown';
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The two scenarios
+
+interface Scenario {
+  key: 'A' | 'B';
+  file: string;
+  text: string;
+  layout: TextLayout;
+  documentId: string;
+  /** Folder the store copies the document from (holds only this document). */
+  source: string;
+  coded: ProjectStore;
+  plain: ProjectStore;
+  segmentCount: number;
+}
+
+/**
+ * Makes two projects over one document: one coded with `segmentCount` random segments (added
+ * through the real store, in concurrent batches) and one without segments (the baseline).
+ */
+async function prepareScenario(
+  tmp: string,
+  key: 'A' | 'B',
+  file: string,
+  writeSource: (target: string) => Promise<void>,
+  text: string,
+  segmentCount: number,
+  random: Random,
+): Promise<Scenario> {
+  const source = join(tmp, `${key}-source`);
+  await mkdir(source);
+  await writeSource(join(source, file));
+  const coded = await ProjectStore.open({ folder: join(tmp, `${key}-coded`), bundledDocuments: source, coder: 'bench' });
+  const plain = await ProjectStore.open({ folder: join(tmp, `${key}-plain`), bundledDocuments: source, coder: 'bench' });
+  const documentId = coded.overview().documents[0].id;
+  const spans = randomCodedSpans(random, text, segmentCount, CODE_IDS);
+  for (let i = 0; i < spans.length; i += ADD_BATCH) {
+    await Promise.all(
+      spans.slice(i, i + ADD_BATCH).map((span) => coded.addSegment({ id: randomUUID(), documentId, ...span })),
+    );
+  }
+  return { key, file, text, layout: layoutText(text), documentId, source, coded, plain, segmentCount };
+}
+
+// ---------------------------------------------------------------------------------------------
+// 3. Durability (Node only)
+
+interface DurableResult {
+  add: number[];
+  plainWrite: number[];
+  projectBytes: number;
+}
+
+/**
+ * On a copy of the coded project, times addSegment (which resolves once durable) against a
+ * plain writeFileSync of project.json's bytes into the same folder, alternating the two.
+ */
+async function measureDurable(tmp: string, scenario: Scenario, random: Random): Promise<DurableResult> {
+  const folder = join(tmp, `${scenario.key}-durable`);
+  await cp(scenario.coded.folder, folder, { recursive: true });
+  const store = await ProjectStore.open({ folder, bundledDocuments: scenario.source });
+  const baselineFile = join(folder, 'baseline-plain-write.json');
+  const result: DurableResult = { add: [], plainWrite: [], projectBytes: 0 };
+  try {
+    for (let run = -2; run < DURABLE_RUNS; run++) {
+      // Two warm-up rounds: the first add reads and checks the document text.
+      const span = randomSpan(random, scenario.text, 5, 300);
+      const input = { id: randomUUID(), documentId: scenario.documentId, codeId: pick(random, CODE_IDS), ...span };
+      const [, add] = await timed(() => store.addSegment(input));
+      const bytes = readFileSync(store.file);
+      const [, plainWrite] = await timed(() => writeFileSync(baselineFile, bytes));
+      if (run < 0) continue;
+      result.add.push(add);
+      result.plainWrite.push(plainWrite);
+      result.projectBytes = bytes.length;
+    }
+  } finally {
+    await store.close();
+  }
+  return result;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 1 and 2. The renderer in Chromium
+
+type Probes = typeof PageProbes;
+type ProbeName = {
+  [N in keyof Probes]: Probes[N] extends (...args: never[]) => unknown ? N : never;
+}[keyof Probes];
+
+/** Calls a probe inside the page (see page-probes.ts); only the probe's own timing counts. */
+async function probe<N extends ProbeName>(
+  page: Page,
+  name: N,
+  ...args: Parameters<Probes[N]>
+): Promise<Awaited<ReturnType<Probes[N]>>> {
+  const value = await page.evaluate(
+    ({ name, args }) => {
+      const probes = (window as unknown as { __benchProbes: Record<string, (...a: unknown[]) => unknown> })
+        .__benchProbes;
+      return probes[name](...args);
+    },
+    { name: name as string, args: args as unknown[] },
+  );
+  return value as Awaited<ReturnType<Probes[N]>>;
+}
+
+/** page-probes.ts as one classic script that defines `window.__benchProbes`. */
+async function probesScript(): Promise<string> {
+  const output = await build({
+    entryPoints: [join(ROOT, 'tests', 'bench', 'page-probes.ts')],
+    bundle: true,
+    format: 'iife',
+    globalName: '__benchProbes',
+    platform: 'browser',
+    target: 'chrome120',
+    write: false,
+    logLevel: 'warning',
+  });
+  return output.outputFiles[0].text;
+}
+
+/** Loads the app fresh (a new document, not a fragment change) and waits for the document list. */
+async function loadApp(page: Page, server: PreviewServer, documentId: string): Promise<void> {
+  await page.goto('about:blank');
+  await page.goto(server.url, { waitUntil: 'load' });
+  await page.waitForSelector(`.document-button[data-document-id="${documentId}"]`, { timeout: 60_000 });
+  await probe(page, 'settle');
+}
+
+async function timeOpen(page: Page, server: PreviewServer, documentId: string): Promise<number> {
+  await loadApp(page, server, documentId);
+  return probe(page, 'openAndDraw', documentId, 120_000);
+}
+
+/** Line index of an offset inside some line's content. */
+function lineOf(layout: TextLayout, offset: number): number {
+  let lo = 0;
+  let hi = layout.lines.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if (layout.lines[mid].start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+function toLinePassage(layout: TextLayout, span: Span): LinePassage {
+  const startLine = lineOf(layout, span.start);
+  const endLine = lineOf(layout, span.end - 1); // the span ends on a character, never past a break
+  return {
+    startLine,
+    startColumn: span.start - layout.lines[startLine].start,
+    endLine,
+    endColumn: span.end - layout.lines[endLine].start,
+  };
+}
+
+function lineText(layout: TextLayout, line: number): string {
+  const { start, length } = layout.lines[line];
+  return layout.text.slice(start, start + length);
+}
+
+/** A random passage of 10–120 characters not yet wholly coded with the pressed code. */
+async function freshPassage(page: Page, scenario: Scenario, random: Random): Promise<LinePassage> {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const passage = toLinePassage(scenario.layout, randomSpan(random, scenario.text, 10, 120));
+    const check = await probe(page, 'checkPassage', passage, PRESS_CODE.id);
+    if (
+      check.startLineText !== lineText(scenario.layout, passage.startLine) ||
+      check.endLineText !== lineText(scenario.layout, passage.endLine)
+    ) {
+      throw new Error(`the text view does not show line ${passage.startLine} as the text has it`);
+    }
+    if (!check.covered) return passage;
+  }
+  throw new Error('found no passage that is not already coded');
+}
+
+interface BrowserResult {
+  open: number[];
+  openBaseline: number[];
+  press: number[];
+  pressBaseline: number[];
+}
+
+async function measureBrowser(browser: Browser, script: string, tmp: string, scenario: Scenario, random: Random): Promise<BrowserResult> {
+  const rendererFolder = join(ROOT, 'dist', 'renderer');
+  const chooseSavePath = saveIntoFolder(join(tmp, 'exports'));
+  const codedServer = await startPreviewServer({ handlers: createHandlers({ store: scenario.coded, chooseSavePath }), rendererFolder });
+  const plainServer = await startPreviewServer({ handlers: createHandlers({ store: scenario.plain, chooseSavePath }), rendererFolder });
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const result: BrowserResult = { open: [], openBaseline: [], press: [], pressBaseline: [] };
+  try {
+    await context.addInitScript({ content: script });
+    const page = await context.newPage();
+    page.on('pageerror', (error) => progress(`page error: ${error.message}`));
+
+    // 1. Open and draw, alternating baseline and highlighted runs; one warm-up pair first.
+    for (let run = -1; run < OPEN_RUNS; run++) {
+      const baseline = await timeOpen(page, plainServer, scenario.documentId);
+      const coded = await timeOpen(page, codedServer, scenario.documentId);
+      progress(`  ${scenario.key} open ${run < 0 ? 'warm-up' : `run ${run + 1}`}: no highlights ${ms(baseline)}, highlighted ${ms(coded)}`);
+      if (run < 0) continue;
+      result.openBaseline.push(baseline);
+      result.open.push(coded);
+    }
+
+    // 2. Key press to highlight, each on a fresh passage; one warm-up press first.
+    await loadApp(page, codedServer, scenario.documentId);
+    await probe(page, 'openAndDraw', scenario.documentId, 120_000);
+    for (let run = -1; run < PRESS_RUNS; run++) {
+      const passage = await freshPassage(page, scenario, random);
+      await probe(page, 'selectPassage', passage);
+      const baseline = await probe(page, 'pressNoOpKey');
+      const press = await probe(page, 'pressCodeKey', PRESS_CODE.key ?? '1', passage, PRESS_CODE.id, 10_000);
+      // Let the save finish before the next press, so that presses do not overlap writes.
+      await page.waitForSelector('.save-status[data-state="saved"]', { timeout: 60_000 });
+      if (run < 0) continue;
+      result.pressBaseline.push(baseline);
+      result.press.push(press);
+    }
+    progress(`  ${scenario.key} key presses: ${result.press.map(ms).join(', ')}`);
+  } finally {
+    await context.close();
+    await codedServer.close();
+    await plainServer.close();
+  }
+  return result;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 4. CSV export
+
+interface CsvResult {
+  build: number[];
+  write: number[];
+  total: number[];
+  plainWrite: number[];
+  bytes: number;
+  rows: number;
+}
+
+/** Times segmentsCsv + writeFileDurably for 100,000 segments, against a plain write of the CSV. */
+async function measureCsv(tmp: string, scenario: Scenario, random: Random): Promise<CsvResult> {
+  const folder = join(tmp, 'csv');
+  await mkdir(folder);
+  const { documents, codes } = await scenario.coded.dataset();
+  const spans = randomCodedSpans(random, scenario.text, CSV_SEGMENTS, CODE_IDS);
+  const dataset: DatasetInput = { documents, codes, segments: segmentsFor(scenario.text, scenario.documentId, spans) };
+  const result: CsvResult = { build: [], write: [], total: [], plainWrite: [], bytes: 0, rows: 0 };
+  for (let run = 0; run < CSV_RUNS; run++) {
+    const [csv, build] = await timed(() => segmentsCsv(dataset, 'standard'));
+    const [, write] = await timed(() => writeFileDurably(join(folder, 'export.csv'), csv));
+    const [, plainWrite] = await timed(() => writeFileSync(join(folder, 'baseline-plain-write.csv'), csv));
+    result.build.push(build);
+    result.write.push(write);
+    result.total.push(build + write);
+    result.plainWrite.push(plainWrite);
+    result.bytes = (await stat(join(folder, 'export.csv'))).size;
+    result.rows = dataset.segments.length;
+  }
+  return result;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The report
+
+interface Row {
+  measure: string;
+  document: string;
+  result: string;
+  baseline: string;
+  target: string;
+  verdict: string;
+}
+
+function ratioRow(measure: string, document: string, values: number[], baselineValues: number[], baselineLabel: string, maxRatio: number): Row {
+  const ratio = median(values) / median(baselineValues);
+  return {
+    measure,
+    document,
+    result: ms(median(values)),
+    baseline: `${ms(median(baselineValues))} ${baselineLabel}`,
+    target: `≤ ${maxRatio}x baseline (is ${ratio.toFixed(2)}x)`,
+    verdict: ratio <= maxRatio ? 'PASS' : 'MISS',
+  };
+}
+
+function limitRow(measure: string, document: string, values: number[], baseline: string, limit: number): Row {
+  return {
+    measure,
+    document,
+    result: ms(median(values)),
+    baseline,
+    target: `< ${count(limit)} ms`,
+    verdict: median(values) < limit ? 'PASS' : 'MISS',
+  };
+}
+
+function table(rows: Row[]): string {
+  const header: Row = { measure: 'Measure (median)', document: 'Doc', result: 'Result', baseline: 'Baseline, same run', target: 'Target', verdict: 'Verdict' };
+  const columns = Object.keys(header) as (keyof Row)[];
+  const width = (column: keyof Row) => Math.max(...[header, ...rows].map((row) => row[column].length));
+  const line = (row: Row) => columns.map((column) => row[column].padEnd(width(column))).join(' | ').trimEnd();
+  const rule = columns.map((column) => '-'.repeat(width(column))).join('-+-');
+  return [line(header), rule, ...rows.map(line)].join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function largestBundledDocument(): Promise<{ file: string; path: string }> {
+  const folder = join(ROOT, 'documents');
+  let best: { file: string; path: string; size: number } | null = null;
+  for (const file of (await readdir(folder)).filter((name) => name.endsWith('.txt'))) {
+    const path = join(folder, file);
+    const { size } = await stat(path);
+    if (!best || size > best.size) best = { file, path, size };
+  }
+  if (!best) throw new Error('there is no .txt file in documents/');
+  return best;
+}
+
+async function main(): Promise<void> {
+  const random = mulberry32(SEED);
+  const tmp = await mkdtemp(join(tmpdir(), 'workbench-bench-'));
+  const scenarios: Scenario[] = [];
+  let browser: Browser | null = null;
+  try {
+    progress('building the projects');
+    const bundled = await largestBundledDocument();
+    const bundledText = readFileSync(bundled.path, 'utf8');
+    scenarios.push(
+      await prepareScenario(tmp, 'A', bundled.file, (target) => copyFile(bundled.path, target), bundledText, BUNDLED_SEGMENTS, random),
+    );
+    const generatedText = generateDocument(random, GENERATED_BYTES);
+    scenarios.push(
+      await prepareScenario(tmp, 'B', 'generated-2mb.txt', (target) => writeFile(target, generatedText), generatedText, GENERATED_SEGMENTS, random),
+    );
+
+    const durable = new Map<string, DurableResult>();
+    for (const scenario of scenarios) {
+      progress(`${scenario.key}: timing durable adds`);
+      durable.set(scenario.key, await measureDurable(tmp, scenario, random));
+    }
+
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    });
+    const chromiumVersion = browser.version();
+    const script = await probesScript();
+    const browserResults = new Map<string, BrowserResult>();
+    for (const scenario of scenarios) {
+      progress(`${scenario.key}: timing the renderer`);
+      browserResults.set(scenario.key, await measureBrowser(browser, script, tmp, scenario, random));
+    }
+    await browser.close();
+    browser = null;
+
+    progress('timing the CSV export');
+    const csv = await measureCsv(tmp, scenarios[1], random);
+
+    // The report.
+    const rows: Row[] = [];
+    for (const scenario of scenarios) {
+      const b = browserResults.get(scenario.key)!;
+      rows.push(ratioRow('1. open + draw', scenario.key, b.open, b.openBaseline, 'no highlights', 2));
+    }
+    for (const scenario of scenarios) {
+      const b = browserResults.get(scenario.key)!;
+      rows.push(limitRow('2. key → highlight drawn', scenario.key, b.press, `${ms(median(b.pressBaseline))} no-op key + frame (ref.)`, 50));
+    }
+    for (const scenario of scenarios) {
+      const d = durable.get(scenario.key)!;
+      rows.push(ratioRow('3. addSegment until durable', scenario.key, d.add, d.plainWrite, 'plain write', 3));
+    }
+    rows.push(limitRow('4. CSV export, 100k segments', 'B', csv.total, `${ms(median(csv.plainWrite))} plain write of CSV (ref.)`, 2000));
+
+    const lines = [
+      'Annotation Workbench bench',
+      `node ${process.version} · ${cpus().length} CPUs (${cpus()[0]?.model.trim() ?? 'unknown'}) · Chromium ${chromiumVersion} (${CHROMIUM}) · temp files on ${tempFileSystem()} · seed ${SEED}`,
+      '',
+      'Documents',
+    ];
+    for (const scenario of scenarios) {
+      const blank = scenario.layout.lines.filter((line) => line.length === 0).length;
+      const what = scenario.key === 'A' ? `largest bundled document ${scenario.file}` : 'generated document';
+      lines.push(
+        `  ${scenario.key}: ${what}, ${megabytes(Buffer.byteLength(scenario.text))}, ${count(scenario.text.length)} chars, ` +
+          `${count(scenario.layout.lines.length)} lines (${count(blank)} blank), ${count(scenario.segmentCount)} coded segments; ` +
+          `project file ${megabytes(durable.get(scenario.key)!.projectBytes)}`,
+      );
+    }
+    lines.push('', table(rows), '', 'Details');
+    for (const scenario of scenarios) {
+      const b = browserResults.get(scenario.key)!;
+      const d = durable.get(scenario.key)!;
+      lines.push(
+        `  ${scenario.key} 1. highlighted ${spread(b.open)}; no highlights ${spread(b.openBaseline)}`,
+        `  ${scenario.key} 2. key '${PRESS_CODE.key}' (${PRESS_CODE.id}) ${spread(b.press)}; no-op key (Shift) + frame ${spread(b.pressBaseline)}`,
+        `  ${scenario.key} 3. addSegment ${spread(d.add)}; writeFileSync of project.json bytes ${spread(d.plainWrite)}`,
+      );
+    }
+    lines.push(
+      `  B 4. ${count(csv.rows)} rows, ${megabytes(csv.bytes)}: segmentsCsv ${ms(median(csv.build))} + writeFileDurably ${ms(median(csv.write))} ` +
+        `(total ${spread(csv.total)}); writeFileSync ${spread(csv.plainWrite)}`,
+      '',
+      'Timings 1–2 run inside the page (performance.now()): 1 from the click on the document button until',
+      '.text-host[data-ready] exists and one animation frame plus a forced layout have passed; 2 from the',
+      "keydown until the passage is inside .seg.code-factual-claim spans and one frame plus a forced layout",
+      'have passed. 3 resolves when the project file is fsynced and renamed and its folder fsynced.',
+      'A MISS is reported, not failed.',
+    );
+    process.stdout.write(`${lines.join('\n')}\n`);
+  } finally {
+    await browser?.close();
+    for (const scenario of scenarios) {
+      await scenario.coded.close();
+      await scenario.plain.close();
+    }
+    await rm(tmp, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

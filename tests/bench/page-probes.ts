@@ -1,0 +1,218 @@
+/**
+ * Probes that run inside the page during the bench. bench.ts bundles this file with esbuild and
+ * installs it as an init script (`window.__benchProbes`), so every timing starts and stops inside
+ * the page with performance.now() and no Playwright round trip is counted. (Functions handed
+ * straight to page.evaluate would not do: tsx compiles them with `__name` helpers that the page
+ * does not have.)
+ *
+ * A "frame" below means one requestAnimationFrame followed by a forced style and layout
+ * (`document.body.offsetHeight`), so that the frame's layout work is inside the measured time.
+ */
+import { LINES_PER_SECTION } from '../../shared/text-layout';
+
+/** A passage of the text view by line index and UTF-16 column within each line's content. */
+export interface LinePassage {
+  startLine: number;
+  startColumn: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export interface PassageCheck {
+  startLineText: string;
+  endLineText: string;
+  /** True when every character of the passage is already inside a highlight of the code. */
+  covered: boolean;
+}
+
+function nextAnimationFrame(): Promise<number> {
+  return new Promise((resolve) => requestAnimationFrame(resolve));
+}
+
+/** One animation frame, then a forced layout. */
+async function frame(): Promise<void> {
+  await nextAnimationFrame();
+  void document.body.offsetHeight;
+}
+
+/**
+ * Resolves as soon as `test()` holds: checked now, and again after every DOM mutation under
+ * `root` that `options` select (mutation callbacks are microtasks, so no polling delay is added).
+ */
+function whenTrue(
+  test: () => boolean,
+  root: Node,
+  options: MutationObserverInit,
+  timeoutMs: number,
+  describe: () => string,
+): Promise<void> {
+  if (test()) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const observer = new MutationObserver(() => {
+      if (!test()) return;
+      stop();
+      resolve();
+    });
+    const timer = setTimeout(() => {
+      stop();
+      reject(new Error(`timed out after ${timeoutMs} ms waiting for ${describe()}`));
+    }, timeoutMs);
+    const stop = () => {
+      observer.disconnect();
+      clearTimeout(timer);
+    };
+    observer.observe(root, options);
+  });
+}
+
+/** The ProseMirror editor element of the open document. */
+function textView(): HTMLElement {
+  const view = document.querySelector<HTMLElement>('.text-host[data-ready] .text-view');
+  if (!view) throw new Error('no document is open in the text view');
+  return view;
+}
+
+/** The `.tv-line` element of line `line`, found by the `doc > section > line` arithmetic. */
+function lineElement(view: HTMLElement, line: number): HTMLElement {
+  const element = view.children[Math.floor(line / LINES_PER_SECTION)]?.children[line % LINES_PER_SECTION];
+  if (!(element instanceof HTMLElement) || !element.classList.contains('tv-line')) {
+    throw new Error(`line ${line} is not where the text layout puts it`);
+  }
+  return element;
+}
+
+function textNodes(element: HTMLElement): Text[] {
+  const nodes: Text[] = [];
+  const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text);
+  return nodes;
+}
+
+/** A DOM point for a column of a line (the logic of tests/support/select-text.ts, per line). */
+function domPoint(view: HTMLElement, line: number, column: number): [Node, number] {
+  const element = lineElement(view, line);
+  let rest = column;
+  for (const node of textNodes(element)) {
+    if (rest <= node.length) return [node, rest];
+    rest -= node.length;
+  }
+  return [element, 0];
+}
+
+/** True when every text node the passage touches sits inside an element matching `selector`. */
+function coveredBy(view: HTMLElement, passage: LinePassage, selector: string): boolean {
+  for (let line = passage.startLine; line <= passage.endLine; line++) {
+    const from = line === passage.startLine ? passage.startColumn : 0;
+    const to = line === passage.endLine ? passage.endColumn : Infinity;
+    let offset = 0;
+    for (const node of textNodes(lineElement(view, line))) {
+      if (offset < to && offset + node.length > from && !node.parentElement?.closest(selector)) return false;
+      offset += node.length;
+    }
+  }
+  return true;
+}
+
+function messageText(): string {
+  return document.querySelector('.message-bar')?.textContent?.trim() || 'none';
+}
+
+/** Lets the page finish what it is doing: two frames. */
+export async function settle(): Promise<void> {
+  await frame();
+  await frame();
+}
+
+/**
+ * Clicks a document's button in the list and measures until its text view is ready
+ * (`.text-host[data-ready]` with that document id) and a frame has been drawn. Milliseconds.
+ */
+export async function openAndDraw(documentId: string, timeoutMs: number): Promise<number> {
+  const id = CSS.escape(documentId);
+  const button = document.querySelector<HTMLButtonElement>(`.document-button[data-document-id="${id}"]`);
+  if (!button) throw new Error(`no button for document ${documentId} in the list`);
+  const ready = `.text-host[data-ready][data-document-id="${id}"]`;
+  const t0 = performance.now();
+  button.click();
+  await whenTrue(
+    () => document.querySelector(ready) !== null,
+    document.body,
+    { subtree: true, attributes: true, attributeFilter: ['data-ready', 'data-document-id'] },
+    timeoutMs,
+    () => `${ready} (message: ${messageText()})`,
+  );
+  await frame();
+  return performance.now() - t0;
+}
+
+/** The text of the passage's first and last lines as drawn, and whether it is already coded. */
+export function checkPassage(passage: LinePassage, codeId: string): PassageCheck {
+  const view = textView();
+  return {
+    startLineText: lineElement(view, passage.startLine).textContent ?? '',
+    endLineText: lineElement(view, passage.endLine).textContent ?? '',
+    covered: coveredBy(view, passage, `.seg.code-${codeId}`),
+  };
+}
+
+/**
+ * Scrolls the passage into view, focuses the text and selects the passage with a DOM range, as
+ * a mouse selection would; resolves once ProseMirror has taken the selection over.
+ */
+export async function selectPassage(passage: LinePassage): Promise<void> {
+  const view = textView();
+  lineElement(view, passage.startLine).scrollIntoView({ block: 'center' });
+  view.focus({ preventScroll: true });
+  await settle(); // let the focus's own selection changes pass first
+  const range = document.createRange();
+  range.setStart(...domPoint(view, passage.startLine, passage.startColumn));
+  range.setEnd(...domPoint(view, passage.endLine, passage.endColumn));
+  const changed = new Promise<void>((resolve) =>
+    document.addEventListener('selectionchange', () => resolve(), { once: true }),
+  );
+  const selection = window.getSelection();
+  if (!selection) throw new Error('the page has no selection object');
+  selection.removeAllRanges();
+  selection.addRange(range);
+  await changed; // ProseMirror reads the DOM selection in its own selectionchange listener
+  await settle();
+  const now = selection.rangeCount ? selection.getRangeAt(0) : null;
+  if (
+    !now ||
+    now.startContainer !== range.startContainer ||
+    now.startOffset !== range.startOffset ||
+    now.endContainer !== range.endContainer ||
+    now.endOffset !== range.endOffset
+  ) {
+    throw new Error('the selection changed after it was made');
+  }
+}
+
+/**
+ * Presses a code key on the text view and measures until the passage is drawn inside highlights
+ * of that code and a frame has been drawn. Milliseconds.
+ */
+export async function pressCodeKey(key: string, passage: LinePassage, codeId: string, timeoutMs: number): Promise<number> {
+  const view = textView();
+  const selector = `.seg.code-${codeId}`;
+  const t0 = performance.now();
+  view.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+  await whenTrue(
+    () => coveredBy(view, passage, selector),
+    view,
+    { subtree: true, childList: true, characterData: true, attributes: true },
+    timeoutMs,
+    () => `${selector} over lines ${passage.startLine}–${passage.endLine} (message: ${messageText()})`,
+  );
+  await frame();
+  return performance.now() - t0;
+}
+
+/** The reference: a keydown the text view ignores (Shift alone), then a frame. Milliseconds. */
+export async function pressNoOpKey(): Promise<number> {
+  const view = textView();
+  const t0 = performance.now();
+  view.dispatchEvent(new KeyboardEvent('keydown', { key: 'Shift', bubbles: true, cancelable: true }));
+  await frame();
+  return performance.now() - t0;
+}
