@@ -2,22 +2,11 @@
  * IPC registration: one handler per operation of the contract, each answering only messages from
  * the app's own main frame, each passing its input through the contract's schema (in dispatch).
  */
-import { ipcMain, type IpcMainInvokeEvent, type WebFrameMain } from 'electron';
+import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { CHANNEL_PREFIX, operationNames } from '../shared/api';
 import { fail } from '../shared/result';
 import { dispatch, type Handlers } from './services/handlers';
-
-export const APP_ORIGIN = 'app://workbench';
-
-/** True for the main frame of one of our windows showing our own page. */
-export function isTrustedSender(frame: WebFrameMain | null): boolean {
-  if (!frame || frame.parent !== null) return false;
-  try {
-    return new URL(frame.url).origin === APP_ORIGIN || frame.url.startsWith(`${APP_ORIGIN}/`);
-  } catch {
-    return false;
-  }
-}
+import { isTrustedSender } from './services/trusted-sender';
 
 export function registerIpcHandlers(handlers: Handlers): void {
   for (const name of operationNames) {

@@ -16,7 +16,8 @@ import {
 } from 'electron';
 import { pathToFileURL } from 'node:url';
 import { COMMAND_CHANNEL, type CommandName } from '../shared/api';
-import { APP_ORIGIN, registerIpcHandlers } from './ipc';
+import { registerIpcHandlers } from './ipc';
+import { APP_ORIGIN } from './services/trusted-sender';
 import { createHandlers } from './services/handlers';
 import { defaultProjectFolder } from './services/paths';
 import { ProjectStore } from './services/project-store';

@@ -230,7 +230,8 @@ async function probesScript(): Promise<string> {
     write: false,
     logLevel: 'warning',
   });
-  return output.outputFiles[0].text;
+  // Init scripts may run inside a function, so the global is set explicitly.
+  return `${output.outputFiles[0].text}\nwindow.__benchProbes = __benchProbes;\n`;
 }
 
 /** Loads the app fresh (a new document, not a fragment change) and waits for the document list. */

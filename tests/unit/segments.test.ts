@@ -59,3 +59,12 @@ describe('segment order and counts', () => {
     expect(countByCode([s('a', 0, 1), s('b', 0, 1, 'factual-claim'), s('c', 0, 1)])).toEqual({ opinion: 2, 'factual-claim': 1 });
   });
 });
+
+describe('document titles', () => {
+  it('is the first non-empty line, trimmed, past a BOM and blank lines', async () => {
+    const { documentTitle } = await import('../../shared/documents');
+    expect(documentTitle('\uFEFF\n \u00A0\n  Title here  \nbody', 'file')).toBe('Title here');
+    expect(documentTitle('\r\n\r\nCRLF title\r\nbody', 'file')).toBe('CRLF title');
+    expect(documentTitle(' \n\t\n', 'fallback')).toBe('fallback');
+  });
+});
