@@ -188,6 +188,10 @@ for row in rows:
     await page.keyboard.press('Escape');
     await expect.poll(() => page.locator('.popover').count()).toBe(0);
 
+    // A row of the side panel jumps to its segment and selects it.
+    await page.click(`.segment-row[data-segment-id="${added[0].id}"]`);
+    await expect.poll(() => page.evaluate(() => window.getSelection()?.toString())).toBe(added[0].quote);
+
     // Typing never changes the text.
     await page.keyboard.type('xyz');
     await page.keyboard.press('Backspace');
