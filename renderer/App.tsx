@@ -1,14 +1,15 @@
 /** The workbench window: documents on the left, the text with the codebook in the middle, the coded segments on the right. */
 import { useEffect } from 'react';
+import { codeForKey } from '../shared/codebook';
 import { dismissMessage, dismissNotice, exportCsv, loadProject } from './actions';
 import { bridge, isPreview } from './api-client';
 import { CodeBar } from './components/CodeBar';
 import { DocumentList } from './components/DocumentList';
 import { SegmentPanel } from './components/SegmentPanel';
 import { SegmentPopover } from './components/SegmentPopover';
-import { selectNotices, useStore } from './store';
+import { getState, selectNotices, useStore } from './store';
 import { installCodeStyles } from './text-view/code-styles';
-import { TextView } from './text-view/TextView';
+import { codeSelection, TextView } from './text-view/TextView';
 
 function SaveStatus() {
   const pending = useStore((state) => state.pending.size);
@@ -117,6 +118,18 @@ export function App() {
       if (isPreview && (event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'e') {
         event.preventDefault();
         void exportCsv(event.shiftKey ? 'excel' : 'standard');
+        return;
+      }
+      // A code's key works wherever the focus is (a code button, the segment list), except in
+      // form fields and in the text view, which handles its own keys.
+      const target = event.target as HTMLElement | null;
+      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (target?.closest('input, select, textarea, .text-view, .popover')) return;
+      const codes = getState().project?.codes ?? [];
+      const code = event.key.length === 1 ? codeForKey(codes, event.key) : undefined;
+      if (code && getState().open) {
+        event.preventDefault();
+        codeSelection(code.id);
       }
     };
     window.addEventListener('keydown', onKey);

@@ -1,7 +1,6 @@
 /** The codebook as buttons: a click (or the code's key in the text) codes the selected passage. */
-import { applyCode } from '../actions';
 import { selectCodes, useStore } from '../store';
-import { currentSelection } from '../text-view/TextView';
+import { codeSelection } from '../text-view/TextView';
 
 export function CodeBar() {
   const codes = useStore(selectCodes);
@@ -16,7 +15,7 @@ export function CodeBar() {
           disabled={!hasDocument}
           // Keep the focus (and so the selection) in the text while clicking.
           onMouseDown={(event) => event.preventDefault()}
-          onClick={() => applyCode(code.id, currentSelection())}
+          onClick={() => codeSelection(code.id)}
           title={`${code.description}${code.key ? `\nKey: ${code.key}` : ''}`}
           data-code-id={code.id}
         >

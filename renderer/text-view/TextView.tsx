@@ -25,6 +25,14 @@ export function currentSelection(): TextRange | null {
   return { start: posToOffset(layout, from, 'start'), end: posToOffset(layout, to, 'end') };
 }
 
+/** Codes the selected passage, then puts the caret at its end so that the highlight shows. */
+export function codeSelection(codeId: string): void {
+  applyCode(codeId, currentSelection());
+  if (!activeView) return;
+  const { view } = activeView;
+  view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, view.state.selection.to)));
+}
+
 /** Selects a segment's text, scrolls it into view and gives the text view focus. */
 export function revealSegment(segment: CodedSegment): void {
   if (!activeView) return;
@@ -63,9 +71,7 @@ function handleKeyDown(view: EditorView, event: KeyboardEvent): boolean {
   }
   const code = project && event.key.length === 1 ? codeForKey(project.codes, event.key) : undefined;
   if (code) {
-    applyCode(code.id, currentSelection());
-    const { to } = view.state.selection;
-    view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, to)));
+    codeSelection(code.id);
     return true;
   }
   if (event.key === 'Enter') {

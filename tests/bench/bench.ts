@@ -49,7 +49,8 @@ const BUNDLED_SEGMENTS = 300;
 const CSV_SEGMENTS = 100_000;
 /** addSegment calls made at once while building a project (the store merges their writes). */
 const ADD_BATCH = 500;
-const OPEN_RUNS = 5;
+/** Open-and-draw runs per variant: more for the small document, whose runs are short and noisy. */
+const OPEN_RUNS = { A: 9, B: 5 } as const;
 const PRESS_RUNS = 10;
 const DURABLE_RUNS = 20;
 const CSV_RUNS = 3;
@@ -311,7 +312,7 @@ async function measureBrowser(browser: Browser, script: string, tmp: string, sce
     page.on('pageerror', (error) => progress(`page error: ${error.message}`));
 
     // 1. Open and draw, alternating baseline and highlighted runs; one warm-up pair first.
-    for (let run = -1; run < OPEN_RUNS; run++) {
+    for (let run = -1; run < OPEN_RUNS[scenario.key]; run++) {
       const baseline = await timeOpen(page, plainServer, scenario.documentId);
       const coded = await timeOpen(page, codedServer, scenario.documentId);
       progress(`  ${scenario.key} open ${run < 0 ? 'warm-up' : `run ${run + 1}`}: no highlights ${ms(baseline)}, highlighted ${ms(coded)}`);

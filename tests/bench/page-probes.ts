@@ -155,6 +155,36 @@ export function checkPassage(passage: LinePassage, codeId: string): PassageCheck
   };
 }
 
+/** Line index and column of a DOM point inside the text view (the inverse of domPoint). */
+function linePoint(view: HTMLElement, node: Node, offset: number): { line: number; column: number } | null {
+  const element = node instanceof Element ? node : node.parentElement;
+  const line = element?.closest('.tv-line');
+  const section = line?.parentElement;
+  if (!line || !section || section.parentElement !== view) return null;
+  const before = document.createRange();
+  before.setStart(line, 0);
+  before.setEnd(node, offset);
+  return {
+    line: Array.prototype.indexOf.call(view.children, section) * LINES_PER_SECTION + Array.prototype.indexOf.call(section.children, line),
+    column: before.toString().length,
+  };
+}
+
+/** True when the page's selection is exactly the passage. */
+function selectionIs(view: HTMLElement, passage: LinePassage): boolean {
+  const selection = window.getSelection();
+  if (!selection || selection.rangeCount !== 1) return false;
+  const range = selection.getRangeAt(0);
+  const start = linePoint(view, range.startContainer, range.startOffset);
+  const end = linePoint(view, range.endContainer, range.endOffset);
+  return (
+    start?.line === passage.startLine &&
+    start.column === passage.startColumn &&
+    end?.line === passage.endLine &&
+    end.column === passage.endColumn
+  );
+}
+
 /**
  * Scrolls the passage into view, focuses the text and selects the passage with a DOM range, as
  * a mouse selection would; resolves once ProseMirror has taken the selection over.
@@ -164,28 +194,22 @@ export async function selectPassage(passage: LinePassage): Promise<void> {
   lineElement(view, passage.startLine).scrollIntoView({ block: 'center' });
   view.focus({ preventScroll: true });
   await settle(); // let the focus's own selection changes pass first
-  const range = document.createRange();
-  range.setStart(...domPoint(view, passage.startLine, passage.startColumn));
-  range.setEnd(...domPoint(view, passage.endLine, passage.endColumn));
-  const changed = new Promise<void>((resolve) =>
-    document.addEventListener('selectionchange', () => resolve(), { once: true }),
-  );
-  const selection = window.getSelection();
-  if (!selection) throw new Error('the page has no selection object');
-  selection.removeAllRanges();
-  selection.addRange(range);
-  await changed; // ProseMirror reads the DOM selection in its own selectionchange listener
-  await settle();
-  const now = selection.rangeCount ? selection.getRangeAt(0) : null;
-  if (
-    !now ||
-    now.startContainer !== range.startContainer ||
-    now.startOffset !== range.startOffset ||
-    now.endContainer !== range.endContainer ||
-    now.endOffset !== range.endOffset
-  ) {
-    throw new Error('the selection changed after it was made');
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const range = document.createRange();
+    range.setStart(...domPoint(view, passage.startLine, passage.startColumn));
+    range.setEnd(...domPoint(view, passage.endLine, passage.endColumn));
+    const changed = new Promise<void>((resolve) =>
+      document.addEventListener('selectionchange', () => resolve(), { once: true }),
+    );
+    const selection = window.getSelection();
+    if (!selection) throw new Error('the page has no selection object');
+    selection.removeAllRanges();
+    selection.addRange(range);
+    await changed; // ProseMirror reads the DOM selection in its own selectionchange listener
+    await settle();
+    if (selectionIs(view, passage)) return;
   }
+  throw new Error(`could not select lines ${passage.startLine}–${passage.endLine}: the selection kept changing`);
 }
 
 /**

@@ -192,6 +192,15 @@ for row in rows:
     await page.click(`.segment-row[data-segment-id="${added[0].id}"]`);
     await expect.poll(() => page.evaluate(() => window.getSelection()?.toString())).toBe(added[0].quote);
 
+    // A click on a code in the bar codes the same selection too: two codes on one span.
+    await page.click('.code-button[data-code-id="opinion"]');
+    await expect.poll(() => page.locator('.seg.code-opinion.code-call-to-action').count()).toBe(1);
+    await waitUntilSaved(page);
+    expect((await savedSegments(id)).slice(before).map((s) => [s.codeId, s.quote])).toEqual([
+      ['call-to-action', added[0].quote],
+      ['opinion', added[0].quote],
+    ]);
+
     // Typing never changes the text.
     await page.keyboard.type('xyz');
     await page.keyboard.press('Backspace');
