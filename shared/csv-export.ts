@@ -7,9 +7,10 @@
  * every cell exactly as in the data. `excel` is for double-click opening in a spreadsheet: UTF-8
  * with BOM, `\r\n` between rows, and any cell that a spreadsheet would run as a formula (it
  * begins with `=`, `+`, `-`, `@`, a tab or a carriage return) prefixed with an apostrophe.
- * Quoting follows RFC 4180 in both (csv-stringify does it).
+ * Quoting follows RFC 4180 in both (Papa Parse writes it: a field holding the delimiter, a quote, a
+ * line break, or a leading or trailing space is quoted, quotes doubled).
  */
-import { stringify } from 'csv-stringify/browser/esm/sync';
+import Papa from 'papaparse';
 import type { Code } from './codebook';
 import type { DocumentRecord } from './documents';
 import { CodePointIndex } from './offsets';
@@ -79,33 +80,25 @@ export function segmentRows(input: DatasetInput): SegmentCsvRow[] {
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-/** Makes a cell inert in spreadsheets by prefixing an apostrophe when it could start a formula. */
-export function formulaSafe(cell: string): string {
-  return FORMULA_START.test(cell) ? `'${cell}` : cell;
+/** True when a spreadsheet would take the cell for a formula. */
+export function looksLikeFormula(cell: string): boolean {
+  return FORMULA_START.test(cell);
 }
 
-/** Writes rows as CSV text in the given flavour. */
+/** Writes rows as CSV text in the given flavour, one line break after every row. */
 export function rowsToCsv(
   rows: ReadonlyArray<Record<string, string | number>>,
   columns: readonly string[],
   flavour: CsvFlavour,
 ): string {
   const excel = flavour === 'excel';
-  const records = excel
-    ? rows.map((row) =>
-        columns.map((column) => {
-          const cell = row[column];
-          return typeof cell === 'string' ? formulaSafe(cell) : cell;
-        }),
-      )
-    : rows.map((row) => columns.map((column) => row[column]));
-  const body = stringify([columns as string[], ...records], {
-    record_delimiter: excel ? 'windows' : 'unix',
-    // csv-stringify quotes cells holding the delimiter, a quote or \n; a lone \r must be quoted too.
-    quoted_match: /\r/,
-    cast: { number: (value) => String(value) },
-  });
-  return excel ? `\uFEFF${body}` : body;
+  const newline = excel ? '\r\n' : '\n';
+  const body = Papa.unparse(
+    { fields: [...columns], data: rows.map((row) => columns.map((column) => row[column])) },
+    // Excel flavour: Papa Parse prefixes an apostrophe to (and quotes) formula-like cells.
+    { newline, escapeFormulae: excel ? FORMULA_START : false, quotes: false },
+  );
+  return `${excel ? '\uFEFF' : ''}${body}${newline}`;
 }
 
 /** The coded dataset as CSV text. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CODES } from '../../shared/codebook';
-import { formulaSafe, rowsToCsv, segmentRows, segmentsCsv, SEGMENT_CSV_COLUMNS } from '../../shared/csv-export';
+import { looksLikeFormula, rowsToCsv, segmentRows, segmentsCsv, SEGMENT_CSV_COLUMNS } from '../../shared/csv-export';
 import type { DocumentRecord } from '../../shared/documents';
 import type { CodedSegment } from '../../shared/segments';
 
@@ -44,13 +44,13 @@ describe('rowsToCsv', () => {
 
   it('makes formula-like cells inert in the Excel flavour, with BOM and CRLF', () => {
     const csv = rowsToCsv([{ a: '=SUM(A1)', b: '+1', c: '-2', d: '@x', e: 'safe', f: 7 }], ['a', 'b', 'c', 'd', 'e', 'f'], 'excel');
-    expect(csv).toBe("\uFEFFa,b,c,d,e,f\r\n'=SUM(A1),'+1,'-2,'@x,safe,7\r\n");
+    expect(csv).toBe(`\uFEFFa,b,c,d,e,f\r\n"'=SUM(A1)","'+1","'-2","'@x",safe,7\r\n`);
   });
 
-  it('prefixes tab and carriage-return starts too', () => {
-    expect(formulaSafe('\t=1')).toBe("'\t=1");
-    expect(formulaSafe('\r=1')).toBe("'\r=1");
-    expect(formulaSafe('a=1')).toBe('a=1');
+  it('prefixes tab and carriage-return starts too, and nothing else', () => {
+    expect(rowsToCsv([{ a: '\t=1', b: '\r=1', c: 'a=1' }], ['a', 'b', 'c'], 'excel')).toBe(`\uFEFFa,b,c\r\n"'\t=1","'\r=1",a=1\r\n`);
+    expect(['=', '+', '-', '@', '\t', '\r'].every((c) => looksLikeFormula(`${c}x`))).toBe(true);
+    expect(looksLikeFormula('x=')).toBe(false);
   });
 });
 
