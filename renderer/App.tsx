@@ -121,10 +121,10 @@ export function App() {
         return;
       }
       // A code's key works wherever the focus is (a code button, the segment list), except in
-      // form fields and in the text view, which handles its own keys.
+      // form fields and in the text view (its shadow host), which handles its own keys.
       const target = event.target as HTMLElement | null;
       if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
-      if (target?.closest('input, select, textarea, .text-view, .popover')) return;
+      if (target?.closest('input, select, textarea, .text-host, .popover')) return;
       const codes = getState().project?.codes ?? [];
       const code = event.key.length === 1 ? codeForKey(codes, event.key) : undefined;
       if (code && getState().open) {

@@ -41,6 +41,27 @@ export interface ProjectStoreOptions {
   retryDelayMs?: number;
 }
 
+/**
+ * JSON of a project, with each segment's JSON kept from the last write: a change re-serialises
+ * only the segments it touched, not all of them. Segments are never changed in place (a change
+ * replaces the object), so a cached text is always current.
+ */
+function projectSerializer(): (project: ProjectFile) => string {
+  const segmentJson = new WeakMap<CodedSegment, string>();
+  return (project) => {
+    const { segments, ...rest } = project;
+    const parts = segments.map((segment) => {
+      let json = segmentJson.get(segment);
+      if (json === undefined) {
+        json = JSON.stringify(segment);
+        segmentJson.set(segment, json);
+      }
+      return json;
+    });
+    return `${JSON.stringify(rest).slice(0, -1)},"segments":[${parts.join(',')}]}`;
+  };
+}
+
 /** A timestamp safe in file names: 2026-11-23T16-36-07Z. */
 function fileStamp(date: Date): string {
   return date.toISOString().replace(/\.\d+Z$/, 'Z').replace(/:/g, '-');
@@ -85,10 +106,14 @@ export class ProjectStore {
     const now = options.now ?? (() => new Date());
     const folder = options.folder;
     await mkdir(join(folder, DOCUMENTS_FOLDER), { recursive: true });
-    const adapter = new DurableJsonFile<ProjectFile>(join(folder, PROJECT_FILE), (json) => {
-      const checked = checkProjectFile(json);
-      return checked.ok ? { ok: true, value: checked.project } : checked;
-    });
+    const adapter = new DurableJsonFile<ProjectFile>(
+      join(folder, PROJECT_FILE),
+      (json) => {
+        const checked = checkProjectFile(json);
+        return checked.ok ? { ok: true, value: checked.project } : checked;
+      },
+      projectSerializer(),
+    );
     const notices: string[] = [];
     let existing: ProjectFile | null = null;
     try {
@@ -255,12 +280,11 @@ export class ProjectStore {
   async setSegmentCode(input: { segmentId: string; codeId: string }): Promise<CodedSegment> {
     const segment = this.segment(input.segmentId);
     this.requireCode(input.codeId);
-    if (segment.codeId !== input.codeId) {
-      segment.codeId = input.codeId;
-      segment.updatedAt = this.now().toISOString();
-      await this.persist();
-    }
-    return segment;
+    if (segment.codeId === input.codeId) return segment;
+    const changed: CodedSegment = { ...segment, codeId: input.codeId, updatedAt: this.now().toISOString() };
+    this.data.segments[this.data.segments.indexOf(segment)] = changed;
+    await this.persist();
+    return changed;
   }
 
   async removeSegment(input: { segmentId: string }): Promise<{ segmentId: string }> {

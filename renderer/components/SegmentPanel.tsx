@@ -2,7 +2,7 @@
  * The coded segments of the open document, in text order, with counts per code. The list draws
  * only the rows in view, so a document with thousands of segments stays quick to code.
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { compareInTextOrder, countByCode } from '../../shared/segments';
 import { selectCodes, useStore } from '../store';
 import { revealSegment } from '../text-view/TextView';
@@ -16,8 +16,18 @@ export function SegmentPanel() {
   const pending = useStore((state) => state.pending);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(600);
-  const segments = useMemo(() => (open ? [...open.segments].sort(compareInTextOrder) : []), [open]);
+  const scroller = useRef<HTMLDivElement>(null);
+  const segments = useMemo(() => (open ? [...open.segments].sort(compareInTextOrder) : []), [open?.segments]);
   const counts = useMemo(() => countByCode(segments), [segments]);
+  const hasRows = segments.length > 0;
+  useEffect(() => {
+    // The list's height, read by an observer rather than during render (which forces a layout).
+    const element = scroller.current;
+    if (!element) return;
+    const observer = new ResizeObserver(([entry]) => setHeight(entry.contentRect.height || 600));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [hasRows, open?.document.id]);
   if (!open) return null;
   const names = new Map(codes.map((code) => [code.id, code.name]));
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
@@ -38,9 +48,7 @@ export function SegmentPanel() {
       ) : (
         <div
           className="segment-scroller"
-          ref={(element) => {
-            if (element && element.clientHeight && element.clientHeight !== height) setHeight(element.clientHeight);
-          }}
+          ref={scroller}
           onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
         >
           <ol className="segment-list" style={{ height: segments.length * ROW_HEIGHT }}>

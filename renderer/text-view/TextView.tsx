@@ -3,6 +3,11 @@
  * highlights. The text cannot be changed (every input is refused), but it takes focus, shows a
  * caret and keeps a selection, so that passages are selected with the mouse or the keyboard
  * (Shift+arrows, Shift+Ctrl+arrows) and coded with the code's key.
+ *
+ * The view is mounted in a shadow root. While an editable element has the focus, React measures
+ * the selection inside it on every commit by walking its DOM from the start; for a long document
+ * that walk cost tens of milliseconds per key press. Inside a shadow root the focused element seen
+ * from the page is the plain host, so React's commits stay cheap.
  */
 import { EditorState, Plugin, TextSelection } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
@@ -12,8 +17,10 @@ import type { CodedSegment } from '../../shared/segments';
 import { offsetToPos, posToOffset, type TextLayout } from '../../shared/text-layout';
 import { applyCode, closePopover, openPopover, type TextRange } from '../actions';
 import { getState, subscribe, useStore } from '../store';
+import { codeStyleSheet } from './code-styles';
 import { documentNode } from './document-node';
 import { changeHighlights, highlightPlugin, segmentIdsAt } from './highlight-plugin';
+import { textViewStyleSheet } from './text-view-styles';
 
 let activeView: { view: EditorView; layout: TextLayout } | null = null;
 
@@ -114,9 +121,14 @@ export function TextView() {
 
   useEffect(() => {
     const open = getState().open;
-    if (!open || !host.current) return;
+    const hostElement = host.current;
+    if (!open || !hostElement) return;
     const { layout } = open;
-    const view = new EditorView(host.current, {
+    const shadow = hostElement.shadowRoot ?? hostElement.attachShadow({ mode: 'open' });
+    shadow.adoptedStyleSheets = [textViewStyleSheet(), codeStyleSheet()];
+    const mount = document.createElement('div');
+    shadow.append(mount);
+    const view = new EditorView(mount, {
       state: EditorState.create({
         doc: documentNode(layout),
         plugins: [highlightPlugin(layout, open.segments), readOnlyText],
@@ -142,7 +154,7 @@ export function TextView() {
       },
     });
     activeView = { view, layout };
-    host.current.dataset.ready = 'true';
+    hostElement.dataset.ready = 'true';
     let shown = open.segments;
     const unsubscribe = subscribe(() => {
       const current = getState().open;
@@ -155,7 +167,8 @@ export function TextView() {
       unsubscribe();
       if (activeView?.view === view) activeView = null;
       view.destroy();
-      if (host.current) delete host.current.dataset.ready;
+      mount.remove();
+      delete hostElement.dataset.ready;
     };
   }, [documentId]);
 

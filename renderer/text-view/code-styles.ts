@@ -45,11 +45,16 @@ export function codeStyles(codes: readonly Code[]): string {
 
 let sheet: CSSStyleSheet | null = null;
 
-/** Installs (or replaces) the code colours in the document. */
-export function installCodeStyles(codes: readonly Code[]): void {
+/** The one stylesheet of code colours, adopted by the page and by the text view's shadow root. */
+export function codeStyleSheet(): CSSStyleSheet {
   if (!sheet) {
     sheet = new CSSStyleSheet();
     document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
   }
-  sheet.replaceSync(codeStyles(codes));
+  return sheet;
+}
+
+/** Installs (or replaces) the code colours everywhere the sheet is adopted. */
+export function installCodeStyles(codes: readonly Code[]): void {
+  codeStyleSheet().replaceSync(codeStyles(codes));
 }

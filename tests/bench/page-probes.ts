@@ -94,9 +94,16 @@ function whenTrue(
   });
 }
 
-/** The ProseMirror editor element of the open document. */
+/** The shadow root that holds the text view. */
+function textRoot(): ShadowRoot & { getSelection(): Selection | null } {
+  const root = document.querySelector('.text-host[data-ready]')?.shadowRoot;
+  if (!root) throw new Error('no document is open in the text view');
+  return root as ShadowRoot & { getSelection(): Selection | null };
+}
+
+/** The ProseMirror editor element of the open document (inside the host's shadow root). */
 function textView(): HTMLElement {
-  const view = document.querySelector<HTMLElement>('.text-host[data-ready] .text-view');
+  const view = textRoot().querySelector<HTMLElement>('.text-view');
   if (!view) throw new Error('no document is open in the text view');
   return view;
 }
@@ -200,7 +207,7 @@ function linePoint(view: HTMLElement, node: Node, offset: number): { line: numbe
 
 /** True when the page's selection is exactly the passage. */
 function selectionIs(view: HTMLElement, passage: LinePassage): boolean {
-  const selection = window.getSelection();
+  const selection = textRoot().getSelection();
   if (!selection || selection.rangeCount !== 1) return false;
   const range = selection.getRangeAt(0);
   const start = linePoint(view, range.startContainer, range.startOffset);

@@ -190,7 +190,12 @@ for row in rows:
 
     // A row of the side panel jumps to its segment and selects it.
     await page.click(`.segment-row[data-segment-id="${added[0].id}"]`);
-    await expect.poll(() => page.evaluate(() => window.getSelection()?.toString())).toBe(added[0].quote);
+    const selectedText = () =>
+      page.evaluate(() => {
+        const root = document.querySelector('.text-host')!.shadowRoot as ShadowRoot & { getSelection(): Selection };
+        return root.getSelection().toString();
+      });
+    await expect.poll(selectedText).toBe(added[0].quote);
 
     // A click on a code in the bar codes the same selection too: two codes on one span.
     await page.click('.code-button[data-code-id="opinion"]');

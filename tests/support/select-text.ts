@@ -1,12 +1,14 @@
 /**
  * Finding text in the text view from the page's side. These functions run inside the page (pass
- * them to page.evaluate), so each is self-contained. Offsets are UTF-16 offsets of the document's
+ * them to page.evaluate), so each is self-contained. The view lives in the shadow root of
+ * `.text-host`. Offsets are UTF-16 offsets of the document's
  * text, whose lines are separated by single `\n` line breaks in the texts these tests use.
  */
 
 /** The on-screen box of the character at each offset: left, right, and vertical middle. */
 export function characterBoxesInPage(offsets: number[]): Array<{ left: number; right: number; y: number }> {
-  const lines = Array.from(document.querySelectorAll<HTMLElement>('.text-view .tv-line'));
+  const root = document.querySelector('.text-host')?.shadowRoot ?? document;
+  const lines = Array.from(root.querySelectorAll<HTMLElement>('.text-view .tv-line'));
   const point = (offset: number): [Node, number] => {
     let lineStart = 0;
     for (const line of lines) {

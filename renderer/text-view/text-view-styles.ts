@@ -1,0 +1,35 @@
+/**
+ * Styles of the text view. The view lives in a shadow root (see TextView.tsx), so its rules are a
+ * constructed stylesheet adopted there; colours and sizes come from the page's CSS variables,
+ * which cross the shadow boundary.
+ */
+
+const TEXT_VIEW_CSS = `
+.text-view {
+  white-space: pre-wrap;
+  word-wrap: break-word;
+  font-variant-ligatures: none;
+  font-family: Georgia, 'Noto Serif', 'DejaVu Serif', serif;
+  font-size: 1.05rem;
+  line-height: 1.75;
+  color: var(--text);
+  caret-color: var(--accent);
+  outline: none;
+}
+.text-view:focus-visible { outline: 3px solid var(--focus); outline-offset: 6px; }
+.text-view ::selection { background: var(--selection); }
+/* Sections out of view are neither styled nor laid out until they scroll near. */
+.tv-section { content-visibility: auto; contain-intrinsic-size: auto 1800px; }
+.tv-line { margin: 0; min-height: 1.75em; }
+`;
+
+let sheet: CSSStyleSheet | null = null;
+
+/** The text view's stylesheet (made once). */
+export function textViewStyleSheet(): CSSStyleSheet {
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(TEXT_VIEW_CSS);
+  }
+  return sheet;
+}
