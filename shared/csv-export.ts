@@ -3,14 +3,17 @@
  * order. Offsets are converted to Unicode code points here, so that `text == document[start:end]`
  * holds in Python and `substr(document, start + 1, end)` in R.
  *
- * Two flavours. `standard` is for R, pandas and SPSS: UTF-8 without BOM, `\n` between rows,
+ * Two flavours. `standard` is for R, pandas and SPSS: UTF-8 without BOM, `\n` after every row,
  * every cell exactly as in the data. `excel` is for double-click opening in a spreadsheet: UTF-8
- * with BOM, `\r\n` between rows, and any cell that a spreadsheet would run as a formula (it
+ * with BOM, `\r\n` after every row, and any cell that a spreadsheet would run as a formula (it
  * begins with `=`, `+`, `-`, `@`, a tab or a carriage return) prefixed with an apostrophe.
- * Quoting follows RFC 4180 in both (Papa Parse writes it: a field holding the delimiter, a quote, a
- * line break, or a leading or trailing space is quoted, quotes doubled).
+ * Quoting follows RFC 4180 in both (d3-dsv writes each row: a field holding a comma, a quote or a
+ * line break is quoted, quotes doubled).
+ *
+ * The text comes out in chunks of rows, so that a large export is written to disk as it is made
+ * rather than held as one string.
  */
-import Papa from 'papaparse';
+import { csvFormatRow } from 'd3-dsv';
 import type { Code } from './codebook';
 import type { DocumentRecord } from './documents';
 import { CodePointIndex } from './offsets';
@@ -35,7 +38,8 @@ export const SEGMENT_CSV_COLUMNS = [
   'updated_at',
 ] as const;
 
-export type SegmentCsvRow = Record<(typeof SEGMENT_CSV_COLUMNS)[number], string | number>;
+export type SegmentCsvColumn = (typeof SEGMENT_CSV_COLUMNS)[number];
+export type SegmentCsvRow = Record<SegmentCsvColumn, string>;
 
 export interface DatasetInput {
   documents: ReadonlyArray<{ record: DocumentRecord; text: string }>;
@@ -43,8 +47,11 @@ export interface DatasetInput {
   segments: readonly CodedSegment[];
 }
 
-/** One row per segment, offsets in code points, `text` taken from the document itself. */
-export function segmentRows(input: DatasetInput): SegmentCsvRow[] {
+/**
+ * One record per segment, cells in column order, offsets in code points, `text` taken from the
+ * document itself.
+ */
+export function* segmentRecords(input: DatasetInput): Generator<string[]> {
   const codeNames = new Map(input.codes.map((code) => [code.id, code.name]));
   const byDocument = new Map<string, CodedSegment[]>();
   for (const segment of input.segments) {
@@ -52,30 +59,36 @@ export function segmentRows(input: DatasetInput): SegmentCsvRow[] {
     if (list) list.push(segment);
     else byDocument.set(segment.documentId, [segment]);
   }
-  const rows: SegmentCsvRow[] = [];
   for (const { record, text } of input.documents) {
     const segments = byDocument.get(record.id);
     if (!segments) continue;
     const index = new CodePointIndex(text);
-    for (const segment of [...segments].sort(compareInTextOrder)) {
-      rows.push({
-        document_id: record.id,
-        document_title: record.title,
-        document_file: record.file,
-        document_sha256: record.sha256,
-        segment_id: segment.id,
-        code: codeNames.get(segment.codeId) ?? segment.codeId,
-        code_id: segment.codeId,
-        start: index.toCodePoints(segment.start),
-        end: index.toCodePoints(segment.end),
-        text: text.slice(segment.start, segment.end),
-        coder: segment.coder,
-        created_at: segment.createdAt,
-        updated_at: segment.updatedAt,
-      });
+    for (const segment of segments.sort(compareInTextOrder)) {
+      yield [
+        record.id,
+        record.title,
+        record.file,
+        record.sha256,
+        segment.id,
+        codeNames.get(segment.codeId) ?? segment.codeId,
+        segment.codeId,
+        String(index.toCodePoints(segment.start)),
+        String(index.toCodePoints(segment.end)),
+        text.slice(segment.start, segment.end),
+        segment.coder,
+        segment.createdAt,
+        segment.updatedAt,
+      ];
     }
   }
-  return rows;
+}
+
+/** The same records keyed by column name (for tests and for exports that want objects). */
+export function segmentRows(input: DatasetInput): SegmentCsvRow[] {
+  return Array.from(
+    segmentRecords(input),
+    (cells) => Object.fromEntries(SEGMENT_CSV_COLUMNS.map((column, i) => [column, cells[i]])) as SegmentCsvRow,
+  );
 }
 
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -85,23 +98,47 @@ export function looksLikeFormula(cell: string): boolean {
   return FORMULA_START.test(cell);
 }
 
-/** Writes rows as CSV text in the given flavour, one line break after every row. */
+/** Rows per chunk of CSV text. */
+const CHUNK_ROWS = 4096;
+
+/** CSV text in chunks: the header (after a BOM in the Excel flavour), then the rows. */
+export function* csvChunks(
+  columns: readonly string[],
+  records: Iterable<readonly string[]>,
+  flavour: CsvFlavour,
+): Generator<string> {
+  const excel = flavour === 'excel';
+  const newline = excel ? '\r\n' : '\n';
+  const line = excel
+    ? (cells: readonly string[]) => csvFormatRow(cells.map((cell) => (FORMULA_START.test(cell) ? `'${cell}` : cell)))
+    : (cells: readonly string[]) => csvFormatRow(cells as string[]);
+  if (excel) yield '\uFEFF';
+  let lines = [line(columns)];
+  for (const cells of records) {
+    lines.push(line(cells));
+    if (lines.length === CHUNK_ROWS) {
+      yield `${lines.join(newline)}${newline}`;
+      lines = [];
+    }
+  }
+  if (lines.length) yield `${lines.join(newline)}${newline}`;
+}
+
+/** Writes rows given as objects as CSV text in the given flavour (one string). */
 export function rowsToCsv(
   rows: ReadonlyArray<Record<string, string | number>>,
   columns: readonly string[],
   flavour: CsvFlavour,
 ): string {
-  const excel = flavour === 'excel';
-  const newline = excel ? '\r\n' : '\n';
-  const body = Papa.unparse(
-    { fields: [...columns], data: rows.map((row) => columns.map((column) => row[column])) },
-    // Excel flavour: Papa Parse prefixes an apostrophe to (and quotes) formula-like cells.
-    { newline, escapeFormulae: excel ? FORMULA_START : false, quotes: false },
-  );
-  return `${excel ? '\uFEFF' : ''}${body}${newline}`;
+  return [...csvChunks(columns, rows.map((row) => columns.map((column) => String(row[column]))), flavour)].join('');
 }
 
-/** The coded dataset as CSV text. */
+/** The coded dataset as CSV chunks. */
+export function segmentsCsvChunks(input: DatasetInput, flavour: CsvFlavour): Generator<string> {
+  return csvChunks(SEGMENT_CSV_COLUMNS, segmentRecords(input), flavour);
+}
+
+/** The coded dataset as one CSV string. */
 export function segmentsCsv(input: DatasetInput, flavour: CsvFlavour): string {
-  return rowsToCsv(segmentRows(input), SEGMENT_CSV_COLUMNS, flavour);
+  return [...segmentsCsvChunks(input, flavour)].join('');
 }

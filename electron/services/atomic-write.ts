@@ -27,14 +27,15 @@ export function describeFileError(error: unknown): string {
   }
 }
 
-/** Writes `data` to `file` atomically and durably. */
-export async function writeFileDurably(file: string, data: string | Uint8Array): Promise<void> {
+/** Writes `data` (or its chunks, in order) to `file` atomically and durably. */
+export async function writeFileDurably(file: string, data: string | Uint8Array | Iterable<string>): Promise<void> {
   const folder = dirname(file);
   const temporary = join(folder, `.${basename(file)}.tmp`);
   try {
     const handle = await open(temporary, 'w');
     try {
-      await handle.writeFile(data);
+      if (typeof data === 'string' || data instanceof Uint8Array) await handle.writeFile(data);
+      else for (const chunk of data) await handle.write(chunk);
       await handle.sync();
     } finally {
       await handle.close();

@@ -10,7 +10,7 @@ import {
   type OperationResult,
   type Operations,
 } from '../../shared/api';
-import { segmentsCsv, type CsvFlavour } from '../../shared/csv-export';
+import { segmentsCsvChunks, type CsvFlavour } from '../../shared/csv-export';
 import { fail, ok, WorkbenchFailure, type Result } from '../../shared/result';
 import { writeFileDurably, describeFileError } from './atomic-write';
 import type { ProjectStore } from './project-store';
@@ -45,9 +45,8 @@ export function createHandlers(services: Services): Handlers {
       const path = await services.chooseSavePath(suggested, flavour);
       if (!path) return { path: null, rows: 0 };
       const dataset = await store.dataset();
-      const csv = segmentsCsv(dataset, flavour);
       try {
-        await writeFileDurably(path, csv);
+        await writeFileDurably(path, segmentsCsvChunks(dataset, flavour));
       } catch (error) {
         throw new WorkbenchFailure('save-failed', `Could not write ${path}: ${describeFileError(error)}.`);
       }

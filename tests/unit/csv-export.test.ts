@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CODES } from '../../shared/codebook';
-import { looksLikeFormula, rowsToCsv, segmentRows, segmentsCsv, SEGMENT_CSV_COLUMNS } from '../../shared/csv-export';
+import { csvChunks, looksLikeFormula, rowsToCsv, segmentRows, segmentsCsv, SEGMENT_CSV_COLUMNS } from '../../shared/csv-export';
 import type { DocumentRecord } from '../../shared/documents';
 import type { CodedSegment } from '../../shared/segments';
 
@@ -44,13 +44,26 @@ describe('rowsToCsv', () => {
 
   it('makes formula-like cells inert in the Excel flavour, with BOM and CRLF', () => {
     const csv = rowsToCsv([{ a: '=SUM(A1)', b: '+1', c: '-2', d: '@x', e: 'safe', f: 7 }], ['a', 'b', 'c', 'd', 'e', 'f'], 'excel');
-    expect(csv).toBe(`\uFEFFa,b,c,d,e,f\r\n"'=SUM(A1)","'+1","'-2","'@x",safe,7\r\n`);
+    expect(csv).toBe("\uFEFFa,b,c,d,e,f\r\n'=SUM(A1),'+1,'-2,'@x,safe,7\r\n");
   });
 
   it('prefixes tab and carriage-return starts too, and nothing else', () => {
-    expect(rowsToCsv([{ a: '\t=1', b: '\r=1', c: 'a=1' }], ['a', 'b', 'c'], 'excel')).toBe(`\uFEFFa,b,c\r\n"'\t=1","'\r=1",a=1\r\n`);
+    expect(rowsToCsv([{ a: '\t=1', b: '\r=1', c: 'a=1' }], ['a', 'b', 'c'], 'excel')).toBe(`\uFEFFa,b,c\r\n'\t=1,"'\r=1",a=1\r\n`);
     expect(['=', '+', '-', '@', '\t', '\r'].every((c) => looksLikeFormula(`${c}x`))).toBe(true);
     expect(looksLikeFormula('x=')).toBe(false);
+  });
+});
+
+describe('csvChunks', () => {
+  it('puts the BOM before the header only once, however many chunks there are', () => {
+    const records = Array.from({ length: 10_000 }, (_, i) => [String(i)]);
+    const chunks = [...csvChunks(['n'], records, 'excel')];
+    expect(chunks.length).toBeGreaterThan(2);
+    const text = chunks.join('');
+    expect(text.startsWith('\uFEFFn\r\n0\r\n')).toBe(true);
+    expect(text.match(/\uFEFF/g)).toHaveLength(1);
+    expect(text.endsWith('9999\r\n')).toBe(true);
+    expect(text.split('\r\n')).toHaveLength(10_002);
   });
 });
 
@@ -66,8 +79,8 @@ describe('segmentRows', () => {
     });
     expect(rows).toHaveLength(1);
     const points = Array.from(text);
-    expect(points.slice(rows[0].start as number, rows[0].end as number).join('')).toBe(rows[0].text);
-    expect(rows[0].start).toBe(start - 1); // one emoji before
+    expect(points.slice(Number(rows[0].start), Number(rows[0].end)).join('')).toBe(rows[0].text);
+    expect(rows[0].start).toBe(String(start - 1)); // one emoji before
     expect(rows[0].code).toBe('opinion');
   });
 
