@@ -43,7 +43,8 @@ export async function openDocument(documentId: string): Promise<void> {
     showMessage('error', result.error.message);
     return;
   }
-  const { document, text, segments } = result.value;
+  const { document, text } = result.value;
+  const segments = result.value.segments.map((segment) => ({ ...segment, quote: text.slice(segment.start, segment.end) }));
   update({ opening: null, open: { document, text, layout: layoutText(text), segments } });
 }
 

@@ -31,10 +31,13 @@ export interface ProjectOverview {
   notices: string[];
 }
 
+/** A segment as sent to the page with its document: without its quote, which the page has. */
+export type SegmentWithoutQuote = Omit<CodedSegment, 'quote'>;
+
 export interface OpenedDocument {
   document: DocumentRecord;
   text: string;
-  segments: CodedSegment[];
+  segments: SegmentWithoutQuote[];
 }
 
 export interface ExportOutcome {

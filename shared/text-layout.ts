@@ -32,6 +32,8 @@ export interface TextLayout {
   text: string;
   lines: TextLine[];
   sections: TextSection[];
+  /** Lines per section (the last section may have fewer). */
+  linesPerSection: number;
   /** Size of the ProseMirror document's content. */
   docSize: number;
 }
@@ -63,7 +65,7 @@ export function layoutText(text: string, linesPerSection = LINES_PER_SECTION): T
     }
     pos += 1; // section closes
   }
-  return { text, lines, sections, docSize: pos };
+  return { text, lines, sections, linesPerSection, docSize: pos };
 }
 
 /** Index of the last line whose `key` is at most `value` (lines are sorted by both keys). */
@@ -111,13 +113,16 @@ export function posToOffset(layout: TextLayout, pos: number, side: 'start' | 'en
   return lines[index + 1].start;
 }
 
+/** A part of a text range that lies on one line, as a ProseMirror range. */
+export interface LinePiece {
+  from: number;
+  to: number;
+  line: number;
+}
+
 /** The parts of [start, end) that lie on each line, as ProseMirror ranges (line breaks left out). */
-export function rangeToLinePieces(
-  layout: TextLayout,
-  start: number,
-  end: number,
-): Array<{ from: number; to: number }> {
-  const pieces: Array<{ from: number; to: number }> = [];
+export function rangeToLinePieces(layout: TextLayout, start: number, end: number): LinePiece[] {
+  const pieces: LinePiece[] = [];
   const { lines } = layout;
   for (let i = lastLineAtOrBefore(lines, 'start', start); i < lines.length; i++) {
     const line = lines[i];
@@ -125,8 +130,19 @@ export function rangeToLinePieces(
     const from = Math.max(start, line.start);
     const to = Math.min(end, line.start + line.length);
     if (from < to) {
-      pieces.push({ from: line.contentPos + from - line.start, to: line.contentPos + to - line.start });
+      pieces.push({ from: line.contentPos + from - line.start, to: line.contentPos + to - line.start, line: i });
     }
   }
   return pieces;
+}
+
+/** The section that holds a line. */
+export function sectionOfLine(layout: TextLayout, line: number): number {
+  return Math.floor(line / layout.linesPerSection);
+}
+
+/** The section that holds a ProseMirror position (positions between sections go to the next). */
+export function sectionAtPos(layout: TextLayout, pos: number): number {
+  const { lines } = layout;
+  return sectionOfLine(layout, lastLineAtOrBefore(lines, 'contentPos', Math.max(pos, lines[0].contentPos)));
 }

@@ -35,7 +35,11 @@ export function createHandlers(services: Services): Handlers {
   const now = services.now ?? (() => new Date());
   return {
     getProject: () => store.overview(),
-    openDocument: ({ documentId }) => store.openDocument(documentId),
+    openDocument: async ({ documentId }) => {
+      const { document, text, segments } = await store.openDocument(documentId);
+      // Quotes double what crosses to the page; it cuts them from the text itself.
+      return { document, text, segments: segments.map(({ quote: _quote, ...segment }) => segment) };
+    },
     addSegment: (input) => store.addSegment(input),
     setSegmentCode: (input) => store.setSegmentCode(input),
     removeSegment: (input) => store.removeSegment(input),

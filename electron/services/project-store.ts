@@ -9,7 +9,7 @@ import { mkdir, readdir, readFile, rename, copyFile, open } from 'node:fs/promis
 import { userInfo } from 'node:os';
 import { basename, join } from 'node:path';
 import { Low } from 'lowdb';
-import type { DocumentSummary, OpenedDocument, ProjectOverview } from '../../shared/api';
+import type { DocumentSummary, ProjectOverview } from '../../shared/api';
 import { DEFAULT_CODES } from '../../shared/codebook';
 import type { DatasetInput } from '../../shared/csv-export';
 import { documentIdFor, documentTitle, type DocumentRecord } from '../../shared/documents';
@@ -228,7 +228,8 @@ export class ProjectStore {
     return text;
   }
 
-  async openDocument(documentId: string): Promise<OpenedDocument> {
+  /** A document's record, exact text and coded segments. */
+  async openDocument(documentId: string): Promise<{ document: DocumentRecord; text: string; segments: CodedSegment[] }> {
     const document = this.documentRecord(documentId);
     const text = await this.text(documentId);
     const segments = this.data.segments.filter((segment) => segment.documentId === documentId);

@@ -14,12 +14,12 @@ import { EditorView } from 'prosemirror-view';
 import { useEffect, useRef } from 'react';
 import { codeForKey } from '../../shared/codebook';
 import type { CodedSegment } from '../../shared/segments';
-import { offsetToPos, posToOffset, type TextLayout } from '../../shared/text-layout';
+import { offsetToPos, posToOffset, sectionAtPos, type TextLayout } from '../../shared/text-layout';
 import { applyCode, closePopover, openPopover, type TextRange } from '../actions';
 import { getState, subscribe, useStore } from '../store';
 import { codeStyleSheet } from './code-styles';
 import { documentNode } from './document-node';
-import { changeHighlights, highlightPlugin, segmentIdsAt } from './highlight-plugin';
+import { changeHighlights, highlightKey, highlightPlugin, segmentIdsAt, type SectionWindow } from './highlight-plugin';
 import { textViewStyleSheet } from './text-view-styles';
 
 let activeView: { view: EditorView; layout: TextLayout } | null = null;
@@ -96,6 +96,25 @@ function handleKeyDown(view: EditorView, event: KeyboardEvent): boolean {
   return event.key.length === 1 || event.key === 'Backspace' || event.key === 'Delete' || event.key === 'Tab';
 }
 
+/** Sections decorated beyond the ones on screen, on each side. */
+const WINDOW_MARGIN = 1;
+
+/** The sections on screen in the scrolling container, with a margin; null when nothing is. */
+function sectionsOnScreen(view: EditorView, layout: TextLayout, scroller: HTMLElement): SectionWindow | null {
+  const text = view.dom.getBoundingClientRect();
+  const box = scroller.getBoundingClientRect();
+  const top = Math.max(text.top, box.top) + 1;
+  const bottom = Math.min(text.bottom, box.bottom) - 1;
+  if (bottom <= top) return null;
+  const left = text.left + 2;
+  const from = view.posAtCoords({ left, top })?.pos ?? 0;
+  const to = view.posAtCoords({ left, top: bottom })?.pos ?? layout.docSize;
+  return {
+    first: Math.max(0, sectionAtPos(layout, from) - WINDOW_MARGIN),
+    last: Math.min(layout.sections.length - 1, sectionAtPos(layout, to) + WINDOW_MARGIN),
+  };
+}
+
 function segmentsDiff(before: readonly CodedSegment[], after: readonly CodedSegment[]) {
   const old = new Map(before.map((s) => [s.id, s]));
   const add: CodedSegment[] = [];
@@ -155,6 +174,24 @@ export function TextView() {
     });
     activeView = { view, layout };
     hostElement.dataset.ready = 'true';
+
+    // Keep the decorated window on the sections in view as the reader scrolls.
+    const scroller = hostElement.closest<HTMLElement>('.document') ?? document.documentElement;
+    let frame = 0;
+    const followScroll = () => {
+      if (frame) return;
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        const onScreen = sectionsOnScreen(view, layout, scroller);
+        const current = highlightKey.getState(view.state)?.window;
+        if (onScreen && current && (onScreen.first !== current.first || onScreen.last !== current.last)) {
+          view.dispatch(changeHighlights(view.state, { window: onScreen }));
+        }
+      });
+    };
+    scroller.addEventListener('scroll', followScroll, { passive: true });
+    const resizes = new ResizeObserver(followScroll);
+    resizes.observe(scroller);
     let shown = open.segments;
     const unsubscribe = subscribe(() => {
       const current = getState().open;
@@ -165,6 +202,9 @@ export function TextView() {
     });
     return () => {
       unsubscribe();
+      scroller.removeEventListener('scroll', followScroll);
+      resizes.disconnect();
+      cancelAnimationFrame(frame);
       if (activeView?.view === view) activeView = null;
       view.destroy();
       mount.remove();
