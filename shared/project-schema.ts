@@ -33,7 +33,7 @@ const codeSchema = z.object({
   key: z.string().length(1).nullable(),
 }) satisfies z.ZodType<Code>;
 
-const segmentSchema = z
+export const segmentSchema = z
   .object({
     id,
     documentId: id,

@@ -1,8 +1,9 @@
 /**
- * The project store: one project folder on disk (project.json kept by lowdb, and the documents'
- * exact bytes in documents/), and every change a researcher makes to it. Each change is applied
- * in memory at once and resolves once it is durable on disk. A project file that cannot be read
- * is moved aside under a dated name, never overwritten, and the researcher is told.
+ * The project store: one project folder on disk (project.json kept by lowdb, the journal of
+ * segment changes since it was last written, and the documents' exact bytes in documents/), and
+ * every change a researcher makes to it. Each change is applied in memory at once and resolves
+ * once it is durable on disk. A project file that cannot be read is moved aside under a dated
+ * name, never overwritten, and the researcher is told.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, copyFile, open } from 'node:fs/promises';
@@ -17,16 +18,44 @@ import { CodePointIndex } from '../../shared/offsets';
 import {
   checkProjectFile,
   PROJECT_SCHEMA_VERSION,
+  segmentSchema,
   type ProjectFile,
 } from '../../shared/project-schema';
 import { WorkbenchFailure } from '../../shared/result';
 import { checkSelection, countByCode, quoteMatches, type CodedSegment } from '../../shared/segments';
 import { describeFileError, syncFolder } from './atomic-write';
 import { DurableJsonFile, UnreadableFileError } from './durable-json-file';
+import { readJournal, SegmentJournal, type JournalRecord } from './segment-journal';
 import { decodeUtf8Exact } from './text-decoding';
 
 export const PROJECT_FILE = 'project.json';
+export const JOURNAL_FILE = 'project.journal';
 export const DOCUMENTS_FOLDER = 'documents';
+/** Journal records after which the project file is rewritten and the journal emptied. */
+const COMPACT_AFTER = 2000;
+
+/** A journal line as a record, or null when it is not one. */
+function journalRecord(json: unknown): JournalRecord | null {
+  const value = json as { op?: unknown; segment?: unknown; segmentId?: unknown } | null;
+  if (value?.op === 'put') {
+    const parsed = segmentSchema.safeParse(value.segment);
+    return parsed.success ? { op: 'put', segment: parsed.data } : null;
+  }
+  if (value?.op === 'delete' && typeof value.segmentId === 'string') return { op: 'delete', segmentId: value.segmentId };
+  return null;
+}
+
+/** Applies journal records to a list of segments, in order (a segment keeps its place when put again). */
+function replay(segments: CodedSegment[], records: readonly JournalRecord[]): void {
+  if (records.length === 0) return;
+  const byId = new Map(segments.map((segment) => [segment.id, segment]));
+  for (const record of records) {
+    if (record.op === 'put') byId.set(record.segment.id, record.segment);
+    else byId.delete(record.segmentId);
+  }
+  segments.length = 0;
+  for (const segment of byId.values()) segments.push(segment);
+}
 
 export interface ProjectStoreOptions {
   /** The project folder; made if missing. */
@@ -88,6 +117,7 @@ export class ProjectStore {
     readonly folder: string,
     private readonly db: Low<ProjectFile>,
     private readonly adapter: DurableJsonFile<ProjectFile>,
+    private readonly journal: SegmentJournal,
     private readonly now: () => Date,
     private readonly notices: string[],
     private readonly retryDelayMs: number,
@@ -129,11 +159,24 @@ export class ProjectStore {
       );
     }
     const db = new Low<ProjectFile>(adapter, existing as ProjectFile);
-    const store = new ProjectStore(folder, db, adapter, now, notices, options.retryDelayMs ?? 5000);
+    const journal = new SegmentJournal(join(folder, JOURNAL_FILE));
+    const store = new ProjectStore(folder, db, adapter, journal, now, notices, options.retryDelayMs ?? 5000);
     if (!existing) {
       db.data = await store.createProject(options.bundledDocuments, options.coder ?? defaultCoder());
-      await db.write();
+      // A journal left beside a damaged or missing project file belongs to that one, not to this.
+      await journal.create();
+      await journal.compact(() => db.write());
+      return store;
     }
+    const { records, problem } = await readJournal(journal.file, journalRecord);
+    if (problem) {
+      const keptAs = join(folder, `project.journal.unreadable-${fileStamp(now())}`);
+      await copyFile(journal.file, keptAs);
+      notices.push(`Some recent changes could not be read back: ${problem}. The journal was kept as ${keptAs}.`);
+    }
+    replay(db.data.segments, records);
+    await journal.create();
+    if (records.length || problem) await journal.compact(() => db.write());
     return store;
   }
 
@@ -274,7 +317,7 @@ export class ProjectStore {
       updatedAt: time,
     };
     this.data.segments.push(segment);
-    await this.persist();
+    await this.commit([{ op: 'put', segment }]);
     return segment;
   }
 
@@ -284,14 +327,14 @@ export class ProjectStore {
     if (segment.codeId === input.codeId) return segment;
     const changed: CodedSegment = { ...segment, codeId: input.codeId, updatedAt: this.now().toISOString() };
     this.data.segments[this.data.segments.indexOf(segment)] = changed;
-    await this.persist();
+    await this.commit([{ op: 'put', segment: changed }]);
     return changed;
   }
 
   async removeSegment(input: { segmentId: string }): Promise<{ segmentId: string }> {
     const segment = this.segment(input.segmentId);
     this.data.segments.splice(this.data.segments.indexOf(segment), 1);
-    await this.persist();
+    await this.commit([{ op: 'delete', segmentId: segment.id }]);
     return { segmentId: segment.id };
   }
 
@@ -317,27 +360,42 @@ export class ProjectStore {
   }
 
   /**
-   * Writes the current state durably. On failure the change stays in memory, the error is
-   * reported to the caller and in the overview, and saving is tried again until it succeeds.
+   * Makes changes to segments durable by appending them to the journal. On failure the change
+   * stays in memory, the error is reported to the caller and in the overview, and the whole
+   * project is saved again until that succeeds.
    */
-  private async persist(): Promise<void> {
+  private async commit(records: JournalRecord[]): Promise<void> {
     try {
-      await this.db.write();
+      await this.journal.append(records);
+    } catch (error) {
+      this.failedSave(error);
+    }
+    if (this.journal.length >= COMPACT_AFTER) this.saveAll().catch(() => undefined);
+  }
+
+  /** Writes the whole project file and empties the journal; this also recovers a failed save. */
+  private async saveAll(): Promise<void> {
+    try {
+      await this.journal.compact(() => this.db.write());
       this.saveError = null;
     } catch (error) {
-      this.saveError =
-        `Could not save ${this.file}: ${describeFileError(error)}. ` +
-        'Your changes are kept in memory and saving is tried again every few seconds; do not close the app until they are saved.';
-      this.scheduleRetry();
-      throw new WorkbenchFailure('save-failed', this.saveError);
+      this.failedSave(error);
     }
+  }
+
+  private failedSave(error: unknown): never {
+    this.saveError =
+      `Could not save ${this.file}: ${describeFileError(error)}. ` +
+      'Your changes are kept in memory and saving is tried again every few seconds; do not close the app until they are saved.';
+    this.scheduleRetry();
+    throw new WorkbenchFailure('save-failed', this.saveError);
   }
 
   private scheduleRetry(): void {
     if (this.retryTimer) return;
     this.retryTimer = setTimeout(() => {
       this.retryTimer = null;
-      this.persist().catch(() => undefined);
+      this.saveAll().catch(() => undefined);
     }, this.retryDelayMs);
     this.retryTimer.unref?.();
   }
@@ -349,13 +407,15 @@ export class ProjectStore {
 
   /** Tries to save again now (after the researcher freed disk space, say). */
   async retrySave(): Promise<void> {
-    await this.persist();
+    await this.saveAll();
   }
 
-  /** Waits for writes under way; stops retrying. */
+  /** Saves the whole project (emptying the journal) and stops retrying. */
   async close(): Promise<void> {
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.retryTimer = null;
+    await this.journal.settled();
+    if (this.journal.length > 0 || this.saveError) await this.saveAll().catch(() => undefined);
     await this.adapter.settled();
   }
 }

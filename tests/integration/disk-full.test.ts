@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readdir, readFile, symlink } from 'node:fs/promises';
+import { readdir, readFile, rm, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createHandlers, dispatch } from '../../electron/services/handlers';
@@ -14,8 +14,10 @@ describe('a full disk', () => {
     const document = store.overview().documents[1];
     const { text } = await store.openDocument(document.id);
     const before = await readFile(store.file, 'utf8');
-    // The next save's temporary file leads to /dev/full.
-    await symlink('/dev/full', join(folder, '.project.json.tmp'));
+    // Changes are appended to the journal: make it lead to /dev/full.
+    const journal = join(folder, 'project.journal');
+    await rm(journal);
+    await symlink('/dev/full', journal);
 
     const input = segmentInput(document.id, text, 'Azerbaijan');
     const result = await dispatch(handlers, 'addSegment', input);
@@ -24,8 +26,15 @@ describe('a full disk', () => {
     expect(await readFile(store.file, 'utf8')).toBe(before);
     expect(store.unsaved).toBe(true);
     expect(store.overview().notices.join('\n')).toMatch(/Could not save .*disk is full/);
-    // Nothing is lost: the segment is still there, and the next save writes it.
+    // Nothing is lost: the segment is still there, and once there is room the next save writes it.
     expect((await store.openDocument(document.id)).segments.map((s) => s.id)).toEqual([input.id]);
+    await rm(journal);
+    // Saving the whole project fails too while its temporary file leads to /dev/full; the old
+    // project file stays as it was.
+    await symlink('/dev/full', join(folder, '.project.json.tmp'));
+    await expect(store.retrySave()).rejects.toThrow(/disk is full/);
+    expect(await readFile(store.file, 'utf8')).toBe(before);
+    expect(store.unsaved).toBe(true);
     await store.retrySave();
     expect(store.unsaved).toBe(false);
     const saved = JSON.parse(await readFile(store.file, 'utf8'));

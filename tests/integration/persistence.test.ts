@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { appendFile, readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/services/handlers';
 import { openProject, segmentInput } from '../support/project';
@@ -11,9 +12,10 @@ describe('saving without a save button', () => {
     const input = segmentInput(document.id, text, 'Anarchist Voices');
     const added = await dispatch(first.handlers, 'addSegment', input);
     expect(added).toMatchObject({ ok: true, value: { id: input.id, quote: 'Anarchist Voices', coder: 'ana' } });
-    // No close(): the change is on disk as soon as addSegment resolved.
-    const onDisk = JSON.parse(await readFile(first.store.file, 'utf8'));
-    expect(onDisk.segments.map((s: { id: string }) => s.id)).toContain(input.id);
+    // No close(): the change is on disk (in the journal beside the project file) as soon as
+    // addSegment resolved.
+    const journal = await readFile(join(first.folder, 'project.journal'), 'utf8');
+    expect(journal.trimEnd().split('\n').map((line) => JSON.parse(line).segment.id)).toEqual([input.id]);
 
     const second = await openProject(first.folder);
     const reopened = await second.store.openDocument(document.id);
@@ -50,5 +52,49 @@ describe('saving without a save button', () => {
     const reopened = await openProject(folder);
     const ids = new Set((await reopened.store.openDocument(document.id)).segments.map((s) => s.id));
     expect(inputs.every((input) => ids.has(input.id))).toBe(true);
+  });
+});
+
+describe('the journal of changes', () => {
+  it('is folded into the project file when the project opens, and emptied', async () => {
+    const first = await openProject();
+    const document = first.store.overview().documents[2];
+    const { text } = await first.store.openDocument(document.id);
+    const input = segmentInput(document.id, text, 'moment of truth');
+    await first.store.addSegment(input);
+    const second = await openProject(first.folder);
+    const saved = JSON.parse(await readFile(second.store.file, 'utf8'));
+    expect(saved.segments.map((s: { id: string }) => s.id)).toEqual([input.id]);
+    expect(await readFile(join(first.folder, 'project.journal'), 'utf8')).toBe('');
+  });
+
+  it('drops a torn last line (a write cut short, never acknowledged) and keeps the rest', async () => {
+    const first = await openProject();
+    const document = first.store.overview().documents[2];
+    const { text } = await first.store.openDocument(document.id);
+    const input = segmentInput(document.id, text, 'moment of truth');
+    await first.store.addSegment(input);
+    await appendFile(join(first.folder, 'project.journal'), '{"op":"put","segment":{"id":"cut sh');
+    const second = await openProject(first.folder);
+    expect((await second.store.openDocument(document.id)).segments.map((s) => s.id)).toEqual([input.id]);
+    expect(second.store.overview().notices).toEqual([]);
+  });
+
+  it('keeps a journal with a damaged line aside, applies what came before it, and says so', async () => {
+    const first = await openProject();
+    const document = first.store.overview().documents[2];
+    const { text } = await first.store.openDocument(document.id);
+    const before = segmentInput(document.id, text, 'moment of truth');
+    await first.store.addSegment(before);
+    await appendFile(join(first.folder, 'project.journal'), 'not json\n');
+    const after = segmentInput(document.id, text, 'Karabakh');
+    await first.store.addSegment(after);
+    const second = await openProject(first.folder);
+    expect((await second.store.openDocument(document.id)).segments.map((s) => s.id)).toEqual([before.id]);
+    const [notice] = second.store.overview().notices;
+    expect(notice).toMatch(/line 2 of .*project\.journal is damaged/);
+    const kept = (await readdir(first.folder)).filter((name) => name.startsWith('project.journal.unreadable-'));
+    expect(kept).toHaveLength(1);
+    expect(await readFile(join(first.folder, kept[0]), 'utf8')).toContain('not json');
   });
 });

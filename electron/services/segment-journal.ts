@@ -1,0 +1,143 @@
+/**
+ * The segment journal: each change to the coded segments is appended to `project.journal` as one
+ * line of JSON and flushed to disk (fdatasync) before the change is acknowledged. A change then
+ * costs a write of a few hundred bytes however large the project is, where rewriting the whole
+ * project file would cost a write of all of it.
+ *
+ * The project file (lowdb) stays the full state: the store rewrites it atomically and then empties
+ * the journal when the journal grows long, when the project opens and when it closes. Replaying
+ * is idempotent (every record puts or deletes one whole segment), so a crash between rewriting
+ * the project file and emptying the journal loses nothing and doubles nothing. A crash in the
+ * middle of an append leaves a last line without its line break, which was never acknowledged
+ * and is dropped.
+ */
+import { open, readFile } from 'node:fs/promises';
+import type { CodedSegment } from '../../shared/segments';
+import { syncFolder } from './atomic-write';
+import { dirname } from 'node:path';
+
+export type JournalRecord = { op: 'put'; segment: CodedSegment } | { op: 'delete'; segmentId: string };
+
+export interface JournalContents {
+  records: JournalRecord[];
+  /** Why reading stopped before the end, if it did (a damaged line that is not the last). */
+  problem: string | null;
+}
+
+/** Reads the records of a journal file; a missing file holds none. */
+export async function readJournal(
+  file: string,
+  checkRecord: (json: unknown) => JournalRecord | null,
+): Promise<JournalContents> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { records: [], problem: null };
+    throw error;
+  }
+  const lines = text.split('\n');
+  lines.pop(); // after the last line break: empty, or a torn append that was never acknowledged
+  const records: JournalRecord[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    let record: JournalRecord | null = null;
+    try {
+      record = checkRecord(JSON.parse(lines[i]));
+    } catch {
+      record = null;
+    }
+    if (!record) return { records, problem: `line ${i + 1} of ${file} is damaged; the ${lines.length - i} changes from there on could not be read` };
+    records.push(record);
+  }
+  return { records, problem: null };
+}
+
+export class SegmentJournal {
+  private pending: string[] = [];
+  private waiters: Array<{ resolve: () => void; reject: (error: unknown) => void }> = [];
+  private flushing: Promise<void> | null = null;
+  private held: Promise<void> | null = null;
+  /** Records written since the journal was last emptied. */
+  length = 0;
+
+  constructor(readonly file: string) {}
+
+  /** Makes sure the file exists and its folder entry is on disk, so appends need only fdatasync. */
+  async create(): Promise<void> {
+    const handle = await open(this.file, 'a');
+    await handle.sync();
+    await handle.close();
+    await syncFolder(dirname(this.file));
+  }
+
+  /**
+   * Appends records; resolves once they are on disk. Records that arrive while a write is under
+   * way go together in the next one.
+   */
+  append(records: readonly JournalRecord[]): Promise<void> {
+    this.pending.push(...records.map((record) => `${JSON.stringify(record)}\n`));
+    const done = new Promise<void>((resolve, reject) => this.waiters.push({ resolve, reject }));
+    void this.flush();
+    return done;
+  }
+
+  private flush(): Promise<void> {
+    if (this.flushing || this.held || this.pending.length === 0) return this.flushing ?? Promise.resolve();
+    const lines = this.pending;
+    const waiters = this.waiters;
+    this.pending = [];
+    this.waiters = [];
+    this.flushing = (async () => {
+      try {
+        const handle = await open(this.file, 'a');
+        try {
+          await handle.write(lines.join(''));
+          await handle.datasync();
+        } finally {
+          await handle.close();
+        }
+        this.length += lines.length;
+        for (const waiter of waiters) waiter.resolve();
+      } catch (error) {
+        for (const waiter of waiters) waiter.reject(error);
+      } finally {
+        this.flushing = null;
+        void this.flush();
+      }
+    })();
+    return this.flushing;
+  }
+
+  /**
+   * Runs `writeSnapshot` (which must save the full state) with appends held back, then empties
+   * the journal. Appends made meanwhile are written after it, so none is lost.
+   */
+  async compact(writeSnapshot: () => Promise<void>): Promise<void> {
+    while (this.held) await this.held.catch(() => undefined);
+    let release!: () => void;
+    this.held = new Promise<void>((resolve) => (release = resolve));
+    try {
+      while (this.flushing) await this.flushing;
+      await writeSnapshot();
+      const handle = await open(this.file, 'w');
+      try {
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      this.length = 0;
+    } finally {
+      this.held = null;
+      release();
+      void this.flush();
+    }
+  }
+
+  /** Resolves when no write is under way or waiting. */
+  async settled(): Promise<void> {
+    while (this.flushing || this.held || this.pending.length) {
+      await (this.flushing ?? this.held ?? Promise.resolve());
+      if (!this.flushing && !this.held && this.pending.length) await this.flush();
+    }
+  }
+}
