@@ -99,7 +99,7 @@ function handleKeyDown(view: EditorView, event: KeyboardEvent): boolean {
 /** Sections decorated beyond the ones on screen, on each side. */
 const WINDOW_MARGIN = 1;
 
-/** The sections on screen in the scrolling container, with a margin; null when nothing is. */
+/** The sections on screen in the scrolling container; null when nothing is. */
 function sectionsOnScreen(view: EditorView, layout: TextLayout, scroller: HTMLElement): SectionWindow | null {
   const text = view.dom.getBoundingClientRect();
   const box = scroller.getBoundingClientRect();
@@ -109,10 +109,7 @@ function sectionsOnScreen(view: EditorView, layout: TextLayout, scroller: HTMLEl
   const left = text.left + 2;
   const from = view.posAtCoords({ left, top })?.pos ?? 0;
   const to = view.posAtCoords({ left, top: bottom })?.pos ?? layout.docSize;
-  return {
-    first: Math.max(0, sectionAtPos(layout, from) - WINDOW_MARGIN),
-    last: Math.min(layout.sections.length - 1, sectionAtPos(layout, to) + WINDOW_MARGIN),
-  };
+  return { first: sectionAtPos(layout, from), last: sectionAtPos(layout, to) };
 }
 
 function segmentsDiff(before: readonly CodedSegment[], after: readonly CodedSegment[]) {
@@ -184,8 +181,14 @@ export function TextView() {
         frame = 0;
         const onScreen = sectionsOnScreen(view, layout, scroller);
         const current = highlightKey.getState(view.state)?.window;
-        if (onScreen && current && (onScreen.first !== current.first || onScreen.last !== current.last)) {
-          view.dispatch(changeHighlights(view.state, { window: onScreen }));
+        // Redecorate only when the screen reaches past the decorated sections, and then decorate
+        // a margin around it, so that small scrolls cost nothing.
+        if (onScreen && current && (onScreen.first < current.first || onScreen.last > current.last)) {
+          const window = {
+            first: Math.max(0, onScreen.first - WINDOW_MARGIN),
+            last: Math.min(layout.sections.length - 1, onScreen.last + WINDOW_MARGIN),
+          };
+          view.dispatch(changeHighlights(view.state, { window }));
         }
       });
     };

@@ -33,7 +33,7 @@ export function codeStyles(codes: readonly Code[]): string {
   const rules = [
     `.seg { background-image: ${layers.join(', ') || 'none'}; background-size: ${sizes.join(', ')}; ` +
       `background-position: ${positions.join(', ')}; background-repeat: no-repeat; ` +
-      `padding-bottom: ${BAR_STEP * Math.min(codes.length, BAR_LEVELS)}px; cursor: pointer; }`,
+      `cursor: pointer; }`,
   ];
   codes.forEach((code, slot) => {
     rules.push(
