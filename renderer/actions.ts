@@ -6,7 +6,7 @@
  */
 import type { CsvFlavour } from '../shared/csv-export';
 import type { Result } from '../shared/result';
-import { checkSelection, type CodedSegment } from '../shared/segments';
+import { checkSelection, compareInTextOrder, insertInTextOrder, type CodedSegment } from '../shared/segments';
 import { layoutText } from '../shared/text-layout';
 import { api } from './api-client';
 import { getState, update, type State } from './store';
@@ -44,7 +44,9 @@ export async function openDocument(documentId: string): Promise<void> {
     return;
   }
   const { document, text } = result.value;
-  const segments = result.value.segments.map((segment) => ({ ...segment, quote: text.slice(segment.start, segment.end) }));
+  const segments = result.value.segments
+    .map((segment) => ({ ...segment, quote: text.slice(segment.start, segment.end) }))
+    .sort(compareInTextOrder);
   update({ opening: null, open: { document, text, layout: layoutText(text), segments } });
 }
 
@@ -133,7 +135,7 @@ export function applyCode(codeId: string, range: TextRange | null): void {
     updatedAt: now,
   };
   markPending(segment.id, true);
-  update((current) => ({ ...withSegments(current, (list) => [...list, segment]), message: null }));
+  update((current) => ({ ...withSegments(current, (list) => insertInTextOrder(list, segment)), message: null }));
   void api
     .addSegment({ id: segment.id, documentId: segment.documentId, codeId, start, end })
     .then((result) =>
@@ -172,7 +174,7 @@ export function removeSegment(segmentId: string): void {
       segmentId,
       result,
       () => undefined,
-      () => update((current) => withSegments(current, (list) => [...list, before])),
+      () => update((current) => withSegments(current, (list) => insertInTextOrder(list, before))),
     ),
   );
 }

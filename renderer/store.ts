@@ -12,6 +12,7 @@ export interface OpenDocumentState {
   document: DocumentRecord;
   text: string;
   layout: TextLayout;
+  /** In text order (actions keep it so). */
   segments: CodedSegment[];
 }
 

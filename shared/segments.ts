@@ -65,3 +65,15 @@ export function countByCode(segments: readonly CodedSegment[]): Record<string, n
 export function quoteMatches(text: string, segment: Pick<CodedSegment, 'start' | 'end' | 'quote'>): boolean {
   return text.slice(segment.start, segment.end) === segment.quote;
 }
+
+/** A copy of a list in text order with one more segment put in its place (binary search). */
+export function insertInTextOrder(sorted: readonly CodedSegment[], segment: CodedSegment): CodedSegment[] {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compareInTextOrder(sorted[mid], segment) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return [...sorted.slice(0, lo), segment, ...sorted.slice(lo)];
+}

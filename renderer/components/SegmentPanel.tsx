@@ -3,11 +3,12 @@
  * only the rows in view, so a document with thousands of segments stays quick to code.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { compareInTextOrder, countByCode } from '../../shared/segments';
+import { countByCode, type CodedSegment } from '../../shared/segments';
 import { selectCodes, useStore } from '../store';
 import { revealSegment } from '../text-view/TextView';
 
 const ROW_HEIGHT = 58;
+const NO_SEGMENTS: CodedSegment[] = [];
 const OVERSCAN = 8;
 
 export function SegmentPanel() {
@@ -17,7 +18,7 @@ export function SegmentPanel() {
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(600);
   const scroller = useRef<HTMLDivElement>(null);
-  const segments = useMemo(() => (open ? [...open.segments].sort(compareInTextOrder) : []), [open?.segments]);
+  const segments = open?.segments ?? NO_SEGMENTS; // kept in text order by the actions
   const counts = useMemo(() => countByCode(segments), [segments]);
   const hasRows = segments.length > 0;
   useEffect(() => {

@@ -19,25 +19,54 @@ import { applyCode, closePopover, openPopover, type TextRange } from '../actions
 import { getState, subscribe, useStore } from '../store';
 import { codeStyleSheet } from './code-styles';
 import { documentNode } from './document-node';
-import { changeHighlights, highlightKey, highlightPlugin, segmentIdsAt, type SectionWindow } from './highlight-plugin';
+import {
+  changeHighlights,
+  highlightKey,
+  highlightPlugin,
+  segmentIdsAt,
+  type HighlightChange,
+  type SectionWindow,
+} from './highlight-plugin';
 import { textViewStyleSheet } from './text-view-styles';
 
 let activeView: { view: EditorView; layout: TextLayout } | null = null;
+
+/**
+ * The page's selection in the text view as ProseMirror positions, read now. ProseMirror takes a
+ * new selection over on the next selectionchange event; a key pressed right after a selection
+ * was extended can come first, so whoever needs the selection at once reads it here.
+ */
+function liveSelection(view: EditorView): { anchor: number; head: number } | null {
+  if (!view.hasFocus()) return null;
+  const selection = (view.root as Document & { getSelection(): Selection | null }).getSelection();
+  if (!selection?.anchorNode || !selection.focusNode) return null;
+  try {
+    return {
+      anchor: view.posAtDOM(selection.anchorNode, selection.anchorOffset),
+      head: view.posAtDOM(selection.focusNode, selection.focusOffset),
+    };
+  } catch {
+    return null; // a selection outside the text
+  }
+}
 
 /** The open document's selection as text offsets; null when no document is open. */
 export function currentSelection(): TextRange | null {
   if (!activeView) return null;
   const { view, layout } = activeView;
-  const { from, to } = view.state.selection;
+  const live = liveSelection(view);
+  const from = live ? Math.min(live.anchor, live.head) : view.state.selection.from;
+  const to = live ? Math.max(live.anchor, live.head) : view.state.selection.to;
   return { start: posToOffset(layout, from, 'start'), end: posToOffset(layout, to, 'end') };
 }
 
 /** Codes the selected passage, then puts the caret at its end so that the highlight shows. */
 export function codeSelection(codeId: string): void {
-  applyCode(codeId, currentSelection());
-  if (!activeView) return;
-  const { view } = activeView;
-  view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, view.state.selection.to)));
+  const range = currentSelection();
+  applyCode(codeId, range);
+  if (!activeView || !range) return;
+  const { view, layout } = activeView;
+  view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, offsetToPos(layout, range.end))));
 }
 
 /** Selects a segment's text, scrolls it into view and gives the text view focus. */
@@ -82,8 +111,9 @@ function handleKeyDown(view: EditorView, event: KeyboardEvent): boolean {
     return true;
   }
   if (event.key === 'Enter') {
-    const ids = segmentIdsAt(view.state, view.state.selection.head);
-    const coords = view.coordsAtPos(view.state.selection.head);
+    const head = liveSelection(view)?.head ?? view.state.selection.head;
+    const ids = segmentIdsAt(view.state, head);
+    const coords = view.coordsAtPos(head);
     if (ids.length) openPopover(ids, coords.left, coords.bottom);
     else closePopover();
     return true;
@@ -110,6 +140,18 @@ function sectionsOnScreen(view: EditorView, layout: TextLayout, scroller: HTMLEl
   const from = view.posAtCoords({ left, top })?.pos ?? 0;
   const to = view.posAtCoords({ left, top: bottom })?.pos ?? layout.docSize;
   return { first: sectionAtPos(layout, from), last: sectionAtPos(layout, to) };
+}
+
+/**
+ * Dispatches a change of highlights without losing a selection the reader is making. ProseMirror
+ * reads the page's selection on the next selectionchange event; a redraw before that would put
+ * the older selection back. So the page's current selection goes into the same transaction.
+ */
+function dispatchHighlights(view: EditorView, change: HighlightChange): void {
+  const tr = changeHighlights(view.state, change);
+  const live = liveSelection(view);
+  if (live) tr.setSelection(TextSelection.create(tr.doc, live.anchor, live.head));
+  view.dispatch(tr);
 }
 
 function segmentsDiff(before: readonly CodedSegment[], after: readonly CodedSegment[]) {
@@ -188,7 +230,7 @@ export function TextView() {
             first: Math.max(0, onScreen.first - WINDOW_MARGIN),
             last: Math.min(layout.sections.length - 1, onScreen.last + WINDOW_MARGIN),
           };
-          view.dispatch(changeHighlights(view.state, { window }));
+          dispatchHighlights(view, { window });
         }
       });
     };
@@ -201,7 +243,7 @@ export function TextView() {
       if (!current || current.document.id !== open.document.id || current.segments === shown) return;
       const change = segmentsDiff(shown, current.segments);
       shown = current.segments;
-      if (change.add.length || change.remove.length) view.dispatch(changeHighlights(view.state, change));
+      if (change.add.length || change.remove.length) dispatchHighlights(view, change);
     });
     return () => {
       unsubscribe();

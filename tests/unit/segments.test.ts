@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkSelection, compareInTextOrder, countByCode } from '../../shared/segments';
+import { checkSelection, compareInTextOrder, countByCode, insertInTextOrder } from '../../shared/segments';
 import { WorkbenchFailure } from '../../shared/result';
 
 const failure = (f: () => void) => {
@@ -53,6 +53,14 @@ describe('segment order and counts', () => {
   it('orders by start, then end, then id', () => {
     const sorted = [s('c', 5, 9), s('b', 0, 9), s('a', 0, 4), s('d', 0, 4)].sort(compareInTextOrder);
     expect(sorted.map((x) => x.id)).toEqual(['a', 'd', 'b', 'c']);
+  });
+
+  it('inserts a segment in its place in text order', () => {
+    const sorted = [s('a', 0, 4), s('b', 5, 9), s('c', 10, 12)];
+    expect(insertInTextOrder(sorted, s('x', 5, 7)).map((x) => x.id)).toEqual(['a', 'x', 'b', 'c']);
+    expect(insertInTextOrder(sorted, s('y', 20, 21)).map((x) => x.id)).toEqual(['a', 'b', 'c', 'y']);
+    expect(insertInTextOrder([], s('z', 0, 1)).map((x) => x.id)).toEqual(['z']);
+    expect(sorted.map((x) => x.id)).toEqual(['a', 'b', 'c']);
   });
 
   it('counts per code', () => {
