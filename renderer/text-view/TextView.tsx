@@ -73,9 +73,10 @@ export function codeSelection(codeId: string): void {
 export function revealSegment(segment: CodedSegment): void {
   if (!activeView) return;
   const { view, layout } = activeView;
+  // Focus first: ProseMirror scrolls to a selection only when the selection is its own.
+  view.focus();
   const selection = TextSelection.create(view.state.doc, offsetToPos(layout, segment.start), offsetToPos(layout, segment.end));
   view.dispatch(view.state.tr.setSelection(selection).scrollIntoView());
-  view.focus();
 }
 
 /** Gives the text view focus (after a popover closes, say). */
