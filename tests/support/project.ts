@@ -13,9 +13,13 @@ export interface OpenProject {
   exportsFolder: string;
 }
 
-export async function openProject(folder?: string, bundledDocuments = BUNDLED_DOCUMENTS): Promise<OpenProject> {
+export async function openProject(
+  folder?: string,
+  bundledDocuments = BUNDLED_DOCUMENTS,
+  options: { retryDelayMs?: number } = {},
+): Promise<OpenProject> {
   const projectFolder = folder ?? join(await tempFolder(), 'project');
-  const store = await ProjectStore.open({ folder: projectFolder, bundledDocuments, coder: 'ana' });
+  const store = await ProjectStore.open({ folder: projectFolder, bundledDocuments, coder: 'ana', ...options });
   const exportsFolder = join(projectFolder, 'exports');
   const handlers = createHandlers({ store, chooseSavePath: saveIntoFolder(exportsFolder) });
   return { folder: projectFolder, store, handlers, exportsFolder };
