@@ -36,7 +36,8 @@ export async function loadProject(): Promise<void> {
 export async function openDocument(documentId: string): Promise<void> {
   if (getState().open?.document.id === documentId) return;
   update({ opening: documentId, popover: null });
-  const [result] = await Promise.all([api.openDocument({ documentId }), refreshCounts()]);
+  const result = await api.openDocument({ documentId });
+  void refreshCounts(); // counts of the document left, and any notice the opening raised
   if (getState().opening !== documentId) return; // another document was chosen meanwhile
   if (!result.ok) {
     update({ opening: null });

@@ -22,7 +22,7 @@ import {
   type ProjectFile,
 } from '../../shared/project-schema';
 import { WorkbenchFailure } from '../../shared/result';
-import { checkSelection, countByCode, quoteMatches, type CodedSegment } from '../../shared/segments';
+import { checkSelection, quoteMatches, type CodedSegment } from '../../shared/segments';
 import { describeFileError, syncFolder } from './atomic-write';
 import { DurableJsonFile, UnreadableFileError } from './durable-json-file';
 import { readJournal, SegmentJournal, type JournalRecord } from './segment-journal';
@@ -276,6 +276,15 @@ export class ProjectStore {
     const document = this.documentRecord(documentId);
     const text = await this.text(documentId);
     const segments = this.data.segments.filter((segment) => segment.documentId === documentId);
+    // A segment whose quote is no longer the text at its offsets is reported, never moved.
+    const misplaced = segments.filter((segment) => !quoteMatches(text, segment));
+    const notice =
+      misplaced.length &&
+      `${misplaced.length === 1 ? '1 coded segment' : `${misplaced.length} coded segments`} in “${document.title}” ` +
+        `no longer ${misplaced.length === 1 ? 'matches' : 'match'} the text ` +
+        `they quote (${misplaced.slice(0, 3).map((s) => s.id).join(', ')}${misplaced.length > 3 ? ', …' : ''}); ` +
+        'they are shown where their offsets point. Check that the document file is the one that was coded.';
+    if (notice && !this.notices.includes(notice)) this.notices.push(notice);
     return { document, text, segments };
   }
 
@@ -338,25 +347,11 @@ export class ProjectStore {
     return { segmentId: segment.id };
   }
 
-  /** Segments whose stored quote no longer matches their text (reported, never shifted). */
-  async misplacedSegments(): Promise<CodedSegment[]> {
-    const misplaced: CodedSegment[] = [];
-    for (const segment of this.data.segments) {
-      if (!quoteMatches(await this.text(segment.documentId), segment)) misplaced.push(segment);
-    }
-    return misplaced;
-  }
-
   /** Everything an export needs: documents with their texts, the codebook, the segments. */
   async dataset(): Promise<DatasetInput> {
     const documents = [];
     for (const record of this.data.documents) documents.push({ record, text: await this.text(record.id) });
     return { documents, codes: this.data.codes, segments: this.data.segments };
-  }
-
-  /** Number of segments per code in one document. */
-  countsFor(documentId: string): Record<string, number> {
-    return countByCode(this.data.segments.filter((s) => s.documentId === documentId));
   }
 
   /**

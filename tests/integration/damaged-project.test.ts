@@ -47,3 +47,26 @@ describe('a damaged project file', () => {
     expect(store.overview().notices[0]).toMatch(/newer version/);
   });
 });
+
+describe('a segment whose quote no longer matches its text', () => {
+  it('is reported by name when its document opens, and left where its offsets point', async () => {
+    const first = await openProject();
+    const document = first.store.overview().documents[4];
+    const { text } = await first.store.openDocument(document.id);
+    const start = text.indexOf('Anarchist');
+    const id = crypto.randomUUID();
+    await first.store.addSegment({ id, documentId: document.id, codeId: 'opinion', start, end: start + 9 });
+    await first.store.close();
+    const file = join(first.folder, 'project.json');
+    const saved = JSON.parse(await readFile(file, 'utf8'));
+    saved.segments[0].quote = 'Something else';
+    await writeFile(file, JSON.stringify(saved));
+    const second = await openProject(first.folder);
+    expect(second.store.overview().notices).toEqual([]);
+    const { segments } = await second.store.openDocument(document.id);
+    expect(segments[0]).toMatchObject({ id, start, end: start + 9 });
+    const [notice] = second.store.overview().notices;
+    expect(notice).toContain(`1 coded segment in “${document.title}” no longer matches`);
+    expect(notice).toContain(id);
+  });
+});

@@ -55,13 +55,20 @@ describe('saving without a save button', () => {
   });
 });
 
+/** A new project with one segment on document 002, made through the store. */
+async function projectWithOneSegment() {
+  const project = await openProject();
+  const document = project.store.overview().documents[2];
+  const { text } = await project.store.openDocument(document.id);
+  const input = segmentInput(document.id, text, 'moment of truth');
+  await project.store.addSegment(input);
+  return { ...project, document, text, input };
+}
+
 describe('the journal of changes', () => {
   it('is folded into the project file when the project opens, and emptied', async () => {
-    const first = await openProject();
-    const document = first.store.overview().documents[2];
-    const { text } = await first.store.openDocument(document.id);
-    const input = segmentInput(document.id, text, 'moment of truth');
-    await first.store.addSegment(input);
+    const first = await projectWithOneSegment();
+    const { input } = first;
     const second = await openProject(first.folder);
     const saved = JSON.parse(await readFile(second.store.file, 'utf8'));
     expect(saved.segments.map((s: { id: string }) => s.id)).toEqual([input.id]);
@@ -69,11 +76,8 @@ describe('the journal of changes', () => {
   });
 
   it('drops a torn last line (a write cut short, never acknowledged) and keeps the rest', async () => {
-    const first = await openProject();
-    const document = first.store.overview().documents[2];
-    const { text } = await first.store.openDocument(document.id);
-    const input = segmentInput(document.id, text, 'moment of truth');
-    await first.store.addSegment(input);
+    const first = await projectWithOneSegment();
+    const { document, input } = first;
     await appendFile(join(first.folder, 'project.journal'), '{"op":"put","segment":{"id":"cut sh');
     const second = await openProject(first.folder);
     expect((await second.store.openDocument(document.id)).segments.map((s) => s.id)).toEqual([input.id]);
@@ -81,11 +85,8 @@ describe('the journal of changes', () => {
   });
 
   it('keeps a journal with a damaged line aside, applies what came before it, and says so', async () => {
-    const first = await openProject();
-    const document = first.store.overview().documents[2];
-    const { text } = await first.store.openDocument(document.id);
-    const before = segmentInput(document.id, text, 'moment of truth');
-    await first.store.addSegment(before);
+    const first = await projectWithOneSegment();
+    const { document, text, input: before } = first;
     await appendFile(join(first.folder, 'project.journal'), 'not json\n');
     const after = segmentInput(document.id, text, 'Karabakh');
     await first.store.addSegment(after);
