@@ -123,8 +123,9 @@ function handleKeyDown(view: EditorView, event: KeyboardEvent): boolean {
     closePopover();
     return true;
   }
-  // Anything else that would type or delete is refused; navigation keys pass through.
-  return event.key.length === 1 || event.key === 'Backspace' || event.key === 'Delete' || event.key === 'Tab';
+  // Anything else that would type or delete is refused; navigation keys (and Tab, which moves
+  // the focus on) pass through.
+  return event.key.length === 1 || event.key === 'Backspace' || event.key === 'Delete';
 }
 
 /** Sections decorated beyond the ones on screen, on each side. */

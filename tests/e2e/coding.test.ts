@@ -210,6 +210,10 @@ for row in rows:
     await page.keyboard.type('xyz');
     await page.keyboard.press('Backspace');
     expect(await page.textContent('.text-view')).toBe(text.replace(/\n/g, ''));
+
+    // Tab leaves the text for the next control: the text is no keyboard trap.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.className)).toMatch(/segment-row/);
     expect(problems).toEqual([]);
     await page.close();
   });
