@@ -29,6 +29,15 @@ export interface ProjectOverview {
   codes: Code[];
   /** Things the researcher must be told on opening (a damaged project file kept aside, ...). */
   notices: string[];
+  /** What Undo and Redo would take back or do again, in words; null when nothing. */
+  history: { undo: string | null; redo: string | null };
+}
+
+/** What an undo or redo did: its label, and the segments it touched as they are now. */
+export interface HistoryStep {
+  label: string;
+  segments: Array<{ id: string; documentId: string; segment: CodedSegment | null }>;
+  history: { undo: string | null; redo: string | null };
 }
 
 /** A segment as sent to the page with its document: without its quote, which the page has. */
@@ -76,6 +85,14 @@ export const operations = {
     z.strictObject({ segmentId }),
     'Removes a segment; resolves once the removal is on disk.',
   ),
+  undo: operation<HistoryStep | null>()(
+    z.strictObject({}),
+    'Takes back the last action (of any document); null when there is nothing to undo.',
+  ),
+  redo: operation<HistoryStep | null>()(
+    z.strictObject({}),
+    'Does again the last action taken back; null when there is nothing to redo.',
+  ),
   exportCsv: operation<ExportOutcome>()(
     z.strictObject({ flavour: z.enum(['standard', 'excel']) }),
     'Asks where to save, then writes the coded segments as CSV (see README for the columns).',
@@ -96,7 +113,7 @@ export type WorkbenchApi = {
 };
 
 /** Commands the main process sends to the page (from the application menu). */
-export const commandNames = ['export-csv', 'export-csv-excel'] as const;
+export const commandNames = ['export-csv', 'export-csv-excel', 'undo', 'redo'] as const;
 export type CommandName = (typeof commandNames)[number];
 
 /** The object the preload puts on `window.workbench`. */

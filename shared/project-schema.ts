@@ -3,6 +3,7 @@
  * file read from disk really is one. A file that fails this check is never overwritten.
  */
 import { z } from './zod';
+import type { Action, Change, History } from './changes';
 import type { Code } from './codebook';
 import type { DocumentRecord } from './documents';
 import type { CodedSegment } from './segments';
@@ -47,6 +48,22 @@ export const segmentSchema = z
   })
   .refine((s) => s.end > s.start, { message: 'a segment must end after it starts' }) satisfies z.ZodType<CodedSegment>;
 
+const changeSchema = z.object({
+  kind: z.literal('segment'),
+  id,
+  before: segmentSchema.nullable(),
+  after: segmentSchema.nullable(),
+}) satisfies z.ZodType<Change>;
+
+export const actionSchema = z.object({
+  id,
+  label: z.string().max(500),
+  at: isoTime,
+  changes: z.array(changeSchema),
+}) satisfies z.ZodType<Action>;
+
+const historySchema = z.object({ done: z.array(actionSchema), undone: z.array(actionSchema) }) satisfies z.ZodType<History>;
+
 export const projectFileSchema = z
   .object({
     schemaVersion: z.literal(PROJECT_SCHEMA_VERSION),
@@ -57,6 +74,10 @@ export const projectFileSchema = z
     documents: z.array(documentSchema),
     codes: z.array(codeSchema),
     segments: z.array(segmentSchema),
+    /** Undo and redo, kept across restarts. */
+    history: historySchema.default({ done: [], undone: [] }),
+    /** The number of the last journal record folded into this file. */
+    journalSeq: z.number().int().nonnegative().default(0),
   })
   .superRefine((project, ctx) => {
     const documentIds = new Set(project.documents.map((d) => d.id));

@@ -4,8 +4,10 @@
  * the operation name and validates the input against the contract before any service sees it.
  */
 import type { z } from 'zod';
+import type { Action } from '../../shared/changes';
 import {
   operations,
+  type HistoryStep,
   type OperationName,
   type OperationResult,
   type Operations,
@@ -43,6 +45,8 @@ export function createHandlers(services: Services): Handlers {
     addSegment: (input) => store.addSegment(input),
     setSegmentCode: (input) => store.setSegmentCode(input),
     removeSegment: (input) => store.removeSegment(input),
+    undo: async () => historyStep(store, await store.undo(), 'backward'),
+    redo: async () => historyStep(store, await store.redo(), 'forward'),
     exportCsv: async ({ flavour }) => {
       const day = now().toISOString().slice(0, 10);
       const suggested = `coded-segments-${day}${flavour === 'excel' ? '-excel' : ''}.csv`;
@@ -56,6 +60,19 @@ export function createHandlers(services: Services): Handlers {
       }
       return { path, rows: dataset.segments.length };
     },
+  };
+}
+
+/** What an undo or redo did, for the page: each segment it touched, as it is now. */
+function historyStep(store: ProjectStore, action: Action | null, direction: 'forward' | 'backward'): HistoryStep | null {
+  if (!action) return null;
+  return {
+    label: action.label,
+    segments: action.changes.map((change) => {
+      const segment = direction === 'forward' ? change.after : change.before;
+      return { id: change.id, documentId: (change.after ?? change.before)!.documentId, segment };
+    }),
+    history: store.historyLabels(),
   };
 }
 

@@ -1,9 +1,9 @@
 /**
  * The project store: one project folder on disk (project.json kept by lowdb, the journal of
- * segment changes since it was last written, and the documents' exact bytes in documents/), and
- * every change a researcher makes to it. Each change is applied in memory at once and resolves
- * once it is durable on disk. A project file that cannot be read is moved aside under a dated
- * name, never overwritten, and the researcher is told.
+ * actions since it was last written, and the documents' exact bytes in documents/), and every
+ * action a researcher takes on it, with undo and redo. Each action is applied in memory at once
+ * and resolves once it is durable on disk. A project file that cannot be read is moved aside
+ * under a dated name, never overwritten, and the researcher is told.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, copyFile, open } from 'node:fs/promises';
@@ -15,17 +15,18 @@ import { DEFAULT_CODES } from '../../shared/codebook';
 import type { DatasetInput } from '../../shared/csv-export';
 import { documentIdFor, documentTitle, type DocumentRecord } from '../../shared/documents';
 import { CodePointIndex } from '../../shared/offsets';
+import { applyChanges, recordDone, type Action, type Change } from '../../shared/changes';
 import {
+  actionSchema,
   checkProjectFile,
   PROJECT_SCHEMA_VERSION,
-  segmentSchema,
   type ProjectFile,
 } from '../../shared/project-schema';
 import { WorkbenchFailure } from '../../shared/result';
 import { checkSelection, quoteMatches, type CodedSegment } from '../../shared/segments';
 import { describeFileError, syncFolder } from './atomic-write';
 import { DurableJsonFile, UnreadableFileError } from './durable-json-file';
-import { readJournal, SegmentJournal, type JournalRecord } from './segment-journal';
+import { Journal, readJournal } from './journal';
 import { decodeUtf8Exact } from './text-decoding';
 
 export const PROJECT_FILE = 'project.json';
@@ -34,27 +35,41 @@ export const DOCUMENTS_FOLDER = 'documents';
 /** Journal records after which the project file is rewritten and the journal emptied. */
 const COMPACT_AFTER = 2000;
 
+/** A step the store takes: an action done, or the last one undone, or redone. */
+type JournalStep = { op: 'do'; action: Action } | { op: 'undo' } | { op: 'redo' };
+/** A line of the journal: a step and its number. */
+type JournalRecord = JournalStep & { seq: number };
+
 /** A journal line as a record, or null when it is not one. */
 function journalRecord(json: unknown): JournalRecord | null {
-  const value = json as { op?: unknown; segment?: unknown; segmentId?: unknown } | null;
-  if (value?.op === 'put') {
-    const parsed = segmentSchema.safeParse(value.segment);
-    return parsed.success ? { op: 'put', segment: parsed.data } : null;
-  }
-  if (value?.op === 'delete' && typeof value.segmentId === 'string') return { op: 'delete', segmentId: value.segmentId };
-  return null;
+  const value = json as { seq?: unknown; op?: unknown; action?: unknown } | null;
+  if (typeof value?.seq !== 'number' || !Number.isInteger(value.seq)) return null;
+  if (value.op === 'undo' || value.op === 'redo') return { seq: value.seq, op: value.op };
+  if (value.op !== 'do') return null;
+  const parsed = actionSchema.safeParse(value.action);
+  return parsed.success ? { seq: value.seq, op: 'do', action: parsed.data } : null;
 }
 
-/** Applies journal records to a list of segments, in order (a segment keeps its place when put again). */
-function replay(segments: CodedSegment[], records: readonly JournalRecord[]): void {
-  if (records.length === 0) return;
-  const byId = new Map(segments.map((segment) => [segment.id, segment]));
-  for (const record of records) {
-    if (record.op === 'put') byId.set(record.segment.id, record.segment);
-    else byId.delete(record.segmentId);
+/** Applies one journal record to the project: the same step the store took when it was written. */
+function replay(project: ProjectFile, record: JournalRecord): void {
+  const { history } = project;
+  if (record.op === 'do') {
+    applyChanges(project, record.action.changes, 'forward');
+    recordDone(history, record.action);
+  } else if (record.op === 'undo') {
+    const action = history.done.pop();
+    if (action) {
+      applyChanges(project, action.changes, 'backward');
+      history.undone.push(action);
+    }
+  } else {
+    const action = history.undone.pop();
+    if (action) {
+      applyChanges(project, action.changes, 'forward');
+      history.done.push(action);
+    }
   }
-  segments.length = 0;
-  for (const segment of byId.values()) segments.push(segment);
+  project.journalSeq = record.seq;
 }
 
 export interface ProjectStoreOptions {
@@ -91,6 +106,12 @@ function projectSerializer(): (project: ProjectFile) => string {
   };
 }
 
+/** The start of a quote, for action labels. */
+function shortQuote(quote: string): string {
+  const flat = quote.replace(/\s+/g, ' ').trim();
+  return flat.length > 40 ? `${flat.slice(0, 39)}…` : flat;
+}
+
 /** A timestamp safe in file names: 2026-11-23T16-36-07Z. */
 function fileStamp(date: Date): string {
   return date.toISOString().replace(/\.\d+Z$/, 'Z').replace(/:/g, '-');
@@ -117,7 +138,7 @@ export class ProjectStore {
     readonly folder: string,
     private readonly db: Low<ProjectFile>,
     private readonly adapter: DurableJsonFile<ProjectFile>,
-    private readonly journal: SegmentJournal,
+    private readonly journal: Journal<JournalRecord>,
     private readonly now: () => Date,
     private readonly notices: string[],
     private readonly retryDelayMs: number,
@@ -159,7 +180,7 @@ export class ProjectStore {
       );
     }
     const db = new Low<ProjectFile>(adapter, existing as ProjectFile);
-    const journal = new SegmentJournal(join(folder, JOURNAL_FILE));
+    const journal = new Journal<JournalRecord>(join(folder, JOURNAL_FILE));
     const store = new ProjectStore(folder, db, adapter, journal, now, notices, options.retryDelayMs ?? 5000);
     if (!existing) {
       db.data = await store.createProject(options.bundledDocuments, options.coder ?? defaultCoder());
@@ -174,7 +195,9 @@ export class ProjectStore {
       await copyFile(journal.file, keptAs);
       notices.push(`Some recent changes could not be read back: ${problem}. The journal was kept as ${keptAs}.`);
     }
-    replay(db.data.segments, records);
+    // Records up to journalSeq are already in the project file (it was rewritten, and the journal
+    // not yet emptied, when the app stopped).
+    for (const record of records) if (record.seq > db.data.journalSeq) replay(db.data, record);
     await journal.create();
     if (records.length || problem) await journal.compact(() => db.write());
     return store;
@@ -216,6 +239,8 @@ export class ProjectStore {
       documents,
       codes: DEFAULT_CODES.map((code) => ({ ...code })),
       segments: [],
+      history: { done: [], undone: [] },
+      journalSeq: 0,
     };
   }
 
@@ -239,6 +264,7 @@ export class ProjectStore {
       documents,
       codes: this.data.codes,
       notices,
+      history: this.historyLabels(),
     };
   }
 
@@ -325,8 +351,9 @@ export class ProjectStore {
       createdAt: time,
       updatedAt: time,
     };
-    this.data.segments.push(segment);
-    await this.commit([{ op: 'put', segment }]);
+    await this.perform(`Code “${shortQuote(segment.quote)}” as ${this.codeName(segment.codeId)}`, [
+      { kind: 'segment', id: segment.id, before: null, after: segment },
+    ]);
     return segment;
   }
 
@@ -335,15 +362,17 @@ export class ProjectStore {
     this.requireCode(input.codeId);
     if (segment.codeId === input.codeId) return segment;
     const changed: CodedSegment = { ...segment, codeId: input.codeId, updatedAt: this.now().toISOString() };
-    this.data.segments[this.data.segments.indexOf(segment)] = changed;
-    await this.commit([{ op: 'put', segment: changed }]);
+    await this.perform(`Change “${shortQuote(segment.quote)}” to ${this.codeName(input.codeId)}`, [
+      { kind: 'segment', id: segment.id, before: segment, after: changed },
+    ]);
     return changed;
   }
 
   async removeSegment(input: { segmentId: string }): Promise<{ segmentId: string }> {
     const segment = this.segment(input.segmentId);
-    this.data.segments.splice(this.data.segments.indexOf(segment), 1);
-    await this.commit([{ op: 'delete', segmentId: segment.id }]);
+    await this.perform(`Remove ${this.codeName(segment.codeId)} from “${shortQuote(segment.quote)}”`, [
+      { kind: 'segment', id: segment.id, before: segment, after: null },
+    ]);
     return { segmentId: segment.id };
   }
 
@@ -354,14 +383,61 @@ export class ProjectStore {
     return { documents, codes: this.data.codes, segments: this.data.segments };
   }
 
+  private codeName(codeId: string): string {
+    return this.data.codes.find((code) => code.id === codeId)?.name ?? codeId;
+  }
+
+  /** Applies an action, makes it undoable, and resolves once it is on disk. */
+  private async perform(label: string, changes: Change[]): Promise<Action> {
+    const action: Action = { id: randomUUID(), label, at: this.now().toISOString(), changes };
+    applyChanges(this.data, changes, 'forward');
+    recordDone(this.data.history, action);
+    await this.commit({ op: 'do', action });
+    return action;
+  }
+
+  /** Undoes the last action; null when there is none. Resolves once the undo is on disk. */
+  async undo(): Promise<Action | null> {
+    const action = this.data.history.done.pop();
+    if (!action) return null;
+    applyChanges(this.data, action.changes, 'backward');
+    this.data.history.undone.push(action);
+    await this.commit({ op: 'undo' });
+    return action;
+  }
+
+  /** Redoes the last undone action; null when there is none. */
+  async redo(): Promise<Action | null> {
+    const action = this.data.history.undone.pop();
+    if (!action) return null;
+    applyChanges(this.data, action.changes, 'forward');
+    this.data.history.done.push(action);
+    await this.commit({ op: 'redo' });
+    return action;
+  }
+
+  /** Labels of the action that Undo and Redo would take back or do again. */
+  historyLabels(): { undo: string | null; redo: string | null } {
+    const { done, undone } = this.data.history;
+    return { undo: done.at(-1)?.label ?? null, redo: undone.at(-1)?.label ?? null };
+  }
+
   /**
-   * Makes changes to segments durable by appending them to the journal. On failure the change
-   * stays in memory, the error is reported to the caller and in the overview, and the whole
-   * project is saved again until that succeeds.
+   * Makes a step durable by appending it to the journal. On failure the step stays in memory,
+   * the error is reported to the caller and in the overview, and the whole project is saved
+   * again until that succeeds.
    */
-  private async commit(records: JournalRecord[]): Promise<void> {
+  private async commit(step: JournalStep): Promise<void> {
+    this.data.journalSeq += 1;
+    // After a failed append the journal may miss a step (or end in half a line): until the whole
+    // project has been saved again, steps are saved that way too, so the journal never has a gap.
+    if (this.saveError) {
+      await this.saveAll();
+      if (this.saveError) throw new WorkbenchFailure('save-failed', this.saveError);
+      return;
+    }
     try {
-      await this.journal.append(records);
+      await this.journal.append([{ ...step, seq: this.data.journalSeq }]);
     } catch (error) {
       this.failedSave(error);
     }

@@ -15,7 +15,7 @@ describe('saving without a save button', () => {
     // No close(): the change is on disk (in the journal beside the project file) as soon as
     // addSegment resolved.
     const journal = await readFile(join(first.folder, 'project.journal'), 'utf8');
-    expect(journal.trimEnd().split('\n').map((line) => JSON.parse(line).segment.id)).toEqual([input.id]);
+    expect(journal.trimEnd().split('\n').map((line) => JSON.parse(line).action.changes[0].after.id)).toEqual([input.id]);
 
     const second = await openProject(first.folder);
     const reopened = await second.store.openDocument(document.id);

@@ -1,34 +1,28 @@
 /**
- * The segment journal: each change to the coded segments is appended to `project.journal` as one
- * line of JSON and flushed to disk (fdatasync) before the change is acknowledged. A change then
- * costs a write of a few hundred bytes however large the project is, where rewriting the whole
- * project file would cost a write of all of it.
+ * The journal: each change to the project is appended to `project.journal` as one line of JSON
+ * and flushed to disk (fdatasync) before the change is acknowledged. A change then costs a write
+ * of a few hundred bytes however large the project is, where rewriting the whole project file
+ * would cost a write of all of it.
  *
  * The project file (lowdb) stays the full state: the store rewrites it atomically and then empties
- * the journal when the journal grows long, when the project opens and when it closes. Replaying
- * is idempotent (every record puts or deletes one whole segment), so a crash between rewriting
- * the project file and emptying the journal loses nothing and doubles nothing. A crash in the
- * middle of an append leaves a last line without its line break, which was never acknowledged
- * and is dropped.
+ * the journal when the journal grows long, when the project opens and when it closes. Records are
+ * numbered, and the project file says which number it holds up to, so a crash between rewriting
+ * the project file and emptying the journal loses nothing and applies nothing twice. A crash in
+ * the middle of an append leaves a last line without its line break, which was never
+ * acknowledged and is dropped.
  */
 import { open, readFile } from 'node:fs/promises';
-import type { CodedSegment } from '../../shared/segments';
-import { syncFolder } from './atomic-write';
 import { dirname } from 'node:path';
+import { syncFolder } from './atomic-write';
 
-export type JournalRecord = { op: 'put'; segment: CodedSegment } | { op: 'delete'; segmentId: string };
-
-export interface JournalContents {
-  records: JournalRecord[];
+export interface JournalContents<R> {
+  records: R[];
   /** Why reading stopped before the end, if it did (a damaged line that is not the last). */
   problem: string | null;
 }
 
 /** Reads the records of a journal file; a missing file holds none. */
-export async function readJournal(
-  file: string,
-  checkRecord: (json: unknown) => JournalRecord | null,
-): Promise<JournalContents> {
+export async function readJournal<R>(file: string, checkRecord: (json: unknown) => R | null): Promise<JournalContents<R>> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -38,9 +32,9 @@ export async function readJournal(
   }
   const lines = text.split('\n');
   lines.pop(); // after the last line break: empty, or a torn append that was never acknowledged
-  const records: JournalRecord[] = [];
+  const records: R[] = [];
   for (let i = 0; i < lines.length; i++) {
-    let record: JournalRecord | null = null;
+    let record: R | null = null;
     try {
       record = checkRecord(JSON.parse(lines[i]));
     } catch {
@@ -52,7 +46,7 @@ export async function readJournal(
   return { records, problem: null };
 }
 
-export class SegmentJournal {
+export class Journal<R> {
   private pending: string[] = [];
   private waiters: Array<{ resolve: () => void; reject: (error: unknown) => void }> = [];
   private flushing: Promise<void> | null = null;
@@ -74,7 +68,7 @@ export class SegmentJournal {
    * Appends records; resolves once they are on disk. Records that arrive while a write is under
    * way go together in the next one.
    */
-  append(records: readonly JournalRecord[]): Promise<void> {
+  append(records: readonly R[]): Promise<void> {
     this.pending.push(...records.map((record) => `${JSON.stringify(record)}\n`));
     const done = new Promise<void>((resolve, reject) => this.waiters.push({ resolve, reject }));
     void this.flush();
