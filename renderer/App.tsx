@@ -1,7 +1,7 @@
 /** The workbench window: documents on the left, the text with the codebook in the middle, the coded segments on the right. */
 import { useEffect } from 'react';
 import { codeForKey } from '../shared/codebook';
-import { dismissMessage, dismissNotice, exportCsv, loadProject } from './actions';
+import { dismissMessage, dismissNotice, exportCsv, loadProject, stepHistory } from './actions';
 import { bridge, isPreview } from './api-client';
 import { CodeBar } from './components/CodeBar';
 import { DocumentList } from './components/DocumentList';
@@ -10,6 +10,36 @@ import { SegmentPopover } from './components/SegmentPopover';
 import { getState, selectNotices, useStore } from './store';
 import { installCodeStyles } from './text-view/code-styles';
 import { codeSelection, TextView } from './text-view/TextView';
+
+function isFormField(element: Element | null): boolean {
+  return !!element?.closest('input, textarea, select');
+}
+
+function HistoryButtons() {
+  const history = useStore((state) => state.project?.history);
+  return (
+    <div className="history-buttons">
+      <button
+        type="button"
+        onClick={() => void stepHistory('undo')}
+        disabled={!history?.undo}
+        title={history?.undo ? `Undo: ${history.undo} (Ctrl/Cmd+Z)` : 'Nothing to undo'}
+        data-action="undo"
+      >
+        Undo
+      </button>
+      <button
+        type="button"
+        onClick={() => void stepHistory('redo')}
+        disabled={!history?.redo}
+        title={history?.redo ? `Redo: ${history.redo} (Shift+Ctrl/Cmd+Z)` : 'Nothing to redo'}
+        data-action="redo"
+      >
+        Redo
+      </button>
+    </div>
+  );
+}
 
 function SaveStatus() {
   const pending = useStore((state) => state.pending.size);
@@ -112,7 +142,24 @@ export function App() {
 
   useEffect(() => {
     void loadProject();
-    const stop = bridge.onCommand((command) => void exportCsv(command === 'export-csv-excel' ? 'excel' : 'standard'));
+    const stop = bridge.onCommand((command) => {
+      if (command === 'undo' || command === 'redo') {
+        // In a form field the menu's Undo is the field's own.
+        if (isFormField(document.activeElement)) document.execCommand(command);
+        else void stepHistory(command);
+      } else void exportCsv(command === 'export-csv-excel' ? 'excel' : 'standard');
+    });
+    const onHistoryKey = (event: KeyboardEvent) => {
+      // The desktop app's Edit menu has these accelerators; the preview has no menu.
+      if (!isPreview || !(event.ctrlKey || event.metaKey) || isFormField(event.target as Element)) return;
+      const key = event.key.toLowerCase();
+      const direction = key === 'z' ? (event.shiftKey ? 'redo' : 'undo') : key === 'y' ? 'redo' : null;
+      if (!direction) return;
+      event.preventDefault();
+      event.stopPropagation();
+      void stepHistory(direction);
+    };
+    window.addEventListener('keydown', onHistoryKey, { capture: true });
     const onKey = (event: KeyboardEvent) => {
       // In the desktop app the menu's accelerator handles this; the preview has no menu.
       if (isPreview && (event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'e') {
@@ -136,6 +183,7 @@ export function App() {
     return () => {
       stop();
       window.removeEventListener('keydown', onKey);
+      window.removeEventListener('keydown', onHistoryKey, { capture: true });
     };
   }, []);
 
@@ -169,6 +217,7 @@ export function App() {
           {project.name}
         </span>
         <SaveStatus />
+        <HistoryButtons />
         <span className="coder">Coder: {project.coder}</span>
         <ExportButtons />
       </header>

@@ -80,6 +80,7 @@ function settle<T>(id: string, result: Result<T>, onSaved: (value: T) => void, u
     onSaved(result.value);
     markPending(id, false);
     if (getState().pending.size === 0) update({ saveError: null });
+    void refreshCounts(); // counts and what Undo would take back
     return;
   }
   if (result.error.code === 'save-failed') {
@@ -178,6 +179,39 @@ export function removeSegment(segmentId: string): void {
       () => update((current) => withSegments(current, (list) => insertInTextOrder(list, before))),
     ),
   );
+}
+
+/** Takes back the last action (`undo`) or does again the last one taken back (`redo`). */
+export async function stepHistory(direction: 'undo' | 'redo'): Promise<void> {
+  const result = await (direction === 'undo' ? api.undo({}) : api.redo({}));
+  if (!result.ok) {
+    if (result.error.code === 'save-failed') {
+      update({ saveError: result.error.message });
+      watchForRecovery();
+    } else showMessage('error', result.error.message);
+    return;
+  }
+  const step = result.value;
+  if (!step) {
+    showMessage('info', direction === 'undo' ? 'Nothing to undo.' : 'Nothing to redo.');
+    return;
+  }
+  update((current) => {
+    const open = current.open;
+    let segments = open?.segments ?? [];
+    for (const { id, documentId, segment } of step.segments) {
+      if (!open || documentId !== open.document.id) continue;
+      segments = segments.filter((s) => s.id !== id);
+      if (segment) segments = insertInTextOrder(segments, segment);
+    }
+    return {
+      open: open && { ...open, segments },
+      project: current.project && { ...current.project, history: step.history },
+      popover: null,
+      message: { kind: 'info', text: `${direction === 'undo' ? 'Undone' : 'Redone'}: ${step.label}` },
+    };
+  });
+  void refreshCounts();
 }
 
 export async function exportCsv(flavour: CsvFlavour): Promise<void> {
