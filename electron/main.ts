@@ -125,10 +125,10 @@ app.whenReady().then(async () => {
   }
   const handlers = createHandlers({
     store,
-    chooseSavePath: async (suggestedName) => {
+    chooseSavePath: async (suggestedName, kind) => {
       const options = {
         defaultPath: join(app.getPath('documents'), suggestedName),
-        filters: [{ name: 'CSV', extensions: ['csv'] }],
+        filters: [kind],
       };
       const result = mainWindow
         ? await dialog.showSaveDialog(mainWindow, options)

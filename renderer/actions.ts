@@ -206,7 +206,7 @@ export async function stepHistory(direction: 'undo' | 'redo'): Promise<void> {
     }
     return {
       open: open && { ...open, segments },
-      project: current.project && { ...current.project, history: step.history },
+      project: current.project && { ...current.project, history: step.history, codes: step.codes ?? current.project.codes },
       popover: null,
       message: { kind: 'info', text: `${direction === 'undo' ? 'Undone' : 'Redone'}: ${step.label}` },
     };

@@ -33,11 +33,16 @@ export interface ProjectOverview {
   history: { undo: string | null; redo: string | null };
 }
 
-/** What an undo or redo did: its label, and the segments it touched as they are now. */
-export interface HistoryStep {
+/**
+ * What an action, an undo or a redo did: its label, the segments it touched as they are now, the
+ * codebook if it changed, what Undo and Redo now offer, and anything the researcher should know.
+ */
+export interface ActionOutcome {
   label: string;
   segments: Array<{ id: string; documentId: string; segment: CodedSegment | null }>;
+  codes: Code[] | null;
   history: { undo: string | null; redo: string | null };
+  notes: string[];
 }
 
 /** A segment as sent to the page with its document: without its quote, which the page has. */
@@ -56,6 +61,21 @@ export interface ExportOutcome {
 }
 
 const documentId = z.string().min(1).max(200);
+const codeId = codeIdSchema;
+const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/);
+const longText = z.string().max(20000);
+/** The fields of a code a researcher edits (all optional in a patch). */
+const codeFields = z.strictObject({
+  name: z.string().min(1).max(200),
+  colour,
+  description: z.string().max(2000),
+  definition: longText,
+  whenToUse: longText,
+  whenNotToUse: longText,
+  example: longText,
+  key: z.string().length(1).nullable(),
+  parentId: codeId.nullable(),
+});
 const segmentId = z.uuid();
 const offset = z.number().int().nonnegative().max(2 ** 31);
 
@@ -85,13 +105,51 @@ export const operations = {
     z.strictObject({ segmentId }),
     'Removes a segment; resolves once the removal is on disk.',
   ),
-  undo: operation<HistoryStep | null>()(
+  undo: operation<ActionOutcome | null>()(
     z.strictObject({}),
     'Takes back the last action (of any document); null when there is nothing to undo.',
   ),
-  redo: operation<HistoryStep | null>()(
+  redo: operation<ActionOutcome | null>()(
     z.strictObject({}),
     'Does again the last action taken back; null when there is nothing to redo.',
+  ),
+  addCode: operation<ActionOutcome>()(
+    codeFields.partial().required({ name: true }),
+    'Adds a code at the end of the codebook (under parentId, if given).',
+  ),
+  updateCode: operation<ActionOutcome>()(
+    z.strictObject({ id: codeId, patch: codeFields.partial() }),
+    "Changes a code's name, colour, description, codebook entry, key or parent.",
+  ),
+  moveCode: operation<ActionOutcome>()(
+    z.strictObject({ id: codeId, toIndex: z.number().int().nonnegative().max(100000) }),
+    "Moves a code to a new place in the codebook's order.",
+  ),
+  mergeCodes: operation<ActionOutcome>()(
+    z.strictObject({ sourceId: codeId, targetId: codeId }),
+    'Merges one code into another: its segments move (duplicates collapse), its sub-codes follow.',
+  ),
+  codeUsage: operation<{ segments: number; subcodes: number }>()(
+    z.strictObject({ id: codeId }),
+    'How many segments carry a code and how many codes sit under it (shown before deleting it).',
+  ),
+  deleteCode: operation<ActionOutcome>()(
+    z.strictObject({
+      id: codeId,
+      disposal: z.discriminatedUnion('segments', [
+        z.strictObject({ segments: z.literal('remove') }),
+        z.strictObject({ segments: z.literal('move'), to: codeId }),
+      ]),
+    }),
+    'Deletes a code, removing its segments or moving them to another code; its sub-codes move up.',
+  ),
+  exportCodebook: operation<ExportOutcome>()(
+    z.strictObject({}),
+    'Asks where to save, then writes the codebook as JSON (every code with its full path).',
+  ),
+  importCodebook: operation<ActionOutcome>()(
+    z.strictObject({ json: z.string().max(10_000_000) }),
+    'Imports a codebook JSON file (as exported): known codes are updated, new ones added.',
   ),
   exportCsv: operation<ExportOutcome>()(
     z.strictObject({ flavour: z.enum(['standard', 'excel']) }),

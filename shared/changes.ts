@@ -4,10 +4,14 @@
  * does the action; applying the `before` states, last change first, undoes it. The journal, undo
  * and redo (kept across restarts for the last HISTORY_LIMIT actions) all work on these.
  */
+import type { Code } from './codebook';
 import type { CodedSegment } from './segments';
 
-/** One record's state before and after (null: it does not exist). */
-export type Change = { kind: 'segment'; id: string; before: CodedSegment | null; after: CodedSegment | null };
+/** One record's state before and after (null: it does not exist), or the codebook's order. */
+export type Change =
+  | { kind: 'segment'; id: string; before: CodedSegment | null; after: CodedSegment | null }
+  | { kind: 'code'; id: string; before: Code | null; after: Code | null }
+  | { kind: 'codeOrder'; id: 'codebook'; before: string[]; after: string[] };
 
 export interface Action {
   id: string;
@@ -33,21 +37,34 @@ export function statesAfter(changes: readonly Change[], direction: 'forward' | '
   return direction === 'forward' ? [...changes] : [...changes].reverse();
 }
 
+/** Puts a record in its list (keeping its place if it is there) or takes it out (null). */
+function put<T extends { id: string }>(list: T[], id: string, state: T | null): void {
+  const at = list.findIndex((item) => item.id === id);
+  if (state && at >= 0) list[at] = state;
+  else if (state) list.push(state);
+  else if (at >= 0) list.splice(at, 1);
+}
+
+/** The codes in the order of `ids` (codes not named keep their order, after the others). */
+function ordered(codes: readonly Code[], ids: readonly string[]): Code[] {
+  const rank = new Map(ids.map((id, i) => [id, i]));
+  return [...codes].sort((a, b) => (rank.get(a.id) ?? Infinity) - (rank.get(b.id) ?? Infinity));
+}
+
 /**
- * Applies changes to the project's segments in place, forward (to the `after` states) or
- * backward (to the `before` states, last change first). A segment put again keeps its place.
+ * Applies changes to the project in place, forward (to the `after` states) or backward (to the
+ * `before` states, last change first). A record put again keeps its place.
  */
 export function applyChanges(
-  project: { segments: CodedSegment[] },
+  project: { segments: CodedSegment[]; codes: Code[] },
   changes: readonly Change[],
   direction: 'forward' | 'backward',
 ): void {
+  const forward = direction === 'forward';
   for (const change of statesAfter(changes, direction)) {
-    const state = direction === 'forward' ? change.after : change.before;
-    const at = project.segments.findIndex((segment) => segment.id === change.id);
-    if (state && at >= 0) project.segments[at] = state;
-    else if (state) project.segments.push(state);
-    else if (at >= 0) project.segments.splice(at, 1);
+    if (change.kind === 'segment') put(project.segments, change.id, forward ? change.after : change.before);
+    else if (change.kind === 'code') put(project.codes, change.id, forward ? change.after : change.before);
+    else project.codes.splice(0, project.codes.length, ...ordered(project.codes, forward ? change.after : change.before));
   }
 }
 

@@ -10,9 +10,17 @@ export interface Code {
   name: string;
   /** `#rrggbb`. */
   colour: string;
+  /** One line: what the code is for. */
   description: string;
+  /** The codebook entry: definition, when to use it, when not to, and an example. */
+  definition: string;
+  whenToUse: string;
+  whenNotToUse: string;
+  example: string;
   /** A single key that applies the code, or null. */
   key: string | null;
+  /** The code this one sits under, or null at the top level. */
+  parentId: string | null;
 }
 
 /**
@@ -28,6 +36,11 @@ export const DEFAULT_CODES: readonly Code[] = [
     colour: '#0072B2',
     description: 'A statement presented as verifiable fact: an event, a number, a quotation, a date.',
     key: '1',
+    parentId: null,
+    definition: '',
+    whenToUse: '',
+    whenNotToUse: '',
+    example: '',
   },
   {
     id: 'opinion',
@@ -35,6 +48,11 @@ export const DEFAULT_CODES: readonly Code[] = [
     colour: '#EE3377',
     description: 'A judgement, evaluation or interpretation that the author presents as their view.',
     key: '2',
+    parentId: null,
+    definition: '',
+    whenToUse: '',
+    whenNotToUse: '',
+    example: '',
   },
   {
     id: 'call-to-action',
@@ -42,8 +60,38 @@ export const DEFAULT_CODES: readonly Code[] = [
     colour: '#999933',
     description: 'A passage that urges the reader or a named actor to do, support or oppose something.',
     key: '3',
+    parentId: null,
+    definition: '',
+    whenToUse: '',
+    whenNotToUse: '',
+    example: '',
   },
 ];
+
+/** The names from the top of the codebook down to the code, joined by " / ". */
+export function codePath(codes: readonly Code[], codeId: string): string {
+  const byId = new Map(codes.map((code) => [code.id, code]));
+  const names: string[] = [];
+  for (let code = byId.get(codeId); code && names.length <= codes.length; code = code.parentId ? byId.get(code.parentId) : undefined) {
+    names.unshift(code.name);
+  }
+  return names.join(' / ');
+}
+
+/** The code and every code below it, at any depth. */
+export function codeAndDescendants(codes: readonly Code[], codeId: string): Set<string> {
+  const found = new Set([codeId]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const code of codes) {
+      if (code.parentId && found.has(code.parentId) && !found.has(code.id)) {
+        found.add(code.id);
+        grew = true;
+      }
+    }
+  }
+  return found;
+}
 
 /** The code bound to a key, if any. */
 export function codeForKey(codes: readonly Code[], key: string): Code | undefined {

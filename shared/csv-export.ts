@@ -14,7 +14,7 @@
  * rather than held as one string.
  */
 import { csvFormatRow } from 'd3-dsv';
-import type { Code } from './codebook';
+import { codePath, type Code } from './codebook';
 import type { DocumentRecord } from './documents';
 import { CodePointIndex } from './offsets';
 import { compareInTextOrder, type CodedSegment } from './segments';
@@ -30,6 +30,7 @@ export const SEGMENT_CSV_COLUMNS = [
   'segment_id',
   'code',
   'code_id',
+  'code_path',
   'start',
   'end',
   'text',
@@ -53,6 +54,7 @@ export interface DatasetInput {
  */
 export function* segmentRecords(input: DatasetInput): Generator<string[]> {
   const codeNames = new Map(input.codes.map((code) => [code.id, code.name]));
+  const codePaths = new Map(input.codes.map((code) => [code.id, codePath(input.codes, code.id)]));
   const byDocument = new Map<string, CodedSegment[]>();
   for (const segment of input.segments) {
     const list = byDocument.get(segment.documentId);
@@ -72,6 +74,7 @@ export function* segmentRecords(input: DatasetInput): Generator<string[]> {
         segment.id,
         codeNames.get(segment.codeId) ?? segment.codeId,
         segment.codeId,
+        codePaths.get(segment.codeId) ?? segment.codeId,
         String(index.toCodePoints(segment.start)),
         String(index.toCodePoints(segment.end)),
         text.slice(segment.start, segment.end),

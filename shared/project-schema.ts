@@ -31,8 +31,13 @@ const codeSchema = z.object({
   name: z.string().min(1).max(200),
   colour: z.string().regex(/^#[0-9a-fA-F]{6}$/),
   description: z.string().max(2000),
+  definition: z.string().max(20000).default(''),
+  whenToUse: z.string().max(20000).default(''),
+  whenNotToUse: z.string().max(20000).default(''),
+  example: z.string().max(20000).default(''),
   key: z.string().length(1).nullable(),
-}) satisfies z.ZodType<Code>;
+  parentId: codeIdSchema.nullable().default(null),
+}) satisfies z.ZodType<Code, unknown>;
 
 export const segmentSchema = z
   .object({
@@ -48,21 +53,20 @@ export const segmentSchema = z
   })
   .refine((s) => s.end > s.start, { message: 'a segment must end after it starts' }) satisfies z.ZodType<CodedSegment>;
 
-const changeSchema = z.object({
-  kind: z.literal('segment'),
-  id,
-  before: segmentSchema.nullable(),
-  after: segmentSchema.nullable(),
-}) satisfies z.ZodType<Change>;
+const changeSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('segment'), id, before: segmentSchema.nullable(), after: segmentSchema.nullable() }),
+  z.object({ kind: z.literal('code'), id, before: codeSchema.nullable(), after: codeSchema.nullable() }),
+  z.object({ kind: z.literal('codeOrder'), id: z.literal('codebook'), before: z.array(codeIdSchema), after: z.array(codeIdSchema) }),
+]) satisfies z.ZodType<Change, unknown>;
 
 export const actionSchema = z.object({
   id,
   label: z.string().max(500),
   at: isoTime,
   changes: z.array(changeSchema),
-}) satisfies z.ZodType<Action>;
+}) satisfies z.ZodType<Action, unknown>;
 
-const historySchema = z.object({ done: z.array(actionSchema), undone: z.array(actionSchema) }) satisfies z.ZodType<History>;
+const historySchema = z.object({ done: z.array(actionSchema), undone: z.array(actionSchema) }) satisfies z.ZodType<History, unknown>;
 
 export const projectFileSchema = z
   .object({
@@ -96,6 +100,20 @@ export const projectFileSchema = z
       }
       segmentIds.add(segment.id);
     });
+    project.codes.forEach((code, i) => {
+      if (code.parentId !== null && !codeIds.has(code.parentId)) {
+        ctx.addIssue({ code: 'custom', path: ['codes', i], message: `unknown parent code ${code.parentId}` });
+      }
+      // Walking up from a code must reach the top without meeting it again.
+      const seen = new Set([code.id]);
+      for (let parent = code.parentId; parent; parent = project.codes.find((c) => c.id === parent)?.parentId ?? null) {
+        if (seen.has(parent)) {
+          ctx.addIssue({ code: 'custom', path: ['codes', i], message: `code ${code.id} sits under itself` });
+          break;
+        }
+        seen.add(parent);
+      }
+    });
     if (codeIds.size !== project.codes.length) {
       ctx.addIssue({ code: 'custom', path: ['codes'], message: 'two codes share an id' });
     }
@@ -105,6 +123,13 @@ export const projectFileSchema = z
   });
 
 export type ProjectFile = z.infer<typeof projectFileSchema>;
+
+/** A codebook file as exported (shared/codebook-edits.ts codebookFile). */
+export const codebookFileSchema = z.object({
+  format: z.literal('annotation-workbench/codebook'),
+  version: z.literal(1),
+  codes: z.array(codeSchema.extend({ path: z.string().optional() })).max(10000),
+});
 
 export type ProjectFileCheck = { ok: true; project: ProjectFile } | { ok: false; reason: string };
 

@@ -4,21 +4,48 @@
  * the operation name and validates the input against the contract before any service sees it.
  */
 import type { z } from 'zod';
+import { randomBytes } from 'node:crypto';
 import type { Action } from '../../shared/changes';
 import {
+  addCode,
+  codebookFile,
+  codeUsage,
+  CODEBOOK_FORMAT,
+  deleteCode,
+  mergeCodes,
+  moveCode,
+  updateCode,
+  importCodebook,
+  type Edit,
+} from '../../shared/codebook-edits';
+import { DEFAULT_CODES } from '../../shared/codebook';
+import { codebookFileSchema } from '../../shared/project-schema';
+import {
   operations,
-  type HistoryStep,
+  type ActionOutcome,
   type OperationName,
   type OperationResult,
   type Operations,
 } from '../../shared/api';
-import { segmentsCsvChunks, type CsvFlavour } from '../../shared/csv-export';
+import { segmentsCsvChunks } from '../../shared/csv-export';
 import { fail, ok, WorkbenchFailure, type Result } from '../../shared/result';
 import { writeFileDurably, describeFileError } from './atomic-write';
 import type { ProjectStore } from './project-store';
 
+/** The kind of file being saved, for the dialog's filter. */
+export interface FileKind {
+  name: string;
+  extensions: string[];
+}
+
 /** Asks the researcher where to save a file; null when they cancel. */
-export type ChooseSavePath = (suggestedName: string, flavour: CsvFlavour) => Promise<string | null>;
+export type ChooseSavePath = (suggestedName: string, kind: FileKind) => Promise<string | null>;
+
+const CSV_FILES: FileKind = { name: 'CSV', extensions: ['csv'] };
+const JSON_FILES: FileKind = { name: 'Codebook (JSON)', extensions: ['json'] };
+
+/** Colours for new codes: the palette of the defaults first, then more that keep contrast. */
+const NEW_CODE_COLOURS = [...DEFAULT_CODES.map((c) => c.colour), '#AA3377', '#117733', '#CC6677', '#4477AA', '#997700', '#882255'];
 
 export interface Services {
   store: ProjectStore;
@@ -35,6 +62,21 @@ export type Handlers = {
 export function createHandlers(services: Services): Handlers {
   const { store } = services;
   const now = services.now ?? (() => new Date());
+  const edit = async (make: () => Edit & { notes?: string[] }) => {
+    const made = make();
+    return outcome(store, await store.applyEdit(made), 'forward', made.notes ?? []);
+  };
+  /** Writes a file chosen in the save dialog, atomically; null path when cancelled. */
+  const saveAs = async (suggested: string, kind: FileKind, content: string | Iterable<string>) => {
+    const path = await services.chooseSavePath(suggested, kind);
+    if (!path) return null;
+    try {
+      await writeFileDurably(path, content);
+    } catch (error) {
+      throw new WorkbenchFailure('save-failed', `Could not write ${path}: ${describeFileError(error)}.`);
+    }
+    return path;
+  };
   return {
     getProject: () => store.overview(),
     openDocument: async ({ documentId }) => {
@@ -45,34 +87,80 @@ export function createHandlers(services: Services): Handlers {
     addSegment: (input) => store.addSegment(input),
     setSegmentCode: (input) => store.setSegmentCode(input),
     removeSegment: (input) => store.removeSegment(input),
-    undo: async () => historyStep(store, await store.undo(), 'backward'),
-    redo: async () => historyStep(store, await store.redo(), 'forward'),
+    undo: async () => outcome(store, await store.undo(), 'backward', []),
+    redo: async () => outcome(store, await store.redo(), 'forward', []),
+    addCode: (fields) =>
+      edit(() => {
+        const state = store.codebookState();
+        return addCode(state, `c-${randomBytes(5).toString('hex')}`, {
+          colour: NEW_CODE_COLOURS[state.codes.length % NEW_CODE_COLOURS.length],
+          description: '',
+          definition: '',
+          whenToUse: '',
+          whenNotToUse: '',
+          example: '',
+          key: null,
+          parentId: null,
+          ...fields,
+        });
+      }),
+    updateCode: ({ id, patch }) => edit(() => updateCode(store.codebookState(), id, patch)),
+    moveCode: ({ id, toIndex }) => edit(() => moveCode(store.codebookState(), id, toIndex)),
+    mergeCodes: ({ sourceId, targetId }) =>
+      edit(() => mergeCodes(store.codebookState(), sourceId, targetId, now().toISOString())),
+    codeUsage: ({ id }) => codeUsage(store.codebookState(), id),
+    deleteCode: ({ id, disposal }) => edit(() => deleteCode(store.codebookState(), id, disposal, now().toISOString())),
+    exportCodebook: async () => {
+      const file = codebookFile(store.codebookState().codes);
+      const path = await saveAs(`codebook-${now().toISOString().slice(0, 10)}.json`, JSON_FILES, `${JSON.stringify(file, null, 2)}\n`);
+      return { path, rows: path ? file.codes.length : 0 };
+    },
+    importCodebook: ({ json }) =>
+      edit(() => {
+        let parsed: unknown;
+        try {
+          parsed = JSON.parse(json);
+        } catch (error) {
+          throw new WorkbenchFailure('invalid-input', `The codebook file is not JSON: ${(error as Error).message}.`);
+        }
+        const checked = codebookFileSchema.safeParse(parsed);
+        if (!checked.success) {
+          const problem = checked.error.issues[0];
+          throw new WorkbenchFailure(
+            'invalid-input',
+            `This is not an ${CODEBOOK_FORMAT} file: ${problem.path.join('.') || 'file'}: ${problem.message}.`,
+          );
+        }
+        return importCodebook(store.codebookState(), checked.data.codes.map(({ path: _path, ...code }) => code));
+      }),
     exportCsv: async ({ flavour }) => {
       const day = now().toISOString().slice(0, 10);
-      const suggested = `coded-segments-${day}${flavour === 'excel' ? '-excel' : ''}.csv`;
-      const path = await services.chooseSavePath(suggested, flavour);
-      if (!path) return { path: null, rows: 0 };
       const dataset = await store.dataset();
-      try {
-        await writeFileDurably(path, segmentsCsvChunks(dataset, flavour));
-      } catch (error) {
-        throw new WorkbenchFailure('save-failed', `Could not write ${path}: ${describeFileError(error)}.`);
-      }
-      return { path, rows: dataset.segments.length };
+      const suggested = `coded-segments-${day}${flavour === 'excel' ? '-excel' : ''}.csv`;
+      const path = await saveAs(suggested, CSV_FILES, segmentsCsvChunks(dataset, flavour));
+      return { path, rows: path ? dataset.segments.length : 0 };
     },
   };
 }
 
-/** What an undo or redo did, for the page: each segment it touched, as it is now. */
-function historyStep(store: ProjectStore, action: Action | null, direction: 'forward' | 'backward'): HistoryStep | null {
+/** What an action, undo or redo did, for the page: each segment it touched, as it is now. */
+function outcome(store: ProjectStore, action: Action, direction: 'forward' | 'backward', notes: string[]): ActionOutcome;
+function outcome(store: ProjectStore, action: Action | null, direction: 'forward' | 'backward', notes: string[]): ActionOutcome | null;
+function outcome(store: ProjectStore, action: Action | null, direction: 'forward' | 'backward', notes: string[]): ActionOutcome | null {
   if (!action) return null;
+  const segments: ActionOutcome['segments'] = [];
+  for (const change of action.changes) {
+    if (change.kind !== 'segment') continue;
+    const segment = direction === 'forward' ? change.after : change.before;
+    segments.push({ id: change.id, documentId: (change.after ?? change.before)!.documentId, segment });
+  }
+  const touchesCodebook = action.changes.some((change) => change.kind !== 'segment');
   return {
     label: action.label,
-    segments: action.changes.map((change) => {
-      const segment = direction === 'forward' ? change.after : change.before;
-      return { id: change.id, documentId: (change.after ?? change.before)!.documentId, segment };
-    }),
+    segments,
+    codes: touchesCodebook ? [...store.codebookState().codes] : null,
     history: store.historyLabels(),
+    notes,
   };
 }
 

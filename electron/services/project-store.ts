@@ -16,6 +16,7 @@ import type { DatasetInput } from '../../shared/csv-export';
 import { documentIdFor, documentTitle, type DocumentRecord } from '../../shared/documents';
 import { CodePointIndex } from '../../shared/offsets';
 import { applyChanges, recordDone, type Action, type Change } from '../../shared/changes';
+import type { CodebookState, Edit } from '../../shared/codebook-edits';
 import {
   actionSchema,
   checkProjectFile,
@@ -414,6 +415,16 @@ export class ProjectStore {
     this.data.history.done.push(action);
     await this.commit({ op: 'redo' });
     return action;
+  }
+
+  /** The codes and segments, for the codebook edits to work on. */
+  codebookState(): CodebookState {
+    return { codes: this.data.codes, segments: this.data.segments };
+  }
+
+  /** Applies a codebook edit (made by shared/codebook-edits.ts) as one undoable action. */
+  async applyEdit(edit: Edit): Promise<Action> {
+    return this.perform(edit.label, edit.changes);
   }
 
   /** Labels of the action that Undo and Redo would take back or do again. */

@@ -16,7 +16,7 @@ const segment = (id: string, codeId = 'opinion'): CodedSegment => ({
 
 describe('applying changes', () => {
   it('does an action forward and takes it back backward, in reverse order', () => {
-    const project = { segments: [segment('a'), segment('b')] };
+    const project = { segments: [segment('a'), segment('b')], codes: [] };
     const changes = [
       { kind: 'segment' as const, id: 'c', before: null, after: segment('c') },
       { kind: 'segment' as const, id: 'a', before: segment('a'), after: segment('a', 'factual-claim') },

@@ -106,6 +106,6 @@ describe('segmentRows', () => {
     );
     const [header, row] = csv.trimEnd().split('\n');
     expect(header.split(',')).toEqual([...SEGMENT_CSV_COLUMNS]);
-    expect(row).toBe(`d1,d1,d1.txt,${'0'.repeat(64)},s1,factual claim,factual-claim,0,5,hello,ana,2026-01-02T03:04:05.000Z,2026-01-02T03:04:05.000Z`);
+    expect(row).toBe(`d1,d1,d1.txt,${'0'.repeat(64)},s1,factual claim,factual-claim,factual claim,0,5,hello,ana,2026-01-02T03:04:05.000Z,2026-01-02T03:04:05.000Z`);
   });
 });
