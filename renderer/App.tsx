@@ -1,9 +1,10 @@
 /** The workbench window: documents on the left, the text with the codebook in the middle, the coded segments on the right. */
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { codeForKey } from '../shared/codebook';
 import { dismissMessage, dismissNotice, exportCsv, loadProject, stepHistory } from './actions';
 import { bridge, isPreview } from './api-client';
 import { CodeBar } from './components/CodeBar';
+import { CodebookEditor } from './components/CodebookEditor';
 import { DocumentList } from './components/DocumentList';
 import { SegmentPanel } from './components/SegmentPanel';
 import { SegmentPopover } from './components/SegmentPopover';
@@ -139,6 +140,7 @@ function MainArea() {
 export function App() {
   const project = useStore((state) => state.project);
   const loadError = useStore((state) => state.loadError);
+  const [codebookOpen, setCodebookOpen] = useState(false);
 
   useEffect(() => {
     void loadProject();
@@ -218,16 +220,19 @@ export function App() {
         </span>
         <SaveStatus />
         <HistoryButtons />
+        <button type="button" aria-pressed={codebookOpen} onClick={() => setCodebookOpen(!codebookOpen)} data-action="codebook">
+          Codebook
+        </button>
         <span className="coder">Coder: {project.coder}</span>
         <ExportButtons />
       </header>
       <Notices />
-      <div className="workspace">
+      <div className={`workspace${codebookOpen ? ' with-codebook' : ''}`}>
         <aside className="sidebar">
           <DocumentList />
         </aside>
         <MainArea />
-        <SegmentPanel />
+        {codebookOpen ? <CodebookEditor onClose={() => setCodebookOpen(false)} /> : <SegmentPanel />}
       </div>
       <MessageBar />
       <SegmentPopover />

@@ -5,7 +5,8 @@
  * keeps the change and says so until saving works again.
  */
 import type { CsvFlavour } from '../shared/csv-export';
-import type { Result } from '../shared/result';
+import type { ActionOutcome } from '../shared/api';
+import type { Result, WorkbenchError } from '../shared/result';
 import { checkSelection, compareInTextOrder, insertInTextOrder, type CodedSegment } from '../shared/segments';
 import { layoutText } from '../shared/text-layout';
 import { api } from './api-client';
@@ -124,6 +125,7 @@ export function applyCode(codeId: string, range: TextRange | null): void {
     return;
   }
   const { start, end } = range!;
+  lastCodeId = codeId;
   const now = new Date().toISOString();
   const segment: CodedSegment = {
     id: crypto.randomUUID(),
@@ -181,21 +183,8 @@ export function removeSegment(segmentId: string): void {
   );
 }
 
-/** Takes back the last action (`undo`) or does again the last one taken back (`redo`). */
-export async function stepHistory(direction: 'undo' | 'redo'): Promise<void> {
-  const result = await (direction === 'undo' ? api.undo({}) : api.redo({}));
-  if (!result.ok) {
-    if (result.error.code === 'save-failed') {
-      update({ saveError: result.error.message });
-      watchForRecovery();
-    } else showMessage('error', result.error.message);
-    return;
-  }
-  const step = result.value;
-  if (!step) {
-    showMessage('info', direction === 'undo' ? 'Nothing to undo.' : 'Nothing to redo.');
-    return;
-  }
+/** Shows what an action, undo or redo did: its segments in the open document, the codebook, Undo's label. */
+function applyOutcome(step: ActionOutcome, message: string): void {
   update((current) => {
     const open = current.open;
     let segments = open?.segments ?? [];
@@ -208,10 +197,57 @@ export async function stepHistory(direction: 'undo' | 'redo'): Promise<void> {
       open: open && { ...open, segments },
       project: current.project && { ...current.project, history: step.history, codes: step.codes ?? current.project.codes },
       popover: null,
-      message: { kind: 'info', text: `${direction === 'undo' ? 'Undone' : 'Redone'}: ${step.label}` },
+      message: { kind: 'info', text: [message, ...step.notes].join(' ') },
     };
   });
   void refreshCounts();
+}
+
+/** Reports a failed call: a failed save is kept and watched, anything else is shown. */
+function reportFailure(error: WorkbenchError): void {
+  if (error.code === 'save-failed') {
+    update({ saveError: error.message });
+    watchForRecovery();
+  } else showMessage('error', error.message);
+}
+
+/** Takes back the last action (`undo`) or does again the last one taken back (`redo`). */
+export async function stepHistory(direction: 'undo' | 'redo'): Promise<void> {
+  const result = await (direction === 'undo' ? api.undo({}) : api.redo({}));
+  if (!result.ok) return reportFailure(result.error);
+  if (!result.value) {
+    showMessage('info', direction === 'undo' ? 'Nothing to undo.' : 'Nothing to redo.');
+    return;
+  }
+  applyOutcome(result.value, `${direction === 'undo' ? 'Undone' : 'Redone'}: ${result.value.label}`);
+}
+
+/** Runs a codebook edit; true when it was made. */
+export async function editCodebook(call: Promise<Result<ActionOutcome>>): Promise<boolean> {
+  const result = await call;
+  if (!result.ok) {
+    reportFailure(result.error);
+    return false;
+  }
+  applyOutcome(result.value, `${result.value.label}.`);
+  return true;
+}
+
+/** The last code applied, for the repeat key. */
+let lastCodeId: string | null = null;
+
+/** The code applied last in this session, if it still exists. */
+export function lastUsedCode(): string | null {
+  const codes = getState().project?.codes ?? [];
+  return codes.some((code) => code.id === lastCodeId) ? lastCodeId : null;
+}
+
+/** Exports the codebook as JSON through the save dialog. */
+export async function exportCodebook(): Promise<void> {
+  const result = await api.exportCodebook({});
+  if (!result.ok) showMessage('error', result.error.message);
+  else if (result.value.path === null) showMessage('info', 'Export cancelled.');
+  else showMessage('info', `Exported the codebook (${result.value.rows} codes) to ${result.value.path}`);
 }
 
 export async function exportCsv(flavour: CsvFlavour): Promise<void> {

@@ -4,6 +4,7 @@
  */
 import { useSyncExternalStore } from 'react';
 import type { ProjectOverview } from '../shared/api';
+import type { Code } from '../shared/codebook';
 import type { DocumentRecord } from '../shared/documents';
 import type { CodedSegment } from '../shared/segments';
 import type { TextLayout } from '../shared/text-layout';
@@ -81,6 +82,6 @@ export function useStore<T>(selector: (state: State) => T): T {
 
 const NONE: readonly never[] = [];
 // Selectors that fall back to one shared empty list, so that an absent value is a stable snapshot.
-export const selectCodes = (s: State) => s.project?.codes ?? NONE;
-export const selectSegments = (s: State) => s.open?.segments ?? NONE;
-export const selectNotices = (s: State) => s.project?.notices ?? NONE;
+export const selectCodes = (s: State): readonly Code[] => s.project?.codes ?? NONE;
+export const selectSegments = (s: State): readonly CodedSegment[] => s.open?.segments ?? NONE;
+export const selectNotices = (s: State): readonly string[] => s.project?.notices ?? NONE;

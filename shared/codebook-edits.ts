@@ -4,7 +4,7 @@
  * what they are given and say in words what is wrong; the store applies, saves and undoes them.
  */
 import type { Change } from './changes';
-import { codeAndDescendants, codePath, type Code } from './codebook';
+import { codeAndDescendants, codePath, REPEAT_KEY, type Code } from './codebook';
 import { WorkbenchFailure } from './result';
 import type { CodedSegment } from './segments';
 
@@ -39,6 +39,9 @@ function check(state: CodebookState, code: Code): void {
   if (sibling) throw new WorkbenchFailure('conflict', `There is already a code “${codePath(state.codes, sibling.id)}”.`);
   if (code.key !== null) {
     if (code.key.length !== 1 || !/\S/.test(code.key)) throw new WorkbenchFailure('invalid-input', 'A key is one character.');
+    if (code.key === REPEAT_KEY) {
+      throw new WorkbenchFailure('invalid-input', `The key ${REPEAT_KEY} repeats the last code used; choose another.`);
+    }
     const holder = others.find((c) => c.key === code.key);
     if (holder) throw new WorkbenchFailure('conflict', `The key ${code.key} already codes “${holder.name}”. Clear it there first.`);
   }

@@ -68,6 +68,18 @@ export const DEFAULT_CODES: readonly Code[] = [
   },
 ];
 
+/**
+ * Colours offered to new codes: the defaults' first, then more from the Okabe–Ito and Paul Tol
+ * palettes, each with a contrast of 3:1 or more on the light and the dark background.
+ */
+export const CODE_PALETTE = ['#0072B2', '#EE3377', '#999933', '#D55E00', '#009988', '#AA4499', '#CC3311', '#8F5AA8'];
+
+/** The first palette colour no code uses yet (or the palette in turn, once all are used). */
+export function nextCodeColour(codes: readonly { colour: string }[]): string {
+  const used = new Set(codes.map((c) => c.colour.toUpperCase()));
+  return CODE_PALETTE.find((colour) => !used.has(colour)) ?? CODE_PALETTE[codes.length % CODE_PALETTE.length];
+}
+
 /** The names from the top of the codebook down to the code, joined by " / ". */
 export function codePath(codes: readonly Code[], codeId: string): string {
   const byId = new Map(codes.map((code) => [code.id, code]));
@@ -91,6 +103,26 @@ export function codeAndDescendants(codes: readonly Code[], codeId: string): Set<
     }
   }
   return found;
+}
+
+/** The key that applies the last code used again; no code may take it. */
+export const REPEAT_KEY = '.';
+
+/** The codes in tree order (each code followed by its sub-codes), with their depth. */
+export function codeTree(codes: readonly Code[]): Array<{ code: Code; depth: number }> {
+  const known = new Set(codes.map((code) => code.id));
+  const rows: Array<{ code: Code; depth: number }> = [];
+  const visit = (parentId: string | null, depth: number) => {
+    for (const code of codes) {
+      const parent = code.parentId !== null && known.has(code.parentId) ? code.parentId : null;
+      if (parent === parentId && !rows.some((row) => row.code.id === code.id)) {
+        rows.push({ code, depth });
+        visit(code.id, depth + 1);
+      }
+    }
+  };
+  visit(null, 0);
+  return rows;
 }
 
 /** The code bound to a key, if any. */

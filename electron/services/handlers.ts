@@ -18,7 +18,7 @@ import {
   importCodebook,
   type Edit,
 } from '../../shared/codebook-edits';
-import { DEFAULT_CODES } from '../../shared/codebook';
+import { nextCodeColour } from '../../shared/codebook';
 import { codebookFileSchema } from '../../shared/project-schema';
 import {
   operations,
@@ -43,9 +43,6 @@ export type ChooseSavePath = (suggestedName: string, kind: FileKind) => Promise<
 
 const CSV_FILES: FileKind = { name: 'CSV', extensions: ['csv'] };
 const JSON_FILES: FileKind = { name: 'Codebook (JSON)', extensions: ['json'] };
-
-/** Colours for new codes: the palette of the defaults first, then more that keep contrast. */
-const NEW_CODE_COLOURS = [...DEFAULT_CODES.map((c) => c.colour), '#AA3377', '#117733', '#CC6677', '#4477AA', '#997700', '#882255'];
 
 export interface Services {
   store: ProjectStore;
@@ -93,7 +90,7 @@ export function createHandlers(services: Services): Handlers {
       edit(() => {
         const state = store.codebookState();
         return addCode(state, `c-${randomBytes(5).toString('hex')}`, {
-          colour: NEW_CODE_COLOURS[state.codes.length % NEW_CODE_COLOURS.length],
+          colour: nextCodeColour(state.codes),
           description: '',
           definition: '',
           whenToUse: '',

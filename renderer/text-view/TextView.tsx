@@ -12,10 +12,10 @@
 import { EditorState, Plugin, TextSelection } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import { useEffect, useRef } from 'react';
-import { codeForKey } from '../../shared/codebook';
+import { codeForKey, REPEAT_KEY } from '../../shared/codebook';
 import type { CodedSegment } from '../../shared/segments';
 import { offsetToPos, posToOffset, sectionAtPos, type TextLayout } from '../../shared/text-layout';
-import { applyCode, closePopover, openPopover, type TextRange } from '../actions';
+import { applyCode, closePopover, lastUsedCode, openPopover, showMessage, type TextRange } from '../actions';
 import { getState, subscribe, useStore } from '../store';
 import { codeStyleSheet } from './code-styles';
 import { documentNode } from './document-node';
@@ -105,6 +105,12 @@ function handleKeyDown(view: EditorView, event: KeyboardEvent): boolean {
   if (event.ctrlKey || event.metaKey || event.altKey) {
     // Cut, undo and other editing shortcuts would change the text.
     return ['x', 'z', 'y', 'd', 'k', 'u', 'b', 'i'].includes(event.key.toLowerCase()) || event.key === 'Backspace' || event.key === 'Delete';
+  }
+  if (event.key === REPEAT_KEY) {
+    const last = lastUsedCode();
+    if (last) codeSelection(last);
+    else showMessage('info', `No code used yet: ${REPEAT_KEY} repeats the last code you apply.`);
+    return true;
   }
   const code = project && event.key.length === 1 ? codeForKey(project.codes, event.key) : undefined;
   if (code) {

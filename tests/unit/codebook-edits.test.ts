@@ -63,6 +63,7 @@ describe('codebook edits', () => {
     expect(failureOf(() => updateCode(state, 'c-a', { key: '2' })).message).toMatch(/key 2 already codes “opinion”/);
     expect(failureOf(() => updateCode(state, 'c-a', { parentId: 'c-b' })).message).toMatch(/cannot sit under itself/);
     expect(failureOf(() => updateCode(state, 'c-a', { colour: 'red' })).code).toBe('invalid-input');
+    expect(failureOf(() => updateCode(state, 'c-a', { key: '.' })).message).toMatch(/repeats the last code/);
   });
 
   it('renames, recolours, sets a key and reorders, each undoable', () => {
@@ -126,6 +127,22 @@ describe('codebook edits', () => {
       ['s3', 'c-sub'],
     ]);
     expect(state.codes.some((c) => c.id === 'opinion')).toBe(false);
+  });
+
+  it('lists codes in tree order with their depth', async () => {
+    const { codeTree } = await import('../../shared/codebook');
+    const { state, apply } = project();
+    apply(addCode(state, 'c-b', fields('b', 'opinion')));
+    apply(addCode(state, 'c-c', fields('c', 'c-b')));
+    apply(addCode(state, 'c-top', fields('top')));
+    expect(codeTree(state.codes).map(({ code, depth }) => `${depth}:${code.id}`)).toEqual([
+      '0:factual-claim',
+      '0:opinion',
+      '1:c-b',
+      '2:c-c',
+      '0:call-to-action',
+      '0:c-top',
+    ]);
   });
 
   it('round-trips a codebook through its file', () => {

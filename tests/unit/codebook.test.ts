@@ -80,3 +80,15 @@ describe('default codebook', () => {
     });
   }
 });
+
+describe('colours offered for new codes', () => {
+  it('keep 3:1 contrast on the light and the dark background', async () => {
+    const { CODE_PALETTE, nextCodeColour } = await import('../../shared/codebook');
+    expect(CODE_PALETTE.slice(0, 3)).toEqual(DEFAULT_CODES.map((c) => c.colour));
+    expect(nextCodeColour(DEFAULT_CODES)).toBe(CODE_PALETTE[3]);
+    for (const colour of CODE_PALETTE) {
+      expect(contrastRatio(colour, LIGHT_BACKGROUND), colour).toBeGreaterThanOrEqual(3);
+      expect(contrastRatio(colour, DARK_BACKGROUND), colour).toBeGreaterThanOrEqual(3);
+    }
+  });
+});

@@ -1,0 +1,105 @@
+/**
+ * Growing and refining the codebook in the real renderer while coding: add a nested code with a
+ * key, code with it (by key, by search, and again with the repeat key), rename it, merge and
+ * delete codes, and take a merge back with Undo.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startPreviewServer, type PreviewServer } from '../../electron/services/preview-server';
+import { dragSelect, launchChromium, watchForProblems } from '../support/browser';
+import { openProject, type OpenProject } from '../support/project';
+
+const RENDERER = new URL('../../dist/renderer', import.meta.url).pathname;
+let browser: Browser;
+let project: OpenProject;
+let server: PreviewServer;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  project = await openProject();
+  server = await startPreviewServer({ handlers: project.handlers, rendererFolder: RENDERER });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await project?.store.close();
+});
+
+describe('the codebook editor', () => {
+  it('adds, uses, renames, merges and deletes codes, each undoable', async () => {
+    const page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
+    const problems = await watchForProblems(page);
+    await page.goto(server.url);
+    const document = project.store.overview().documents[2];
+    const { text } = await project.store.openDocument(document.id);
+    await page.click(`.document-button[data-document-id="${document.id}"]`);
+    await page.waitForSelector('.text-host[data-ready]');
+
+    // A new code under "factual claim", with key 4.
+    await page.click('button[data-action="codebook"]');
+    await page.fill('input[aria-label="New code name"]', 'casualties');
+    await page.selectOption('select[aria-label="Parent of the new code"]', 'factual-claim');
+    await page.click('.add-code button[type="submit"]');
+    await expect.poll(() => project.store.overview().codes.map((c) => c.name)).toContain('casualties');
+    const casualties = project.store.overview().codes.find((c) => c.name === 'casualties')!;
+    expect(casualties.parentId).toBe('factual-claim');
+    await page.fill('input[aria-label="Key of casualties"]', '4');
+    await expect.poll(() => project.store.overview().codes.find((c) => c.id === casualties.id)?.key).toBe('4');
+    expect(await page.textContent(`.code-button[data-code-id="${casualties.id}"]`)).toContain('› casualties');
+
+    // Code with the new key; its highlight takes the new code's colour.
+    const first = 'Karabakh – the moment of truth';
+    await dragSelect(page, text.indexOf(first), text.indexOf(first) + first.length);
+    await page.keyboard.press('4');
+    const casualtyHighlights = page.locator(`.seg.code-${casualties.id}`);
+    await expect.poll(() => casualtyHighlights.count()).toBeGreaterThan(0);
+    const colour = casualties.colour.slice(1).match(/../g)!.map((h) => parseInt(h, 16)).join(', ');
+    expect(await casualtyHighlights.first().evaluate((el) => getComputedStyle(el).backgroundImage)).toContain(`rgb(${colour})`);
+
+    // Find a code by name and code with Enter; then the repeat key codes the next passage the same.
+    const second = 'As the struggle';
+    await dragSelect(page, text.indexOf(second), text.indexOf(second) + second.length);
+    await page.fill('input[aria-label="Find a code by name"]', 'opin');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.seg.code-opinion').allTextContents()).toEqual([second]);
+    const third = 'illusions';
+    const thirdStart = text.indexOf(third, text.indexOf(second));
+    await dragSelect(page, thirdStart, thirdStart + third.length);
+    await page.keyboard.press('.');
+    await expect.poll(() => page.locator('.seg.code-opinion').count()).toBe(2);
+
+    // Rename.
+    await page.fill('input[aria-label="Name of casualties"]', 'victims');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => project.store.overview().codes.find((c) => c.id === casualties.id)?.name).toBe('victims');
+    await expect.poll(() => page.textContent('.code-bar')).toContain('victims');
+
+    // Merge "opinion" into "call to action": its segments move, the code goes.
+    await page.click('button[aria-label="Details of opinion"]');
+    await page.selectOption('select[aria-label="Merge opinion into"]', 'call-to-action');
+    await page.click('button[data-action="merge"]');
+    await expect.poll(() => page.locator('.seg.code-call-to-action').count()).toBe(2);
+    expect(await page.locator('.seg.code-opinion').count()).toBe(0);
+    expect(project.store.overview().codes.some((c) => c.id === 'opinion')).toBe(false);
+    await page.waitForSelector('.save-status[data-state="saved"]');
+
+    // Undo brings "opinion" and its segments back.
+    await page.click('button[data-action="undo"]');
+    await expect.poll(() => page.locator('.seg.code-opinion').count()).toBe(2);
+    expect(project.store.overview().codes.map((c) => c.id)).toContain('opinion');
+
+    // Delete "victims": the count is shown first; its segment moves to "factual claim".
+    await page.click('button[aria-label="Details of victims"]');
+    await page.click('.codebook-entry[data-code-id="' + casualties.id + '"] button.danger');
+    expect(await page.textContent('.delete-code')).toContain('“victims” codes 1 segment');
+    await page.selectOption('select[aria-label="Move its segments to"]', 'factual-claim');
+    await page.click('button[data-action="delete-move"]');
+    await expect.poll(() => page.locator('.seg.code-factual-claim').count()).toBeGreaterThan(0);
+    expect(project.store.overview().codes.some((c) => c.id === casualties.id)).toBe(false);
+    const saved = (await project.store.openDocument(document.id)).segments.map((s) => [s.codeId, s.quote]);
+    expect(saved).toContainEqual(['factual-claim', first]);
+
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
