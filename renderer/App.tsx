@@ -5,6 +5,7 @@ import { dismissMessage, dismissNotice, exportCsv, loadProject, stepHistory } fr
 import { bridge, isPreview } from './api-client';
 import { CodeBar } from './components/CodeBar';
 import { CodebookEditor } from './components/CodebookEditor';
+import { DocumentHeader } from './components/DocumentHeader';
 import { DocumentList } from './components/DocumentList';
 import { SegmentPanel } from './components/SegmentPanel';
 import { SegmentPopover } from './components/SegmentPopover';
@@ -127,7 +128,7 @@ function MainArea() {
       )}
       {open ? (
         <article className="document" aria-label={open.document.title}>
-          <h1 className="document-heading">{open.document.title}</h1>
+          <DocumentHeader />
           <TextView />
         </article>
       ) : (

@@ -137,6 +137,7 @@ export function applyCode(codeId: string, range: TextRange | null): void {
     coder: project.coder,
     createdAt: now,
     updatedAt: now,
+    memo: '',
   };
   markPending(segment.id, true);
   update((current) => ({ ...withSegments(current, (list) => insertInTextOrder(list, segment)), message: null }));
@@ -193,10 +194,17 @@ function applyOutcome(step: ActionOutcome, message: string): void {
       segments = segments.filter((s) => s.id !== id);
       if (segment) segments = insertInTextOrder(segments, segment);
     }
+    let openState = open && { ...open, segments };
+    for (const { id, document } of step.documents) {
+      if (openState && openState.document.id === id) openState = document ? { ...openState, document } : null;
+    }
     return {
-      open: open && { ...open, segments },
+      open: openState,
       project: current.project && { ...current.project, history: step.history, codes: step.codes ?? current.project.codes },
-      popover: null,
+      popover:
+        current.popover && openState
+          ? { ...current.popover, segmentIds: current.popover.segmentIds.filter((id) => segments.some((s) => s.id === id)) }
+          : null,
       message: { kind: 'info', text: [message, ...step.notes].join(' ') },
     };
   });
@@ -222,8 +230,8 @@ export async function stepHistory(direction: 'undo' | 'redo'): Promise<void> {
   applyOutcome(result.value, `${direction === 'undo' ? 'Undone' : 'Redone'}: ${result.value.label}`);
 }
 
-/** Runs a codebook edit; true when it was made. */
-export async function editCodebook(call: Promise<Result<ActionOutcome>>): Promise<boolean> {
+/** Runs an action (a codebook edit, a memo, a rename, a removal); true when it was made. */
+export async function runAction(call: Promise<Result<ActionOutcome>>): Promise<boolean> {
   const result = await call;
   if (!result.ok) {
     reportFailure(result.error);

@@ -41,6 +41,8 @@ export interface ActionOutcome {
   label: string;
   segments: Array<{ id: string; documentId: string; segment: CodedSegment | null }>;
   codes: Code[] | null;
+  /** Documents the action added, changed or removed, as they are now (null: removed). */
+  documents: Array<{ id: string; document: DocumentRecord | null }>;
   history: { undo: string | null; redo: string | null };
   notes: string[];
 }
@@ -104,6 +106,18 @@ export const operations = {
   removeSegment: operation<{ segmentId: string }>()(
     z.strictObject({ segmentId }),
     'Removes a segment; resolves once the removal is on disk.',
+  ),
+  setSegmentMemo: operation<ActionOutcome>()(
+    z.strictObject({ segmentId, memo: z.string().max(100000) }),
+    "Writes (or, with '', clears) the memo of a coded segment.",
+  ),
+  updateDocument: operation<ActionOutcome>()(
+    z.strictObject({ documentId, title: z.string().max(500).optional(), memo: z.string().max(100000).optional() }),
+    'Renames a document or writes its memo.',
+  ),
+  removeDocument: operation<ActionOutcome>()(
+    z.strictObject({ documentId }),
+    'Removes a document and its coded segments (one action: Undo brings them back).',
   ),
   undo: operation<ActionOutcome | null>()(
     z.strictObject({}),

@@ -5,12 +5,14 @@
  * and redo (kept across restarts for the last HISTORY_LIMIT actions) all work on these.
  */
 import type { Code } from './codebook';
+import type { DocumentRecord } from './documents';
 import type { CodedSegment } from './segments';
 
 /** One record's state before and after (null: it does not exist), or the codebook's order. */
 export type Change =
   | { kind: 'segment'; id: string; before: CodedSegment | null; after: CodedSegment | null }
   | { kind: 'code'; id: string; before: Code | null; after: Code | null }
+  | { kind: 'document'; id: string; before: DocumentRecord | null; after: DocumentRecord | null }
   | { kind: 'codeOrder'; id: 'codebook'; before: string[]; after: string[] };
 
 export interface Action {
@@ -56,7 +58,7 @@ function ordered(codes: readonly Code[], ids: readonly string[]): Code[] {
  * `before` states, last change first). A record put again keeps its place.
  */
 export function applyChanges(
-  project: { segments: CodedSegment[]; codes: Code[] },
+  project: { segments: CodedSegment[]; codes: Code[]; documents: DocumentRecord[] },
   changes: readonly Change[],
   direction: 'forward' | 'backward',
 ): void {
@@ -64,6 +66,7 @@ export function applyChanges(
   for (const change of statesAfter(changes, direction)) {
     if (change.kind === 'segment') put(project.segments, change.id, forward ? change.after : change.before);
     else if (change.kind === 'code') put(project.codes, change.id, forward ? change.after : change.before);
+    else if (change.kind === 'document') put(project.documents, change.id, forward ? change.after : change.before);
     else project.codes.splice(0, project.codes.length, ...ordered(project.codes, forward ? change.after : change.before));
   }
 }

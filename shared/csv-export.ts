@@ -37,6 +37,7 @@ export const SEGMENT_CSV_COLUMNS = [
   'coder',
   'created_at',
   'updated_at',
+  'memo',
 ] as const;
 
 export type SegmentCsvColumn = (typeof SEGMENT_CSV_COLUMNS)[number];
@@ -81,6 +82,7 @@ export function* segmentRecords(input: DatasetInput): Generator<string[]> {
         segment.coder,
         segment.createdAt,
         segment.updatedAt,
+        segment.memo,
       ];
     }
   }

@@ -21,6 +21,8 @@ export interface DocumentRecord {
   codePointLength: number;
   /** When the document entered the project, ISO 8601 UTC. */
   addedAt: string;
+  /** The researcher's note on the whole document ('' when none). */
+  memo: string;
 }
 
 /** The first non-empty line of the text, trimmed (a leading BOM counts as blank); the view shortens it. */

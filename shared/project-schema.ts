@@ -22,7 +22,8 @@ const documentSchema = z.object({
   length: z.number().int().nonnegative(),
   codePointLength: z.number().int().nonnegative(),
   addedAt: isoTime,
-}) satisfies z.ZodType<DocumentRecord>;
+  memo: z.string().max(100000).default(''),
+}) satisfies z.ZodType<DocumentRecord, unknown>;
 
 export const codeIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/);
 
@@ -50,12 +51,14 @@ export const segmentSchema = z
     coder: z.string(),
     createdAt: isoTime,
     updatedAt: isoTime,
+    memo: z.string().max(100000).default(''),
   })
-  .refine((s) => s.end > s.start, { message: 'a segment must end after it starts' }) satisfies z.ZodType<CodedSegment>;
+  .refine((s) => s.end > s.start, { message: 'a segment must end after it starts' }) satisfies z.ZodType<CodedSegment, unknown>;
 
 const changeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('segment'), id, before: segmentSchema.nullable(), after: segmentSchema.nullable() }),
   z.object({ kind: z.literal('code'), id, before: codeSchema.nullable(), after: codeSchema.nullable() }),
+  z.object({ kind: z.literal('document'), id, before: documentSchema.nullable(), after: documentSchema.nullable() }),
   z.object({ kind: z.literal('codeOrder'), id: z.literal('codebook'), before: z.array(codeIdSchema), after: z.array(codeIdSchema) }),
 ]) satisfies z.ZodType<Change, unknown>;
 

@@ -20,6 +20,8 @@ export interface CodedSegment {
   createdAt: string;
   /** ISO 8601 UTC. */
   updatedAt: string;
+  /** The coder's note on this segment ('' when none). */
+  memo: string;
 }
 
 /**

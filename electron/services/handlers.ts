@@ -84,6 +84,9 @@ export function createHandlers(services: Services): Handlers {
     addSegment: (input) => store.addSegment(input),
     setSegmentCode: (input) => store.setSegmentCode(input),
     removeSegment: (input) => store.removeSegment(input),
+    setSegmentMemo: async (input) => outcome(store, await store.setSegmentMemo(input), 'forward', []),
+    updateDocument: async (input) => outcome(store, await store.updateDocument(input), 'forward', []),
+    removeDocument: async (input) => outcome(store, await store.removeDocument(input), 'forward', []),
     undo: async () => outcome(store, await store.undo(), 'backward', []),
     redo: async () => outcome(store, await store.redo(), 'forward', []),
     addCode: (fields) =>
@@ -146,16 +149,21 @@ function outcome(store: ProjectStore, action: Action | null, direction: 'forward
 function outcome(store: ProjectStore, action: Action | null, direction: 'forward' | 'backward', notes: string[]): ActionOutcome | null {
   if (!action) return null;
   const segments: ActionOutcome['segments'] = [];
+  const documents: ActionOutcome['documents'] = [];
   for (const change of action.changes) {
-    if (change.kind !== 'segment') continue;
-    const segment = direction === 'forward' ? change.after : change.before;
-    segments.push({ id: change.id, documentId: (change.after ?? change.before)!.documentId, segment });
+    if (change.kind === 'segment') {
+      const segment = direction === 'forward' ? change.after : change.before;
+      segments.push({ id: change.id, documentId: (change.after ?? change.before)!.documentId, segment });
+    } else if (change.kind === 'document') {
+      documents.push({ id: change.id, document: direction === 'forward' ? change.after : change.before });
+    }
   }
-  const touchesCodebook = action.changes.some((change) => change.kind !== 'segment');
+  const touchesCodebook = action.changes.some((change) => change.kind === 'code' || change.kind === 'codeOrder');
   return {
     label: action.label,
     segments,
     codes: touchesCodebook ? [...store.codebookState().codes] : null,
+    documents,
     history: store.historyLabels(),
     notes,
   };

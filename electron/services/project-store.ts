@@ -227,6 +227,7 @@ export class ProjectStore {
         length: text.length,
         codePointLength: new CodePointIndex(text).codePointLength,
         addedAt: created,
+        memo: '',
       });
       this.texts.set(documentIdFor(hash), text);
     }
@@ -251,7 +252,7 @@ export class ProjectStore {
     for (const segment of this.data.segments) {
       counts.set(segment.documentId, (counts.get(segment.documentId) ?? 0) + 1);
     }
-    const documents: DocumentSummary[] = this.data.documents.map((document) => ({
+    const documents: DocumentSummary[] = this.documentsInOrder().map((document) => ({
       ...document,
       segmentCount: counts.get(document.id) ?? 0,
     }));
@@ -267,6 +268,11 @@ export class ProjectStore {
       notices,
       history: this.historyLabels(),
     };
+  }
+
+  /** Documents in the order they came into the project (then by file name), wherever undo put them. */
+  private documentsInOrder(): DocumentRecord[] {
+    return [...this.data.documents].sort((a, b) => a.addedAt.localeCompare(b.addedAt) || a.file.localeCompare(b.file));
   }
 
   private documentRecord(documentId: string): DocumentRecord {
@@ -351,6 +357,7 @@ export class ProjectStore {
       coder: this.data.coder,
       createdAt: time,
       updatedAt: time,
+      memo: '',
     };
     await this.perform(`Code “${shortQuote(segment.quote)}” as ${this.codeName(segment.codeId)}`, [
       { kind: 'segment', id: segment.id, before: null, after: segment },
@@ -380,7 +387,7 @@ export class ProjectStore {
   /** Everything an export needs: documents with their texts, the codebook, the segments. */
   async dataset(): Promise<DatasetInput> {
     const documents = [];
-    for (const record of this.data.documents) documents.push({ record, text: await this.text(record.id) });
+    for (const record of this.documentsInOrder()) documents.push({ record, text: await this.text(record.id) });
     return { documents, codes: this.data.codes, segments: this.data.segments };
   }
 
@@ -415,6 +422,42 @@ export class ProjectStore {
     this.data.history.done.push(action);
     await this.commit({ op: 'redo' });
     return action;
+  }
+
+  /** Writes (or clears, with '') the memo of a segment. */
+  async setSegmentMemo(input: { segmentId: string; memo: string }): Promise<Action> {
+    const segment = this.segment(input.segmentId);
+    const changed: CodedSegment = { ...segment, memo: input.memo, updatedAt: this.now().toISOString() };
+    return this.perform(`${input.memo ? 'Edit' : 'Clear'} the memo on “${shortQuote(segment.quote)}”`, [
+      { kind: 'segment', id: segment.id, before: segment, after: changed },
+    ]);
+  }
+
+  /** Renames a document or writes its memo. */
+  async updateDocument(input: { documentId: string; title?: string; memo?: string }): Promise<Action> {
+    const document = this.documentRecord(input.documentId);
+    const title = input.title?.trim();
+    if (input.title !== undefined && !title) throw new WorkbenchFailure('invalid-input', 'A document needs a title.');
+    const changed: DocumentRecord = { ...document, title: title ?? document.title, memo: input.memo ?? document.memo };
+    const label =
+      changed.title !== document.title ? `Rename “${document.title}” to “${changed.title}”` : `Edit the memo of “${document.title}”`;
+    return this.perform(label, [{ kind: 'document', id: document.id, before: document, after: changed }]);
+  }
+
+  /**
+   * Removes a document and its coded segments from the project, as one action that Undo takes
+   * back (its text file stays in the project folder until then).
+   */
+  async removeDocument(input: { documentId: string }): Promise<Action> {
+    const document = this.documentRecord(input.documentId);
+    const segments = this.data.segments.filter((segment) => segment.documentId === document.id);
+    return this.perform(
+      `Remove “${document.title}” and its ${segments.length} coded segment${segments.length === 1 ? '' : 's'}`,
+      [
+        ...segments.map((segment): Change => ({ kind: 'segment', id: segment.id, before: segment, after: null })),
+        { kind: 'document', id: document.id, before: document, after: null },
+      ],
+    );
   }
 
   /** The codes and segments, for the codebook edits to work on. */

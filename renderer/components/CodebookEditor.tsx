@@ -6,7 +6,7 @@
  */
 import { useState, type ReactNode } from 'react';
 import { codePath, codeTree, type Code } from '../../shared/codebook';
-import { editCodebook, exportCodebook, showMessage } from '../actions';
+import { runAction, exportCodebook, showMessage } from '../actions';
 import { api } from '../api-client';
 import { selectCodes, useStore } from '../store';
 
@@ -19,7 +19,7 @@ function FieldEditor(props: { code: Code; field: EditableField; label: string; m
   const value = draft ?? code[field];
   const save = async () => {
     if (draft === null || draft === code[field]) return setDraft(null);
-    await editCodebook(api.updateCode({ id: code.id, patch: { [field]: draft } }));
+    await runAction(api.updateCode({ id: code.id, patch: { [field]: draft } }));
     setDraft(null);
   };
   const common = {
@@ -78,7 +78,7 @@ function DeleteCode(props: { code: Code; codes: readonly Code[]; onDone: () => v
         className="danger"
         data-action="delete-remove"
         onClick={async () => {
-          if (await editCodebook(api.deleteCode({ id: code.id, disposal: { segments: 'remove' } }))) onDone();
+          if (await runAction(api.deleteCode({ id: code.id, disposal: { segments: 'remove' } }))) onDone();
         }}
       >
         Delete it{usage.segments ? ` and its ${usage.segments} segment${usage.segments === 1 ? '' : 's'}` : ''}
@@ -98,7 +98,7 @@ function DeleteCode(props: { code: Code; codes: readonly Code[]; onDone: () => v
             disabled={!moveTo}
             data-action="delete-move"
             onClick={async () => {
-              if (await editCodebook(api.deleteCode({ id: code.id, disposal: { segments: 'move', to: moveTo } }))) onDone();
+              if (await runAction(api.deleteCode({ id: code.id, disposal: { segments: 'move', to: moveTo } }))) onDone();
             }}
           >
             Delete and move
@@ -117,7 +117,7 @@ function CodeEntry(props: { code: Code; depth: number; index: number; codes: rea
   const [open, setOpen] = useState(false);
   const [mergeInto, setMergeInto] = useState('');
   const others = codes.filter((c) => c.id !== code.id);
-  const update = (patch: Partial<Omit<Code, 'id'>>) => void editCodebook(api.updateCode({ id: code.id, patch }));
+  const update = (patch: Partial<Omit<Code, 'id'>>) => void runAction(api.updateCode({ id: code.id, patch }));
   let details: ReactNode = null;
   if (open) {
     details = (
@@ -151,7 +151,7 @@ function CodeEntry(props: { code: Code; depth: number; index: number; codes: rea
             type="button"
             disabled={!mergeInto}
             data-action="merge"
-            onClick={() => void editCodebook(api.mergeCodes({ sourceId: code.id, targetId: mergeInto }))}
+            onClick={() => void runAction(api.mergeCodes({ sourceId: code.id, targetId: mergeInto }))}
           >
             Merge
           </button>
@@ -179,14 +179,14 @@ function CodeEntry(props: { code: Code; depth: number; index: number; codes: rea
           title="The key that codes a selection with this code"
           onChange={(event) => update({ key: event.target.value || null })}
         />
-        <button type="button" aria-label={`Move ${code.name} up`} disabled={index === 0} onClick={() => void editCodebook(api.moveCode({ id: code.id, toIndex: index - 1 }))}>
+        <button type="button" aria-label={`Move ${code.name} up`} disabled={index === 0} onClick={() => void runAction(api.moveCode({ id: code.id, toIndex: index - 1 }))}>
           ↑
         </button>
         <button
           type="button"
           aria-label={`Move ${code.name} down`}
           disabled={index === codes.length - 1}
-          onClick={() => void editCodebook(api.moveCode({ id: code.id, toIndex: index + 1 }))}
+          onClick={() => void runAction(api.moveCode({ id: code.id, toIndex: index + 1 }))}
         >
           ↓
         </button>
@@ -205,7 +205,7 @@ export function CodebookEditor(props: { onClose: () => void }) {
   const [parentId, setParentId] = useState('');
   const add = async () => {
     if (!name.trim()) return showMessage('info', 'Give the new code a name.');
-    if (await editCodebook(api.addCode({ name, parentId: parentId || null }))) setName('');
+    if (await runAction(api.addCode({ name, parentId: parentId || null }))) setName('');
   };
   return (
     <aside className="codebook-editor" role="dialog" aria-label="Codebook" onKeyDown={(event) => event.key === 'Escape' && props.onClose()}>
@@ -222,7 +222,7 @@ export function CodebookEditor(props: { onClose: () => void }) {
             onChange={async (event) => {
               const file = event.target.files?.[0];
               event.target.value = '';
-              if (file) await editCodebook(api.importCodebook({ json: await file.text() }));
+              if (file) await runAction(api.importCodebook({ json: await file.text() }));
             }}
           />
         </label>

@@ -1,6 +1,8 @@
 /** Details of the highlight(s) at a click or at the caret: code, coder, time; change or remove. */
 import { useEffect, useRef } from 'react';
-import { changeSegmentCode, closePopover, removeSegment } from '../actions';
+import { changeSegmentCode, closePopover, removeSegment, runAction } from '../actions';
+import { api } from '../api-client';
+import { MemoField } from './MemoField';
 import { selectCodes, selectSegments, useStore } from '../store';
 import { focusText } from '../text-view/TextView';
 
@@ -56,6 +58,11 @@ export function SegmentPopover() {
               )}
             </p>
             <blockquote className="popover-quote">{segment.quote}</blockquote>
+            <MemoField
+              value={segment.memo}
+              label="Memo"
+              onSave={(memo) => runAction(api.setSegmentMemo({ segmentId: segment.id, memo }))}
+            />
             <div className="popover-actions">
               <label>
                 Code{' '}

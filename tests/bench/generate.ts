@@ -164,6 +164,7 @@ export function segmentsFor(text: string, documentId: string, spans: readonly Co
       coder: 'bench',
       createdAt: time,
       updatedAt: time,
+      memo: '',
     };
   });
 }

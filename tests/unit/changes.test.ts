@@ -12,11 +12,12 @@ const segment = (id: string, codeId = 'opinion'): CodedSegment => ({
   coder: 'c',
   createdAt: '2026-01-01T00:00:00.000Z',
   updatedAt: '2026-01-01T00:00:00.000Z',
+  memo: '',
 });
 
 describe('applying changes', () => {
   it('does an action forward and takes it back backward, in reverse order', () => {
-    const project = { segments: [segment('a'), segment('b')], codes: [] };
+    const project = { segments: [segment('a'), segment('b')], codes: [], documents: [] };
     const changes = [
       { kind: 'segment' as const, id: 'c', before: null, after: segment('c') },
       { kind: 'segment' as const, id: 'a', before: segment('a'), after: segment('a', 'factual-claim') },

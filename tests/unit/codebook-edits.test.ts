@@ -27,10 +27,11 @@ const segment = (id: string, codeId: string, start: number, end: number, documen
   coder: 'ana',
   createdAt: '2026-01-01T00:00:00.000Z',
   updatedAt: '2026-01-01T00:00:00.000Z',
+  memo: '',
 });
 
 function project() {
-  const state = { codes: DEFAULT_CODES.map((c) => ({ ...c })), segments: [] as CodedSegment[] };
+  const state = { codes: DEFAULT_CODES.map((c) => ({ ...c })), segments: [] as CodedSegment[], documents: [] };
   const apply = (edit: Edit) => applyChanges(state, edit.changes, 'forward');
   const undo = (edit: Edit) => applyChanges(state, edit.changes, 'backward');
   return { state, apply, undo };

@@ -13,6 +13,7 @@ const record = (id: string, text: string): DocumentRecord => ({
   length: text.length,
   codePointLength: Array.from(text).length,
   addedAt: '2026-01-01T00:00:00.000Z',
+  memo: '',
 });
 
 const segment = (id: string, documentId: string, start: number, end: number, text: string, codeId = 'opinion'): CodedSegment => ({
@@ -25,6 +26,7 @@ const segment = (id: string, documentId: string, start: number, end: number, tex
   coder: 'ana',
   createdAt: '2026-01-02T03:04:05.000Z',
   updatedAt: '2026-01-02T03:04:05.000Z',
+  memo: '',
 });
 
 describe('rowsToCsv', () => {
@@ -106,6 +108,6 @@ describe('segmentRows', () => {
     );
     const [header, row] = csv.trimEnd().split('\n');
     expect(header.split(',')).toEqual([...SEGMENT_CSV_COLUMNS]);
-    expect(row).toBe(`d1,d1,d1.txt,${'0'.repeat(64)},s1,factual claim,factual-claim,factual claim,0,5,hello,ana,2026-01-02T03:04:05.000Z,2026-01-02T03:04:05.000Z`);
+    expect(row).toBe(`d1,d1,d1.txt,${'0'.repeat(64)},s1,factual claim,factual-claim,factual claim,0,5,hello,ana,2026-01-02T03:04:05.000Z,2026-01-02T03:04:05.000Z,`);
   });
 });

@@ -48,6 +48,7 @@ describe('segment order and counts', () => {
     coder: 'c',
     createdAt: '',
     updatedAt: '',
+    memo: '',
   });
 
   it('orders by start, then end, then id', () => {

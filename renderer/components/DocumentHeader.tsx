@@ -1,0 +1,80 @@
+/** The open document's title, with renaming, its memo, and removing it from the project. */
+import { useState } from 'react';
+import { runAction } from '../actions';
+import { api } from '../api-client';
+import { useStore } from '../store';
+import { MemoField } from './MemoField';
+
+export function DocumentHeader() {
+  const open = useStore((state) => state.open);
+  const [renaming, setRenaming] = useState<string | null>(null);
+  const [showMemo, setShowMemo] = useState(false);
+  const [confirmRemove, setConfirmRemove] = useState(false);
+  if (!open) return null;
+  const { document } = open;
+  const count = open.segments.length;
+  return (
+    <header className="document-header">
+      {renaming === null ? (
+        <h1 className="document-heading" title={document.file}>
+          {document.title}
+        </h1>
+      ) : (
+        <form
+          className="rename-document"
+          onSubmit={async (event) => {
+            event.preventDefault();
+            if (await runAction(api.updateDocument({ documentId: document.id, title: renaming }))) setRenaming(null);
+          }}
+        >
+          <input
+            autoFocus
+            value={renaming}
+            aria-label="Document title"
+            onChange={(event) => setRenaming(event.target.value)}
+            onKeyDown={(event) => event.key === 'Escape' && setRenaming(null)}
+          />
+          <button type="submit">Rename</button>
+        </form>
+      )}
+      <div className="document-actions">
+        <button type="button" onClick={() => setRenaming(document.title)} data-action="rename-document">
+          Rename
+        </button>
+        <button type="button" aria-expanded={showMemo} onClick={() => setShowMemo(!showMemo)} data-action="document-memo">
+          Memo{document.memo ? ' •' : ''}
+        </button>
+        {confirmRemove ? (
+          <span className="confirm-remove" role="group" aria-label="Remove the document">
+            Remove this document and its {count} coded segment{count === 1 ? '' : 's'}? (Undo brings them back.)
+            <button
+              type="button"
+              className="danger"
+              data-action="remove-document-confirm"
+              onClick={async () => {
+                setConfirmRemove(false);
+                await runAction(api.removeDocument({ documentId: document.id }));
+              }}
+            >
+              Remove
+            </button>
+            <button type="button" onClick={() => setConfirmRemove(false)}>
+              Keep
+            </button>
+          </span>
+        ) : (
+          <button type="button" className="danger" onClick={() => setConfirmRemove(true)} data-action="remove-document">
+            Remove…
+          </button>
+        )}
+      </div>
+      {showMemo && (
+        <MemoField
+          value={document.memo}
+          label={`Memo on “${document.title}”`}
+          onSave={(memo) => runAction(api.updateDocument({ documentId: document.id, memo }))}
+        />
+      )}
+    </header>
+  );
+}
