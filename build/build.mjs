@@ -30,7 +30,8 @@ const common = {
   format: 'cjs',
   target: 'node20',
   sourcemap: true,
-  external: ['electron'],
+  // pdf.js loads its worker module at run time: it stays a package beside the bundle.
+  external: ['electron', 'pdfjs-dist'],
   logLevel: 'warning',
 };
 await Promise.all([

@@ -56,6 +56,15 @@ export interface OpenedDocument {
   segments: SegmentWithoutQuote[];
 }
 
+export interface ImportOutcome {
+  /** The import as an action, or null when the text was already in the project. */
+  outcome: ActionOutcome | null;
+  /** The document that already holds this text, if any. */
+  duplicateOf: { id: string; title: string } | null;
+  /** What was assumed or left out (an encoding, unreadable parts). */
+  notes: string[];
+}
+
 export interface ExportOutcome {
   /** Where the file was written, or null when the researcher cancelled the dialog. */
   path: string | null;
@@ -106,6 +115,14 @@ export const operations = {
   removeSegment: operation<{ segmentId: string }>()(
     z.strictObject({ segmentId }),
     'Removes a segment; resolves once the removal is on disk.',
+  ),
+  importDocument: operation<ImportOutcome>()(
+    z.strictObject({
+      name: z.string().min(1).max(1000),
+      /** The file's bytes, base64-encoded (at most 50 MB of bytes). */
+      data: z.string().max(70 * 1024 * 1024),
+    }),
+    'Imports a file (.txt, .md, .html, .docx, .pdf) as a new document; a text already in the project is reported.',
   ),
   setSegmentMemo: operation<ActionOutcome>()(
     z.strictObject({ segmentId, memo: z.string().max(100000) }),

@@ -23,6 +23,18 @@ export interface DocumentRecord {
   addedAt: string;
   /** The researcher's note on the whole document ('' when none). */
   memo: string;
+  /** The file it was imported from (null for the bundled texts, kept byte for byte). */
+  source: DocumentSource | null;
+}
+
+/** Where an imported document came from: the original file, and how its text was read. */
+export interface DocumentSource {
+  name: string;
+  /** SHA-256 of the original file's bytes. */
+  sha256: string;
+  format: string;
+  /** The character encoding it was read in, for text formats. */
+  encoding: string | null;
 }
 
 /** The first non-empty line of the text, trimmed (a leading BOM counts as blank); the view shortens it. */

@@ -23,6 +23,10 @@ const documentSchema = z.object({
   codePointLength: z.number().int().nonnegative(),
   addedAt: isoTime,
   memo: z.string().max(100000).default(''),
+  source: z
+    .object({ name: z.string().max(1000), sha256: z.string().regex(/^[0-9a-f]{64}$/), format: z.string().max(20), encoding: z.string().max(100).nullable() })
+    .nullable()
+    .default(null),
 }) satisfies z.ZodType<DocumentRecord, unknown>;
 
 export const codeIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/);

@@ -84,6 +84,14 @@ export function createHandlers(services: Services): Handlers {
     addSegment: (input) => store.addSegment(input),
     setSegmentCode: (input) => store.setSegmentCode(input),
     removeSegment: (input) => store.removeSegment(input),
+    importDocument: async ({ name, data }) => {
+      const result = await store.importDocument(name, Buffer.from(data, 'base64'));
+      return {
+        outcome: result.action && outcome(store, result.action, 'forward', []),
+        duplicateOf: result.duplicateOf && { id: result.duplicateOf.id, title: result.duplicateOf.title },
+        notes: result.notes,
+      };
+    },
     setSegmentMemo: async (input) => outcome(store, await store.setSegmentMemo(input), 'forward', []),
     updateDocument: async (input) => outcome(store, await store.updateDocument(input), 'forward', []),
     removeDocument: async (input) => outcome(store, await store.removeDocument(input), 'forward', []),

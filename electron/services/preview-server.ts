@@ -13,7 +13,8 @@ import { fail } from '../../shared/result';
 import { dispatch, type Handlers } from './handlers';
 
 export const TOKEN_HEADER = 'x-workbench-token';
-const MAX_BODY_BYTES = 1024 * 1024;
+/** Large enough for an imported file (50 MB, base64-encoded). */
+const MAX_BODY_BYTES = 72 * 1024 * 1024;
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -8,7 +8,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, copyFile, open } from 'node:fs/promises';
 import { userInfo } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import { Low } from 'lowdb';
 import type { DocumentSummary, ProjectOverview } from '../../shared/api';
 import { DEFAULT_CODES } from '../../shared/codebook';
@@ -25,7 +25,8 @@ import {
 } from '../../shared/project-schema';
 import { WorkbenchFailure } from '../../shared/result';
 import { checkSelection, quoteMatches, type CodedSegment } from '../../shared/segments';
-import { describeFileError, syncFolder } from './atomic-write';
+import { describeFileError, syncFolder, writeFileDurably } from './atomic-write';
+import { extractText } from './document-import';
 import { DurableJsonFile, UnreadableFileError } from './durable-json-file';
 import { Journal, readJournal } from './journal';
 import { decodeUtf8Exact } from './text-decoding';
@@ -228,6 +229,7 @@ export class ProjectStore {
         codePointLength: new CodePointIndex(text).codePointLength,
         addedAt: created,
         memo: '',
+        source: null,
       });
       this.texts.set(documentIdFor(hash), text);
     }
@@ -458,6 +460,42 @@ export class ProjectStore {
         { kind: 'document', id: document.id, before: document, after: null },
       ],
     );
+  }
+
+  /**
+   * Imports a file as a new document (one undoable action). Its text is stored as UTF-8 in the
+   * documents folder; a text the project already holds is reported, not added twice.
+   */
+  async importDocument(name: string, bytes: Uint8Array): Promise<{ action: Action | null; duplicateOf: DocumentRecord | null; notes: string[] }> {
+    const extracted = await extractText(name, bytes);
+    const stored = Buffer.from(extracted.text, 'utf8');
+    const hash = sha256(stored);
+    const id = documentIdFor(hash);
+    const existing = this.data.documents.find((d) => d.id === id);
+    if (existing) return { action: null, duplicateOf: existing, notes: extracted.notes };
+    const stem = basename(name, extname(name)).replace(/[^\p{L}\p{N}._-]+/gu, '-').slice(0, 80) || 'document';
+    const file = `${stem}-${hash.slice(0, 8)}.txt`;
+    const path = join(this.folder, DOCUMENTS_FOLDER, file);
+    try {
+      await writeFileDurably(path, stored);
+    } catch (error) {
+      throw new WorkbenchFailure('save-failed', `Could not store ${name} in the project (${path}): ${describeFileError(error)}.`);
+    }
+    this.texts.set(id, extracted.text);
+    const document: DocumentRecord = {
+      id,
+      title: documentTitle(extracted.text, basename(name, extname(name))),
+      file,
+      sha256: hash,
+      byteLength: stored.length,
+      length: extracted.text.length,
+      codePointLength: new CodePointIndex(extracted.text).codePointLength,
+      addedAt: this.now().toISOString(),
+      memo: '',
+      source: { name, sha256: sha256(bytes), format: extracted.format, encoding: extracted.encoding },
+    };
+    const action = await this.perform(`Import “${name}”`, [{ kind: 'document', id, before: null, after: document }]);
+    return { action, duplicateOf: null, notes: extracted.notes };
   }
 
   /** The codes and segments, for the codebook edits to work on. */
