@@ -10,14 +10,15 @@ import { BUNDLED_DOCUMENTS, tempFolder } from '../support/temp';
 let writer: string;
 
 beforeAll(async () => {
-  writer = join(await tempFolder(), 'segment-writer.mjs');
+  writer = join(await tempFolder(), 'segment-writer.cjs');
   await build({
     entryPoints: [new URL('./children/segment-writer.ts', import.meta.url).pathname],
     outfile: writer,
     bundle: true,
     platform: 'node',
-    format: 'esm',
+    format: 'cjs',
     target: 'node20',
+    external: ['pdfjs-dist'], // loaded only when a PDF is imported, never here
     logLevel: 'error',
   });
 });
