@@ -7,6 +7,7 @@ import { CodeBar } from './components/CodeBar';
 import { CodebookEditor } from './components/CodebookEditor';
 import { DocumentHeader } from './components/DocumentHeader';
 import { DocumentList } from './components/DocumentList';
+import { DropZone } from './components/ImportFiles';
 import { SegmentPanel } from './components/SegmentPanel';
 import { SegmentPopover } from './components/SegmentPopover';
 import { getState, selectNotices, useStore } from './store';
@@ -237,6 +238,7 @@ export function App() {
       </div>
       <MessageBar />
       <SegmentPopover />
+      <DropZone />
     </div>
   );
 }

@@ -250,6 +250,49 @@ export function lastUsedCode(): string | null {
   return codes.some((code) => code.id === lastCodeId) ? lastCodeId : null;
 }
 
+/** A file's bytes as base64, in slices (a large file would overflow one String.fromCharCode call). */
+async function base64Of(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+/**
+ * Imports files one by one, showing progress; a file that cannot be imported is reported with
+ * its reason and the others go on. The report lists what needs saying.
+ */
+export async function importFiles(files: readonly File[]): Promise<void> {
+  if (!files.length || getState().importing) return;
+  const report: string[] = [];
+  let imported = 0;
+  let firstImported: string | null = null;
+  for (const [index, file] of files.entries()) {
+    update({ importing: { done: index, total: files.length, current: file.name } });
+    const result = await api.importDocument({ name: file.name, data: await base64Of(file) });
+    if (!result.ok) {
+      report.push(result.error.message);
+      continue;
+    }
+    const { outcome, duplicateOf, notes } = result.value;
+    report.push(...notes);
+    if (duplicateOf) report.push(`${file.name} is already in the project, as “${duplicateOf.title}”; it was not added again.`);
+    if (outcome) {
+      imported++;
+      firstImported ??= outcome.documents[0]?.id ?? null;
+      update((current) => ({ project: current.project && { ...current.project, history: outcome.history } }));
+    }
+  }
+  const summary = `Imported ${imported} of ${files.length} file${files.length === 1 ? '' : 's'}.`;
+  update({ importing: null, importReport: [summary, ...report] });
+  await refreshCounts();
+  if (firstImported && !getState().open) void openDocument(firstImported);
+}
+
+export function dismissImportReport(): void {
+  update({ importReport: null });
+}
+
 /** Exports the codebook as JSON through the save dialog. */
 export async function exportCodebook(): Promise<void> {
   const result = await api.exportCodebook({});

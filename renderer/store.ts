@@ -42,6 +42,10 @@ export interface State {
   popover: Popover | null;
   exporting: boolean;
   dismissedNotices: ReadonlySet<string>;
+  /** Files being imported: how many are done, of how many, and the one under way. */
+  importing: { done: number; total: number; current: string } | null;
+  /** What the last import did, a line per file that needs saying. */
+  importReport: string[] | null;
 }
 
 const initialState: State = {
@@ -55,6 +59,8 @@ const initialState: State = {
   popover: null,
   exporting: false,
   dismissedNotices: new Set(),
+  importing: null,
+  importReport: null,
 };
 
 let state = initialState;

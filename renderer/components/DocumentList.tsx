@@ -1,6 +1,7 @@
 /** The project's documents, with the number of coded segments in each; choosing one opens it. */
 import { openDocument } from '../actions';
 import { useStore } from '../store';
+import { ImportButton, ImportProgress } from './ImportFiles';
 
 export function DocumentList() {
   const project = useStore((state) => state.project);
@@ -9,11 +10,21 @@ export function DocumentList() {
   const opening = useStore((state) => state.opening);
   if (!project) return null;
   if (project.documents.length === 0) {
-    return <p className="empty">This project has no documents yet.</p>;
+    return (
+      <nav aria-label="Documents">
+        <ImportButton />
+        <ImportProgress />
+        <p className="empty">This project has no documents yet. Import texts, or drop files on the window.</p>
+      </nav>
+    );
   }
   return (
     <nav aria-label="Documents">
-      <h2 className="panel-title">Documents</h2>
+      <div className="documents-header">
+        <h2 className="panel-title">Documents ({project.documents.length})</h2>
+        <ImportButton />
+      </div>
+      <ImportProgress />
       <ul className="document-list">
         {project.documents.map((document) => {
           const count = document.id === openId ? openCount : document.segmentCount;

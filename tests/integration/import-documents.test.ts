@@ -1,29 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Document, Packer, Paragraph, TextRun } from 'docx';
-import { PDFDocument, StandardFonts } from 'pdf-lib';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/services/handlers';
 import { MAX_IMPORT_BYTES } from '../../electron/services/document-import';
 import type { ImportOutcome } from '../../shared/api';
+import { docxFile, pdfFile } from '../support/files';
 import { openProject } from '../support/project';
-
-/** A real .docx made with the docx library. */
-async function docxFile(paragraphs: string[]): Promise<Uint8Array> {
-  const document = new Document({
-    sections: [{ children: paragraphs.map((text) => new Paragraph({ children: [new TextRun(text)] })) }],
-  });
-  return new Uint8Array(await Packer.toBuffer(document));
-}
-
-/** A real .pdf made with pdf-lib: one line of text per page. */
-async function pdfFile(pages: string[]): Promise<Uint8Array> {
-  const pdf = await PDFDocument.create();
-  const font = await pdf.embedFont(StandardFonts.Helvetica);
-  for (const line of pages) pdf.addPage([400, 300]).drawText(line, { x: 30, y: 250, size: 12, font });
-  return pdf.save();
-}
 
 async function importFile(handlers: Awaited<ReturnType<typeof openProject>>['handlers'], name: string, bytes: Uint8Array) {
   return dispatch(handlers, 'importDocument', { name, data: Buffer.from(bytes).toString('base64') });
