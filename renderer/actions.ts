@@ -7,10 +7,17 @@
 import type { CsvFlavour } from '../shared/csv-export';
 import type { ActionOutcome } from '../shared/api';
 import type { Result, WorkbenchError } from '../shared/result';
-import { checkSelection, compareInTextOrder, insertInTextOrder, type CodedSegment } from '../shared/segments';
+import {
+  checkSelection,
+  compareInTextOrder,
+  insertInTextOrder,
+  moveBoundary,
+  snapToWords,
+  type CodedSegment,
+} from '../shared/segments';
 import { layoutText } from '../shared/text-layout';
 import { api } from './api-client';
-import { getState, update, type State } from './store';
+import { getState, update, writePreference, type State } from './store';
 
 export interface TextRange {
   start: number;
@@ -118,6 +125,7 @@ export function applyCode(codeId: string, range: TextRange | null): void {
     showMessage('info', 'Open a document first, then select a passage to code.');
     return;
   }
+  if (range && getState().snapWords) range = snapToWords(open.text, range.start, range.end);
   try {
     checkSelection(open.text, range?.start ?? 0, range?.end ?? 0);
   } catch (error) {
@@ -219,6 +227,52 @@ function reportFailure(error: WorkbenchError): void {
   } else showMessage('error', error.message);
 }
 
+let boundsQueue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Moves one edge of a segment by a character or a word. The highlight moves at once; the changes
+ * go to the main process one after another, each an undoable action. Returns the new bounds.
+ */
+export function adjustSegment(
+  segmentId: string,
+  edge: 'start' | 'end',
+  direction: -1 | 1,
+  byWord: boolean,
+): { start: number; end: number } | null {
+  const open = getState().open;
+  const segment = open?.segments.find((s) => s.id === segmentId);
+  if (!open || !segment) return null;
+  const start = edge === 'start' ? moveBoundary(open.text, segment.start, direction, byWord) : segment.start;
+  const end = edge === 'end' ? moveBoundary(open.text, segment.end, direction, byWord) : segment.end;
+  try {
+    checkSelection(open.text, start, end);
+  } catch (error) {
+    showMessage('info', (error as Error).message);
+    return null;
+  }
+  const moved = { ...segment, start, end, quote: open.text.slice(start, end) };
+  update((current) =>
+    withSegments(current, (list) => insertInTextOrder(list.filter((s) => s.id !== segmentId), moved)),
+  );
+  markPending(segmentId, true);
+  boundsQueue = boundsQueue.then(async () => {
+    const result = await api.setSegmentBounds({ segmentId, start, end });
+    markPending(segmentId, false);
+    // The page already shows these bounds; only what Undo offers changes.
+    if (result.ok) update((current) => ({ project: current.project && { ...current.project, history: result.value.history } }));
+    else {
+      update((current) => withSegments(current, (list) => insertInTextOrder(list.filter((s) => s.id !== segmentId), segment)));
+      reportFailure(result.error);
+    }
+  });
+  return { start, end };
+}
+
+export function setSnapWords(value: boolean): void {
+  writePreference('snap-words', value);
+  update({ snapWords: value });
+}
+
 /** Takes back the last action (`undo`) or does again the last one taken back (`redo`). */
 export async function stepHistory(direction: 'undo' | 'redo'): Promise<void> {
   const result = await (direction === 'undo' ? api.undo({}) : api.redo({}));
@@ -318,8 +372,9 @@ export async function exportCsv(flavour: CsvFlavour): Promise<void> {
   }
 }
 
-export function openPopover(segmentIds: string[], left: number, top: number): void {
-  update({ popover: segmentIds.length ? { segmentIds, left, top } : null });
+/** Shows the details of the segments at a place; from the keyboard, they take the focus. */
+export function openPopover(segmentIds: string[], left: number, top: number, takeFocus: boolean): void {
+  update({ popover: segmentIds.length ? { segmentIds, left, top, takeFocus } : null });
 }
 
 export function closePopover(): void {

@@ -24,6 +24,8 @@ export interface Message {
 
 export interface Popover {
   segmentIds: string[];
+  /** True when it was opened from the keyboard: its first control takes the focus. */
+  takeFocus: boolean;
   /** Viewport coordinates to place it at. */
   left: number;
   top: number;
@@ -46,6 +48,26 @@ export interface State {
   importing: { done: number; total: number; current: string } | null;
   /** What the last import did, a line per file that needs saying. */
   importReport: string[] | null;
+  /** Widen new segments to whole words. */
+  snapWords: boolean;
+}
+
+/** A preference kept in this browser profile (the page's local storage). */
+function readPreference(name: string, fallback: boolean): boolean {
+  try {
+    const value = localStorage.getItem(`workbench-${name}`);
+    return value === null ? fallback : value === 'true';
+  } catch {
+    return fallback;
+  }
+}
+
+export function writePreference(name: string, value: boolean): void {
+  try {
+    localStorage.setItem(`workbench-${name}`, String(value));
+  } catch {
+    // Storage refused (a private window): the preference lasts for this session only.
+  }
 }
 
 const initialState: State = {
@@ -61,6 +83,7 @@ const initialState: State = {
   dismissedNotices: new Set(),
   importing: null,
   importReport: null,
+  snapWords: readPreference('snap-words', false),
 };
 
 let state = initialState;

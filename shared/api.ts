@@ -124,6 +124,10 @@ export const operations = {
     }),
     'Imports a file (.txt, .md, .html, .docx, .pdf) as a new document; a text already in the project is reported.',
   ),
+  setSegmentBounds: operation<ActionOutcome>()(
+    z.strictObject({ segmentId, start: offset, end: offset }),
+    "Moves a segment's start and end (UTF-16 offsets); its quote follows.",
+  ),
   setSegmentMemo: operation<ActionOutcome>()(
     z.strictObject({ segmentId, memo: z.string().max(100000) }),
     "Writes (or, with '', clears) the memo of a coded segment.",

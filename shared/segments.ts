@@ -79,3 +79,39 @@ export function insertInTextOrder(sorted: readonly CodedSegment[], segment: Code
   }
   return [...sorted.slice(0, lo), segment, ...sorted.slice(lo)];
 }
+
+const WORD_CHARACTER = /[\p{L}\p{N}\p{M}_'’-]/u;
+
+/**
+ * Widens [start, end) to whole words: a boundary inside a word moves out to the word's edge.
+ * Word characters are letters, digits, marks, and the joiners of words (_ ' ’ -).
+ */
+export function snapToWords(text: string, start: number, end: number): { start: number; end: number } {
+  let from = start;
+  let to = end;
+  const isWord = (i: number) => i >= 0 && i < text.length && WORD_CHARACTER.test(text[i]);
+  if (isWord(from) && isWord(from - 1)) while (isWord(from - 1)) from--;
+  if (isWord(to - 1) && isWord(to)) while (isWord(to)) to++;
+  return { start: from, end: to };
+}
+
+/**
+ * A segment's boundary moved by one step: a character, or (by word) to the next word edge in that
+ * direction. Surrogate pairs are never split.
+ */
+export function moveBoundary(text: string, offset: number, direction: -1 | 1, byWord: boolean): number {
+  const step = (i: number) => {
+    const next = i + direction;
+    const pairStart = direction === 1 ? /[\uD800-\uDBFF]/.test(text[i] ?? '') : /[\uDC00-\uDFFF]/.test(text[next] ?? '');
+    return pairStart ? next + direction : next;
+  };
+  let at = Math.max(0, Math.min(text.length, step(offset)));
+  if (byWord) {
+    const isWord = (i: number) => i >= 0 && i < text.length && WORD_CHARACTER.test(text[i]);
+    // Cross any spaces, then the word, so that the boundary lands on a word edge.
+    const probe = (i: number) => (direction === 1 ? i : i - 1);
+    while (at > 0 && at < text.length && !isWord(probe(at))) at += direction;
+    while (at > 0 && at < text.length && isWord(probe(at))) at += direction;
+  }
+  return Math.max(0, Math.min(text.length, at));
+}

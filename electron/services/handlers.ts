@@ -92,6 +92,7 @@ export function createHandlers(services: Services): Handlers {
         notes: result.notes,
       };
     },
+    setSegmentBounds: async (input) => outcome(store, await store.setSegmentBounds(input), 'forward', []),
     setSegmentMemo: async (input) => outcome(store, await store.setSegmentMemo(input), 'forward', []),
     updateDocument: async (input) => outcome(store, await store.updateDocument(input), 'forward', []),
     removeDocument: async (input) => outcome(store, await store.removeDocument(input), 'forward', []),

@@ -426,6 +426,23 @@ export class ProjectStore {
     return action;
   }
 
+  /** Moves a segment's start and end; its quote follows. */
+  async setSegmentBounds(input: { segmentId: string; start: number; end: number }): Promise<Action> {
+    const segment = this.segment(input.segmentId);
+    const text = await this.text(segment.documentId);
+    checkSelection(text, input.start, input.end);
+    const changed: CodedSegment = {
+      ...segment,
+      start: input.start,
+      end: input.end,
+      quote: text.slice(input.start, input.end),
+      updatedAt: this.now().toISOString(),
+    };
+    return this.perform(`Adjust “${shortQuote(segment.quote)}” to “${shortQuote(changed.quote)}”`, [
+      { kind: 'segment', id: segment.id, before: segment, after: changed },
+    ]);
+  }
+
   /** Writes (or clears, with '') the memo of a segment. */
   async setSegmentMemo(input: { segmentId: string; memo: string }): Promise<Action> {
     const segment = this.segment(input.segmentId);

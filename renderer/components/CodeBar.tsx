@@ -5,6 +5,7 @@
  */
 import { useState } from 'react';
 import { codePath, codeTree, REPEAT_KEY } from '../../shared/codebook';
+import { setSnapWords } from '../actions';
 import { selectCodes, useStore } from '../store';
 import { codeSelection, focusText } from '../text-view/TextView';
 
@@ -12,6 +13,7 @@ export function CodeBar() {
   const codes = useStore(selectCodes);
   const hasDocument = useStore((state) => state.open !== null);
   const [query, setQuery] = useState('');
+  const snapWords = useStore((state) => state.snapWords);
   const needle = query.trim().toLowerCase();
   const shown = codeTree(codes).filter(({ code }) => !needle || codePath(codes, code.id).toLowerCase().includes(needle));
   return (
@@ -55,6 +57,10 @@ export function CodeBar() {
         </button>
       ))}
       {needle && shown.length === 0 && <span className="hint">No code matches “{query}”.</span>}
+      <label className="snap-words" title="New segments start and end on whole words">
+        <input type="checkbox" checked={snapWords} onChange={(event) => setSnapWords(event.target.checked)} />
+        Whole words
+      </label>
       <span className="hint">
         Select a passage, then press a code's key or click it; {REPEAT_KEY} repeats the last code. Enter on a highlight
         shows its codes.

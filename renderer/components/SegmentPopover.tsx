@@ -1,6 +1,6 @@
 /** Details of the highlight(s) at a click or at the caret: code, coder, time; change or remove. */
 import { useEffect, useRef } from 'react';
-import { changeSegmentCode, closePopover, removeSegment, runAction } from '../actions';
+import { adjustSegment, changeSegmentCode, closePopover, removeSegment, runAction } from '../actions';
 import { api } from '../api-client';
 import { MemoField } from './MemoField';
 import { selectCodes, selectSegments, useStore } from '../store';
@@ -16,7 +16,7 @@ export function SegmentPopover() {
   const shown = popover ? segments.filter((s) => popover.segmentIds.includes(s.id)) : [];
 
   useEffect(() => {
-    if (popover) box.current?.querySelector<HTMLElement>('select, button')?.focus();
+    if (popover?.takeFocus) box.current?.querySelector<HTMLElement>('select, button')?.focus();
   }, [popover?.segmentIds.join()]);
 
   if (!popover || shown.length === 0) return null;
@@ -63,6 +63,22 @@ export function SegmentPopover() {
               label="Memo"
               onSave={(memo) => runAction(api.setSegmentMemo({ segmentId: segment.id, memo }))}
             />
+            <div className="popover-bounds" role="group" aria-label="Boundaries">
+              <span>Start</span>
+              <button type="button" aria-label="Start one character earlier" onClick={() => adjustSegment(segment.id, 'start', -1, false)}>
+                ◀
+              </button>
+              <button type="button" aria-label="Start one character later" onClick={() => adjustSegment(segment.id, 'start', 1, false)}>
+                ▶
+              </button>
+              <span>End</span>
+              <button type="button" aria-label="End one character earlier" onClick={() => adjustSegment(segment.id, 'end', -1, false)}>
+                ◀
+              </button>
+              <button type="button" aria-label="End one character later" onClick={() => adjustSegment(segment.id, 'end', 1, false)}>
+                ▶
+              </button>
+            </div>
             <div className="popover-actions">
               <label>
                 Code{' '}

@@ -15,7 +15,7 @@ import { useEffect, useRef } from 'react';
 import { codeForKey, REPEAT_KEY } from '../../shared/codebook';
 import type { CodedSegment } from '../../shared/segments';
 import { offsetToPos, posToOffset, sectionAtPos, type TextLayout } from '../../shared/text-layout';
-import { applyCode, closePopover, lastUsedCode, openPopover, showMessage, type TextRange } from '../actions';
+import { adjustSegment, applyCode, closePopover, lastUsedCode, openPopover, showMessage, type TextRange } from '../actions';
 import { getState, subscribe, useStore } from '../store';
 import { codeStyleSheet } from './code-styles';
 import { documentNode } from './document-node';
@@ -100,8 +100,28 @@ const readOnlyText = new Plugin({
   },
 });
 
+/** The segment the caret is in (the shortest, where several overlap). */
+function segmentAtCaret(view: EditorView): CodedSegment | null {
+  const head = liveSelection(view)?.head ?? view.state.selection.head;
+  const ids = new Set(segmentIdsAt(view.state, head));
+  const candidates = (getState().open?.segments ?? []).filter((s) => ids.has(s.id));
+  return candidates.sort((a, b) => a.end - a.start - (b.end - b.start))[0] ?? null;
+}
+
 function handleKeyDown(view: EditorView, event: KeyboardEvent): boolean {
   const project = getState().project;
+  // Alt+←/→ moves the start of the segment at the caret, Alt+Shift+←/→ its end (with Ctrl: by word).
+  if (event.altKey && (event.key === 'ArrowLeft' || event.key === 'ArrowRight')) {
+    const segment = segmentAtCaret(view);
+    if (!segment || !activeView) return true;
+    const edge = event.shiftKey ? 'end' : 'start';
+    const bounds = adjustSegment(segment.id, edge, event.key === 'ArrowLeft' ? -1 : 1, event.ctrlKey || event.metaKey);
+    if (bounds) {
+      const caret = offsetToPos(activeView.layout, edge === 'start' ? bounds.start : bounds.end);
+      view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, caret)));
+    }
+    return true;
+  }
   if (event.ctrlKey || event.metaKey || event.altKey) {
     // Cut, undo and other editing shortcuts would change the text.
     return ['x', 'z', 'y', 'd', 'k', 'u', 'b', 'i'].includes(event.key.toLowerCase()) || event.key === 'Backspace' || event.key === 'Delete';
@@ -121,7 +141,7 @@ function handleKeyDown(view: EditorView, event: KeyboardEvent): boolean {
     const head = liveSelection(view)?.head ?? view.state.selection.head;
     const ids = segmentIdsAt(view.state, head);
     const coords = view.coordsAtPos(head);
-    if (ids.length) openPopover(ids, coords.left, coords.bottom);
+    if (ids.length) openPopover(ids, coords.left, coords.bottom, true);
     else closePopover();
     return true;
   }
@@ -214,7 +234,8 @@ export function TextView() {
       handleKeyDown,
       handleClick(clickView, pos, event) {
         const ids = segmentIdsAt(clickView.state, pos);
-        if (ids.length) openPopover(ids, event.clientX, event.clientY);
+        // A click shows the details but leaves the focus (and the caret) in the text.
+        if (ids.length) openPopover(ids, event.clientX, event.clientY, false);
         else closePopover();
         return false;
       },

@@ -77,3 +77,27 @@ describe('document titles', () => {
     expect(documentTitle(' \n\t\n', 'fallback')).toBe('fallback');
   });
 });
+
+describe('word boundaries', () => {
+  it('widens a selection that starts or ends inside a word to the whole word', async () => {
+    const { snapToWords } = await import('../../shared/segments');
+    const text = 'The cease-fire held, they said. Café naïve 😀 end';
+    const at = (words: string) => text.indexOf(words);
+    expect(snapToWords(text, at('ase-fi'), at('ase-fi') + 6)).toEqual({ start: at('cease'), end: at('cease') + 'cease-fire'.length });
+    expect(snapToWords(text, at('held'), at('held') + 4)).toEqual({ start: at('held'), end: at('held') + 4 });
+    expect(snapToWords(text, at('afé'), at('naï') + 2)).toEqual({ start: at('Café'), end: at('naïve') + 5 });
+  });
+
+  it('moves a boundary by a character, or by a word, never inside an emoji', async () => {
+    const { moveBoundary } = await import('../../shared/segments');
+    const text = 'one two 😀 three';
+    expect(moveBoundary(text, 0, 1, false)).toBe(1);
+    expect(moveBoundary(text, 0, 1, true)).toBe(3); // to the end of "one"
+    expect(moveBoundary(text, 3, 1, true)).toBe(7); // across the space, to the end of "two"
+    expect(moveBoundary(text, 7, -1, true)).toBe(4); // back to the start of "two"
+    const emoji = text.indexOf('😀');
+    expect(moveBoundary(text, emoji, 1, false)).toBe(emoji + 2);
+    expect(moveBoundary(text, emoji + 2, -1, false)).toBe(emoji);
+    expect(moveBoundary(text, 0, -1, false)).toBe(0);
+  });
+});

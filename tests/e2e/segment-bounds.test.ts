@@ -1,0 +1,94 @@
+/**
+ * Adjusting a segment's boundaries with the keyboard in the real renderer; the export follows.
+ * Also: widening new segments to whole words.
+ */
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startPreviewServer, type PreviewServer } from '../../electron/services/preview-server';
+import { clickAt, dragSelect, launchChromium, watchForProblems } from '../support/browser';
+import { openProject, type OpenProject } from '../support/project';
+
+const RENDERER = new URL('../../dist/renderer', import.meta.url).pathname;
+let browser: Browser;
+let project: OpenProject;
+let server: PreviewServer;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  project = await openProject();
+  server = await startPreviewServer({ handlers: project.handlers, rendererFolder: RENDERER });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await project?.store.close();
+});
+
+describe('segment boundaries', () => {
+  it('move with Alt+arrows (by word with Ctrl), and the exported offsets and text follow', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const problems = await watchForProblems(page);
+    await page.goto(server.url);
+    const document = project.store.overview().documents[1];
+    const { text } = await project.store.openDocument(document.id);
+    await page.click(`.document-button[data-document-id="${document.id}"]`);
+    await page.waitForSelector('.text-host[data-ready]');
+
+    const start = text.indexOf('Shelling by');
+    await dragSelect(page, start, start + 'Shelling by'.length);
+    await page.keyboard.press('1');
+    const highlight = page.locator('.seg.code-factual-claim');
+    await expect.poll(() => highlight.allTextContents()).toEqual(['Shelling by']);
+
+    await clickAt(page, start + 3); // the caret inside the segment
+    await page.keyboard.press('Alt+Shift+Control+ArrowRight'); // end: to the end of the next word
+    await expect.poll(() => highlight.allTextContents()).toEqual(['Shelling by Azerbaijan']);
+    await page.keyboard.press('Alt+ArrowRight'); // start: one character later
+    await expect.poll(() => highlight.allTextContents()).toEqual(['helling by Azerbaijan']);
+    await page.keyboard.press('Alt+ArrowLeft'); // and back
+    await expect.poll(() => highlight.allTextContents()).toEqual(['Shelling by Azerbaijan']);
+    await page.waitForSelector('.save-status[data-state="saved"]');
+    expect((await project.store.openDocument(document.id)).segments.map((s) => [s.start, s.end, s.quote])).toEqual([
+      [start, start + 'Shelling by Azerbaijan'.length, 'Shelling by Azerbaijan'],
+    ]);
+
+    // The export follows: Python reads the new offsets and text.
+    await page.click('button[data-action="export-csv"]');
+    await expect.poll(() => page.textContent('.message-bar')).toContain('Exported 1 coded segment');
+    const message = (await page.textContent('.message-text'))!;
+    const check = `
+import csv, sys
+row = next(csv.DictReader(open(sys.argv[1], newline='', encoding='utf-8')))
+text = open(sys.argv[2], encoding='utf-8', newline='').read()
+assert text[int(row['start']):int(row['end'])] == row['text']
+print(row['start'], row['end'], row['text'])
+`;
+    const printed = execFileSync('python3', ['-c', check, message.slice(message.indexOf(' to ') + 4), join(project.folder, 'documents', document.file)]).toString().trim();
+    const codePoints = Array.from(text.slice(0, start)).length;
+    expect(printed).toBe(`${codePoints} ${codePoints + 22} Shelling by Azerbaijan`);
+
+    // One undo takes back the last adjustment.
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => highlight.allTextContents()).toEqual(['helling by Azerbaijan']);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('widens a new segment to whole words when asked', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(server.url);
+    const document = project.store.overview().documents[2];
+    const { text } = await project.store.openDocument(document.id);
+    await page.click(`.document-button[data-document-id="${document.id}"]`);
+    await page.waitForSelector('.text-host[data-ready]');
+    await page.check('.snap-words input');
+    const at = text.indexOf('liberation of occupied');
+    await dragSelect(page, at + 3, at + 'liberation of occ'.length);
+    await page.keyboard.press('2');
+    await expect.poll(() => page.locator('.seg.code-opinion').allTextContents()).toEqual(['liberation of occupied']);
+    await page.uncheck('.snap-words input');
+    await page.close();
+  });
+});
