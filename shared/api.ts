@@ -65,6 +65,18 @@ export interface ImportOutcome {
   notes: string[];
 }
 
+/** Hits of a search, per document, each with a little text on either side. */
+export interface CorpusSearchResult {
+  documents: Array<{
+    documentId: string;
+    title: string;
+    count: number;
+    truncated: boolean;
+    hits: Array<{ start: number; end: number; before: string; match: string; after: string }>;
+  }>;
+  total: number;
+}
+
 export interface ExportOutcome {
   /** Where the file was written, or null when the researcher cancelled the dialog. */
   path: string | null;
@@ -123,6 +135,20 @@ export const operations = {
       data: z.string().max(70 * 1024 * 1024),
     }),
     'Imports a file (.txt, .md, .html, .docx, .pdf) as a new document; a text already in the project is reported.',
+  ),
+  searchCorpus: operation<CorpusSearchResult>()(
+    z.strictObject({
+      query: z.strictObject({ pattern: z.string().min(1).max(1000), regex: z.boolean(), caseSensitive: z.boolean(), wholeWord: z.boolean() }),
+      documentIds: z.array(documentId).max(100000).optional(),
+    }),
+    'Searches the documents (all, or those named) for plain text or a regular expression.',
+  ),
+  codeSpans: operation<ActionOutcome>()(
+    z.strictObject({
+      codeId: codeIdSchema,
+      spans: z.array(z.strictObject({ documentId, start: offset, end: offset })).min(1).max(50000),
+    }),
+    'Codes many passages (the hits of a search) as one action, undone in one step.',
   ),
   setSegmentBounds: operation<ActionOutcome>()(
     z.strictObject({ segmentId, start: offset, end: offset }),

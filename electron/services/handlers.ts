@@ -23,11 +23,13 @@ import { codebookFileSchema } from '../../shared/project-schema';
 import {
   operations,
   type ActionOutcome,
+  type CorpusSearchResult,
   type OperationName,
   type OperationResult,
   type Operations,
 } from '../../shared/api';
 import { segmentsCsvChunks } from '../../shared/csv-export';
+import { findHits, inContext } from '../../shared/search';
 import { fail, ok, WorkbenchFailure, type Result } from '../../shared/result';
 import { writeFileDurably, describeFileError } from './atomic-write';
 import type { ProjectStore } from './project-store';
@@ -91,6 +93,30 @@ export function createHandlers(services: Services): Handlers {
         duplicateOf: result.duplicateOf && { id: result.duplicateOf.id, title: result.duplicateOf.title },
         notes: result.notes,
       };
+    },
+    searchCorpus: async ({ query, documentIds }) => {
+      const wanted = documentIds && new Set(documentIds);
+      const result: CorpusSearchResult = { documents: [], total: 0 };
+      for (const document of store.overview().documents) {
+        if (wanted && !wanted.has(document.id)) continue;
+        const text = await store.text(document.id);
+        const { hits, truncated } = findHits(text, query);
+        if (!hits.length) continue;
+        result.total += hits.length;
+        result.documents.push({
+          documentId: document.id,
+          title: document.title,
+          count: hits.length,
+          truncated,
+          hits: hits.map((hit) => ({ ...hit, ...inContext(text, hit) })),
+        });
+      }
+      return result;
+    },
+    codeSpans: async ({ codeId, spans }) => {
+      const name = store.codebookState().codes.find((c) => c.id === codeId)?.name ?? codeId;
+      const label = `Code ${spans.length} passage${spans.length === 1 ? '' : 's'} as ${name}`;
+      return outcome(store, await store.codeSpans({ codeId, spans, label }), 'forward', []);
     },
     setSegmentBounds: async (input) => outcome(store, await store.setSegmentBounds(input), 'forward', []),
     setSegmentMemo: async (input) => outcome(store, await store.setSegmentMemo(input), 'forward', []),

@@ -426,6 +426,41 @@ export class ProjectStore {
     return action;
   }
 
+  /**
+   * Codes many passages at once (all hits of a search, say) as one action, so that one undo takes
+   * them all back. A passage that already carries the code is left as it is.
+   */
+  async codeSpans(input: { codeId: string; spans: Array<{ documentId: string; start: number; end: number }>; label: string }): Promise<Action> {
+    this.requireCode(input.codeId);
+    const taken = new Set(
+      this.data.segments.filter((s) => s.codeId === input.codeId).map((s) => `${s.documentId}:${s.start}:${s.end}`),
+    );
+    const time = this.now().toISOString();
+    const changes: Change[] = [];
+    for (const span of input.spans) {
+      const text = await this.text(span.documentId);
+      checkSelection(text, span.start, span.end);
+      const key = `${span.documentId}:${span.start}:${span.end}`;
+      if (taken.has(key)) continue;
+      taken.add(key);
+      const segment: CodedSegment = {
+        id: randomUUID(),
+        documentId: span.documentId,
+        codeId: input.codeId,
+        start: span.start,
+        end: span.end,
+        quote: text.slice(span.start, span.end),
+        coder: this.data.coder,
+        createdAt: time,
+        updatedAt: time,
+        memo: '',
+      };
+      changes.push({ kind: 'segment', id: segment.id, before: null, after: segment });
+    }
+    if (!changes.length) throw new WorkbenchFailure('conflict', `Every one of these passages is already coded as ${this.codeName(input.codeId)}.`);
+    return this.perform(input.label, changes);
+  }
+
   /** Moves a segment's start and end; its quote follows. */
   async setSegmentBounds(input: { segmentId: string; start: number; end: number }): Promise<Action> {
     const segment = this.segment(input.segmentId);

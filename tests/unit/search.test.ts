@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { findHits, inContext } from '../../shared/search';
+
+const query = (pattern: string, options: Partial<{ regex: boolean; caseSensitive: boolean; wholeWord: boolean }> = {}) => ({
+  pattern,
+  regex: false,
+  caseSensitive: false,
+  wholeWord: false,
+  ...options,
+});
+const texts = (text: string, q: ReturnType<typeof query>) => findHits(text, q).hits.map((h) => text.slice(h.start, h.end));
+
+describe('search', () => {
+  const text = 'The army attacked. Armies retreat; the ARMY (army!) holds. Ar.my';
+
+  it('finds plain text without case, special characters taken literally', () => {
+    expect(texts(text, query('army'))).toEqual(['army', 'ARMY', 'army']);
+    expect(texts(text, query('ar.my'))).toEqual(['Ar.my']);
+  });
+
+  it('respects case and whole words', () => {
+    expect(texts(text, query('army', { caseSensitive: true }))).toEqual(['army', 'army']);
+    expect(texts(text, query('arm', { wholeWord: true }))).toEqual([]);
+    expect(texts('café cafés', query('café', { wholeWord: true }))).toEqual(['café']);
+  });
+
+  it('takes regular expressions, skips empty matches, and says when one is broken', () => {
+    expect(texts(text, query('arm(y|ies)', { regex: true }))).toEqual(['army', 'Armies', 'ARMY', 'army']);
+    expect(findHits('abc', query('x*', { regex: true })).hits).toEqual([]);
+    expect(() => findHits(text, query('(unclosed', { regex: true }))).toThrow(/regular expression does not work/);
+    expect(() => findHits(text, query(''))).toThrow(/Type something/);
+  });
+
+  it('counts in UTF-16 offsets past emoji, and stops at a limit', () => {
+    const emoji = '😀 army 😀 army';
+    expect(findHits(emoji, query('army')).hits).toEqual([
+      { start: 3, end: 7 },
+      { start: 11, end: 15 },
+    ]);
+    expect(findHits('a a a a', query('a'), 2)).toEqual({ hits: [{ start: 0, end: 1 }, { start: 2, end: 3 }], truncated: true });
+    expect(inContext('one two three', { start: 4, end: 7 }, 3)).toEqual({ before: 'ne ', match: 'two', after: ' th' });
+  });
+});
