@@ -5,6 +5,7 @@ import { dismissMessage, dismissNotice, exportCsv, loadProject, stepHistory } fr
 import { bridge, isPreview } from './api-client';
 import { CodeBar } from './components/CodeBar';
 import { CodebookEditor } from './components/CodebookEditor';
+import { SearchPanel } from './components/SearchPanel';
 import { DocumentHeader } from './components/DocumentHeader';
 import { DocumentList } from './components/DocumentList';
 import { DropZone } from './components/ImportFiles';
@@ -142,7 +143,8 @@ function MainArea() {
 export function App() {
   const project = useStore((state) => state.project);
   const loadError = useStore((state) => state.loadError);
-  const [codebookOpen, setCodebookOpen] = useState(false);
+  const [sidePanel, setSidePanel] = useState<'segments' | 'codebook' | 'search'>('segments');
+  const toggle = (panel: 'codebook' | 'search') => setSidePanel((current) => (current === panel ? 'segments' : panel));
 
   useEffect(() => {
     void loadProject();
@@ -192,6 +194,17 @@ export function App() {
   }, []);
 
   useEffect(() => {
+    const onFind = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && !event.shiftKey && event.key.toLowerCase() === 'f') {
+        event.preventDefault();
+        setSidePanel('search');
+      }
+    };
+    window.addEventListener('keydown', onFind, { capture: true });
+    return () => window.removeEventListener('keydown', onFind, { capture: true });
+  }, []);
+
+  useEffect(() => {
     if (project) installCodeStyles(project.codes);
   }, [project?.codes]);
 
@@ -222,19 +235,28 @@ export function App() {
         </span>
         <SaveStatus />
         <HistoryButtons />
-        <button type="button" aria-pressed={codebookOpen} onClick={() => setCodebookOpen(!codebookOpen)} data-action="codebook">
+        <button type="button" aria-pressed={sidePanel === 'search'} onClick={() => toggle('search')} data-action="search" title="Search (Ctrl/Cmd+F)">
+          Search
+        </button>
+        <button type="button" aria-pressed={sidePanel === 'codebook'} onClick={() => toggle('codebook')} data-action="codebook">
           Codebook
         </button>
         <span className="coder">Coder: {project.coder}</span>
         <ExportButtons />
       </header>
       <Notices />
-      <div className={`workspace${codebookOpen ? ' with-codebook' : ''}`}>
+      <div className={`workspace${sidePanel === 'segments' ? '' : ' with-codebook'}`}>
         <aside className="sidebar">
           <DocumentList />
         </aside>
         <MainArea />
-        {codebookOpen ? <CodebookEditor onClose={() => setCodebookOpen(false)} /> : <SegmentPanel />}
+        {sidePanel === 'codebook' ? (
+          <CodebookEditor onClose={() => setSidePanel('segments')} />
+        ) : sidePanel === 'search' ? (
+          <SearchPanel onClose={() => setSidePanel('segments')} />
+        ) : (
+          <SegmentPanel />
+        )}
       </div>
       <MessageBar />
       <SegmentPopover />

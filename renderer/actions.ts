@@ -17,7 +17,7 @@ import {
 } from '../shared/segments';
 import { layoutText } from '../shared/text-layout';
 import { api } from './api-client';
-import { getState, update, writePreference, type State } from './store';
+import { getState, update, writePreference, type SearchState, type State } from './store';
 
 export interface TextRange {
   start: number;
@@ -266,6 +266,42 @@ export function adjustSegment(
     }
   });
   return { start, end };
+}
+
+let searchRun = 0;
+
+/** Runs the search as it stands in the store (the query, in this document or all). */
+export async function runSearch(): Promise<void> {
+  const { search, open } = getState();
+  const run = ++searchRun;
+  if (!search.query.pattern) {
+    update((current) => ({ search: { ...current.search, result: null, error: null, running: false } }));
+    return;
+  }
+  update((current) => ({ search: { ...current.search, running: true } }));
+  const documentIds = search.scope === 'document' ? (open ? [open.document.id] : []) : undefined;
+  const result = await api.searchCorpus({ query: search.query, documentIds });
+  if (run !== searchRun) return; // a newer search has started
+  update((current) => ({
+    search: {
+      ...current.search,
+      running: false,
+      result: result.ok ? result.value : null,
+      error: result.ok ? null : result.error.message,
+    },
+  }));
+}
+
+export function setSearch(change: Partial<Pick<SearchState, 'query' | 'scope'>>): void {
+  update((current) => ({ search: { ...current.search, ...change } }));
+}
+
+/** Codes every hit of the current search as one action. */
+export async function codeAllHits(codeId: string): Promise<boolean> {
+  const result = getState().search.result;
+  if (!result?.total) return false;
+  const spans = result.documents.flatMap((d) => d.hits.map((h) => ({ documentId: d.documentId, start: h.start, end: h.end })));
+  return runAction(api.codeSpans({ codeId, spans }));
 }
 
 export function setSnapWords(value: boolean): void {

@@ -3,7 +3,8 @@
  * components (useStore) and by the text view (subscribe). Side effects live in actions.ts.
  */
 import { useSyncExternalStore } from 'react';
-import type { ProjectOverview } from '../shared/api';
+import type { CorpusSearchResult, ProjectOverview } from '../shared/api';
+import type { SearchQuery } from '../shared/search';
 import type { Code } from '../shared/codebook';
 import type { DocumentRecord } from '../shared/documents';
 import type { CodedSegment } from '../shared/segments';
@@ -50,6 +51,16 @@ export interface State {
   importReport: string[] | null;
   /** Widen new segments to whole words. */
   snapWords: boolean;
+  /** The last search and its hits. */
+  search: SearchState;
+}
+
+export interface SearchState {
+  query: SearchQuery;
+  scope: 'document' | 'corpus';
+  result: CorpusSearchResult | null;
+  error: string | null;
+  running: boolean;
 }
 
 /** A preference kept in this browser profile (the page's local storage). */
@@ -84,6 +95,13 @@ const initialState: State = {
   importing: null,
   importReport: null,
   snapWords: readPreference('snap-words', false),
+  search: {
+    query: { pattern: '', regex: false, caseSensitive: false, wholeWord: false },
+    scope: 'document',
+    result: null,
+    error: null,
+    running: false,
+  },
 };
 
 let state = initialState;

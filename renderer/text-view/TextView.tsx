@@ -13,6 +13,7 @@ import { EditorState, Plugin, TextSelection } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import { useEffect, useRef } from 'react';
 import { codeForKey, REPEAT_KEY } from '../../shared/codebook';
+import type { CorpusSearchResult } from '../../shared/api';
 import type { CodedSegment } from '../../shared/segments';
 import { offsetToPos, posToOffset, sectionAtPos, type TextLayout } from '../../shared/text-layout';
 import { adjustSegment, applyCode, closePopover, lastUsedCode, openPopover, showMessage, type TextRange } from '../actions';
@@ -27,6 +28,7 @@ import {
   type HighlightChange,
   type SectionWindow,
 } from './highlight-plugin';
+import { searchPlugin, showHits } from './search-plugin';
 import { textViewStyleSheet } from './text-view-styles';
 
 let activeView: { view: EditorView; layout: TextLayout } | null = null;
@@ -69,14 +71,19 @@ export function codeSelection(codeId: string): void {
   view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, offsetToPos(layout, range.end))));
 }
 
-/** Selects a segment's text, scrolls it into view and gives the text view focus. */
-export function revealSegment(segment: CodedSegment): void {
+/** Selects a passage of the open document, scrolls it into view and gives the text view focus. */
+export function revealRange(range: TextRange): void {
   if (!activeView) return;
   const { view, layout } = activeView;
   // Focus first: ProseMirror scrolls to a selection only when the selection is its own.
   view.focus();
-  const selection = TextSelection.create(view.state.doc, offsetToPos(layout, segment.start), offsetToPos(layout, segment.end));
+  const selection = TextSelection.create(view.state.doc, offsetToPos(layout, range.start), offsetToPos(layout, range.end));
   view.dispatch(view.state.tr.setSelection(selection).scrollIntoView());
+}
+
+/** Selects a segment's text, scrolls it into view and gives the text view focus. */
+export function revealSegment(segment: CodedSegment): void {
+  revealRange(segment);
 }
 
 /** Gives the text view focus (after a popover closes, say). */
@@ -217,7 +224,7 @@ export function TextView() {
     const view = new EditorView(mount, {
       state: EditorState.create({
         doc: documentNode(layout),
-        plugins: [highlightPlugin(layout, open.segments), readOnlyText],
+        plugins: [highlightPlugin(layout, open.segments), searchPlugin(layout), readOnlyText],
       }),
       editable: () => true,
       attributes: {
@@ -267,8 +274,17 @@ export function TextView() {
     const resizes = new ResizeObserver(followScroll);
     resizes.observe(scroller);
     let shown = open.segments;
+    let searched: CorpusSearchResult | null = null;
+    const showSearch = () => {
+      searched = getState().search.result;
+      const hits = searched?.documents.find((d) => d.documentId === open.document.id)?.hits ?? [];
+      view.dispatch(showHits(view.state, hits));
+    };
+    showSearch();
     const unsubscribe = subscribe(() => {
-      const current = getState().open;
+      const state = getState();
+      if (state.search.result !== searched) showSearch();
+      const current = state.open;
       if (!current || current.document.id !== open.document.id || current.segments === shown) return;
       const change = segmentsDiff(shown, current.segments);
       shown = current.segments;

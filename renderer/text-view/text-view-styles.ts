@@ -21,6 +21,7 @@ const TEXT_VIEW_CSS = `
 /* Sections out of view are neither styled nor laid out until they scroll near. */
 .tv-section { content-visibility: auto; contain-intrinsic-size: auto 1800px; }
 .tv-line { margin: 0; min-height: 1.75em; }
+.search-hit { outline: 2px solid var(--search-hit, #b8860b); outline-offset: -1px; border-radius: 2px; }
 `;
 
 let sheet: CSSStyleSheet | null = null;

@@ -1,0 +1,78 @@
+/**
+ * Searching while coding, in the real renderer: hits counted and drawn, a hit coded with a key,
+ * every hit coded at once after a preview, and one undo taking them all back.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startPreviewServer, type PreviewServer } from '../../electron/services/preview-server';
+import { launchChromium, watchForProblems } from '../support/browser';
+import { openProject, type OpenProject } from '../support/project';
+
+const RENDERER = new URL('../../dist/renderer', import.meta.url).pathname;
+let browser: Browser;
+let project: OpenProject;
+let server: PreviewServer;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  project = await openProject();
+  server = await startPreviewServer({ handlers: project.handlers, rendererFolder: RENDERER });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await project?.store.close();
+});
+
+describe('search in the browser', () => {
+  it('counts and draws hits, codes one and then all of them, and one undo takes "all" back', async () => {
+    const page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
+    const problems = await watchForProblems(page);
+    await page.goto(server.url);
+    const document = project.store.overview().documents.find((d) => d.file.startsWith('004'))!;
+    const { text } = await project.store.openDocument(document.id);
+    await page.click(`.document-button[data-document-id="${document.id}"]`);
+    await page.waitForSelector('.text-host[data-ready]');
+
+    await page.keyboard.press('Control+f');
+    await page.waitForSelector('.search-panel');
+    await page.fill('input[aria-label="Search for"]', 'Yerevan');
+    await page.check('.search-option:has-text("Whole words") input');
+    const expected = text.match(/(?<![\p{L}\p{N}_])Yerevan(?![\p{L}\p{N}_])/giu)!.length;
+    expect(expected).toBeGreaterThan(1);
+    await expect.poll(() => page.textContent('.search-count')).toBe(`${expected} hits`);
+    await expect.poll(() => page.locator('.search-hit').count()).toBe(expected);
+
+    // A regular expression that is broken says so.
+    await page.check('.search-option[title="Regular expression"] input');
+    await page.fill('input[aria-label="Search for"]', 'Yereva(');
+    await expect.poll(() => page.textContent('.search-count')).toMatch(/regular expression does not work/);
+    await page.fill('input[aria-label="Search for"]', 'Yere[v]an');
+    await expect.poll(() => page.textContent('.search-count')).toBe(`${expected} hits`);
+
+    // Click the first hit: it is selected, and a code key codes it.
+    await page.click('.search-hit-row >> nth=0');
+    await page.keyboard.press('2');
+    await expect.poll(() => page.locator('.seg.code-opinion').allTextContents()).toEqual(['Yerevan']);
+
+    // Code all hits as "call to action", after a preview.
+    await page.selectOption('select[aria-label="Code for all hits"]', 'call-to-action');
+    await page.click('button[data-action="preview-code-hits"]');
+    expect(await page.textContent('.code-hits-preview')).toContain(`Code ${expected} passages as “call to action”?`);
+    await page.click('button[data-action="code-all-hits"]');
+    await expect.poll(() => page.locator('.seg.code-call-to-action').count()).toBe(expected);
+    await page.waitForSelector('.save-status[data-state="saved"]');
+    expect((await project.store.openDocument(document.id)).segments).toHaveLength(expected + 1);
+
+    // One undo takes all of them back; the single opinion stays.
+    await page.click('button[data-action="undo"]');
+    await expect.poll(() => page.locator('.seg.code-call-to-action').count()).toBe(0);
+    expect((await project.store.openDocument(document.id)).segments.map((s) => s.codeId)).toEqual(['opinion']);
+
+    // Across the corpus.
+    await page.selectOption('select[aria-label="Where to search"]', 'corpus');
+    await expect.poll(() => page.textContent('.search-count')).toMatch(/hits in \d+ documents/);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
