@@ -13,7 +13,8 @@ import { revealRange } from '../text-view/TextView';
 const PREVIEW = 20;
 
 async function jumpTo(documentId: string, start: number, end: number): Promise<void> {
-  if (getState().open?.document.id !== documentId) await openDocument(documentId);
+  if (getState().open?.document.id === documentId) return revealRange({ start, end });
+  await openDocument(documentId);
   // The text view mounts in an effect after the document opens.
   requestAnimationFrame(() => revealRange({ start, end }));
 }
