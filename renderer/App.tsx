@@ -5,6 +5,7 @@ import { dismissMessage, dismissNotice, exportCsv, loadProject, stepHistory } fr
 import { bridge, isPreview } from './api-client';
 import { CodeBar } from './components/CodeBar';
 import { CodebookEditor } from './components/CodebookEditor';
+import { RetrievalView } from './components/RetrievalView';
 import { SearchPanel } from './components/SearchPanel';
 import { DocumentHeader } from './components/DocumentHeader';
 import { DocumentList } from './components/DocumentList';
@@ -117,9 +118,16 @@ function MessageBar() {
   );
 }
 
-function MainArea() {
+function MainArea(props: { retrieval: boolean; onJump: () => void }) {
   const open = useStore((state) => state.open);
   const opening = useStore((state) => state.opening);
+  if (props.retrieval) {
+    return (
+      <main className="main-area">
+        <RetrievalView onJump={props.onJump} />
+      </main>
+    );
+  }
   return (
     <main className="main-area">
       <CodeBar />
@@ -143,6 +151,7 @@ function MainArea() {
 export function App() {
   const project = useStore((state) => state.project);
   const loadError = useStore((state) => state.loadError);
+  const [retrieval, setRetrieval] = useState(false);
   const [sidePanel, setSidePanel] = useState<'segments' | 'codebook' | 'search'>('segments');
   const toggle = (panel: 'codebook' | 'search') => setSidePanel((current) => (current === panel ? 'segments' : panel));
 
@@ -235,6 +244,9 @@ export function App() {
         </span>
         <SaveStatus />
         <HistoryButtons />
+        <button type="button" aria-pressed={retrieval} onClick={() => setRetrieval(!retrieval)} data-action="retrieval">
+          Coded segments
+        </button>
         <button type="button" aria-pressed={sidePanel === 'search'} onClick={() => toggle('search')} data-action="search" title="Search (Ctrl/Cmd+F)">
           Search
         </button>
@@ -249,7 +261,7 @@ export function App() {
         <aside className="sidebar">
           <DocumentList />
         </aside>
-        <MainArea />
+        <MainArea retrieval={retrieval} onJump={() => setRetrieval(false)} />
         {sidePanel === 'codebook' ? (
           <CodebookEditor onClose={() => setSidePanel('segments')} />
         ) : sidePanel === 'search' ? (

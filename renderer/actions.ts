@@ -41,6 +41,12 @@ export async function loadProject(): Promise<void> {
   }
 }
 
+/** Opens a document (if it is not open) and selects a passage of it, scrolled into view. */
+export async function jumpTo(documentId: string, start: number, end: number): Promise<void> {
+  update({ pendingReveal: { documentId, start, end } });
+  await openDocument(documentId);
+}
+
 export async function openDocument(documentId: string): Promise<void> {
   if (getState().open?.document.id === documentId) return;
   update({ opening: documentId, popover: null });

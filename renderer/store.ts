@@ -53,6 +53,8 @@ export interface State {
   snapWords: boolean;
   /** The last search and its hits. */
   search: SearchState;
+  /** A passage to select once its document's text view is up (after a jump from a list). */
+  pendingReveal: { documentId: string; start: number; end: number } | null;
 }
 
 export interface SearchState {
@@ -102,6 +104,7 @@ const initialState: State = {
     error: null,
     running: false,
   },
+  pendingReveal: null,
 };
 
 let state = initialState;

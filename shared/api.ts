@@ -10,6 +10,7 @@ import type { Code } from './codebook';
 import type { DocumentRecord } from './documents';
 import { codeIdSchema } from './project-schema';
 import type { Result } from './result';
+import type { RetrievedSegment } from './retrieval';
 import type { CodedSegment } from './segments';
 
 /** A document as listed in the project overview. */
@@ -136,6 +137,10 @@ export const operations = {
     }),
     'Imports a file (.txt, .md, .html, .docx, .pdf) as a new document; a text already in the project is reported.',
   ),
+  listSegments: operation<RetrievedSegment[]>()(
+    z.strictObject({}),
+    'Every coded segment of the project with its document, code path and the text around it.',
+  ),
   searchCorpus: operation<CorpusSearchResult>()(
     z.strictObject({
       query: z.strictObject({ pattern: z.string().min(1).max(1000), regex: z.boolean(), caseSensitive: z.boolean(), wholeWord: z.boolean() }),
@@ -213,7 +218,11 @@ export const operations = {
     'Imports a codebook JSON file (as exported): known codes are updated, new ones added.',
   ),
   exportCsv: operation<ExportOutcome>()(
-    z.strictObject({ flavour: z.enum(['standard', 'excel']) }),
+    z.strictObject({
+      flavour: z.enum(['standard', 'excel']),
+      /** Only these segments (the rows of a retrieval); all when left out. */
+      segmentIds: z.array(segmentId).max(2_000_000).optional(),
+    }),
     'Asks where to save, then writes the coded segments as CSV (see README for the columns).',
   ),
 } as const;

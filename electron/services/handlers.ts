@@ -18,7 +18,7 @@ import {
   importCodebook,
   type Edit,
 } from '../../shared/codebook-edits';
-import { nextCodeColour } from '../../shared/codebook';
+import { codePath, nextCodeColour } from '../../shared/codebook';
 import { codebookFileSchema } from '../../shared/project-schema';
 import {
   operations,
@@ -94,6 +94,19 @@ export function createHandlers(services: Services): Handlers {
         notes: result.notes,
       };
     },
+    listSegments: async () => {
+      const { documents, codes, segments } = await store.dataset();
+      const titles = new Map(documents.map(({ record, text }) => [record.id, { title: record.title, text }]));
+      const paths = new Map(codes.map((code) => [code.id, codePath(codes, code.id)]));
+      return segments
+        .filter((segment) => titles.has(segment.documentId))
+        .map((segment) => {
+          const { title, text } = titles.get(segment.documentId)!;
+          const { before, after } = inContext(text, segment, 60);
+          return { segment, documentTitle: title, codePath: paths.get(segment.codeId) ?? segment.codeId, before, after };
+        })
+        .sort((a, b) => a.documentTitle.localeCompare(b.documentTitle) || a.segment.start - b.segment.start);
+    },
     searchCorpus: async ({ query, documentIds }) => {
       const wanted = documentIds && new Set(documentIds);
       const result: CorpusSearchResult = { documents: [], total: 0 };
@@ -168,10 +181,14 @@ export function createHandlers(services: Services): Handlers {
         }
         return importCodebook(store.codebookState(), checked.data.codes.map(({ path: _path, ...code }) => code));
       }),
-    exportCsv: async ({ flavour }) => {
+    exportCsv: async ({ flavour, segmentIds }) => {
       const day = now().toISOString().slice(0, 10);
       const dataset = await store.dataset();
-      const suggested = `coded-segments-${day}${flavour === 'excel' ? '-excel' : ''}.csv`;
+      if (segmentIds) {
+        const wanted = new Set(segmentIds);
+        dataset.segments = dataset.segments.filter((segment) => wanted.has(segment.id));
+      }
+      const suggested = `coded-segments-${day}${segmentIds ? '-selection' : ''}${flavour === 'excel' ? '-excel' : ''}.csv`;
       const path = await saveAs(suggested, CSV_FILES, segmentsCsvChunks(dataset, flavour));
       return { path, rows: path ? dataset.segments.length : 0 };
     },

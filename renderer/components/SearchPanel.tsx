@@ -6,7 +6,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { codePath } from '../../shared/codebook';
-import { codeAllHits, openDocument, runSearch, setSearch } from '../actions';
+import { codeAllHits, jumpTo as jumpToDocument, runSearch, setSearch } from '../actions';
 import { getState, selectCodes, useStore } from '../store';
 import { revealRange } from '../text-view/TextView';
 
@@ -14,9 +14,7 @@ const PREVIEW = 20;
 
 async function jumpTo(documentId: string, start: number, end: number): Promise<void> {
   if (getState().open?.document.id === documentId) return revealRange({ start, end });
-  await openDocument(documentId);
-  // The text view mounts in an effect after the document opens.
-  requestAnimationFrame(() => revealRange({ start, end }));
+  await jumpToDocument(documentId, start, end);
 }
 
 export function SearchPanel(props: { onClose: () => void }) {

@@ -17,7 +17,7 @@ import type { CorpusSearchResult } from '../../shared/api';
 import type { CodedSegment } from '../../shared/segments';
 import { offsetToPos, posToOffset, sectionAtPos, type TextLayout } from '../../shared/text-layout';
 import { adjustSegment, applyCode, closePopover, lastUsedCode, openPopover, showMessage, type TextRange } from '../actions';
-import { getState, subscribe, useStore } from '../store';
+import { getState, subscribe, update, useStore } from '../store';
 import { codeStyleSheet } from './code-styles';
 import { documentNode } from './document-node';
 import {
@@ -281,9 +281,17 @@ export function TextView() {
       view.dispatch(showHits(view.state, hits));
     };
     showSearch();
+    const revealPending = () => {
+      const pending = getState().pendingReveal;
+      if (pending?.documentId !== open.document.id) return;
+      update({ pendingReveal: null });
+      revealRange(pending);
+    };
+    revealPending();
     const unsubscribe = subscribe(() => {
       const state = getState();
       if (state.search.result !== searched) showSearch();
+      if (state.pendingReveal) revealPending();
       const current = state.open;
       if (!current || current.document.id !== open.document.id || current.segments === shown) return;
       const change = segmentsDiff(shown, current.segments);

@@ -53,7 +53,7 @@ describe('search in the browser', () => {
     // Click the first hit: it is selected, and a code key codes it.
     await page.click('.search-hit-row >> nth=0');
     const selected = () =>
-      page.evaluate(() => (document.querySelector('.text-host')!.shadowRoot as ShadowRoot & { getSelection(): Selection }).getSelection().toString());
+      page.evaluate(() => (globalThis.document.querySelector('.text-host')!.shadowRoot as ShadowRoot & { getSelection(): Selection }).getSelection().toString());
     await expect.poll(selected).toBe('Yerevan');
     await page.keyboard.press('2');
     await expect.poll(() => page.locator('.seg.code-opinion').allTextContents()).toEqual(['Yerevan']);

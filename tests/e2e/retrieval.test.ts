@@ -1,0 +1,86 @@
+/**
+ * The coded-segments view across documents, in the real renderer: filters, a jump to a segment,
+ * and the export of the filtered rows read back by Python.
+ */
+import { execFileSync } from 'node:child_process';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dispatch } from '../../electron/services/handlers';
+import { startPreviewServer, type PreviewServer } from '../../electron/services/preview-server';
+import type { ActionOutcome } from '../../shared/api';
+import { launchChromium, watchForProblems } from '../support/browser';
+import { openProject, segmentInput, type OpenProject } from '../support/project';
+
+const RENDERER = new URL('../../dist/renderer', import.meta.url).pathname;
+let browser: Browser;
+let project: OpenProject;
+let server: PreviewServer;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  project = await openProject();
+  server = await startPreviewServer({ handlers: project.handlers, rendererFolder: RENDERER });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await project?.store.close();
+});
+
+describe('retrieving coded segments', () => {
+  it('filters across documents, jumps to a segment, and exports what is shown', async () => {
+    const { store, handlers } = project;
+    const added = (await dispatch(handlers, 'addCode', { name: 'casualties', parentId: 'factual-claim' })) as { value: ActionOutcome };
+    const sub = added.value.codes!.at(-1)!.id;
+    const [d0, d1] = store.overview().documents;
+    const t0 = (await store.openDocument(d0.id)).text;
+    const t1 = (await store.openDocument(d1.id)).text;
+    await store.addSegment(segmentInput(d0.id, t0, 'WAR IN ARTSAKH', 'factual-claim'));
+    await store.addSegment(segmentInput(d0.id, t0, 'first week', sub));
+    await store.addSegment(segmentInput(d1.id, t1, 'Shelling by Azerbaijan', sub));
+    await store.addSegment(segmentInput(d1.id, t1, 'Azerbaijan Launches', 'opinion'));
+
+    const page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
+    const problems = await watchForProblems(page);
+    await page.goto(server.url);
+    await page.click('button[data-action="retrieval"]');
+    await expect.poll(() => page.textContent('.retrieval-count')).toBe('4 of 4 coded segments');
+
+    await page.selectOption('select[aria-label="Code"]', 'factual-claim');
+    await expect.poll(() => page.textContent('.retrieval-count')).toBe('3 of 4 coded segments');
+    await page.uncheck('.retrieval-filters input[type="checkbox"]');
+    await expect.poll(() => page.textContent('.retrieval-count')).toBe('1 of 4 coded segments');
+    await page.check('.retrieval-filters input[type="checkbox"]');
+    await page.selectOption('select[aria-label="Document"]', d1.id);
+    await expect.poll(() => page.locator('.retrieval-row').allTextContents()).toEqual([expect.stringContaining('Shelling by Azerbaijan')]);
+    expect(await page.textContent('.retrieval-row')).toContain('factual claim / casualties');
+    await page.selectOption('select[aria-label="Document"]', '');
+    await page.fill('input[aria-label="Words in the quote"]', 'WEEK');
+    await expect.poll(() => page.textContent('.retrieval-count')).toBe('1 of 4 coded segments');
+    await page.fill('input[aria-label="Words in the quote"]', '');
+
+    // Export the three rows shown; Python reads them and checks each against its document.
+    await page.click('button[data-action="export-retrieval"]');
+    await expect.poll(() => page.textContent('.message-bar')).toContain('Exported 3 coded segments to');
+    const message = (await page.textContent('.message-text'))!;
+    const check = `
+import csv, sys, os
+rows = list(csv.DictReader(open(sys.argv[1], newline='', encoding='utf-8')))
+for row in rows:
+    text = open(os.path.join(sys.argv[2], row['document_file']), encoding='utf-8', newline='').read()
+    assert text[int(row['start']):int(row['end'])] == row['text'], row
+print(sorted(row['code_path'] for row in rows))
+`;
+    const printed = execFileSync('python3', ['-c', check, message.slice(message.indexOf(' to ') + 4), `${project.folder}/documents`]).toString().trim();
+    expect(printed).toBe("['factual claim', 'factual claim / casualties', 'factual claim / casualties']");
+
+    // A row jumps to its segment in the text.
+    await page.click('.retrieval-row:has-text("Shelling by Azerbaijan")');
+    await page.waitForSelector(`.text-host[data-ready][data-document-id="${d1.id}"]`);
+    const selected = () =>
+      page.evaluate(() => (globalThis.document.querySelector('.text-host')!.shadowRoot as ShadowRoot & { getSelection(): Selection }).getSelection().toString());
+    await expect.poll(selected).toBe('Shelling by Azerbaijan');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
