@@ -11,6 +11,7 @@ import type { DocumentRecord } from './documents';
 import { codeIdSchema } from './project-schema';
 import type { Result } from './result';
 import type { RetrievedSegment } from './retrieval';
+import type { VariableDefinition } from './variables';
 import type { CodedSegment } from './segments';
 
 /** A document as listed in the project overview. */
@@ -32,6 +33,8 @@ export interface ProjectOverview {
   notices: string[];
   /** What Undo and Redo would take back or do again, in words; null when nothing. */
   history: { undo: string | null; redo: string | null };
+  /** The document variables, in column order. */
+  variables: VariableDefinition[];
 }
 
 /**
@@ -158,6 +161,22 @@ export const operations = {
   setSegmentBounds: operation<ActionOutcome>()(
     z.strictObject({ segmentId, start: offset, end: offset }),
     "Moves a segment's start and end (UTF-16 offsets); its quote follows.",
+  ),
+  defineVariable: operation<ActionOutcome>()(
+    z.strictObject({
+      name: z.string().min(1).max(100),
+      type: z.enum(['text', 'number', 'date', 'choice']),
+      choices: z.array(z.string().max(200)).max(500),
+    }),
+    'Adds a document variable: text, number, date (YYYY-MM-DD) or one of a list.',
+  ),
+  removeVariable: operation<ActionOutcome>()(
+    z.strictObject({ name: z.string().min(1).max(100) }),
+    "Removes a variable and every document's value of it.",
+  ),
+  setDocumentValue: operation<ActionOutcome>()(
+    z.strictObject({ documentId, name: z.string().min(1).max(100), value: z.union([z.string().max(10000), z.number(), z.null()]) }),
+    "Sets (or, with null, clears) a document's value of a variable, checked against its type.",
   ),
   setSegmentMemo: operation<ActionOutcome>()(
     z.strictObject({ segmentId, memo: z.string().max(100000) }),

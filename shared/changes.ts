@@ -6,6 +6,7 @@
  */
 import type { Code } from './codebook';
 import type { DocumentRecord } from './documents';
+import type { VariableDefinition } from './variables';
 import type { CodedSegment } from './segments';
 
 /** One record's state before and after (null: it does not exist), or the codebook's order. */
@@ -13,6 +14,7 @@ export type Change =
   | { kind: 'segment'; id: string; before: CodedSegment | null; after: CodedSegment | null }
   | { kind: 'code'; id: string; before: Code | null; after: Code | null }
   | { kind: 'document'; id: string; before: DocumentRecord | null; after: DocumentRecord | null }
+  | { kind: 'variables'; id: 'variables'; before: VariableDefinition[]; after: VariableDefinition[] }
   | { kind: 'codeOrder'; id: 'codebook'; before: string[]; after: string[] };
 
 export interface Action {
@@ -58,7 +60,7 @@ function ordered(codes: readonly Code[], ids: readonly string[]): Code[] {
  * `before` states, last change first). A record put again keeps its place.
  */
 export function applyChanges(
-  project: { segments: CodedSegment[]; codes: Code[]; documents: DocumentRecord[] },
+  project: { segments: CodedSegment[]; codes: Code[]; documents: DocumentRecord[]; variables?: VariableDefinition[] },
   changes: readonly Change[],
   direction: 'forward' | 'backward',
 ): void {
@@ -67,6 +69,7 @@ export function applyChanges(
     if (change.kind === 'segment') put(project.segments, change.id, forward ? change.after : change.before);
     else if (change.kind === 'code') put(project.codes, change.id, forward ? change.after : change.before);
     else if (change.kind === 'document') put(project.documents, change.id, forward ? change.after : change.before);
+    else if (change.kind === 'variables') project.variables = [...(forward ? change.after : change.before)];
     else project.codes.splice(0, project.codes.length, ...ordered(project.codes, forward ? change.after : change.before));
   }
 }

@@ -18,6 +18,7 @@ import { codePath, type Code } from './codebook';
 import type { DocumentRecord } from './documents';
 import { CodePointIndex } from './offsets';
 import { compareInTextOrder, type CodedSegment } from './segments';
+import { variableColumn, type VariableDefinition } from './variables';
 
 export type CsvFlavour = 'standard' | 'excel';
 
@@ -41,12 +42,20 @@ export const SEGMENT_CSV_COLUMNS = [
 ] as const;
 
 export type SegmentCsvColumn = (typeof SEGMENT_CSV_COLUMNS)[number];
-export type SegmentCsvRow = Record<SegmentCsvColumn, string>;
+export type SegmentCsvRow = Record<SegmentCsvColumn, string> & Record<string, string>;
 
 export interface DatasetInput {
   documents: ReadonlyArray<{ record: DocumentRecord; text: string }>;
   codes: readonly Code[];
   segments: readonly CodedSegment[];
+  /** Document variables: a column each (`var_<name>`), after the document's columns. */
+  variables?: readonly VariableDefinition[];
+}
+
+/** The columns of an export: the fixed ones, with a column per document variable after document_sha256. */
+export function segmentColumns(variables: readonly VariableDefinition[] = []): string[] {
+  const at = SEGMENT_CSV_COLUMNS.indexOf('document_sha256') + 1;
+  return [...SEGMENT_CSV_COLUMNS.slice(0, at), ...variables.map((v) => variableColumn(v.name)), ...SEGMENT_CSV_COLUMNS.slice(at)];
 }
 
 /**
@@ -66,12 +75,17 @@ export function* segmentRecords(input: DatasetInput): Generator<string[]> {
     const segments = byDocument.get(record.id);
     if (!segments) continue;
     const index = new CodePointIndex(text);
+    const values = (input.variables ?? []).map((v) => {
+      const value = record.values[v.name];
+      return value === undefined || value === null ? '' : String(value);
+    });
     for (const segment of segments.sort(compareInTextOrder)) {
       yield [
         record.id,
         record.title,
         record.file,
         record.sha256,
+        ...values,
         segment.id,
         codeNames.get(segment.codeId) ?? segment.codeId,
         segment.codeId,
@@ -90,10 +104,8 @@ export function* segmentRecords(input: DatasetInput): Generator<string[]> {
 
 /** The same records keyed by column name (for tests and for exports that want objects). */
 export function segmentRows(input: DatasetInput): SegmentCsvRow[] {
-  return Array.from(
-    segmentRecords(input),
-    (cells) => Object.fromEntries(SEGMENT_CSV_COLUMNS.map((column, i) => [column, cells[i]])) as SegmentCsvRow,
-  );
+  const columns = segmentColumns(input.variables);
+  return Array.from(segmentRecords(input), (cells) => Object.fromEntries(columns.map((column, i) => [column, cells[i]])) as SegmentCsvRow);
 }
 
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -140,7 +152,7 @@ export function rowsToCsv(
 
 /** The coded dataset as CSV chunks. */
 export function segmentsCsvChunks(input: DatasetInput, flavour: CsvFlavour): Generator<string> {
-  return csvChunks(SEGMENT_CSV_COLUMNS, segmentRecords(input), flavour);
+  return csvChunks(segmentColumns(input.variables), segmentRecords(input), flavour);
 }
 
 /** The coded dataset as one CSV string. */

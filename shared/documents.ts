@@ -4,6 +4,8 @@
  * gives it a title a researcher recognises.
  */
 
+import type { VariableValue } from './variables';
+
 export interface DocumentRecord {
   /** Stable id, derived from the SHA-256 of the bytes, so that coders' projects agree on it. */
   id: string;
@@ -25,6 +27,8 @@ export interface DocumentRecord {
   memo: string;
   /** The file it was imported from (null for the bundled texts, kept byte for byte). */
   source: DocumentSource | null;
+  /** The document's values of the project's variables, by variable name. */
+  values: Record<string, VariableValue>;
 }
 
 /** Where an imported document came from: the original file, and how its text was read. */

@@ -6,6 +6,7 @@ import { z } from './zod';
 import type { Action, Change, History } from './changes';
 import type { Code } from './codebook';
 import type { DocumentRecord } from './documents';
+import type { VariableDefinition } from './variables';
 import type { CodedSegment } from './segments';
 
 export const PROJECT_SCHEMA_VERSION = 1;
@@ -27,7 +28,14 @@ const documentSchema = z.object({
     .object({ name: z.string().max(1000), sha256: z.string().regex(/^[0-9a-f]{64}$/), format: z.string().max(20), encoding: z.string().max(100).nullable() })
     .nullable()
     .default(null),
+  values: z.record(z.string(), z.union([z.string().max(10000), z.number(), z.null()])).default({}),
 }) satisfies z.ZodType<DocumentRecord, unknown>;
+
+export const variableSchema = z.object({
+  name: z.string().min(1).max(100),
+  type: z.enum(['text', 'number', 'date', 'choice']),
+  choices: z.array(z.string().max(200)).max(500).default([]),
+}) satisfies z.ZodType<VariableDefinition, unknown>;
 
 export const codeIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/);
 
@@ -63,6 +71,7 @@ const changeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('segment'), id, before: segmentSchema.nullable(), after: segmentSchema.nullable() }),
   z.object({ kind: z.literal('code'), id, before: codeSchema.nullable(), after: codeSchema.nullable() }),
   z.object({ kind: z.literal('document'), id, before: documentSchema.nullable(), after: documentSchema.nullable() }),
+  z.object({ kind: z.literal('variables'), id: z.literal('variables'), before: z.array(variableSchema), after: z.array(variableSchema) }),
   z.object({ kind: z.literal('codeOrder'), id: z.literal('codebook'), before: z.array(codeIdSchema), after: z.array(codeIdSchema) }),
 ]) satisfies z.ZodType<Change, unknown>;
 
@@ -85,6 +94,8 @@ export const projectFileSchema = z
     documents: z.array(documentSchema),
     codes: z.array(codeSchema),
     segments: z.array(segmentSchema),
+    /** The document variables, in the order of their columns. */
+    variables: z.array(variableSchema).default([]),
     /** Undo and redo, kept across restarts. */
     history: historySchema.default({ done: [], undone: [] }),
     /** The number of the last journal record folded into this file. */

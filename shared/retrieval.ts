@@ -13,6 +13,8 @@ export interface RetrievedSegment {
   /** Text just before and after the segment. */
   before: string;
   after: string;
+  /** The document's values of the project's variables. */
+  documentValues: Record<string, string | number | null>;
 }
 
 export interface RetrievalFilter {
@@ -22,9 +24,11 @@ export interface RetrievalFilter {
   coder: string | null;
   /** Words the quote must contain (any case); '' for any. */
   text: string;
+  /** A document variable and the value its document must have (compared as text). */
+  variable: { name: string; value: string } | null;
 }
 
-export const NO_FILTER: RetrievalFilter = { codeId: null, withSubcodes: true, documentId: null, coder: null, text: '' };
+export const NO_FILTER: RetrievalFilter = { codeId: null, withSubcodes: true, documentId: null, coder: null, text: '', variable: null };
 
 /** The rows that pass the filter, in their given order. */
 export function filterSegments(
@@ -38,8 +42,10 @@ export function filterSegments(
       : new Set([filter.codeId])
     : null;
   const needle = filter.text.trim().toLocaleLowerCase();
+  const { variable } = filter;
   return rows.filter(
-    ({ segment }) =>
+    ({ segment, documentValues }) =>
+      (!variable || String(documentValues[variable.name] ?? '') === variable.value) &&
       (!codeIds || codeIds.has(segment.codeId)) &&
       (!filter.documentId || segment.documentId === filter.documentId) &&
       (!filter.coder || segment.coder === filter.coder) &&

@@ -96,14 +96,14 @@ export function createHandlers(services: Services): Handlers {
     },
     listSegments: async () => {
       const { documents, codes, segments } = await store.dataset();
-      const titles = new Map(documents.map(({ record, text }) => [record.id, { title: record.title, text }]));
+      const titles = new Map(documents.map(({ record, text }) => [record.id, { title: record.title, text, values: record.values }]));
       const paths = new Map(codes.map((code) => [code.id, codePath(codes, code.id)]));
       return segments
         .filter((segment) => titles.has(segment.documentId))
         .map((segment) => {
-          const { title, text } = titles.get(segment.documentId)!;
+          const { title, text, values } = titles.get(segment.documentId)!;
           const { before, after } = inContext(text, segment, 60);
-          return { segment, documentTitle: title, codePath: paths.get(segment.codeId) ?? segment.codeId, before, after };
+          return { segment, documentTitle: title, codePath: paths.get(segment.codeId) ?? segment.codeId, before, after, documentValues: values };
         })
         .sort((a, b) => a.documentTitle.localeCompare(b.documentTitle) || a.segment.start - b.segment.start);
     },
@@ -132,6 +132,9 @@ export function createHandlers(services: Services): Handlers {
       return outcome(store, await store.codeSpans({ codeId, spans, label }), 'forward', []);
     },
     setSegmentBounds: async (input) => outcome(store, await store.setSegmentBounds(input), 'forward', []),
+    defineVariable: async (input) => outcome(store, await store.defineVariable(input), 'forward', []),
+    removeVariable: async (input) => outcome(store, await store.removeVariable(input), 'forward', []),
+    setDocumentValue: async (input) => outcome(store, await store.setDocumentValue(input), 'forward', []),
     setSegmentMemo: async (input) => outcome(store, await store.setSegmentMemo(input), 'forward', []),
     updateDocument: async (input) => outcome(store, await store.updateDocument(input), 'forward', []),
     removeDocument: async (input) => outcome(store, await store.removeDocument(input), 'forward', []),

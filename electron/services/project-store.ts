@@ -30,6 +30,7 @@ import { extractText } from './document-import';
 import { DurableJsonFile, UnreadableFileError } from './durable-json-file';
 import { Journal, readJournal } from './journal';
 import { decodeUtf8Exact } from './text-decoding';
+import { checkDefinition, checkValue, type VariableDefinition, type VariableValue } from '../../shared/variables';
 
 export const PROJECT_FILE = 'project.json';
 export const JOURNAL_FILE = 'project.journal';
@@ -230,6 +231,7 @@ export class ProjectStore {
         addedAt: created,
         memo: '',
         source: null,
+        values: {},
       });
       this.texts.set(documentIdFor(hash), text);
     }
@@ -243,6 +245,7 @@ export class ProjectStore {
       documents,
       codes: DEFAULT_CODES.map((code) => ({ ...code })),
       segments: [],
+      variables: [],
       history: { done: [], undone: [] },
       journalSeq: 0,
     };
@@ -269,6 +272,7 @@ export class ProjectStore {
       codes: this.data.codes,
       notices,
       history: this.historyLabels(),
+      variables: this.data.variables,
     };
   }
 
@@ -390,7 +394,7 @@ export class ProjectStore {
   async dataset(): Promise<DatasetInput> {
     const documents = [];
     for (const record of this.documentsInOrder()) documents.push({ record, text: await this.text(record.id) });
-    return { documents, codes: this.data.codes, segments: this.data.segments };
+    return { documents, codes: this.data.codes, segments: this.data.segments, variables: this.data.variables };
   }
 
   private codeName(codeId: string): string {
@@ -545,9 +549,52 @@ export class ProjectStore {
       addedAt: this.now().toISOString(),
       memo: '',
       source: { name, sha256: sha256(bytes), format: extracted.format, encoding: extracted.encoding },
+      values: {},
     };
     const action = await this.perform(`Import “${name}”`, [{ kind: 'document', id, before: null, after: document }]);
     return { action, duplicateOf: null, notes: extracted.notes };
+  }
+
+  /** Adds a document variable (a column of the variables table and of the CSV export). */
+  async defineVariable(input: VariableDefinition): Promise<Action> {
+    const variable = checkDefinition(input, this.data.variables);
+    return this.perform(`Add the variable “${variable.name}”`, [
+      { kind: 'variables', id: 'variables', before: [...this.data.variables], after: [...this.data.variables, variable] },
+    ]);
+  }
+
+  /** Removes a variable and every document's value of it, as one action. */
+  async removeVariable(input: { name: string }): Promise<Action> {
+    const variable = this.variable(input.name);
+    const documents: Change[] = this.data.documents
+      .filter((d) => input.name in d.values)
+      .map((d) => {
+        const { [input.name]: _dropped, ...values } = d.values;
+        return { kind: 'document', id: d.id, before: d, after: { ...d, values } };
+      });
+    return this.perform(`Remove the variable “${variable.name}”`, [
+      ...documents,
+      { kind: 'variables', id: 'variables', before: [...this.data.variables], after: this.data.variables.filter((v) => v !== variable) },
+    ]);
+  }
+
+  /** Sets (or, with null, clears) a document's value of a variable, checked against its type. */
+  async setDocumentValue(input: { documentId: string; name: string; value: VariableValue }): Promise<Action> {
+    const document = this.documentRecord(input.documentId);
+    const variable = this.variable(input.name);
+    const value = checkValue(variable, input.value);
+    const values = { ...document.values };
+    if (value === null) delete values[variable.name];
+    else values[variable.name] = value;
+    return this.perform(`Set ${variable.name} of “${document.title}” to ${value === null ? 'nothing' : value}`, [
+      { kind: 'document', id: document.id, before: document, after: { ...document, values } },
+    ]);
+  }
+
+  private variable(name: string): VariableDefinition {
+    const variable = this.data.variables.find((v) => v.name === name);
+    if (!variable) throw new WorkbenchFailure('not-found', `There is no variable “${name}”.`);
+    return variable;
   }
 
   /** The codes and segments, for the codebook edits to work on. */

@@ -15,6 +15,7 @@ const record = (id: string, text: string): DocumentRecord => ({
   addedAt: '2026-01-01T00:00:00.000Z',
   memo: '',
   source: null,
+  values: {},
 });
 
 const segment = (id: string, documentId: string, start: number, end: number, text: string, codeId = 'opinion'): CodedSegment => ({

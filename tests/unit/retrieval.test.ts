@@ -9,6 +9,7 @@ const row = (id: string, codeId: string, documentId: string, coder: string, quot
   codePath: codeId,
   before: '',
   after: '',
+  documentValues: documentId === 'd1' ? { stance: 'pro' } : { stance: 'contra' },
 });
 const rows = [
   row('a', 'factual-claim', 'd1', 'ana', 'Troops crossed the line'),
@@ -29,5 +30,6 @@ describe('retrieval filters', () => {
     expect(ids({ coder: 'ana', text: 'CIVILIANS' })).toEqual(['d']);
     expect(ids({ codeId: 'c-sub', documentId: 'd1', coder: 'ben' })).toEqual(['b']);
     expect(ids({})).toEqual(['a', 'b', 'c', 'd']);
+    expect(ids({ variable: { name: 'stance', value: 'contra' } })).toEqual(['c', 'd']);
   });
 });
