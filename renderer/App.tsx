@@ -7,6 +7,7 @@ import { CodeBar } from './components/CodeBar';
 import { CodebookEditor } from './components/CodebookEditor';
 import { RetrievalView } from './components/RetrievalView';
 import { SearchPanel } from './components/SearchPanel';
+import { VariablesTable } from './components/VariablesTable';
 import { DocumentHeader } from './components/DocumentHeader';
 import { DocumentList } from './components/DocumentList';
 import { DropZone } from './components/ImportFiles';
@@ -118,15 +119,13 @@ function MessageBar() {
   );
 }
 
-function MainArea(props: { retrieval: boolean; onJump: () => void }) {
+type MainView = 'text' | 'retrieval' | 'variables';
+
+function MainArea(props: { view: MainView; onJump: () => void }) {
   const open = useStore((state) => state.open);
   const opening = useStore((state) => state.opening);
-  if (props.retrieval) {
-    return (
-      <main className="main-area">
-        <RetrievalView onJump={props.onJump} />
-      </main>
-    );
+  if (props.view !== 'text') {
+    return <main className="main-area">{props.view === 'retrieval' ? <RetrievalView onJump={props.onJump} /> : <VariablesTable />}</main>;
   }
   return (
     <main className="main-area">
@@ -151,7 +150,8 @@ function MainArea(props: { retrieval: boolean; onJump: () => void }) {
 export function App() {
   const project = useStore((state) => state.project);
   const loadError = useStore((state) => state.loadError);
-  const [retrieval, setRetrieval] = useState(false);
+  const [mainView, setMainView] = useState<MainView>('text');
+  const showView = (view: MainView) => setMainView((current) => (current === view ? 'text' : view));
   const [sidePanel, setSidePanel] = useState<'segments' | 'codebook' | 'search'>('segments');
   const toggle = (panel: 'codebook' | 'search') => setSidePanel((current) => (current === panel ? 'segments' : panel));
 
@@ -244,8 +244,11 @@ export function App() {
         </span>
         <SaveStatus />
         <HistoryButtons />
-        <button type="button" aria-pressed={retrieval} onClick={() => setRetrieval(!retrieval)} data-action="retrieval">
+        <button type="button" aria-pressed={mainView === 'retrieval'} onClick={() => showView('retrieval')} data-action="retrieval">
           Coded segments
+        </button>
+        <button type="button" aria-pressed={mainView === 'variables'} onClick={() => showView('variables')} data-action="variables">
+          Variables
         </button>
         <button type="button" aria-pressed={sidePanel === 'search'} onClick={() => toggle('search')} data-action="search" title="Search (Ctrl/Cmd+F)">
           Search
@@ -259,9 +262,9 @@ export function App() {
       <Notices />
       <div className={`workspace${sidePanel === 'segments' ? '' : ' with-codebook'}`}>
         <aside className="sidebar">
-          <DocumentList />
+          <DocumentList onOpen={() => setMainView('text')} />
         </aside>
-        <MainArea retrieval={retrieval} onJump={() => setRetrieval(false)} />
+        <MainArea view={mainView} onJump={() => setMainView('text')} />
         {sidePanel === 'codebook' ? (
           <CodebookEditor onClose={() => setSidePanel('segments')} />
         ) : sidePanel === 'search' ? (

@@ -3,7 +3,7 @@ import { openDocument } from '../actions';
 import { useStore } from '../store';
 import { ImportButton, ImportProgress } from './ImportFiles';
 
-export function DocumentList() {
+export function DocumentList(props: { onOpen?: () => void }) {
   const project = useStore((state) => state.project);
   const openId = useStore((state) => state.open?.document.id);
   const openCount = useStore((state) => state.open?.segments.length);
@@ -35,7 +35,10 @@ export function DocumentList() {
                 className="document-button"
                 aria-current={document.id === openId ? 'true' : undefined}
                 aria-busy={document.id === opening ? 'true' : undefined}
-                onClick={() => void openDocument(document.id)}
+                onClick={() => {
+                  props.onOpen?.();
+                  void openDocument(document.id);
+                }}
                 title={`${document.title}\n${document.file}`}
                 data-document-id={document.id}
               >

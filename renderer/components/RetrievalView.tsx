@@ -16,6 +16,7 @@ const NO_DOCUMENTS: never[] = [];
 export function RetrievalView(props: { onJump: () => void }) {
   const codes = useStore(selectCodes);
   const documents = useStore((state) => state.project?.documents) ?? NO_DOCUMENTS;
+  const variables = useStore((state) => state.project?.variables) ?? NO_DOCUMENTS;
   const [rows, setRows] = useState<RetrievedSegment[] | null>(null);
   const [filter, setFilter] = useState<RetrievalFilter>(NO_FILTER);
   const [exporting, setExporting] = useState(false);
@@ -77,6 +78,25 @@ export function RetrievalView(props: { onJump: () => void }) {
             </option>
           ))}
         </select>
+        {variables.length > 0 && (
+          <select
+            value={filter.variable ? `${filter.variable.name}\u0000${filter.variable.value}` : ''}
+            onChange={(e) => {
+              const [name, value] = e.target.value.split('\u0000');
+              set({ variable: e.target.value ? { name, value } : null });
+            }}
+            aria-label="Variable"
+          >
+            <option value="">Any variable value</option>
+            {variables.map((variable) =>
+              [...new Set(documents.map((d) => d.values[variable.name]).filter((v) => v !== undefined && v !== null).map(String))].sort().map((value) => (
+                <option key={`${variable.name}:${value}`} value={`${variable.name}\u0000${value}`}>
+                  {variable.name} = {value}
+                </option>
+              )),
+            )}
+          </select>
+        )}
         <input type="search" value={filter.text} onChange={(e) => set({ text: e.target.value })} placeholder="Words in the quote…" aria-label="Words in the quote" />
         <button type="button" onClick={() => void exportShown()} disabled={!shown.length || exporting} data-action="export-retrieval" aria-busy={exporting}>
           {exporting ? 'Exporting…' : `Export these ${shown.length} as CSV`}
