@@ -235,6 +235,31 @@ function reportFailure(error: WorkbenchError): void {
 
 let boundsQueue: Promise<unknown> = Promise.resolve();
 
+/** Sends a segment's new bounds to the main process (after the page already shows them). */
+function commitBounds(segment: CodedSegment, start: number, end: number): void {
+  markPending(segment.id, true);
+  boundsQueue = boundsQueue.then(async () => {
+    const result = await api.setSegmentBounds({ segmentId: segment.id, start, end });
+    markPending(segment.id, false);
+    // The page already shows these bounds; only what Undo offers changes.
+    if (result.ok) update((current) => ({ project: current.project && { ...current.project, history: result.value.history } }));
+    else {
+      update((current) => withSegments(current, (list) => insertInTextOrder(list.filter((s) => s.id !== segment.id), segment)));
+      reportFailure(result.error);
+    }
+  });
+}
+
+/** Shows a segment with new bounds at once; with `commit`, saves them as one undoable action. */
+export function moveSegmentTo(segmentId: string, start: number, end: number, commit: boolean, original?: CodedSegment): void {
+  const open = getState().open;
+  const segment = open?.segments.find((s) => s.id === segmentId);
+  if (!open || !segment || end <= start || !/\S/.test(open.text.slice(start, end))) return;
+  const moved = { ...segment, start, end, quote: open.text.slice(start, end) };
+  update((current) => withSegments(current, (list) => insertInTextOrder(list.filter((s) => s.id !== segmentId), moved)));
+  if (commit && (start !== (original ?? segment).start || end !== (original ?? segment).end)) commitBounds(original ?? segment, start, end);
+}
+
 /**
  * Moves one edge of a segment by a character or a word. The highlight moves at once; the changes
  * go to the main process one after another, each an undoable action. Returns the new bounds.
@@ -260,17 +285,7 @@ export function adjustSegment(
   update((current) =>
     withSegments(current, (list) => insertInTextOrder(list.filter((s) => s.id !== segmentId), moved)),
   );
-  markPending(segmentId, true);
-  boundsQueue = boundsQueue.then(async () => {
-    const result = await api.setSegmentBounds({ segmentId, start, end });
-    markPending(segmentId, false);
-    // The page already shows these bounds; only what Undo offers changes.
-    if (result.ok) update((current) => ({ project: current.project && { ...current.project, history: result.value.history } }));
-    else {
-      update((current) => withSegments(current, (list) => insertInTextOrder(list.filter((s) => s.id !== segmentId), segment)));
-      reportFailure(result.error);
-    }
-  });
+  commitBounds(segment, start, end);
   return { start, end };
 }
 

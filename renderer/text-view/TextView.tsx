@@ -16,7 +16,16 @@ import { codeForKey, REPEAT_KEY } from '../../shared/codebook';
 import type { CorpusSearchResult } from '../../shared/api';
 import type { CodedSegment } from '../../shared/segments';
 import { offsetToPos, posToOffset, sectionAtPos, type TextLayout } from '../../shared/text-layout';
-import { adjustSegment, applyCode, closePopover, lastUsedCode, openPopover, showMessage, type TextRange } from '../actions';
+import {
+  adjustSegment,
+  applyCode,
+  closePopover,
+  lastUsedCode,
+  moveSegmentTo,
+  openPopover,
+  showMessage,
+  type TextRange,
+} from '../actions';
 import { getState, subscribe, update, useStore } from '../store';
 import { codeStyleSheet } from './code-styles';
 import { documentNode } from './document-node';
@@ -28,6 +37,7 @@ import {
   type HighlightChange,
   type SectionWindow,
 } from './highlight-plugin';
+import { handleDragInProgress, handlesPlugin, showHandles } from './handles-plugin';
 import { searchPlugin, showHits } from './search-plugin';
 import { textViewStyleSheet } from './text-view-styles';
 
@@ -224,7 +234,15 @@ export function TextView() {
     const view = new EditorView(mount, {
       state: EditorState.create({
         doc: documentNode(layout),
-        plugins: [highlightPlugin(layout, open.segments), searchPlugin(layout), readOnlyText],
+        plugins: [
+          highlightPlugin(layout, open.segments),
+          searchPlugin(layout),
+          handlesPlugin(layout, {
+            current: (id) => getState().open?.segments.find((s) => s.id === id),
+            move: moveSegmentTo,
+          }),
+          readOnlyText,
+        ],
       }),
       editable: () => true,
       attributes: {
@@ -288,10 +306,21 @@ export function TextView() {
       revealRange(pending);
     };
     revealPending();
+    // Handles on the segment whose details are open, following its bounds.
+    let handled: CodedSegment | null = null;
+    const showSegmentHandles = () => {
+      const state = getState();
+      const id = state.popover?.segmentIds[0];
+      const segment = (id && state.open?.segments.find((s) => s.id === id)) || null;
+      if (segment === handled || handleDragInProgress()) return;
+      handled = segment;
+      view.dispatch(showHandles(view.state, segment));
+    };
     const unsubscribe = subscribe(() => {
       const state = getState();
       if (state.search.result !== searched) showSearch();
       if (state.pendingReveal) revealPending();
+      showSegmentHandles();
       const current = state.open;
       if (!current || current.document.id !== open.document.id || current.segments === shown) return;
       const change = segmentsDiff(shown, current.segments);

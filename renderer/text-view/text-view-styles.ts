@@ -21,6 +21,12 @@ const TEXT_VIEW_CSS = `
 /* Sections out of view are neither styled nor laid out until they scroll near. */
 .tv-section { content-visibility: auto; contain-intrinsic-size: auto 1800px; }
 .tv-line { margin: 0; min-height: 1.75em; }
+.seg-handle {
+  display: inline-block; width: 0; height: 1.3em; vertical-align: text-bottom; position: relative; cursor: ew-resize;
+  border-left: 3px solid var(--accent); margin: 0 -1.5px; touch-action: none;
+}
+.seg-handle::after { content: ''; position: absolute; left: -7px; top: -6px; width: 11px; height: 11px; border-radius: 50%; background: var(--accent); }
+.seg-handle-end::after { top: auto; bottom: -6px; }
 .search-hit { outline: 2px solid var(--search-hit, #b8860b); outline-offset: -1px; border-radius: 2px; }
 `;
 

@@ -8,6 +8,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPreviewServer, type PreviewServer } from '../../electron/services/preview-server';
 import { clickAt, dragSelect, launchChromium, watchForProblems } from '../support/browser';
+import { characterBoxesInPage } from '../support/select-text';
 import { openProject, type OpenProject } from '../support/project';
 
 const RENDERER = new URL('../../dist/renderer', import.meta.url).pathname;
@@ -72,6 +73,40 @@ print(row['start'], row['end'], row['text'])
     // One undo takes back the last adjustment.
     await page.keyboard.press('Control+z');
     await expect.poll(() => highlight.allTextContents()).toEqual(['helling by Azerbaijan']);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('move by dragging the handles of the segment whose details are open', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const problems = await watchForProblems(page);
+    await page.goto(server.url);
+    const document = project.store.overview().documents[4];
+    const { text } = await project.store.openDocument(document.id);
+    await page.click(`.document-button[data-document-id="${document.id}"]`);
+    await page.waitForSelector('.text-host[data-ready]');
+    const start = text.indexOf('Armenian genocide');
+    await dragSelect(page, start, start + 'Armenian'.length);
+    await page.keyboard.press('2');
+    const highlight = page.locator('.seg.code-opinion');
+    await expect.poll(() => highlight.allTextContents()).toEqual(['Armenian']);
+
+    await highlight.first().click();
+    const handle = page.locator('.seg-handle-end');
+    await handle.waitFor();
+    const [target] = await page.evaluate(characterBoxesInPage, [start + 'Armenian genocide'.length - 1]);
+    const from = (await handle.boundingBox())!;
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await page.mouse.down();
+    await page.mouse.move((from.x + target.right) / 2, target.y, { steps: 3 });
+    await page.mouse.move(target.right - 1, target.y, { steps: 3 });
+    await page.mouse.up();
+    await expect.poll(() => highlight.allTextContents()).toEqual(['Armenian genocide']);
+    await page.waitForSelector('.save-status[data-state="saved"]');
+    expect((await project.store.openDocument(document.id)).segments.map((s) => s.quote)).toEqual(['Armenian genocide']);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => highlight.allTextContents()).toEqual(['Armenian']);
     expect(problems).toEqual([]);
     await page.close();
   });
