@@ -49,7 +49,7 @@ export interface HighlightState {
 export const highlightKey = new PluginKey<HighlightState>('highlights');
 
 /** Sections decorated before the view knows what is on screen. */
-export const INITIAL_WINDOW: SectionWindow = { first: 0, last: 2 };
+export const INITIAL_WINDOW: SectionWindow = { first: 0, last: 1 };
 
 function decoration(piece: Piece): Decoration {
   const spec: HighlightSpec = { segmentId: piece.segmentId, codeId: piece.codeId };
