@@ -63,9 +63,11 @@ describe('search in the browser', () => {
     await page.click('button[data-action="preview-code-hits"]');
     expect(await page.textContent('.code-hits-preview')).toContain(`Code ${expected} passages as “call to action”?`);
     await page.click('button[data-action="code-all-hits"]');
-    await expect.poll(() => page.locator('.seg.code-call-to-action').count()).toBe(expected);
+    // Highlights are drawn for the part of the text near the screen; the project holds them all.
+    await expect.poll(() => page.locator('.seg.code-call-to-action').count()).toBeGreaterThan(0);
     await page.waitForSelector('.save-status[data-state="saved"]');
-    expect((await project.store.openDocument(document.id)).segments).toHaveLength(expected + 1);
+    const codes = async () => (await project.store.openDocument(document.id)).segments.map((s) => s.codeId);
+    expect((await codes()).filter((c) => c === 'call-to-action')).toHaveLength(expected);
 
     // One undo takes all of them back; the single opinion stays.
     await page.click('button[data-action="undo"]');
