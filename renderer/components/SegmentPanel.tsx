@@ -2,7 +2,7 @@
  * The coded segments of the open document, in text order, with counts per code. The list draws
  * only the rows in view, so a document with thousands of segments stays quick to code.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { countByCode, type CodedSegment } from '../../shared/segments';
 import { selectCodes, useStore } from '../store';
 import { revealSegment } from '../text-view/TextView';
@@ -12,7 +12,8 @@ const NO_SEGMENTS: CodedSegment[] = [];
 const OVERSCAN = 8;
 
 export function SegmentPanel() {
-  const open = useStore((state) => state.open);
+  // The list follows the text at a lower priority, so that opening a document draws the text first.
+  const open = useDeferredValue(useStore((state) => state.open));
   const codes = useStore(selectCodes);
   const pending = useStore((state) => state.pending);
   const [scrollTop, setScrollTop] = useState(0);
