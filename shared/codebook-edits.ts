@@ -53,6 +53,11 @@ function check(state: CodebookState, code: Code): void {
   }
 }
 
+/** The fields of a new code before the researcher fills them in. */
+export function blankCodeFields(name: string, colour: string): CodeFields {
+  return { name, colour, description: '', definition: '', whenToUse: '', whenNotToUse: '', example: '', key: null, parentId: null };
+}
+
 /** A new code at the end of the codebook (under `parentId`, if given). */
 export function addCode(state: CodebookState, id: string, fields: CodeFields): Edit {
   if (state.codes.some((c) => c.id === id)) throw new WorkbenchFailure('conflict', `A code with id ${id} already exists.`);

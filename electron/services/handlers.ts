@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import type { Action } from '../../shared/changes';
 import {
   addCode,
+  blankCodeFields,
   codebookFile,
   codeUsage,
   CODEBOOK_FORMAT,
@@ -144,14 +145,7 @@ export function createHandlers(services: Services): Handlers {
       edit(() => {
         const state = store.codebookState();
         return addCode(state, `c-${randomBytes(5).toString('hex')}`, {
-          colour: nextCodeColour(state.codes),
-          description: '',
-          definition: '',
-          whenToUse: '',
-          whenNotToUse: '',
-          example: '',
-          key: null,
-          parentId: null,
+          ...blankCodeFields(fields.name, nextCodeColour(state.codes)),
           ...fields,
         });
       }),

@@ -5,9 +5,10 @@
  * undoable action; text fields are saved when they lose the focus or on Enter.
  */
 import { useState, type ReactNode } from 'react';
-import { codePath, codeTree, type Code } from '../../shared/codebook';
+import { codeTree, type Code } from '../../shared/codebook';
 import { runAction, exportCodebook, showMessage } from '../actions';
 import { api } from '../api-client';
+import { CodeOptions } from './CodeOptions';
 import { selectCodes, useStore } from '../store';
 
 type EditableField = 'name' | 'description' | 'definition' | 'whenToUse' | 'whenNotToUse' | 'example';
@@ -87,11 +88,7 @@ function DeleteCode(props: { code: Code; codes: readonly Code[]; onDone: () => v
         <span className="delete-move">
           <select value={moveTo} onChange={(event) => setMoveTo(event.target.value)} aria-label="Move its segments to">
             <option value="">Move its segments to…</option>
-            {others.map((c) => (
-              <option key={c.id} value={c.id}>
-                {codePath(codes, c.id)}
-              </option>
-            ))}
+            <CodeOptions codes={codes} except={code.id} />
           </select>
           <button
             type="button"
@@ -116,7 +113,6 @@ function CodeEntry(props: { code: Code; depth: number; index: number; codes: rea
   const { code, depth, index, codes } = props;
   const [open, setOpen] = useState(false);
   const [mergeInto, setMergeInto] = useState('');
-  const others = codes.filter((c) => c.id !== code.id);
   const update = (patch: Partial<Omit<Code, 'id'>>) => void runAction(api.updateCode({ id: code.id, patch }));
   let details: ReactNode = null;
   if (open) {
@@ -131,21 +127,13 @@ function CodeEntry(props: { code: Code; depth: number; index: number; codes: rea
           <span>Under</span>
           <select value={code.parentId ?? ''} onChange={(event) => update({ parentId: event.target.value || null })} aria-label={`Parent of ${code.name}`}>
             <option value="">(top level)</option>
-            {others.map((c) => (
-              <option key={c.id} value={c.id}>
-                {codePath(codes, c.id)}
-              </option>
-            ))}
+            <CodeOptions codes={codes} except={code.id} />
           </select>
         </label>
         <div className="code-actions">
           <select value={mergeInto} onChange={(event) => setMergeInto(event.target.value)} aria-label={`Merge ${code.name} into`}>
             <option value="">Merge into…</option>
-            {others.map((c) => (
-              <option key={c.id} value={c.id}>
-                {codePath(codes, c.id)}
-              </option>
-            ))}
+            <CodeOptions codes={codes} except={code.id} />
           </select>
           <button
             type="button"
@@ -240,11 +228,7 @@ export function CodebookEditor(props: { onClose: () => void }) {
         <input type="text" value={name} onChange={(event) => setName(event.target.value)} placeholder="New code name" aria-label="New code name" />
         <select value={parentId} onChange={(event) => setParentId(event.target.value)} aria-label="Parent of the new code">
           <option value="">(top level)</option>
-          {codes.map((c) => (
-            <option key={c.id} value={c.id}>
-              {codePath(codes, c.id)}
-            </option>
-          ))}
+          <CodeOptions codes={codes} />
         </select>
         <button type="submit">Add code</button>
       </form>

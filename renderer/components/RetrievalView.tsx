@@ -4,10 +4,10 @@
  * the rows shown can be exported as CSV.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { codePath, codeTree } from '../../shared/codebook';
 import { filterSegments, NO_FILTER, type RetrievalFilter, type RetrievedSegment } from '../../shared/retrieval';
 import { jumpTo, showMessage } from '../actions';
 import { api } from '../api-client';
+import { CodeOptions } from './CodeOptions';
 import { getState, selectCodes, update, useStore } from '../store';
 
 const SHOWN = 500;
@@ -52,11 +52,7 @@ export function RetrievalView(props: { onJump: () => void }) {
       <div className="retrieval-filters">
         <select value={filter.codeId ?? ''} onChange={(e) => set({ codeId: e.target.value || null })} aria-label="Code">
           <option value="">All codes</option>
-          {codeTree(codes).map(({ code }) => (
-            <option key={code.id} value={code.id}>
-              {codePath(codes, code.id)}
-            </option>
-          ))}
+          <CodeOptions codes={codes} />
         </select>
         <label className="search-option">
           <input type="checkbox" checked={filter.withSubcodes} onChange={(e) => set({ withSubcodes: e.target.checked })} />

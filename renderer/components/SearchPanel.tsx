@@ -7,6 +7,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { codePath } from '../../shared/codebook';
 import { codeAllHits, jumpTo as jumpToDocument, runSearch, setSearch } from '../actions';
+import { CodeOptions } from './CodeOptions';
 import { getState, selectCodes, useStore } from '../store';
 import { revealRange } from '../text-view/TextView';
 
@@ -86,11 +87,7 @@ export function SearchPanel(props: { onClose: () => void }) {
         <div className="code-hits">
           <select value={codeId} onChange={(event) => setCodeId(event.target.value)} aria-label="Code for all hits">
             <option value="">Code all hits as…</option>
-            {codes.map((code) => (
-              <option key={code.id} value={code.id}>
-                {codePath(codes, code.id)}
-              </option>
-            ))}
+            <CodeOptions codes={codes} />
           </select>
           <button type="button" disabled={!codeId} onClick={() => setPreviewing(true)} data-action="preview-code-hits">
             Preview…

@@ -3,48 +3,29 @@
  * key, code with it (by key, by search, and again with the repeat key), rename it, merge and
  * delete codes, and take a merge back with Undo.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPreviewServer, type PreviewServer } from '../../electron/services/preview-server';
-import { dragSelect, launchChromium, watchForProblems } from '../support/browser';
-import { openProject, type OpenProject } from '../support/project';
+import { describe, expect, it } from 'vitest';
+import { dragSelect } from '../support/browser';
+import { setUpWorkbench } from '../support/workbench';
 
-const RENDERER = new URL('../../dist/renderer', import.meta.url).pathname;
-let browser: Browser;
-let project: OpenProject;
-let server: PreviewServer;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  project = await openProject();
-  server = await startPreviewServer({ handlers: project.handlers, rendererFolder: RENDERER });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await project?.store.close();
-});
+const workbench = setUpWorkbench();
 
 describe('the codebook editor', () => {
   it('adds, uses, renames, merges and deletes codes, each undoable', async () => {
-    const page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
-    const problems = await watchForProblems(page);
-    await page.goto(server.url);
-    const document = project.store.overview().documents[2];
-    const { text } = await project.store.openDocument(document.id);
-    await page.click(`.document-button[data-document-id="${document.id}"]`);
-    await page.waitForSelector('.text-host[data-ready]');
+    const { page, problems } = await workbench.newPage();
+    const document = workbench.project.store.overview().documents[2];
+    const { text } = await workbench.project.store.openDocument(document.id);
+    await workbench.openInPage(page, document.id);
 
     // A new code under "factual claim", with key 4.
     await page.click('button[data-action="codebook"]');
     await page.fill('input[aria-label="New code name"]', 'casualties');
     await page.selectOption('select[aria-label="Parent of the new code"]', 'factual-claim');
     await page.click('.add-code button[type="submit"]');
-    await expect.poll(() => project.store.overview().codes.map((c) => c.name)).toContain('casualties');
-    const casualties = project.store.overview().codes.find((c) => c.name === 'casualties')!;
+    await expect.poll(() => workbench.project.store.overview().codes.map((c) => c.name)).toContain('casualties');
+    const casualties = workbench.project.store.overview().codes.find((c) => c.name === 'casualties')!;
     expect(casualties.parentId).toBe('factual-claim');
     await page.fill('input[aria-label="Key of casualties"]', '4');
-    await expect.poll(() => project.store.overview().codes.find((c) => c.id === casualties.id)?.key).toBe('4');
+    await expect.poll(() => workbench.project.store.overview().codes.find((c) => c.id === casualties.id)?.key).toBe('4');
     expect(await page.textContent(`.code-button[data-code-id="${casualties.id}"]`)).toContain('› casualties');
 
     // Code with the new key; its highlight takes the new code's colour.
@@ -71,7 +52,7 @@ describe('the codebook editor', () => {
     // Rename.
     await page.fill('input[aria-label="Name of casualties"]', 'victims');
     await page.keyboard.press('Enter');
-    await expect.poll(() => project.store.overview().codes.find((c) => c.id === casualties.id)?.name).toBe('victims');
+    await expect.poll(() => workbench.project.store.overview().codes.find((c) => c.id === casualties.id)?.name).toBe('victims');
     await expect.poll(() => page.textContent('.code-bar')).toContain('victims');
 
     // Merge "opinion" into "call to action": its segments move, the code goes.
@@ -80,13 +61,13 @@ describe('the codebook editor', () => {
     await page.click('button[data-action="merge"]');
     await expect.poll(() => page.locator('.seg.code-call-to-action').count()).toBe(2);
     expect(await page.locator('.seg.code-opinion').count()).toBe(0);
-    expect(project.store.overview().codes.some((c) => c.id === 'opinion')).toBe(false);
+    expect(workbench.project.store.overview().codes.some((c) => c.id === 'opinion')).toBe(false);
     await page.waitForSelector('.save-status[data-state="saved"]');
 
     // Undo brings "opinion" and its segments back.
     await page.click('button[data-action="undo"]');
     await expect.poll(() => page.locator('.seg.code-opinion').count()).toBe(2);
-    expect(project.store.overview().codes.map((c) => c.id)).toContain('opinion');
+    expect(workbench.project.store.overview().codes.map((c) => c.id)).toContain('opinion');
 
     // Delete "victims": the count is shown first; its segment moves to "factual claim".
     await page.click('button[aria-label="Details of victims"]');
@@ -95,8 +76,8 @@ describe('the codebook editor', () => {
     await page.selectOption('select[aria-label="Move its segments to"]', 'factual-claim');
     await page.click('button[data-action="delete-move"]');
     await expect.poll(() => page.locator('.seg.code-factual-claim').count()).toBeGreaterThan(0);
-    expect(project.store.overview().codes.some((c) => c.id === casualties.id)).toBe(false);
-    const saved = (await project.store.openDocument(document.id)).segments.map((s) => [s.codeId, s.quote]);
+    expect(workbench.project.store.overview().codes.some((c) => c.id === casualties.id)).toBe(false);
+    const saved = (await workbench.project.store.openDocument(document.id)).segments.map((s) => [s.codeId, s.quote]);
     expect(saved).toContainEqual(['factual-claim', first]);
 
     expect(problems).toEqual([]);

@@ -2,35 +2,16 @@
  * Importing own texts in the real renderer: through the file dialog and by dropping files on the
  * window, with a report of what could not be imported, and coding an imported text.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPreviewServer, type PreviewServer } from '../../electron/services/preview-server';
-import { dragSelect, launchChromium, watchForProblems } from '../support/browser';
+import { describe, expect, it } from 'vitest';
+import { dragSelect } from '../support/browser';
 import { docxFile, pdfFile } from '../support/files';
-import { openProject, type OpenProject } from '../support/project';
+import { setUpWorkbench } from '../support/workbench';
 
-const RENDERER = new URL('../../dist/renderer', import.meta.url).pathname;
-let browser: Browser;
-let project: OpenProject;
-let server: PreviewServer;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  project = await openProject();
-  server = await startPreviewServer({ handlers: project.handlers, rendererFolder: RENDERER });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await project?.store.close();
-});
+const workbench = setUpWorkbench();
 
 describe('importing texts in the browser', () => {
   it('imports through the dialog and by drag and drop, reports bad files, and codes an imported text', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    const problems = await watchForProblems(page);
-    await page.goto(server.url);
-    await page.waitForSelector('.document-button');
+    const { page, problems } = await workbench.newPage();
 
     await page.setInputFiles('input[data-action="import-documents"]', [
       { name: 'interview.docx', mimeType: 'application/octet-stream', buffer: Buffer.from(await docxFile(['Interview with a resident', 'We stayed in the shelter for days.'])) },
@@ -43,7 +24,7 @@ describe('importing texts in the browser', () => {
     expect(report).toContain('empty.txt is empty.');
     await expect.poll(() => page.locator('.document-button').count()).toBe(7);
 
-    // Dropped on the window: one new text, one already in the project.
+    // Dropped on the window: one new text, one already in the workbench.project.
     const dropped = await page.evaluateHandle(() => {
       const transfer = new DataTransfer();
       transfer.items.add(new File(['Dropped text about the ceasefire.'], 'dropped.txt', { type: 'text/plain' }));
@@ -58,10 +39,10 @@ describe('importing texts in the browser', () => {
     await expect.poll(() => page.locator('.document-button').count()).toBe(8);
 
     // Code a passage of the imported Word document.
-    const interview = project.store.overview().documents.find((d) => d.source?.name === 'interview.docx')!;
+    const interview = workbench.project.store.overview().documents.find((d) => d.source?.name === 'interview.docx')!;
     await page.click(`.document-button[data-document-id="${interview.id}"]`);
     await page.waitForSelector(`.text-host[data-ready][data-document-id="${interview.id}"]`);
-    const { text } = await project.store.openDocument(interview.id);
+    const { text } = await workbench.project.store.openDocument(interview.id);
     const words = 'stayed in the shelter';
     await dragSelect(page, text.indexOf(words), text.indexOf(words) + words.length);
     await page.keyboard.press('1');

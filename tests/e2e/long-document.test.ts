@@ -2,45 +2,27 @@
  * A long document in the real renderer: highlights are drawn for the part on screen, and the
  * rest appear as the reader scrolls or jumps there.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPreviewServer, type PreviewServer } from '../../electron/services/preview-server';
-import { dragSelect, launchChromium, watchForProblems } from '../support/browser';
-import { openProject, type OpenProject } from '../support/project';
+import { describe, expect, it } from 'vitest';
+import { dragSelect } from '../support/browser';
 import { textFolder } from '../support/temp';
+import { setUpWorkbench } from '../support/workbench';
 
-const RENDERER = new URL('../../dist/renderer', import.meta.url).pathname;
 const LINES = Array.from({ length: 1500 }, (_, i) => (i % 7 === 3 ? '' : `Line ${i}: words of the long report, line number ${i}.`));
 const TEXT = LINES.join('\n');
 
-let browser: Browser;
-let project: OpenProject;
-let server: PreviewServer;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  project = await openProject(undefined, await textFolder({ 'long-report.txt': TEXT }));
-  server = await startPreviewServer({ handlers: project.handlers, rendererFolder: RENDERER });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await project?.store.close();
-});
+const workbench = setUpWorkbench(() => textFolder({ 'long-report.txt': TEXT }));
 
 describe('a long document', () => {
   it('shows the highlights of every part of the text the reader scrolls or jumps to', async () => {
-    const document = project.store.overview().documents[0];
+    const document = workbench.project.store.overview().documents[0];
     const quotes = ['Line 5: words', 'Line 700: words', 'line number 1499.'];
     for (const quote of quotes) {
       const start = TEXT.indexOf(quote);
-      await project.store.addSegment({ id: crypto.randomUUID(), documentId: document.id, codeId: 'opinion', start, end: start + quote.length });
+      await workbench.project.store.addSegment({ id: crypto.randomUUID(), documentId: document.id, codeId: 'opinion', start, end: start + quote.length });
     }
-    const page = await browser.newPage({ viewport: { width: 1300, height: 800 } });
-    const problems = await watchForProblems(page);
-    await page.goto(server.url);
-    await page.click(`.document-button[data-document-id="${document.id}"]`);
-    await page.waitForSelector('.text-host[data-ready]');
+    const { page, problems } = await workbench.newPage();
+    await page.setViewportSize({ width: 1300, height: 800 });
+    await workbench.openInPage(page, document.id);
     const highlighted = () => page.locator('.seg.code-opinion').allTextContents();
     await expect.poll(highlighted).toContain(quotes[0]);
 
@@ -62,7 +44,7 @@ describe('a long document', () => {
     await page.keyboard.press('1');
     await expect.poll(() => page.locator('.seg.code-factual-claim').allTextContents()).toEqual(['Line 1497: words']);
     await page.waitForSelector('.save-status[data-state="saved"]');
-    const saved = (await project.store.openDocument(document.id)).segments.map((s) => s.quote);
+    const saved = (await workbench.project.store.openDocument(document.id)).segments.map((s) => s.quote);
     expect(saved).toContain('Line 1497: words');
     expect(problems).toEqual([]);
     await page.close();

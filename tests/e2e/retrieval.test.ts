@@ -3,33 +3,17 @@
  * and the export of the filtered rows read back by Python.
  */
 import { execFileSync } from 'node:child_process';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/services/handlers';
-import { startPreviewServer, type PreviewServer } from '../../electron/services/preview-server';
 import type { ActionOutcome } from '../../shared/api';
-import { launchChromium, watchForProblems } from '../support/browser';
-import { openProject, segmentInput, type OpenProject } from '../support/project';
+import { segmentInput } from '../support/project';
+import { setUpWorkbench } from '../support/workbench';
 
-const RENDERER = new URL('../../dist/renderer', import.meta.url).pathname;
-let browser: Browser;
-let project: OpenProject;
-let server: PreviewServer;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  project = await openProject();
-  server = await startPreviewServer({ handlers: project.handlers, rendererFolder: RENDERER });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await project?.store.close();
-});
+const workbench = setUpWorkbench();
 
 describe('retrieving coded segments', () => {
   it('filters across documents, jumps to a segment, and exports what is shown', async () => {
-    const { store, handlers } = project;
+    const { store, handlers } = workbench.project;
     const added = (await dispatch(handlers, 'addCode', { name: 'casualties', parentId: 'factual-claim' })) as { value: ActionOutcome };
     const sub = added.value.codes!.at(-1)!.id;
     const [d0, d1] = store.overview().documents;
@@ -40,9 +24,7 @@ describe('retrieving coded segments', () => {
     await store.addSegment(segmentInput(d1.id, t1, 'Shelling by Azerbaijan', sub));
     await store.addSegment(segmentInput(d1.id, t1, 'Azerbaijan Launches', 'opinion'));
 
-    const page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
-    const problems = await watchForProblems(page);
-    await page.goto(server.url);
+    const { page, problems } = await workbench.newPage();
     await page.click('button[data-action="retrieval"]');
     await expect.poll(() => page.textContent('.retrieval-count')).toBe('4 of 4 coded segments');
 
@@ -71,7 +53,7 @@ for row in rows:
     assert text[int(row['start']):int(row['end'])] == row['text'], row
 print(sorted(row['code_path'] for row in rows))
 `;
-    const printed = execFileSync('python3', ['-c', check, message.slice(message.indexOf(' to ') + 4), `${project.folder}/documents`]).toString().trim();
+    const printed = execFileSync('python3', ['-c', check, message.slice(message.indexOf(' to ') + 4), `${workbench.project.folder}/documents`]).toString().trim();
     expect(printed).toBe("['factual claim', 'factual claim / casualties', 'factual claim / casualties']");
 
     // A row jumps to its segment in the text.

@@ -2,37 +2,17 @@
  * Searching while coding, in the real renderer: hits counted and drawn, a hit coded with a key,
  * every hit coded at once after a preview, and one undo taking them all back.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPreviewServer, type PreviewServer } from '../../electron/services/preview-server';
-import { launchChromium, watchForProblems } from '../support/browser';
-import { openProject, type OpenProject } from '../support/project';
+import { describe, expect, it } from 'vitest';
+import { setUpWorkbench } from '../support/workbench';
 
-const RENDERER = new URL('../../dist/renderer', import.meta.url).pathname;
-let browser: Browser;
-let project: OpenProject;
-let server: PreviewServer;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  project = await openProject();
-  server = await startPreviewServer({ handlers: project.handlers, rendererFolder: RENDERER });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await project?.store.close();
-});
+const workbench = setUpWorkbench();
 
 describe('search in the browser', () => {
   it('counts and draws hits, codes one and then all of them, and one undo takes "all" back', async () => {
-    const page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
-    const problems = await watchForProblems(page);
-    await page.goto(server.url);
-    const document = project.store.overview().documents.find((d) => d.file.startsWith('004'))!;
-    const { text } = await project.store.openDocument(document.id);
-    await page.click(`.document-button[data-document-id="${document.id}"]`);
-    await page.waitForSelector('.text-host[data-ready]');
+    const { page, problems } = await workbench.newPage();
+    const document = workbench.project.store.overview().documents.find((d) => d.file.startsWith('004'))!;
+    const { text } = await workbench.project.store.openDocument(document.id);
+    await workbench.openInPage(page, document.id);
 
     await page.keyboard.press('Control+f');
     await page.waitForSelector('.search-panel');
@@ -66,13 +46,13 @@ describe('search in the browser', () => {
     // Highlights are drawn for the part of the text near the screen; the project holds them all.
     await expect.poll(() => page.locator('.seg.code-call-to-action').count()).toBeGreaterThan(0);
     await page.waitForSelector('.save-status[data-state="saved"]');
-    const codes = async () => (await project.store.openDocument(document.id)).segments.map((s) => s.codeId);
+    const codes = async () => (await workbench.project.store.openDocument(document.id)).segments.map((s) => s.codeId);
     expect((await codes()).filter((c) => c === 'call-to-action')).toHaveLength(expected);
 
     // One undo takes all of them back; the single opinion stays.
     await page.click('button[data-action="undo"]');
     await expect.poll(() => page.locator('.seg.code-call-to-action').count()).toBe(0);
-    expect((await project.store.openDocument(document.id)).segments.map((s) => s.codeId)).toEqual(['opinion']);
+    expect((await workbench.project.store.openDocument(document.id)).segments.map((s) => s.codeId)).toEqual(['opinion']);
 
     // Across the corpus.
     await page.selectOption('select[aria-label="Where to search"]', 'corpus');

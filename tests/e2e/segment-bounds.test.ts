@@ -4,38 +4,19 @@
  */
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPreviewServer, type PreviewServer } from '../../electron/services/preview-server';
-import { clickAt, dragSelect, launchChromium, watchForProblems } from '../support/browser';
+import { describe, expect, it } from 'vitest';
+import { clickAt, dragSelect } from '../support/browser';
 import { characterBoxesInPage } from '../support/select-text';
-import { openProject, type OpenProject } from '../support/project';
+import { setUpWorkbench } from '../support/workbench';
 
-const RENDERER = new URL('../../dist/renderer', import.meta.url).pathname;
-let browser: Browser;
-let project: OpenProject;
-let server: PreviewServer;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  project = await openProject();
-  server = await startPreviewServer({ handlers: project.handlers, rendererFolder: RENDERER });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await project?.store.close();
-});
+const workbench = setUpWorkbench();
 
 describe('segment boundaries', () => {
   it('move with Alt+arrows (by word with Ctrl), and the exported offsets and text follow', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    const problems = await watchForProblems(page);
-    await page.goto(server.url);
-    const document = project.store.overview().documents[1];
-    const { text } = await project.store.openDocument(document.id);
-    await page.click(`.document-button[data-document-id="${document.id}"]`);
-    await page.waitForSelector('.text-host[data-ready]');
+    const { page, problems } = await workbench.newPage();
+    const document = workbench.project.store.overview().documents[1];
+    const { text } = await workbench.project.store.openDocument(document.id);
+    await workbench.openInPage(page, document.id);
 
     const start = text.indexOf('Shelling by');
     await dragSelect(page, start, start + 'Shelling by'.length);
@@ -51,7 +32,7 @@ describe('segment boundaries', () => {
     await page.keyboard.press('Alt+ArrowLeft'); // and back
     await expect.poll(() => highlight.allTextContents()).toEqual(['Shelling by Azerbaijan']);
     await page.waitForSelector('.save-status[data-state="saved"]');
-    expect((await project.store.openDocument(document.id)).segments.map((s) => [s.start, s.end, s.quote])).toEqual([
+    expect((await workbench.project.store.openDocument(document.id)).segments.map((s) => [s.start, s.end, s.quote])).toEqual([
       [start, start + 'Shelling by Azerbaijan'.length, 'Shelling by Azerbaijan'],
     ]);
 
@@ -66,7 +47,7 @@ text = open(sys.argv[2], encoding='utf-8', newline='').read()
 assert text[int(row['start']):int(row['end'])] == row['text']
 print(row['start'], row['end'], row['text'])
 `;
-    const printed = execFileSync('python3', ['-c', check, message.slice(message.indexOf(' to ') + 4), join(project.folder, 'documents', document.file)]).toString().trim();
+    const printed = execFileSync('python3', ['-c', check, message.slice(message.indexOf(' to ') + 4), join(workbench.project.folder, 'documents', document.file)]).toString().trim();
     const codePoints = Array.from(text.slice(0, start)).length;
     expect(printed).toBe(`${codePoints} ${codePoints + 22} Shelling by Azerbaijan`);
 
@@ -78,13 +59,10 @@ print(row['start'], row['end'], row['text'])
   });
 
   it('move by dragging the handles of the segment whose details are open', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    const problems = await watchForProblems(page);
-    await page.goto(server.url);
-    const document = project.store.overview().documents[4];
-    const { text } = await project.store.openDocument(document.id);
-    await page.click(`.document-button[data-document-id="${document.id}"]`);
-    await page.waitForSelector('.text-host[data-ready]');
+    const { page, problems } = await workbench.newPage();
+    const document = workbench.project.store.overview().documents[4];
+    const { text } = await workbench.project.store.openDocument(document.id);
+    await workbench.openInPage(page, document.id);
     const start = text.indexOf('Armenian genocide');
     await dragSelect(page, start, start + 'Armenian'.length);
     await page.keyboard.press('2');
@@ -103,7 +81,7 @@ print(row['start'], row['end'], row['text'])
     await page.mouse.up();
     await expect.poll(() => highlight.allTextContents()).toEqual(['Armenian genocide']);
     await page.waitForSelector('.save-status[data-state="saved"]');
-    expect((await project.store.openDocument(document.id)).segments.map((s) => s.quote)).toEqual(['Armenian genocide']);
+    expect((await workbench.project.store.openDocument(document.id)).segments.map((s) => s.quote)).toEqual(['Armenian genocide']);
     await page.keyboard.press('Escape');
     await page.keyboard.press('Control+z');
     await expect.poll(() => highlight.allTextContents()).toEqual(['Armenian']);
@@ -112,12 +90,10 @@ print(row['start'], row['end'], row['text'])
   });
 
   it('widens a new segment to whole words when asked', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await page.goto(server.url);
-    const document = project.store.overview().documents[2];
-    const { text } = await project.store.openDocument(document.id);
-    await page.click(`.document-button[data-document-id="${document.id}"]`);
-    await page.waitForSelector('.text-host[data-ready]');
+    const { page } = await workbench.newPage();
+    const document = workbench.project.store.overview().documents[2];
+    const { text } = await workbench.project.store.openDocument(document.id);
+    await workbench.openInPage(page, document.id);
     await page.check('.snap-words input');
     const at = text.indexOf('liberation of occupied');
     await dragSelect(page, at + 3, at + 'liberation of occ'.length);

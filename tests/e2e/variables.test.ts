@@ -2,38 +2,20 @@
  * Document variables in the real renderer: defined, filled in the table (a wrong value refused
  * with a message), and used to filter the coded segments.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPreviewServer, type PreviewServer } from '../../electron/services/preview-server';
-import { launchChromium, watchForProblems } from '../support/browser';
-import { openProject, segmentInput, type OpenProject } from '../support/project';
+import { describe, expect, it } from 'vitest';
+import { segmentInput } from '../support/project';
+import { setUpWorkbench } from '../support/workbench';
 
-const RENDERER = new URL('../../dist/renderer', import.meta.url).pathname;
-let browser: Browser;
-let project: OpenProject;
-let server: PreviewServer;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  project = await openProject();
-  server = await startPreviewServer({ handlers: project.handlers, rendererFolder: RENDERER });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await project?.store.close();
-});
+const workbench = setUpWorkbench();
 
 describe('document variables in the browser', () => {
   it('are defined and filled in a table, checked by type, and filter the coded segments', async () => {
-    const { store } = project;
+    const { store } = workbench.project;
     const [d0, d1] = store.overview().documents;
     await store.addSegment(segmentInput(d0.id, (await store.openDocument(d0.id)).text, 'WAR IN ARTSAKH'));
     await store.addSegment(segmentInput(d1.id, (await store.openDocument(d1.id)).text, 'Shelling by Azerbaijan'));
 
-    const page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
-    const problems = await watchForProblems(page);
-    await page.goto(server.url);
+    const { page, problems } = await workbench.newPage();
     await page.click('button[data-action="variables"]');
     expect(await page.textContent('.variables')).toContain('No variables yet');
 

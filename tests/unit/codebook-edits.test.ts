@@ -1,22 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { applyChanges } from '../../shared/changes';
 import { codePath, DEFAULT_CODES, type Code } from '../../shared/codebook';
-import { addCode, codebookFile, codeUsage, deleteCode, importCodebook, mergeCodes, moveCode, updateCode, type Edit } from '../../shared/codebook-edits';
+import { addCode, blankCodeFields, codebookFile, codeUsage, deleteCode, importCodebook, mergeCodes, moveCode, updateCode, type Edit } from '../../shared/codebook-edits';
 import { WorkbenchFailure } from '../../shared/result';
 import type { CodedSegment } from '../../shared/segments';
 
 const NOW = '2026-02-02T00:00:00.000Z';
-const fields = (name: string, parentId: string | null = null): Omit<Code, 'id'> => ({
-  name,
-  colour: '#117733',
-  description: '',
-  definition: '',
-  whenToUse: '',
-  whenNotToUse: '',
-  example: '',
-  key: null,
-  parentId,
-});
+const fields = (name: string, parentId: string | null = null): Omit<Code, 'id'> => ({ ...blankCodeFields(name, '#117733'), parentId });
 const segment = (id: string, codeId: string, start: number, end: number, documentId = 'd1'): CodedSegment => ({
   id,
   documentId,
