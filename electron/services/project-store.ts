@@ -18,7 +18,6 @@ import { CodePointIndex } from '../../shared/offsets';
 import { applyChanges, recordDone, type Action, type Change } from '../../shared/changes';
 import type { CodebookState, Edit } from '../../shared/codebook-edits';
 import {
-  actionSchema,
   checkProjectFile,
   PROJECT_SCHEMA_VERSION,
   type ProjectFile,
@@ -29,6 +28,7 @@ import { describeFileError, syncFolder, writeFileDurably } from './atomic-write'
 import { extractText } from './document-import';
 import { DurableJsonFile, UnreadableFileError } from './durable-json-file';
 import { Journal, readJournal } from './journal';
+import { journalRecord, projectSerializer, replay, type JournalRecord, type JournalStep } from './project-persistence';
 import { decodeUtf8Exact } from './text-decoding';
 import { checkDefinition, checkValue, type VariableDefinition, type VariableValue } from '../../shared/variables';
 
@@ -37,43 +37,6 @@ export const JOURNAL_FILE = 'project.journal';
 export const DOCUMENTS_FOLDER = 'documents';
 /** Journal records after which the project file is rewritten and the journal emptied. */
 const COMPACT_AFTER = 2000;
-
-/** A step the store takes: an action done, or the last one undone, or redone. */
-type JournalStep = { op: 'do'; action: Action } | { op: 'undo' } | { op: 'redo' };
-/** A line of the journal: a step and its number. */
-type JournalRecord = JournalStep & { seq: number };
-
-/** A journal line as a record, or null when it is not one. */
-function journalRecord(json: unknown): JournalRecord | null {
-  const value = json as { seq?: unknown; op?: unknown; action?: unknown } | null;
-  if (typeof value?.seq !== 'number' || !Number.isInteger(value.seq)) return null;
-  if (value.op === 'undo' || value.op === 'redo') return { seq: value.seq, op: value.op };
-  if (value.op !== 'do') return null;
-  const parsed = actionSchema.safeParse(value.action);
-  return parsed.success ? { seq: value.seq, op: 'do', action: parsed.data } : null;
-}
-
-/** Applies one journal record to the project: the same step the store took when it was written. */
-function replay(project: ProjectFile, record: JournalRecord): void {
-  const { history } = project;
-  if (record.op === 'do') {
-    applyChanges(project, record.action.changes, 'forward');
-    recordDone(history, record.action);
-  } else if (record.op === 'undo') {
-    const action = history.done.pop();
-    if (action) {
-      applyChanges(project, action.changes, 'backward');
-      history.undone.push(action);
-    }
-  } else {
-    const action = history.undone.pop();
-    if (action) {
-      applyChanges(project, action.changes, 'forward');
-      history.done.push(action);
-    }
-  }
-  project.journalSeq = record.seq;
-}
 
 export interface ProjectStoreOptions {
   /** The project folder; made if missing. */
@@ -86,27 +49,6 @@ export interface ProjectStoreOptions {
   coder?: string;
   /** Milliseconds between attempts to save again after a failed save. */
   retryDelayMs?: number;
-}
-
-/**
- * JSON of a project, with each segment's JSON kept from the last write: a change re-serialises
- * only the segments it touched, not all of them. Segments are never changed in place (a change
- * replaces the object), so a cached text is always current.
- */
-function projectSerializer(): (project: ProjectFile) => string {
-  const segmentJson = new WeakMap<CodedSegment, string>();
-  return (project) => {
-    const { segments, ...rest } = project;
-    const parts = segments.map((segment) => {
-      let json = segmentJson.get(segment);
-      if (json === undefined) {
-        json = JSON.stringify(segment);
-        segmentJson.set(segment, json);
-      }
-      return json;
-    });
-    return `${JSON.stringify(rest).slice(0, -1)},"segments":[${parts.join(',')}]}`;
-  };
 }
 
 /** The start of a quote, for action labels. */

@@ -1,0 +1,66 @@
+/**
+ * How a project is kept on disk between full saves: the numbered steps of the journal (an action
+ * done, undone or redone), how a line is read back and applied, and the JSON of the project file
+ * (each segment's text kept from the last write, so that a save re-serialises only what changed).
+ */
+import { actionSchema, type ProjectFile } from '../../shared/project-schema';
+import { applyChanges, recordDone, type Action } from '../../shared/changes';
+import type { CodedSegment } from '../../shared/segments';
+
+/** A step the store takes: an action done, or the last one undone, or redone. */
+export type JournalStep = { op: 'do'; action: Action } | { op: 'undo' } | { op: 'redo' };
+/** A line of the journal: a step and its number. */
+export type JournalRecord = JournalStep & { seq: number };
+
+/** A journal line as a record, or null when it is not one. */
+export function journalRecord(json: unknown): JournalRecord | null {
+  const value = json as { seq?: unknown; op?: unknown; action?: unknown } | null;
+  if (typeof value?.seq !== 'number' || !Number.isInteger(value.seq)) return null;
+  if (value.op === 'undo' || value.op === 'redo') return { seq: value.seq, op: value.op };
+  if (value.op !== 'do') return null;
+  const parsed = actionSchema.safeParse(value.action);
+  return parsed.success ? { seq: value.seq, op: 'do', action: parsed.data } : null;
+}
+
+/** Applies one journal record to the project: the same step the store took when it was written. */
+export function replay(project: ProjectFile, record: JournalRecord): void {
+  const { history } = project;
+  if (record.op === 'do') {
+    applyChanges(project, record.action.changes, 'forward');
+    recordDone(history, record.action);
+  } else if (record.op === 'undo') {
+    const action = history.done.pop();
+    if (action) {
+      applyChanges(project, action.changes, 'backward');
+      history.undone.push(action);
+    }
+  } else {
+    const action = history.undone.pop();
+    if (action) {
+      applyChanges(project, action.changes, 'forward');
+      history.done.push(action);
+    }
+  }
+  project.journalSeq = record.seq;
+}
+
+/**
+ * JSON of a project, with each segment's JSON kept from the last write: a change re-serialises
+ * only the segments it touched, not all of them. Segments are never changed in place (a change
+ * replaces the object), so a cached text is always current.
+ */
+export function projectSerializer(): (project: ProjectFile) => string {
+  const segmentJson = new WeakMap<CodedSegment, string>();
+  return (project) => {
+    const { segments, ...rest } = project;
+    const parts = segments.map((segment) => {
+      let json = segmentJson.get(segment);
+      if (json === undefined) {
+        json = JSON.stringify(segment);
+        segmentJson.set(segment, json);
+      }
+      return json;
+    });
+    return `${JSON.stringify(rest).slice(0, -1)},"segments":[${parts.join(',')}]}`;
+  };
+}
