@@ -1,7 +1,7 @@
 /** The workbench window: documents on the left, the text with the codebook in the middle, the coded segments on the right. */
 import { useEffect, useState } from 'react';
 import { codeForKey } from '../shared/codebook';
-import { dismissMessage, dismissNotice, exportCsv, loadProject, stepHistory } from './actions';
+import { dismissMessage, dismissNotice, exportCsv, exportDataset, loadProject, stepHistory } from './actions';
 import { bridge, isPreview } from './api-client';
 import { CodeBar } from './components/CodeBar';
 import { CodebookEditor } from './components/CodebookEditor';
@@ -82,6 +82,18 @@ function ExportButtons() {
       >
         Export for Excel
       </button>
+      <select
+        value=""
+        disabled={exporting}
+        aria-label="More export formats"
+        data-action="more-exports"
+        onChange={(event) => void exportDataset(event.target.value as 'wide-csv' | 'jsonl' | 'datapackage')}
+      >
+        <option value="">More formats…</option>
+        <option value="wide-csv">Wide table, a row per document (CSV)</option>
+        <option value="jsonl">Spans for training a classifier (JSONL, doccano)</option>
+        <option value="datapackage">Data package: CSVs and datapackage.json</option>
+      </select>
     </div>
   );
 }
@@ -162,7 +174,10 @@ export function App() {
         // In a form field the menu's Undo is the field's own.
         if (isFormField(document.activeElement)) document.execCommand(command);
         else void stepHistory(command);
-      } else void exportCsv(command === 'export-csv-excel' ? 'excel' : 'standard');
+      } else if (command === 'export-wide-csv') void exportDataset('wide-csv');
+      else if (command === 'export-jsonl') void exportDataset('jsonl');
+      else if (command === 'export-datapackage') void exportDataset('datapackage');
+      else void exportCsv(command === 'export-csv-excel' ? 'excel' : 'standard');
     });
     const onHistoryKey = (event: KeyboardEvent) => {
       // The desktop app's Edit menu has these accelerators; the preview has no menu.

@@ -404,6 +404,20 @@ export function dismissImportReport(): void {
   update({ importReport: null });
 }
 
+/** Exports the wide table, JSON Lines, or a data package, through the save dialog. */
+export async function exportDataset(format: 'wide-csv' | 'jsonl' | 'datapackage'): Promise<void> {
+  if (getState().exporting) return;
+  update({ exporting: true });
+  try {
+    const result = await api.exportDataset({ format });
+    if (!result.ok) showMessage('error', result.error.message);
+    else if (result.value.path === null) showMessage('info', 'Export cancelled.');
+    else showMessage('info', `Exported to ${result.value.path}`);
+  } finally {
+    update({ exporting: false });
+  }
+}
+
 /** Exports the codebook as JSON through the save dialog. */
 export async function exportCodebook(): Promise<void> {
   const result = await api.exportCodebook({});

@@ -236,6 +236,10 @@ export const operations = {
     z.strictObject({ json: z.string().max(10_000_000) }),
     'Imports a codebook JSON file (as exported): known codes are updated, new ones added.',
   ),
+  exportDataset: operation<ExportOutcome>()(
+    z.strictObject({ format: z.enum(['wide-csv', 'jsonl', 'datapackage']) }),
+    'Asks where to save, then writes the wide table (CSV), JSON Lines in doccano format, or a data package folder.',
+  ),
   exportCsv: operation<ExportOutcome>()(
     z.strictObject({
       flavour: z.enum(['standard', 'excel']),
@@ -260,7 +264,7 @@ export type WorkbenchApi = {
 };
 
 /** Commands the main process sends to the page (from the application menu). */
-export const commandNames = ['export-csv', 'export-csv-excel', 'undo', 'redo'] as const;
+export const commandNames = ['export-csv', 'export-csv-excel', 'export-wide-csv', 'export-jsonl', 'export-datapackage', 'undo', 'redo'] as const;
 export type CommandName = (typeof commandNames)[number];
 
 /** The object the preload puts on `window.workbench`. */

@@ -30,6 +30,9 @@ import {
   type Operations,
 } from '../../shared/api';
 import { segmentsCsvChunks } from '../../shared/csv-export';
+import { dataPackage, doccanoLines, wideCsvChunks } from '../../shared/dataset-exports';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { findHits, inContext } from '../../shared/search';
 import { fail, ok, WorkbenchFailure, type Result } from '../../shared/result';
 import { writeFileDurably, describeFileError } from './atomic-write';
@@ -178,6 +181,31 @@ export function createHandlers(services: Services): Handlers {
         }
         return importCodebook(store.codebookState(), checked.data.codes.map(({ path: _path, ...code }) => code));
       }),
+    exportDataset: async ({ format }) => {
+      const day = now().toISOString().slice(0, 10);
+      const dataset = await store.dataset();
+      if (format === 'wide-csv') {
+        const path = await saveAs(`documents-wide-${day}.csv`, CSV_FILES, wideCsvChunks(dataset, 'standard'));
+        return { path, rows: path ? dataset.documents.length : 0 };
+      }
+      if (format === 'jsonl') {
+        const path = await saveAs(`coded-documents-${day}.jsonl`, { name: 'JSON Lines', extensions: ['jsonl'] }, doccanoLines(dataset));
+        return { path, rows: path ? dataset.documents.length : 0 };
+      }
+      // A data package is a folder: the two CSV files and the datapackage.json that describes them.
+      const folder = await services.chooseSavePath(`coded-dataset-${day}`, { name: 'Folder', extensions: [] });
+      if (!folder) return { path: null, rows: 0 };
+      try {
+        await mkdir(folder, { recursive: true });
+        await writeFileDurably(join(folder, 'segments.csv'), segmentsCsvChunks(dataset, 'standard'));
+        await writeFileDurably(join(folder, 'documents-wide.csv'), wideCsvChunks(dataset, 'standard'));
+        const description = dataPackage(dataset, store.overview().name, now().toISOString());
+        await writeFileDurably(join(folder, 'datapackage.json'), `${JSON.stringify(description, null, 2)}\n`);
+      } catch (error) {
+        throw new WorkbenchFailure('save-failed', `Could not write the data package in ${folder}: ${describeFileError(error)}.`);
+      }
+      return { path: folder, rows: dataset.segments.length };
+    },
     exportCsv: async ({ flavour, segmentIds }) => {
       const day = now().toISOString().slice(0, 10);
       const dataset = await store.dataset();

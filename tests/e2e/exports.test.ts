@@ -1,0 +1,27 @@
+/** The further export formats from the page: each writes its file(s) and says where. */
+import { readFile, readdir } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { setUpWorkbench } from '../support/workbench';
+
+const workbench = setUpWorkbench();
+
+describe('more export formats in the browser', () => {
+  it('writes the wide table, JSON Lines and a data package from the formats menu', async () => {
+    const { page, problems } = await workbench.newPage();
+    const exported = async (format: string) => {
+      await page.selectOption('select[data-action="more-exports"]', format);
+      await expect.poll(() => page.textContent('.message-bar')).toContain('Exported to');
+      const message = (await page.textContent('.message-text'))!;
+      await page.click('.message-bar button');
+      return message.slice('Exported to '.length);
+    };
+    const wide = await exported('wide-csv');
+    expect((await readFile(wide, 'utf8')).split('\n')[0]).toContain('factual_claim_n,factual_claim_chars,factual_claim_any');
+    const jsonl = await exported('jsonl');
+    expect((await readFile(jsonl, 'utf8')).trim().split('\n')).toHaveLength(5);
+    const folder = await exported('datapackage');
+    expect((await readdir(folder)).sort()).toEqual(['datapackage.json', 'documents-wide.csv', 'segments.csv']);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});

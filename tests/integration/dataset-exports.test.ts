@@ -1,0 +1,91 @@
+import { execFileSync } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { dispatch } from '../../electron/services/handlers';
+import { FIXTURE_TEXTS } from '../support/fixtures';
+import { openProject } from '../support/project';
+import { textFolder } from '../support/temp';
+
+const value = <T>(result: unknown) => (result as { ok: true; value: T }).value;
+
+/** A project over the hard fixtures, with overlapping segments, a nested code and a variable. */
+async function codedProject() {
+  const project = await openProject(undefined, await textFolder(FIXTURE_TEXTS));
+  const { store, handlers } = project;
+  const nested = value<{ codes: Array<{ id: string }> }>(await dispatch(handlers, 'addCode', { name: 'Rally / protest', parentId: 'call-to-action' }));
+  const sub = nested.codes.at(-1)!.id;
+  await dispatch(handlers, 'defineVariable', { name: 'lang', type: 'text', choices: [] });
+  const emoji = store.overview().documents.find((d) => d.file === 'emoji.txt')!;
+  await dispatch(handlers, 'setDocumentValue', { documentId: emoji.id, name: 'lang', value: 'en' });
+  const text = await store.text(emoji.id);
+  const span = (words: string, codeId: string, from = 0) => {
+    const start = text.indexOf(words, from);
+    return store.addSegment({ id: crypto.randomUUID(), documentId: emoji.id, codeId, start, end: start + words.length });
+  };
+  await span('Rally 🇦🇲 today', sub);
+  await span('today 😀!', sub); // overlaps the first on "today"
+  await span('"peace 🕊 now"', 'opinion');
+  return { ...project, emoji, text, sub };
+}
+
+describe('more export formats', () => {
+  it('writes the wide table: per code, segments, coded code points (overlaps once) and 0/1', async () => {
+    const { handlers, emoji, text } = await codedProject();
+    const exported = value<{ path: string }>(await dispatch(handlers, 'exportDataset', { format: 'wide-csv' }));
+    const rows = JSON.parse(
+      execFileSync('python3', ['-c', 'import csv,json,sys; print(json.dumps(list(csv.DictReader(open(sys.argv[1], newline="", encoding="utf-8")))))', exported.path]).toString(),
+    );
+    const row = rows.find((r: Record<string, string>) => r.document_id === emoji.id);
+    const union = Array.from(text.slice(0, text.indexOf('!') + 1)).length; // "Rally 🇦🇲 today 😀!" in code points
+    expect(row).toMatchObject({
+      var_lang: 'en',
+      characters: String(Array.from(text).length),
+      call_to_action_rally_protest_n: '2',
+      call_to_action_rally_protest_chars: String(union),
+      call_to_action_rally_protest_any: '1',
+      opinion_n: '1',
+      factual_claim_n: '0',
+      factual_claim_any: '0',
+    });
+    expect(rows).toHaveLength(6);
+  });
+
+  it('writes JSON Lines in doccano span format, offsets in code points', async () => {
+    const { handlers, store } = await codedProject();
+    const exported = value<{ path: string }>(await dispatch(handlers, 'exportDataset', { format: 'jsonl' }));
+    const check = `
+import json, sys
+bad, spans = [], 0
+for line in open(sys.argv[1], encoding='utf-8'):
+    doc = json.loads(line)
+    for start, end, label in doc['label']:
+        spans += 1
+        if not doc['text'][start:end].strip():
+            bad.append(label)
+print(json.dumps({'spans': spans, 'bad': bad, 'first': [d for d in [json.loads(l) for l in open(sys.argv[1], encoding='utf-8')] if d['label']][0]['label']}))
+`;
+    const result = JSON.parse(execFileSync('python3', ['-c', check, exported.path]).toString());
+    expect(result.spans).toBe(3);
+    expect(result.bad).toEqual([]);
+    const quotes = (await store.dataset()).segments.map((s) => s.quote).sort();
+    const jsonl = (await readFile(exported.path, 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
+    const doc = jsonl.find((d) => d.label.length);
+    const taken = doc.label.map(([start, end]: [number, number]) => Array.from(doc.text as string).slice(start, end).join('')).sort();
+    expect(taken).toEqual(quotes);
+    expect(doc.label.map((l: unknown[]) => l[2])).toContain('call to action / Rally / protest');
+  });
+
+  it('writes a data package whose schema names every column of both CSV files', async () => {
+    const { handlers } = await codedProject();
+    const exported = value<{ path: string }>(await dispatch(handlers, 'exportDataset', { format: 'datapackage' }));
+    const description = JSON.parse(await readFile(join(exported.path, 'datapackage.json'), 'utf8'));
+    for (const resource of description.resources) {
+      const header = (await readFile(join(exported.path, resource.path), 'utf8')).split('\n')[0].split(',');
+      expect(resource.schema.fields.map((f: { name: string }) => f.name)).toEqual(header);
+      expect(resource.schema.fields.every((f: { description: string }) => f.description.length > 10)).toBe(true);
+    }
+    const start = description.resources[0].schema.fields.find((f: { name: string }) => f.name === 'start');
+    expect(start).toMatchObject({ type: 'integer', description: expect.stringMatching(/Unicode code points/) });
+  });
+});
