@@ -38,5 +38,11 @@ await Promise.all([
   esbuild({ ...common, entryPoints: [join(root, 'electron', 'main.ts')], outfile: join(root, 'dist', 'electron', 'main.cjs') }),
   esbuild({ ...common, entryPoints: [join(root, 'electron', 'preload.ts')], outfile: join(root, 'dist', 'electron', 'preload.cjs'), minify: true }),
   esbuild({ ...common, entryPoints: [join(root, 'electron', 'preview.ts')], outfile: join(root, 'dist', 'electron', 'preview.cjs') }),
+  esbuild({
+    ...common,
+    entryPoints: [join(root, 'electron', 'cli.ts')],
+    outfile: join(root, 'dist', 'electron', 'cli.cjs'),
+    banner: { js: '#!/usr/bin/env node' },
+  }),
 ]);
 console.log('built dist/renderer and dist/electron');

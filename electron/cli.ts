@@ -1,0 +1,159 @@
+/**
+ * `annotation-workbench`: the project's data from a shell script, over the same services as the
+ * app, for reproducible pipelines. Output is JSON on stdout; messages go to stderr; the exit code
+ * says what happened (0 done, 1 wrong usage, 2 no readable project, 3 a file could not be written
+ * or read).
+ */
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { countByCode } from '../shared/segments';
+import { saveIntoFolder } from './services/export-folder';
+import { createHandlers, dispatch } from './services/handlers';
+import { defaultProjectFolder, userDataFolder } from './services/paths';
+import { PROJECT_FILE, ProjectStore } from './services/project-store';
+
+const EXIT = { ok: 0, usage: 1, project: 2, file: 3 } as const;
+
+const HELP = `Usage: annotation-workbench <command> [options]
+
+Commands:
+  list                       the project's documents, with their segment counts (JSON)
+  stats                      the number of documents and segments, per code and per coder (JSON)
+  export --format F --out P  write the coded dataset; F is one of:
+                               csv       segments, one row each (offsets in code points)
+                               excel     the same, for spreadsheets (BOM, CRLF, formula-safe)
+                               wide      one row per document, per code counts and 0/1
+                               jsonl     doccano span format, one document per line
+                               codebook  the codebook as JSON
+                               datapackage  a folder: both CSVs and datapackage.json
+  import FILE...             add texts (.txt .md .html .docx .pdf) as documents
+  import-codebook FILE       merge a codebook JSON file into the project's codebook
+
+Options:
+  --project DIR   the project folder (default: the app's default project)
+  --help          this text
+
+Exit codes: 0 done, 1 wrong usage, 2 no readable project, 3 a file could not be written or read.`;
+
+class CliError extends Error {
+  constructor(
+    readonly exitCode: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const EXPORT_FORMATS = {
+  csv: { operation: 'exportCsv', input: { flavour: 'standard' } },
+  excel: { operation: 'exportCsv', input: { flavour: 'excel' } },
+  wide: { operation: 'exportDataset', input: { format: 'wide-csv' } },
+  jsonl: { operation: 'exportDataset', input: { format: 'jsonl' } },
+  datapackage: { operation: 'exportDataset', input: { format: 'datapackage' } },
+  codebook: { operation: 'exportCodebook', input: {} },
+} as const;
+
+async function main(argv: string[]): Promise<unknown> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { project: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean' } },
+  });
+  const [command, ...files] = positionals;
+  if (values.help || !command) {
+    console.log(HELP);
+    if (!command && !values.help) throw new CliError(EXIT.usage, 'Name a command.');
+    return undefined;
+  }
+  if (!['list', 'stats', 'export', 'import', 'import-codebook'].includes(command)) {
+    throw new CliError(EXIT.usage, `There is no command “${command}”. See annotation-workbench --help.`);
+  }
+  const format = values.format as keyof typeof EXPORT_FORMATS | undefined;
+  if (command === 'export' && (!format || !(format in EXPORT_FORMATS))) {
+    throw new CliError(EXIT.usage, `Give --format as one of ${Object.keys(EXPORT_FORMATS).join(', ')}${format ? ` (not “${format}”)` : ''}.`);
+  }
+  if (command === 'export' && !values.out) throw new CliError(EXIT.usage, 'Give --out, the file (or folder) to write.');
+  if ((command === 'import' || command === 'import-codebook') && files.length === 0) {
+    throw new CliError(EXIT.usage, `Name the file${command === 'import' ? 's' : ''} to import.`);
+  }
+
+  const folder = resolve(values.project ?? defaultProjectFolder(userDataFolder()));
+  // A script names an existing project: the CLI never starts a new one by mistake.
+  if (!existsSync(join(folder, PROJECT_FILE))) throw new CliError(EXIT.project, `There is no project in ${folder} (no ${PROJECT_FILE}).`);
+  const out = values.out ? resolve(values.out) : null;
+  const store = await ProjectStore.open({ folder, bundledDocuments: join(__dirname, '..', '..', 'documents') });
+  try {
+    const notices = store.overview().notices;
+    if (notices.length) throw new CliError(EXIT.project, notices.join('\n'));
+    const handlers = createHandlers({ store, chooseSavePath: async () => out ?? (await saveIntoFolder(folder)('export', { name: '', extensions: [] })) });
+    const call = async (operation: string, input: unknown) => {
+      const result = await dispatch(handlers, operation, input);
+      if (!result.ok) throw new CliError(result.error.code === 'save-failed' ? EXIT.file : EXIT.usage, result.error.message);
+      return result.value;
+    };
+    switch (command) {
+      case 'list':
+        return store.overview().documents.map(({ id, title, file, sha256, segmentCount, values: variables }) => ({
+          id,
+          title,
+          file,
+          sha256,
+          segments: segmentCount,
+          variables,
+        }));
+      case 'stats': {
+        const { segments, codes, documents } = await store.dataset();
+        const coders: Record<string, number> = {};
+        for (const segment of segments) coders[segment.coder] = (coders[segment.coder] ?? 0) + 1;
+        const perCode = countByCode(segments);
+        return {
+          documents: documents.length,
+          segments: segments.length,
+          codes: codes.map((code) => ({ id: code.id, name: code.name, segments: perCode[code.id] ?? 0 })),
+          coders,
+        };
+      }
+      case 'export': {
+        const { operation, input } = EXPORT_FORMATS[format!];
+        return call(operation, input);
+      }
+      case 'import': {
+        const imported = [];
+        for (const file of files) {
+          let bytes: Buffer;
+          try {
+            bytes = await readFile(file);
+          } catch (error) {
+            throw new CliError(EXIT.file, `${file} could not be read: ${(error as Error).message}`);
+          }
+          const result = await dispatch(handlers, 'importDocument', { name: basename(file), data: bytes.toString('base64') });
+          imported.push(result.ok ? { file, ...(result.value as object) } : { file, error: result.error.message });
+        }
+        return imported;
+      }
+      default: {
+        let json: string;
+        try {
+          json = await readFile(files[0], 'utf8');
+        } catch (error) {
+          throw new CliError(EXIT.file, `${files[0]} could not be read: ${(error as Error).message}`);
+        }
+        return call('importCodebook', { json });
+      }
+    }
+  } finally {
+    await store.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (output) => {
+    if (output !== undefined) process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
+  },
+  (error: unknown) => {
+    process.stderr.write(`annotation-workbench: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = error instanceof CliError ? error.exitCode : EXIT.file;
+  },
+);

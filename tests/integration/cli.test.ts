@@ -1,0 +1,65 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openProject, segmentInput } from '../support/project';
+import { tempFolder } from '../support/temp';
+
+const CLI = new URL('../../dist/electron/cli.cjs', import.meta.url).pathname;
+
+async function codedProject(): Promise<string> {
+  const { store, folder } = await openProject();
+  const document = store.overview().documents[4];
+  const { text } = await store.openDocument(document.id);
+  await store.addSegment(segmentInput(document.id, text, 'Anarchist Voices'));
+  await store.addSegment(segmentInput(document.id, text, 'Nagorno-Karabakh', 'opinion'));
+  await store.close();
+  return folder;
+}
+
+describe('the command line', () => {
+  it('exports the project from a shell script, and reports counts as JSON', async () => {
+    const project = await codedProject();
+    const out = await tempFolder();
+    const script = join(out, 'pipeline.sh');
+    await writeFile(
+      script,
+      [
+        'set -euo pipefail',
+        `cli() { node "${CLI}" "$@" --project "${project}"; }`,
+        `cli export --format csv --out "${out}/segments.csv"`,
+        `cli export --format wide --out "${out}/wide.csv"`,
+        `cli export --format jsonl --out "${out}/spans.jsonl"`,
+        `cli stats > "${out}/stats.json"`,
+        `python3 -c 'import csv,sys; rows=list(csv.DictReader(open(sys.argv[1], newline="", encoding="utf-8"))); print(len(rows), sorted(r["text"] for r in rows))' "${out}/segments.csv"`,
+      ].join('\n'),
+    );
+    const printed = execFileSync('bash', [script]).toString();
+    expect(printed.trim().split('\n').at(-1)).toBe("2 ['Anarchist Voices', 'Nagorno-Karabakh']");
+    const stats = JSON.parse(execFileSync('cat', [join(out, 'stats.json')]).toString());
+    expect(stats).toMatchObject({ documents: 5, segments: 2, codes: [{ id: 'factual-claim', segments: 1 }, { id: 'opinion', segments: 1 }, { id: 'call-to-action', segments: 0 }] });
+  });
+
+  it('lists documents and imports texts', async () => {
+    const project = await codedProject();
+    const text = join(await tempFolder(), 'interview.txt');
+    await writeFile(text, 'An interview, imported from the command line.');
+    const imported = JSON.parse(execFileSync('node', [CLI, 'import', text, '--project', project]).toString());
+    expect(imported[0]).toMatchObject({ file: text, outcome: { label: 'Import “interview.txt”' } });
+    const list = JSON.parse(execFileSync('node', [CLI, 'list', '--project', project]).toString());
+    expect(list.map((d: { title: string }) => d.title)).toContain('An interview, imported from the command line.');
+  });
+
+  it('exits non-zero with a clear message on a missing project or an unknown format', async () => {
+    const missing = spawnSync('node', [CLI, 'list', '--project', join(await tempFolder(), 'none')]);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr.toString()).toMatch(/There is no project in .*none \(no project\.json\)/);
+    const project = await codedProject();
+    const unknown = spawnSync('node', [CLI, 'export', '--format', 'xml', '--out', '/tmp/x', '--project', project]);
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr.toString()).toContain('Give --format as one of csv, excel, wide, jsonl, datapackage, codebook (not “xml”).');
+    const command = spawnSync('node', [CLI, 'frobnicate']);
+    expect(command.status).toBe(1);
+    expect(command.stderr.toString()).toContain('There is no command “frobnicate”');
+  });
+});
