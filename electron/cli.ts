@@ -26,6 +26,7 @@ Commands:
                                excel     the same, for spreadsheets (BOM, CRLF, formula-safe)
                                wide      one row per document, per code counts and 0/1
                                jsonl     doccano span format, one document per line
+                               xlsx      an Excel workbook: segments, documents, codebook
                                codebook  the codebook as JSON
                                datapackage  a folder: both CSVs and datapackage.json
   import FILE...             add texts (.txt .md .html .docx .pdf) as documents
@@ -51,6 +52,7 @@ const EXPORT_FORMATS = {
   excel: { operation: 'exportCsv', input: { flavour: 'excel' } },
   wide: { operation: 'exportDataset', input: { format: 'wide-csv' } },
   jsonl: { operation: 'exportDataset', input: { format: 'jsonl' } },
+  xlsx: { operation: 'exportDataset', input: { format: 'xlsx' } },
   datapackage: { operation: 'exportDataset', input: { format: 'datapackage' } },
   codebook: { operation: 'exportCodebook', input: {} },
 } as const;

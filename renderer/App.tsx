@@ -87,10 +87,11 @@ function ExportButtons() {
         disabled={exporting}
         aria-label="More export formats"
         data-action="more-exports"
-        onChange={(event) => void exportDataset(event.target.value as 'wide-csv' | 'jsonl' | 'datapackage')}
+        onChange={(event) => void exportDataset(event.target.value as 'wide-csv' | 'jsonl' | 'xlsx' | 'datapackage')}
       >
         <option value="">More formats…</option>
         <option value="wide-csv">Wide table, a row per document (CSV)</option>
+        <option value="xlsx">Excel workbook: segments, documents, codebook (XLSX)</option>
         <option value="jsonl">Spans for training a classifier (JSONL, doccano)</option>
         <option value="datapackage">Data package: CSVs and datapackage.json</option>
       </select>

@@ -405,7 +405,7 @@ export function dismissImportReport(): void {
 }
 
 /** Exports the wide table, JSON Lines, or a data package, through the save dialog. */
-export async function exportDataset(format: 'wide-csv' | 'jsonl' | 'datapackage'): Promise<void> {
+export async function exportDataset(format: 'wide-csv' | 'jsonl' | 'xlsx' | 'datapackage'): Promise<void> {
   if (getState().exporting) return;
   update({ exporting: true });
   try {

@@ -237,8 +237,8 @@ export const operations = {
     'Imports a codebook JSON file (as exported): known codes are updated, new ones added.',
   ),
   exportDataset: operation<ExportOutcome>()(
-    z.strictObject({ format: z.enum(['wide-csv', 'jsonl', 'datapackage']) }),
-    'Asks where to save, then writes the wide table (CSV), JSON Lines in doccano format, or a data package folder.',
+    z.strictObject({ format: z.enum(['wide-csv', 'jsonl', 'xlsx', 'datapackage']) }),
+    'Asks where to save, then writes the wide table (CSV), JSON Lines in doccano format, an Excel workbook, or a data package folder.',
   ),
   exportCsv: operation<ExportOutcome>()(
     z.strictObject({

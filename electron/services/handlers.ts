@@ -37,6 +37,7 @@ import { findHits, inContext } from '../../shared/search';
 import { fail, ok, WorkbenchFailure, type Result } from '../../shared/result';
 import { writeFileDurably, describeFileError } from './atomic-write';
 import type { ProjectStore } from './project-store';
+import { workbookBytes } from './xlsx-export';
 
 /** The kind of file being saved, for the dialog's filter. */
 export interface FileKind {
@@ -70,7 +71,7 @@ export function createHandlers(services: Services): Handlers {
     return outcome(store, await store.applyEdit(made), 'forward', made.notes ?? []);
   };
   /** Writes a file chosen in the save dialog, atomically; null path when cancelled. */
-  const saveAs = async (suggested: string, kind: FileKind, content: string | Iterable<string>) => {
+  const saveAs = async (suggested: string, kind: FileKind, content: string | Uint8Array | Iterable<string>) => {
     const path = await services.chooseSavePath(suggested, kind);
     if (!path) return null;
     try {
@@ -187,6 +188,11 @@ export function createHandlers(services: Services): Handlers {
       if (format === 'wide-csv') {
         const path = await saveAs(`documents-wide-${day}.csv`, CSV_FILES, wideCsvChunks(dataset, 'standard'));
         return { path, rows: path ? dataset.documents.length : 0 };
+      }
+      if (format === 'xlsx') {
+        const bytes = await workbookBytes(dataset);
+        const path = await saveAs(`coded-dataset-${day}.xlsx`, { name: 'Excel workbook', extensions: ['xlsx'] }, bytes);
+        return { path, rows: path ? dataset.segments.length : 0 };
       }
       if (format === 'jsonl') {
         const path = await saveAs(`coded-documents-${day}.jsonl`, { name: 'JSON Lines', extensions: ['jsonl'] }, doccanoLines(dataset));

@@ -19,6 +19,8 @@ describe('more export formats in the browser', () => {
     expect((await readFile(wide, 'utf8')).split('\n')[0]).toContain('factual_claim_n,factual_claim_chars,factual_claim_any');
     const jsonl = await exported('jsonl');
     expect((await readFile(jsonl, 'utf8')).trim().split('\n')).toHaveLength(5);
+    const workbook = await exported('xlsx');
+    expect((await readFile(workbook)).subarray(0, 2).toString()).toBe('PK'); // a zip, as XLSX files are
     const folder = await exported('datapackage');
     expect((await readdir(folder)).sort()).toEqual(['datapackage.json', 'documents-wide.csv', 'segments.csv']);
     expect(problems).toEqual([]);

@@ -89,3 +89,35 @@ print(json.dumps({'spans': spans, 'bad': bad, 'first': [d for d in [json.loads(l
     expect(start).toMatchObject({ type: 'integer', description: expect.stringMatching(/Unicode code points/) });
   });
 });
+
+describe('the Excel workbook', () => {
+  it('holds the segments, the documents and the codebook, read back by ExcelJS with the same rows', async () => {
+    const { default: ExcelJS } = await import('exceljs');
+    const { handlers, store } = await codedProject();
+    const segment = (await store.dataset()).segments[0];
+    await dispatch(handlers, 'setSegmentMemo', { segmentId: segment.id, memo: '=HYPERLINK("http://x")' });
+    const exported = value<{ path: string; rows: number }>(await dispatch(handlers, 'exportDataset', { format: 'xlsx' }));
+    expect(exported.rows).toBe(3);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(exported.path);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Segments', 'Documents', 'Codebook']);
+    const rows = (name: string) => {
+      const sheet = workbook.getWorksheet(name)!;
+      const [header, ...body] = sheet.getSheetValues().slice(1) as unknown[][];
+      return body.map((row) => Object.fromEntries((header.slice(1) as string[]).map((column, i) => [column, row[i + 1] ?? ''])));
+    };
+    const { segmentRows } = await import('../../shared/csv-export');
+    const expected = segmentRows(await store.dataset());
+    const got = rows('Segments');
+    expect(got).toHaveLength(expected.length);
+    got.forEach((row, i) => {
+      expect(row.text).toBe(expected[i].text);
+      expect(row.start).toBe(Number(expected[i].start)); // a number, not text
+      expect(row.code_path).toBe(expected[i].code_path);
+    });
+    // A memo that looks like a formula is kept as text.
+    expect(got.map((row) => row.memo)).toContain('=HYPERLINK("http://x")');
+    expect(rows('Documents')).toHaveLength(6);
+    expect(rows('Codebook').map((row) => row.code_path)).toEqual(['factual claim', 'opinion', 'call to action', 'call to action / Rally / protest']);
+  });
+});

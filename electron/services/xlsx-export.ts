@@ -1,0 +1,50 @@
+/**
+ * The coded dataset as an Excel workbook (through ExcelJS): a sheet of segments (as the CSV), a
+ * sheet with a row per document (the wide table) and the codebook. Text stays text: a cell that
+ * begins with "=" is a string in the file, never a formula.
+ */
+import ExcelJS from 'exceljs';
+import { codePath } from '../../shared/codebook';
+import { segmentColumns, segmentRecords, type DatasetInput } from '../../shared/csv-export';
+import { wideColumns, wideRecords } from '../../shared/dataset-exports';
+
+/** Columns whose cells are whole numbers. */
+const NUMERIC = /^(start|end|characters|.*_(n|chars|any))$/;
+
+function addSheet(workbook: ExcelJS.Workbook, name: string, columns: string[], records: Iterable<string[]>): void {
+  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.addRow(columns).font = { bold: true };
+  const numeric = columns.map((column) => NUMERIC.test(column));
+  for (const cells of records) sheet.addRow(cells.map((cell, i) => (numeric[i] && cell !== '' ? Number(cell) : cell)));
+  sheet.columns.forEach((column, i) => {
+    column.width = Math.min(60, Math.max(10, columns[i].length + 2));
+  });
+}
+
+/** The workbook's bytes. */
+export async function workbookBytes(input: DatasetInput): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Annotation Workbench';
+  addSheet(workbook, 'Segments', segmentColumns(input.variables), segmentRecords(input));
+  addSheet(workbook, 'Documents', wideColumns(input).columns, wideRecords(input));
+  const codebookColumns = ['code_id', 'code_path', 'name', 'colour', 'key', 'parent_id', 'description', 'definition', 'when_to_use', 'when_not_to_use', 'example'];
+  addSheet(
+    workbook,
+    'Codebook',
+    codebookColumns,
+    input.codes.map((code) => [
+      code.id,
+      codePath(input.codes, code.id),
+      code.name,
+      code.colour,
+      code.key ?? '',
+      code.parentId ?? '',
+      code.description,
+      code.definition,
+      code.whenToUse,
+      code.whenNotToUse,
+      code.example,
+    ]),
+  );
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
