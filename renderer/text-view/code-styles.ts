@@ -1,7 +1,7 @@
 /**
- * Colours of the codes as CSS. Highlights of several codes on the same words are drawn as stacked
- * layers: a translucent tint per code and an underline bar per code at its own height, so that
- * overlapping segments stay distinguishable. The rules are built from the codebook and installed
+ * Colours of the codes as CSS. A highlight is a translucent tint of its code's colour and an
+ * underline bar; where codes overlap, each code keeps its own bar at its own height (the tint is
+ * one of theirs), so that overlapping segments stay distinguishable. The rules are built from the codebook and installed
  * as a constructed stylesheet (allowed under the strict CSP, unlike inline style elements).
  */
 import type { Code } from '../../shared/codebook';
@@ -25,20 +25,15 @@ export function codeStyles(codes: readonly Code[]): string {
     sizes.push(`100% ${BAR_HEIGHT}px`);
     positions.push(`0 calc(100% - ${(slot % BAR_LEVELS) * BAR_STEP}px)`);
   });
-  codes.forEach((_code, slot) => {
-    layers.push(`linear-gradient(var(--hl-t${slot}, transparent), var(--hl-t${slot}, transparent))`);
-    sizes.push('100% 100%');
-    positions.push('0 0');
-  });
   const rules = [
     `.seg { background-image: ${layers.join(', ') || 'none'}; background-size: ${sizes.join(', ')}; ` +
       `background-position: ${positions.join(', ')}; background-repeat: no-repeat; ` +
       `cursor: pointer; }`,
   ];
   codes.forEach((code, slot) => {
-    rules.push(
-      `.code-${code.id} { --hl-b${slot}: ${code.colour}; --hl-t${slot}: rgb(${rgb(code.colour)} / var(--tint-alpha)); --code-colour: ${code.colour}; }`,
-    );
+    rules.push(`.code-${code.id} { --hl-b${slot}: ${code.colour}; --code-colour: ${code.colour}; }`);
+    // One tint per span (where codes overlap, one of theirs); each code keeps its own bar.
+    rules.push(`.seg.code-${code.id} { background-color: rgb(${rgb(code.colour)} / var(--tint-alpha)); }`);
   });
   return rules.join('\n');
 }

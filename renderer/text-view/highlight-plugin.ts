@@ -48,6 +48,9 @@ export interface HighlightState {
 
 export const highlightKey = new PluginKey<HighlightState>('highlights');
 
+/** Up to this many new pieces are drawn even outside the window. */
+const FEW = 200;
+
 /** Sections decorated before the view knows what is on screen. */
 export const INITIAL_WINDOW: SectionWindow = { first: 0, last: 1 };
 
@@ -121,7 +124,11 @@ export function highlightPlugin(layout: TextLayout, segments: readonly CodedSegm
         }
         if (change.add?.length) {
           const added = addPieces(layout, pieces as Map<number, Piece[]>, sectionsOf as Map<string, number[]>, change.add);
-          const shown = [...added].filter(([section]) => inWindow(window, section)).flatMap(([, list]) => list);
+          // A few new segments are drawn wherever they are: the researcher is looking at them, even
+          // when the window has not yet caught up with a jump or a fast scroll. Many at once (all
+          // hits of a search) are drawn in the window only.
+          const all = [...added].flatMap(([, list]) => list);
+          const shown = all.length <= FEW ? all : [...added].filter(([section]) => inWindow(window, section)).flatMap(([, list]) => list);
           set = set.add(tr.doc, shown.map(decoration));
         }
         if (change.window && (change.window.first !== window.first || change.window.last !== window.last)) {
