@@ -5,7 +5,7 @@
  * keeps the change and says so until saving works again.
  */
 import type { CsvFlavour } from '../shared/csv-export';
-import type { ActionOutcome } from '../shared/api';
+import type { ActionOutcome, ExportOutcome } from '../shared/api';
 import type { Result, WorkbenchError } from '../shared/result';
 import {
   checkSelection,
@@ -404,43 +404,38 @@ export function dismissImportReport(): void {
   update({ importReport: null });
 }
 
-/** Exports the wide table, JSON Lines, or a data package, through the save dialog. */
-export async function exportDataset(format: 'wide-csv' | 'jsonl' | 'xlsx' | 'datapackage'): Promise<void> {
+/**
+ * Runs an export (which asks where to save), with the busy state shown while it runs, and says
+ * where the file went, that it was cancelled, or why it failed.
+ */
+async function runExport(call: () => Promise<Result<ExportOutcome>>, done: (outcome: ExportOutcome) => string): Promise<void> {
   if (getState().exporting) return;
   update({ exporting: true });
   try {
-    const result = await api.exportDataset({ format });
+    const result = await call();
     if (!result.ok) showMessage('error', result.error.message);
     else if (result.value.path === null) showMessage('info', 'Export cancelled.');
-    else showMessage('info', `Exported to ${result.value.path}`);
+    else showMessage('info', done(result.value));
   } finally {
     update({ exporting: false });
   }
+}
+
+const segmentsExported = ({ rows, path }: ExportOutcome) => `Exported ${rows} coded segment${rows === 1 ? '' : 's'} to ${path}`;
+
+/** Exports the wide table, JSON Lines, an Excel workbook, or a data package, through the save dialog. */
+export function exportDataset(format: 'wide-csv' | 'jsonl' | 'xlsx' | 'datapackage'): Promise<void> {
+  return runExport(() => api.exportDataset({ format }), ({ path }) => `Exported to ${path}`);
 }
 
 /** Exports the codebook as JSON through the save dialog. */
-export async function exportCodebook(): Promise<void> {
-  const result = await api.exportCodebook({});
-  if (!result.ok) showMessage('error', result.error.message);
-  else if (result.value.path === null) showMessage('info', 'Export cancelled.');
-  else showMessage('info', `Exported the codebook (${result.value.rows} codes) to ${result.value.path}`);
+export function exportCodebook(): Promise<void> {
+  return runExport(() => api.exportCodebook({}), ({ rows, path }) => `Exported the codebook (${rows} codes) to ${path}`);
 }
 
-export async function exportCsv(flavour: CsvFlavour): Promise<void> {
-  if (getState().exporting) return;
-  update({ exporting: true });
-  try {
-    const result = await api.exportCsv({ flavour });
-    if (!result.ok) showMessage('error', result.error.message);
-    else if (result.value.path === null) showMessage('info', 'Export cancelled.');
-    else
-      showMessage(
-        'info',
-        `Exported ${result.value.rows} coded segment${result.value.rows === 1 ? '' : 's'} to ${result.value.path}`,
-      );
-  } finally {
-    update({ exporting: false });
-  }
+/** Exports the coded segments as CSV (all, or only those given) through the save dialog. */
+export function exportCsv(flavour: CsvFlavour, segmentIds?: string[]): Promise<void> {
+  return runExport(() => api.exportCsv({ flavour, segmentIds }), segmentsExported);
 }
 
 /** Shows the details of the segments at a place; from the keyboard, they take the focus. */

@@ -154,28 +154,23 @@ export function dataPackage(input: DatasetInput, name: string, created: string):
     title: name,
     created,
     resources: [
-      {
-        name: 'segments',
-        path: 'segments.csv',
-        profile: 'tabular-data-resource',
-        format: 'csv',
-        mediatype: 'text/csv',
-        encoding: 'utf-8',
-        dialect: { delimiter: ',', lineTerminator: '\n', quoteChar: '"', doubleQuote: true, header: true },
-        description: 'One row per coded segment. Offsets are 0-based, end exclusive, in Unicode code points.',
-        schema: { fields: segmentFields, primaryKey: 'segment_id' },
-      },
-      {
-        name: 'documents-wide',
-        path: 'documents-wide.csv',
-        profile: 'tabular-data-resource',
-        format: 'csv',
-        mediatype: 'text/csv',
-        encoding: 'utf-8',
-        dialect: { delimiter: ',', lineTerminator: '\n', quoteChar: '"', doubleQuote: true, header: true },
-        description: 'One row per document; per code: number of segments, coded code points, and 0/1.',
-        schema: { fields: wideFields, primaryKey: 'document_id' },
-      },
+      csvResource('segments', 'One row per coded segment. Offsets are 0-based, end exclusive, in Unicode code points.', segmentFields, 'segment_id'),
+      csvResource('documents-wide', 'One row per document; per code: number of segments, coded code points, and 0/1.', wideFields, 'document_id'),
     ],
+  };
+}
+
+/** A CSV file of the package, as the standard CSV export writes it (UTF-8, `\n`, RFC 4180). */
+function csvResource(name: string, description: string, fields: object[], primaryKey: string): object {
+  return {
+    name,
+    path: `${name}.csv`,
+    profile: 'tabular-data-resource',
+    format: 'csv',
+    mediatype: 'text/csv',
+    encoding: 'utf-8',
+    dialect: { delimiter: ',', lineTerminator: '\n', quoteChar: '"', doubleQuote: true, header: true },
+    description,
+    schema: { fields, primaryKey },
   };
 }

@@ -5,7 +5,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { filterSegments, NO_FILTER, type RetrievalFilter, type RetrievedSegment } from '../../shared/retrieval';
-import { jumpTo, showMessage } from '../actions';
+import { exportCsv, jumpTo, showMessage } from '../actions';
 import { api } from '../api-client';
 import { CodeOptions } from './CodeOptions';
 import { getState, selectCodes, update, useStore } from '../store';
@@ -16,10 +16,10 @@ const NO_DOCUMENTS: never[] = [];
 export function RetrievalView(props: { onJump: () => void }) {
   const codes = useStore(selectCodes);
   const documents = useStore((state) => state.project?.documents) ?? NO_DOCUMENTS;
+  const exporting = useStore((state) => state.exporting);
   const variables = useStore((state) => state.project?.variables) ?? NO_DOCUMENTS;
   const [rows, setRows] = useState<RetrievedSegment[] | null>(null);
   const [filter, setFilter] = useState<RetrievalFilter>(NO_FILTER);
-  const [exporting, setExporting] = useState(false);
 
   useEffect(() => {
     void api.listSegments({}).then((result) => {
@@ -39,13 +39,7 @@ export function RetrievalView(props: { onJump: () => void }) {
     else await jumpTo(documentId, start, end);
   };
 
-  const exportShown = async () => {
-    setExporting(true);
-    const result = await api.exportCsv({ flavour: 'standard', segmentIds: shown.map((r) => r.segment.id) });
-    setExporting(false);
-    if (!result.ok) showMessage('error', result.error.message);
-    else if (result.value.path) showMessage('info', `Exported ${result.value.rows} coded segment${result.value.rows === 1 ? '' : 's'} to ${result.value.path}`);
-  };
+  const exportShown = () => exportCsv('standard', shown.map((r) => r.segment.id));
 
   return (
     <section className="retrieval" aria-label="Coded segments across documents">
