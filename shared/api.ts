@@ -81,6 +81,14 @@ export interface CorpusSearchResult {
   total: number;
 }
 
+/** What importing a project from another program did, and what it could not take over. */
+export interface ProjectImportOutcome {
+  /** The import as one action, or null when everything in the file was already here. */
+  outcome: ActionOutcome | null;
+  /** In words: what came in, how positions were read, and each thing left out, by name. */
+  report: string[];
+}
+
 export interface ExportOutcome {
   /** Where the file was written, or null when the researcher cancelled the dialog. */
   path: string | null;
@@ -115,6 +123,10 @@ export const operations = {
   getProject: operation<ProjectOverview>()(
     z.strictObject({}),
     'The open project: documents with their segment counts, the codebook, the coder and notices.',
+  ),
+  setCoder: operation<{ coder: string }>()(
+    z.strictObject({ name: z.string().min(1).max(200) }),
+    'Sets the coder whose name goes on the segments made from now on (saved at once; not an undoable action).',
   ),
   openDocument: operation<OpenedDocument>()(
     z.strictObject({ documentId }),
@@ -229,16 +241,28 @@ export const operations = {
     'Deletes a code, removing its segments or moving them to another code; its sub-codes move up.',
   ),
   exportCodebook: operation<ExportOutcome>()(
-    z.strictObject({}),
-    'Asks where to save, then writes the codebook as JSON (every code with its full path).',
+    z.strictObject({ format: z.enum(['json', 'qdc', 'csv']).default('json') }),
+    'Asks where to save, then writes the codebook as JSON (every code with its full path), REFI-QDA (.qdc) or CSV.',
   ),
   importCodebook: operation<ActionOutcome>()(
     z.strictObject({ json: z.string().max(10_000_000) }),
     'Imports a codebook JSON file (as exported): known codes are updated, new ones added.',
   ),
+  importCodebookFile: operation<ActionOutcome>()(
+    z.strictObject({ name: z.string().min(1).max(1000), content: z.string().max(20_000_000) }),
+    'Imports a codebook from a file by its kind (.json as exported, REFI-QDA .qdc, or a .csv table): codes are matched by path, updated or added.',
+  ),
+  importProject: operation<ProjectImportOutcome>()(
+    z.strictObject({
+      name: z.string().min(1).max(1000),
+      /** The file's bytes, base64-encoded (at most 500 MB of bytes). */
+      data: z.string().max(700 * 1024 * 1024),
+    }),
+    'Imports a REFI-QDA project (.qdpx, or a bare .qde) from another program as one action: documents, codes, coded segments with their coders, memos and variables.',
+  ),
   exportDataset: operation<ExportOutcome>()(
-    z.strictObject({ format: z.enum(['wide-csv', 'jsonl', 'xlsx', 'datapackage']) }),
-    'Asks where to save, then writes the wide table (CSV), JSON Lines in doccano format, an Excel workbook, or a data package folder.',
+    z.strictObject({ format: z.enum(['wide-csv', 'jsonl', 'xlsx', 'datapackage', 'qdpx']) }),
+    'Asks where to save, then writes the wide table (CSV), JSON Lines in doccano format, an Excel workbook, a data package folder, or a REFI-QDA project (.qdpx).',
   ),
   exportCsv: operation<ExportOutcome>()(
     z.strictObject({
@@ -264,7 +288,7 @@ export type WorkbenchApi = {
 };
 
 /** Commands the main process sends to the page (from the application menu). */
-export const commandNames = ['export-csv', 'export-csv-excel', 'export-wide-csv', 'export-jsonl', 'export-datapackage', 'undo', 'redo'] as const;
+export const commandNames = ['export-csv', 'export-csv-excel', 'export-wide-csv', 'export-jsonl', 'export-datapackage', 'export-qdpx', 'undo', 'redo'] as const;
 export type CommandName = (typeof commandNames)[number];
 
 /** The object the preload puts on `window.workbench`. */

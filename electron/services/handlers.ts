@@ -11,16 +11,13 @@ import {
   blankCodeFields,
   codebookFile,
   codeUsage,
-  CODEBOOK_FORMAT,
   deleteCode,
   mergeCodes,
   moveCode,
   updateCode,
-  importCodebook,
   type Edit,
 } from '../../shared/codebook-edits';
 import { codePath, nextCodeColour } from '../../shared/codebook';
-import { codebookFileSchema } from '../../shared/project-schema';
 import {
   operations,
   type ActionOutcome,
@@ -38,6 +35,9 @@ import { fail, ok, WorkbenchFailure, type Result } from '../../shared/result';
 import { writeFileDurably, describeFileError } from './atomic-write';
 import type { ProjectStore } from './project-store';
 import { workbookBytes } from './xlsx-export';
+import { codebookImport, importProjectFile } from './project-exchange';
+import { qdcText, qdpxBytes } from './refi-qda';
+import { codebookCsv } from '../../shared/codebook-csv';
 
 /** The kind of file being saved, for the dialog's filter. */
 export interface FileKind {
@@ -83,6 +83,7 @@ export function createHandlers(services: Services): Handlers {
   };
   return {
     getProject: () => store.overview(),
+    setCoder: async ({ name }) => ({ coder: await store.setCoder(name) }),
     openDocument: async ({ documentId }) => {
       const { document, text, segments } = await store.openDocument(documentId);
       // Quotes double what crosses to the page; it cuts them from the text itself.
@@ -159,29 +160,25 @@ export function createHandlers(services: Services): Handlers {
       edit(() => mergeCodes(store.codebookState(), sourceId, targetId, now().toISOString())),
     codeUsage: ({ id }) => codeUsage(store.codebookState(), id),
     deleteCode: ({ id, disposal }) => edit(() => deleteCode(store.codebookState(), id, disposal, now().toISOString())),
-    exportCodebook: async () => {
-      const file = codebookFile(store.codebookState().codes);
-      const path = await saveAs(`codebook-${now().toISOString().slice(0, 10)}.json`, JSON_FILES, `${JSON.stringify(file, null, 2)}\n`);
-      return { path, rows: path ? file.codes.length : 0 };
+    exportCodebook: async ({ format }) => {
+      const codes = store.codebookState().codes;
+      const stem = `codebook-${now().toISOString().slice(0, 10)}`;
+      let path: string | null;
+      if (format === 'qdc') {
+        path = await saveAs(`${stem}.qdc`, { name: 'REFI-QDA codebook', extensions: ['qdc'] }, qdcText(codes, store.projectId));
+      } else if (format === 'csv') {
+        path = await saveAs(`${stem}.csv`, CSV_FILES, codebookCsv(codes));
+      } else {
+        path = await saveAs(`${stem}.json`, JSON_FILES, `${JSON.stringify(codebookFile(codes), null, 2)}\n`);
+      }
+      return { path, rows: path ? codes.length : 0 };
     },
-    importCodebook: ({ json }) =>
-      edit(() => {
-        let parsed: unknown;
-        try {
-          parsed = JSON.parse(json);
-        } catch (error) {
-          throw new WorkbenchFailure('invalid-input', `The codebook file is not JSON: ${(error as Error).message}.`);
-        }
-        const checked = codebookFileSchema.safeParse(parsed);
-        if (!checked.success) {
-          const problem = checked.error.issues[0];
-          throw new WorkbenchFailure(
-            'invalid-input',
-            `This is not an ${CODEBOOK_FORMAT} file: ${problem.path.join('.') || 'file'}: ${problem.message}.`,
-          );
-        }
-        return importCodebook(store.codebookState(), checked.data.codes.map(({ path: _path, ...code }) => code));
-      }),
+    importCodebook: ({ json }) => edit(() => codebookImport(store, 'codebook.json', json)),
+    importCodebookFile: ({ name, content }) => edit(() => codebookImport(store, name, content)),
+    importProject: async ({ name, data }) => {
+      const result = await importProjectFile(store, name, Buffer.from(data, 'base64'), now());
+      return { outcome: result.action && outcome(store, result.action, 'forward', []), report: result.report };
+    },
     exportDataset: async ({ format }) => {
       const day = now().toISOString().slice(0, 10);
       const dataset = await store.dataset();
@@ -192,6 +189,12 @@ export function createHandlers(services: Services): Handlers {
       if (format === 'xlsx') {
         const bytes = await workbookBytes(dataset);
         const path = await saveAs(`coded-dataset-${day}.xlsx`, { name: 'Excel workbook', extensions: ['xlsx'] }, bytes);
+        return { path, rows: path ? dataset.segments.length : 0 };
+      }
+      if (format === 'qdpx') {
+        const overview = store.overview();
+        const bytes = qdpxBytes(dataset, { projectId: store.projectId, projectName: overview.name, coder: overview.coder, now: now().toISOString() });
+        const path = await saveAs(`${overview.name.replace(/[^\p{L}\p{N}._-]+/gu, '-')}-${day}.qdpx`, { name: 'REFI-QDA project', extensions: ['qdpx'] }, bytes);
         return { path, rows: path ? dataset.segments.length : 0 };
       }
       if (format === 'jsonl') {

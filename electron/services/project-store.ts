@@ -93,6 +93,11 @@ export class ProjectStore {
     return this.adapter.file;
   }
 
+  /** The project's stable id (it seeds the GUIDs of exports). */
+  get projectId(): string {
+    return this.data.projectId;
+  }
+
   private get data(): ProjectFile {
     return this.db.data;
   }
@@ -466,11 +471,32 @@ export class ProjectStore {
    */
   async importDocument(name: string, bytes: Uint8Array): Promise<{ action: Action | null; duplicateOf: DocumentRecord | null; notes: string[] }> {
     const extracted = await extractText(name, bytes);
-    const stored = Buffer.from(extracted.text, 'utf8');
+    const existing = this.documentHolding(extracted.text);
+    if (existing) return { action: null, duplicateOf: existing, notes: extracted.notes };
+    const document = await this.storeDocumentText(name, extracted.text, {
+      name,
+      sha256: sha256(bytes),
+      format: extracted.format,
+      encoding: extracted.encoding,
+    });
+    const action = await this.perform(`Import “${name}”`, [{ kind: 'document', id: document.id, before: null, after: document }]);
+    return { action, duplicateOf: null, notes: extracted.notes };
+  }
+
+  /** The document of the project that holds exactly this text, if any. */
+  documentHolding(text: string): DocumentRecord | null {
+    const id = documentIdFor(sha256(Buffer.from(text, 'utf8')));
+    return this.data.documents.find((d) => d.id === id) ?? null;
+  }
+
+  /**
+   * Stores a text as UTF-8 in the documents folder (durably) and returns the record of a new
+   * document for it, not yet part of the project: an action that adds it does that.
+   */
+  async storeDocumentText(name: string, text: string, source: DocumentRecord['source'], title?: string): Promise<DocumentRecord> {
+    const stored = Buffer.from(text, 'utf8');
     const hash = sha256(stored);
     const id = documentIdFor(hash);
-    const existing = this.data.documents.find((d) => d.id === id);
-    if (existing) return { action: null, duplicateOf: existing, notes: extracted.notes };
     const stem = basename(name, extname(name)).replace(/[^\p{L}\p{N}._-]+/gu, '-').slice(0, 80) || 'document';
     const file = `${stem}-${hash.slice(0, 8)}.txt`;
     const path = join(this.folder, DOCUMENTS_FOLDER, file);
@@ -479,22 +505,20 @@ export class ProjectStore {
     } catch (error) {
       throw new WorkbenchFailure('save-failed', `Could not store ${name} in the project (${path}): ${describeFileError(error)}.`);
     }
-    this.texts.set(id, extracted.text);
-    const document: DocumentRecord = {
+    this.texts.set(id, text);
+    return {
       id,
-      title: documentTitle(extracted.text, basename(name, extname(name))),
+      title: title?.trim().slice(0, 500) || documentTitle(text, basename(name, extname(name))),
       file,
       sha256: hash,
       byteLength: stored.length,
-      length: extracted.text.length,
-      codePointLength: new CodePointIndex(extracted.text).codePointLength,
+      length: text.length,
+      codePointLength: new CodePointIndex(text).codePointLength,
       addedAt: this.now().toISOString(),
       memo: '',
-      source: { name, sha256: sha256(bytes), format: extracted.format, encoding: extracted.encoding },
+      source,
       values: {},
     };
-    const action = await this.perform(`Import “${name}”`, [{ kind: 'document', id, before: null, after: document }]);
-    return { action, duplicateOf: null, notes: extracted.notes };
   }
 
   /** Adds a document variable (a column of the variables table and of the CSV export). */
@@ -612,6 +636,18 @@ export class ProjectStore {
   /** Tries to save again now (after the researcher freed disk space, say). */
   async retrySave(): Promise<void> {
     await this.saveAll();
+  }
+
+  /**
+   * Sets the name recorded on the segments this user makes from now on (segments already made
+   * keep theirs). A setting, not an action: it is saved at once and not undone.
+   */
+  async setCoder(name: string): Promise<string> {
+    const coder = name.trim().replace(/\s+/g, ' ');
+    if (!coder) throw new WorkbenchFailure('invalid-input', 'A coder needs a name.');
+    this.data.coder = coder;
+    await this.saveAll();
+    return coder;
   }
 
   /** Saves the whole project (emptying the journal) and stops retrying. */

@@ -1,0 +1,108 @@
+/**
+ * Bringing work from other programs into the project: a REFI-QDA project (.qdpx or .qde) as one
+ * undoable action with a report of everything that could not be taken over, and a codebook from
+ * a JSON, REFI-QDA (.qdc) or CSV file. Shared by the page's handlers and the command line.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import type { Action } from '../../shared/changes';
+import { mergeCodebook, type IncomingCode } from '../../shared/codebook-merge';
+import { importCodebook, CODEBOOK_FORMAT, type Edit } from '../../shared/codebook-edits';
+import { readCodebookCsv } from '../../shared/codebook-csv';
+import { codebookFileSchema } from '../../shared/project-schema';
+import { WorkbenchFailure } from '../../shared/result';
+import { readCodebookQdc } from '../../shared/refi-qda/qde-reader';
+import { incomingCodes, planProjectImport, type ResolvedSource } from '../../shared/refi-qda/project-import';
+import type { ProjectStore } from './project-store';
+import { readQdpx } from './refi-qda';
+
+/** The id of a code brought in from elsewhere: from its ref, so that a second import finds the same id. */
+function newCodeId(ref: string, taken: ReadonlySet<string>): string {
+  const base = `c-${createHash('sha1').update(ref).digest('hex').slice(0, 10)}`;
+  let id = base;
+  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+  return id;
+}
+
+export interface ProjectImport {
+  action: Action | null;
+  report: string[];
+  counts: { documents: number; codes: number; segments: number; leftOut: number; coders: string[] };
+}
+
+/** Imports a REFI-QDA project into the store as one action. */
+export async function importProjectFile(store: ProjectStore, name: string, bytes: Uint8Array, now: Date): Promise<ProjectImport> {
+  const bundle = readQdpx(name, bytes);
+  const report: string[] = [...bundle.notes];
+  const resolved: ResolvedSource[] = [];
+  const seen = new Map<string, ResolvedSource>();
+  let leftOutSources = 0;
+  for (const { source, text, problem } of bundle.sources) {
+    if (text === null) {
+      report.push(`Left out the source “${source.name}”: ${problem}.`);
+      leftOutSources++;
+      continue;
+    }
+    const existing = store.documentHolding(text);
+    const earlier = seen.get(existing?.id ?? '') ?? [...seen.values()].find((r) => r.text === text);
+    if (earlier) {
+      // The same text twice in one file: its selections join the first.
+      earlier.source = { ...earlier.source, selections: [...earlier.source.selections, ...source.selections], codings: [...earlier.source.codings, ...source.codings] };
+      continue;
+    }
+    const document = existing ?? (await store.storeDocumentText(`${source.name}.txt`, text, { name, sha256: createHash('sha256').update(bytes).digest('hex'), format: 'qdpx', encoding: 'utf-8' }, source.name));
+    if (existing) report.push(`“${source.name}” is already in the project as “${existing.title}” (same text): its codings were added to it.`);
+    const entry: ResolvedSource = { source, document, text, isNew: !existing };
+    resolved.push(entry);
+    seen.set(document.id, entry);
+  }
+  const state = store.codebookState();
+  const plan = planProjectImport(bundle.project, resolved, { codes: state.codes, segments: state.segments, variables: store.overview().variables }, {
+    now: now.toISOString(),
+    newCodeId,
+    newSegmentId: randomUUID,
+  });
+  report.push(...plan.report);
+  const counts = { ...plan.counts, leftOut: plan.counts.leftOut + leftOutSources };
+  if (!plan.changes.length) {
+    report.unshift(`Nothing new in ${name}: everything in it is already in the project.`);
+    return { action: null, report, counts };
+  }
+  const label = `Import the REFI-QDA project “${bundle.project.name || name}”`;
+  const action = await store.applyEdit({ label, changes: plan.changes });
+  report.unshift(
+    `Imported ${counts.documents} document${counts.documents === 1 ? '' : 's'}, ${counts.codes} new code${counts.codes === 1 ? '' : 's'} and ${counts.segments} coded segment${counts.segments === 1 ? '' : 's'}` +
+      `${counts.coders.length ? ` by ${counts.coders.join(', ')}` : ''}${counts.leftOut ? `; ${counts.leftOut} left out (see below)` : ''}.`,
+  );
+  return { action, report, counts };
+}
+
+/** The kinds of codebook file, by name. */
+export function codebookFormatOf(name: string): 'json' | 'qdc' | 'csv' {
+  if (/\.qdc$/i.test(name)) return 'qdc';
+  if (/\.(csv|tsv|txt)$/i.test(name)) return 'csv';
+  return 'json';
+}
+
+/** Plans the import of a codebook file (JSON as exported, REFI-QDA .qdc, or CSV). */
+export function codebookImport(store: ProjectStore, name: string, content: string): Edit & { notes: string[] } {
+  const format = codebookFormatOf(name);
+  if (format === 'json') {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(content);
+    } catch (error) {
+      throw new WorkbenchFailure('invalid-input', `The codebook file is not JSON: ${(error as Error).message}.`);
+    }
+    const checked = codebookFileSchema.safeParse(parsed);
+    if (!checked.success) {
+      const problem = checked.error.issues[0]!;
+      throw new WorkbenchFailure('invalid-input', `This is not an ${CODEBOOK_FORMAT} file: ${problem.path.join('.') || 'file'}: ${problem.message}.`);
+    }
+    return importCodebook(store.codebookState(), checked.data.codes.map(({ path: _path, ...code }) => code));
+  }
+  const incoming: IncomingCode[] = format === 'qdc' ? incomingCodes(readCodebookQdc(content)) : readCodebookCsv(content);
+  const merged = mergeCodebook(store.codebookState().codes, incoming, { mode: 'update', newId: newCodeId });
+  if (!merged.changes.length) throw new WorkbenchFailure('conflict', `Every code in ${name} is already in the codebook as it is.`);
+  const parts = [merged.added && `${merged.added} new`, merged.updated && `${merged.updated} updated`].filter(Boolean).join(', ');
+  return { label: `Import the codebook ${name} (${parts})`, changes: merged.changes, notes: merged.notes };
+}

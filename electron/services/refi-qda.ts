@@ -1,0 +1,107 @@
+/**
+ * REFI-QDA files on disk: a `.qdpx` bundle (a zip of `project.qde` and the source texts under
+ * `sources/`), a bare `.qde`, and a `.qdc` codebook. Writing builds the XML in shared/refi-qda
+ * and zips it; reading unzips, finds each source's text, and hands the rest to the import plan.
+ * GUIDs are derived from the project id and each record's id, so exporting the same project
+ * twice gives the same GUIDs, and a segment keeps its own id (already a UUID) as its GUID.
+ */
+import { createHash } from 'node:crypto';
+import { strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import type { DatasetInput } from '../../shared/csv-export';
+import { WorkbenchFailure } from '../../shared/result';
+import { readProjectQde, type QdeProject, type QdeSource } from '../../shared/refi-qda/qde-reader';
+import { codebookQdc, projectQde, sourceEntryName, type GuidFor } from '../../shared/refi-qda/qde-writer';
+import type { Code } from '../../shared/codebook';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** Name-based GUIDs (the layout of RFC 9562's version 5, from SHA-1) within one project. */
+export function guidMaker(projectId: string): GuidFor {
+  return (kind, key) => {
+    if (kind === 'selection' && UUID.test(key)) return key;
+    const hash = createHash('sha1').update(`${projectId}\u0000${kind}\u0000${key}`).digest();
+    hash[6] = (hash[6]! & 0x0f) | 0x50;
+    hash[8] = (hash[8]! & 0x3f) | 0x80;
+    const hex = hash.subarray(0, 16).toString('hex');
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+  };
+}
+
+export interface QdpxOptions {
+  projectId: string;
+  projectName: string;
+  coder: string;
+  now: string;
+}
+
+/** The bytes of a `.qdpx` bundle of the dataset. */
+export function qdpxBytes(dataset: DatasetInput, options: QdpxOptions): Uint8Array {
+  const guidFor = guidMaker(options.projectId);
+  const xml = projectQde(dataset, { projectName: options.projectName, exportingCoder: options.coder, now: options.now, guidFor });
+  const files: Zippable = { 'project.qde': strToU8(xml) };
+  for (const { record, text } of dataset.documents) files[sourceEntryName(guidFor('source', record.id))] = [strToU8(text), { level: 6 }];
+  return zipSync(files, { level: 6 });
+}
+
+/** The text of a `.qdc` codebook. */
+export function qdcText(codes: readonly Code[], projectId: string): string {
+  return codebookQdc(codes, guidMaker(projectId));
+}
+
+export interface ReadBundle {
+  project: QdeProject;
+  /** Each text source with its text, or with why its text could not be found. */
+  sources: Array<{ source: QdeSource; text: string | null; problem: string | null }>;
+  notes: string[];
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Reads a `.qdpx` bundle, or a bare `.qde` (whose sources must then carry their text inline). */
+export function readQdpx(name: string, bytes: Uint8Array): ReadBundle {
+  const notes: string[] = [];
+  let entries: Record<string, Uint8Array>;
+  const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
+  if (isZip) {
+    try {
+      entries = unzipSync(bytes);
+    } catch (error) {
+      throw new WorkbenchFailure('invalid-input', `${name} is not a readable REFI-QDA project: the zip archive is damaged (${(error as Error).message}).`);
+    }
+  } else if (/\.qde$/i.test(name) || bytes[0] === 0x3c || (bytes[0] === 0xef && bytes[3] === 0x3c)) {
+    entries = { 'project.qde': bytes };
+  } else {
+    throw new WorkbenchFailure('invalid-input', `${name} is neither a REFI-QDA project bundle (.qdpx, a zip archive) nor a project.qde.`);
+  }
+  // Paths inside the bundle, compared without case and with either kind of slash.
+  const byPath = new Map(Object.entries(entries).map(([path, data]) => [path.replace(/\\/g, '/').toLowerCase(), data]));
+  const qdeEntry = byPath.get('project.qde') ?? [...byPath].find(([path]) => path.endsWith('.qde'))?.[1];
+  if (!qdeEntry) throw new WorkbenchFailure('invalid-input', `${name} holds no project.qde: it is not a REFI-QDA project.`);
+  let xml: string;
+  try {
+    xml = utf8.decode(qdeEntry);
+  } catch {
+    throw new WorkbenchFailure('invalid-input', `The project.qde in ${name} is not UTF-8 text.`);
+  }
+  const project = readProjectQde(xml);
+  const sources = project.sources.map((source) => {
+    const path = source.plainTextPath?.trim() ?? '';
+    if (path.toLowerCase().startsWith('internal://')) {
+      const inside = path.slice('internal://'.length).replace(/\\/g, '/').toLowerCase();
+      const data = byPath.get(`sources/${inside}`) ?? byPath.get(inside);
+      if (data) {
+        try {
+          // A byte-order mark is not part of the text the positions count.
+          return { source, text: new TextDecoder('utf-8', { fatal: true }).decode(data), problem: null };
+        } catch {
+          return { source, text: null, problem: `its text file ${path} is not UTF-8` };
+        }
+      }
+      if (source.plainTextContent === null) return { source, text: null, problem: `its text file ${path} is missing from the bundle` };
+    }
+    if (source.plainTextContent !== null) return { source, text: source.plainTextContent, problem: null };
+    if (path) return { source, text: null, problem: `its text lies outside the bundle (${path})` };
+    return { source, text: null, problem: 'it has no plain text (only a rich-text file)' };
+  });
+  return { project, sources, notes };
+}
