@@ -27,10 +27,14 @@ Commands:
                                wide      one row per document, per code counts and 0/1
                                jsonl     doccano span format, one document per line
                                xlsx      an Excel workbook: segments, documents, codebook
+                               qdpx      a REFI-QDA project (MAXQDA, ATLAS.ti, NVivo, QualCoder)
                                codebook  the codebook as JSON
+                               qdc       the codebook as REFI-QDA (.qdc)
+                               codebook-csv  the codebook as a CSV table
                                datapackage  a folder: both CSVs and datapackage.json
-  import FILE...             add texts (.txt .md .html .docx .pdf) as documents
-  import-codebook FILE       merge a codebook JSON file into the project's codebook
+  import FILE...             add texts (.txt .md .html .docx .pdf) as documents, and
+                             REFI-QDA projects (.qdpx .qde) with their codes and segments
+  import-codebook FILE       merge a codebook (.json, REFI-QDA .qdc, or a .csv table)
 
 Options:
   --project DIR   the project folder (default: the app's default project)
@@ -54,7 +58,10 @@ const EXPORT_FORMATS = {
   jsonl: { operation: 'exportDataset', input: { format: 'jsonl' } },
   xlsx: { operation: 'exportDataset', input: { format: 'xlsx' } },
   datapackage: { operation: 'exportDataset', input: { format: 'datapackage' } },
-  codebook: { operation: 'exportCodebook', input: {} },
+  qdpx: { operation: 'exportDataset', input: { format: 'qdpx' } },
+  codebook: { operation: 'exportCodebook', input: { format: 'json' } },
+  qdc: { operation: 'exportCodebook', input: { format: 'qdc' } },
+  'codebook-csv': { operation: 'exportCodebook', input: { format: 'csv' } },
 } as const;
 
 async function main(argv: string[]): Promise<unknown> {
@@ -130,19 +137,20 @@ async function main(argv: string[]): Promise<unknown> {
           } catch (error) {
             throw new CliError(EXIT.file, `${file} could not be read: ${(error as Error).message}`);
           }
-          const result = await dispatch(handlers, 'importDocument', { name: basename(file), data: bytes.toString('base64') });
+          const operation = /\.(qdpx|qde)$/i.test(file) ? 'importProject' : 'importDocument';
+          const result = await dispatch(handlers, operation, { name: basename(file), data: bytes.toString('base64') });
           imported.push(result.ok ? { file, ...(result.value as object) } : { file, error: result.error.message });
         }
         return imported;
       }
       default: {
-        let json: string;
+        let content: string;
         try {
-          json = await readFile(files[0], 'utf8');
+          content = await readFile(files[0], 'utf8');
         } catch (error) {
           throw new CliError(EXIT.file, `${files[0]} could not be read: ${(error as Error).message}`);
         }
-        return call('importCodebook', { json });
+        return call('importCodebookFile', { name: basename(files[0]), content });
       }
     }
   } finally {

@@ -52,6 +52,7 @@ function buildMenu(): void {
         { label: 'Export Wide Table (CSV)…', click: () => sendCommand('export-wide-csv') },
         { label: 'Export for Classifier Training (JSONL)…', click: () => sendCommand('export-jsonl') },
         { label: 'Export Data Package…', click: () => sendCommand('export-datapackage') },
+        { label: 'Export REFI-QDA Project (QDPX)…', click: () => sendCommand('export-qdpx') },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],

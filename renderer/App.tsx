@@ -1,7 +1,7 @@
 /** The workbench window: documents on the left, the text with the codebook in the middle, the coded segments on the right. */
 import { useEffect, useState } from 'react';
 import { codeForKey } from '../shared/codebook';
-import { dismissMessage, dismissNotice, exportCsv, exportDataset, loadProject, stepHistory } from './actions';
+import { dismissMessage, dismissNotice, exportCsv, exportDataset, loadProject, stepHistory, type DatasetFormat } from './actions';
 import { bridge, isPreview } from './api-client';
 import { CodeBar } from './components/CodeBar';
 import { CodebookEditor } from './components/CodebookEditor';
@@ -87,13 +87,14 @@ function ExportButtons() {
         disabled={exporting}
         aria-label="More export formats"
         data-action="more-exports"
-        onChange={(event) => void exportDataset(event.target.value as 'wide-csv' | 'jsonl' | 'xlsx' | 'datapackage')}
+        onChange={(event) => void exportDataset(event.target.value as DatasetFormat)}
       >
         <option value="">More formats…</option>
         <option value="wide-csv">Wide table, a row per document (CSV)</option>
         <option value="xlsx">Excel workbook: segments, documents, codebook (XLSX)</option>
         <option value="jsonl">Spans for training a classifier (JSONL, doccano)</option>
         <option value="datapackage">Data package: CSVs and datapackage.json</option>
+        <option value="qdpx">REFI-QDA project for MAXQDA, ATLAS.ti, NVivo, QualCoder (QDPX)</option>
       </select>
     </div>
   );
@@ -178,6 +179,7 @@ export function App() {
       } else if (command === 'export-wide-csv') void exportDataset('wide-csv');
       else if (command === 'export-jsonl') void exportDataset('jsonl');
       else if (command === 'export-datapackage') void exportDataset('datapackage');
+      else if (command === 'export-qdpx') void exportDataset('qdpx');
       else void exportCsv(command === 'export-csv-excel' ? 'excel' : 'standard');
     });
     const onHistoryKey = (event: KeyboardEvent) => {

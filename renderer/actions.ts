@@ -380,6 +380,20 @@ export async function importFiles(files: readonly File[]): Promise<void> {
   let firstImported: string | null = null;
   for (const [index, file] of files.entries()) {
     update({ importing: { done: index, total: files.length, current: file.name } });
+    if (/\.(qdpx|qde)$/i.test(file.name)) {
+      // A project from another program: documents, codebook and coded segments in one action.
+      const project = await api.importProject({ name: file.name, data: await base64Of(file) });
+      if (!project.ok) report.push(`${file.name}: ${project.error.message}`);
+      else {
+        report.push(...project.value.report);
+        if (project.value.outcome) {
+          imported++;
+          applyOutcome(project.value.outcome, `${project.value.outcome.label}.`);
+          firstImported ??= project.value.outcome.documents[0]?.id ?? null;
+        }
+      }
+      continue;
+    }
     const result = await api.importDocument({ name: file.name, data: await base64Of(file) });
     if (!result.ok) {
       report.push(result.error.message);
@@ -423,14 +437,16 @@ async function runExport(call: () => Promise<Result<ExportOutcome>>, done: (outc
 
 const segmentsExported = ({ rows, path }: ExportOutcome) => `Exported ${rows} coded segment${rows === 1 ? '' : 's'} to ${path}`;
 
-/** Exports the wide table, JSON Lines, an Excel workbook, or a data package, through the save dialog. */
-export function exportDataset(format: 'wide-csv' | 'jsonl' | 'xlsx' | 'datapackage'): Promise<void> {
+export type DatasetFormat = 'wide-csv' | 'jsonl' | 'xlsx' | 'datapackage' | 'qdpx';
+
+/** Exports the wide table, JSON Lines, an Excel workbook, a data package or a REFI-QDA project, through the save dialog. */
+export function exportDataset(format: DatasetFormat): Promise<void> {
   return runExport(() => api.exportDataset({ format }), ({ path }) => `Exported to ${path}`);
 }
 
 /** Exports the codebook as JSON through the save dialog. */
-export function exportCodebook(): Promise<void> {
-  return runExport(() => api.exportCodebook({}), ({ rows, path }) => `Exported the codebook (${rows} codes) to ${path}`);
+export function exportCodebook(format: 'json' | 'qdc' | 'csv' = 'json'): Promise<void> {
+  return runExport(() => api.exportCodebook({ format }), ({ rows, path }) => `Exported the codebook (${rows} codes) to ${path}`);
 }
 
 /** Exports the coded segments as CSV (all, or only those given) through the save dialog. */

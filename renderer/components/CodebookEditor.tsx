@@ -199,18 +199,27 @@ export function CodebookEditor(props: { onClose: () => void }) {
     <aside className="codebook-editor" role="dialog" aria-label="Codebook" onKeyDown={(event) => event.key === 'Escape' && props.onClose()}>
       <header className="codebook-header">
         <h2 className="panel-title">Codebook ({codes.length} codes)</h2>
-        <button type="button" onClick={() => void exportCodebook()} data-action="export-codebook">
-          Export…
-        </button>
+        <select
+          value=""
+          aria-label="Export the codebook"
+          data-action="export-codebook"
+          onChange={(event) => void exportCodebook(event.target.value as 'json' | 'qdc' | 'csv')}
+        >
+          <option value="">Export…</option>
+          <option value="json">Codebook file (JSON)</option>
+          <option value="qdc">REFI-QDA codebook (QDC)</option>
+          <option value="csv">Table (CSV)</option>
+        </select>
         <label className="file-button">
           Import…
           <input
             type="file"
-            accept=".json,application/json"
+            accept=".json,.qdc,.csv,application/json,text/csv"
+            data-action="import-codebook"
             onChange={async (event) => {
               const file = event.target.files?.[0];
               event.target.value = '';
-              if (file) await runAction(api.importCodebook({ json: await file.text() }));
+              if (file) await runAction(api.importCodebookFile({ name: file.name, content: await file.text() }));
             }}
           />
         </label>

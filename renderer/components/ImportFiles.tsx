@@ -6,13 +6,14 @@ import { useEffect, useState } from 'react';
 import { dismissImportReport, importFiles } from '../actions';
 import { useStore } from '../store';
 
-export const IMPORT_TYPES = '.txt,.text,.md,.markdown,.html,.htm,.docx,.pdf';
+/** Texts, and REFI-QDA projects from other programs (MAXQDA, ATLAS.ti, NVivo, QualCoder). */
+export const IMPORT_TYPES = '.txt,.text,.md,.markdown,.html,.htm,.docx,.pdf,.qdpx,.qde';
 
 export function ImportButton() {
   const importing = useStore((state) => state.importing);
   return (
     <label className="file-button import-button" aria-disabled={importing ? 'true' : undefined}>
-      Import texts…
+      Import texts or a project…
       <input
         type="file"
         multiple
@@ -85,5 +86,5 @@ export function DropZone() {
       window.removeEventListener('drop', drop);
     };
   }, []);
-  return dragging ? <div className="drop-hint">Drop .txt, .md, .html, .docx or .pdf files to import them</div> : null;
+  return dragging ? <div className="drop-hint">Drop .txt, .md, .html, .docx or .pdf files, or a REFI-QDA project (.qdpx), to import them</div> : null;
 }

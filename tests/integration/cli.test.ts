@@ -50,6 +50,34 @@ describe('the command line', () => {
     expect(list.map((d: { title: string }) => d.title)).toContain('An interview, imported from the command line.');
   });
 
+  it('exports a REFI-QDA project that xmllint validates, and imports it into another project', async () => {
+    const project = await codedProject();
+    const other = await openProject();
+    await other.store.close();
+    const out = await tempFolder();
+    const schemas = new URL('../../../shared/refi-qda/', import.meta.url).pathname;
+    const script = join(out, 'exchange.sh');
+    await writeFile(
+      script,
+      [
+        'set -euo pipefail',
+        `node "${CLI}" export --format qdpx --out "${out}/project.qdpx" --project "${project}" > /dev/null`,
+        `node "${CLI}" export --format qdc --out "${out}/codebook.qdc" --project "${project}" > /dev/null`,
+        `cd "${out}" && python3 -c 'import zipfile; zipfile.ZipFile("project.qdpx").extract("project.qde")'`,
+        `xmllint --noout --schema "${schemas}Project.xsd" "${out}/project.qde"`,
+        `xmllint --noout --schema "${schemas}Codebook.xsd" "${out}/codebook.qdc"`,
+        `node "${CLI}" import "${out}/project.qdpx" --project "${other.folder}"`,
+      ].join('\n'),
+    );
+    const run = spawnSync('bash', [script]);
+    expect(run.stderr.toString()).toMatch(/project\.qde validates[\s\S]*codebook\.qdc validates/);
+    expect(run.status).toBe(0);
+    const [imported] = JSON.parse(run.stdout.toString());
+    expect(imported.report[0]).toBe('Imported 0 documents, 0 new codes and 2 coded segments by ana.');
+    const stats = JSON.parse(execFileSync('node', [CLI, 'stats', '--project', other.folder]).toString());
+    expect(stats).toMatchObject({ segments: 2, coders: { ana: 2 } });
+  });
+
   it('exits non-zero with a clear message on a missing project or an unknown format', async () => {
     const missing = spawnSync('node', [CLI, 'list', '--project', join(await tempFolder(), 'none')]);
     expect(missing.status).toBe(2);
@@ -57,7 +85,7 @@ describe('the command line', () => {
     const project = await codedProject();
     const unknown = spawnSync('node', [CLI, 'export', '--format', 'xml', '--out', '/tmp/x', '--project', project]);
     expect(unknown.status).toBe(1);
-    expect(unknown.stderr.toString()).toContain('Give --format as one of csv, excel, wide, jsonl, xlsx, datapackage, codebook (not “xml”).');
+    expect(unknown.stderr.toString()).toContain('Give --format as one of csv, excel, wide, jsonl, xlsx, datapackage, qdpx, codebook, qdc, codebook-csv (not “xml”).');
     const command = spawnSync('node', [CLI, 'frobnicate']);
     expect(command.status).toBe(1);
     expect(command.stderr.toString()).toContain('There is no command “frobnicate”');
