@@ -1,7 +1,7 @@
 /** The workbench window: documents on the left, the text with the codebook in the middle, the coded segments on the right. */
 import { useEffect, useState } from 'react';
 import { codeForKey } from '../shared/codebook';
-import { dismissMessage, dismissNotice, exportCsv, exportDataset, loadProject, stepHistory, type DatasetFormat } from './actions';
+import { cancelJob, dismissMessage, dismissNotice, exportCsv, exportDataset, loadProject, stepHistory, type DatasetFormat } from './actions';
 import { bridge, isPreview } from './api-client';
 import { CodeBar } from './components/CodeBar';
 import { CodebookEditor } from './components/CodebookEditor';
@@ -55,6 +55,25 @@ function SaveStatus() {
     <span className="save-status" aria-live="polite" data-state={pending ? 'saving' : 'saved'}>
       {pending ? 'Saving…' : 'All changes saved'}
     </span>
+  );
+}
+
+/** The progress of a long export or import, once it has run a second, with a way to stop it. */
+function JobStatus() {
+  const job = useStore((state) => state.job);
+  if (!job?.progress) return null;
+  const { phase, done, total } = job.progress;
+  return (
+    <div className="job-progress" role="status" aria-label={`${job.what} progress`}>
+      <progress value={total ? done : undefined} max={total || undefined} aria-label={phase} />
+      <span>
+        {phase}
+        {total ? `: ${done.toLocaleString()} of ${total.toLocaleString()}` : '…'}
+      </span>
+      <button type="button" onClick={cancelJob} data-action="cancel-job">
+        Cancel
+      </button>
+    </div>
   );
 }
 
@@ -276,6 +295,7 @@ export function App() {
         </button>
         <span className="coder">Coder: {project.coder}</span>
         <ExportButtons />
+        <JobStatus />
       </header>
       <Notices />
       <div className={`workspace${sidePanel === 'segments' ? '' : ' with-codebook'}`}>

@@ -378,11 +378,17 @@ export async function importFiles(files: readonly File[]): Promise<void> {
   const report: string[] = [];
   let imported = 0;
   let firstImported: string | null = null;
+  importCancelled = false;
   for (const [index, file] of files.entries()) {
+    if (importCancelled) {
+      report.push(`Cancelled: ${files.length - index} file${files.length - index === 1 ? ' was' : 's were'} not imported.`);
+      break;
+    }
     update({ importing: { done: index, total: files.length, current: file.name } });
     if (/\.(qdpx|qde)$/i.test(file.name)) {
       // A project from another program: documents, codebook and coded segments in one action.
-      const project = await api.importProject({ name: file.name, data: await base64Of(file) });
+      const data = await base64Of(file);
+      const project = await followJob('Import', (jobId) => api.importProject({ name: file.name, data, jobId }));
       if (!project.ok) report.push(`${file.name}: ${project.error.message}`);
       else {
         report.push(...project.value.report);
@@ -414,20 +420,66 @@ export async function importFiles(files: readonly File[]): Promise<void> {
   if (firstImported && !getState().open) void openDocument(firstImported);
 }
 
+/** Set to stop a batch of imports before its next file (each file is imported whole or not at all). */
+let importCancelled = false;
+
+/** Stops the imports under way: the file being imported finishes or is cancelled, the rest are left. */
+export function cancelImport(): void {
+  importCancelled = true;
+  cancelJob();
+}
+
 export function dismissImportReport(): void {
   update({ importReport: null });
 }
 
+/** How long a job runs before its progress is shown. */
+const SHOW_PROGRESS_AFTER_MS = 1000;
+const PROGRESS_EVERY_MS = 250;
+
 /**
- * Runs an export (which asks where to save), with the busy state shown while it runs, and says
- * where the file went, that it was cancelled, or why it failed.
+ * Runs a long export or import as a job with an id of the page's making: once it has run a
+ * second, asks how far it is a few times a second (shown with a Cancel button) until it ends.
  */
-async function runExport(call: () => Promise<Result<ExportOutcome>>, done: (outcome: ExportOutcome) => string): Promise<void> {
+async function followJob<T>(what: string, call: (jobId: string) => Promise<Result<T>>): Promise<Result<T>> {
+  const id = crypto.randomUUID();
+  update({ job: { id, what, progress: null } });
+  let ended = false;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const poll = async () => {
+    const result = await api.jobProgress({ jobId: id });
+    if (ended) return;
+    const progress = result.ok ? result.value : null;
+    if (progress) update((current) => (current.job?.id === id ? { job: { ...current.job, progress } } : {}));
+    timer = setTimeout(() => void poll(), PROGRESS_EVERY_MS);
+  };
+  timer = setTimeout(() => void poll(), SHOW_PROGRESS_AFTER_MS);
+  try {
+    return await call(id);
+  } finally {
+    ended = true;
+    if (timer) clearTimeout(timer);
+    update((current) => (current.job?.id === id ? { job: null } : {}));
+  }
+}
+
+/** Cancels the export or import under way (an export then leaves no file behind). */
+export function cancelJob(): void {
+  const job = getState().job;
+  if (job) void api.cancelJob({ jobId: job.id });
+}
+
+/**
+ * Runs an export (which asks where to save), with the busy state and, when it takes a while,
+ * its progress shown, and says where the file went, that it was cancelled, or why it failed.
+ */
+async function runExport(call: (jobId: string) => Promise<Result<ExportOutcome>>, done: (outcome: ExportOutcome) => string): Promise<void> {
   if (getState().exporting) return;
   update({ exporting: true });
   try {
-    const result = await call();
-    if (!result.ok) showMessage('error', result.error.message);
+    const result = await followJob('Export', call);
+    if (!result.ok && result.error.code === 'cancelled') showMessage('info', 'Export cancelled: no file was written.');
+    else if (!result.ok) showMessage('error', result.error.message);
     else if (result.value.path === null) showMessage('info', 'Export cancelled.');
     else showMessage('info', done(result.value));
   } finally {
@@ -441,7 +493,7 @@ export type DatasetFormat = 'wide-csv' | 'jsonl' | 'xlsx' | 'datapackage' | 'qdp
 
 /** Exports the wide table, JSON Lines, an Excel workbook, a data package or a REFI-QDA project, through the save dialog. */
 export function exportDataset(format: DatasetFormat): Promise<void> {
-  return runExport(() => api.exportDataset({ format }), ({ path }) => `Exported to ${path}`);
+  return runExport((jobId) => api.exportDataset({ format, jobId }), ({ path }) => `Exported to ${path}`);
 }
 
 /** Exports the codebook as JSON through the save dialog. */
@@ -451,7 +503,7 @@ export function exportCodebook(format: 'json' | 'qdc' | 'csv' = 'json'): Promise
 
 /** Exports the coded segments as CSV (all, or only those given) through the save dialog. */
 export function exportCsv(flavour: CsvFlavour, segmentIds?: string[]): Promise<void> {
-  return runExport(() => api.exportCsv({ flavour, segmentIds }), segmentsExported);
+  return runExport((jobId) => api.exportCsv({ flavour, segmentIds, jobId }), segmentsExported);
 }
 
 /** Shows the details of the segments at a place; from the keyboard, they take the focus. */

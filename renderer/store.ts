@@ -3,7 +3,7 @@
  * components (useStore) and by the text view (subscribe). Side effects live in actions.ts.
  */
 import { useSyncExternalStore } from 'react';
-import type { CorpusSearchResult, ProjectOverview } from '../shared/api';
+import type { CorpusSearchResult, JobProgress, ProjectOverview } from '../shared/api';
 import type { SearchQuery } from '../shared/search';
 import type { Code } from '../shared/codebook';
 import type { DocumentRecord } from '../shared/documents';
@@ -44,6 +44,8 @@ export interface State {
   message: Message | null;
   popover: Popover | null;
   exporting: boolean;
+  /** A long export or import under way: its id, and how far it is once it has run a second. */
+  job: { id: string; what: string; progress: JobProgress | null } | null;
   dismissedNotices: ReadonlySet<string>;
   /** Files being imported: how many are done, of how many, and the one under way. */
   importing: { done: number; total: number; current: string } | null;
@@ -93,6 +95,7 @@ const initialState: State = {
   message: null,
   popover: null,
   exporting: false,
+  job: null,
   dismissedNotices: new Set(),
   importing: null,
   importReport: null,

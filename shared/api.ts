@@ -89,6 +89,15 @@ export interface ProjectImportOutcome {
   report: string[];
 }
 
+/** How far a long export or import is. */
+export interface JobProgress {
+  /** What it is doing, in words. */
+  phase: string;
+  done: number;
+  /** 0 while the amount of work is not known. */
+  total: number;
+}
+
 export interface ExportOutcome {
   /** Where the file was written, or null when the researcher cancelled the dialog. */
   path: string | null;
@@ -112,6 +121,8 @@ const codeFields = z.strictObject({
   parentId: codeId.nullable(),
 });
 const segmentId = z.uuid();
+/** The page's name for a long export or import, so that it can follow it and cancel it. */
+const jobId = z.uuid();
 const offset = z.number().int().nonnegative().max(2 ** 31);
 
 /** Declares an operation: its input schema, its result type and what it does. */
@@ -257,11 +268,12 @@ export const operations = {
       name: z.string().min(1).max(1000),
       /** The file's bytes, base64-encoded (at most 500 MB of bytes). */
       data: z.string().max(700 * 1024 * 1024),
+      jobId: jobId.optional(),
     }),
     'Imports a REFI-QDA project (.qdpx, or a bare .qde) from another program as one action: documents, codes, coded segments with their coders, memos and variables.',
   ),
   exportDataset: operation<ExportOutcome>()(
-    z.strictObject({ format: z.enum(['wide-csv', 'jsonl', 'xlsx', 'datapackage', 'qdpx']) }),
+    z.strictObject({ format: z.enum(['wide-csv', 'jsonl', 'xlsx', 'datapackage', 'qdpx']), jobId: jobId.optional() }),
     'Asks where to save, then writes the wide table (CSV), JSON Lines in doccano format, an Excel workbook, a data package folder, or a REFI-QDA project (.qdpx).',
   ),
   exportCsv: operation<ExportOutcome>()(
@@ -269,8 +281,17 @@ export const operations = {
       flavour: z.enum(['standard', 'excel']),
       /** Only these segments (the rows of a retrieval); all when left out. */
       segmentIds: z.array(segmentId).max(2_000_000).optional(),
+      jobId: jobId.optional(),
     }),
     'Asks where to save, then writes the coded segments as CSV (see README for the columns).',
+  ),
+  jobProgress: operation<JobProgress | null>()(
+    z.strictObject({ jobId }),
+    'How far a long export or import named by the page is; null once it has ended.',
+  ),
+  cancelJob: operation<{ cancelled: boolean }>()(
+    z.strictObject({ jobId }),
+    'Cancels a long export (no file is left behind) or import (nothing changes); false when it has already ended.',
   ),
 } as const;
 

@@ -49,6 +49,38 @@ function put<T extends { id: string }>(list: T[], id: string, state: T | null): 
   else if (at >= 0) list.splice(at, 1);
 }
 
+/** Below this many changes to one list, each is put by a search; above it, through an index. */
+const INDEXED_FROM = 32;
+
+/**
+ * Puts many records in a list at once, with the same result as `put` one after another but in
+ * time linear in the list (an action that codes thousands of passages would otherwise be
+ * quadratic): places are found through an index, and removed records are dropped at the end.
+ */
+function putAll<T extends { id: string }>(list: T[], states: ReadonlyArray<{ id: string; state: T | null }>): void {
+  if (states.length < INDEXED_FROM) {
+    for (const { id, state } of states) put(list, id, state);
+    return;
+  }
+  const index = new Map(list.map((item, i) => [item.id, i]));
+  const removed = new Set<number>();
+  for (const { id, state } of states) {
+    const at = index.get(id);
+    if (state && at !== undefined) list[at] = state;
+    else if (state) {
+      index.set(id, list.length);
+      list.push(state);
+    } else if (at !== undefined) {
+      removed.add(at);
+      index.delete(id);
+    }
+  }
+  if (!removed.size) return;
+  let kept = 0;
+  for (let i = 0; i < list.length; i++) if (!removed.has(i)) list[kept++] = list[i]!;
+  list.length = kept;
+}
+
 /** The codes in the order of `ids` (codes not named keep their order, after the others). */
 function ordered(codes: readonly Code[], ids: readonly string[]): Code[] {
   const rank = new Map(ids.map((id, i) => [id, i]));
@@ -65,12 +97,27 @@ export function applyChanges(
   direction: 'forward' | 'backward',
 ): void {
   const forward = direction === 'forward';
-  for (const change of statesAfter(changes, direction)) {
-    if (change.kind === 'segment') put(project.segments, change.id, forward ? change.after : change.before);
-    else if (change.kind === 'code') put(project.codes, change.id, forward ? change.after : change.before);
-    else if (change.kind === 'document') put(project.documents, change.id, forward ? change.after : change.before);
-    else if (change.kind === 'variables') project.variables = [...(forward ? change.after : change.before)];
+  const steps = statesAfter(changes, direction);
+  for (let i = 0; i < steps.length; ) {
+    const change = steps[i]!;
+    if (change.kind === 'segment' || change.kind === 'code' || change.kind === 'document') {
+      // A run of changes to one list is put at once.
+      const kind = change.kind;
+      let j = i;
+      const run: Array<{ id: string; state: never }> = [];
+      for (; j < steps.length && steps[j]!.kind === kind; j++) {
+        const next = steps[j] as Extract<Change, { kind: typeof kind }>;
+        run.push({ id: next.id, state: (forward ? next.after : next.before) as never });
+      }
+      if (kind === 'segment') putAll(project.segments, run);
+      else if (kind === 'code') putAll(project.codes, run);
+      else putAll(project.documents, run);
+      i = j;
+      continue;
+    }
+    if (change.kind === 'variables') project.variables = [...(forward ? change.after : change.before)];
     else project.codes.splice(0, project.codes.length, ...ordered(project.codes, forward ? change.after : change.before));
+    i++;
   }
 }
 

@@ -150,9 +150,17 @@ export function rowsToCsv(
   return [...csvChunks(columns, rows.map((row) => columns.map((column) => String(row[column]))), flavour)].join('');
 }
 
-/** The coded dataset as CSV chunks. */
-export function segmentsCsvChunks(input: DatasetInput, flavour: CsvFlavour): Generator<string> {
-  return csvChunks(segmentColumns(input.variables), segmentRecords(input), flavour);
+/** The items of a list, telling `onItem` as each is taken (for progress). */
+export function* counted<T>(items: Iterable<T>, onItem?: () => void): Generator<T> {
+  for (const item of items) {
+    onItem?.();
+    yield item;
+  }
+}
+
+/** The coded dataset as CSV chunks; `onRow` hears of each segment row as it is made. */
+export function segmentsCsvChunks(input: DatasetInput, flavour: CsvFlavour, onRow?: () => void): Generator<string> {
+  return csvChunks(segmentColumns(input.variables), counted(segmentRecords(input), onRow), flavour);
 }
 
 /** The coded dataset as one CSV string. */

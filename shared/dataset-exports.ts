@@ -8,7 +8,7 @@
  * Offsets are in Unicode code points, as in the segments CSV.
  */
 import { codePath } from './codebook';
-import { csvChunks, segmentColumns, type CsvFlavour, type DatasetInput } from './csv-export';
+import { counted, csvChunks, segmentColumns, type CsvFlavour, type DatasetInput } from './csv-export';
 import { CodePointIndex } from './offsets';
 import { variableColumn } from './variables';
 
@@ -76,9 +76,9 @@ export function* wideRecords(input: DatasetInput): Generator<string[]> {
   }
 }
 
-/** The wide table as CSV chunks. */
-export function wideCsvChunks(input: DatasetInput, flavour: CsvFlavour): Generator<string> {
-  return csvChunks(wideColumns(input).columns, wideRecords(input), flavour);
+/** The wide table as CSV chunks; `onRow` hears of each document row as it is made. */
+export function wideCsvChunks(input: DatasetInput, flavour: CsvFlavour, onRow?: () => void): Generator<string> {
+  return csvChunks(wideColumns(input).columns, counted(wideRecords(input), onRow), flavour);
 }
 
 /** JSON Lines in doccano's span format: `{"id", "text", "label": [[start, end, "code"]], ...}` per document. */

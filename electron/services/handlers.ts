@@ -26,13 +26,12 @@ import {
   type OperationResult,
   type Operations,
 } from '../../shared/api';
-import { segmentsCsvChunks } from '../../shared/csv-export';
+import { counted, segmentsCsvChunks } from '../../shared/csv-export';
 import { dataPackage, doccanoLines, wideCsvChunks } from '../../shared/dataset-exports';
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import { findHits, inContext } from '../../shared/search';
 import { fail, ok, WorkbenchFailure, type Result } from '../../shared/result';
-import { writeFileDurably, describeFileError } from './atomic-write';
+import { writeFileDurably, writeFolderDurably, describeFileError } from './atomic-write';
+import { Jobs, type Job } from './jobs';
 import type { ProjectStore } from './project-store';
 import { workbookBytes } from './xlsx-export';
 import { codebookImport, importProjectFile } from './project-exchange';
@@ -55,6 +54,8 @@ export interface Services {
   store: ProjectStore;
   chooseSavePath: ChooseSavePath;
   now?: () => Date;
+  /** Long exports and imports under way (made here when not given). */
+  jobs?: Jobs;
 }
 
 export type Handlers = {
@@ -70,13 +71,24 @@ export function createHandlers(services: Services): Handlers {
     const made = make();
     return outcome(store, await store.applyEdit(made), 'forward', made.notes ?? []);
   };
-  /** Writes a file chosen in the save dialog, atomically; null path when cancelled. */
-  const saveAs = async (suggested: string, kind: FileKind, content: string | Uint8Array | Iterable<string>) => {
+  const jobs = services.jobs ?? new Jobs();
+  /**
+   * Asks where to save, then makes the content and writes it atomically, with checkpoints of the
+   * job between chunks (a cancelled job leaves no file); null path when the dialog was cancelled.
+   */
+  const saveAs = async (
+    suggested: string,
+    kind: FileKind,
+    job: Job | null,
+    make: () => string | Uint8Array | Iterable<string> | Promise<string | Uint8Array>,
+  ) => {
+    job?.report('Choosing where to save', 0, 0);
     const path = await services.chooseSavePath(suggested, kind);
     if (!path) return null;
     try {
-      await writeFileDurably(path, content);
+      await writeFileDurably(path, await make(), { checkpoint: job ? () => job.checkpoint() : undefined });
     } catch (error) {
+      if (error instanceof WorkbenchFailure) throw error;
       throw new WorkbenchFailure('save-failed', `Could not write ${path}: ${describeFileError(error)}.`);
     }
     return path;
@@ -165,67 +177,100 @@ export function createHandlers(services: Services): Handlers {
       const stem = `codebook-${now().toISOString().slice(0, 10)}`;
       let path: string | null;
       if (format === 'qdc') {
-        path = await saveAs(`${stem}.qdc`, { name: 'REFI-QDA codebook', extensions: ['qdc'] }, qdcText(codes, store.projectId));
+        path = await saveAs(`${stem}.qdc`, { name: 'REFI-QDA codebook', extensions: ['qdc'] }, null, () => qdcText(codes, store.projectId));
       } else if (format === 'csv') {
-        path = await saveAs(`${stem}.csv`, CSV_FILES, codebookCsv(codes));
+        path = await saveAs(`${stem}.csv`, CSV_FILES, null, () => codebookCsv(codes));
       } else {
-        path = await saveAs(`${stem}.json`, JSON_FILES, `${JSON.stringify(codebookFile(codes), null, 2)}\n`);
+        path = await saveAs(`${stem}.json`, JSON_FILES, null, () => `${JSON.stringify(codebookFile(codes), null, 2)}\n`);
       }
       return { path, rows: path ? codes.length : 0 };
     },
     importCodebook: ({ json }) => edit(() => codebookImport(store, 'codebook.json', json)),
     importCodebookFile: ({ name, content }) => edit(() => codebookImport(store, name, content)),
-    importProject: async ({ name, data }) => {
-      const result = await importProjectFile(store, name, Buffer.from(data, 'base64'), now());
-      return { outcome: result.action && outcome(store, result.action, 'forward', []), report: result.report };
-    },
-    exportDataset: async ({ format }) => {
-      const day = now().toISOString().slice(0, 10);
-      const dataset = await store.dataset();
-      if (format === 'wide-csv') {
-        const path = await saveAs(`documents-wide-${day}.csv`, CSV_FILES, wideCsvChunks(dataset, 'standard'));
-        return { path, rows: path ? dataset.documents.length : 0 };
-      }
-      if (format === 'xlsx') {
-        const bytes = await workbookBytes(dataset);
-        const path = await saveAs(`coded-dataset-${day}.xlsx`, { name: 'Excel workbook', extensions: ['xlsx'] }, bytes);
-        return { path, rows: path ? dataset.segments.length : 0 };
-      }
-      if (format === 'qdpx') {
-        const overview = store.overview();
-        const bytes = qdpxBytes(dataset, { projectId: store.projectId, projectName: overview.name, coder: overview.coder, now: now().toISOString() });
-        const path = await saveAs(`${overview.name.replace(/[^\p{L}\p{N}._-]+/gu, '-')}-${day}.qdpx`, { name: 'REFI-QDA project', extensions: ['qdpx'] }, bytes);
-        return { path, rows: path ? dataset.segments.length : 0 };
-      }
-      if (format === 'jsonl') {
-        const path = await saveAs(`coded-documents-${day}.jsonl`, { name: 'JSON Lines', extensions: ['jsonl'] }, doccanoLines(dataset));
-        return { path, rows: path ? dataset.documents.length : 0 };
-      }
-      // A data package is a folder: the two CSV files and the datapackage.json that describes them.
-      const folder = await services.chooseSavePath(`coded-dataset-${day}`, { name: 'Folder', extensions: [] });
-      if (!folder) return { path: null, rows: 0 };
-      try {
-        await mkdir(folder, { recursive: true });
-        await writeFileDurably(join(folder, 'segments.csv'), segmentsCsvChunks(dataset, 'standard'));
-        await writeFileDurably(join(folder, 'documents-wide.csv'), wideCsvChunks(dataset, 'standard'));
+    importProject: ({ name, data, jobId }) =>
+      jobs.run(jobId, async (job) => {
+        const result = await importProjectFile(store, name, Buffer.from(data, 'base64'), now(), job);
+        return { outcome: result.action && outcome(store, result.action, 'forward', []), report: result.report };
+      }),
+    exportDataset: ({ format, jobId }) =>
+      jobs.run(jobId, async (job) => {
+        const day = now().toISOString().slice(0, 10);
+        const dataset = await store.dataset();
+        const rows = (what: string, total: number) => {
+          let done = 0;
+          job.report(what, 0, total);
+          return () => job.report(what, Math.min(++done, total), total);
+        };
+        if (format === 'wide-csv') {
+          const path = await saveAs(`documents-wide-${day}.csv`, CSV_FILES, job, () =>
+            wideCsvChunks(dataset, 'standard', rows('Writing the documents', dataset.documents.length)),
+          );
+          return { path, rows: path ? dataset.documents.length : 0 };
+        }
+        if (format === 'xlsx') {
+          const path = await saveAs(`coded-dataset-${day}.xlsx`, { name: 'Excel workbook', extensions: ['xlsx'] }, job, () => {
+            job.report('Building the workbook', 0, 0);
+            return workbookBytes(dataset);
+          });
+          return { path, rows: path ? dataset.segments.length : 0 };
+        }
+        if (format === 'qdpx') {
+          const overview = store.overview();
+          const suggested = `${overview.name.replace(/[^\p{L}\p{N}._-]+/gu, '-')}-${day}.qdpx`;
+          const path = await saveAs(suggested, { name: 'REFI-QDA project', extensions: ['qdpx'] }, job, () =>
+            qdpxBytes(
+              dataset,
+              { projectId: store.projectId, projectName: overview.name, coder: overview.coder, now: now().toISOString() },
+              { checkpoint: () => job.checkpoint(), onDocument: rows('Writing the documents and their segments', dataset.documents.length) },
+            ),
+          );
+          return { path, rows: path ? dataset.segments.length : 0 };
+        }
+        if (format === 'jsonl') {
+          const path = await saveAs(`coded-documents-${day}.jsonl`, { name: 'JSON Lines', extensions: ['jsonl'] }, job, () =>
+            counted(doccanoLines(dataset), rows('Writing the documents', dataset.documents.length)),
+          );
+          return { path, rows: path ? dataset.documents.length : 0 };
+        }
+        // A data package is a folder: the two CSV files and the datapackage.json that describes them.
+        const folder = await services.chooseSavePath(`coded-dataset-${day}`, { name: 'Folder', extensions: [] });
+        if (!folder) return { path: null, rows: 0 };
         const description = dataPackage(dataset, store.overview().name, now().toISOString());
-        await writeFileDurably(join(folder, 'datapackage.json'), `${JSON.stringify(description, null, 2)}\n`);
-      } catch (error) {
-        throw new WorkbenchFailure('save-failed', `Could not write the data package in ${folder}: ${describeFileError(error)}.`);
-      }
-      return { path: folder, rows: dataset.segments.length };
-    },
-    exportCsv: async ({ flavour, segmentIds }) => {
-      const day = now().toISOString().slice(0, 10);
-      const dataset = await store.dataset();
-      if (segmentIds) {
-        const wanted = new Set(segmentIds);
-        dataset.segments = dataset.segments.filter((segment) => wanted.has(segment.id));
-      }
-      const suggested = `coded-segments-${day}${segmentIds ? '-selection' : ''}${flavour === 'excel' ? '-excel' : ''}.csv`;
-      const path = await saveAs(suggested, CSV_FILES, segmentsCsvChunks(dataset, flavour));
-      return { path, rows: path ? dataset.segments.length : 0 };
-    },
+        try {
+          await writeFolderDurably(
+            folder,
+            {
+              'segments.csv': () => segmentsCsvChunks(dataset, 'standard', rows('Writing the segments', dataset.segments.length)),
+              'documents-wide.csv': () => wideCsvChunks(dataset, 'standard', rows('Writing the documents', dataset.documents.length)),
+              'datapackage.json': `${JSON.stringify(description, null, 2)}\n`,
+            },
+            () => job.checkpoint(),
+          );
+        } catch (error) {
+          if (error instanceof WorkbenchFailure) throw error;
+          throw new WorkbenchFailure('save-failed', `Could not write the data package in ${folder}: ${describeFileError(error)}.`);
+        }
+        return { path: folder, rows: dataset.segments.length };
+      }),
+    exportCsv: ({ flavour, segmentIds, jobId }) =>
+      jobs.run(jobId, async (job) => {
+        const day = now().toISOString().slice(0, 10);
+        const dataset = await store.dataset();
+        if (segmentIds) {
+          const wanted = new Set(segmentIds);
+          dataset.segments = dataset.segments.filter((segment) => wanted.has(segment.id));
+        }
+        const suggested = `coded-segments-${day}${segmentIds ? '-selection' : ''}${flavour === 'excel' ? '-excel' : ''}.csv`;
+        const total = dataset.segments.length;
+        let done = 0;
+        const path = await saveAs(suggested, CSV_FILES, job, () => {
+          job.report('Writing the segments', 0, total);
+          return segmentsCsvChunks(dataset, flavour, () => job.report('Writing the segments', ++done, total));
+        });
+        return { path, rows: path ? total : 0 };
+      }),
+    jobProgress: ({ jobId }) => jobs.progress(jobId),
+    cancelJob: ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
   };
 }
 

@@ -13,6 +13,7 @@ import { WorkbenchFailure } from '../../shared/result';
 import { readCodebookQdc } from '../../shared/refi-qda/qde-reader';
 import { incomingCodes, planProjectImport, type ResolvedSource } from '../../shared/refi-qda/project-import';
 import type { ProjectStore } from './project-store';
+import type { Job } from './jobs';
 import { readQdpx } from './refi-qda';
 
 /** The id of a code brought in from elsewhere: from its ref, so that a second import finds the same id. */
@@ -30,13 +31,18 @@ export interface ProjectImport {
 }
 
 /** Imports a REFI-QDA project into the store as one action. */
-export async function importProjectFile(store: ProjectStore, name: string, bytes: Uint8Array, now: Date): Promise<ProjectImport> {
+export async function importProjectFile(store: ProjectStore, name: string, bytes: Uint8Array, now: Date, job?: Job): Promise<ProjectImport> {
+  job?.report('Reading the project file', 0, 0);
+  await job?.checkpoint();
   const bundle = readQdpx(name, bytes);
+  const bundleHash = createHash('sha256').update(bytes).digest('hex');
   const report: string[] = [...bundle.notes];
   const resolved: ResolvedSource[] = [];
   const seen = new Map<string, ResolvedSource>();
   let leftOutSources = 0;
-  for (const { source, text, problem } of bundle.sources) {
+  for (const [i, { source, text, problem }] of bundle.sources.entries()) {
+    job?.report('Reading the documents', i, bundle.sources.length);
+    await job?.checkpoint();
     if (text === null) {
       report.push(`Left out the source “${source.name}”: ${problem}.`);
       leftOutSources++;
@@ -49,12 +55,14 @@ export async function importProjectFile(store: ProjectStore, name: string, bytes
       earlier.source = { ...earlier.source, selections: [...earlier.source.selections, ...source.selections], codings: [...earlier.source.codings, ...source.codings] };
       continue;
     }
-    const document = existing ?? (await store.storeDocumentText(`${source.name}.txt`, text, { name, sha256: createHash('sha256').update(bytes).digest('hex'), format: 'qdpx', encoding: 'utf-8' }, source.name));
+    const document = existing ?? store.newDocumentRecord(`${source.name}.txt`, text, { name, sha256: bundleHash, format: 'qdpx', encoding: 'utf-8' }, source.name);
     if (existing) report.push(`“${source.name}” is already in the project as “${existing.title}” (same text): its codings were added to it.`);
     const entry: ResolvedSource = { source, document, text, isNew: !existing };
     resolved.push(entry);
     seen.set(document.id, entry);
   }
+  job?.report('Placing the coded segments', 0, 0);
+  await job?.checkpoint();
   const state = store.codebookState();
   const plan = planProjectImport(bundle.project, resolved, { codes: state.codes, segments: state.segments, variables: store.overview().variables }, {
     now: now.toISOString(),
@@ -67,6 +75,10 @@ export async function importProjectFile(store: ProjectStore, name: string, bytes
     report.unshift(`Nothing new in ${name}: everything in it is already in the project.`);
     return { action: null, report, counts };
   }
+  // The last point where a cancel stops the import: after it, the action is applied whole.
+  await job?.checkpoint();
+  job?.report('Saving', 0, 0);
+  for (const { document, text, isNew } of resolved) if (isNew) await store.saveDocumentText(document, text);
   const label = `Import the REFI-QDA project “${bundle.project.name || name}”`;
   const action = await store.applyEdit({ label, changes: plan.changes });
   report.unshift(

@@ -494,22 +494,20 @@ export class ProjectStore {
    * document for it, not yet part of the project: an action that adds it does that.
    */
   async storeDocumentText(name: string, text: string, source: DocumentRecord['source'], title?: string): Promise<DocumentRecord> {
+    const document = this.newDocumentRecord(name, text, source, title);
+    await this.saveDocumentText(document, text);
+    return document;
+  }
+
+  /** The record a new document for this text would have (nothing is written yet). */
+  newDocumentRecord(name: string, text: string, source: DocumentRecord['source'], title?: string): DocumentRecord {
     const stored = Buffer.from(text, 'utf8');
     const hash = sha256(stored);
-    const id = documentIdFor(hash);
     const stem = basename(name, extname(name)).replace(/[^\p{L}\p{N}._-]+/gu, '-').slice(0, 80) || 'document';
-    const file = `${stem}-${hash.slice(0, 8)}.txt`;
-    const path = join(this.folder, DOCUMENTS_FOLDER, file);
-    try {
-      await writeFileDurably(path, stored);
-    } catch (error) {
-      throw new WorkbenchFailure('save-failed', `Could not store ${name} in the project (${path}): ${describeFileError(error)}.`);
-    }
-    this.texts.set(id, text);
     return {
-      id,
+      id: documentIdFor(hash),
       title: title?.trim().slice(0, 500) || documentTitle(text, basename(name, extname(name))),
-      file,
+      file: `${stem}-${hash.slice(0, 8)}.txt`,
       sha256: hash,
       byteLength: stored.length,
       length: text.length,
@@ -519,6 +517,17 @@ export class ProjectStore {
       source,
       values: {},
     };
+  }
+
+  /** Writes a new document's text into the documents folder, durably, before an action adds it. */
+  async saveDocumentText(document: DocumentRecord, text: string): Promise<void> {
+    const path = join(this.folder, DOCUMENTS_FOLDER, document.file);
+    try {
+      await writeFileDurably(path, Buffer.from(text, 'utf8'));
+    } catch (error) {
+      throw new WorkbenchFailure('save-failed', `Could not store “${document.title}” in the project (${path}): ${describeFileError(error)}.`);
+    }
+    this.texts.set(document.id, text);
   }
 
   /** Adds a document variable (a column of the variables table and of the CSV export). */

@@ -10,7 +10,7 @@ import { strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import type { DatasetInput } from '../../shared/csv-export';
 import { WorkbenchFailure } from '../../shared/result';
 import { readProjectQde, type QdeProject, type QdeSource } from '../../shared/refi-qda/qde-reader';
-import { codebookQdc, projectQde, sourceEntryName, type GuidFor } from '../../shared/refi-qda/qde-writer';
+import { codebookQdc, projectQdeParts, sourceEntryName, type GuidFor } from '../../shared/refi-qda/qde-writer';
 import type { Code } from '../../shared/codebook';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -34,11 +34,23 @@ export interface QdpxOptions {
   now: string;
 }
 
-/** The bytes of a `.qdpx` bundle of the dataset. */
-export function qdpxBytes(dataset: DatasetInput, options: QdpxOptions): Uint8Array {
+/**
+ * The bytes of a `.qdpx` bundle of the dataset. `checkpoint` runs after each document (it may
+ * throw to stop the export) and `onDocument` hears of each.
+ */
+export async function qdpxBytes(
+  dataset: DatasetInput,
+  options: QdpxOptions,
+  progress: { checkpoint?: () => Promise<void>; onDocument?: () => void } = {},
+): Promise<Uint8Array> {
   const guidFor = guidMaker(options.projectId);
-  const xml = projectQde(dataset, { projectName: options.projectName, exportingCoder: options.coder, now: options.now, guidFor });
-  const files: Zippable = { 'project.qde': strToU8(xml) };
+  const parts: string[] = [];
+  for (const part of projectQdeParts(dataset, { projectName: options.projectName, exportingCoder: options.coder, now: options.now, guidFor })) {
+    parts.push(part);
+    progress.onDocument?.();
+    await progress.checkpoint?.();
+  }
+  const files: Zippable = { 'project.qde': strToU8(parts.join('')) };
   for (const { record, text } of dataset.documents) files[sourceEntryName(guidFor('source', record.id))] = [strToU8(text), { level: 6 }];
   return zipSync(files, { level: 6 });
 }

@@ -3,7 +3,7 @@
  * window, the progress of a batch, and the report of what was imported and what was not.
  */
 import { useEffect, useState } from 'react';
-import { dismissImportReport, importFiles } from '../actions';
+import { cancelImport, dismissImportReport, importFiles } from '../actions';
 import { useStore } from '../store';
 
 /** Texts, and REFI-QDA projects from other programs (MAXQDA, ATLAS.ti, NVivo, QualCoder). */
@@ -40,6 +40,9 @@ export function ImportProgress() {
         <span>
           Importing {importing.done + 1} of {importing.total}: {importing.current}
         </span>
+        <button type="button" onClick={cancelImport} data-action="cancel-import">
+          Cancel
+        </button>
       </div>
     );
   }

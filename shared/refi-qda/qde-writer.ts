@@ -151,6 +151,11 @@ export interface ProjectQdeOptions {
 
 /** The `project.qde` of a `.qdpx` bundle; the source texts go beside it (see `sourceEntryName`). */
 export function projectQde(input: DatasetInput, options: ProjectQdeOptions): string {
+  return [...projectQdeParts(input, options)].join('');
+}
+
+/** The `project.qde` in parts: the head, then one part per document, then the notes. */
+export function* projectQdeParts(input: DatasetInput, options: ProjectQdeOptions): Generator<string> {
   const { guidFor } = options;
   const user = (name: string) => guidFor('user', name);
   const coders = [...new Set([options.exportingCoder, ...input.segments.map((s) => s.coder)])];
@@ -227,9 +232,11 @@ export function projectQde(input: DatasetInput, options: ProjectQdeOptions): str
       );
     }
     out.push('    </TextSource>');
+    yield `${out.join('\n')}\n`;
+    out.length = 0;
   }
   if (input.documents.length) out.push('  </Sources>');
   if (notes.length) out.push('  <Notes>', ...notes, '  </Notes>');
   out.push('</Project>', '');
-  return out.join('\n');
+  yield out.join('\n');
 }

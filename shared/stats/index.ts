@@ -4,3 +4,35 @@ export { krippendorffAlpha, krippendorffAlphaDetails, type AlphaResult, type Mea
 export { percentAgreement, cohenKappa, cohenKappaDetails, scottPi, scottPiDetails, fleissKappa, fleissKappaDetails, type ChanceCorrectedAgreement } from './kappa';
 export { bootstrapAlpha, type BootstrapInterval, type BootstrapOptions } from './bootstrap';
 export { mulberry32 } from './seeded-random';
+export {
+  unitizingAlphaU,
+  uAlpha,
+  binaryUAlpha,
+  cuAlpha,
+  CuAlpha,
+  type Span,
+  type Continuum,
+  type UnitizingOptions,
+  type DomainOptions,
+  type AlphaParts,
+  type UnitizingAlphaReport,
+} from './unitizing';
+export {
+  segmentAgreement,
+  pairwiseSegmentAgreement,
+  type SegmentAgreement,
+  type SegmentAgreementOptions,
+  type SegmentCounts,
+  type SegmentDisagreement,
+  type CoderTally,
+} from './segment-agreement';
+export {
+  characterUnits,
+  expandCharacterUnits,
+  runMatrix,
+  codeSetKey,
+  CODE_SET_SEPARATOR,
+  type CharacterUnits,
+  type CharacterUnitOptions,
+  type CharacterRun,
+} from './character-units';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyChanges, HISTORY_LIMIT, recordDone, type Action, type History } from '../../shared/changes';
+import { applyChanges, HISTORY_LIMIT, recordDone, type Action, type Change, type History } from '../../shared/changes';
 import type { CodedSegment } from '../../shared/segments';
 
 const segment = (id: string, codeId = 'opinion'): CodedSegment => ({
@@ -33,6 +33,33 @@ describe('applying changes', () => {
       ['a', 'opinion'],
       ['b', 'opinion'],
     ]);
+  });
+
+  it('applies a large action (many changes to one list) exactly as the same changes one at a time', () => {
+    // A fixed pseudo-random mix of additions, replacements, removals and re-additions.
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const start = Array.from({ length: 300 }, (_, i) => segment(`s${i}`));
+    const changes: Change[] = [];
+    const live = new Map(start.map((s) => [s.id, s]));
+    for (let i = 0; i < 2000; i++) {
+      const id = `s${Math.floor(next() * 400)}`;
+      const before = live.get(id) ?? null;
+      const after = next() < 0.3 ? null : segment(id, next() < 0.5 ? 'opinion' : 'factual-claim');
+      if (!before && !after) continue;
+      changes.push({ kind: 'segment', id, before, after });
+      if (after) live.set(id, after);
+      else live.delete(id);
+    }
+    const together = { segments: [...start], codes: [], documents: [] };
+    const oneByOne = { segments: [...start], codes: [], documents: [] };
+    applyChanges(together, changes, 'forward');
+    for (const change of changes) applyChanges(oneByOne, [change], 'forward');
+    expect(together.segments).toEqual(oneByOne.segments);
+    applyChanges(together, changes, 'backward');
+    for (const change of [...changes].reverse()) applyChanges(oneByOne, [change], 'backward');
+    expect(together.segments).toEqual(oneByOne.segments);
+    expect([...together.segments].sort((a, b) => a.id.localeCompare(b.id))).toEqual([...start].sort((a, b) => a.id.localeCompare(b.id)));
   });
 
   it(`keeps the last ${HISTORY_LIMIT} actions and forgets what was undone once something new is done`, () => {

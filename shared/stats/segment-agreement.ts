@@ -1,0 +1,253 @@
+/**
+ * Segment agreement, as MAXQDA reports it ("Segment agreement" in its Intercoder Agreement tool):
+ * for two coders, each coded segment counts as an agreement when the other coder gave the same
+ * code to a segment of the same document that overlaps it enough, and as a disagreement otherwise.
+ * The segments without a match are listed with the other coder's nearest candidate, which is what
+ * an adjudication view needs to show the two codings side by side.
+ *
+ * Overlap, as we read the MAXQDA manual (Intercoder Agreement, the segment-level check with its
+ * "at least x %" overlap): the characters the two segments share, as a share of the characters
+ * that either of them covers (intersection over union). A short segment inside a long one
+ * therefore matches only when it covers most of it.
+ *
+ * No chance correction here: the coefficients that correct for chance live with the other
+ * agreement coefficients. Segments are matched independently, so one segment may be the match of
+ * several segments of the other coder.
+ */
+import type { Span } from './unitizing';
+
+/** How segments are compared. */
+export interface SegmentAgreementOptions {
+  /**
+   * The least overlap, in percent (0–100), at which two segments of the same code match: their
+   * shared characters over the characters either covers. With 0 any shared character suffices.
+   */
+  minOverlap: number;
+  /** The codes compared. Default: every code either coder used, in code-unit order. */
+  codes?: readonly string[];
+}
+
+/** How many of one coder's segments found a match in the other coder's. */
+export interface CoderTally {
+  matched: number;
+  unmatched: number;
+}
+
+/** The counts MAXQDA's results table shows for a code, or summed over the codes. */
+export interface SegmentCounts {
+  /** The first coder's segments. */
+  first: CoderTally;
+  /** The second coder's segments. */
+  second: CoderTally;
+  /** Matched segments of both coders. */
+  agreements: number;
+  /** Unmatched segments of both coders. */
+  disagreements: number;
+  /** 100 × agreements / (agreements + disagreements); `NaN` when neither coder has a segment. */
+  percentAgreement: number;
+}
+
+/** A segment without a match, for adjudication. */
+export interface SegmentDisagreement<S extends Span> {
+  /** The unmatched segment, as it was passed in. */
+  segment: S;
+  /** The coder who has no matching segment. */
+  otherCoder: string;
+  /**
+   * The other coder's segment of the same code and document that overlaps this one most (ties:
+   * the earlier one), or null when none overlaps it at all.
+   */
+  closest: S | null;
+  /** The overlap of `closest` in percent (intersection over union); 0 when `closest` is null. */
+  closestOverlap: number;
+}
+
+/** The comparison of two coders. */
+export interface SegmentAgreement<S extends Span> {
+  coders: [string, string];
+  minOverlap: number;
+  codes: string[];
+  byCode: Record<string, SegmentCounts>;
+  overall: SegmentCounts;
+  /** Unmatched segments of both coders, by document, start, end, then first coder before second. */
+  disagreements: SegmentDisagreement<S>[];
+}
+
+/**
+ * Segment agreement of `firstCoder` and `secondCoder` (MAXQDA's segment-level intercoder
+ * agreement).
+ *
+ * Inputs: `spans` are coded segments, [start, end) in UTF-16 code units of their document; only
+ * the two coders' segments of the compared codes are read, and segments with end ≤ start are
+ * ignored. Every segment counts, including one coder's overlapping or duplicate segments of the
+ * same code (MAXQDA counts each coded segment). A segment matches when the other coder has a
+ * segment with the same code and document that shares at least one character with it and whose
+ * overlap (intersection over union, in percent) is at least `minOverlap`.
+ *
+ * The generic type keeps whatever else the segments carry (an id, a quote), so the disagreements
+ * point back to the segments themselves. Throws a `RangeError` when `minOverlap` is outside 0–100.
+ * Works on sorted segments per document and code, not on characters.
+ */
+export function segmentAgreement<S extends Span>(
+  spans: readonly S[],
+  firstCoder: string,
+  secondCoder: string,
+  options: SegmentAgreementOptions,
+): SegmentAgreement<S> {
+  const { minOverlap } = options;
+  if (!(minOverlap >= 0 && minOverlap <= 100)) {
+    throw new RangeError(`The least overlap must be a percentage from 0 to 100, not ${minOverlap}.`);
+  }
+  const compared = spans.filter(
+    (span) => (span.coder === firstCoder || span.coder === secondCoder) && span.end > span.start,
+  );
+  const codes =
+    options.codes !== undefined
+      ? [...new Set(options.codes)]
+      : [...new Set(compared.map((span) => span.code))].sort();
+  const included = new Set(codes);
+
+  // Group by document and code; each group is matched on its own.
+  const groups = new Map<string, { first: S[]; second: S[] }>();
+  for (const span of compared) {
+    if (!included.has(span.code)) continue;
+    const key = JSON.stringify([span.document, span.code]);
+    let group = groups.get(key);
+    if (group === undefined) groups.set(key, (group = { first: [], second: [] }));
+    (span.coder === firstCoder ? group.first : group.second).push(span);
+  }
+
+  const tallies = new Map(codes.map((code) => [code, { first: emptyTally(), second: emptyTally() }]));
+  const disagreements: SegmentDisagreement<S>[] = [];
+  for (const { first, second } of groups.values()) {
+    const code = (first[0] ?? second[0]).code;
+    const tally = tallies.get(code) as { first: CoderTally; second: CoderTally };
+    for (const [mine, theirs, own, otherCoder] of [
+      [first, second, tally.first, secondCoder],
+      [second, first, tally.second, firstCoder],
+    ] as const) {
+      for (const { segment, closest, shared, union } of bestOverlaps(mine, theirs)) {
+        // Compared in whole numbers, so that 9 shared characters of 10 meet 90 % exactly.
+        if (closest !== null && 100 * shared >= minOverlap * union) {
+          own.matched++;
+        } else {
+          own.unmatched++;
+          const closestOverlap = closest === null ? 0 : (100 * shared) / union;
+          disagreements.push({ segment, otherCoder, closest, closestOverlap });
+        }
+      }
+    }
+  }
+
+  disagreements.sort(
+    (a, b) =>
+      compareText(a.segment.document, b.segment.document) ||
+      a.segment.start - b.segment.start ||
+      a.segment.end - b.segment.end ||
+      Number(a.segment.coder === secondCoder) - Number(b.segment.coder === secondCoder) ||
+      compareText(a.segment.code, b.segment.code),
+  );
+  const byCode: Record<string, SegmentCounts> = {};
+  const total = { first: emptyTally(), second: emptyTally() };
+  for (const [code, tally] of tallies) {
+    byCode[code] = countsOf(tally.first, tally.second);
+    for (const side of ['first', 'second'] as const) {
+      total[side].matched += tally[side].matched;
+      total[side].unmatched += tally[side].unmatched;
+    }
+  }
+  return {
+    coders: [firstCoder, secondCoder],
+    minOverlap,
+    codes,
+    byCode,
+    overall: countsOf(total.first, total.second),
+    disagreements,
+  };
+}
+
+/**
+ * Segment agreement for every pair of `coders` (default: every coder that has a segment, in
+ * code-unit order), in the order (coders[0], coders[1]), (coders[0], coders[2]), …, (coders[1],
+ * coders[2]), …. Unless `codes` is given, every pair compares the codes any listed coder used, so
+ * that the pairs' tables have the same rows. Inputs and errors as `segmentAgreement`.
+ */
+export function pairwiseSegmentAgreement<S extends Span>(
+  spans: readonly S[],
+  options: SegmentAgreementOptions & { coders?: readonly string[] },
+): SegmentAgreement<S>[] {
+  const coders =
+    options.coders !== undefined ? [...new Set(options.coders)] : [...new Set(spans.map((s) => s.coder))].sort();
+  const codes =
+    options.codes ??
+    [
+      ...new Set(spans.filter((span) => coders.includes(span.coder) && span.end > span.start).map((s) => s.code)),
+    ].sort();
+  const results: SegmentAgreement<S>[] = [];
+  for (let i = 0; i < coders.length; i++) {
+    for (let j = i + 1; j < coders.length; j++) {
+      results.push(segmentAgreement(spans, coders[i], coders[j], { ...options, codes }));
+    }
+  }
+  return results;
+}
+
+/** For one segment: the other coder's segment that overlaps it most, with the shared and union lengths. */
+interface Closest<S> {
+  segment: S;
+  closest: S | null;
+  shared: number;
+  union: number;
+}
+
+/**
+ * For each segment of `mine`, the segment of `theirs` whose overlap (shared over union) is largest,
+ * the earlier one on a tie. A sweep over both lists sorted by start: a segment of `theirs` is a
+ * candidate from when it starts before the current segment ends until it ends before the current
+ * segment starts.
+ */
+function bestOverlaps<S extends Span>(mine: readonly S[], theirs: readonly S[]): Closest<S>[] {
+  const byStart = (a: S, b: S) => a.start - b.start || a.end - b.end;
+  const sortedMine = [...mine].sort(byStart);
+  const sortedTheirs = [...theirs].sort(byStart);
+  const results: Closest<S>[] = [];
+  let active: S[] = [];
+  let next = 0;
+  for (const segment of sortedMine) {
+    active = active.filter((other) => other.end > segment.start);
+    while (next < sortedTheirs.length && sortedTheirs[next].start < segment.end) {
+      if (sortedTheirs[next].end > segment.start) active.push(sortedTheirs[next]);
+      next++;
+    }
+    const best: Closest<S> = { segment, closest: null, shared: 0, union: 1 };
+    for (const other of active) {
+      const shared = Math.min(segment.end, other.end) - Math.max(segment.start, other.start);
+      if (shared <= 0) continue;
+      const union = Math.max(segment.end, other.end) - Math.min(segment.start, other.start);
+      if (shared * best.union > best.shared * union) Object.assign(best, { closest: other, shared, union });
+    }
+    results.push(best);
+  }
+  return results;
+}
+
+function emptyTally(): CoderTally {
+  return { matched: 0, unmatched: 0 };
+}
+
+function countsOf(first: CoderTally, second: CoderTally): SegmentCounts {
+  const agreements = first.matched + second.matched;
+  const disagreements = first.unmatched + second.unmatched;
+  const all = agreements + disagreements;
+  return {
+    first: { ...first },
+    second: { ...second },
+    agreements,
+    disagreements,
+    percentAgreement: all === 0 ? Number.NaN : (100 * agreements) / all,
+  };
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

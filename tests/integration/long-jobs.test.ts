@@ -1,0 +1,96 @@
+/**
+ * Long exports and imports: the page can follow their progress while they run, and a cancel
+ * stops them with no file left behind (an export) and nothing changed (an import).
+ */
+import { randomUUID } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { dispatch } from '../../electron/services/handlers';
+import type { JobProgress, ProjectImportOutcome } from '../../shared/api';
+import { openProject, type OpenProject } from '../support/project';
+
+const value = <T>(result: unknown) => (result as { ok: true; value: T }).value;
+
+/** A project with tens of thousands of segments: every word of the corpus, coded three times. */
+async function bigProject(): Promise<OpenProject> {
+  const project = await openProject();
+  const spans: Array<{ documentId: string; start: number; end: number }> = [];
+  for (const document of project.store.overview().documents) {
+    const text = await project.store.text(document.id);
+    for (const match of text.matchAll(/\S+/g)) spans.push({ documentId: document.id, start: match.index, end: match.index + match[0].length });
+  }
+  for (const codeId of ['factual-claim', 'opinion', 'call-to-action']) {
+    for (let i = 0; i < spans.length; i += 50_000) await dispatch(project.handlers, 'codeSpans', { codeId, spans: spans.slice(i, i + 50_000) });
+  }
+  return project;
+}
+
+/** Polls a job as the page does, until it has made some progress; every answer seen is kept. */
+async function watchUntilUnderWay(project: OpenProject, jobId: string, seen: JobProgress[]): Promise<void> {
+  for (let i = 0; i < 10_000; i++) {
+    const progress = value<JobProgress | null>(await dispatch(project.handlers, 'jobProgress', { jobId }));
+    if (progress) seen.push(progress);
+    if (progress && progress.total > 0 && progress.done > 0) return;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  throw new Error('the job never reported any progress');
+}
+
+describe('long exports and imports', () => {
+  let project: OpenProject;
+  beforeAll(async () => {
+    project = await bigProject();
+  }, 120_000);
+
+  it('report their progress while they run, and nothing once they have ended', async () => {
+    const segments = (await project.store.dataset()).segments.length;
+    expect(segments).toBeGreaterThan(20_000);
+    const jobId = randomUUID();
+    const running = dispatch(project.handlers, 'exportCsv', { flavour: 'standard', jobId });
+    const seen: JobProgress[] = [];
+    await watchUntilUnderWay(project, jobId, seen);
+    const result = value<{ path: string; rows: number }>(await running);
+    expect(result.rows).toBe(segments);
+    expect(seen.at(-1)).toMatchObject({ phase: 'Writing the segments', total: segments });
+    expect(value(await dispatch(project.handlers, 'jobProgress', { jobId }))).toBeNull();
+    expect(value(await dispatch(project.handlers, 'cancelJob', { jobId }))).toEqual({ cancelled: false });
+  });
+
+  for (const [name, input] of [
+    ['CSV', { operation: 'exportCsv', input: { flavour: 'excel' } }],
+    ['data package', { operation: 'exportDataset', input: { format: 'datapackage' } }],
+    ['REFI-QDA', { operation: 'exportDataset', input: { format: 'qdpx' } }],
+  ] as const) {
+    it(`a cancelled ${name} export leaves no file behind, not even a temporary one`, async () => {
+      const before = await readdir(project.exportsFolder).catch(() => []);
+      const jobId = randomUUID();
+      const running = dispatch(project.handlers, input.operation, { ...input.input, jobId });
+      await watchUntilUnderWay(project, jobId, []);
+      expect(value(await dispatch(project.handlers, 'cancelJob', { jobId }))).toEqual({ cancelled: true });
+      expect(await running).toMatchObject({ ok: false, error: { code: 'cancelled', message: expect.stringMatching(/Cancelled: nothing was written/) } });
+      expect(await readdir(project.exportsFolder).catch(() => [])).toEqual(before);
+    });
+  }
+
+  it('a cancelled import changes nothing and stores no text', async () => {
+    const exported = value<{ path: string }>(await dispatch(project.handlers, 'exportDataset', { format: 'qdpx' }));
+    const fresh = await openProject();
+    const documentsBefore = await readdir(`${fresh.folder}/documents`);
+    const datasetBefore = JSON.stringify(await fresh.store.dataset());
+    const jobId = randomUUID();
+    const data = (await readFile(exported.path)).toString('base64');
+    // The import is cancelled as soon as it is under way.
+    const running = dispatch(fresh.handlers, 'importProject', { name: 'big.qdpx', data, jobId });
+    for (let i = 0; i < 10_000 && !value(await dispatch(fresh.handlers, 'cancelJob', { jobId })); i++) await new Promise((resolve) => setImmediate(resolve));
+    expect(await running).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+    expect(await readdir(`${fresh.folder}/documents`)).toEqual(documentsBefore);
+    expect(JSON.stringify(await fresh.store.dataset())).toBe(datasetBefore);
+    // Not cancelled, the same import goes through.
+    const done = value<ProjectImportOutcome>(await dispatch(fresh.handlers, 'importProject', { name: 'big.qdpx', data }));
+    expect(done.outcome).not.toBeNull();
+  });
+
+  it('refuses a malformed job id', async () => {
+    expect(await dispatch(project.handlers, 'jobProgress', { jobId: 'not-a-uuid' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+  });
+});
