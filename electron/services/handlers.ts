@@ -221,7 +221,7 @@ export function createHandlers(services: Services): Handlers {
             qdpxBytes(
               dataset,
               { projectId: store.projectId, projectName: overview.name, coder: overview.coder, now: now().toISOString() },
-              { checkpoint: () => job.checkpoint(), onDocument: rows('Writing the documents and their segments', dataset.documents.length) },
+              { checkpoint: () => job.checkpoint(), onSegment: rows('Writing the coded segments', dataset.segments.length) },
             ),
           );
           return { path, rows: path ? dataset.segments.length : 0 };

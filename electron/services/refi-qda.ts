@@ -6,7 +6,7 @@
  * twice gives the same GUIDs, and a segment keeps its own id (already a UUID) as its GUID.
  */
 import { createHash } from 'node:crypto';
-import { strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { strToU8, unzipSync, Zip, ZipDeflate } from 'fflate';
 import type { DatasetInput } from '../../shared/csv-export';
 import { WorkbenchFailure } from '../../shared/result';
 import { readProjectQde, type QdeProject, type QdeSource } from '../../shared/refi-qda/qde-reader';
@@ -35,24 +35,51 @@ export interface QdpxOptions {
 }
 
 /**
- * The bytes of a `.qdpx` bundle of the dataset. `checkpoint` runs after each document (it may
- * throw to stop the export) and `onDocument` hears of each.
+ * The bytes of a `.qdpx` bundle of the dataset, deflated as the XML is made. `checkpoint` runs
+ * between parts (it may throw to stop the export, and lets other calls in meanwhile) and
+ * `onSegment` hears of each coded segment written.
  */
 export async function qdpxBytes(
   dataset: DatasetInput,
   options: QdpxOptions,
-  progress: { checkpoint?: () => Promise<void>; onDocument?: () => void } = {},
+  progress: { checkpoint?: () => Promise<void>; onSegment?: () => void } = {},
 ): Promise<Uint8Array> {
   const guidFor = guidMaker(options.projectId);
-  const parts: string[] = [];
-  for (const part of projectQdeParts(dataset, { projectName: options.projectName, exportingCoder: options.coder, now: options.now, guidFor })) {
-    parts.push(part);
-    progress.onDocument?.();
+  const chunks: Uint8Array[] = [];
+  let failure: Error | null = null;
+  const zip = new Zip((error, chunk) => {
+    if (error) failure = error;
+    else chunks.push(chunk);
+  });
+  const qde = new ZipDeflate('project.qde', { level: 6 });
+  zip.add(qde);
+  const parts = projectQdeParts(dataset, {
+    projectName: options.projectName,
+    exportingCoder: options.coder,
+    now: options.now,
+    guidFor,
+    onSegment: progress.onSegment,
+  });
+  for (const part of parts) {
+    qde.push(strToU8(part));
     await progress.checkpoint?.();
   }
-  const files: Zippable = { 'project.qde': strToU8(parts.join('')) };
-  for (const { record, text } of dataset.documents) files[sourceEntryName(guidFor('source', record.id))] = [strToU8(text), { level: 6 }];
-  return zipSync(files, { level: 6 });
+  qde.push(new Uint8Array(0), true);
+  for (const { record, text } of dataset.documents) {
+    const source = new ZipDeflate(sourceEntryName(guidFor('source', record.id)), { level: 6 });
+    zip.add(source);
+    source.push(strToU8(text), true);
+    await progress.checkpoint?.();
+  }
+  zip.end();
+  if (failure) throw failure;
+  const bytes = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.length;
+  }
+  return bytes;
 }
 
 /** The text of a `.qdc` codebook. */

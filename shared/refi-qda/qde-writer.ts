@@ -147,7 +147,12 @@ export interface ProjectQdeOptions {
   /** ISO 8601 time of the export. */
   now: string;
   guidFor: GuidFor;
+  /** Hears of each coded segment as it is written (for progress). */
+  onSegment?: () => void;
 }
+
+/** Selections per part of the XML, so that a caller can pause between parts. */
+const SELECTIONS_PER_PART = 500;
 
 /** The `project.qde` of a `.qdpx` bundle; the source texts go beside it (see `sourceEntryName`). */
 export function projectQde(input: DatasetInput, options: ProjectQdeOptions): string {
@@ -156,7 +161,15 @@ export function projectQde(input: DatasetInput, options: ProjectQdeOptions): str
 
 /** The `project.qde` in parts: the head, then one part per document, then the notes. */
 export function* projectQdeParts(input: DatasetInput, options: ProjectQdeOptions): Generator<string> {
-  const { guidFor } = options;
+  // Users and codes are named again and again: their GUIDs are made once.
+  const made = new Map<string, string>();
+  const guidFor: GuidFor = (kind, key) => {
+    if (kind !== 'user' && kind !== 'code') return options.guidFor(kind, key);
+    const name = `${kind}\u0000${key}`;
+    let guid = made.get(name);
+    if (guid === undefined) made.set(name, (guid = options.guidFor(kind, key)));
+    return guid;
+  };
   const user = (name: string) => guidFor('user', name);
   const coders = [...new Set([options.exportingCoder, ...input.segments.map((s) => s.coder)])];
   const notes: string[] = [];
@@ -214,6 +227,11 @@ export function* projectQdeParts(input: DatasetInput, options: ProjectQdeOptions
         out.push(`        <NoteRef targetGUID="${ref}"/>`);
       }
       out.push('      </PlainTextSelection>');
+      options.onSegment?.();
+      if (out.length >= SELECTIONS_PER_PART * 6) {
+        yield `${out.join('\n')}\n`;
+        out.length = 0;
+      }
     }
     if (record.memo) {
       const ref = note(`document:${record.id}`, `Memo on ${record.title}`, record.memo, options.exportingCoder, options.now);
