@@ -5,6 +5,7 @@
  * not match) are read with every segment on its text or reported by name.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -123,6 +124,48 @@ describe('REFI-QDA export', () => {
     const opinion = imported.codes!.find((c) => c.id === 'opinion')!;
     expect([opinion.definition, opinion.example]).toEqual(['An evaluative statement.', 'This is a disgrace.']);
     expect(imported.codes!.find((c) => c.name === 'casualties')!.colour).toBe('#882255');
+  });
+});
+
+describe('REFI-QDA export of the hard cases', () => {
+  it('is valid and exact on texts with emoji, combining marks, CRLF, a BOM and right-to-left text: Python finds every selection at its positions', async () => {
+    const project = await openProject(undefined, await textFolder(FIXTURE_TEXTS));
+    const { store, handlers } = project;
+    for (const document of store.overview().documents) {
+      const text = await store.text(document.id);
+      // A passage per line, and one across a line break; a memo with characters XML cannot hold.
+      const lines = [...text.matchAll(/[^\r\n]*\S[^\r\n]*/g)];
+      for (const line of lines) await store.addSegment({ id: randomUUID(), documentId: document.id, codeId: 'opinion', start: line.index!, end: line.index! + line[0].length });
+      if (lines.length > 1) {
+        const made = await store.addSegment({ id: randomUUID(), documentId: document.id, codeId: 'factual-claim', start: lines[0].index!, end: lines[1].index! + lines[1][0].length });
+        await dispatch(handlers, 'setSegmentMemo', { segmentId: made.id, memo: 'bell\u0007 and <tags> & "quotes"\r\nnext line' });
+      }
+    }
+    const exported = value<{ path: string; rows: number }>(await dispatch(handlers, 'exportDataset', { format: 'qdpx' }));
+    const folder = await tempFolder();
+    execFileSync('python3', ['-c', 'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])', exported.path, folder]);
+    const check = validate(join(folder, 'project.qde'), 'Project.xsd');
+    expect(check.output).toMatch(/validates/);
+    expect(check.status).toBe(0);
+    // Python's own XML parser and string slicing (code points) read what we wrote.
+    const script = [
+      'import json, os, sys, xml.etree.ElementTree as ET',
+      'ns = {"q": "urn:QDA-XML:project:1.0"}',
+      'root = ET.parse(os.path.join(sys.argv[1], "project.qde")).getroot()',
+      'out = []',
+      'for source in root.iter("{urn:QDA-XML:project:1.0}TextSource"):',
+      '    path = source.get("plainTextPath").replace("internal://", "")',
+      '    text = open(os.path.join(sys.argv[1], "sources", path), encoding="utf-8", newline="").read()',
+      '    for sel in source.findall("q:PlainTextSelection", ns):',
+      '        start, end = int(sel.get("startPosition")), int(sel.get("endPosition"))',
+      '        out.append([text[start:end] == sel.get("name"), sel.get("name")])',
+      'notes = [n.find("q:PlainTextContent", ns).text for n in root.iter("{urn:QDA-XML:project:1.0}Note")]',
+      'print(json.dumps({"selections": out, "notes": notes}))',
+    ].join('\n');
+    const read = JSON.parse(execFileSync('python3', ['-c', script, folder]).toString());
+    expect(read.selections).toHaveLength(exported.rows);
+    expect(read.selections.filter(([same]: [boolean]) => !same)).toEqual([]);
+    expect(read.notes).toContain('bell and <tags> & "quotes"\r\nnext line');
   });
 });
 
