@@ -1,7 +1,7 @@
 /** The workbench window: documents on the left, the text with the codebook in the middle, the coded segments on the right. */
 import { useEffect, useState } from 'react';
 import { codeForKey } from '../shared/codebook';
-import { cancelJob, dismissMessage, dismissNotice, exportCsv, exportDataset, loadProject, stepHistory, type DatasetFormat } from './actions';
+import { cancelJob, setBlind, dismissMessage, dismissNotice, exportCsv, exportDataset, loadProject, stepHistory, type DatasetFormat } from './actions';
 import { bridge, isPreview } from './api-client';
 import { CodeBar } from './components/CodeBar';
 import { CodebookEditor } from './components/CodebookEditor';
@@ -13,7 +13,8 @@ import { DocumentList } from './components/DocumentList';
 import { DropZone } from './components/ImportFiles';
 import { SegmentPanel } from './components/SegmentPanel';
 import { SegmentPopover } from './components/SegmentPopover';
-import { getState, selectNotices, useStore } from './store';
+import { getState, selectNotices, update, useStore } from './store';
+import { CoderDialog } from './components/CoderDialog';
 import { installCodeStyles } from './text-view/code-styles';
 import { codeSelection, TextView } from './text-view/TextView';
 
@@ -55,6 +56,22 @@ function SaveStatus() {
     <span className="save-status" aria-live="polite" data-state={pending ? 'saving' : 'saved'}>
       {pending ? 'Saving…' : 'All changes saved'}
     </span>
+  );
+}
+
+/** Blind coding: only the current coder's segments are shown while coding. */
+function BlindToggle() {
+  const blind = useStore((state) => state.blind);
+  return (
+    <button
+      type="button"
+      aria-pressed={blind}
+      onClick={() => void setBlind(!blind)}
+      data-action="blind"
+      title="Blind coding: show only your own segments"
+    >
+      Blind
+    </button>
   );
 }
 
@@ -293,7 +310,10 @@ export function App() {
         <button type="button" aria-pressed={sidePanel === 'codebook'} onClick={() => toggle('codebook')} data-action="codebook">
           Codebook
         </button>
-        <span className="coder">Coder: {project.coder}</span>
+        <button type="button" className="coder" onClick={() => update({ coderDialog: true })} data-action="coder" title="Change who is coding">
+          Coder: {project.coder}
+        </button>
+        <BlindToggle />
         <ExportButtons />
         <JobStatus />
       </header>
@@ -314,6 +334,7 @@ export function App() {
       <MessageBar />
       <SegmentPopover />
       <DropZone />
+      <CoderDialog />
     </div>
   );
 }

@@ -47,6 +47,48 @@ export async function jumpTo(documentId: string, start: number, end: number): Pr
   await openDocument(documentId);
 }
 
+/** Whether a segment is shown: in blind mode, only the current coder's are. */
+export function isVisible(state: State, segment: { coder: string }): boolean {
+  return !state.blind || segment.coder === state.project?.coder;
+}
+
+/** Shows or hides the other coders' segments, in the open document and the lists. */
+export async function setBlind(blind: boolean): Promise<void> {
+  writePreference('blind', blind);
+  update({ blind, popover: null });
+  await reloadOpenDocument();
+}
+
+/** Fetches the open document's segments again (after the coder or blind mode changed). */
+async function reloadOpenDocument(): Promise<void> {
+  const open = getState().open;
+  if (!open) return;
+  update({ open: null });
+  await openDocument(open.document.id);
+}
+
+/** Sets who is coding: their name goes on every segment they make from now on. */
+export async function setCoder(name: string): Promise<boolean> {
+  const result = await api.setCoder({ name });
+  if (!result.ok) {
+    showMessage('error', result.error.message);
+    return false;
+  }
+  const coder = result.value.coder;
+  update((current) => ({
+    coderDialog: false,
+    project: current.project && {
+      ...current.project,
+      coder,
+      coderConfirmed: true,
+      coders: [...new Set([...current.project.coders, coder])].sort((a, b) => a.localeCompare(b)),
+    },
+  }));
+  showMessage('info', `Coding as ${coder}.`);
+  if (getState().blind) await reloadOpenDocument();
+  return true;
+}
+
 export async function openDocument(documentId: string): Promise<void> {
   if (getState().open?.document.id === documentId) return;
   update({ opening: documentId, popover: null });
@@ -59,7 +101,9 @@ export async function openDocument(documentId: string): Promise<void> {
     return;
   }
   const { document, text } = result.value;
+  const state = getState();
   const segments = result.value.segments
+    .filter((segment) => isVisible(state, segment))
     .map((segment) => ({ ...segment, quote: text.slice(segment.start, segment.end) }))
     .sort(compareInTextOrder);
   update({ opening: null, open: { document, text, layout: layoutText(text), segments } });
@@ -206,7 +250,7 @@ function applyOutcome(step: ActionOutcome, message: string): void {
     for (const { id, documentId, segment } of step.segments) {
       if (!open || documentId !== open.document.id) continue;
       segments = segments.filter((s) => s.id !== id);
-      if (segment) segments = insertInTextOrder(segments, segment);
+      if (segment && isVisible(current, segment)) segments = insertInTextOrder(segments, segment);
     }
     let openState = open && { ...open, segments };
     for (const { id, document } of step.documents) {

@@ -53,6 +53,10 @@ export interface State {
   importReport: string[] | null;
   /** Widen new segments to whole words. */
   snapWords: boolean;
+  /** Blind coding: only the current coder's segments are shown. */
+  blind: boolean;
+  /** The dialog that asks who is coding is open (it also opens by itself until the coder is confirmed). */
+  coderDialog: boolean;
   /** The last search and its hits. */
   search: SearchState;
   /** A passage to select once its document's text view is up (after a jump from a list). */
@@ -100,6 +104,8 @@ const initialState: State = {
   importing: null,
   importReport: null,
   snapWords: readPreference('snap-words', false),
+  blind: readPreference('blind', false),
+  coderDialog: false,
   search: {
     query: { pattern: '', regex: false, caseSensitive: false, wholeWord: false },
     scope: 'document',

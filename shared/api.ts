@@ -27,6 +27,10 @@ export interface ProjectOverview {
   file: string;
   /** Name recorded on the segments this user makes. */
   coder: string;
+  /** False until the researcher has said who is coding (the page asks on first start). */
+  coderConfirmed: boolean;
+  /** Everyone who has coded in this project (and the current coder), by name. */
+  coders: string[];
   documents: DocumentSummary[];
   codes: Code[];
   /** Things the researcher must be told on opening (a damaged project file kept aside, ...). */

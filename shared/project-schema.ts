@@ -91,6 +91,8 @@ export const projectFileSchema = z
     name: z.string().min(1).max(200),
     createdAt: isoTime,
     coder: z.string().min(1).max(200),
+    /** False until the researcher has said who is coding (asked on first start). */
+    coderConfirmed: z.boolean().default(false),
     documents: z.array(documentSchema),
     codes: z.array(codeSchema),
     segments: z.array(segmentSchema),

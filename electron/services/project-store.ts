@@ -45,7 +45,7 @@ export interface ProjectStoreOptions {
   bundledDocuments: string;
   /** Clock, a test seam. */
   now?: () => Date;
-  /** Coder name for a new project; defaults to the login name. */
+  /** Coder name for a new project, taken as confirmed; without it, the login name, which the page asks to confirm. */
   coder?: string;
   /** Milliseconds between attempts to save again after a failed save. */
   retryDelayMs?: number;
@@ -133,7 +133,7 @@ export class ProjectStore {
     const journal = new Journal<JournalRecord>(join(folder, JOURNAL_FILE));
     const store = new ProjectStore(folder, db, adapter, journal, now, notices, options.retryDelayMs ?? 5000);
     if (!existing) {
-      db.data = await store.createProject(options.bundledDocuments, options.coder ?? defaultCoder());
+      db.data = await store.createProject(options.bundledDocuments, options.coder ?? defaultCoder(), options.coder !== undefined);
       // A journal left beside a damaged or missing project file belongs to that one, not to this.
       await journal.create();
       await journal.compact(() => db.write());
@@ -154,7 +154,7 @@ export class ProjectStore {
   }
 
   /** Copies the bundled texts into the project, byte for byte, and describes them. */
-  private async createProject(bundled: string, coder: string): Promise<ProjectFile> {
+  private async createProject(bundled: string, coder: string, coderConfirmed: boolean): Promise<ProjectFile> {
     const created = this.now().toISOString();
     const files = (await readdir(bundled)).filter((name) => name.endsWith('.txt')).sort();
     const documents: DocumentRecord[] = [];
@@ -189,6 +189,7 @@ export class ProjectStore {
       name: 'Default project',
       createdAt: created,
       coder,
+      coderConfirmed,
       documents,
       codes: DEFAULT_CODES.map((code) => ({ ...code })),
       segments: [],
@@ -215,6 +216,8 @@ export class ProjectStore {
       folder: this.folder,
       file: this.file,
       coder: this.data.coder,
+      coderConfirmed: this.data.coderConfirmed,
+      coders: [...new Set([this.data.coder, ...this.data.segments.map((s) => s.coder)])].sort((a, b) => a.localeCompare(b)),
       documents,
       codes: this.data.codes,
       notices,
@@ -384,7 +387,7 @@ export class ProjectStore {
   async codeSpans(input: { codeId: string; spans: Array<{ documentId: string; start: number; end: number }>; label: string }): Promise<Action> {
     this.requireCode(input.codeId);
     const taken = new Set(
-      this.data.segments.filter((s) => s.codeId === input.codeId).map((s) => `${s.documentId}:${s.start}:${s.end}`),
+      this.data.segments.filter((s) => s.codeId === input.codeId && s.coder === this.data.coder).map((s) => `${s.documentId}:${s.start}:${s.end}`),
     );
     const time = this.now().toISOString();
     const changes: Change[] = [];
@@ -655,6 +658,7 @@ export class ProjectStore {
     const coder = name.trim().replace(/\s+/g, ' ');
     if (!coder) throw new WorkbenchFailure('invalid-input', 'A coder needs a name.');
     this.data.coder = coder;
+    this.data.coderConfirmed = true;
     await this.saveAll();
     return coder;
   }

@@ -28,8 +28,12 @@ export function RetrievalView(props: { onJump: () => void }) {
     });
   }, []);
 
-  const shown = useMemo(() => (rows ? filterSegments(rows, filter, codes) : []), [rows, filter, codes]);
-  const coders = useMemo(() => [...new Set((rows ?? []).map((r) => r.segment.coder))].sort(), [rows]);
+  const blindTo = useStore((state) => (state.blind ? state.project?.coder ?? null : null));
+  const shown = useMemo(
+    () => (rows ? filterSegments(blindTo ? rows.filter((r) => r.segment.coder === blindTo) : rows, filter, codes) : []),
+    [rows, filter, codes, blindTo],
+  );
+  const coders = useMemo(() => [...new Set((rows ?? []).map((r) => r.segment.coder))].filter((c) => !blindTo || c === blindTo).sort(), [rows, blindTo]);
   const set = (change: Partial<RetrievalFilter>) => setFilter((current) => ({ ...current, ...change }));
 
   const jump = async (row: RetrievedSegment) => {
