@@ -4,6 +4,7 @@
  * does the action; applying the `before` states, last change first, undoes it. The journal, undo
  * and redo (kept across restarts for the last HISTORY_LIMIT actions) all work on these.
  */
+import type { Adjudication } from './adjudication';
 import type { Code } from './codebook';
 import type { DocumentRecord } from './documents';
 import type { VariableDefinition } from './variables';
@@ -15,7 +16,8 @@ export type Change =
   | { kind: 'code'; id: string; before: Code | null; after: Code | null }
   | { kind: 'document'; id: string; before: DocumentRecord | null; after: DocumentRecord | null }
   | { kind: 'variables'; id: 'variables'; before: VariableDefinition[]; after: VariableDefinition[] }
-  | { kind: 'codeOrder'; id: 'codebook'; before: string[]; after: string[] };
+  | { kind: 'codeOrder'; id: 'codebook'; before: string[]; after: string[] }
+  | { kind: 'adjudication'; id: string; before: Adjudication | null; after: Adjudication | null };
 
 export interface Action {
   id: string;
@@ -92,7 +94,7 @@ function ordered(codes: readonly Code[], ids: readonly string[]): Code[] {
  * `before` states, last change first). A record put again keeps its place.
  */
 export function applyChanges(
-  project: { segments: CodedSegment[]; codes: Code[]; documents: DocumentRecord[]; variables?: VariableDefinition[] },
+  project: { segments: CodedSegment[]; codes: Code[]; documents: DocumentRecord[]; variables?: VariableDefinition[]; adjudications?: Adjudication[] },
   changes: readonly Change[],
   direction: 'forward' | 'backward',
 ): void {
@@ -100,6 +102,12 @@ export function applyChanges(
   const steps = statesAfter(changes, direction);
   for (let i = 0; i < steps.length; ) {
     const change = steps[i]!;
+    if (change.kind === 'adjudication') {
+      project.adjudications ??= [];
+      put(project.adjudications, change.id, forward ? change.after : change.before);
+      i++;
+      continue;
+    }
     if (change.kind === 'segment' || change.kind === 'code' || change.kind === 'document') {
       // A run of changes to one list is put at once.
       const kind = change.kind;

@@ -3,6 +3,7 @@
  * file read from disk really is one. A file that fails this check is never overwritten.
  */
 import { z } from './zod';
+import type { Adjudication } from './adjudication';
 import type { Action, Change, History } from './changes';
 import type { Code } from './codebook';
 import type { DocumentRecord } from './documents';
@@ -67,12 +68,26 @@ export const segmentSchema = z
   })
   .refine((s) => s.end > s.start, { message: 'a segment must end after it starts' }) satisfies z.ZodType<CodedSegment, unknown>;
 
+export const adjudicationSchema = z.object({
+  id,
+  documentId: id,
+  codeId: codeIdSchema,
+  decision: z.enum(['accept', 'merge', 'discussed']),
+  segmentIds: z.array(id).max(1000),
+  acceptedSegmentId: id.nullable(),
+  consensusSegmentId: id.nullable(),
+  by: z.string().max(200),
+  at: isoTime,
+  note: z.string().max(100000),
+}) satisfies z.ZodType<Adjudication, unknown>;
+
 const changeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('segment'), id, before: segmentSchema.nullable(), after: segmentSchema.nullable() }),
   z.object({ kind: z.literal('code'), id, before: codeSchema.nullable(), after: codeSchema.nullable() }),
   z.object({ kind: z.literal('document'), id, before: documentSchema.nullable(), after: documentSchema.nullable() }),
   z.object({ kind: z.literal('variables'), id: z.literal('variables'), before: z.array(variableSchema), after: z.array(variableSchema) }),
   z.object({ kind: z.literal('codeOrder'), id: z.literal('codebook'), before: z.array(codeIdSchema), after: z.array(codeIdSchema) }),
+  z.object({ kind: z.literal('adjudication'), id, before: adjudicationSchema.nullable(), after: adjudicationSchema.nullable() }),
 ]) satisfies z.ZodType<Change, unknown>;
 
 export const actionSchema = z.object({
@@ -98,6 +113,8 @@ export const projectFileSchema = z
     segments: z.array(segmentSchema),
     /** The document variables, in the order of their columns. */
     variables: z.array(variableSchema).default([]),
+    /** Decisions on disagreements between coders (shared/adjudication.ts). */
+    adjudications: z.array(adjudicationSchema).default([]),
     /** Undo and redo, kept across restarts. */
     history: historySchema.default({ done: [], undone: [] }),
     /** The number of the last journal record folded into this file. */

@@ -11,6 +11,7 @@ import { userInfo } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import { Low } from 'lowdb';
 import type { DocumentSummary, ProjectOverview } from '../../shared/api';
+import { settle, type Adjudication, type SettleInput } from '../../shared/adjudication';
 import { DEFAULT_CODES } from '../../shared/codebook';
 import type { DatasetInput } from '../../shared/csv-export';
 import { documentIdFor, documentTitle, type DocumentRecord } from '../../shared/documents';
@@ -194,6 +195,7 @@ export class ProjectStore {
       codes: DEFAULT_CODES.map((code) => ({ ...code })),
       segments: [],
       variables: [],
+      adjudications: [],
       history: { done: [], undone: [] },
       journalSeq: 0,
     };
@@ -573,6 +575,26 @@ export class ProjectStore {
     const variable = this.data.variables.find((v) => v.name === name);
     if (!variable) throw new WorkbenchFailure('not-found', `There is no variable “${name}”.`);
     return variable;
+  }
+
+  /** The decisions taken on disagreements between coders. */
+  get adjudications(): readonly Adjudication[] {
+    return this.data.adjudications;
+  }
+
+  /** Records a decision on a disagreement (and its consensus segment) as one action. */
+  async settleDisagreement(input: SettleInput): Promise<Action> {
+    this.requireCode(input.codeId);
+    const text = await this.text(input.documentId);
+    const { label, changes } = settle(input, {
+      segments: this.data.segments,
+      adjudications: this.data.adjudications,
+      text,
+      by: this.data.coder,
+      now: this.now().toISOString(),
+      newId: randomUUID,
+    });
+    return this.perform(label, changes);
   }
 
   /** The codes and segments, for the codebook edits to work on. */
