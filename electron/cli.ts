@@ -32,8 +32,11 @@ Commands:
                                qdc       the codebook as REFI-QDA (.qdc)
                                codebook-csv  the codebook as a CSV table
                                datapackage  a folder: both CSVs and datapackage.json
-  import FILE...             add texts (.txt .md .html .docx .pdf) as documents, and
-                             REFI-QDA projects (.qdpx .qde) with their codes and segments
+                               coder-file  the current coder's segments, for others to merge
+  import FILE...             add texts (.txt .md .html .docx .pdf) as documents,
+                             REFI-QDA projects (.qdpx .qde) with their codes and segments,
+                             and other coders' files (*.coder.json): their segments here
+                             come to mirror the file (added, changed, removed)
   import-codebook FILE       merge a codebook (.json, REFI-QDA .qdc, or a .csv table)
 
 Options:
@@ -62,6 +65,7 @@ const EXPORT_FORMATS = {
   codebook: { operation: 'exportCodebook', input: { format: 'json' } },
   qdc: { operation: 'exportCodebook', input: { format: 'qdc' } },
   'codebook-csv': { operation: 'exportCodebook', input: { format: 'csv' } },
+  'coder-file': { operation: 'exportCoderFile', input: {} },
 } as const;
 
 async function main(argv: string[]): Promise<unknown> {
@@ -137,8 +141,10 @@ async function main(argv: string[]): Promise<unknown> {
           } catch (error) {
             throw new CliError(EXIT.file, `${file} could not be read: ${(error as Error).message}`);
           }
-          const operation = /\.(qdpx|qde)$/i.test(file) ? 'importProject' : 'importDocument';
-          const result = await dispatch(handlers, operation, { name: basename(file), data: bytes.toString('base64') });
+          const coderFile = /\.coder\.json$/i.test(file);
+          const operation = coderFile ? 'importCoderFile' : /\.(qdpx|qde)$/i.test(file) ? 'importProject' : 'importDocument';
+          const input = coderFile ? { name: basename(file), content: bytes.toString('utf8') } : { name: basename(file), data: bytes.toString('base64') };
+          const result = await dispatch(handlers, operation, input);
           imported.push(result.ok ? { file, ...(result.value as object) } : { file, error: result.error.message });
         }
         return imported;

@@ -6,6 +6,7 @@ import { bridge, isPreview } from './api-client';
 import { CodeBar } from './components/CodeBar';
 import { CodebookEditor } from './components/CodebookEditor';
 import { RetrievalView } from './components/RetrievalView';
+import { ReliabilityView } from './components/ReliabilityView';
 import { SearchPanel } from './components/SearchPanel';
 import { VariablesTable } from './components/VariablesTable';
 import { DocumentHeader } from './components/DocumentHeader';
@@ -169,13 +170,23 @@ function MessageBar() {
   );
 }
 
-type MainView = 'text' | 'retrieval' | 'variables';
+type MainView = 'text' | 'retrieval' | 'variables' | 'reliability';
 
 function MainArea(props: { view: MainView; onJump: () => void }) {
   const open = useStore((state) => state.open);
   const opening = useStore((state) => state.opening);
   if (props.view !== 'text') {
-    return <main className="main-area">{props.view === 'retrieval' ? <RetrievalView onJump={props.onJump} /> : <VariablesTable />}</main>;
+    return (
+      <main className="main-area">
+        {props.view === 'retrieval' ? (
+          <RetrievalView onJump={props.onJump} />
+        ) : props.view === 'reliability' ? (
+          <ReliabilityView onJump={props.onJump} />
+        ) : (
+          <VariablesTable />
+        )}
+      </main>
+    );
   }
   return (
     <main className="main-area">
@@ -303,6 +314,9 @@ export function App() {
         </button>
         <button type="button" aria-pressed={mainView === 'variables'} onClick={() => showView('variables')} data-action="variables">
           Variables
+        </button>
+        <button type="button" aria-pressed={mainView === 'reliability'} onClick={() => showView('reliability')} data-action="reliability">
+          Agreement
         </button>
         <button type="button" aria-pressed={sidePanel === 'search'} onClick={() => toggle('search')} data-action="search" title="Search (Ctrl/Cmd+F)">
           Search

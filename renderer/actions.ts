@@ -429,6 +429,19 @@ export async function importFiles(files: readonly File[]): Promise<void> {
       break;
     }
     update({ importing: { done: index, total: files.length, current: file.name } });
+    if (/\.coder\.json$/i.test(file.name)) {
+      // Another coder's work on the same texts.
+      const merged = await api.importCoderFile({ name: file.name, content: await file.text() });
+      if (!merged.ok) report.push(`${file.name}: ${merged.error.message}`);
+      else {
+        report.push(...merged.value.report);
+        if (merged.value.outcome) {
+          imported++;
+          applyOutcome(merged.value.outcome, `${merged.value.outcome.label}.`);
+        }
+      }
+      continue;
+    }
     if (/\.(qdpx|qde)$/i.test(file.name)) {
       // A project from another program: documents, codebook and coded segments in one action.
       const data = await base64Of(file);
@@ -529,6 +542,16 @@ async function runExport(call: (jobId: string) => Promise<Result<ExportOutcome>>
   } finally {
     update({ exporting: false });
   }
+}
+
+/** Shows what an import did (a project from another program, another coder's file) and refreshes the lists. */
+export function applyImportOutcome(outcome: ActionOutcome): void {
+  applyOutcome(outcome, `${outcome.label}.`);
+}
+
+/** Runs an export that is not followed as a job (it is quick), saying where the file went. */
+export function runExportOf(call: () => Promise<Result<ExportOutcome>>): Promise<void> {
+  return runExport(() => call(), ({ path }) => `Exported to ${path}`);
 }
 
 const segmentsExported = ({ rows, path }: ExportOutcome) => `Exported ${rows} coded segment${rows === 1 ? '' : 's'} to ${path}`;

@@ -6,8 +6,11 @@
  * and one handler in electron/services/handlers.ts.
  */
 import { z } from './zod';
+import type { Adjudication } from './adjudication';
 import type { Code } from './codebook';
+import type { ReliabilityReport } from './stats/reliability-report';
 import type { DocumentRecord } from './documents';
+import { CODER_FILE_MAX_CHARS } from './coder-file';
 import { codeIdSchema } from './project-schema';
 import type { Result } from './result';
 import type { RetrievedSegment } from './retrieval';
@@ -128,6 +131,16 @@ const segmentId = z.uuid();
 /** The page's name for a long export or import, so that it can follow it and cancel it. */
 const jobId = z.uuid();
 const offset = z.number().int().nonnegative().max(2 ** 31);
+
+/** What a reliability report compares. */
+const reliabilitySelection = z.strictObject({
+  coders: z.array(z.string().min(1).max(200)).min(2).max(100),
+  documentIds: z.array(documentId).min(1).max(100000),
+  codeIds: z.array(codeId).min(1).max(10000),
+  /** Percent overlap for segment agreement. */
+  minOverlap: z.number().min(1).max(100),
+  bootstrap: z.strictObject({ samples: z.number().int().min(100).max(20000), seed: z.number().int().min(0).max(2 ** 31) }).optional(),
+});
 
 /** Declares an operation: its input schema, its result type and what it does. */
 function operation<R>() {
@@ -276,6 +289,24 @@ export const operations = {
     }),
     'Imports a REFI-QDA project (.qdpx, or a bare .qde) from another program as one action: documents, codes, coded segments with their coders, memos and variables.',
   ),
+  exportCoderFile: operation<ExportOutcome>()(
+    z.strictObject({}),
+    "Asks where to save, then writes the current coder's file (<coder>.coder.json): their coded segments only, with the codebook and the documents by the hash of their text.",
+  ),
+  importCoderFile: operation<ProjectImportOutcome>()(
+    z.strictObject({ name: z.string().min(1).max(1000), content: z.string().max(CODER_FILE_MAX_CHARS) }),
+    "Merges another coder's file as one action: their segments here come to mirror it (added, changed, removed); other coders' segments are never touched.",
+  ),
+  syncSharedFolder: operation<ProjectImportOutcome>()(
+    z.strictObject({
+      folder: z
+        .string()
+        .min(1)
+        .max(4096)
+        .refine((path) => /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(path), { error: 'give the folder as an absolute path' }),
+    }),
+    "Writes the current coder's file into a shared folder (Dropbox, Syncthing, git), then merges every other coder's file there as one action; never writes another file, never deletes.",
+  ),
   exportDataset: operation<ExportOutcome>()(
     z.strictObject({ format: z.enum(['wide-csv', 'jsonl', 'xlsx', 'datapackage', 'qdpx']), jobId: jobId.optional() }),
     'Asks where to save, then writes the wide table (CSV), JSON Lines in doccano format, an Excel workbook, a data package folder, or a REFI-QDA project (.qdpx).',
@@ -296,6 +327,31 @@ export const operations = {
   cancelJob: operation<{ cancelled: boolean }>()(
     z.strictObject({ jobId }),
     'Cancels a long export (no file is left behind) or import (nothing changes); false when it has already ended.',
+  ),
+  reliabilityReport: operation<ReliabilityReport & { adjudications: Adjudication[] }>()(
+    reliabilitySelection,
+    'Agreement between the chosen coders on the chosen documents and codes: every measure per code and overall, the disagreements, and the decisions taken on them.',
+  ),
+  exportReliability: operation<ExportOutcome>()(
+    z.strictObject({
+      format: z.enum(['csv', 'html', 'matrix']),
+      selection: reliabilitySelection,
+      /** For the matrix: one code (1/0 per character), or null for the set of codes per character. */
+      codeId: codeId.nullable().default(null),
+    }),
+    "Asks where to save, then writes the reliability report (CSV, or a self-contained HTML page) or the units × coders matrix (CSV, for R's irr and Python's krippendorff).",
+  ),
+  settleDisagreement: operation<ActionOutcome>()(
+    z.strictObject({
+      disagreementId: z.string().min(1).max(200),
+      documentId,
+      codeId,
+      decision: z.enum(['accept', 'merge', 'discussed']),
+      segmentIds: z.array(segmentId).min(1).max(100),
+      acceptedSegmentId: segmentId.optional(),
+      note: z.string().max(100000).optional(),
+    }),
+    "Settles a disagreement between coders: accepts one version, merges them, or marks it as discussed; the result goes to the consensus coder, the coders' own segments stay as they are.",
   ),
 } as const;
 

@@ -32,9 +32,13 @@ import { findHits, inContext } from '../../shared/search';
 import { fail, ok, WorkbenchFailure, type Result } from '../../shared/result';
 import { writeFileDurably, writeFolderDurably, describeFileError } from './atomic-write';
 import { Jobs, type Job } from './jobs';
+import { reliabilityReport } from '../../shared/stats/reliability-report';
+import { reliabilityReportCsv, reliabilityReportHtml, unitsMatrixCsv } from '../../shared/stats/reliability-exports';
 import type { ProjectStore } from './project-store';
 import { workbookBytes } from './xlsx-export';
 import { codebookImport, importProjectFile } from './project-exchange';
+import { coderFileFor, importCoderFile, syncSharedFolder } from './coder-exchange';
+import { coderFileJson, coderFileName } from '../../shared/coder-file';
 import { qdcText, qdpxBytes } from './refi-qda';
 import { codebookCsv } from '../../shared/codebook-csv';
 
@@ -72,6 +76,18 @@ export function createHandlers(services: Services): Handlers {
     return outcome(store, await store.applyEdit(made), 'forward', made.notes ?? []);
   };
   const jobs = services.jobs ?? new Jobs();
+  /** The texts, codebook and segments a reliability report reads, for the chosen documents. */
+  const reliabilityInput = async (documentIds: readonly string[]) => {
+    const { documents, codes, segments } = await store.dataset();
+    const wanted = new Set(documentIds);
+    const missing = documentIds.filter((id) => !documents.some((d) => d.record.id === id));
+    if (missing.length) throw new WorkbenchFailure('not-found', `There is no document ${missing[0]} in this project.`);
+    return {
+      documents: documents.filter((d) => wanted.has(d.record.id)).map(({ record, text }) => ({ id: record.id, title: record.title, text })),
+      codes,
+      segments: segments.filter((s) => wanted.has(s.documentId)),
+    };
+  };
   /**
    * Asks where to save, then makes the content and writes it atomically, with checkpoints of the
    * job between chunks (a cancelled job leaves no file); null path when the dialog was cancelled.
@@ -192,6 +208,19 @@ export function createHandlers(services: Services): Handlers {
         const result = await importProjectFile(store, name, Buffer.from(data, 'base64'), now(), job);
         return { outcome: result.action && outcome(store, result.action, 'forward', []), report: result.report };
       }),
+    exportCoderFile: async () => {
+      const file = coderFileFor(store, now());
+      const path = await saveAs(coderFileName(file.coder), { name: 'Coder file', extensions: ['json'] }, null, () => coderFileJson(file));
+      return { path, rows: path ? file.segments.length : 0 };
+    },
+    importCoderFile: async ({ name, content }) => {
+      const result = await importCoderFile(store, name, content, now());
+      return { outcome: outcome(store, result.action, 'forward', []), report: result.report };
+    },
+    syncSharedFolder: async ({ folder }) => {
+      const result = await syncSharedFolder(store, folder, now());
+      return { outcome: outcome(store, result.action, 'forward', []), report: result.report };
+    },
     exportDataset: ({ format, jobId }) =>
       jobs.run(jobId, async (job) => {
         const day = now().toISOString().slice(0, 10);
@@ -271,6 +300,28 @@ export function createHandlers(services: Services): Handlers {
       }),
     jobProgress: ({ jobId }) => jobs.progress(jobId),
     cancelJob: ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
+    reliabilityReport: async (selection) => {
+      const input = await reliabilityInput(selection.documentIds);
+      return { ...reliabilityReport(input, selection), adjudications: [...store.adjudications] };
+    },
+    exportReliability: async ({ format, selection, codeId }) => {
+      const input = await reliabilityInput(selection.documentIds);
+      const day = now().toISOString().slice(0, 10);
+      if (format === 'matrix') {
+        const suffix = codeId ? `-${codeId}` : '';
+        const path = await saveAs(`reliability-units${suffix}-${day}.csv`, CSV_FILES, null, () => unitsMatrixCsv(input, selection, codeId));
+        return { path, rows: path ? 1 : 0 };
+      }
+      const report = reliabilityReport(input, selection);
+      const path =
+        format === 'csv'
+          ? await saveAs(`reliability-${day}.csv`, CSV_FILES, null, () => reliabilityReportCsv(report))
+          : await saveAs(`reliability-${day}.html`, { name: 'Web page', extensions: ['html'] }, null, () =>
+              reliabilityReportHtml(report, { projectName: store.overview().name, createdAt: now().toISOString(), input }),
+            );
+      return { path, rows: path ? report.rows.length : 0 };
+    },
+    settleDisagreement: async (input) => outcome(store, await store.settleDisagreement(input), 'forward', []),
   };
 }
 

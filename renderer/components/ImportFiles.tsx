@@ -7,7 +7,7 @@ import { cancelImport, dismissImportReport, importFiles } from '../actions';
 import { useStore } from '../store';
 
 /** Texts, and REFI-QDA projects from other programs (MAXQDA, ATLAS.ti, NVivo, QualCoder). */
-export const IMPORT_TYPES = '.txt,.text,.md,.markdown,.html,.htm,.docx,.pdf,.qdpx,.qde';
+export const IMPORT_TYPES = '.txt,.text,.md,.markdown,.html,.htm,.docx,.pdf,.qdpx,.qde,.json';
 
 export function ImportButton() {
   const importing = useStore((state) => state.importing);

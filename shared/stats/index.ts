@@ -36,3 +36,20 @@ export {
   type CharacterUnitOptions,
   type CharacterRun,
 } from './character-units';
+export {
+  reliabilityReport,
+  weightedPercentAgreement,
+  weightedCohenKappa,
+  weightedFleissKappa,
+  type ReliabilityInput,
+  type ReliabilityOptions,
+  type ReliabilityReport,
+  type ReliabilityRow,
+  type ReliabilityMeasures,
+  type ReliabilityDisagreement,
+  type DisagreementVersion,
+  type MeasureDefinition,
+  type ConfidenceInterval,
+  type WeightedUnits,
+} from './reliability-report';
+export { reliabilityReportCsv, reliabilityReportHtml, unitsMatrixCsv, RELIABILITY_CSV_COLUMNS, type ReliabilityHtmlMeta } from './reliability-exports';

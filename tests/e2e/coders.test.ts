@@ -39,9 +39,9 @@ describe('coders in the browser', () => {
       expect(JSON.parse(await readFile(join(folder, 'project.json'), 'utf8'))).toMatchObject({ coder: 'Dana', coderConfirmed: true });
 
       // A segment made now is Dana's; after a reload nothing is asked again.
-      const document = store.overview().documents[0];
-      const { text } = await store.openDocument(document.id);
-      expect(await dispatch(handlers, 'addSegment', segmentInput(document.id, text, text.split(/\s+/).find((w) => w.length > 5)!))).toMatchObject({ ok: true });
+      const first = store.overview().documents[0];
+      const { text } = await store.openDocument(first.id);
+      expect(await dispatch(handlers, 'addSegment', segmentInput(first.id, text, text.split(/\s+/).find((w) => w.length > 5)!))).toMatchObject({ ok: true });
       expect(store.codebookState().segments.map((s) => s.coder)).toEqual(['Dana']);
       await page.reload();
       await page.waitForSelector('.document-button');

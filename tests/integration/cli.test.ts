@@ -85,7 +85,7 @@ describe('the command line', () => {
     const project = await codedProject();
     const unknown = spawnSync('node', [CLI, 'export', '--format', 'xml', '--out', '/tmp/x', '--project', project]);
     expect(unknown.status).toBe(1);
-    expect(unknown.stderr.toString()).toContain('Give --format as one of csv, excel, wide, jsonl, xlsx, datapackage, qdpx, codebook, qdc, codebook-csv (not “xml”).');
+    expect(unknown.stderr.toString()).toContain('Give --format as one of csv, excel, wide, jsonl, xlsx, datapackage, qdpx, codebook, qdc, codebook-csv, coder-file (not “xml”).');
     const command = spawnSync('node', [CLI, 'frobnicate']);
     expect(command.status).toBe(1);
     expect(command.stderr.toString()).toContain('There is no command “frobnicate”');

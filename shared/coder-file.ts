@@ -1,0 +1,491 @@
+/**
+ * Coder files: how several coders bring their work together without a server. Each coder writes
+ * a file that holds only their own coded segments, with the codebook they used and the documents
+ * they coded (named by the SHA-256 of their text); another coder's project merges it so that its
+ * copy of that coder's segments mirrors the file. Nothing is matched by guessing: documents by
+ * their hash, codes by id and then by path, segments by id. A segment whose quote is not the text
+ * at its offsets here is reported and left out, never shifted. Merging the same file twice
+ * changes nothing, and two coders who merge each other's files end with the same segments.
+ */
+import type { Change } from './changes';
+import { codePath, REPEAT_KEY, type Code } from './codebook';
+import type { DocumentRecord } from './documents';
+import { WorkbenchFailure } from './result';
+import { compareInTextOrder, type CodedSegment } from './segments';
+import { z } from './zod';
+
+/** The `format` of a coder file, and the version of the format this code writes and reads. */
+export const CODER_FILE_FORMAT = 'annotation-workbench/coder-file';
+export const CODER_FILE_VERSION = 1;
+/** How a coder file's name ends; a shared folder is searched for these. */
+export const CODER_FILE_SUFFIX = '.coder.json';
+/** The largest coder file read, in characters (and in bytes on disk). */
+export const CODER_FILE_MAX_CHARS = 200 * 1024 * 1024;
+
+/** A code as written in a coder file: with its full path, so another codebook can find it. */
+export interface CoderFileCode extends Code {
+  path: string;
+}
+
+/** A coded segment in a coder file: its document by the hash of the text, its code by id and path. */
+export interface CoderFileSegment {
+  id: string;
+  documentSha256: string;
+  codeId: string;
+  codePath: string;
+  /** UTF-16 offsets into the exact text, as the project stores them. */
+  start: number;
+  end: number;
+  quote: string;
+  createdAt: string;
+  updatedAt: string;
+  memo: string;
+}
+
+/** One coder's work, for another coder's project to merge. */
+export interface CoderFile {
+  format: typeof CODER_FILE_FORMAT;
+  version: typeof CODER_FILE_VERSION;
+  coder: string;
+  exportedAt: string;
+  projectId: string;
+  codebook: { codes: CoderFileCode[]; version: string };
+  documents: Array<{ sha256: string; title: string; length: number }>;
+  segments: CoderFileSegment[];
+}
+
+/** What a coder file is built from, and merged into. */
+export interface CoderProject {
+  coder: string;
+  codes: readonly Code[];
+  documents: readonly DocumentRecord[];
+  segments: readonly CodedSegment[];
+}
+
+const isoTime = z.iso.datetime({ offset: false, error: 'must be a UTC time like 2026-01-31T12:00:00Z' });
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/, { error: 'must be a SHA-256 in lowercase hex' });
+const codeId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, { error: 'must be a code id (lowercase letters, digits and hyphens)' });
+const offset = z.number().int().nonnegative().max(2 ** 31);
+
+const codeSchema = z.object({
+  id: codeId,
+  name: z.string().min(1).max(200),
+  colour: z.string().regex(/^#[0-9a-fA-F]{6}$/, { error: 'must be a colour like #0072B2' }),
+  description: z.string().max(2000),
+  definition: z.string().max(20000),
+  whenToUse: z.string().max(20000),
+  whenNotToUse: z.string().max(20000),
+  example: z.string().max(20000),
+  key: z.string().length(1).nullable(),
+  parentId: codeId.nullable(),
+  path: z.string().max(20000),
+});
+
+const segmentSchema = z.object({
+  id: z.string().min(1).max(200),
+  documentSha256: sha256,
+  codeId,
+  codePath: z.string().max(20000),
+  start: offset,
+  end: offset,
+  quote: z.string(),
+  createdAt: isoTime,
+  updatedAt: isoTime,
+  memo: z.string().max(100000),
+});
+
+/** The check of a coder file read from disk: its shape, and that its parts refer to each other. */
+export const coderFileSchema = z
+  .object({
+    format: z.literal(CODER_FILE_FORMAT),
+    version: z.literal(CODER_FILE_VERSION),
+    coder: z.string().max(200).refine((name) => name.trim() !== '', { error: 'names no coder' }),
+    exportedAt: isoTime,
+    projectId: z.string().min(1).max(200),
+    codebook: z.object({ codes: z.array(codeSchema).max(10000), version: z.string().max(200) }),
+    documents: z.array(z.object({ sha256, title: z.string().max(2000), length: offset })).max(100000),
+    segments: z.array(segmentSchema).max(2_000_000),
+  })
+  .superRefine((file, ctx) => {
+    const lengths = new Map(file.documents.map((d) => [d.sha256, d.length]));
+    if (lengths.size !== file.documents.length) ctx.addIssue({ code: 'custom', path: ['documents'], message: 'two documents have the same text' });
+    const codes = new Map(file.codebook.codes.map((c) => [c.id, c]));
+    if (codes.size !== file.codebook.codes.length) ctx.addIssue({ code: 'custom', path: ['codebook', 'codes'], message: 'two codes share an id' });
+    file.codebook.codes.forEach((code, i) => {
+      const seen = new Set([code.id]);
+      for (let parent = code.parentId; parent !== null; parent = codes.get(parent)?.parentId ?? null) {
+        if (!codes.has(parent)) {
+          ctx.addIssue({ code: 'custom', path: ['codebook', 'codes', i], message: `its parent code ${parent} is not in the codebook` });
+          break;
+        }
+        if (seen.has(parent)) {
+          ctx.addIssue({ code: 'custom', path: ['codebook', 'codes', i], message: `code ${code.id} sits under itself` });
+          break;
+        }
+        seen.add(parent);
+      }
+    });
+    const ids = new Set<string>();
+    file.segments.forEach((segment, i) => {
+      const path = ['segments', i];
+      const length = lengths.get(segment.documentSha256);
+      if (length === undefined) ctx.addIssue({ code: 'custom', path, message: `its document ${segment.documentSha256.slice(0, 12)}… is not among the file's documents` });
+      else if (segment.end > length) ctx.addIssue({ code: 'custom', path, message: `it ends at ${segment.end}, beyond the end of its document (${length})` });
+      if (segment.end <= segment.start) ctx.addIssue({ code: 'custom', path, message: 'it must end after it starts' });
+      if (!codes.has(segment.codeId)) ctx.addIssue({ code: 'custom', path, message: `its code ${segment.codeId} is not in the file's codebook` });
+      if (ids.has(segment.id)) ctx.addIssue({ code: 'custom', path, message: `the segment id ${segment.id} is used twice` });
+      ids.add(segment.id);
+    });
+  });
+
+/** Reads a coder file's text: the file, or in words why it is not one. */
+export function readCoderFile(content: string): { ok: true; file: CoderFile } | { ok: false; reason: string } {
+  let json: unknown;
+  try {
+    json = JSON.parse(content.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    return { ok: false, reason: `it is not JSON (${(error as Error).message})` };
+  }
+  const head = (json && typeof json === 'object' ? json : {}) as { format?: unknown; version?: unknown };
+  if (head.format !== CODER_FILE_FORMAT) return { ok: false, reason: `it is not a coder file (it lacks "format": "${CODER_FILE_FORMAT}")` };
+  if (typeof head.version === 'number' && head.version > CODER_FILE_VERSION) {
+    return { ok: false, reason: `it was written by a newer version of Annotation Workbench (coder file version ${head.version}; this version reads ${CODER_FILE_VERSION})` };
+  }
+  const parsed = coderFileSchema.safeParse(json);
+  if (parsed.success) return { ok: true, file: parsed.data };
+  const problems = parsed.error.issues.slice(0, 3).map((issue) => `${issue.path.join('.') || '(top level)'}: ${issue.message}`);
+  const more = parsed.error.issues.length > 3 ? ` (and ${parsed.error.issues.length - 3} more)` : '';
+  return { ok: false, reason: `it is not a valid coder file: ${problems.join('; ')}${more}` };
+}
+
+/** A coder's name as the project keeps it: trimmed, inner runs of white space made one space. */
+export function normalCoderName(name: string): string {
+  return name.trim().replace(/\s+/g, ' ');
+}
+
+/** The name of a coder's file in a shared folder: `<coder-slug>.coder.json`. */
+export function coderFileName(coder: string): string {
+  const slug = normalCoderName(coder)
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80);
+  return `${slug || 'coder'}${CODER_FILE_SUFFIX}`;
+}
+
+/** A 64-bit fingerprint of a string (cyrb53's two lanes), as 16 hex digits. */
+function fingerprint(text: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (h2 >>> 0).toString(16).padStart(8, '0') + (h1 >>> 0).toString(16).padStart(8, '0');
+}
+
+/**
+ * The version of a codebook: a fingerprint of every code's path, id, colour, key and entry, taken
+ * in path order, so that two codebooks with the same codes have the same version whatever their order.
+ */
+export function codebookVersion(codes: readonly Code[]): string {
+  const entries = codes
+    .map((c) => [codePath(codes, c.id), c.id, c.colour.toUpperCase(), c.key, c.description, c.definition, c.whenToUse, c.whenNotToUse, c.example])
+    .sort((a, b) => (a.join('\u0000') < b.join('\u0000') ? -1 : 1));
+  return `cb1-${fingerprint(JSON.stringify(entries))}`;
+}
+
+/** The coder file of a project's current coder: their segments only, in document and text order. */
+export function buildCoderFile(project: CoderProject & { projectId: string }, exportedAt: string): CoderFile {
+  const paths = new Map(project.codes.map((code) => [code.id, codePath(project.codes, code.id)]));
+  const documents = new Map(project.documents.map((d, i) => [d.id, { record: d, rank: i }]));
+  const own = project.segments
+    .filter((s) => s.coder === project.coder && documents.has(s.documentId))
+    .sort((a, b) => documents.get(a.documentId)!.rank - documents.get(b.documentId)!.rank || compareInTextOrder(a, b));
+  return {
+    format: CODER_FILE_FORMAT,
+    version: CODER_FILE_VERSION,
+    coder: project.coder,
+    exportedAt,
+    projectId: project.projectId,
+    // Fields in a fixed order, so that the same codebook always gives the same bytes.
+    codebook: {
+      codes: project.codes.map((c) => ({
+        id: c.id,
+        name: c.name,
+        colour: c.colour,
+        description: c.description,
+        definition: c.definition,
+        whenToUse: c.whenToUse,
+        whenNotToUse: c.whenNotToUse,
+        example: c.example,
+        key: c.key,
+        parentId: c.parentId,
+        path: paths.get(c.id)!,
+      })),
+      version: codebookVersion(project.codes),
+    },
+    documents: project.documents.map((d) => ({ sha256: d.sha256, title: d.title, length: d.length })),
+    segments: own.map((s) => ({
+      id: s.id,
+      documentSha256: documents.get(s.documentId)!.record.sha256,
+      codeId: s.codeId,
+      codePath: paths.get(s.codeId) ?? s.codeId,
+      start: s.start,
+      end: s.end,
+      quote: s.quote,
+      createdAt: s.createdAt,
+      updatedAt: s.updatedAt,
+      memo: s.memo,
+    })),
+  };
+}
+
+/** A coder file as written to disk: indented JSON, ending in a newline. */
+export function coderFileJson(file: CoderFile): string {
+  return `${JSON.stringify(file, null, 2)}\n`;
+}
+
+/** A project to merge into: the project, and the exact text of each document, by document id. */
+export interface CoderMergeTarget extends CoderProject {
+  texts: ReadonlyMap<string, string>;
+}
+
+/** How many segments and codes a merge adds, changes, removes, keeps as they are here, or leaves out. */
+export interface CoderMergeCounts {
+  added: number;
+  updated: number;
+  removed: number;
+  /** Segments of the file's coder changed here after the file's version: kept as they are here. */
+  keptHere: number;
+  /** Segments of the file that were not merged (quote or id problems, or a document not here). */
+  leftOut: number;
+  codesAdded: number;
+}
+
+/** A planned merge: the changes of one action, a report in words (its summary first), and the counts. */
+export interface CoderMergePlan {
+  changes: Change[];
+  report: string[];
+  counts: CoderMergeCounts;
+}
+
+const ENTRY_FIELDS = ['description', 'definition', 'whenToUse', 'whenNotToUse', 'example'] as const;
+
+/** The codes with each parent before its sub-codes (a code whose parent is missing counts as top level). */
+function parentsFirst<T extends { id: string; parentId: string | null }>(codes: readonly T[]): T[] {
+  const ids = new Set(codes.map((c) => c.id));
+  const children = new Map<string | null, T[]>();
+  for (const code of codes) {
+    const parent = code.parentId !== null && ids.has(code.parentId) ? code.parentId : null;
+    children.set(parent, [...(children.get(parent) ?? []), code]);
+  }
+  const ordered: T[] = [];
+  const visit = (parent: string | null) => {
+    for (const code of children.get(parent) ?? []) {
+      ordered.push(code);
+      visit(code.id);
+    }
+  };
+  visit(null);
+  return ordered;
+}
+
+/**
+ * The file's codes in the project's codebook: a code with an id the codebook holds is that code
+ * (as it is here); another is found by its path (names compared case aside), which fills the
+ * codebook entries it has empty, or else added under its parent, with its id from `newCodeId`.
+ */
+function mergeFileCodes(
+  fileCodes: readonly CoderFileCode[],
+  codes: readonly Code[],
+  newCodeId: (ref: string, taken: ReadonlySet<string>) => string,
+): { changes: Change[]; codeIds: Map<string, string>; added: number; notes: string[] } {
+  const current = codes.map((c) => ({ ...c }));
+  const taken = new Set(current.map((c) => c.id));
+  const codeIds = new Map<string, string>();
+  const changes: Change[] = [];
+  const notes: string[] = [];
+  let added = 0;
+  for (const code of parentsFirst(fileCodes)) {
+    const known = current.find((c) => c.id === code.id);
+    if (known) {
+      codeIds.set(code.id, known.id);
+      const here = codePath(current, known.id);
+      if (here.toLowerCase() !== code.path.toLowerCase()) notes.push(`The code “${here}” is “${code.path}” in the file; it stays as it is here.`);
+      continue;
+    }
+    const parentId = code.parentId === null ? null : (codeIds.get(code.parentId) ?? null);
+    const name = normalCoderName(code.name);
+    const match = current.find((c) => c.parentId === parentId && c.name.trim().toLowerCase() === name.toLowerCase());
+    if (match) {
+      codeIds.set(code.id, match.id);
+      const filled: Code = { ...match };
+      for (const field of ENTRY_FIELDS) if (code[field].trim() && !match[field].trim()) filled[field] = code[field];
+      if (ENTRY_FIELDS.some((field) => filled[field] !== match[field])) {
+        changes.push({ kind: 'code', id: match.id, before: match, after: filled });
+        current[current.indexOf(match)] = filled;
+      }
+      continue;
+    }
+    const id = newCodeId(code.id, taken);
+    taken.add(id);
+    const keyHolder = code.key === null ? null : code.key === REPEAT_KEY ? 'the repeat key' : current.find((c) => c.key === code.key)?.name;
+    if (keyHolder) notes.push(`The key ${code.key} stays with “${keyHolder}”; “${code.path}” was added without a key.`);
+    const { path: _path, ...fields } = code;
+    const created: Code = { ...fields, id, name, parentId, key: keyHolder ? null : code.key };
+    current.push(created);
+    changes.push({ kind: 'code', id, before: null, after: created });
+    codeIds.set(code.id, id);
+    added++;
+  }
+  return { changes, codeIds, added, notes };
+}
+
+/** The start of a quote, for the report. */
+function shortQuote(quote: string): string {
+  const flat = quote.replace(/\s+/g, ' ').trim();
+  return flat.length > 40 ? `${flat.slice(0, 39)}…` : flat;
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+function sameSegment(a: CodedSegment, b: CodedSegment): boolean {
+  return (
+    a.documentId === b.documentId &&
+    a.codeId === b.codeId &&
+    a.start === b.start &&
+    a.end === b.end &&
+    a.quote === b.quote &&
+    a.coder === b.coder &&
+    a.createdAt === b.createdAt &&
+    a.updatedAt === b.updatedAt &&
+    a.memo === b.memo
+  );
+}
+
+/**
+ * Plans the merge of another coder's file into a project, as changes for one action. The
+ * project's segments of the file's coder come to mirror the file: missing ones are added with
+ * their ids, ones the file has changed more recently are updated, and ones the file no longer
+ * holds (on documents the file lists) are removed, unless they were changed here after the file
+ * was written. Segments of every other coder are never touched, and every segment merged is the
+ * file's coder's. Codes the project lacks are added. Throws when the file is by the project's
+ * own coder: a coder's own work is never replaced by a file. `newCodeId` makes the id of an added
+ * code from its id in the file (keeping that id when it is free lets two projects agree on it).
+ */
+export function planCoderMerge(
+  file: CoderFile,
+  project: CoderMergeTarget,
+  options: { now: string; newCodeId: (ref: string, taken: ReadonlySet<string>) => string },
+): CoderMergePlan {
+  const coder = normalCoderName(file.coder);
+  if (coder === normalCoderName(project.coder)) {
+    throw new WorkbenchFailure(
+      'conflict',
+      `This coder file holds the coding of “${coder}”, who is the coder of this project: a coder's own work is never replaced by a file. ` +
+        'Merge files of other coders only (or, if this project belongs to someone else, set its coder to their name first).',
+    );
+  }
+  const report: string[] = [];
+  const counts: CoderMergeCounts = { added: 0, updated: 0, removed: 0, keptHere: 0, leftOut: 0, codesAdded: 0 };
+  if (Date.parse(file.exportedAt) > Date.parse(options.now) + 10 * 60_000) {
+    report.push(`The file says it was written at ${file.exportedAt}, later than this computer's clock (${options.now}): if the clocks differ, which change is newer may be misjudged.`);
+  }
+
+  const codes = mergeFileCodes(file.codebook.codes, project.codes, options.newCodeId);
+  const changes: Change[] = [...codes.changes];
+  counts.codesAdded = codes.added;
+  const notes = [...codes.notes];
+
+  const documentsByHash = new Map(project.documents.map((d) => [d.sha256, d]));
+  const listed = new Set<string>();
+  for (const d of file.documents) {
+    const here = documentsByHash.get(d.sha256);
+    if (here) listed.add(here.id);
+  }
+  const missing = new Map<string, number>();
+  const inFile = new Set(file.segments.map((s) => s.id));
+  const segmentsHere = new Map(project.segments.map((s) => [s.id, s]));
+  const segmentChanges: Change[] = [];
+  for (const s of file.segments) {
+    const document = documentsByHash.get(s.documentSha256);
+    if (!document) {
+      missing.set(s.documentSha256, (missing.get(s.documentSha256) ?? 0) + 1);
+      counts.leftOut++;
+      continue;
+    }
+    const label = `“${shortQuote(s.quote)}” (${s.id}) in “${document.title}”`;
+    const text = project.texts.get(document.id);
+    if (text === undefined || text.slice(s.start, s.end) !== s.quote) {
+      notes.push(`${label} was left out: the text at ${s.start}–${s.end} here is not its quote.`);
+      counts.leftOut++;
+      continue;
+    }
+    const codeId = codes.codeIds.get(s.codeId);
+    const here = segmentsHere.get(s.id);
+    if (!codeId || (here && normalCoderName(here.coder) !== coder)) {
+      notes.push(`${label} was left out: ${codeId ? `its id is already taken by a segment of “${here!.coder}” here` : `its code ${s.codePath} is not in the file's codebook`}.`);
+      counts.leftOut++;
+      continue;
+    }
+    const incoming: CodedSegment = {
+      id: s.id,
+      documentId: document.id,
+      codeId,
+      start: s.start,
+      end: s.end,
+      quote: s.quote,
+      coder: here?.coder ?? coder,
+      createdAt: s.createdAt,
+      updatedAt: s.updatedAt,
+      memo: s.memo,
+    };
+    if (!here) {
+      segmentChanges.push({ kind: 'segment', id: s.id, before: null, after: incoming });
+      counts.added++;
+    } else if (sameSegment(here, incoming)) {
+      continue;
+    } else if (Date.parse(incoming.updatedAt) > Date.parse(here.updatedAt)) {
+      segmentChanges.push({ kind: 'segment', id: s.id, before: here, after: incoming });
+      counts.updated++;
+    } else {
+      notes.push(`${label} was changed here after ${coder}'s last change to it: it stays as it is here.`);
+      counts.keptHere++;
+    }
+  }
+  // What the coder deleted: their segments here, on documents the file lists, that it no longer holds.
+  const written = Date.parse(file.exportedAt);
+  for (const s of project.segments) {
+    if (normalCoderName(s.coder) !== coder || !listed.has(s.documentId) || inFile.has(s.id)) continue;
+    if (Date.parse(s.updatedAt) > written) {
+      notes.push(`“${shortQuote(s.quote)}” (${s.id}), not in the file, was changed here after the file was written: it stays.`);
+      counts.keptHere++;
+      continue;
+    }
+    segmentChanges.push({ kind: 'segment', id: s.id, before: s, after: null });
+    counts.removed++;
+  }
+  changes.push(...segmentChanges);
+
+  for (const d of file.documents) {
+    const n = missing.get(d.sha256);
+    if (n) report.push(`“${d.title}” differs from every document here, or is missing: its ${plural(n, 'segment')} by ${coder} ${n === 1 ? 'was' : 'were'} not merged.`);
+  }
+  report.push(...notes);
+  if (!changes.length) {
+    report.unshift(`Nothing new from ${coder}: this project already holds their coding as the file has it.`);
+  } else {
+    const parts = [
+      counts.added && plural(counts.added, 'new segment'),
+      counts.updated && `${counts.updated} changed`,
+      counts.removed && `${counts.removed} removed (deleted by ${coder})`,
+      counts.codesAdded && plural(counts.codesAdded, 'new code'),
+    ].filter(Boolean);
+    report.unshift(`Merged the coding of ${coder}: ${parts.length ? parts.join(', ') : 'codebook entries filled in'}.`);
+  }
+  return { changes, report, counts };
+}

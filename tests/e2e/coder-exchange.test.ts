@@ -1,0 +1,48 @@
+/**
+ * Bringing coders' work together in the real renderer: another coder's file imported from the
+ * Agreement view (and then compared), and a shared folder synced, where each coder writes only
+ * their own file.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { dispatch } from '../../electron/services/handlers';
+import { openProject, segmentInput } from '../support/project';
+import { tempFolder } from '../support/temp';
+import { setUpWorkbench } from '../support/workbench';
+
+const workbench = setUpWorkbench();
+
+const value = <T>(result: unknown) => (result as { ok: true; value: T }).value;
+
+describe("another coder's work in the browser", () => {
+  it('imports a coder file, compares the two coders, and syncs a shared folder', async () => {
+    const bea = await openProject();
+    await dispatch(bea.handlers, 'setCoder', { name: 'bea' });
+    const document = bea.store.overview().documents[3];
+    const { text } = await bea.store.openDocument(document.id);
+    const words = text.split(/\s+/).filter((w) => w.length > 6);
+    await bea.store.addSegment(segmentInput(document.id, text, words[0]));
+    await bea.store.addSegment(segmentInput(document.id, text, words[1], 'opinion'));
+    const file = value<{ path: string }>(await dispatch(bea.handlers, 'exportCoderFile', {}));
+
+    const { page, problems } = await workbench.newPage();
+    await page.click('button[data-action="reliability"]');
+    await page.setInputFiles('input[data-action="import-coder-files"]', [{ name: 'bea.coder.json', mimeType: 'application/json', buffer: await readFile(file.path) }]);
+    await expect.poll(() => page.textContent('.coder-exchange-report')).toMatch(/bea/);
+    expect(workbench.project.store.codebookState().segments.filter((s) => s.coder === 'bea')).toHaveLength(2);
+    await page.click('button[data-action="compute-agreement"]');
+    await expect.poll(() => page.textContent('.reliability-summary')).toMatch(/2 coders \(ana, bea\)/);
+
+    // A shared folder: ana's sync writes ana's file beside bea's and reads bea's (nothing new now).
+    const shared = await tempFolder();
+    await dispatch(bea.handlers, 'syncSharedFolder', { folder: shared });
+    await page.fill('input[data-action="shared-folder"]', shared);
+    await page.click('button[data-action="sync-shared-folder"]');
+    await expect.poll(async () => (await readdir(shared)).sort()).toEqual(['ana.coder.json', 'bea.coder.json']);
+    await expect.poll(() => page.textContent('.coder-exchange-report')).toMatch(/Nothing new|bea/);
+    expect(JSON.parse(await readFile(join(shared, 'ana.coder.json'), 'utf8'))).toMatchObject({ coder: 'ana' });
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});

@@ -1,0 +1,69 @@
+/**
+ * Agreement in the real renderer: two coders' work compared, every figure in the table, the
+ * disagreements each opened with both versions side by side, a version accepted (the list and
+ * the report follow), the text shown with both coders' segments, and the report exported.
+ */
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { dispatch } from '../../electron/services/handlers';
+import { segmentInput } from '../support/project';
+import { setUpWorkbench } from '../support/workbench';
+
+const workbench = setUpWorkbench();
+
+describe('agreement between coders in the browser', () => {
+  it('computes the report, opens a disagreement side by side, accepts a version, and exports the report', async () => {
+    const { store, handlers } = workbench.project;
+    const document = store.overview().documents[0];
+    const { text } = await store.openDocument(document.id);
+    const words = text.split(/\s+/).filter((w) => w.length > 6);
+    // Both code the first passage alike; only ana codes the second; bea codes a third as opinion.
+    await store.addSegment(segmentInput(document.id, text, words[0]));
+    await store.addSegment(segmentInput(document.id, text, words[1]));
+    await dispatch(handlers, 'setCoder', { name: 'bea' });
+    await store.addSegment(segmentInput(document.id, text, words[0]));
+    await store.addSegment(segmentInput(document.id, text, words[2], 'opinion'));
+    await dispatch(handlers, 'setCoder', { name: 'ana' });
+
+    const { page, problems } = await workbench.newPage();
+    await page.click('button[data-action="reliability"]');
+    await page.click('button[data-action="compute-agreement"]');
+    await page.waitForSelector('.reliability-table');
+    expect(await page.textContent('.reliability-summary')).toMatch(/2 coders \(ana, bea\) · 5 documents · [\d,]+ characters as units \(code points\)/);
+    const rows = await page.locator('.reliability-table tbody th[scope="row"]').allTextContents();
+    expect(rows).toEqual(['factual claim', 'opinion', 'call to action', expect.stringMatching(/all|overall/i)]);
+    // factual claim: one of two passages matched by both coders.
+    expect(await page.textContent('.reliability-table tr[data-code-id="factual-claim"] td[data-measure="segment-agreement"]')).toMatch(/\(2 of 3\)/);
+    await expect.poll(() => page.textContent('.panel-title:has-text("Disagreements")')).toBe('Disagreements: 2 open of 2');
+
+    // The disagreement on ana's second passage: both versions side by side.
+    const item = page.locator('.disagreement-list button', { hasText: 'factual claim' });
+    await item.click();
+    const detail = page.locator('.disagreement-detail');
+    await expect.poll(() => detail.locator('.version[data-coder="ana"] mark').textContent()).toBe(words[1]);
+    expect(await detail.locator('.version[data-coder="bea"]').textContent()).toContain('Did not code this passage.');
+
+    await detail.locator('.version[data-coder="ana"] button[data-action="accept-version"]').click();
+    await expect.poll(() => item.locator('.disagreement-status').textContent()).toBe("Accepted ana's version (ana)");
+    await expect.poll(() => page.textContent('.panel-title:has-text("Disagreements")')).toBe('Disagreements: 1 open of 2');
+    // The consensus is kept apart: the coders' own figures are unchanged.
+    expect(await page.textContent('.reliability-table tr[data-code-id="factual-claim"] td[data-measure="segment-agreement"]')).toMatch(/\(2 of 3\)/);
+    expect(store.codebookState().segments.filter((s) => s.coder === 'consensus').map((s) => s.quote)).toEqual([words[1]]);
+
+    // The report as a self-contained page.
+    await page.click('button[data-action="export-reliability-html"]');
+    await expect.poll(() => page.textContent('.message-bar')).toMatch(/Exported to .*\.html/);
+    const html = await readFile((await page.textContent('.message-text'))!.slice('Exported to '.length), 'utf8');
+    expect(html).toContain('<table');
+    expect(html).not.toMatch(/<script|https?:\/\//i);
+    await page.click('.message-bar button');
+
+    // Shown in the text: both coders' segments of that passage are there.
+    await page.locator('.disagreement-list button', { hasText: 'opinion' }).click();
+    await page.click('button[data-action="show-in-text"]');
+    await page.waitForSelector(`.text-host[data-ready][data-document-id="${document.id}"]`);
+    await expect.poll(() => page.locator('.seg').allTextContents()).toEqual(expect.arrayContaining([words[0], words[1], words[2]]));
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});

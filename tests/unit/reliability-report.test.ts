@@ -1,0 +1,405 @@
+import { csvParse } from 'd3-dsv';
+import { describe, expect, it } from 'vitest';
+import {
+  bootstrapAlpha,
+  cohenKappa,
+  fleissKappa,
+  krippendorffAlpha,
+  mulberry32,
+  percentAgreement,
+  reliabilityReport,
+  reliabilityReportCsv,
+  reliabilityReportHtml,
+  unitsMatrixCsv,
+  weightedCohenKappa,
+  weightedFleissKappa,
+  weightedPercentAgreement,
+  type ReliabilityInput,
+  type ReliabilityOptions,
+  type ReliabilityReport,
+  type ReliabilityRow,
+} from '../../shared/stats';
+
+type Segment = ReliabilityInput['segments'][number];
+
+let nextId = 0;
+const seg = (coder: string, codeId: string, start: number, end: number, documentId = 'doc'): Segment => ({
+  id: `s${++nextId}`,
+  documentId,
+  codeId,
+  start,
+  end,
+  coder,
+});
+
+const CODES = [
+  { id: 'x', name: 'praise', parentId: null },
+  { id: 'y', name: 'blame', parentId: null },
+  { id: 'z', name: 'irony', parentId: 'y' },
+];
+
+const options = (overrides: Partial<ReliabilityOptions> = {}): ReliabilityOptions => ({
+  coders: ['ann', 'bob'],
+  documentIds: ['doc'],
+  codeIds: ['x', 'y'],
+  minOverlap: 50,
+  ...overrides,
+});
+
+const rowOf = (report: ReliabilityReport, codeId: string | null): ReliabilityRow => {
+  const row = report.rows.find((r) => r.codeId === codeId);
+  if (row === undefined) throw new Error(`no row ${codeId}`);
+  return row;
+};
+
+/** Per character (code point) values of each coder, built straight from the spans: the reference. */
+function expanded(input: ReliabilityInput, chosen: ReliabilityOptions, codeId: string | null): Array<Array<string | number>> {
+  return chosen.coders.map((coder) =>
+    chosen.documentIds.flatMap((documentId) => {
+      const text = input.documents.find((d) => d.id === documentId)?.text ?? '';
+      const values: Array<string | number> = [];
+      let utf16 = 0;
+      for (const character of text) {
+        const codes = input.segments
+          .filter((s) => s.coder === coder && s.documentId === documentId && chosen.codeIds.includes(s.codeId))
+          .filter((s) => s.start <= utf16 && utf16 < s.end)
+          .map((s) => s.codeId);
+        values.push(codeId === null ? [...new Set(codes)].sort().join('+') : codes.includes(codeId) ? 1 : 0);
+        utf16 += character.length;
+      }
+      return values;
+    }),
+  );
+}
+
+/** Span data with some agreement: shared passages that each coder shifts, drops or adds to. */
+function simulated(seed: number, coders: readonly string[], text: string): ReliabilityInput {
+  const random = mulberry32(seed);
+  const length = [...text].length;
+  const points: number[] = [];
+  for (let i = 0, at = 0; i <= length; i++) {
+    points.push(at);
+    at += (text.codePointAt(at) ?? 0) > 0xffff ? 2 : 1;
+  }
+  const segments: Segment[] = [];
+  for (let passage = 0; passage < 14; passage++) {
+    const code = ['x', 'y', 'z'][Math.floor(random() * 3)];
+    const start = Math.floor(random() * (length - 40));
+    const end = start + 5 + Math.floor(random() * 35);
+    for (const coder of coders) {
+      if (random() < 0.2) continue;
+      const s = Math.max(0, start + Math.floor(random() * 7) - 3);
+      const e = Math.min(length, end + Math.floor(random() * 7) - 3);
+      segments.push(seg(coder, code, points[s], points[e]));
+    }
+  }
+  return { documents: [{ id: 'doc', title: 'Simulated', text }], codes: CODES, segments };
+}
+
+describe('reliabilityReport on a hand-made example (two coders, two codes)', () => {
+  //   position   0  1  2  3  4  5  6  7  8  9
+  //   ann        x  x  x  x  xy xy y  y  y  y      x [0,6), y [4,10)
+  //   bob        ∅  ∅  x  x  x  x  x  x  y  y      x [2,8), y [8,10)
+  const input: ReliabilityInput = {
+    documents: [{ id: 'doc', title: 'Example', text: 'abcdefghij' }],
+    codes: CODES,
+    segments: [seg('ann', 'x', 0, 6), seg('ann', 'y', 4, 10), seg('bob', 'x', 2, 8), seg('bob', 'y', 8, 10)],
+  };
+  const report = reliabilityReport(input, options());
+
+  it('computes code x by hand: agreement 0.6, κ 1/6, α 5/24', () => {
+    // ann 1111110000, bob 0011111100: agree at 2–5 and 8–9, 6 of 10 → p_o = 0.6.
+    // p_e = 0.6·0.6 + 0.4·0.4 = 0.52, κ = (0.6 − 0.52)/(1 − 0.52) = 0.08/0.48 = 1/6.
+    // α: n = 20 values, n_1 = 12, n_0 = 8; 4 disagreeing units give Σ_{c≠k} o_ck = 8;
+    // α = 1 − (n − 1)·8 / (2·n_0·n_1) = 1 − 19·8/192 = 40/192 = 5/24.
+    const { measures } = rowOf(report, 'x');
+    expect(measures.percentAgreement).toBeCloseTo(0.6, 12);
+    expect(measures.cohenKappa).toBeCloseTo(1 / 6, 12);
+    expect(measures.alphaNominal).toBeCloseTo(5 / 24, 12);
+    expect(measures.fleissKappa).toBeNull();
+  });
+
+  it('computes code y by hand: agreement 0.6, κ 2/7, α 5/24', () => {
+    // ann 0000111111, bob 0000000011: agree at 0–3 and 8–9 → p_o = 0.6.
+    // p_e = 0.6·0.2 + 0.4·0.8 = 0.44, κ = 0.16/0.56 = 2/7.
+    // α: n_1 = 8, n_0 = 12, Σ_{c≠k} o_ck = 8 → 1 − 19·8/192 = 5/24.
+    const { measures } = rowOf(report, 'y');
+    expect(measures.percentAgreement).toBeCloseTo(0.6, 12);
+    expect(measures.cohenKappa).toBeCloseTo(2 / 7, 12);
+    expect(measures.alphaNominal).toBeCloseTo(5 / 24, 12);
+  });
+
+  it('computes the overall row on the code set per character: agreement 0.4, κ 2/17, α 7/64', () => {
+    // Sets: ann x x x x xy xy y y y y, bob ∅ ∅ x x x x x x y y; agree at 2, 3, 8, 9 → p_o = 0.4.
+    // p_e = p_ann(x)p_bob(x) + p_ann(y)p_bob(y) = 0.4·0.6 + 0.4·0.2 = 0.32; κ = 0.08/0.68 = 2/17.
+    // α: n_x = 10, n_xy = 2, n_y = 6, n_∅ = 2; 6 disagreeing units → Σ_{c≠k} o_ck = 12;
+    // Σ_{c≠k} n_c n_k = 400 − (100 + 4 + 36 + 4) = 256; α = 1 − 19·12/256 = 28/256 = 7/64.
+    const { measures, label } = rowOf(report, null);
+    expect(label).toBe('All codes (overall)');
+    expect(measures.percentAgreement).toBeCloseTo(0.4, 12);
+    expect(measures.cohenKappa).toBeCloseTo(2 / 17, 12);
+    expect(measures.alphaNominal).toBeCloseTo(7 / 64, 12);
+  });
+
+  it('gives a row per chosen code in order, then the overall row, with the counts', () => {
+    expect(report.rows.map((row) => row.codeId)).toEqual(['x', 'y', null]);
+    expect(report).toMatchObject({ coders: ['ann', 'bob'], documents: 1, units: 10, codeIds: ['x', 'y'], bootstrap: null });
+    expect(rowOf(report, 'x').measures.segments).toEqual({ ann: 1, bob: 1 });
+    expect(rowOf(report, null).measures.segments).toEqual({ ann: 2, bob: 2 });
+    expect(rowOf(report, 'x').measures.alphaNominalCi).toBeNull();
+  });
+
+  it('matches segments at the least overlap: x shares 4 of 8 characters (50 %), y 2 of 6', () => {
+    expect(rowOf(report, 'x').measures.segmentAgreement).toEqual({ percent: 100, agreements: 2, disagreements: 0 });
+    expect(rowOf(report, 'y').measures.segmentAgreement).toEqual({ percent: 0, agreements: 0, disagreements: 2 });
+    expect(rowOf(report, null).measures.segmentAgreement).toEqual({ percent: 50, agreements: 2, disagreements: 2 });
+  });
+
+  it('lists a disagreement once when both segments are unmatched and each is the other’s closest', () => {
+    const [annY, bobY] = [input.segments[1], input.segments[3]];
+    expect(report.disagreements).toEqual([
+      {
+        id: `${annY.id}~${bobY.id}`,
+        documentId: 'doc',
+        codeId: 'y',
+        start: 4,
+        end: 10,
+        versions: [
+          { coder: 'ann', segmentId: annY.id, start: 4, end: 10 },
+          { coder: 'bob', segmentId: bobY.id, start: 8, end: 10 },
+        ],
+      },
+    ]);
+  });
+
+  it('gives u-α per code and leaves u-α and cu-α over all codes out when a coder’s codes overlap', () => {
+    expect(rowOf(report, 'x').measures.uAlpha).toEqual(expect.any(Number));
+    expect(rowOf(report, 'x').measures.cuAlpha).toBeNull();
+    expect(rowOf(report, null).measures.uAlpha).toBeNull();
+    expect(rowOf(report, null).measures.cuAlpha).toBeNull();
+    expect(report.notes.some((note) => note.includes('u-α and cu-α over all codes are not given'))).toBe(true);
+  });
+
+  it('defines every column it fills, with a reference', () => {
+    const keys = report.measures.map((m) => m.key);
+    expect(keys).toContain('alphaU');
+    expect(keys).toContain('cohenKappa');
+    expect(keys).not.toContain('fleissKappa');
+    expect(keys).not.toContain('alphaNominalCi');
+    expect(report.measures.find((m) => m.key === 'uAlpha')?.reference).toMatch(/Quality & Quantity, 50.*Not checked/);
+    expect(report.measures.find((m) => m.key === 'alphaU')?.reference).toMatch(/Krippendorff.*1995.*Krippendorff.*2004.*p\. 254/);
+    expect(report.notes[0]).toMatch(/code points/);
+  });
+});
+
+describe('reliabilityReport, other cases', () => {
+  it('gives 1 everywhere when the coders agree exactly', () => {
+    const segments = [
+      ...['ann', 'bob'].flatMap((coder) => [seg(coder, 'x', 2, 9), seg(coder, 'y', 12, 20), seg(coder, 'x', 25, 30)]),
+    ];
+    const input = { documents: [{ id: 'doc', title: 'Same', text: 'a'.repeat(40) }], codes: CODES, segments };
+    const report = reliabilityReport(input, options({ bootstrap: { samples: 200, seed: 1 } }));
+    for (const { measures } of report.rows) {
+      expect(measures.percentAgreement).toBe(1);
+      expect(measures.cohenKappa).toBeCloseTo(1, 12);
+      expect(measures.alphaNominal).toBeCloseTo(1, 12);
+      expect(measures.alphaNominalCi).toEqual({ lower: 1, upper: 1, confidence: 0.95 });
+      expect(measures.alphaU).toBeCloseTo(1, 12);
+      expect(measures.uAlpha).toBeCloseTo(1, 12);
+      expect(measures.segmentAgreement.percent).toBe(100);
+    }
+    expect(rowOf(report, null).measures.cuAlpha).toBeCloseTo(1, 12);
+    expect(report.disagreements).toEqual([]);
+  });
+
+  it('counts characters in code points: emoji before and inside a segment do not shift the units', () => {
+    // Each emoji is two UTF-16 units; with 'E' in its place every offset after it moves back by one.
+    const astral = '😀ab😀cdefgh😀ijklmnop';
+    const plain = 'EabEcdefghEijklmnop';
+    const at = (text: string, codePoint: number) => [...text].slice(0, codePoint).join('').length;
+    const spans = (text: string): Segment[] => [
+      seg('ann', 'x', at(text, 1), at(text, 8)),
+      seg('bob', 'x', at(text, 3), at(text, 9)),
+      seg('ann', 'y', at(text, 9), at(text, 15)),
+      seg('bob', 'y', at(text, 10), at(text, 19)),
+    ];
+    const report = (text: string) =>
+      reliabilityReport({ documents: [{ id: 'doc', title: 't', text }], codes: CODES, segments: spans(text) }, options({ minOverlap: 90 }));
+    const [withEmoji, withoutEmoji] = [report(astral), report(plain)];
+    expect(withEmoji.units).toBe(19);
+    expect(withEmoji.rows.map((row) => row.measures)).toEqual(withoutEmoji.rows.map((row) => row.measures));
+    // The disagreements keep the UTF-16 offsets of the segments themselves.
+    expect(withEmoji.disagreements[0]).toMatchObject({ codeId: 'x', start: at(astral, 1), end: at(astral, 9) });
+    expect(withEmoji.disagreements[0].start).toBe(2);
+  });
+
+  it('sets Fleiss’ κ and not Cohen’s for three coders, equal to the coefficients on the expanded characters', () => {
+    const chosen = options({ coders: ['ann', 'bob', 'cy'], codeIds: ['x', 'y', 'z'] });
+    const input = simulated(7, chosen.coders, 'Some text to code. 😀 '.repeat(12));
+    const report = reliabilityReport(input, chosen);
+    for (const codeId of [...chosen.codeIds, null]) {
+      const data = expanded(input, chosen, codeId);
+      const { measures } = rowOf(report, codeId);
+      expect(measures.cohenKappa).toBeNull();
+      expect(measures.fleissKappa).toBeCloseTo(fleissKappa(data), 12);
+      expect(measures.alphaNominal).toBeCloseTo(krippendorffAlpha(data, 'nominal'), 12);
+      expect(measures.percentAgreement).toBeCloseTo(percentAgreement(data), 12);
+    }
+    expect(report.measures.map((m) => m.key)).toContain('fleissKappa');
+    expect(report.measures.map((m) => m.key)).not.toContain('cohenKappa');
+    expect(report.notes.some((note) => note.includes('pooled over all 3 pairs'))).toBe(true);
+  });
+
+  it('computes on runs exactly what the coefficients give on the expanded characters (two coders)', () => {
+    const chosen = options({ codeIds: ['x', 'y', 'z'] });
+    const input = simulated(11, chosen.coders, 'A longer text, with 😀 emoji and ✓ marks. '.repeat(10));
+    const report = reliabilityReport(input, chosen);
+    expect(report.units).toBe([...input.documents[0].text].length);
+    for (const codeId of [...chosen.codeIds, null]) {
+      const data = expanded(input, chosen, codeId);
+      const { measures } = rowOf(report, codeId);
+      expect(measures.percentAgreement).toBeCloseTo(percentAgreement(data), 12);
+      expect(measures.cohenKappa).toBeCloseTo(cohenKappa(data), 12);
+      expect(measures.alphaNominal).toBeCloseTo(krippendorffAlpha(data, 'nominal'), 12);
+    }
+  });
+
+  it('weights each unit by its count in the weighted coefficients', () => {
+    const random = mulberry32(3);
+    for (const coders of [2, 3, 4]) {
+      const columns = Array.from({ length: 30 }, () => Array.from({ length: coders }, () => ['a', 'b', 'c'][Math.floor(random() ** 2 * 3)]));
+      const weights = columns.map(() => 1 + Math.floor(random() * 6));
+      const data = Array.from({ length: coders }, (_, c) => columns.flatMap((column, r) => new Array<string>(weights[r]).fill(column[c])));
+      expect(weightedPercentAgreement({ columns, weights })).toBeCloseTo(percentAgreement(data), 12);
+      expect(weightedFleissKappa({ columns, weights })).toBeCloseTo(fleissKappa(data), 12);
+      if (coders === 2) expect(weightedCohenKappa({ columns, weights })).toBeCloseTo(cohenKappa(data), 12);
+    }
+    expect(weightedCohenKappa({ columns: [['a', 'a']], weights: [5] })).toBeNaN();
+  });
+
+  it('bootstraps reproducibly, each row exactly as bootstrapAlpha on its expanded characters', () => {
+    const chosen = options({ codeIds: ['x', 'y', 'z'], bootstrap: { samples: 300, seed: 99 } });
+    const input = simulated(5, chosen.coders, 'Short text for resampling. '.repeat(8));
+    const first = reliabilityReport(input, chosen);
+    expect(reliabilityReport(input, chosen)).toEqual(first);
+    expect(first.bootstrap).toEqual({ samples: 300, seed: 99, confidence: 0.95 });
+    for (const codeId of ['x', null]) {
+      const reference = bootstrapAlpha(expanded(input, chosen, codeId), 'nominal', { samples: 300, seed: 99 });
+      const ci = rowOf(first, codeId).measures.alphaNominalCi;
+      expect(ci?.lower).toBeCloseTo(reference.lower, 12);
+      expect(ci?.upper).toBeCloseTo(reference.upper, 12);
+    }
+    const other = reliabilityReport(input, { ...chosen, bootstrap: { samples: 300, seed: 100 } });
+    expect(rowOf(other, null).measures.alphaNominalCi).not.toEqual(rowOf(first, null).measures.alphaNominalCi);
+    expect(first.notes.some((note) => note.includes('300 resamples') && note.includes('seed 99'))).toBe(true);
+  });
+
+  it('gives no figure for a code nobody used, and says so', () => {
+    const input = { documents: [{ id: 'doc', title: 't', text: 'a'.repeat(20) }], codes: CODES, segments: [seg('ann', 'x', 0, 5), seg('bob', 'x', 1, 6)] };
+    const report = reliabilityReport(input, options({ bootstrap: { samples: 50, seed: 1 } }));
+    const { measures } = rowOf(report, 'y');
+    expect(measures.alphaNominal).toBeNaN();
+    expect(measures.cohenKappa).toBeNaN();
+    expect(measures.alphaU).toBeNaN();
+    expect(measures.segmentAgreement.percent).toBeNaN();
+    expect(measures.alphaNominalCi?.lower).toBeNaN();
+    expect(measures.percentAgreement).toBe(1);
+    expect(report.notes.some((note) => note.includes('"blame"') && note.includes('nobody used'))).toBe(true);
+  });
+
+  it('ignores segments of other coders, documents and codes, and empty ones', () => {
+    const base = [seg('ann', 'x', 0, 5), seg('bob', 'x', 1, 6)];
+    const documents = [
+      { id: 'doc', title: 't', text: 'a'.repeat(20) },
+      { id: 'other', title: 'o', text: 'b'.repeat(20) },
+    ];
+    const noisy = [...base, seg('cy', 'x', 0, 20), seg('ann', 'x', 0, 20, 'other'), seg('bob', 'z', 0, 20), seg('ann', 'y', 7, 7)];
+    const clean = reliabilityReport({ documents, codes: CODES, segments: base }, options());
+    const report = reliabilityReport({ documents, codes: CODES, segments: noisy }, options());
+    expect(report.rows).toEqual(clean.rows);
+    expect(report.notes.some((note) => note.includes('1 segment with no characters'))).toBe(true);
+  });
+
+  it('labels a code with its parents', () => {
+    const input = { documents: [{ id: 'doc', title: 't', text: 'abc' }], codes: CODES, segments: [] };
+    expect(rowOf(reliabilityReport(input, options({ codeIds: ['z'] })), 'z').label).toBe('blame / irony');
+  });
+
+  it('refuses one coder, an unknown document or code, and an offset inside a surrogate pair', () => {
+    const input = { documents: [{ id: 'doc', title: 't', text: 'a😀b' }], codes: CODES, segments: [seg('ann', 'x', 2, 4)] };
+    expect(() => reliabilityReport(input, options({ coders: ['ann', 'ann'] }))).toThrow(/at least two coders/);
+    expect(() => reliabilityReport(input, options({ documentIds: ['nope'] }))).toThrow(/no document "nope"/);
+    expect(() => reliabilityReport(input, options({ codeIds: ['nope'] }))).toThrow(/no code "nope"/);
+    expect(() => reliabilityReport(input, options())).toThrow(/Segment "s\d+" \(2–4\).*surrogate pair/);
+  });
+});
+
+describe('reliability exports', () => {
+  const input: ReliabilityInput = {
+    documents: [{ id: 'doc', title: 'Interview <1> & "notes"', text: 'abc😀defghij' }],
+    codes: [...CODES, { id: 'w', name: '<b>bold</b>', parentId: null }],
+    segments: [seg('ann', 'x', 0, 6), seg('ann', 'y', 7, 11), seg('bob', 'x', 2, 8), seg('bob', 'w', 8, 11)],
+  };
+  const chosen = options({ codeIds: ['x', 'y', 'w'], bootstrap: { samples: 100, seed: 4 } });
+  const report = reliabilityReport(input, chosen);
+
+  it('writes a CSV with a row per code and overall, four decimals, empty cells for undefined figures', () => {
+    const rows = csvParse(reliabilityReportCsv(report));
+    expect(rows.columns).toEqual([
+      'code_id', 'code', 'percent_agreement', 'cohen_kappa', 'fleiss_kappa', 'alpha_nominal', 'alpha_nominal_ci_lower',
+      'alpha_nominal_ci_upper', 'alpha_nominal_ci_confidence', 'alpha_u', 'u_alpha', 'cu_alpha', 'segment_agreement_percent',
+      'segment_agreements', 'segment_disagreements', 'coders', 'units', 'segments', 'segments_ann', 'segments_bob',
+    ]);
+    expect(rows.map((row) => row.code_id)).toEqual(['x', 'y', 'w', '']);
+    const x = rows[0];
+    expect(x.percent_agreement).toMatch(/^\d\.\d{4}$/);
+    expect(Number(x.alpha_nominal)).toBeCloseTo(rowOf(report, 'x').measures.alphaNominal, 4);
+    expect(x.fleiss_kappa).toBe('');
+    expect(x.cu_alpha).toBe('');
+    expect(Number(x.alpha_nominal_ci_lower)).toBeLessThanOrEqual(Number(x.alpha_nominal_ci_upper));
+    expect(x.alpha_nominal_ci_confidence).toBe('0.9500');
+    expect(rows[3]).toMatchObject({ code: 'All codes (overall)', coders: '2', units: '11', segments: '4', segments_ann: '2' });
+  });
+
+  it('writes the HTML page self-contained and escaped, with every measure, the settings and the disagreements', () => {
+    const html = reliabilityReportHtml(report, { projectName: 'Study <A>', createdAt: '2024-05-01 10:00', input });
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toMatch(/http/i);
+    expect(html).not.toMatch(/<link|@import|url\(/i);
+    expect(html).toContain('Interview &#60;1&#62; &#38; &#34;notes&#34;');
+    expect(html).not.toContain('<1>');
+    expect(html).not.toContain('<b>bold</b>');
+    expect(html).toContain('Study &#60;A&#62;');
+    expect(html).toContain('prefers-color-scheme: dark');
+    for (const measure of report.measures) expect(html).toContain(measure.reference.replace(/&/g, '&#38;').replace(/'/g, '&#39;'));
+    expect(html).toContain('100 resamples, seed 4');
+    // bob's version of the disagreement on x shows its text, across the emoji.
+    expect(html).toContain('<blockquote>c😀def</blockquote>');
+    expect(html).toContain('no segment of this code here');
+  });
+
+  it('streams a matrix with one row per character, in code points', () => {
+    const text = [...unitsMatrixCsv(input, chosen, 'x')].join('');
+    const rows = csvParse(text);
+    expect(rows.columns).toEqual(['document_id', 'offset', 'ann', 'bob']);
+    expect(rows).toHaveLength(11); // 'abc😀defghij': 11 code points
+    expect(rows.map((row) => `${row.ann}${row.bob}`).join(' ')).toBe('10 10 11 11 11 01 01 00 00 00 00');
+    expect(rows.map((row) => row.offset)).toEqual(Array.from({ length: 11 }, (_, i) => String(i)));
+    const overall = csvParse([...unitsMatrixCsv(input, chosen, null)].join(''));
+    expect(overall.map((row) => row.bob)).toEqual(['', '', 'x', 'x', 'x', 'x', 'x', 'w', 'w', 'w', '']);
+    expect(() => [...unitsMatrixCsv(input, chosen, 'z')]).toThrow(/not among the chosen codes/);
+  });
+
+  it('writes the code set of a character with several codes as sorted ids joined by +', () => {
+    const overlapping = { ...input, segments: [seg('ann', 'y', 0, 3), seg('ann', 'x', 1, 2)] };
+    const rows = csvParse([...unitsMatrixCsv(overlapping, chosen, null)].join(''));
+    expect(rows.slice(0, 3).map((row) => row.ann)).toEqual(['y', 'x+y', 'y']);
+  });
+
+  it('streams a long matrix in chunks', () => {
+    const long = { documents: [{ id: 'doc', title: 't', text: 'a'.repeat(10_000) }], codes: CODES, segments: [seg('ann', 'x', 5, 9000)] };
+    const chunks = [...unitsMatrixCsv(long, options({ codeIds: ['x'] }), 'x')];
+    expect(chunks.length).toBeGreaterThan(1);
+    expect(chunks.join('').trimEnd().split('\n')).toHaveLength(10_001);
+  });
+});
