@@ -109,7 +109,7 @@ export async function openDocument(documentId: string): Promise<void> {
   update({ opening: null, open: { document, text, layout: layoutText(text), segments } });
 }
 
-async function refreshCounts(): Promise<void> {
+export async function refreshCounts(): Promise<void> {
   const result = await api.getProject({});
   if (result.ok) update({ project: result.value });
 }
@@ -405,91 +405,6 @@ export function lastUsedCode(): string | null {
   return codes.some((code) => code.id === lastCodeId) ? lastCodeId : null;
 }
 
-/** A file's bytes as base64, in slices (a large file would overflow one String.fromCharCode call). */
-async function base64Of(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
-
-/**
- * Imports files one by one, showing progress; a file that cannot be imported is reported with
- * its reason and the others go on. The report lists what needs saying.
- */
-export async function importFiles(files: readonly File[]): Promise<void> {
-  if (!files.length || getState().importing) return;
-  const report: string[] = [];
-  let imported = 0;
-  let firstImported: string | null = null;
-  importCancelled = false;
-  for (const [index, file] of files.entries()) {
-    if (importCancelled) {
-      report.push(`Cancelled: ${files.length - index} file${files.length - index === 1 ? ' was' : 's were'} not imported.`);
-      break;
-    }
-    update({ importing: { done: index, total: files.length, current: file.name } });
-    if (/\.coder\.json$/i.test(file.name)) {
-      // Another coder's work on the same texts.
-      const merged = await api.importCoderFile({ name: file.name, content: await file.text() });
-      if (!merged.ok) report.push(`${file.name}: ${merged.error.message}`);
-      else {
-        report.push(...merged.value.report);
-        if (merged.value.outcome) {
-          imported++;
-          applyOutcome(merged.value.outcome, `${merged.value.outcome.label}.`);
-        }
-      }
-      continue;
-    }
-    if (/\.(qdpx|qde)$/i.test(file.name)) {
-      // A project from another program: documents, codebook and coded segments in one action.
-      const data = await base64Of(file);
-      const project = await followJob('Import', (jobId) => api.importProject({ name: file.name, data, jobId }));
-      if (!project.ok) report.push(`${file.name}: ${project.error.message}`);
-      else {
-        report.push(...project.value.report);
-        if (project.value.outcome) {
-          imported++;
-          applyOutcome(project.value.outcome, `${project.value.outcome.label}.`);
-          firstImported ??= project.value.outcome.documents[0]?.id ?? null;
-        }
-      }
-      continue;
-    }
-    const result = await api.importDocument({ name: file.name, data: await base64Of(file) });
-    if (!result.ok) {
-      report.push(result.error.message);
-      continue;
-    }
-    const { outcome, duplicateOf, notes } = result.value;
-    report.push(...notes);
-    if (duplicateOf) report.push(`${file.name} is already in the project, as “${duplicateOf.title}”; it was not added again.`);
-    if (outcome) {
-      imported++;
-      firstImported ??= outcome.documents[0]?.id ?? null;
-      update((current) => ({ project: current.project && { ...current.project, history: outcome.history } }));
-    }
-  }
-  const summary = `Imported ${imported} of ${files.length} file${files.length === 1 ? '' : 's'}.`;
-  update({ importing: null, importReport: [summary, ...report] });
-  await refreshCounts();
-  if (firstImported && !getState().open) void openDocument(firstImported);
-}
-
-/** Set to stop a batch of imports before its next file (each file is imported whole or not at all). */
-let importCancelled = false;
-
-/** Stops the imports under way: the file being imported finishes or is cancelled, the rest are left. */
-export function cancelImport(): void {
-  importCancelled = true;
-  cancelJob();
-}
-
-export function dismissImportReport(): void {
-  update({ importReport: null });
-}
-
 /** How long a job runs before its progress is shown. */
 const SHOW_PROGRESS_AFTER_MS = 1000;
 const PROGRESS_EVERY_MS = 250;
@@ -498,7 +413,7 @@ const PROGRESS_EVERY_MS = 250;
  * Runs a long export or import as a job with an id of the page's making: once it has run a
  * second, asks how far it is a few times a second (shown with a Cancel button) until it ends.
  */
-async function followJob<T>(what: string, call: (jobId: string) => Promise<Result<T>>): Promise<Result<T>> {
+export async function followJob<T>(what: string, call: (jobId: string) => Promise<Result<T>>): Promise<Result<T>> {
   const id = crypto.randomUUID();
   update({ job: { id, what, progress: null } });
   let ended = false;

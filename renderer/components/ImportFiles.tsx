@@ -3,7 +3,7 @@
  * window, the progress of a batch, and the report of what was imported and what was not.
  */
 import { useEffect, useState } from 'react';
-import { cancelImport, dismissImportReport, importFiles } from '../actions';
+import { cancelImport, dismissImportReport, importFiles } from '../imports';
 import { useStore } from '../store';
 
 /** Texts, and REFI-QDA projects from other programs (MAXQDA, ATLAS.ti, NVivo, QualCoder). */

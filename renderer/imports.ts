@@ -1,0 +1,88 @@
+/**
+ * Bringing files into the project from the page: texts (.txt .md .html .docx .pdf), projects of
+ * other programs (REFI-QDA .qdpx/.qde) and other coders' files (.coder.json), one by one with
+ * progress, each whole or not at all; a batch can be stopped before its next file. The report
+ * says, per file, what came in and what did not.
+ */
+import type { ActionOutcome } from '../shared/api';
+import { applyImportOutcome, cancelJob, followJob, openDocument, refreshCounts } from './actions';
+import { api } from './api-client';
+import { getState, update } from './store';
+
+/** A file's bytes as base64, in slices (a large file would overflow one String.fromCharCode call). */
+async function base64Of(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+/** What importing one file did: lines for the report, and the action if anything came in. */
+interface FileImport {
+  lines: string[];
+  outcome: ActionOutcome | null;
+}
+
+/** Imports one file by its kind. */
+async function importOne(file: File): Promise<FileImport> {
+  if (/\.coder\.json$/i.test(file.name)) {
+    // Another coder's work on the same texts.
+    const merged = await api.importCoderFile({ name: file.name, content: await file.text() });
+    return merged.ok ? { lines: merged.value.report, outcome: merged.value.outcome } : { lines: [`${file.name}: ${merged.error.message}`], outcome: null };
+  }
+  if (/\.(qdpx|qde)$/i.test(file.name)) {
+    // A project from another program: documents, codebook and coded segments in one action.
+    const data = await base64Of(file);
+    const project = await followJob('Import', (jobId) => api.importProject({ name: file.name, data, jobId }));
+    return project.ok ? { lines: project.value.report, outcome: project.value.outcome } : { lines: [`${file.name}: ${project.error.message}`], outcome: null };
+  }
+  const result = await api.importDocument({ name: file.name, data: await base64Of(file) });
+  if (!result.ok) return { lines: [result.error.message], outcome: null };
+  const { outcome, duplicateOf, notes } = result.value;
+  const lines = [...notes];
+  if (duplicateOf) lines.push(`${file.name} is already in the project, as “${duplicateOf.title}”; it was not added again.`);
+  return { lines, outcome };
+}
+
+/** Set to stop a batch of imports before its next file. */
+let importCancelled = false;
+
+/**
+ * Imports files one by one, showing progress; a file that cannot be imported is reported with
+ * its reason and the others go on. The report lists what needs saying.
+ */
+export async function importFiles(files: readonly File[]): Promise<void> {
+  if (!files.length || getState().importing) return;
+  const report: string[] = [];
+  let imported = 0;
+  let firstImported: string | null = null;
+  importCancelled = false;
+  for (const [index, file] of files.entries()) {
+    if (importCancelled) {
+      report.push(`Cancelled: ${files.length - index} file${files.length - index === 1 ? ' was' : 's were'} not imported.`);
+      break;
+    }
+    update({ importing: { done: index, total: files.length, current: file.name } });
+    const { lines, outcome } = await importOne(file);
+    report.push(...lines);
+    if (outcome) {
+      imported++;
+      firstImported ??= outcome.documents.find((d) => d.document)?.id ?? null;
+      applyImportOutcome(outcome);
+    }
+  }
+  const summary = `Imported ${imported} of ${files.length} file${files.length === 1 ? '' : 's'}.`;
+  update({ importing: null, importReport: [summary, ...report] });
+  await refreshCounts();
+  if (firstImported && !getState().open) void openDocument(firstImported);
+}
+
+/** Stops the imports under way: the file being imported finishes or is cancelled, the rest are left. */
+export function cancelImport(): void {
+  importCancelled = true;
+  cancelJob();
+}
+
+export function dismissImportReport(): void {
+  update({ importReport: null });
+}
