@@ -24,14 +24,31 @@ import {
   type ProjectFile,
 } from '../../shared/project-schema';
 import { WorkbenchFailure } from '../../shared/result';
-import { checkSelection, quoteMatches, type CodedSegment } from '../../shared/segments';
+import { quoteMatches, type CodedSegment } from '../../shared/segments';
 import { describeFileError, syncFolder, writeFileDurably } from './atomic-write';
 import { extractText } from './document-import';
 import { DurableJsonFile, UnreadableFileError } from './durable-json-file';
 import { Journal, readJournal } from './journal';
 import { journalRecord, projectSerializer, replay, type JournalRecord, type JournalStep } from './project-persistence';
 import { decodeUtf8Exact } from './text-decoding';
-import { checkDefinition, checkValue, type VariableDefinition, type VariableValue } from '../../shared/variables';
+import type { VariableDefinition, VariableValue } from '../../shared/variables';
+import {
+  codePassage,
+  codePassages,
+  defineVariable,
+  findDocument,
+  findSegment,
+  moveBounds,
+  recode,
+  removeDocument,
+  removeSegment,
+  removeVariable,
+  requireCode,
+  setDocumentValue,
+  updateDocument,
+  writeSegmentMemo,
+  type ProjectState,
+} from '../../shared/project-edits';
 
 export const PROJECT_FILE = 'project.json';
 export const JOURNAL_FILE = 'project.journal';
@@ -50,12 +67,6 @@ export interface ProjectStoreOptions {
   coder?: string;
   /** Milliseconds between attempts to save again after a failed save. */
   retryDelayMs?: number;
-}
-
-/** The start of a quote, for action labels. */
-function shortQuote(quote: string): string {
-  const flat = quote.replace(/\s+/g, ' ').trim();
-  return flat.length > 40 ? `${flat.slice(0, 39)}…` : flat;
 }
 
 /** A timestamp safe in file names: 2026-11-23T16-36-07Z. */
@@ -233,17 +244,11 @@ export class ProjectStore {
     return [...this.data.documents].sort((a, b) => a.addedAt.localeCompare(b.addedAt) || a.file.localeCompare(b.file));
   }
 
-  private documentRecord(documentId: string): DocumentRecord {
-    const document = this.data.documents.find((d) => d.id === documentId);
-    if (!document) throw new WorkbenchFailure('not-found', `There is no document ${documentId} in this project.`);
-    return document;
-  }
-
   /** The exact text of a document, read once and checked against its SHA-256. */
   async text(documentId: string): Promise<string> {
     const cached = this.texts.get(documentId);
     if (cached !== undefined) return cached;
-    const document = this.documentRecord(documentId);
+    const document = findDocument(this.state, documentId);
     const path = join(this.folder, DOCUMENTS_FOLDER, document.file);
     let bytes: Buffer;
     try {
@@ -264,7 +269,7 @@ export class ProjectStore {
 
   /** A document's record, exact text and coded segments. */
   async openDocument(documentId: string): Promise<{ document: DocumentRecord; text: string; segments: CodedSegment[] }> {
-    const document = this.documentRecord(documentId);
+    const document = findDocument(this.state, documentId);
     const text = await this.text(documentId);
     const segments = this.data.segments.filter((segment) => segment.documentId === documentId);
     // A segment whose quote is no longer the text at its offsets is reported, never moved.
@@ -279,67 +284,31 @@ export class ProjectStore {
     return { document, text, segments };
   }
 
-  private segment(segmentId: string): CodedSegment {
-    const segment = this.data.segments.find((s) => s.id === segmentId);
-    if (!segment) throw new WorkbenchFailure('not-found', `There is no coded segment ${segmentId}.`);
-    return segment;
+  /** The project as the pure edits (shared/project-edits.ts) read it. */
+  private get state(): ProjectState {
+    return this.data;
   }
 
-  private requireCode(codeId: string): void {
-    if (!this.data.codes.some((code) => code.id === codeId)) {
-      throw new WorkbenchFailure('not-found', `There is no code ${codeId} in the codebook.`);
-    }
-  }
-
-  async addSegment(input: {
-    id: string;
-    documentId: string;
-    codeId: string;
-    start: number;
-    end: number;
-  }): Promise<CodedSegment> {
+  /** Codes a passage; resolves once the segment is on disk. */
+  async addSegment(input: { id: string; documentId: string; codeId: string; start: number; end: number }): Promise<CodedSegment> {
     const text = await this.text(input.documentId);
-    this.requireCode(input.codeId);
-    checkSelection(text, input.start, input.end);
-    if (this.data.segments.some((s) => s.id === input.id)) {
-      throw new WorkbenchFailure('conflict', `A coded segment with id ${input.id} already exists.`);
-    }
-    const time = this.now().toISOString();
-    const segment: CodedSegment = {
-      id: input.id,
-      documentId: input.documentId,
-      codeId: input.codeId,
-      start: input.start,
-      end: input.end,
-      quote: text.slice(input.start, input.end),
-      coder: this.data.coder,
-      createdAt: time,
-      updatedAt: time,
-      memo: '',
-    };
-    await this.perform(`Code “${shortQuote(segment.quote)}” as ${this.codeName(segment.codeId)}`, [
-      { kind: 'segment', id: segment.id, before: null, after: segment },
-    ]);
-    return segment;
+    const edit = codePassage(this.state, input, text, this.now().toISOString());
+    await this.perform(edit.label, edit.changes);
+    return edit.segment;
   }
 
+  /** Gives a segment another code; resolves once the change is on disk. */
   async setSegmentCode(input: { segmentId: string; codeId: string }): Promise<CodedSegment> {
-    const segment = this.segment(input.segmentId);
-    this.requireCode(input.codeId);
-    if (segment.codeId === input.codeId) return segment;
-    const changed: CodedSegment = { ...segment, codeId: input.codeId, updatedAt: this.now().toISOString() };
-    await this.perform(`Change “${shortQuote(segment.quote)}” to ${this.codeName(input.codeId)}`, [
-      { kind: 'segment', id: segment.id, before: segment, after: changed },
-    ]);
-    return changed;
+    const edit = recode(this.state, input, this.now().toISOString());
+    if (!edit) return findSegment(this.state, input.segmentId);
+    await this.perform(edit.label, edit.changes);
+    return edit.segment;
   }
 
+  /** Removes a segment; resolves once the removal is on disk. */
   async removeSegment(input: { segmentId: string }): Promise<{ segmentId: string }> {
-    const segment = this.segment(input.segmentId);
-    await this.perform(`Remove ${this.codeName(segment.codeId)} from “${shortQuote(segment.quote)}”`, [
-      { kind: 'segment', id: segment.id, before: segment, after: null },
-    ]);
-    return { segmentId: segment.id };
+    await this.applyEdit(removeSegment(this.state, input));
+    return { segmentId: input.segmentId };
   }
 
   /** Everything an export needs: documents with their texts, the codebook, the segments. */
@@ -347,10 +316,6 @@ export class ProjectStore {
     const documents = [];
     for (const record of this.documentsInOrder()) documents.push({ record, text: await this.text(record.id) });
     return { documents, codes: this.data.codes, segments: this.data.segments, variables: this.data.variables };
-  }
-
-  private codeName(codeId: string): string {
-    return this.data.codes.find((code) => code.id === codeId)?.name ?? codeId;
   }
 
   /** Applies an action, makes it undoable, and resolves once it is on disk. */
@@ -387,71 +352,25 @@ export class ProjectStore {
    * them all back. A passage that already carries the code is left as it is.
    */
   async codeSpans(input: { codeId: string; spans: Array<{ documentId: string; start: number; end: number }>; label: string }): Promise<Action> {
-    this.requireCode(input.codeId);
-    const taken = new Set(
-      this.data.segments.filter((s) => s.codeId === input.codeId && s.coder === this.data.coder).map((s) => `${s.documentId}:${s.start}:${s.end}`),
-    );
-    const time = this.now().toISOString();
-    const changes: Change[] = [];
-    for (const span of input.spans) {
-      const text = await this.text(span.documentId);
-      checkSelection(text, span.start, span.end);
-      const key = `${span.documentId}:${span.start}:${span.end}`;
-      if (taken.has(key)) continue;
-      taken.add(key);
-      const segment: CodedSegment = {
-        id: randomUUID(),
-        documentId: span.documentId,
-        codeId: input.codeId,
-        start: span.start,
-        end: span.end,
-        quote: text.slice(span.start, span.end),
-        coder: this.data.coder,
-        createdAt: time,
-        updatedAt: time,
-        memo: '',
-      };
-      changes.push({ kind: 'segment', id: segment.id, before: null, after: segment });
-    }
-    if (!changes.length) throw new WorkbenchFailure('conflict', `Every one of these passages is already coded as ${this.codeName(input.codeId)}.`);
-    return this.perform(input.label, changes);
+    const texts = new Map<string, string>();
+    for (const { documentId } of input.spans) if (!texts.has(documentId)) texts.set(documentId, await this.text(documentId));
+    return this.applyEdit(codePassages(this.state, input, texts, this.now().toISOString(), randomUUID));
   }
 
   /** Moves a segment's start and end; its quote follows. */
   async setSegmentBounds(input: { segmentId: string; start: number; end: number }): Promise<Action> {
-    const segment = this.segment(input.segmentId);
-    const text = await this.text(segment.documentId);
-    checkSelection(text, input.start, input.end);
-    const changed: CodedSegment = {
-      ...segment,
-      start: input.start,
-      end: input.end,
-      quote: text.slice(input.start, input.end),
-      updatedAt: this.now().toISOString(),
-    };
-    return this.perform(`Adjust “${shortQuote(segment.quote)}” to “${shortQuote(changed.quote)}”`, [
-      { kind: 'segment', id: segment.id, before: segment, after: changed },
-    ]);
+    const text = await this.text(findSegment(this.state, input.segmentId).documentId);
+    return this.applyEdit(moveBounds(this.state, input, text, this.now().toISOString()));
   }
 
   /** Writes (or clears, with '') the memo of a segment. */
   async setSegmentMemo(input: { segmentId: string; memo: string }): Promise<Action> {
-    const segment = this.segment(input.segmentId);
-    const changed: CodedSegment = { ...segment, memo: input.memo, updatedAt: this.now().toISOString() };
-    return this.perform(`${input.memo ? 'Edit' : 'Clear'} the memo on “${shortQuote(segment.quote)}”`, [
-      { kind: 'segment', id: segment.id, before: segment, after: changed },
-    ]);
+    return this.applyEdit(writeSegmentMemo(this.state, input, this.now().toISOString()));
   }
 
   /** Renames a document or writes its memo. */
   async updateDocument(input: { documentId: string; title?: string; memo?: string }): Promise<Action> {
-    const document = this.documentRecord(input.documentId);
-    const title = input.title?.trim();
-    if (input.title !== undefined && !title) throw new WorkbenchFailure('invalid-input', 'A document needs a title.');
-    const changed: DocumentRecord = { ...document, title: title ?? document.title, memo: input.memo ?? document.memo };
-    const label =
-      changed.title !== document.title ? `Rename “${document.title}” to “${changed.title}”` : `Edit the memo of “${document.title}”`;
-    return this.perform(label, [{ kind: 'document', id: document.id, before: document, after: changed }]);
+    return this.applyEdit(updateDocument(this.state, input));
   }
 
   /**
@@ -459,15 +378,7 @@ export class ProjectStore {
    * back (its text file stays in the project folder until then).
    */
   async removeDocument(input: { documentId: string }): Promise<Action> {
-    const document = this.documentRecord(input.documentId);
-    const segments = this.data.segments.filter((segment) => segment.documentId === document.id);
-    return this.perform(
-      `Remove “${document.title}” and its ${segments.length} coded segment${segments.length === 1 ? '' : 's'}`,
-      [
-        ...segments.map((segment): Change => ({ kind: 'segment', id: segment.id, before: segment, after: null })),
-        { kind: 'document', id: document.id, before: document, after: null },
-      ],
-    );
+    return this.applyEdit(removeDocument(this.state, input));
   }
 
   /**
@@ -537,44 +448,17 @@ export class ProjectStore {
 
   /** Adds a document variable (a column of the variables table and of the CSV export). */
   async defineVariable(input: VariableDefinition): Promise<Action> {
-    const variable = checkDefinition(input, this.data.variables);
-    return this.perform(`Add the variable “${variable.name}”`, [
-      { kind: 'variables', id: 'variables', before: [...this.data.variables], after: [...this.data.variables, variable] },
-    ]);
+    return this.applyEdit(defineVariable(this.state, input));
   }
 
   /** Removes a variable and every document's value of it, as one action. */
   async removeVariable(input: { name: string }): Promise<Action> {
-    const variable = this.variable(input.name);
-    const documents: Change[] = this.data.documents
-      .filter((d) => input.name in d.values)
-      .map((d) => {
-        const { [input.name]: _dropped, ...values } = d.values;
-        return { kind: 'document', id: d.id, before: d, after: { ...d, values } };
-      });
-    return this.perform(`Remove the variable “${variable.name}”`, [
-      ...documents,
-      { kind: 'variables', id: 'variables', before: [...this.data.variables], after: this.data.variables.filter((v) => v !== variable) },
-    ]);
+    return this.applyEdit(removeVariable(this.state, input));
   }
 
   /** Sets (or, with null, clears) a document's value of a variable, checked against its type. */
   async setDocumentValue(input: { documentId: string; name: string; value: VariableValue }): Promise<Action> {
-    const document = this.documentRecord(input.documentId);
-    const variable = this.variable(input.name);
-    const value = checkValue(variable, input.value);
-    const values = { ...document.values };
-    if (value === null) delete values[variable.name];
-    else values[variable.name] = value;
-    return this.perform(`Set ${variable.name} of “${document.title}” to ${value === null ? 'nothing' : value}`, [
-      { kind: 'document', id: document.id, before: document, after: { ...document, values } },
-    ]);
-  }
-
-  private variable(name: string): VariableDefinition {
-    const variable = this.data.variables.find((v) => v.name === name);
-    if (!variable) throw new WorkbenchFailure('not-found', `There is no variable “${name}”.`);
-    return variable;
+    return this.applyEdit(setDocumentValue(this.state, input));
   }
 
   /** The decisions taken on disagreements between coders. */
@@ -584,7 +468,7 @@ export class ProjectStore {
 
   /** Records a decision on a disagreement (and its consensus segment) as one action. */
   async settleDisagreement(input: SettleInput): Promise<Action> {
-    this.requireCode(input.codeId);
+    requireCode(this.state, input.codeId);
     const text = await this.text(input.documentId);
     const { label, changes } = settle(input, {
       segments: this.data.segments,
