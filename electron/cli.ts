@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { CONSENSUS_CODER } from '../shared/adjudication';
 import { countByCode } from '../shared/segments';
 import { saveIntoFolder } from './services/export-folder';
 import { createHandlers, dispatch } from './services/handlers';
@@ -38,6 +39,13 @@ Commands:
                              and other coders' files (*.coder.json): their segments here
                              come to mirror the file (added, changed, removed)
   import-codebook FILE       merge a codebook (.json, REFI-QDA .qdc, or a .csv table)
+  sync DIR                   write your coder file into a shared folder, merge the others'
+  agreement                  intercoder reliability per code and overall (JSON), or with
+                             --out a report (.csv or .html) or the units × coders matrix
+                             (--out units.csv --matrix all, or --matrix CODE); choose with
+                             --coders a,b  --documents ID,..  --codes ID,..  --min-overlap 90
+                             --bootstrap 1000 --seed 1  (defaults: every coder but the
+                             consensus, every document and code, no intervals)
 
 Options:
   --project DIR   the project folder (default: the app's default project)
@@ -72,7 +80,19 @@ async function main(argv: string[]): Promise<unknown> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { project: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean' } },
+    options: {
+      project: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      help: { type: 'boolean' },
+      coders: { type: 'string' },
+      documents: { type: 'string' },
+      codes: { type: 'string' },
+      'min-overlap': { type: 'string' },
+      bootstrap: { type: 'string' },
+      seed: { type: 'string' },
+      matrix: { type: 'string' },
+    },
   });
   const [command, ...files] = positionals;
   if (values.help || !command) {
@@ -80,7 +100,7 @@ async function main(argv: string[]): Promise<unknown> {
     if (!command && !values.help) throw new CliError(EXIT.usage, 'Name a command.');
     return undefined;
   }
-  if (!['list', 'stats', 'export', 'import', 'import-codebook'].includes(command)) {
+  if (!['list', 'stats', 'export', 'import', 'import-codebook', 'sync', 'agreement'].includes(command)) {
     throw new CliError(EXIT.usage, `There is no command “${command}”. See annotation-workbench --help.`);
   }
   const format = values.format as keyof typeof EXPORT_FORMATS | undefined;
@@ -116,6 +136,31 @@ async function main(argv: string[]): Promise<unknown> {
           segments: segmentCount,
           variables,
         }));
+      case 'sync': {
+        if (!files[0]) throw new CliError(EXIT.usage, 'Name the shared folder to sync with.');
+        return call('syncSharedFolder', { folder: resolve(files[0]) });
+      }
+      case 'agreement': {
+        const overview = store.overview();
+        const list = (value: string | undefined) => value?.split(',').map((item) => item.trim()).filter(Boolean);
+        const number = (value: string | undefined, name: string) => {
+          if (value === undefined) return undefined;
+          const parsed = Number(value);
+          if (!Number.isFinite(parsed)) throw new CliError(EXIT.usage, `--${name} takes a number, not “${value}”.`);
+          return parsed;
+        };
+        const samples = number(values.bootstrap, 'bootstrap');
+        const selection = {
+          coders: list(values.coders) ?? overview.coders.filter((coder) => coder !== CONSENSUS_CODER),
+          documentIds: list(values.documents) ?? overview.documents.map((d) => d.id),
+          codeIds: list(values.codes) ?? overview.codes.map((c) => c.id),
+          minOverlap: number(values['min-overlap'], 'min-overlap') ?? 90,
+          bootstrap: samples === undefined ? undefined : { samples, seed: number(values.seed, 'seed') ?? 1 },
+        };
+        if (!out) return call('reliabilityReport', selection);
+        const format = values.matrix !== undefined ? 'matrix' : /\.html?$/i.test(out) ? 'html' : 'csv';
+        return call('exportReliability', { format, selection, codeId: values.matrix && values.matrix !== 'all' ? values.matrix : null });
+      }
       case 'stats': {
         const { segments, codes, documents } = await store.dataset();
         const coders: Record<string, number> = {};

@@ -134,7 +134,7 @@ const offset = z.number().int().nonnegative().max(2 ** 31);
 
 /** What a reliability report compares. */
 const reliabilitySelection = z.strictObject({
-  coders: z.array(z.string().min(1).max(200)).min(2).max(100),
+  coders: z.array(z.string().min(1).max(200)).min(2, { error: 'choose at least 2 coders to compare' }).max(100),
   documentIds: z.array(documentId).min(1).max(100000),
   codeIds: z.array(codeId).min(1).max(10000),
   /** Percent overlap for segment agreement. */

@@ -77,7 +77,10 @@ export function createHandlers(services: Services): Handlers {
   };
   const jobs = services.jobs ?? new Jobs();
   /** The texts, codebook and segments a reliability report reads, for the chosen documents. */
-  const reliabilityInput = async (documentIds: readonly string[]) => {
+  const reliabilityInput = async (documentIds: readonly string[], coders: readonly string[]) => {
+    const known = store.overview().coders;
+    const stranger = coders.find((coder) => !known.includes(coder));
+    if (stranger) throw new WorkbenchFailure('not-found', `No one called “${stranger}” has coded in this project (coders: ${known.join(', ')}).`);
     const { documents, codes, segments } = await store.dataset();
     const wanted = new Set(documentIds);
     const missing = documentIds.filter((id) => !documents.some((d) => d.record.id === id));
@@ -301,11 +304,11 @@ export function createHandlers(services: Services): Handlers {
     jobProgress: ({ jobId }) => jobs.progress(jobId),
     cancelJob: ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
     reliabilityReport: async (selection) => {
-      const input = await reliabilityInput(selection.documentIds);
+      const input = await reliabilityInput(selection.documentIds, selection.coders);
       return { ...reliabilityReport(input, selection), adjudications: [...store.adjudications] };
     },
     exportReliability: async ({ format, selection, codeId }) => {
-      const input = await reliabilityInput(selection.documentIds);
+      const input = await reliabilityInput(selection.documentIds, selection.coders);
       const day = now().toISOString().slice(0, 10);
       if (format === 'matrix') {
         const suffix = codeId ? `-${codeId}` : '';
