@@ -16,11 +16,10 @@ import {
   coderFileJson,
   coderFileName,
   normalCoderName,
-  planCoderMerge,
   readCoderFile,
   type CoderFile,
-  type CoderMergeTarget,
 } from '../../shared/coder-file';
+import { planCoderMerge, type CoderMergeTarget } from '../../shared/coder-merge';
 import type { DocumentRecord } from '../../shared/documents';
 import { WorkbenchFailure } from '../../shared/result';
 import type { CodedSegment } from '../../shared/segments';

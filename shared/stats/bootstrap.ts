@@ -11,8 +11,11 @@
  * together. It is not Krippendorff's own bootstrap (Hayes & Krippendorff 2007, the KALPHA macro),
  * which resamples pairs of values from the coincidence matrix with D_e held fixed; the two give
  * similar but not identical intervals.
+ *
+ * `bootstrapAlphaIntervals` is the same bootstrap for units kept in weighted runs, for several
+ * rows of a report at once.
  */
-import { alphaOfUnits, pairableUnitsOf, type MeasurementLevel } from './krippendorff-alpha';
+import { alphaOfUnits, pairableUnitsOf, type MeasurementLevel, type PairableUnits } from './krippendorff-alpha';
 import type { ReliabilityData } from './reliability-data';
 import { mulberry32 } from './seeded-random';
 
@@ -52,9 +55,7 @@ export function bootstrapAlpha(
 ): BootstrapInterval {
   const { samples, seed } = options;
   const confidence = options.confidence ?? 0.95;
-  if (!Number.isInteger(samples) || samples < 1) throw new RangeError(`samples must be a positive integer, not ${samples}.`);
-  if (!Number.isFinite(seed)) throw new RangeError(`seed must be a finite number, not ${seed}.`);
-  if (!(confidence > 0 && confidence < 1)) throw new RangeError(`confidence must lie strictly between 0 and 1, not ${confidence}.`);
+  checkOptions(samples, seed, confidence);
 
   const prepared = pairableUnitsOf(data, level);
   const alpha = alphaOfUnits(prepared).alpha;
@@ -72,12 +73,68 @@ export function bootstrapAlpha(
     if (Number.isNaN(resampled)) result.undefinedSamples++;
     else alphas.push(resampled);
   }
-  if (alphas.length === 0) return result;
+  return { ...result, ...percentileInterval(alphas, confidence) };
+}
+
+/** A bootstrap percentile interval. */
+export interface ConfidenceInterval {
+  lower: number;
+  upper: number;
+  confidence: number;
+}
+
+/**
+ * Bootstrap intervals of α for several rows over the same weighted units: `rows[i]` is row i's
+ * units (`pairableUnitsOf`), whose unit u counts `weights[u]` times (a whole number). Each resample
+ * draws as many units as the weights sum to, with replacement, and every row is recomputed on the
+ * same draws. For each row this is exactly `bootstrapAlpha` on its expanded units with the same
+ * seed (same draws, same percentile interval, undefined resamples left out); bounds are `NaN` for
+ * a row whose α is undefined on the data or on every resample. Throws on invalid options.
+ */
+export function bootstrapAlphaIntervals(
+  rows: readonly PairableUnits[],
+  weights: readonly number[],
+  { samples, seed, confidence }: { samples: number; seed: number; confidence: number },
+): ConfidenceInterval[] {
+  checkOptions(samples, seed, confidence);
+  const total = weights.reduce((sum, weight) => sum + weight, 0);
+  const runOf = new Uint32Array(total);
+  let at = 0;
+  weights.forEach((weight, run) => {
+    runOf.fill(run, at, at + weight);
+    at += weight;
+  });
+  const defined = rows.map((units) => !Number.isNaN(alphaOfUnits(units, weights).alpha));
+  const alphas: number[][] = rows.map(() => []);
+  if (defined.some(Boolean)) {
+    const random = mulberry32(seed);
+    const drawn = new Uint32Array(weights.length);
+    for (let sample = 0; sample < samples; sample++) {
+      drawn.fill(0);
+      for (let draw = 0; draw < total; draw++) drawn[runOf[Math.floor(random() * total)]]++;
+      rows.forEach((units, row) => {
+        if (!defined[row]) return;
+        const alpha = alphaOfUnits(units, drawn).alpha;
+        if (!Number.isNaN(alpha)) alphas[row].push(alpha);
+      });
+    }
+  }
+  return alphas.map((resampled) => ({ ...percentileInterval(resampled, confidence), confidence }));
+}
+
+/** Throws a `RangeError` for a bad number of samples, seed or coverage. */
+function checkOptions(samples: number, seed: number, confidence: number): void {
+  if (!Number.isInteger(samples) || samples < 1) throw new RangeError(`samples must be a positive integer, not ${samples}.`);
+  if (!Number.isFinite(seed)) throw new RangeError(`seed must be a finite number, not ${seed}.`);
+  if (!(confidence > 0 && confidence < 1)) throw new RangeError(`confidence must lie strictly between 0 and 1, not ${confidence}.`);
+}
+
+/** The percentile interval of the resampled `alphas` (sorted in place); `NaN` bounds when there are none. */
+function percentileInterval(alphas: number[], confidence: number): { lower: number; upper: number } {
+  if (alphas.length === 0) return { lower: Number.NaN, upper: Number.NaN };
   alphas.sort((a, b) => a - b);
   const tail = (1 - confidence) / 2;
-  result.lower = quantile(alphas, tail);
-  result.upper = quantile(alphas, 1 - tail);
-  return result;
+  return { lower: quantile(alphas, tail), upper: quantile(alphas, 1 - tail) };
 }
 
 /** The p-quantile of ascending `sorted` (non-empty), interpolating between order statistics (type 7). */

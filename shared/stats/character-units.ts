@@ -11,7 +11,7 @@
  * boundaries. A coefficient that takes per-unit weights reads the runs directly (`runMatrix`);
  * `expandCharacterUnits` gives the full per-character matrix for one that does not.
  */
-import { codersOf, documentIndexOf, layoutOf, type Continuum, type Span } from './unitizing';
+import { codersOf, documentIndexOf, layoutOf, type Continuum, type Span } from './continuum';
 
 /** Which coders, and which code (or all codes), the units are built for. */
 export interface CharacterUnitOptions {

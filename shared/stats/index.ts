@@ -2,21 +2,11 @@
 export { type CodedValue, type ReliabilityData } from './reliability-data';
 export { krippendorffAlpha, krippendorffAlphaDetails, type AlphaResult, type MeasurementLevel } from './krippendorff-alpha';
 export { percentAgreement, cohenKappa, cohenKappaDetails, scottPi, scottPiDetails, fleissKappa, fleissKappaDetails, type ChanceCorrectedAgreement } from './kappa';
-export { bootstrapAlpha, type BootstrapInterval, type BootstrapOptions } from './bootstrap';
+export { bootstrapAlpha, type BootstrapInterval, type BootstrapOptions, type ConfidenceInterval } from './bootstrap';
 export { mulberry32 } from './seeded-random';
-export {
-  unitizingAlphaU,
-  uAlpha,
-  binaryUAlpha,
-  cuAlpha,
-  CuAlpha,
-  type Span,
-  type Continuum,
-  type UnitizingOptions,
-  type DomainOptions,
-  type AlphaParts,
-  type UnitizingAlphaReport,
-} from './unitizing';
+export { type Span, type Continuum, type UnitizingOptions, type AlphaParts } from './continuum';
+export { unitizingAlphaU, type UnitizingAlphaReport } from './unitizing-alpha';
+export { uAlpha, binaryUAlpha, cuAlpha, CuAlpha, type DomainOptions } from './unitizing-2016';
 export {
   segmentAgreement,
   pairwiseSegmentAgreement,
@@ -36,11 +26,9 @@ export {
   type CharacterUnitOptions,
   type CharacterRun,
 } from './character-units';
+export { weightedPercentAgreement, weightedCohenKappa, weightedFleissKappa, type WeightedUnits } from './weighted-agreement';
 export {
   reliabilityReport,
-  weightedPercentAgreement,
-  weightedCohenKappa,
-  weightedFleissKappa,
   type ReliabilityInput,
   type ReliabilityOptions,
   type ReliabilityReport,
@@ -49,7 +37,5 @@ export {
   type ReliabilityDisagreement,
   type DisagreementVersion,
   type MeasureDefinition,
-  type ConfidenceInterval,
-  type WeightedUnits,
 } from './reliability-report';
 export { reliabilityReportCsv, reliabilityReportHtml, unitsMatrixCsv, RELIABILITY_CSV_COLUMNS, type ReliabilityHtmlMeta } from './reliability-exports';

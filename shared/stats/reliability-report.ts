@@ -12,11 +12,14 @@
  * The exports of the report are in `reliability-exports.ts`.
  */
 import { CodePointIndex } from '../offsets';
+import { bootstrapAlphaIntervals, type ConfidenceInterval } from './bootstrap';
 import { characterUnits, CODE_SET_SEPARATOR } from './character-units';
-import { alphaOfUnits, pairableUnitsOf, type PairableUnits } from './krippendorff-alpha';
-import { mulberry32 } from './seeded-random';
+import type { Continuum, Span } from './continuum';
+import { alphaOfUnits, pairableUnitsOf } from './krippendorff-alpha';
 import { pairwiseSegmentAgreement, type SegmentDisagreement } from './segment-agreement';
-import { binaryUAlpha, cuAlpha, uAlpha, unitizingAlphaU, type Continuum, type Span } from './unitizing';
+import { binaryUAlpha, cuAlpha, uAlpha } from './unitizing-2016';
+import { unitizingAlphaU } from './unitizing-alpha';
+import { weightedCohenKappa, weightedFleissKappa, weightedPercentAgreement } from './weighted-agreement';
 
 /** What the report reads: the texts, the codebook and the coded segments of a project. */
 export interface ReliabilityInput {
@@ -42,13 +45,6 @@ export interface ReliabilityOptions {
   minOverlap: number;
   /** Bootstrap intervals for nominal α (over characters); none when left out. */
   bootstrap?: { samples: number; seed: number };
-}
-
-/** A bootstrap percentile interval. */
-export interface ConfidenceInterval {
-  lower: number;
-  upper: number;
-  confidence: number;
 }
 
 /** The figures of one row; `NaN` where a coefficient is undefined, `null` where it does not apply. */
@@ -232,7 +228,7 @@ export function reliabilityReport(input: ReliabilityInput, options: ReliabilityO
   const columns = rowIds.map(columnsOf);
   const weights = overall.weights;
   const prepared = columns.map((runs) => pairableUnitsOf(transpose(runs, m), 'nominal'));
-  const intervals = bootstrap === null ? null : bootstrapIntervals(prepared, weights, bootstrap);
+  const intervals = bootstrap === null ? null : bootstrapAlphaIntervals(prepared, weights, bootstrap);
 
   const alphaU = unitizingAlphaU(spans, continua, { coders, codes: codeIds });
   const notes: string[] = [];
@@ -366,142 +362,9 @@ export function characterData(
   return { coders, documentIds, codeIds, continua, spans, emptySegments };
 }
 
-/** Units in runs: `columns[r]` holds every coder's value over run r, which counts `weights[r]` times. */
-export interface WeightedUnits {
-  columns: ReadonlyArray<ReadonlyArray<string | number>>;
-  weights: readonly number[];
-}
-
-/**
- * Percent agreement (0–1) over weighted units, every coder having a value in every unit: the mean
- * over units of the share of agreeing coder pairs, as `percentAgreement` on the expanded units.
- * `NaN` without units.
- */
-export function weightedPercentAgreement({ columns, weights }: WeightedUnits): number {
-  let sum = 0;
-  let total = 0;
-  columns.forEach((column, r) => {
-    const m = column.length;
-    let agreeing = 0;
-    for (const count of tallyOf(column).values()) agreeing += count * (count - 1);
-    sum += (weights[r] * agreeing) / (m * (m - 1));
-    total += weights[r];
-  });
-  return total === 0 ? Number.NaN : sum / total;
-}
-
-/**
- * Cohen's kappa of two coders over weighted units (integer weights), as `cohenKappa` on the
- * expanded units: p_o from the weighted agreements, p_e from each coder's weighted distribution.
- * `NaN` without units or when p_e = 1.
- */
-export function weightedCohenKappa({ columns, weights }: WeightedUnits): number {
-  const first = new Map<string | number, number>();
-  const second = new Map<string | number, number>();
-  let total = 0;
-  let agreeing = 0;
-  columns.forEach(([a, b], r) => {
-    const w = weights[r];
-    total += w;
-    if (a === b) agreeing += w;
-    first.set(a, (first.get(a) ?? 0) + w);
-    second.set(b, (second.get(b) ?? 0) + w);
-  });
-  let chance = 0;
-  for (const [value, count] of first) chance += count * (second.get(value) ?? 0);
-  return chanceCorrected(agreeing / total, chance, total * total);
-}
-
-/**
- * Fleiss' kappa over weighted units (integer weights), each unit rated by every coder, as
- * `fleissKappa` on the expanded units. `NaN` without units or when p_e = 1.
- */
-export function weightedFleissKappa({ columns, weights }: WeightedUnits): number {
-  const totals = new Map<string | number, number>();
-  let agreeingPairs = 0;
-  let units = 0;
-  let m = 0;
-  columns.forEach((column, r) => {
-    m = column.length;
-    units += weights[r];
-    for (const [value, count] of tallyOf(column)) {
-      agreeingPairs += weights[r] * count * (count - 1);
-      totals.set(value, (totals.get(value) ?? 0) + weights[r] * count);
-    }
-  });
-  let chance = 0;
-  for (const total of totals.values()) chance += total * total;
-  return chanceCorrected(agreeingPairs / (units * m * (m - 1)), chance, (units * m) ** 2);
-}
-
-/** (p_o − p_e)/(1 − p_e) with p_e = chance/chanceOf in whole numbers, so p_e = 1 is seen exactly. */
-function chanceCorrected(observed: number, chance: number, chanceOf: number): number {
-  if (chanceOf === 0 || chance === chanceOf) return Number.NaN;
-  const expected = chance / chanceOf;
-  return (observed - expected) / (1 - expected);
-}
-
-function tallyOf(values: ReadonlyArray<string | number>): Map<string | number, number> {
-  const counts = new Map<string | number, number>();
-  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
-  return counts;
-}
-
 /** Runs × coders to coders × runs. */
 function transpose<V>(columns: ReadonlyArray<ReadonlyArray<V>>, coders: number): V[][] {
   return Array.from({ length: coders }, (_, c) => columns.map((column) => column[c]));
-}
-
-/**
- * Bootstrap intervals of nominal α for several rows over the same weighted units. Each resample
- * draws as many characters as there are, with replacement, and every row is recomputed on the same
- * draws. For each row this is exactly `bootstrapAlpha` on its expanded characters with the same seed
- * (same draws, same percentile interval, undefined resamples left out).
- */
-function bootstrapIntervals(
-  prepared: readonly PairableUnits[],
-  weights: readonly number[],
-  { samples, seed, confidence }: { samples: number; seed: number; confidence: number },
-): ConfidenceInterval[] {
-  if (!Number.isInteger(samples) || samples < 1) throw new RangeError(`samples must be a positive integer, not ${samples}.`);
-  if (!Number.isFinite(seed)) throw new RangeError(`seed must be a finite number, not ${seed}.`);
-  const total = weights.reduce((sum, weight) => sum + weight, 0);
-  const runOf = new Uint32Array(total);
-  let at = 0;
-  weights.forEach((weight, run) => {
-    runOf.fill(run, at, at + weight);
-    at += weight;
-  });
-  const defined = prepared.map((units) => !Number.isNaN(alphaOfUnits(units, weights).alpha));
-  const alphas: number[][] = prepared.map(() => []);
-  if (defined.some(Boolean)) {
-    const random = mulberry32(seed);
-    const drawn = new Uint32Array(weights.length);
-    for (let sample = 0; sample < samples; sample++) {
-      drawn.fill(0);
-      for (let draw = 0; draw < total; draw++) drawn[runOf[Math.floor(random() * total)]]++;
-      prepared.forEach((units, row) => {
-        if (!defined[row]) return;
-        const alpha = alphaOfUnits(units, drawn).alpha;
-        if (!Number.isNaN(alpha)) alphas[row].push(alpha);
-      });
-    }
-  }
-  const tail = (1 - confidence) / 2;
-  return alphas.map((sorted) => {
-    sorted.sort((a, b) => a - b);
-    return sorted.length === 0
-      ? { lower: Number.NaN, upper: Number.NaN, confidence }
-      : { lower: quantile(sorted, tail), upper: quantile(sorted, 1 - tail), confidence };
-  });
-}
-
-/** The p-quantile of ascending, non-empty `sorted`, interpolated between order statistics (R's type 7). */
-function quantile(sorted: readonly number[], p: number): number {
-  const position = (sorted.length - 1) * p;
-  const below = Math.floor(position);
-  const above = Math.min(below + 1, sorted.length - 1);
-  return sorted[below] + (position - below) * (sorted[above] - sorted[below]);
 }
 
 /**

@@ -14,7 +14,7 @@
  * agreement coefficients. Segments are matched independently, so one segment may be the match of
  * several segments of the other coder.
  */
-import type { Span } from './unitizing';
+import type { Span } from './continuum';
 
 /** How segments are compared. */
 export interface SegmentAgreementOptions {

@@ -1,24 +1,16 @@
 /**
- * Reproducible bench data: a seeded PRNG, a generated document of paragraph-like lines, and
- * random coded spans over a text. The same seed gives the same text and the same spans on every
- * run (segment ids are random UUIDs; nothing measured depends on them).
+ * Reproducible bench data, drawn with the statistics' seeded PRNG: a generated document of
+ * paragraph-like lines, and random coded spans over a text. The same seed gives the same text and
+ * the same spans on every run (segment ids are random UUIDs; nothing measured depends on them).
  */
 import { randomUUID } from 'node:crypto';
 import type { CodedSegment } from '../../shared/segments';
+import { mulberry32 } from '../../shared/stats/seeded-random';
+
+/** The seeded PRNG of the statistics, offered with the generators for the bench's own draws. */
+export { mulberry32 };
 
 export type Random = () => number;
-
-/** mulberry32: a small, fast 32-bit PRNG, good enough for test data. */
-export function mulberry32(seed: number): Random {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** An integer in [min, max]. */
 export function randomInt(random: Random, min: number, max: number): number {

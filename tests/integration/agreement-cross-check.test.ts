@@ -10,7 +10,6 @@
 //   kappa() averages Cohen's kappa over the pairs of coders (Cohen's kappa itself for two).
 // NLTK has no ordinal or ratio distance, and its multi_kappa() (Davies & Fleiss) has no
 // counterpart here.
-import { spawnSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   cohenKappa,
@@ -22,6 +21,8 @@ import {
   type CodedValue,
   type ReliabilityData,
 } from '../../shared/stats';
+import { runNltkScript } from '../support/python';
+import { KRIPPENDORFF_2011_4X12 } from '../support/reliability-fixtures';
 
 /** Reads a list of jobs (data as coders × units, a distance, NLTK method names) and prints the answers. */
 const NLTK_AGREEMENT = `
@@ -46,16 +47,6 @@ interface Job {
   data: ReliabilityData;
   distance: 'binary' | 'interval';
   measures: NltkMeasure[];
-}
-
-/** The first of python3 and /usr/bin/python3 that can import NLTK. */
-function pythonWithNltk(): string {
-  for (const python of ['python3', '/usr/bin/python3']) {
-    if (spawnSync(python, ['-c', 'import nltk']).status === 0) return python;
-  }
-  throw new Error(
-    "No python3 with NLTK (tried python3 and /usr/bin/python3): install Debian's python3-nltk (apt-get install python3-nltk) to run the agreement cross-check.",
-  );
 }
 
 interface Simulation {
@@ -87,7 +78,6 @@ function simulate(seed: number, { coders, units, values, accuracy, missing }: Si
 const CODES = ['praise', 'blame', 'neutral', 'question'];
 const RATINGS = [1, 2, 3, 4, 5];
 const COMPLETE: NltkMeasure[] = ['alpha', 'kappa', 'pi', 'avg_Ao'];
-const _ = null;
 
 const JOBS: Job[] = [
   { name: 'two coders, three codes', data: simulate(101, { coders: 2, units: 200, values: CODES.slice(0, 3), accuracy: 0.7, missing: 0 }), distance: 'binary', measures: COMPLETE },
@@ -101,15 +91,9 @@ const JOBS: Job[] = [
 ];
 
 // Krippendorff (2011), 4 observers × 12 units with missing values, at both levels NLTK knows.
-const KRIPPENDORFF_2011: ReliabilityData = [
-  [1, 2, 3, 3, 2, 1, 4, 1, 2, _, _, _],
-  [1, 2, 3, 3, 2, 2, 4, 1, 2, 5, _, 3],
-  [_, 3, 3, 3, 2, 3, 4, 2, 2, 5, 1, _],
-  [1, 2, 3, 3, 2, 4, 4, 1, 2, 5, 1, _],
-];
 JOBS.push(
-  { name: 'Krippendorff (2011) example, nominal', data: KRIPPENDORFF_2011, distance: 'binary', measures: ['alpha'] },
-  { name: 'Krippendorff (2011) example, interval', data: KRIPPENDORFF_2011, distance: 'interval', measures: ['alpha'] },
+  { name: 'Krippendorff (2011) example, nominal', data: KRIPPENDORFF_2011_4X12, distance: 'binary', measures: ['alpha'] },
+  { name: 'Krippendorff (2011) example, interval', data: KRIPPENDORFF_2011_4X12, distance: 'interval', measures: ['alpha'] },
 );
 
 /** Average of Cohen's kappa over every pair of coders, as NLTK's kappa(). */
@@ -124,12 +108,8 @@ function meanPairwiseCohen(data: ReliabilityData): number {
 let nltk: Array<Partial<Record<NltkMeasure, number>>> = [];
 
 beforeAll(() => {
-  const run = spawnSync(pythonWithNltk(), ['-c', NLTK_AGREEMENT], {
-    input: JSON.stringify(JOBS.map(({ data, distance, measures }) => ({ data, distance, measures }))),
-    encoding: 'utf8',
-  });
-  if (run.status !== 0) throw new Error(`NLTK failed: ${run.stderr}`);
-  nltk = JSON.parse(run.stdout);
+  const jobs = JOBS.map(({ data, distance, measures }) => ({ data, distance, measures }));
+  nltk = runNltkScript(NLTK_AGREEMENT, jobs, 'the agreement cross-check');
 });
 
 describe('agreement coefficients agree with NLTK to six decimals', () => {

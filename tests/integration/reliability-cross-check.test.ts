@@ -11,10 +11,10 @@
 //   equals our mean over characters);
 // - kappa() for two coders: Cohen's κ; pi() for three: multi-π, which is Fleiss' κ on complete data.
 // NLTK is slow, so each case stays at a few thousand characters.
-import { spawnSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CodePointIndex } from '../../shared/offsets';
 import { mulberry32, reliabilityReport, type ReliabilityInput, type ReliabilityOptions, type ReliabilityReport } from '../../shared/stats';
+import { runNltkScript } from '../support/python';
 
 /** Reads the cases as JSON and prints, per case, the character count and NLTK's figures per code and overall. */
 const NLTK_CHARACTERS = `
@@ -62,16 +62,6 @@ for case in json.load(sys.stdin):
     answers.append({'units': len(units), 'rows': rows})
 print(json.dumps(answers))
 `;
-
-/** The first of python3 and /usr/bin/python3 that can import NLTK. */
-function pythonWithNltk(): string {
-  for (const python of ['python3', '/usr/bin/python3']) {
-    if (spawnSync(python, ['-c', 'import nltk']).status === 0) return python;
-  }
-  throw new Error(
-    "No python3 with NLTK (tried python3 and /usr/bin/python3): install Debian's python3-nltk (apt-get install python3-nltk) to run the reliability cross-check.",
-  );
-}
 
 const WORDS = ['the', 'council', 'said', 'budget', 'we', 'must', 'act', 'now', 'really?', 'never', 'data', 'shows', 'growth', 'é', 'naïve'];
 const EMOJI = ['😀', '👍', '🎉', '𝔸', '🙈'];
@@ -177,21 +167,14 @@ let nltk: NltkAnswer[] = [];
 const reports: ReliabilityReport[] = CASES.map(({ input, options: chosen }) => reliabilityReport(input, chosen));
 
 beforeAll(() => {
-  const run = spawnSync(pythonWithNltk(), ['-c', NLTK_CHARACTERS], {
-    input: JSON.stringify(
-      CASES.map(({ input, options: chosen }) => ({
-        coders: chosen.coders,
-        codeIds: chosen.codeIds,
-        documentIds: chosen.documentIds,
-        documents: input.documents,
-        segments: input.segments,
-      })),
-    ),
-    encoding: 'utf8',
-    maxBuffer: 16 * 1024 * 1024,
-  });
-  if (run.status !== 0) throw new Error(`NLTK failed: ${run.stderr}`);
-  nltk = JSON.parse(run.stdout);
+  const cases = CASES.map(({ input, options: chosen }) => ({
+    coders: chosen.coders,
+    codeIds: chosen.codeIds,
+    documentIds: chosen.documentIds,
+    documents: input.documents,
+    segments: input.segments,
+  }));
+  nltk = runNltkScript(NLTK_CHARACTERS, cases, 'the reliability cross-check');
 });
 
 describe('the reliability report agrees with NLTK on per-character labels built in Python from the spans', () => {

@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { bootstrapAlpha, krippendorffAlpha, mulberry32, type ReliabilityData } from '../../shared/stats';
+import { bootstrapAlpha, krippendorffAlpha, mulberry32 } from '../../shared/stats';
+import { KRIPPENDORFF_2011_4X12 } from '../support/reliability-fixtures';
 
 const _ = null;
-
-/** Krippendorff (2011), "Computing Krippendorff's Alpha-Reliability": 4 observers × 12 units, missing data. */
-const KRIPPENDORFF_2011_4X12: ReliabilityData = [
-  [1, 2, 3, 3, 2, 1, 4, 1, 2, _, _, _],
-  [1, 2, 3, 3, 2, 2, 4, 1, 2, 5, _, 3],
-  [_, 3, 3, 3, 2, 3, 4, 2, 2, 5, 1, _],
-  [1, 2, 3, 3, 2, 4, 4, 1, 2, 5, 1, _],
-];
 
 describe('mulberry32', () => {
   it('repeats its sequence for the same seed and differs for another', () => {

@@ -7,7 +7,7 @@ import {
   runMatrix,
 } from '../../shared/stats/character-units';
 import { krippendorffAlpha } from '../../shared/stats/index';
-import type { Span } from '../../shared/stats/unitizing';
+import type { Span } from '../../shared/stats/continuum';
 
 const span = (coder: string, code: string, start: number, end: number, document = 'doc'): Span => ({
   coder,

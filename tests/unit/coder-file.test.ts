@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { applyChanges } from '../../shared/changes';
 import { codePath, DEFAULT_CODES, type Code } from '../../shared/codebook';
-import {
-  buildCoderFile,
-  codebookVersion,
-  coderFileJson,
-  coderFileName,
-  planCoderMerge,
-  readCoderFile,
-  type CoderFile,
-  type CoderMergeTarget,
-} from '../../shared/coder-file';
+import { buildCoderFile, codebookVersion, coderFileJson, coderFileName, readCoderFile, type CoderFile } from '../../shared/coder-file';
+import { planCoderMerge, type CoderMergeTarget } from '../../shared/coder-merge';
 import { documentIdFor, type DocumentRecord } from '../../shared/documents';
 import type { CodedSegment } from '../../shared/segments';
 

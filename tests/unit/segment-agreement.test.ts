@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pairwiseSegmentAgreement, segmentAgreement } from '../../shared/stats/segment-agreement';
-import type { Span } from '../../shared/stats/unitizing';
+import type { Span } from '../../shared/stats/continuum';
 
 interface Segment extends Span {
   id: string;

@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  CuAlpha,
-  binaryUAlpha,
-  cuAlpha,
-  uAlpha,
-  unitizingAlphaU,
-  type Continuum,
-  type Span,
-} from '../../shared/stats/unitizing';
+import type { Continuum, Span } from '../../shared/stats/continuum';
+import { CuAlpha, binaryUAlpha, cuAlpha, uAlpha } from '../../shared/stats/unitizing-2016';
+import { unitizingAlphaU } from '../../shared/stats/unitizing-alpha';
 
 /** A span of `coder` with `code` at [start, start + length): DKPro's (offset, length) form. */
 const unit = (coder: string, code: string, start: number, length: number, document = 'doc'): Span => ({
@@ -18,6 +12,11 @@ const unit = (coder: string, code: string, start: number, length: number, docume
   end: start + length,
 });
 const text = (length: number, document = 'doc'): Continuum[] => [{ document, length }];
+/** `coder`'s spans as every one of `coders` marked them: exact agreement. */
+const asEveryCoder = (spans: readonly Span[], coder: string, coders: readonly string[]): Span[] => {
+  const own = spans.filter((span) => span.coder === coder);
+  return coders.flatMap((other) => own.map((span) => ({ ...span, coder: other })));
+};
 
 /**
  * Krippendorff (2004), Content Analysis, 2nd ed., p. 254: two observers i and j on the continuum
@@ -151,9 +150,7 @@ describe('unitizingAlphaU: the rules around the formula', () => {
   ];
 
   it('gives 1 when every coder marked exactly the same passages', () => {
-    const same = twoCoders.filter((span) => span.coder === 'ann');
-    const copies = [...same, ...same.map((span) => ({ ...span, coder: 'bob' }))];
-    const report = unitizingAlphaU(copies, text(100));
+    const report = unitizingAlphaU(asEveryCoder(twoCoders, 'ann', ['ann', 'bob']), text(100));
     expect(report.overall.alpha).toBe(1);
     expect(report.byCode.praise.alpha).toBe(1);
   });
@@ -241,6 +238,13 @@ function nominalAlpha(matrix: ReadonlyArray<ReadonlyArray<string | null>>): numb
   return 1 - ((n - 1) * (observed.get('different') ?? 0)) / (n * n - squares);
 }
 
+/** Units one character long drawn as one string per coder: a code's letter, or '.' for no unit. */
+function oneCharacterUnits(pattern: Readonly<Record<string, string>>): Span[] {
+  return Object.entries(pattern).flatMap(([coder, row]) =>
+    [...row].flatMap((value, at) => (value === '.' ? [] : [unit(coder, value, at, 1)])),
+  );
+}
+
 /** The value each coder gave each character: the code of a unit there, or '∅'. */
 function perCharacter(spans: readonly Span[], coders: readonly string[], length: number): string[][] {
   return coders.map((coder) => {
@@ -266,8 +270,7 @@ describe('the 2016 family (u-α, |u-α, cu-α, Cu-α): invariants', () => {
   ];
 
   it('gives 1 for every coefficient when the coders agree exactly', () => {
-    const one = spans.filter((span) => span.coder === 'ann');
-    const all = coders.flatMap((coder) => one.map((span) => ({ ...span, coder })));
+    const all = asEveryCoder(spans, 'ann', coders);
     expect(uAlpha(all, text(60)).alpha).toBeCloseTo(1, 12);
     expect(binaryUAlpha(all, text(60)).alpha).toBeCloseTo(1, 12);
     expect(cuAlpha(all, text(60)).alpha).toBeCloseTo(1, 12);
@@ -290,25 +293,13 @@ describe('the 2016 family (u-α, |u-α, cu-α, Cu-α): invariants', () => {
   it('reduces u-α to nominal α over characters when every unit is one character long', () => {
     // With units of length 1, S counts each coded character once, like a gap's: the expected
     // coincidences become Krippendorff's (2011) n_c(n_k − [c=k])/(n − 1) over characters.
-    const units: Span[] = [];
-    const pattern = { ann: 'xx.yy.x..y', bob: 'x.xyy..x.y', cy: 'xx.y..xx.y' } as const;
-    for (const [coder, row] of Object.entries(pattern)) {
-      [...row].forEach((value, at) => {
-        if (value !== '.') units.push(unit(coder, value, at, 1));
-      });
-    }
+    const units = oneCharacterUnits({ ann: 'xx.yy.x..y', bob: 'x.xyy..x.y', cy: 'xx.y..xx.y' });
     const expected = nominalAlpha(perCharacter(units, coders, 10));
     expect(uAlpha(units, text(10), { coders }).alpha).toBeCloseTo(expected, 12);
   });
 
   it('reduces cu-α to nominal α over the characters both of two coders coded, for units of length 1', () => {
-    const units: Span[] = [];
-    const pattern = { ann: 'xxyyx.yx.y', bob: 'xyyx..yxxy' } as const;
-    for (const [coder, row] of Object.entries(pattern)) {
-      [...row].forEach((value, at) => {
-        if (value !== '.') units.push(unit(coder, value, at, 1));
-      });
-    }
+    const units = oneCharacterUnits({ ann: 'xxyyx.yx.y', bob: 'xyyx..yxxy' });
     const matrix = perCharacter(units, ['ann', 'bob'], 10).map((row) => row.map((v) => (v === '∅' ? null : v)));
     expect(cuAlpha(units, text(10)).alpha).toBeCloseTo(nominalAlpha(matrix), 12);
   });

@@ -1,0 +1,262 @@
+/**
+ * The unitizing coefficients of Krippendorff, Mathet, Bouvry & Widlöcher (2016), whose names
+ * ATLAS.ti uses: u-α (`uAlpha`), |u-α (`binaryUAlpha`), cu-α (`cuAlpha`) and Cu-α (`CuAlpha`).
+ *
+ * All four are read off one coincidence table of values (each analysed code, and ∅ for a gap) over
+ * the characters where two coders' sections intersect, built by a sweep over the sorted units of
+ * `continuum.ts`, never per character. α_U of 1995/2004 is in `unitizing-alpha.ts`.
+ */
+import { codersOf, codesOf, layoutOf, sectionsOf, undefinedAlphaParts, unitsByCoder } from './continuum';
+import type { AlphaParts, Continuum, Span, UnitizingOptions } from './continuum';
+
+/**
+ * u-α of Krippendorff, Mathet, Bouvry & Widlöcher (2016), "On the reliability of unitizing textual
+ * continua: Further developments", Quality & Quantity 50:2347–2364: agreement on the whole
+ * segmentation, units with their codes and the gaps between them, from the coincidence matrix of
+ * values (each code, and ∅ for a gap) over the characters where two coders' sections intersect.
+ *
+ * Implemented as: o_ck = (1/(m−1)) Σ_{ordered coder pairs} |sections valued c ∩ sections valued k|;
+ * l_c = Σ_k o_ck; l = mL; e_ck = l (l_c l_k − [c=k] S_c) / (l² − S), where S_c sums the squared
+ * lengths of the units valued c (for ∅, the gaps' lengths, not squared) and S = Σ_c S_c;
+ * α = 1 − (l − Σ o_cc)/(l − Σ e_cc).
+ *
+ * Not checked against a published figure. The formulas are the paper's as two independent public
+ * implementations write them (they agree with each other); the tests check invariants and that,
+ * for units one character long, u-α is nominal α over characters. The paper revises α_U for more
+ * than two coders, so u-α and `unitizingAlphaU` give different numbers.
+ *
+ * Inputs as `unitizingAlphaU`, with `codes` the set of values (ATLAS.ti's "semantic domain"):
+ * a coder's spans of one code that overlap are merged; spans of two different analysed codes by
+ * the same coder may not overlap (the coefficient needs each coder's units to be a partition) and
+ * throw a `RangeError` naming them. `NaN` with fewer than two coders or without variation.
+ */
+export function uAlpha(spans: readonly Span[], continua: readonly Continuum[], options: UnitizingOptions = {}): AlphaParts {
+  return fromCoincidences(spans, continua, options, ({ size, observed, margins, squares, squareSum, pairable }) => {
+    let observedAgreement = 0;
+    let expectedAgreement = 0;
+    for (let c = 0; c < size; c++) {
+      observedAgreement += observed[c * size + c];
+      expectedAgreement += (pairable * (margins[c] * margins[c] - squares[c])) / (pairable * pairable - squareSum);
+    }
+    return chanceCorrected(pairable - observedAgreement, pairable - expectedAgreement, pairable);
+  });
+}
+
+/**
+ * |u-α (Krippendorff et al. 2016; ATLAS.ti's "α-binary"): agreement on the binary distinction
+ * between relevant matter (any analysed code) and irrelevant matter (gaps), whatever the codes.
+ * From the same coincidences as `uAlpha`: D_o counts the characters where one coder's unit meets
+ * another's gap, Σ_{k≠∅} o_∅k, and D_e its expectation Σ_{k≠∅} e_∅k = l·l_∅(l − l_∅)/(l² − S).
+ *
+ * Inputs, errors and verification status as `uAlpha`. `NaN` with fewer than two coders, or when
+ * nothing was coded, or everything was.
+ */
+export function binaryUAlpha(spans: readonly Span[], continua: readonly Continuum[], options: UnitizingOptions = {}): AlphaParts {
+  return fromCoincidences(spans, continua, options, ({ observed, margins, squareSum, pairable }) => {
+    const gap = margins[0];
+    const observedDisagreement = gap - observed[0];
+    const expectedDisagreement = (pairable * gap * (pairable - gap)) / (pairable * pairable - squareSum);
+    return chanceCorrected(observedDisagreement, expectedDisagreement, pairable);
+  });
+}
+
+/**
+ * cu-α (Krippendorff et al. 2016; ATLAS.ti's "cu-α"): agreement on the codes of the matter that
+ * two coders both took as relevant, that is, on the values of intersecting units, ignoring the
+ * gaps and so the reliability of the unitizing itself.
+ *
+ * Implemented as: the coincidences o_ck of `uAlpha` for c, k ≠ ∅; margins l'_c = Σ_{k≠∅} o_ck and
+ * l' = Σ l'_c; for each unit g of coder i and each other coder j, x_gj = the characters of g that
+ * j also coded; S'_c = Σ x_gj² / (m−1) over units valued c, S' = Σ S'_c;
+ * e'_ck = (l'_c l'_k − [c=k] S'_c) / (l' − S'/l'); α = 1 − (l' − Σ o_cc)/(l' − Σ e'_cc).
+ * For two coders and units one character long this is nominal α over the characters both coders
+ * coded (tested). For more coders the weighting of S' follows the one public implementation of
+ * cu-α and is the part most worth checking against the paper: with units one character long it
+ * does not reduce to nominal α with missing values, as one would expect it to.
+ *
+ * Inputs and errors as `uAlpha`; like it, not checked against a published figure. `NaN` with
+ * fewer than two coders, when no two coders' units intersect, or when only one code occurs in the
+ * intersections.
+ */
+export function cuAlpha(spans: readonly Span[], continua: readonly Continuum[], options: UnitizingOptions = {}): AlphaParts {
+  return fromCoincidences(spans, continua, options, ({ size, observed, intersectionSquares, coderCount }) => {
+    const margins = new Float64Array(size);
+    let pairable = 0;
+    for (let c = 1; c < size; c++) {
+      for (let k = 1; k < size; k++) margins[c] += observed[c * size + k];
+      pairable += margins[c];
+    }
+    if (!(pairable > 0)) return undefinedAlphaParts();
+    let squareSum = 0;
+    for (let c = 1; c < size; c++) squareSum += intersectionSquares[c] / (coderCount - 1);
+    const denominator = pairable - squareSum / pairable;
+    let observedAgreement = 0;
+    let expectedAgreement = 0;
+    for (let c = 1; c < size; c++) {
+      observedAgreement += observed[c * size + c];
+      expectedAgreement += (margins[c] * margins[c] - intersectionSquares[c] / (coderCount - 1)) / denominator;
+    }
+    return chanceCorrected(pairable - observedAgreement, pairable - expectedAgreement, pairable);
+  });
+}
+
+/** Which codes belong to which semantic domain, for `CuAlpha`. */
+export interface DomainOptions {
+  /** Domain name → its codes. A code in no domain is not analysed; a code in two domains throws. */
+  domains: Readonly<Record<string, readonly string[]>>;
+  /** As `UnitizingOptions.coders`. */
+  coders?: readonly string[];
+}
+
+/**
+ * Cu-α (ATLAS.ti's coefficient across semantic domains, after Krippendorff et al. 2016): cu-α with
+ * each span's code replaced by the name of its domain, so it measures agreement on which domain
+ * the jointly coded matter belongs to. A coder's overlapping spans of codes of one domain merge
+ * into one unit; overlapping spans of codes of two different domains throw a `RangeError`.
+ *
+ * This is our reading of ATLAS.ti's manual, not checked against a figure it published.
+ */
+export function CuAlpha(
+  spans: readonly Span[],
+  continua: readonly Continuum[],
+  options: DomainOptions,
+): AlphaParts {
+  const domainOf = new Map<string, string>();
+  for (const [domain, codes] of Object.entries(options.domains)) {
+    for (const code of codes) {
+      const earlier = domainOf.get(code);
+      if (earlier !== undefined && earlier !== domain) {
+        throw new RangeError(`The code "${code}" is in two domains, "${earlier}" and "${domain}".`);
+      }
+      domainOf.set(code, domain);
+    }
+  }
+  const relabelled: Span[] = [];
+  for (const span of spans) {
+    const domain = domainOf.get(span.code);
+    if (domain !== undefined) relabelled.push({ ...span, code: domain });
+  }
+  return cuAlpha(relabelled, continua, {
+    coders: options.coders ?? codersOf(spans, undefined),
+    codes: Object.keys(options.domains).sort(),
+  });
+}
+
+/** The coincidences of values over intersecting sections, from which every coefficient here is read. */
+interface Coincidences {
+  /** Values: 0 is the gap ∅, 1… the analysed codes. */
+  size: number;
+  coderCount: number;
+  /** size × size, row-major: o_ck. */
+  observed: Float64Array;
+  /** l_c = Σ_k o_ck: the characters valued c, summed over coders. */
+  margins: Float64Array;
+  /** S_c: squared unit lengths valued c; for the gap, plain gap lengths. */
+  squares: Float64Array;
+  /** S = Σ_c S_c. */
+  squareSum: number;
+  /** Σ over units g valued c and other coders j of (characters of g that j also coded)². */
+  intersectionSquares: Float64Array;
+  /** l = mL. */
+  pairable: number;
+}
+
+/**
+ * `measure` read off the coincidences of `spans` (checked as `uAlpha` says), or undefined parts
+ * with fewer than two coders or no text.
+ */
+function fromCoincidences(
+  spans: readonly Span[],
+  continua: readonly Continuum[],
+  options: UnitizingOptions,
+  measure: (table: Coincidences) => AlphaParts,
+): AlphaParts {
+  const table = coincidencesOf(spans, continua, options);
+  return table === undefined ? undefinedAlphaParts() : measure(table);
+}
+
+/** The coincidence tables of the 2016 family, or undefined with fewer than two coders or no text. */
+function coincidencesOf(
+  spans: readonly Span[],
+  continua: readonly Continuum[],
+  options: UnitizingOptions,
+): Coincidences | undefined {
+  const layout = layoutOf(continua);
+  const coders = codersOf(spans, options.coders);
+  const codes = codesOf(spans, coders, options.codes);
+  const valueOf = new Map(codes.map((code, index) => [code, index + 1]));
+  const units = unitsByCoder(spans, layout, coders, (span) => valueOf.get(span.code) ?? -1, true, (value) =>
+    JSON.stringify(codes[value - 1]),
+  );
+  const m = coders.length;
+  if (m < 2 || layout.total === 0) return undefined;
+  const size = codes.length + 1;
+  const observed = new Float64Array(size * size);
+  const squares = new Float64Array(size);
+  const intersectionSquares = new Float64Array(size);
+
+  for (let document = 0; document < layout.lengths.length; document++) {
+    const length = layout.lengths[document];
+    const perCoder = units.map((perDocument) => perDocument[document]);
+    for (const list of perCoder) {
+      for (const unit of list) squares[unit.value] += (unit.end - unit.start) ** 2;
+      for (const section of sectionsOf(list, length)) if (!section.coded) squares[0] += section.end - section.start;
+    }
+
+    // Sweep the elementary intervals between all boundaries; in each, every coder has one value.
+    const cuts = new Set<number>([0, length]);
+    for (const list of perCoder) for (const unit of list) cuts.add(unit.start).add(unit.end);
+    const positions = [...cuts].sort((a, b) => a - b);
+    const cursor = new Array<number>(m).fill(0);
+    const values = new Array<number>(m).fill(0);
+    for (let p = 0; p + 1 < positions.length; p++) {
+      const [from, to] = [positions[p], positions[p + 1]];
+      for (let i = 0; i < m; i++) {
+        const list = perCoder[i];
+        while (cursor[i] < list.length && list[cursor[i]].end <= from) cursor[i]++;
+        const unit = list[cursor[i]];
+        values[i] = unit !== undefined && unit.start <= from ? unit.value : 0;
+      }
+      const share = (to - from) / (m - 1);
+      for (let i = 0; i < m; i++) {
+        for (let j = i + 1; j < m; j++) {
+          observed[values[i] * size + values[j]] += share;
+          observed[values[j] * size + values[i]] += share;
+        }
+      }
+    }
+
+    // For cu-α: how much of each unit each other coder also coded (any analysed code).
+    for (let i = 0; i < m; i++) {
+      for (let j = 0; j < m; j++) {
+        if (i === j) continue;
+        const [mine, theirs] = [perCoder[i], perCoder[j]];
+        let k = 0;
+        for (const unit of mine) {
+          while (k < theirs.length && theirs[k].end <= unit.start) k++;
+          let shared = 0;
+          for (let h = k; h < theirs.length && theirs[h].start < unit.end; h++) {
+            shared += Math.min(unit.end, theirs[h].end) - Math.max(unit.start, theirs[h].start);
+          }
+          intersectionSquares[unit.value] += shared * shared;
+        }
+      }
+    }
+  }
+
+  const margins = new Float64Array(size);
+  for (let c = 0; c < size; c++) for (let k = 0; k < size; k++) margins[c] += observed[c * size + k];
+  const squareSum = squares.reduce((sum, value) => sum + value, 0);
+  return { size, coderCount: m, observed, margins, squares, squareSum, intersectionSquares, pairable: m * layout.total };
+}
+
+/** α from D_o and D_e in characters, reported as shares of the pairable characters. */
+function chanceCorrected(observed: number, expected: number, pairable: number): AlphaParts {
+  const parts = {
+    alpha: Number.NaN,
+    observedDisagreement: observed / pairable,
+    expectedDisagreement: expected / pairable,
+  };
+  if (expected > 1e-12 * pairable) parts.alpha = 1 - observed / expected;
+  return parts;
+}
