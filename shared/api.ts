@@ -329,7 +329,7 @@ export const operations = {
     'Cancels a long export (no file is left behind) or import (nothing changes); false when it has already ended.',
   ),
   reliabilityReport: operation<ReliabilityReport & { adjudications: Adjudication[] }>()(
-    reliabilitySelection,
+    reliabilitySelection.extend({ jobId: jobId.optional() }),
     'Agreement between the chosen coders on the chosen documents and codes: every measure per code and overall, the disagreements, and the decisions taken on them.',
   ),
   exportReliability: operation<ExportOutcome>()(

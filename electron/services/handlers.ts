@@ -32,7 +32,7 @@ import { findHits, inContext } from '../../shared/search';
 import { fail, ok, WorkbenchFailure, type Result } from '../../shared/result';
 import { writeFileDurably, writeFolderDurably, describeFileError } from './atomic-write';
 import { Jobs, type Job } from './jobs';
-import { reliabilityReport } from '../../shared/stats/reliability-report';
+import { reliabilityReportSteps, type ReliabilityInput, type ReliabilityOptions } from '../../shared/stats/reliability-report';
 import { reliabilityReportCsv, reliabilityReportHtml, unitsMatrixCsv } from '../../shared/stats/reliability-exports';
 import type { ProjectStore } from './project-store';
 import { workbookBytes } from './xlsx-export';
@@ -76,6 +76,16 @@ export function createHandlers(services: Services): Handlers {
     return outcome(store, await store.applyEdit(made), 'forward', made.notes ?? []);
   };
   const jobs = services.jobs ?? new Jobs();
+  /** Computes a reliability report, passing a checkpoint of the job every few bootstrap samples. */
+  const computeReport = async (input: ReliabilityInput, selection: ReliabilityOptions, job: Job) => {
+    job.report('Computing the agreement', 0, 0);
+    const steps = reliabilityReportSteps(input, selection);
+    for (let step = steps.next(); ; step = steps.next()) {
+      if (step.done) return step.value;
+      job.report('Bootstrapping the intervals of α', step.value.done, step.value.total);
+      await job.checkpoint();
+    }
+  };
   /** The texts, codebook and segments a reliability report reads, for the chosen documents. */
   const reliabilityInput = async (documentIds: readonly string[], coders: readonly string[]) => {
     const known = store.overview().coders;
@@ -303,10 +313,11 @@ export function createHandlers(services: Services): Handlers {
       }),
     jobProgress: ({ jobId }) => jobs.progress(jobId),
     cancelJob: ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
-    reliabilityReport: async (selection) => {
-      const input = await reliabilityInput(selection.documentIds, selection.coders);
-      return { ...reliabilityReport(input, selection), adjudications: [...store.adjudications] };
-    },
+    reliabilityReport: ({ jobId, ...selection }) =>
+      jobs.run(jobId, async (job) => {
+        const input = await reliabilityInput(selection.documentIds, selection.coders);
+        return { ...(await computeReport(input, selection, job)), adjudications: [...store.adjudications] };
+      }),
     exportReliability: async ({ format, selection, codeId }) => {
       const input = await reliabilityInput(selection.documentIds, selection.coders);
       const day = now().toISOString().slice(0, 10);
@@ -315,7 +326,7 @@ export function createHandlers(services: Services): Handlers {
         const path = await saveAs(`reliability-units${suffix}-${day}.csv`, CSV_FILES, null, () => unitsMatrixCsv(input, selection, codeId));
         return { path, rows: path ? 1 : 0 };
       }
-      const report = reliabilityReport(input, selection);
+      const report = await jobs.run(undefined, (job) => computeReport(input, selection, job));
       const path =
         format === 'csv'
           ? await saveAs(`reliability-${day}.csv`, CSV_FILES, null, () => reliabilityReportCsv(report))

@@ -11,7 +11,7 @@ import { CONSENSUS_CODER } from '../../shared/adjudication';
 import type { OperationInput } from '../../shared/api';
 import { codePath } from '../../shared/codebook';
 import type { ReliabilityDisagreement, ReliabilityReport, ReliabilityMeasures } from '../../shared/stats/reliability-report';
-import { jumpTo, runAction, runExportOf, setBlind, showMessage } from '../actions';
+import { followJob, jumpTo, runAction, runExportOf, setBlind, showMessage } from '../actions';
 import { api } from '../api-client';
 import { getState, selectCodes, useStore } from '../store';
 import { CoderExchange } from './CoderExchange';
@@ -89,9 +89,10 @@ export function ReliabilityView(props: { onJump: () => void }) {
     if (chosenCoders.length < 2) return showMessage('info', 'Choose at least two coders to compare.');
     if (!documentIds.length || !codeIds.length) return showMessage('info', 'Choose at least one document and one code.');
     setComputing(true);
-    const result = await api.reliabilityReport(selection());
+    const result = await followJob('Agreement', (jobId) => api.reliabilityReport({ ...selection(), jobId }));
     setComputing(false);
     if (result.ok) setReport(result.value);
+    else if (result.error.code === 'cancelled') showMessage('info', 'The computation was cancelled.');
     else showMessage('error', result.error.message);
   };
 

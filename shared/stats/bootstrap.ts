@@ -94,8 +94,28 @@ export interface ConfidenceInterval {
 export function bootstrapAlphaIntervals(
   rows: readonly PairableUnits[],
   weights: readonly number[],
-  { samples, seed, confidence }: { samples: number; seed: number; confidence: number },
+  options: { samples: number; seed: number; confidence: number },
 ): ConfidenceInterval[] {
+  const steps = bootstrapAlphaIntervalSteps(rows, weights, options);
+  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+}
+
+/** How far a long computation is: `done` of `total` steps. */
+export interface StepProgress {
+  done: number;
+  total: number;
+}
+
+/**
+ * `bootstrapAlphaIntervals` step by step: it yields its progress (resamples done of `samples`)
+ * every few resamples, so that a caller can keep other work going, show progress or stop, and
+ * returns the intervals. The same draws in the same order: the result is identical.
+ */
+export function* bootstrapAlphaIntervalSteps(
+  rows: readonly PairableUnits[],
+  weights: readonly number[],
+  { samples, seed, confidence }: { samples: number; seed: number; confidence: number },
+): Generator<StepProgress, ConfidenceInterval[]> {
   checkOptions(samples, seed, confidence);
   const total = weights.reduce((sum, weight) => sum + weight, 0);
   const runOf = new Uint32Array(total);
@@ -117,6 +137,7 @@ export function bootstrapAlphaIntervals(
         const alpha = alphaOfUnits(units, drawn).alpha;
         if (!Number.isNaN(alpha)) alphas[row].push(alpha);
       });
+      if (sample % 10 === 9) yield { done: sample + 1, total: samples };
     }
   }
   return alphas.map((resampled) => ({ ...percentileInterval(resampled, confidence), confidence }));

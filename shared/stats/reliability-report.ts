@@ -12,7 +12,7 @@
  * The exports of the report are in `reliability-exports.ts`.
  */
 import { CodePointIndex } from '../offsets';
-import { bootstrapAlphaIntervals, type ConfidenceInterval } from './bootstrap';
+import { bootstrapAlphaIntervalSteps, type ConfidenceInterval, type StepProgress } from './bootstrap';
 import { characterUnits, CODE_SET_SEPARATOR } from './character-units';
 import type { Continuum, Span } from './continuum';
 import { alphaOfUnits, pairableUnitsOf } from './krippendorff-alpha';
@@ -212,6 +212,16 @@ const CONFIDENCE = 0.95;
  * `bootstrapAlpha` for bad bootstrap settings. Pure: the same input gives the same report.
  */
 export function reliabilityReport(input: ReliabilityInput, options: ReliabilityOptions): ReliabilityReport {
+  const steps = reliabilityReportSteps(input, options);
+  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+}
+
+/**
+ * `reliabilityReport` step by step: it yields how far the bootstrap is (the only part whose time
+ * grows with the samples asked for), so that a caller can keep other work going, show progress
+ * or stop; it returns the same report.
+ */
+export function* reliabilityReportSteps(input: ReliabilityInput, options: ReliabilityOptions): Generator<StepProgress, ReliabilityReport> {
   const data = characterData(input, options);
   const { coders, codeIds, continua, spans } = data;
   const m = coders.length;
@@ -228,7 +238,7 @@ export function reliabilityReport(input: ReliabilityInput, options: ReliabilityO
   const columns = rowIds.map(columnsOf);
   const weights = overall.weights;
   const prepared = columns.map((runs) => pairableUnitsOf(transpose(runs, m), 'nominal'));
-  const intervals = bootstrap === null ? null : bootstrapAlphaIntervals(prepared, weights, bootstrap);
+  const intervals = bootstrap === null ? null : yield* bootstrapAlphaIntervalSteps(prepared, weights, bootstrap);
 
   const alphaU = unitizingAlphaU(spans, continua, { coders, codes: codeIds });
   const notes: string[] = [];

@@ -90,6 +90,28 @@ describe('long exports and imports', () => {
     expect(done.outcome).not.toBeNull();
   });
 
+  it("a reliability report's bootstrap shows its progress and can be cancelled", async () => {
+    const { store, handlers } = await openProject();
+    const documents = store.overview().documents;
+    for (const [coder, every] of [['ana', 1], ['bea', 2]] as const) {
+      await dispatch(handlers, 'setCoder', { name: coder });
+      const spans: Array<{ documentId: string; start: number; end: number }> = [];
+      for (const document of documents) {
+        const text = await store.text(document.id);
+        [...text.matchAll(/\S+/g)].forEach((m, i) => i % every === 0 && spans.push({ documentId: document.id, start: m.index, end: m.index + m[0].length }));
+      }
+      await dispatch(handlers, 'codeSpans', { codeId: 'factual-claim', spans });
+    }
+    const selection = { coders: ['ana', 'bea'], documentIds: documents.map((d) => d.id), codeIds: ['factual-claim', 'opinion'], minOverlap: 90, bootstrap: { samples: 5000, seed: 3 } };
+    const jobId = randomUUID();
+    const running = dispatch(handlers, 'reliabilityReport', { ...selection, jobId });
+    const seen: JobProgress[] = [];
+    await watchUntilUnderWay({ handlers } as OpenProject, jobId, seen);
+    expect(seen.at(-1)).toMatchObject({ phase: 'Bootstrapping the intervals of α', total: 5000 });
+    expect(value(await dispatch(handlers, 'cancelJob', { jobId }))).toEqual({ cancelled: true });
+    expect(await running).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+  });
+
   it('refuses a malformed job id', async () => {
     expect(await dispatch(project.handlers, 'jobProgress', { jobId: 'not-a-uuid' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
   });
