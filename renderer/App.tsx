@@ -1,8 +1,20 @@
 /** The workbench window: documents on the left, the text with the codebook in the middle, the coded segments on the right. */
 import { useEffect, useState } from 'react';
 import { codeForKey } from '../shared/codebook';
-import { cancelJob, setBlind, dismissMessage, dismissNotice, exportCsv, exportDataset, loadProject, stepHistory, type DatasetFormat } from './actions';
-import { bridge, isPreview } from './api-client';
+import {
+  cancelJob,
+  dismissMessage,
+  dismissNotice,
+  exportCodebook,
+  exportCsv,
+  exportDataset,
+  loadProject,
+  runExportOf,
+  setBlind,
+  stepHistory,
+  type DatasetFormat,
+} from './actions';
+import { api, bridge, isPreview } from './api-client';
 import { CodeBar } from './components/CodeBar';
 import { CodebookEditor } from './components/CodebookEditor';
 import { RetrievalView } from './components/RetrievalView';
@@ -227,6 +239,9 @@ export function App() {
       else if (command === 'export-jsonl') void exportDataset('jsonl');
       else if (command === 'export-datapackage') void exportDataset('datapackage');
       else if (command === 'export-qdpx') void exportDataset('qdpx');
+      else if (command === 'export-xlsx') void exportDataset('xlsx');
+      else if (command === 'export-qdc') void exportCodebook('qdc');
+      else if (command === 'export-coder-file') void runExportOf(() => api.exportCoderFile({}));
       else void exportCsv(command === 'export-csv-excel' ? 'excel' : 'standard');
     });
     const onHistoryKey = (event: KeyboardEvent) => {

@@ -369,7 +369,7 @@ export type WorkbenchApi = {
 };
 
 /** Commands the main process sends to the page (from the application menu). */
-export const commandNames = ['export-csv', 'export-csv-excel', 'export-wide-csv', 'export-jsonl', 'export-datapackage', 'export-qdpx', 'undo', 'redo'] as const;
+export const commandNames = ['export-csv', 'export-csv-excel', 'export-wide-csv', 'export-jsonl', 'export-datapackage', 'export-xlsx', 'export-qdpx', 'export-qdc', 'export-coder-file', 'undo', 'redo'] as const;
 export type CommandName = (typeof commandNames)[number];
 
 /** The object the preload puts on `window.workbench`. */
