@@ -37,6 +37,10 @@ describe('agreement on the command line', () => {
     const out = await tempFolder();
     execFileSync('node', [CLI, 'agreement', '--project', project, '--out', join(out, 'report.html')]);
     expect(await readFile(join(out, 'report.html'), 'utf8')).toContain('<table');
+    execFileSync('node', [CLI, 'agreement', '--project', project, '--out', join(out, 'report.csv')]);
+    const table = JSON.parse(execFileSync('python3', ['-c', 'import csv,json,sys; print(json.dumps(list(csv.DictReader(open(sys.argv[1], newline="", encoding="utf-8")))))', join(out, 'report.csv')]).toString());
+    expect(table).toHaveLength(report.rows.length);
+    expect(Object.values(table.find((row: Record<string, string>) => Object.values(row).includes('factual claim')))).toContain(factual.measures.alphaNominal.toFixed(4));
     execFileSync('node', [CLI, 'agreement', '--project', project, '--coders', 'ana,bea', '--out', join(out, 'units.csv'), '--matrix', 'opinion']);
     const read = execFileSync('python3', ['-c', 'import csv,sys; rows=list(csv.DictReader(open(sys.argv[1], newline="", encoding="utf-8"))); print(len(rows), sorted(set(r["ana"] for r in rows)), sorted(set(r["bea"] for r in rows)))', join(out, 'units.csv')]).toString().trim();
     expect(read).toBe(`${report.units} ['0', '1'] ['0']`);
