@@ -142,6 +142,11 @@ app.whenReady().then(async () => {
         : await dialog.showSaveDialog(options);
       return result.canceled || !result.filePath ? null : result.filePath;
     },
+    chooseFolder: async (title) => {
+      const options = { title, properties: ['openDirectory' as const, 'createDirectory' as const] };
+      const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+      return result.canceled || !result.filePaths[0] ? null : result.filePaths[0];
+    },
   });
   registerIpcHandlers(handlers);
   buildMenu();

@@ -341,6 +341,10 @@ export const operations = {
     }),
     "Asks where to save, then writes the reliability report (CSV, or a self-contained HTML page) or the units × coders matrix (CSV, for R's irr and Python's krippendorff).",
   ),
+  chooseFolder: operation<{ folder: string | null; available: boolean }>()(
+    z.strictObject({ purpose: z.enum(['shared-folder']) }),
+    "Asks the researcher to choose a folder in the system's dialog; `available` is false where there is no dialog (the browser preview), and `folder` null when cancelled.",
+  ),
   settleDisagreement: operation<ActionOutcome>()(
     z.strictObject({
       disagreementId: z.string().min(1).max(200),

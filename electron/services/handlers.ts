@@ -60,6 +60,8 @@ export interface Services {
   now?: () => Date;
   /** Long exports and imports under way (made here when not given). */
   jobs?: Jobs;
+  /** Asks the researcher to choose a folder (the desktop app's dialog); absent where there is none. */
+  chooseFolder?: (title: string) => Promise<string | null>;
 }
 
 export type Handlers = {
@@ -334,6 +336,11 @@ export function createHandlers(services: Services): Handlers {
               reliabilityReportHtml(report, { projectName: store.overview().name, createdAt: now().toISOString(), input }),
             );
       return { path, rows: path ? report.rows.length : 0 };
+    },
+    chooseFolder: async ({ purpose }) => {
+      if (!services.chooseFolder) return { folder: null, available: false };
+      const title = purpose === 'shared-folder' ? 'Choose the shared folder of the coders' : 'Choose a folder';
+      return { folder: await services.chooseFolder(title), available: true };
     },
     settleDisagreement: async (input) => outcome(store, await store.settleDisagreement(input), 'forward', []),
   };

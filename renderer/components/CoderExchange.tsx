@@ -7,7 +7,7 @@ import { useState } from 'react';
 import type { ProjectImportOutcome } from '../../shared/api';
 import type { Result } from '../../shared/result';
 import { applyImportOutcome, runExportOf } from '../actions';
-import { api } from '../api-client';
+import { api, isPreview } from '../api-client';
 import { useStore } from '../store';
 
 const FOLDER_KEY = 'workbench-shared-folder';
@@ -85,6 +85,18 @@ export function CoderExchange(props: { onMerged: () => void }) {
           Shared folder{' '}
           <input value={folder} onChange={(event) => setFolder(event.target.value)} placeholder="/path/to/shared/folder" size={40} aria-label="Shared folder" data-action="shared-folder" />
         </label>
+        {!isPreview && (
+          <button
+            type="button"
+            onClick={async () => {
+              const chosen = await api.chooseFolder({ purpose: 'shared-folder' });
+              if (chosen.ok && chosen.value.folder) setFolder(chosen.value.folder);
+            }}
+            data-action="choose-shared-folder"
+          >
+            Choose…
+          </button>
+        )}
         <button type="submit" disabled={busy || !folder.trim()} aria-busy={busy} data-action="sync-shared-folder">
           {busy ? 'Working…' : 'Sync'}
         </button>
