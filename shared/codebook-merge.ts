@@ -8,18 +8,11 @@
 import type { Change } from './changes';
 import { nextCodeColour, REPEAT_KEY, type Code } from './codebook';
 
-/** A code as read from another file, with its sub-codes. */
-export interface IncomingCode {
+/** A code as read from another file (its colour, if it gives one), with its sub-codes. */
+export interface IncomingCode extends Omit<Code, 'id' | 'parentId' | 'colour'> {
   /** What the file calls it (a GUID, a row number): used to find the code again. */
   ref: string;
-  name: string;
   colour: string | null;
-  description: string;
-  definition: string;
-  whenToUse: string;
-  whenNotToUse: string;
-  example: string;
-  key: string | null;
   children: IncomingCode[];
 }
 
