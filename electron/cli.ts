@@ -116,7 +116,13 @@ async function main(argv: string[]): Promise<unknown> {
   // A script names an existing project: the CLI never starts a new one by mistake.
   if (!existsSync(join(folder, PROJECT_FILE))) throw new CliError(EXIT.project, `There is no project in ${folder} (no ${PROJECT_FILE}).`);
   const out = values.out ? resolve(values.out) : null;
-  const store = await ProjectStore.open({ folder, bundledDocuments: join(__dirname, '..', '..', 'documents') });
+  let store: ProjectStore;
+  try {
+    store = await ProjectStore.open({ folder, bundledDocuments: join(__dirname, '..', '..', 'documents') });
+  } catch (error) {
+    // Open in the app or the preview (the project's lock), or not readable.
+    throw new CliError(EXIT.project, error instanceof Error ? error.message : String(error));
+  }
   try {
     const notices = store.overview().notices;
     if (notices.length) throw new CliError(EXIT.project, notices.join('\n'));

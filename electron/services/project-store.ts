@@ -29,6 +29,7 @@ import { describeFileError, syncFolder, writeFileDurably } from './atomic-write'
 import { extractText } from './document-import';
 import { DurableJsonFile, UnreadableFileError } from './durable-json-file';
 import { Journal, readJournal } from './journal';
+import { lockProject, type ProjectLock } from './project-lock';
 import { journalRecord, projectSerializer, replay, type JournalRecord, type JournalStep } from './project-persistence';
 import { decodeUtf8Exact } from './text-decoding';
 import type { VariableDefinition, VariableValue } from '../../shared/variables';
@@ -99,6 +100,7 @@ export class ProjectStore {
     private readonly now: () => Date,
     private readonly notices: string[],
     private readonly retryDelayMs: number,
+    private readonly lock: ProjectLock,
   ) {}
 
   get file(): string {
@@ -116,6 +118,18 @@ export class ProjectStore {
 
   /** Opens the project in `folder`, creating it from the bundled documents on first start. */
   static async open(options: ProjectStoreOptions): Promise<ProjectStore> {
+    await mkdir(join(options.folder, DOCUMENTS_FOLDER), { recursive: true });
+    // Another program on the same project is refused before anything is read or written.
+    const lock = await lockProject(options.folder, (options.now ?? (() => new Date()))());
+    try {
+      return await ProjectStore.openLocked(options, lock);
+    } catch (error) {
+      await lock.release();
+      throw error;
+    }
+  }
+
+  private static async openLocked(options: ProjectStoreOptions, lock: ProjectLock): Promise<ProjectStore> {
     const now = options.now ?? (() => new Date());
     const folder = options.folder;
     await mkdir(join(folder, DOCUMENTS_FOLDER), { recursive: true });
@@ -143,7 +157,7 @@ export class ProjectStore {
     }
     const db = new Low<ProjectFile>(adapter, existing as ProjectFile);
     const journal = new Journal<JournalRecord>(join(folder, JOURNAL_FILE));
-    const store = new ProjectStore(folder, db, adapter, journal, now, notices, options.retryDelayMs ?? 5000);
+    const store = new ProjectStore(folder, db, adapter, journal, now, notices, options.retryDelayMs ?? 5000, lock);
     if (!existing) {
       db.data = await store.createProject(options.bundledDocuments, options.coder ?? defaultCoder(), options.coder !== undefined);
       // A journal left beside a damaged or missing project file belongs to that one, not to this.
@@ -576,5 +590,6 @@ export class ProjectStore {
     await this.journal.settled();
     if (this.journal.length > 0 || this.saveError) await this.saveAll().catch(() => undefined);
     await this.adapter.settled();
+    await this.lock.release();
   }
 }
