@@ -20,6 +20,8 @@ import type { CodedSegment } from './segments';
 /** A document as listed in the project overview. */
 export interface DocumentSummary extends DocumentRecord {
   segmentCount: number;
+  /** The same, per coder (for blind coding, which counts only the current coder's). */
+  segmentsByCoder: Record<string, number>;
 }
 
 export interface ProjectOverview {

@@ -229,12 +229,17 @@ export class ProjectStore {
   /** The project as the renderer lists it. */
   overview(): ProjectOverview {
     const counts = new Map<string, number>();
+    const byCoder = new Map<string, Record<string, number>>();
     for (const segment of this.data.segments) {
       counts.set(segment.documentId, (counts.get(segment.documentId) ?? 0) + 1);
+      const coders = byCoder.get(segment.documentId) ?? {};
+      coders[segment.coder] = (coders[segment.coder] ?? 0) + 1;
+      byCoder.set(segment.documentId, coders);
     }
     const documents: DocumentSummary[] = this.documentsInOrder().map((document) => ({
       ...document,
       segmentCount: counts.get(document.id) ?? 0,
+      segmentsByCoder: byCoder.get(document.id) ?? {},
     }));
     const notices = [...this.notices];
     if (this.saveError) notices.push(this.saveError);

@@ -193,7 +193,8 @@ export function CodebookEditor(props: { onClose: () => void }) {
   const [parentId, setParentId] = useState('');
   const add = async () => {
     if (!name.trim()) return showMessage('info', 'Give the new code a name.');
-    if (await runAction(api.addCode({ name, parentId: parentId || null }))) setName('');
+    // Cleared only if not typed in again while it was saved: nothing typed is lost.
+    if (await runAction(api.addCode({ name, parentId: parentId || null }))) setName((current) => (current === name ? '' : current));
   };
   return (
     <aside className="codebook-editor" role="dialog" aria-label="Codebook" onKeyDown={(event) => event.key === 'Escape' && props.onClose()}>

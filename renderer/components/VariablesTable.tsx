@@ -61,8 +61,9 @@ export function VariablesTable() {
     if (!name.trim()) return showMessage('info', 'Give the variable a name.');
     const list = choices.split(',').map((c) => c.trim()).filter(Boolean);
     if (await runAction(api.defineVariable({ name, type, choices: list }))) {
-      setName('');
-      setChoices('');
+      // Cleared only if not typed in again while it was saved: nothing typed is lost.
+      setName((current) => (current === name ? '' : current));
+      setChoices((current) => (current === choices ? '' : current));
     }
   };
   return (

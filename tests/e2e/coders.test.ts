@@ -69,7 +69,11 @@ describe('coders in the browser', () => {
     await store.addSegment(segmentInput(document.id, text, words[0], 'opinion'));
     await dispatch(handlers, 'setCoder', { name: 'bea' });
     await store.addSegment(segmentInput(document.id, text, words[1], 'factual-claim'));
+    const other = store.overview().documents[3];
+    const otherText = (await store.openDocument(other.id)).text;
+    await store.addSegment(segmentInput(other.id, otherText, otherText.split(/\s+/).find((w) => w.length > 6)!, 'opinion'));
     await dispatch(handlers, 'setCoder', { name: 'ana' });
+    const countOf = (id: string) => page.textContent(`.document-button[data-document-id="${id}"] .document-meta`);
 
     const { page, problems } = await workbench.newPage();
     await workbench.openInPage(page, document.id);
@@ -78,6 +82,8 @@ describe('coders in the browser', () => {
     expect(await page.getAttribute('button[data-action="blind"]', 'aria-pressed')).toBe('true');
     await expect.poll(() => page.locator('.seg').allTextContents()).toEqual([words[0]]);
     expect(await page.locator('.segment-list li').count()).toBe(1);
+    // The document list counts only ana's segments too.
+    expect(await countOf(other.id)).toMatch(/^0 coded/);
 
     // The coded segments across documents: only ana's, and bea is not offered as a filter.
     await page.click('button[data-action="retrieval"]');
@@ -91,6 +97,7 @@ describe('coders in the browser', () => {
     await expect.poll(() => page.locator('.seg').allTextContents()).toEqual([words[0]]);
     await page.click('button[data-action="blind"]');
     await expect.poll(() => page.locator('.seg').allTextContents()).toEqual(expect.arrayContaining([words[0], words[1]]));
+    expect(await countOf(other.id)).toMatch(/^1 coded/);
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -23,6 +23,7 @@ describe('document variables in the browser', () => {
     await page.selectOption('select[aria-label="Type of the new variable"]', 'choice');
     await page.fill('input[aria-label="Values of the list"]', 'Armenian, Azerbaijani');
     await page.click('.add-variable button[type="submit"]');
+    // Typed at once, before the first is saved: the form keeps what is typed in the meantime.
     await page.fill('input[aria-label="New variable name"]', 'words');
     await page.selectOption('select[aria-label="Type of the new variable"]', 'number');
     await page.click('.add-variable button[type="submit"]');
