@@ -28,6 +28,7 @@ import { SegmentPanel } from './components/SegmentPanel';
 import { SegmentPopover } from './components/SegmentPopover';
 import { getState, selectNotices, update, useStore } from './store';
 import { CoderDialog } from './components/CoderDialog';
+import { syncRememberedFolder } from './components/CoderExchange';
 import { installCodeStyles } from './text-view/code-styles';
 import { codeSelection, TextView } from './text-view/TextView';
 
@@ -229,7 +230,10 @@ export function App() {
   const toggle = (panel: 'codebook' | 'search') => setSidePanel((current) => (current === panel ? 'segments' : panel));
 
   useEffect(() => {
-    void loadProject();
+    void loadProject().then(() => {
+      // Once the coder is known (asked on first start), the shared folder, if any, is synced.
+      if (getState().project?.coderConfirmed) void syncRememberedFolder();
+    });
     const stop = bridge.onCommand((command) => {
       if (command === 'undo' || command === 'redo') {
         // In a form field the menu's Undo is the field's own.

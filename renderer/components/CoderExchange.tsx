@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import type { ProjectImportOutcome } from '../../shared/api';
 import type { Result } from '../../shared/result';
-import { applyImportOutcome, runExportOf } from '../actions';
+import { applyImportOutcome, runExportOf, showMessage } from '../actions';
 import { api, isPreview } from '../api-client';
 import { useStore } from '../store';
 
@@ -18,6 +18,18 @@ function rememberedFolder(): string {
   } catch {
     return '';
   }
+}
+
+/**
+ * On start, a remembered shared folder is synced: this coder's file is written there and the
+ * others' work comes in, without anyone having to remember to press Sync.
+ */
+export async function syncRememberedFolder(): Promise<void> {
+  const folder = rememberedFolder();
+  if (!folder) return;
+  const result = await api.syncSharedFolder({ folder });
+  if (!result.ok) showMessage('error', `The shared folder ${folder} could not be synced: ${result.error.message}`);
+  else if (result.value.outcome) applyImportOutcome(result.value.outcome);
 }
 
 export function CoderExchange(props: { onMerged: () => void }) {

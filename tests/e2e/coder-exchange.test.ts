@@ -42,6 +42,13 @@ describe("another coder's work in the browser", () => {
     await expect.poll(async () => (await readdir(shared)).sort()).toEqual(['ana.coder.json', 'bea.coder.json']);
     await expect.poll(() => page.textContent('.coder-exchange-report')).toMatch(/Nothing new|bea/);
     expect(JSON.parse(await readFile(join(shared, 'ana.coder.json'), 'utf8'))).toMatchObject({ coder: 'ana' });
+
+    // bea codes more and syncs; the next time ana's app starts, bea's new work comes in by itself.
+    await bea.store.addSegment(segmentInput(document.id, text, words[2], 'call-to-action'));
+    await dispatch(bea.handlers, 'syncSharedFolder', { folder: shared });
+    await page.reload();
+    await page.waitForSelector('.document-button');
+    await expect.poll(() => workbench.project.store.codebookState().segments.filter((s) => s.coder === 'bea').length).toBe(3);
     expect(problems).toEqual([]);
     await page.close();
   });
