@@ -248,6 +248,9 @@ describe('reliabilityReport, other cases', () => {
     expect(report.measures.map((m) => m.key)).toContain('fleissKappa');
     expect(report.measures.map((m) => m.key)).not.toContain('cohenKappa');
     expect(report.notes.some((note) => note.includes('pooled over all 3 pairs'))).toBe(true);
+    // cu-α is given for two coders only, and the report says why.
+    expect(rowOf(report, null).measures.cuAlpha).toBeNull();
+    expect(report.notes).toContain('cu-α is given for two coders only: its computation for more coders is not yet checked.');
   });
 
   it('computes on runs exactly what the coefficients give on the expanded characters (two coders)', () => {
