@@ -8,7 +8,7 @@
  */
 import type { Change } from './changes';
 import { WorkbenchFailure } from './result';
-import type { CodedSegment } from './segments';
+import { shortQuote, type CodedSegment } from './segments';
 
 /** The coder name under which settled versions are kept. */
 export const CONSENSUS_CODER = 'consensus';
@@ -103,14 +103,9 @@ export function settle(
   changes.push({ kind: 'adjudication', id: record.id, before: previous, after: record });
   const label =
     input.decision === 'accept'
-      ? `Accept ${accepted!.coder}'s version of “${shorten(accepted!.quote)}”`
+      ? `Accept ${accepted!.coder}'s version of “${shortQuote(accepted!.quote)}”`
       : input.decision === 'merge'
-        ? `Merge the versions of “${shorten(consensus!.quote)}”`
-        : `Mark the disagreement on “${shorten(state.text.slice(Math.min(...versions.map((s) => s.start)), Math.max(...versions.map((s) => s.end))))}” as discussed`;
+        ? `Merge the versions of “${shortQuote(consensus!.quote)}”`
+        : `Mark the disagreement on “${shortQuote(state.text.slice(Math.min(...versions.map((s) => s.start)), Math.max(...versions.map((s) => s.end))))}” as discussed`;
   return { label, changes };
-}
-
-function shorten(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > 40 ? `${flat.slice(0, 39)}…` : flat;
 }

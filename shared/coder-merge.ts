@@ -10,7 +10,7 @@ import type { Change } from './changes';
 import { codePath, REPEAT_KEY, type Code } from './codebook';
 import { normalCoderName, type CoderFile, type CoderFileCode, type CoderProject } from './coder-file';
 import { WorkbenchFailure } from './result';
-import type { CodedSegment } from './segments';
+import { shortQuote, type CodedSegment } from './segments';
 
 /** A project to merge into: the project, and the exact text of each document, by document id. */
 export interface CoderMergeTarget extends CoderProject {
@@ -106,12 +106,6 @@ function mergeFileCodes(
     added++;
   }
   return { changes, codeIds, added, notes };
-}
-
-/** The start of a quote, for the report. */
-function shortQuote(quote: string): string {
-  const flat = quote.replace(/\s+/g, ' ').trim();
-  return flat.length > 40 ? `${flat.slice(0, 39)}…` : flat;
 }
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;

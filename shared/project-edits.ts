@@ -10,7 +10,7 @@ import type { Code } from './codebook';
 import type { Edit } from './codebook-edits';
 import type { DocumentRecord } from './documents';
 import { WorkbenchFailure } from './result';
-import { checkSelection, type CodedSegment } from './segments';
+import { checkSelection, shortQuote, type CodedSegment } from './segments';
 import { checkDefinition, checkValue, type VariableDefinition, type VariableValue } from './variables';
 
 /** The project as the edits read it. */
@@ -21,12 +21,6 @@ export interface ProjectState {
   variables: readonly VariableDefinition[];
   /** Whose name new segments carry. */
   coder: string;
-}
-
-/** The start of a quote, for action labels. */
-export function shortQuote(quote: string): string {
-  const flat = quote.replace(/\s+/g, ' ').trim();
-  return flat.length > 40 ? `${flat.slice(0, 39)}…` : flat;
 }
 
 function codeName(state: ProjectState, codeId: string): string {

@@ -51,6 +51,12 @@ export function checkSelection(text: string, start: number, end: number): void {
   }
 }
 
+/** The start of a quote on one line, for action labels and reports. */
+export function shortQuote(quote: string): string {
+  const flat = quote.replace(/\s+/g, ' ').trim();
+  return flat.length > 40 ? `${flat.slice(0, 39)}…` : flat;
+}
+
 /** Text order: by start, then by end, then by id so that the order is total. */
 export function compareInTextOrder(a: CodedSegment, b: CodedSegment): number {
   return a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);

@@ -240,14 +240,9 @@ export function createHandlers(services: Services): Handlers {
       jobs.run(jobId, async (job) => {
         const day = now().toISOString().slice(0, 10);
         const dataset = await store.dataset();
-        const rows = (what: string, total: number) => {
-          let done = 0;
-          job.report(what, 0, total);
-          return () => job.report(what, Math.min(++done, total), total);
-        };
         if (format === 'wide-csv') {
           const path = await saveAs(`documents-wide-${day}.csv`, CSV_FILES, job, () =>
-            wideCsvChunks(dataset, 'standard', rows('Writing the documents', dataset.documents.length)),
+            wideCsvChunks(dataset, 'standard', job.counter('Writing the documents', dataset.documents.length)),
           );
           return { path, rows: path ? dataset.documents.length : 0 };
         }
@@ -265,14 +260,14 @@ export function createHandlers(services: Services): Handlers {
             qdpxBytes(
               dataset,
               { projectId: store.projectId, projectName: overview.name, coder: overview.coder, now: now().toISOString() },
-              { checkpoint: () => job.checkpoint(), onSegment: rows('Writing the coded segments', dataset.segments.length) },
+              { checkpoint: () => job.checkpoint(), onSegment: job.counter('Writing the coded segments', dataset.segments.length) },
             ),
           );
           return { path, rows: path ? dataset.segments.length : 0 };
         }
         if (format === 'jsonl') {
           const path = await saveAs(`coded-documents-${day}.jsonl`, { name: 'JSON Lines', extensions: ['jsonl'] }, job, () =>
-            counted(doccanoLines(dataset), rows('Writing the documents', dataset.documents.length)),
+            counted(doccanoLines(dataset), job.counter('Writing the documents', dataset.documents.length)),
           );
           return { path, rows: path ? dataset.documents.length : 0 };
         }
@@ -284,8 +279,8 @@ export function createHandlers(services: Services): Handlers {
           await writeFolderDurably(
             folder,
             {
-              'segments.csv': () => segmentsCsvChunks(dataset, 'standard', rows('Writing the segments', dataset.segments.length)),
-              'documents-wide.csv': () => wideCsvChunks(dataset, 'standard', rows('Writing the documents', dataset.documents.length)),
+              'segments.csv': () => segmentsCsvChunks(dataset, 'standard', job.counter('Writing the segments', dataset.segments.length)),
+              'documents-wide.csv': () => wideCsvChunks(dataset, 'standard', job.counter('Writing the documents', dataset.documents.length)),
               'datapackage.json': `${JSON.stringify(description, null, 2)}\n`,
             },
             () => job.checkpoint(),
@@ -305,13 +300,10 @@ export function createHandlers(services: Services): Handlers {
           dataset.segments = dataset.segments.filter((segment) => wanted.has(segment.id));
         }
         const suggested = `coded-segments-${day}${segmentIds ? '-selection' : ''}${flavour === 'excel' ? '-excel' : ''}.csv`;
-        const total = dataset.segments.length;
-        let done = 0;
-        const path = await saveAs(suggested, CSV_FILES, job, () => {
-          job.report('Writing the segments', 0, total);
-          return segmentsCsvChunks(dataset, flavour, () => job.report('Writing the segments', ++done, total));
-        });
-        return { path, rows: path ? total : 0 };
+        const path = await saveAs(suggested, CSV_FILES, job, () =>
+          segmentsCsvChunks(dataset, flavour, job.counter('Writing the segments', dataset.segments.length)),
+        );
+        return { path, rows: path ? dataset.segments.length : 0 };
       }),
     jobProgress: ({ jobId }) => jobs.progress(jobId),
     cancelJob: ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),

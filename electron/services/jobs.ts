@@ -21,6 +21,13 @@ export class Job {
     this.progress = { phase, done, total };
   }
 
+  /** Starts a phase of `total` steps; the function returned counts one step each time it is called. */
+  counter(phase: string, total: number): () => void {
+    let done = 0;
+    this.report(phase, 0, total);
+    return () => this.report(phase, Math.min(++done, total), total);
+  }
+
   get cancelled(): boolean {
     return this.controller.signal.aborted;
   }

@@ -131,7 +131,7 @@ export function readQdpx(name: string, bytes: Uint8Array): ReadBundle {
       if (data) {
         try {
           // A byte-order mark is not part of the text the positions count.
-          return { source, text: new TextDecoder('utf-8', { fatal: true }).decode(data), problem: null };
+          return { source, text: utf8.decode(data), problem: null };
         } catch {
           return { source, text: null, problem: `its text file ${path} is not UTF-8` };
         }
