@@ -28,7 +28,8 @@ import {
 } from '../../shared/api';
 import { counted, segmentsCsvChunks } from '../../shared/csv-export';
 import { dataPackage, doccanoLines, wideCsvChunks } from '../../shared/dataset-exports';
-import { findHits, inContext } from '../../shared/search';
+import { inContext } from '../../shared/search';
+import { searchTexts } from './corpus-search';
 import { fail, ok, WorkbenchFailure, type Result } from '../../shared/result';
 import { writeFileDurably, writeFolderDurably, describeFileError } from './atomic-write';
 import { Jobs, type Job } from './jobs';
@@ -161,10 +162,12 @@ export function createHandlers(services: Services): Handlers {
     searchCorpus: async ({ query, documentIds }) => {
       const wanted = documentIds && new Set(documentIds);
       const result: CorpusSearchResult = { documents: [], total: 0 };
-      for (const document of store.overview().documents) {
-        if (wanted && !wanted.has(document.id)) continue;
-        const text = await store.text(document.id);
-        const { hits, truncated } = findHits(text, query);
+      const documents = store.overview().documents.filter((document) => !wanted || wanted.has(document.id));
+      const texts = await Promise.all(documents.map((document) => store.text(document.id)));
+      const found = await searchTexts(texts, query);
+      for (const [i, document] of documents.entries()) {
+        const text = texts[i]!;
+        const { hits, truncated } = found[i]!;
         if (!hits.length) continue;
         result.total += hits.length;
         result.documents.push({
