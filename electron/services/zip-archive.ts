@@ -17,8 +17,8 @@ export const MAX_PART_BYTES = 256 * MiB;
 export const MAX_ARCHIVE_BYTES = 1024 * MiB;
 /** The most a part may grow over its packed size (text and XML stay far below it; a bomb far above). */
 export const MAX_INFLATE_RATIO = 100;
-/** A part may unpack to this much before its growth is judged, so that tiny parts are never refused. */
-const RATIO_GRACE_BYTES = 1 * MiB;
+/** A part may unpack to this much before its growth is judged, so that small, very repetitive parts are never refused. */
+const RATIO_GRACE_BYTES = 8 * MiB;
 /** The most parts an archive may list. */
 export const MAX_PARTS = 100_000;
 /** Packed bytes handed to the inflater at a time: what one slice can unpack to stays small (deflate grows at most ~1,032 times). */
