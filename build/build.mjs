@@ -38,6 +38,12 @@ await Promise.all([
   esbuild({ ...common, entryPoints: [join(root, 'electron', 'main.ts')], outfile: join(root, 'dist', 'electron', 'main.cjs') }),
   esbuild({ ...common, entryPoints: [join(root, 'electron', 'preload.ts')], outfile: join(root, 'dist', 'electron', 'preload.cjs'), minify: true }),
   esbuild({ ...common, entryPoints: [join(root, 'electron', 'preview.ts')], outfile: join(root, 'dist', 'electron', 'preview.cjs') }),
+  // A regular expression searches in a worker thread, loaded from beside the bundles at run time.
+  esbuild({
+    ...common,
+    entryPoints: [join(root, 'electron', 'services', 'corpus-search-worker.ts')],
+    outfile: join(root, 'dist', 'electron', 'corpus-search-worker.cjs'),
+  }),
   esbuild({
     ...common,
     entryPoints: [join(root, 'electron', 'cli.ts')],

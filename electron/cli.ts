@@ -5,11 +5,12 @@
  * or read).
  */
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CONSENSUS_CODER } from '../shared/adjudication';
 import { countByCode } from '../shared/segments';
+import { MAX_IMPORT_BYTES } from './services/document-import';
 import { saveIntoFolder } from './services/export-folder';
 import { createHandlers, dispatch } from './services/handlers';
 import { defaultProjectFolder, userDataFolder } from './services/paths';
@@ -186,14 +187,19 @@ async function main(argv: string[]): Promise<unknown> {
       case 'import': {
         const imported = [];
         for (const file of files) {
+          const coderFile = /\.coder\.json$/i.test(file);
+          const operation = coderFile ? 'importCoderFile' : /\.(qdpx|qde)$/i.test(file) ? 'importProject' : 'importDocument';
           let bytes: Buffer;
           try {
+            // Said as the app says it, before a text too large is read (and base64-encoded) at all.
+            if (operation === 'importDocument' && (await stat(file)).size > MAX_IMPORT_BYTES) {
+              imported.push({ file, error: `${basename(file)} is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB, the most that is imported.` });
+              continue;
+            }
             bytes = await readFile(file);
           } catch (error) {
             throw new CliError(EXIT.file, `${file} could not be read: ${(error as Error).message}`);
           }
-          const coderFile = /\.coder\.json$/i.test(file);
-          const operation = coderFile ? 'importCoderFile' : /\.(qdpx|qde)$/i.test(file) ? 'importProject' : 'importDocument';
           const input = coderFile ? { name: basename(file), content: bytes.toString('utf8') } : { name: basename(file), data: bytes.toString('base64') };
           const result = await dispatch(handlers, operation, input);
           imported.push(result.ok ? { file, ...(result.value as object) } : { file, error: result.error.message });

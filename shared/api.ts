@@ -133,6 +133,15 @@ const segmentId = z.uuid();
 /** The page's name for a long export or import, so that it can follow it and cancel it. */
 const jobId = z.uuid();
 const offset = z.number().int().nonnegative().max(2 ** 31);
+/**
+ * A file's bytes in standard base64, padded. Checked strictly: a lenient decoder would turn a
+ * damaged string into a garbage document instead of refusing it.
+ */
+const base64Bytes = (maxChars: number, largest: string) =>
+  z
+    .string()
+    .max(maxChars, { error: `the file is larger than ${largest}, the most that is imported` })
+    .refine((data) => data.length % 4 === 0 && /^[A-Za-z0-9+/]*={0,2}$/.test(data), { error: "the file's bytes are not valid base64" });
 
 /** What a reliability report compares. */
 const reliabilitySelection = z.strictObject({
@@ -178,7 +187,7 @@ export const operations = {
     z.strictObject({
       name: z.string().min(1).max(1000),
       /** The file's bytes, base64-encoded (at most 50 MB of bytes). */
-      data: z.string().max(70 * 1024 * 1024),
+      data: base64Bytes(70 * 1024 * 1024, '50 MB'),
     }),
     'Imports a file (.txt, .md, .html, .docx, .pdf) as a new document; a text already in the project is reported.',
   ),
@@ -286,7 +295,7 @@ export const operations = {
     z.strictObject({
       name: z.string().min(1).max(1000),
       /** The file's bytes, base64-encoded (at most 500 MB of bytes). */
-      data: z.string().max(700 * 1024 * 1024),
+      data: base64Bytes(700 * 1024 * 1024, '500 MB'),
       jobId: jobId.optional(),
     }),
     'Imports a REFI-QDA project (.qdpx, or a bare .qde) from another program as one action: documents, codes, coded segments with their coders, memos and variables.',

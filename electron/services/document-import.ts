@@ -12,6 +12,7 @@ import { marked } from 'marked';
 import { extname } from 'node:path';
 import { WorkbenchFailure } from '../../shared/result';
 import { decodeUtf8Exact } from './text-decoding';
+import { checkedZip } from './zip-archive';
 
 /** The largest file taken in, in bytes. */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
@@ -120,9 +121,12 @@ export async function extractText(name: string, bytes: Uint8Array): Promise<Extr
   if (bytes.byteLength > MAX_IMPORT_BYTES) refuse(name, `is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB, the most that is imported.`);
   let extracted: ExtractedText;
   if (format === 'docx') {
+    // mammoth unzips without limits: it gets the parts once they have been unpacked within ours.
+    const checked = checkedZip(name, bytes);
+    if (!checked) refuse(name, 'is not a Word document that can be read (.docx).');
     let result;
     try {
-      result = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
+      result = await mammoth.extractRawText({ buffer: Buffer.from(checked.buffer, checked.byteOffset, checked.byteLength) });
     } catch {
       refuse(name, 'is not a Word document that can be read (.docx).');
     }

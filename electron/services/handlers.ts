@@ -28,7 +28,8 @@ import {
 } from '../../shared/api';
 import { counted, segmentsCsvChunks } from '../../shared/csv-export';
 import { dataPackage, doccanoLines, wideCsvChunks } from '../../shared/dataset-exports';
-import { findHits, inContext } from '../../shared/search';
+import { inContext } from '../../shared/search';
+import { searchTexts } from './corpus-search';
 import { fail, ok, WorkbenchFailure, type Result } from '../../shared/result';
 import { writeFileDurably, writeFolderDurably, describeFileError } from './atomic-write';
 import { Jobs, type Job } from './jobs';
@@ -89,11 +90,13 @@ export function createHandlers(services: Services): Handlers {
     }
   };
   /** The texts, codebook and segments a reliability report reads, for the chosen documents. */
-  const reliabilityInput = async (documentIds: readonly string[], coders: readonly string[]) => {
+  const reliabilityInput = async (documentIds: readonly string[], coders: readonly string[], codeIds: readonly string[]) => {
     const known = store.overview().coders;
     const stranger = coders.find((coder) => !known.includes(coder));
     if (stranger) throw new WorkbenchFailure('not-found', `No one called “${stranger}” has coded in this project (coders: ${known.join(', ')}).`);
     const { documents, codes, segments } = await store.dataset();
+    const unknownCode = codeIds.find((id) => !codes.some((code) => code.id === id));
+    if (unknownCode) throw new WorkbenchFailure('invalid-input', `There is no code with the id “${unknownCode}” in the codebook.`);
     const wanted = new Set(documentIds);
     const missing = documentIds.filter((id) => !documents.some((d) => d.record.id === id));
     if (missing.length) throw new WorkbenchFailure('not-found', `There is no document ${missing[0]} in this project.`);
@@ -159,10 +162,12 @@ export function createHandlers(services: Services): Handlers {
     searchCorpus: async ({ query, documentIds }) => {
       const wanted = documentIds && new Set(documentIds);
       const result: CorpusSearchResult = { documents: [], total: 0 };
-      for (const document of store.overview().documents) {
-        if (wanted && !wanted.has(document.id)) continue;
-        const text = await store.text(document.id);
-        const { hits, truncated } = findHits(text, query);
+      const documents = store.overview().documents.filter((document) => !wanted || wanted.has(document.id));
+      const texts = await Promise.all(documents.map((document) => store.text(document.id)));
+      const found = await searchTexts(texts, query);
+      for (const [i, document] of documents.entries()) {
+        const text = texts[i]!;
+        const { hits, truncated } = found[i]!;
         if (!hits.length) continue;
         result.total += hits.length;
         result.documents.push({
@@ -309,11 +314,14 @@ export function createHandlers(services: Services): Handlers {
     cancelJob: ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
     reliabilityReport: ({ jobId, ...selection }) =>
       jobs.run(jobId, async (job) => {
-        const input = await reliabilityInput(selection.documentIds, selection.coders);
+        const input = await reliabilityInput(selection.documentIds, selection.coders, selection.codeIds);
         return { ...(await computeReport(input, selection, job)), adjudications: [...store.adjudications] };
       }),
     exportReliability: async ({ format, selection, codeId }) => {
-      const input = await reliabilityInput(selection.documentIds, selection.coders);
+      const input = await reliabilityInput(selection.documentIds, selection.coders, selection.codeIds);
+      if (codeId !== null && !selection.codeIds.includes(codeId)) {
+        throw new WorkbenchFailure('invalid-input', `The code “${codeId}” of the matrix is not among the chosen codes (${selection.codeIds.join(', ')}).`);
+      }
       const day = now().toISOString().slice(0, 10);
       if (format === 'matrix') {
         const suffix = codeId ? `-${codeId}` : '';

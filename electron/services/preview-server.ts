@@ -7,14 +7,17 @@
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { readFile } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { fail } from '../../shared/result';
+import { MAX_IMPORT_BYTES } from './document-import';
 import { dispatch, type Handlers } from './handlers';
 
 export const TOKEN_HEADER = 'x-workbench-token';
 /** Large enough for an imported file (50 MB, base64-encoded). */
 const MAX_BODY_BYTES = 72 * 1024 * 1024;
+/** Past this, a body too large is no longer read to its end (so the caller can get the answer) but cut off. */
+const MAX_DRAINED_BYTES = 4 * MAX_BODY_BYTES;
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -64,20 +67,63 @@ function sameToken(given: string | undefined, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+/** A request body larger than the server takes in. */
+class BodyTooLarge extends Error {}
+
+/** A part of a URL that does not decode (a malformed %-escape) is a bad request, not a crash. */
+function decodedPath(part: string): string | null {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return null;
+  }
+}
+
 async function readBody(request: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new Error('request body too large');
+    // The rest is read and dropped, so that the caller, still sending, gets the answer.
+    if (size > MAX_BODY_BYTES) {
+      chunks.length = 0;
+      if (size > MAX_DRAINED_BYTES) request.destroy();
+      continue;
+    }
     chunks.push(chunk as Buffer);
   }
+  if (size > MAX_BODY_BYTES) throw new BodyTooLarge();
   return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Why a body was refused as too large, in words: only an imported file makes one so large. */
+function tooLargeMessage(operation: string): string {
+  const limit = `${MAX_IMPORT_BYTES / 1024 / 1024} MB`;
+  return /^import/.test(operation)
+    ? `The file is larger than ${limit}, the most that is imported.`
+    : `The request is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB, the most the preview takes in.`;
+}
+
+/**
+ * The file a path names inside the (real) renderer folder, or null: only a regular file whose
+ * real path, links resolved, lies under the folder is served.
+ */
+async function servedFile(root: string, relative: string): Promise<string | null> {
+  const file = normalize(join(root, relative));
+  if (!file.startsWith(root + sep)) return null;
+  try {
+    const real = await realpath(file);
+    if (!real.startsWith(root + sep) || real !== file) return null;
+    return (await stat(real)).isFile() ? real : null;
+  } catch {
+    return null;
+  }
 }
 
 export async function startPreviewServer(options: PreviewServerOptions): Promise<PreviewServer> {
   const token = options.token ?? randomBytes(24).toString('base64url');
-  const root = normalize(options.rendererFolder);
+  // Files are served from the real folder, so that a link inside it cannot lead out of it.
+  const root = await realpath(normalize(options.rendererFolder));
   let allowedHosts: Set<string> = new Set();
   let allowedOrigins: Set<string> = new Set();
 
@@ -99,21 +145,28 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
       if (!sameToken(request.headers[TOKEN_HEADER] as string | undefined, token)) {
         return send(response, 403, JSON.stringify(fail('forbidden', 'Missing or wrong preview token.')), 'application/json');
       }
+      const operation = decodedPath(url.pathname.slice(5));
+      if (operation === null) {
+        request.resume();
+        return send(response, 400, JSON.stringify(fail('invalid-input', 'The operation name in the URL is not properly %-encoded.')), 'application/json');
+      }
       let input: unknown;
       try {
         const body = await readBody(request);
         input = body ? JSON.parse(body) : {};
       } catch (error) {
+        if (error instanceof BodyTooLarge) return send(response, 413, JSON.stringify(fail('invalid-input', tooLargeMessage(operation))), 'application/json');
         const result = fail('invalid-input', `The request body is not valid JSON: ${(error as Error).message}`);
         return send(response, 400, JSON.stringify(result), 'application/json');
       }
-      const result = await dispatch(options.handlers, decodeURIComponent(url.pathname.slice(5)), input);
+      const result = await dispatch(options.handlers, operation, input);
       return send(response, 200, JSON.stringify(result), 'application/json; charset=utf-8');
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'Method not allowed.');
-    const relative = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1));
-    const file = normalize(join(root, relative));
-    if (!file.startsWith(root + sep)) return send(response, 404, 'Not found.');
+    const relative = url.pathname === '/' ? 'index.html' : decodedPath(url.pathname.slice(1));
+    if (relative === null) return send(response, 400, 'Bad request: the path is not properly %-encoded.');
+    const file = await servedFile(root, relative);
+    if (!file) return send(response, 404, 'Not found.');
     let body: Buffer;
     try {
       body = await readFile(file);

@@ -6,12 +6,13 @@
  * twice gives the same GUIDs, and a segment keeps its own id (already a UUID) as its GUID.
  */
 import { createHash } from 'node:crypto';
-import { strToU8, unzipSync, Zip, ZipDeflate } from 'fflate';
+import { strToU8, Zip, ZipDeflate } from 'fflate';
 import type { DatasetInput } from '../../shared/csv-export';
 import { WorkbenchFailure } from '../../shared/result';
 import { readProjectQde, type QdeProject, type QdeSource } from '../../shared/refi-qda/qde-reader';
 import { codebookQdc, projectQdeParts, sourceEntryName, type GuidFor } from '../../shared/refi-qda/qde-writer';
 import type { Code } from '../../shared/codebook';
+import { DamagedArchive, ZipArchive } from './zip-archive';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -96,26 +97,43 @@ export interface ReadBundle {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
+/**
+ * The parts of a bundle by their path compared without case and with either kind of slash, each
+ * inflated only when asked for (within the archive's limits: a bomb is refused, never unpacked).
+ */
+function bundleParts(name: string, bytes: Uint8Array): Map<string, () => Uint8Array> {
+  const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
+  if (!isZip) {
+    if (/\.qde$/i.test(name) || bytes[0] === 0x3c || (bytes[0] === 0xef && bytes[3] === 0x3c)) return new Map([['project.qde', () => bytes]]);
+    throw new WorkbenchFailure('invalid-input', `${name} is neither a REFI-QDA project bundle (.qdpx, a zip archive) nor a project.qde.`);
+  }
+  const damaged = (error: unknown): never => {
+    if (error instanceof DamagedArchive) throw new WorkbenchFailure('invalid-input', `${name} is not a readable REFI-QDA project: ${error.message}.`);
+    throw error;
+  };
+  let archive: ZipArchive;
+  try {
+    archive = ZipArchive.open(name, bytes);
+  } catch (error) {
+    return damaged(error);
+  }
+  const read = (path: string) => () => {
+    try {
+      return archive.read(path);
+    } catch (error) {
+      return damaged(error);
+    }
+  };
+  return new Map(archive.paths.map((path) => [path.replace(/\\/g, '/').toLowerCase(), read(path)]));
+}
+
 /** Reads a `.qdpx` bundle, or a bare `.qde` (whose sources must then carry their text inline). */
 export function readQdpx(name: string, bytes: Uint8Array): ReadBundle {
   const notes: string[] = [];
-  let entries: Record<string, Uint8Array>;
-  const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
-  if (isZip) {
-    try {
-      entries = unzipSync(bytes);
-    } catch (error) {
-      throw new WorkbenchFailure('invalid-input', `${name} is not a readable REFI-QDA project: the zip archive is damaged (${(error as Error).message}).`);
-    }
-  } else if (/\.qde$/i.test(name) || bytes[0] === 0x3c || (bytes[0] === 0xef && bytes[3] === 0x3c)) {
-    entries = { 'project.qde': bytes };
-  } else {
-    throw new WorkbenchFailure('invalid-input', `${name} is neither a REFI-QDA project bundle (.qdpx, a zip archive) nor a project.qde.`);
-  }
-  // Paths inside the bundle, compared without case and with either kind of slash.
-  const byPath = new Map(Object.entries(entries).map(([path, data]) => [path.replace(/\\/g, '/').toLowerCase(), data]));
-  const qdeEntry = byPath.get('project.qde') ?? [...byPath].find(([path]) => path.endsWith('.qde'))?.[1];
-  if (!qdeEntry) throw new WorkbenchFailure('invalid-input', `${name} holds no project.qde: it is not a REFI-QDA project.`);
+  const byPath = bundleParts(name, bytes);
+  const qdePart = byPath.get('project.qde') ?? [...byPath].find(([path]) => path.endsWith('.qde'))?.[1];
+  if (!qdePart) throw new WorkbenchFailure('invalid-input', `${name} holds no project.qde: it is not a REFI-QDA project.`);
+  const qdeEntry = qdePart();
   let xml: string;
   try {
     xml = utf8.decode(qdeEntry);
@@ -127,8 +145,9 @@ export function readQdpx(name: string, bytes: Uint8Array): ReadBundle {
     const path = source.plainTextPath?.trim() ?? '';
     if (path.toLowerCase().startsWith('internal://')) {
       const inside = path.slice('internal://'.length).replace(/\\/g, '/').toLowerCase();
-      const data = byPath.get(`sources/${inside}`) ?? byPath.get(inside);
-      if (data) {
+      const part = byPath.get(`sources/${inside}`) ?? byPath.get(inside);
+      if (part) {
+        const data = part();
         try {
           // A byte-order mark is not part of the text the positions count.
           return { source, text: utf8.decode(data), problem: null };

@@ -58,4 +58,19 @@ describe('agreement on the command line', () => {
     expect(stranger.status).toBe(1);
     expect(stranger.stderr.toString()).toContain('No one called “zed” has coded in this project (coders: ana, bea).');
   });
+
+  it('refuses an unknown code id by name, for the report and for the matrix', async () => {
+    const project = await twoCoders();
+    const report = spawnSync('node', [CLI, 'agreement', '--project', project, '--codes', 'opinion,no-such-code']);
+    expect(report.status).toBe(1);
+    expect(report.stderr.toString()).toContain('There is no code with the id “no-such-code” in the codebook.');
+    const out = join(await tempFolder(), 'units.csv');
+    const matrix = spawnSync('node', [CLI, 'agreement', '--project', project, '--codes', 'opinion', '--out', out, '--matrix', 'factual-claim']);
+    expect(matrix.status).toBe(1);
+    expect(matrix.stderr.toString()).toContain('The code “factual-claim” of the matrix is not among the chosen codes (opinion).');
+    const unknownMatrix = spawnSync('node', [CLI, 'agreement', '--project', project, '--out', out, '--matrix', 'no-such-code']);
+    expect(unknownMatrix.status).toBe(1);
+    expect(unknownMatrix.stderr.toString()).toContain('“no-such-code”');
+    expect(unknownMatrix.stderr.toString()).not.toContain('failed:');
+  });
 });

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { writeFile } from 'node:fs/promises';
+import { truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openProject, segmentInput } from '../support/project';
@@ -76,6 +76,20 @@ describe('the command line', () => {
     expect(imported.report[0]).toBe('Imported 0 documents, 0 new codes and 2 coded segments by ana.');
     const stats = JSON.parse(execFileSync('node', [CLI, 'stats', '--project', other.folder]).toString());
     expect(stats).toMatchObject({ segments: 2, coders: { ana: 2 } });
+  });
+
+  it('refuses a text larger than 50 MB in words, and imports the rest of the batch', async () => {
+    const project = await codedProject();
+    const folder = await tempFolder();
+    const large = join(folder, 'large.txt');
+    // A sparse file: 60 MB of length without 60 MB written.
+    await writeFile(large, '');
+    await truncate(large, 60 * 1024 * 1024);
+    const small = join(folder, 'small.txt');
+    await writeFile(small, 'A short text after a large one.');
+    const imported = JSON.parse(execFileSync('node', [CLI, 'import', large, small, '--project', project]).toString());
+    expect(imported[0]).toEqual({ file: large, error: 'large.txt is larger than 50 MB, the most that is imported.' });
+    expect(imported[1]).toMatchObject({ file: small, outcome: { label: 'Import “small.txt”' } });
   });
 
   it('exits non-zero with a clear message on a missing project or an unknown format', async () => {

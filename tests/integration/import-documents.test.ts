@@ -85,6 +85,13 @@ describe('importing documents', () => {
     );
   });
 
+  it('says a file of 60 MB is larger than 50 MB when the page sends it whole', async () => {
+    const { store, handlers } = await openProject();
+    const result = await importFile(handlers, 'sixty.txt', new Uint8Array(60 * 1024 * 1024).fill(65));
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringContaining('the file is larger than 50 MB, the most that is imported') } });
+    expect(store.overview().documents).toHaveLength(5);
+  });
+
   it('keeps an import across a restart, and Undo takes it back', async () => {
     const project = await openProject();
     await importFile(project.handlers, 'kept.txt', utf8('Kept after a restart.'));

@@ -1,6 +1,8 @@
+import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/services/handlers';
 import type { ActionOutcome, CorpusSearchResult } from '../../shared/api';
+import { findHits } from '../../shared/search';
 import { openProject } from '../support/project';
 
 const value = <T>(result: unknown) => (result as { ok: true; value: T }).value;
@@ -35,5 +37,85 @@ describe('searching the corpus and coding the hits', () => {
       ok: false,
       error: { code: 'invalid-input', message: expect.stringMatching(/regular expression does not work/) },
     });
+  });
+
+  it('stops a catastrophic regular expression and says so, answering other calls meanwhile', async () => {
+    const { handlers } = await openProject();
+    for (const pattern of ['(\\w+\\s?)+$', '(.*a){25}']) {
+      const order: string[] = [];
+      const started = Date.now();
+      const search = dispatch(handlers, 'searchCorpus', { query: { ...query, pattern, regex: true, wholeWord: false } }).then((result) => {
+        order.push('search');
+        return result;
+      });
+      const other = dispatch(handlers, 'getProject', {}).then((result) => {
+        order.push('getProject');
+        return result;
+      });
+      expect(await other).toMatchObject({ ok: true, value: { documents: expect.any(Array) } });
+      expect(await search).toMatchObject({
+        ok: false,
+        error: { code: 'invalid-input', message: expect.stringMatching(/^The regular expression took longer than 1 s and was stopped; simplify it/) },
+      });
+      expect(order).toEqual(['getProject', 'search']);
+      // Generous: it stops after its second, where it would otherwise run for minutes.
+      expect(Date.now() - started).toBeLessThan(15_000);
+    }
+  });
+
+  it('finds the same hits by regular expression as before, case and whole words included', async () => {
+    const { store, handlers } = await openProject();
+    for (const regexQuery of [
+      { pattern: 'Azerbaijan\\w*', regex: true, caseSensitive: true, wholeWord: false },
+      { pattern: 'karabakh|armenia', regex: true, caseSensitive: false, wholeWord: true },
+    ]) {
+      const found = value<CorpusSearchResult>(await dispatch(handlers, 'searchCorpus', { query: regexQuery }));
+      const expected = [];
+      for (const document of store.overview().documents) {
+        const { hits } = findHits(await store.text(document.id), regexQuery);
+        if (hits.length) expected.push({ documentId: document.id, hits });
+      }
+      expect(expected.length).toBeGreaterThan(1);
+      expect(found.documents.map((d) => ({ documentId: d.documentId, hits: d.hits.map(({ start, end }) => ({ start, end })) }))).toEqual(expected);
+    }
+  });
+
+  it('runs the search worker from the built preview, and stops a catastrophic pattern there too', async () => {
+    const { folder, store } = await openProject();
+    await store.close();
+    const preview = spawn(process.execPath, [new URL('../../dist/electron/preview.cjs', import.meta.url).pathname, '--project', folder], { stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      const url = await new Promise<URL>((resolve, reject) => {
+        let out = '';
+        preview.stdout.on('data', (chunk: Buffer) => {
+          out += chunk.toString();
+          const printed = /Open (http\S+)/.exec(out);
+          if (printed) resolve(new URL(printed[1]!));
+        });
+        preview.on('exit', (code) => reject(new Error(`the preview exited (${code})`)));
+      });
+      const token = url.hash.replace('#token=', '');
+      const call = (name: string, input: unknown) =>
+        fetch(new URL(`/api/${name}`, url), { method: 'POST', headers: { 'content-type': 'application/json', 'x-workbench-token': token }, body: JSON.stringify(input) }).then(
+          (response) => response.json(),
+        );
+      const found = await call('searchCorpus', { query: { pattern: 'Azerbaijan\\w*', regex: true, caseSensitive: true, wholeWord: false } });
+      expect(found).toMatchObject({ ok: true, value: { total: expect.any(Number) } });
+      expect(found.value.total).toBeGreaterThan(0);
+      const order: string[] = [];
+      const stuck = call('searchCorpus', { query: { pattern: '(.*a){25}', regex: true, caseSensitive: false, wholeWord: false } }).then((result) => {
+        order.push('search');
+        return result;
+      });
+      const other = call('getProject', {}).then((result) => {
+        order.push('getProject');
+        return result;
+      });
+      expect(await other).toMatchObject({ ok: true });
+      expect(await stuck).toMatchObject({ ok: false, error: { message: expect.stringMatching(/took longer than 1 s and was stopped/) } });
+      expect(order).toEqual(['getProject', 'search']);
+    } finally {
+      preview.kill('SIGTERM');
+    }
   });
 });
