@@ -3,7 +3,8 @@
  * handlers from the API contract, serves the renderer from the app:// scheme, and keeps the window
  * locked down (context isolation, sandbox, no node integration, no navigation, no new windows).
  */
-import { join, normalize, sep } from 'node:path';
+import { realpath } from 'node:fs/promises';
+import { join } from 'node:path';
 import {
   app,
   BrowserWindow,
@@ -21,6 +22,7 @@ import { APP_ORIGIN } from './services/trusted-sender';
 import { createHandlers } from './services/handlers';
 import { defaultProjectFolder } from './services/paths';
 import { ProjectStore } from './services/project-store';
+import { decodedPath, servedFile } from './services/served-file';
 
 protocol.registerSchemesAsPrivileged([
   { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
@@ -111,10 +113,14 @@ app.on('web-contents-created', (_event, contents) => {
 
 app.whenReady().then(async () => {
   // Only the built renderer is served; nothing is fetched from the network.
-  protocol.handle('app', (request) => {
+  // A path with a malformed %-escape, outside the folder, or through a link is not served.
+  const rendererRoot = await realpath(rendererFolder);
+  protocol.handle('app', async (request) => {
     const { host, pathname } = new URL(request.url);
-    const file = normalize(join(rendererFolder, decodeURIComponent(pathname === '/' ? '/index.html' : pathname)));
-    if (host !== 'workbench' || !file.startsWith(rendererFolder + sep)) return new Response('Not found', { status: 404 });
+    const relative = pathname === '/' ? 'index.html' : decodedPath(pathname.slice(1));
+    if (relative === null) return new Response('Bad request', { status: 400 });
+    const file = host === 'workbench' ? await servedFile(rendererRoot, relative) : null;
+    if (file === null) return new Response('Not found', { status: 404 });
     return net.fetch(pathToFileURL(file).toString());
   });
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));

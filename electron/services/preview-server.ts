@@ -7,11 +7,12 @@
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { readFile, realpath, stat } from 'node:fs/promises';
-import { extname, join, normalize, sep } from 'node:path';
+import { readFile, realpath } from 'node:fs/promises';
+import { extname, normalize } from 'node:path';
 import { fail } from '../../shared/result';
 import { MAX_IMPORT_BYTES } from './document-import';
 import { dispatch, type Handlers } from './handlers';
+import { decodedPath, servedFile } from './served-file';
 
 export const TOKEN_HEADER = 'x-workbench-token';
 /** Large enough for an imported file (50 MB, base64-encoded). */
@@ -70,15 +71,6 @@ function sameToken(given: string | undefined, expected: string): boolean {
 /** A request body larger than the server takes in. */
 class BodyTooLarge extends Error {}
 
-/** A part of a URL that does not decode (a malformed %-escape) is a bad request, not a crash. */
-function decodedPath(part: string): string | null {
-  try {
-    return decodeURIComponent(part);
-  } catch {
-    return null;
-  }
-}
-
 async function readBody(request: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -102,22 +94,6 @@ function tooLargeMessage(operation: string): string {
   return /^import/.test(operation)
     ? `The file is larger than ${limit}, the most that is imported.`
     : `The request is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB, the most the preview takes in.`;
-}
-
-/**
- * The file a path names inside the (real) renderer folder, or null: only a regular file whose
- * real path, links resolved, lies under the folder is served.
- */
-async function servedFile(root: string, relative: string): Promise<string | null> {
-  const file = normalize(join(root, relative));
-  if (!file.startsWith(root + sep)) return null;
-  try {
-    const real = await realpath(file);
-    if (!real.startsWith(root + sep) || real !== file) return null;
-    return (await stat(real)).isFile() ? real : null;
-  } catch {
-    return null;
-  }
 }
 
 export async function startPreviewServer(options: PreviewServerOptions): Promise<PreviewServer> {
