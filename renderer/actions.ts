@@ -11,8 +11,9 @@ import {
   checkSelection,
   compareInTextOrder,
   insertInTextOrder,
-  moveBoundary,
+  moveSegmentEdge,
   snapToWords,
+  trimSelection,
   type CodedSegment,
 } from '../shared/segments';
 import { layoutText } from '../shared/text-layout';
@@ -182,7 +183,8 @@ export function applyCode(codeId: string, range: TextRange | null): void {
     showMessage('info', (error as Error).message);
     return;
   }
-  const { start, end } = range!;
+  // White space at the edges is left out, as the main process does, so both show the same bounds.
+  const { start, end } = trimSelection(open.text, range!.start, range!.end);
   lastCodeId = codeId;
   const now = new Date().toISOString();
   const segment: CodedSegment = {
@@ -299,6 +301,7 @@ export function moveSegmentTo(segmentId: string, start: number, end: number, com
   const open = getState().open;
   const segment = open?.segments.find((s) => s.id === segmentId);
   if (!open || !segment || end <= start || !/\S/.test(open.text.slice(start, end))) return;
+  ({ start, end } = trimSelection(open.text, start, end));
   const moved = { ...segment, start, end, quote: open.text.slice(start, end) };
   update((current) => withSegments(current, (list) => insertInTextOrder(list.filter((s) => s.id !== segmentId), moved)));
   if (commit && (start !== (original ?? segment).start || end !== (original ?? segment).end)) commitBounds(original ?? segment, start, end);
@@ -317,8 +320,7 @@ export function adjustSegment(
   const open = getState().open;
   const segment = open?.segments.find((s) => s.id === segmentId);
   if (!open || !segment) return null;
-  const start = edge === 'start' ? moveBoundary(open.text, segment.start, direction, byWord) : segment.start;
-  const end = edge === 'end' ? moveBoundary(open.text, segment.end, direction, byWord) : segment.end;
+  const { start, end } = moveSegmentEdge(open.text, segment, edge, direction, byWord);
   try {
     checkSelection(open.text, start, end);
   } catch (error) {

@@ -101,3 +101,32 @@ describe('word boundaries', () => {
     expect(moveBoundary(text, 0, -1, false)).toBe(0);
   });
 });
+
+describe('white space at the edges of a selection', () => {
+  const text = 'First paragraph.\n\nAs the struggle for land\u00A0goes on \n\nLast.';
+  const at = (words: string) => text.indexOf(words);
+
+  it('leaves out line breaks, spaces and no-break spaces at both edges, and keeps those inside', async () => {
+    const { trimSelection } = await import('../../shared/segments');
+    // A keyboard selection from the blank line before the paragraph to past its end.
+    const from = at('First paragraph.') + 'First paragraph.'.length + 1;
+    const to = at('Last.');
+    const trimmed = trimSelection(text, from, to);
+    expect(text.slice(trimmed.start, trimmed.end)).toBe('As the struggle for land\u00A0goes on');
+    expect(trimSelection(text, at('As'), at('As') + 2)).toEqual({ start: at('As'), end: at('As') + 2 });
+    expect(trimSelection(text, from, from + 1)).toEqual({ start: from + 1, end: from + 1 });
+  });
+
+  it('moves an edge past white space, so that every step changes the coded text', async () => {
+    const { moveSegmentEdge } = await import('../../shared/segments');
+    const words = 'the struggle';
+    const segment = { start: at(words), end: at(words) + words.length };
+    const quote = (b: { start: number; end: number }) => text.slice(b.start, b.end);
+    expect(quote(moveSegmentEdge(text, segment, 'start', -1, false))).toBe('s the struggle');
+    expect(quote(moveSegmentEdge(text, segment, 'end', 1, false))).toBe('the struggle f');
+    expect(quote(moveSegmentEdge(text, { start: at('As'), end: segment.end }, 'start', -1, false))).toBe('.\n\nAs the struggle');
+    expect(quote(moveSegmentEdge(text, { start: at('the'), end: at('the') + 4 }, 'end', -1, false))).toBe('the');
+    expect(quote(moveSegmentEdge(text, { start: at('s the'), end: at('s the') + 5 }, 'start', 1, false))).toBe('the');
+    expect(quote(moveSegmentEdge(text, { start: at('Last.'), end: text.length }, 'end', 1, false))).toBe('Last.');
+  });
+});
