@@ -18,7 +18,7 @@ import {
 } from '../shared/segments';
 import { layoutText } from '../shared/text-layout';
 import { api } from './api-client';
-import { getState, update, writePreference, type SearchState, type State } from './store';
+import { getState, selectBlind, update, writePreference, type SearchState, type State } from './store';
 
 export interface TextRange {
   start: number;
@@ -50,14 +50,19 @@ export async function jumpTo(documentId: string, start: number, end: number): Pr
 
 /** Whether a segment is shown: in blind mode, only the current coder's are. */
 export function isVisible(state: State, segment: { coder: string }): boolean {
-  return !state.blind || segment.coder === state.project?.coder;
+  return !selectBlind(state) || segment.coder === state.project?.coder;
 }
 
-/** Shows or hides the other coders' segments, in the open document and the lists. */
+/**
+ * Turns blind coding on or off. The main process keeps the setting and applies it: while it is
+ * on, only the current coder's segments reach the page.
+ */
 export async function setBlind(blind: boolean): Promise<void> {
-  writePreference('blind', blind);
-  update({ blind, popover: null });
+  const result = await api.setBlind({ blind });
+  if (!result.ok) return showMessage('error', result.error.message);
+  update((current) => ({ popover: null, project: current.project && { ...current.project, blind } }));
   await reloadOpenDocument();
+  await refreshCounts();
 }
 
 /** Fetches the open document's segments again (after the coder or blind mode changed). */
@@ -86,7 +91,7 @@ export async function setCoder(name: string): Promise<boolean> {
     },
   }));
   showMessage('info', `Coding as ${coder}.`);
-  if (getState().blind) await reloadOpenDocument();
+  if (selectBlind(getState())) await reloadOpenDocument();
   return true;
 }
 

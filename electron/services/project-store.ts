@@ -12,6 +12,7 @@ import { basename, extname, join } from 'node:path';
 import { Low } from 'lowdb';
 import type { DocumentSummary, ProjectOverview } from '../../shared/api';
 import { settle, type Adjudication, type SettleInput } from '../../shared/adjudication';
+import { shownTo, type Viewer } from '../../shared/blind-coding';
 import { DEFAULT_CODES } from '../../shared/codebook';
 import type { DatasetInput } from '../../shared/csv-export';
 import { documentIdFor, documentTitle, type DocumentRecord } from '../../shared/documents';
@@ -216,6 +217,7 @@ export class ProjectStore {
       createdAt: created,
       coder,
       coderConfirmed,
+      blind: false,
       documents,
       codes: DEFAULT_CODES.map((code) => ({ ...code })),
       segments: [],
@@ -226,11 +228,16 @@ export class ProjectStore {
     };
   }
 
-  /** The project as the renderer lists it. */
+  /** Who is coding, and whether blind coding hides the other coders' work from them. */
+  get viewer(): Viewer {
+    return { coder: this.data.coder, blind: this.data.blind };
+  }
+
+  /** The project as the renderer lists it (in blind coding, counting only the coder's own segments). */
   overview(): ProjectOverview {
     const counts = new Map<string, number>();
     const byCoder = new Map<string, Record<string, number>>();
-    for (const segment of this.data.segments) {
+    for (const segment of shownTo(this.viewer, this.data.segments)) {
       counts.set(segment.documentId, (counts.get(segment.documentId) ?? 0) + 1);
       const coders = byCoder.get(segment.documentId) ?? {};
       coders[segment.coder] = (coders[segment.coder] ?? 0) + 1;
@@ -249,6 +256,7 @@ export class ProjectStore {
       file: this.file,
       coder: this.data.coder,
       coderConfirmed: this.data.coderConfirmed,
+      blind: this.data.blind,
       coders: [...new Set([this.data.coder, ...this.data.segments.map((s) => s.coder)])].sort((a, b) => a.localeCompare(b)),
       documents,
       codes: this.data.codes,
@@ -586,6 +594,16 @@ export class ProjectStore {
     this.data.coderConfirmed = true;
     await this.saveAll();
     return coder;
+  }
+
+  /**
+   * Turns blind coding on or off. A setting, not an action: it is saved at once and not undone,
+   * and it holds (across restarts) until it is turned off.
+   */
+  async setBlind(blind: boolean): Promise<boolean> {
+    this.data.blind = blind;
+    await this.saveAll();
+    return blind;
   }
 
   /** Saves the whole project (emptying the journal) and stops retrying. */

@@ -8,7 +8,7 @@ import { filterSegments, NO_FILTER, type RetrievalFilter, type RetrievedSegment 
 import { exportCsv, jumpTo, showMessage } from '../actions';
 import { api } from '../api-client';
 import { CodeOptions } from './CodeOptions';
-import { getState, selectCodes, update, useStore } from '../store';
+import { getState, selectBlind, selectCodes, update, useStore } from '../store';
 
 const SHOWN = 500;
 const NO_DOCUMENTS: never[] = [];
@@ -21,19 +21,17 @@ export function RetrievalView(props: { onJump: () => void }) {
   const [rows, setRows] = useState<RetrievedSegment[] | null>(null);
   const [filter, setFilter] = useState<RetrievalFilter>(NO_FILTER);
 
+  // In blind coding the main process lists only the coder's own segments: asked again when it changes.
+  const blind = useStore(selectBlind);
   useEffect(() => {
     void api.listSegments({}).then((result) => {
       if (result.ok) setRows(result.value);
       else showMessage('error', result.error.message);
     });
-  }, []);
+  }, [blind]);
 
-  const blindTo = useStore((state) => (state.blind ? state.project?.coder ?? null : null));
-  const shown = useMemo(
-    () => (rows ? filterSegments(blindTo ? rows.filter((r) => r.segment.coder === blindTo) : rows, filter, codes) : []),
-    [rows, filter, codes, blindTo],
-  );
-  const coders = useMemo(() => [...new Set((rows ?? []).map((r) => r.segment.coder))].filter((c) => !blindTo || c === blindTo).sort(), [rows, blindTo]);
+  const shown = useMemo(() => (rows ? filterSegments(rows, filter, codes) : []), [rows, filter, codes]);
+  const coders = useMemo(() => [...new Set((rows ?? []).map((r) => r.segment.coder))].sort(), [rows]);
   const set = (change: Partial<RetrievalFilter>) => setFilter((current) => ({ ...current, ...change }));
 
   const jump = async (row: RetrievedSegment) => {
