@@ -8,7 +8,7 @@
 import type { Change } from './changes';
 import type { Code } from './codebook';
 import type { Edit } from './codebook-edits';
-import type { DocumentRecord } from './documents';
+import { shortTitle, type DocumentRecord } from './documents';
 import { WorkbenchFailure } from './result';
 import { checkSelection, shortQuote, trimSelection, type CodedSegment } from './segments';
 import { checkDefinition, checkValue, type VariableDefinition, type VariableValue } from './variables';
@@ -164,7 +164,10 @@ export function updateDocument(state: ProjectState, input: { documentId: string;
   const title = input.title?.trim();
   if (input.title !== undefined && !title) throw new WorkbenchFailure('invalid-input', 'A document needs a title.');
   const changed: DocumentRecord = { ...document, title: title ?? document.title, memo: input.memo ?? document.memo };
-  const label = changed.title !== document.title ? `Rename “${document.title}” to “${changed.title}”` : `Edit the memo of “${document.title}”`;
+  const label =
+    changed.title !== document.title
+      ? `Rename “${shortTitle(document.title)}” to “${shortTitle(changed.title)}”`
+      : `Edit the memo of “${shortTitle(document.title)}”`;
   return { label, changes: [{ kind: 'document', id: document.id, before: document, after: changed }] };
 }
 
@@ -173,7 +176,7 @@ export function removeDocument(state: ProjectState, input: { documentId: string 
   const document = findDocument(state, input.documentId);
   const segments = state.segments.filter((segment) => segment.documentId === document.id);
   return {
-    label: `Remove “${document.title}” and its ${segments.length} coded segment${segments.length === 1 ? '' : 's'}`,
+    label: `Remove “${shortTitle(document.title)}” and its ${segments.length} coded segment${segments.length === 1 ? '' : 's'}`,
     changes: [
       ...segments.map((segment): Change => ({ kind: 'segment', id: segment.id, before: segment, after: null })),
       { kind: 'document', id: document.id, before: document, after: null },
@@ -214,7 +217,7 @@ export function setDocumentValue(state: ProjectState, input: { documentId: strin
   if (value === null) delete values[variable.name];
   else values[variable.name] = value;
   return {
-    label: `Set ${variable.name} of “${document.title}” to ${value === null ? 'nothing' : value}`,
+    label: `Set ${variable.name} of “${shortTitle(document.title)}” to ${value === null ? 'nothing' : value}`,
     changes: [{ kind: 'document', id: document.id, before: document, after: { ...document, values } }],
   };
 }

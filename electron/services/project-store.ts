@@ -15,7 +15,7 @@ import { settle, type Adjudication, type SettleInput } from '../../shared/adjudi
 import { shownTo, type Viewer } from '../../shared/blind-coding';
 import { DEFAULT_CODES } from '../../shared/codebook';
 import type { DatasetInput } from '../../shared/csv-export';
-import { documentIdFor, documentTitle, type DocumentRecord } from '../../shared/documents';
+import { documentIdFor, documentTitle, shortTitle, type DocumentRecord } from '../../shared/documents';
 import { CodePointIndex } from '../../shared/offsets';
 import { applyChanges, recordDone, type Action, type Change } from '../../shared/changes';
 import type { CodebookState, Edit } from '../../shared/codebook-edits';
@@ -281,7 +281,7 @@ export class ProjectStore {
     try {
       bytes = await readFile(path);
     } catch (error) {
-      throw new WorkbenchFailure('not-found', `The text of “${document.title}” (${path}) could not be read: ${describeFileError(error)}.`);
+      throw new WorkbenchFailure('not-found', `The text of “${shortTitle(document.title)}” (${path}) could not be read: ${describeFileError(error)}.`);
     }
     if (sha256(bytes) !== document.sha256) {
       throw new WorkbenchFailure(
@@ -303,7 +303,7 @@ export class ProjectStore {
     const misplaced = segments.filter((segment) => !quoteMatches(text, segment));
     const notice =
       misplaced.length &&
-      `${misplaced.length === 1 ? '1 coded segment' : `${misplaced.length} coded segments`} in “${document.title}” ` +
+      `${misplaced.length === 1 ? '1 coded segment' : `${misplaced.length} coded segments`} in “${shortTitle(document.title)}” ` +
         `no longer ${misplaced.length === 1 ? 'matches' : 'match'} the text ` +
         `they quote (${misplaced.slice(0, 3).map((s) => s.id).join(', ')}${misplaced.length > 3 ? ', …' : ''}); ` +
         'they are shown where their offsets point. Check that the document file is the one that was coded.';
@@ -468,7 +468,7 @@ export class ProjectStore {
     try {
       await writeFileDurably(path, Buffer.from(text, 'utf8'));
     } catch (error) {
-      throw new WorkbenchFailure('save-failed', `Could not store “${document.title}” in the project (${path}): ${describeFileError(error)}.`);
+      throw new WorkbenchFailure('save-failed', `Could not store “${shortTitle(document.title)}” in the project (${path}): ${describeFileError(error)}.`);
     }
     this.texts.set(document.id, text);
   }

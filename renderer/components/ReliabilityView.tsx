@@ -237,7 +237,7 @@ export function ReliabilityView(props: { onJump: () => void }) {
               {report.disagreements.map((d) => (
                 <li key={d.id}>
                   <button type="button" aria-pressed={selected === d.id} onClick={() => setSelected(d.id)} data-disagreement-id={d.id}>
-                    <span className="disagreement-where">
+                    <span className="disagreement-where" title={`${titles.get(d.documentId)} · ${codeLabel(d.codeId)}`}>
                       {titles.get(d.documentId)} · {codeLabel(d.codeId)}
                     </span>
                     <span className="disagreement-coders">{d.versions.map((v) => `${v.coder}: ${v.segmentId ? 'coded' : '—'}`).join(' · ')}</span>

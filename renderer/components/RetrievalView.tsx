@@ -4,6 +4,7 @@
  * the rows shown can be exported as CSV.
  */
 import { useEffect, useMemo, useState } from 'react';
+import { shortTitle } from '../../shared/documents';
 import { filterSegments, NO_FILTER, type RetrievalFilter, type RetrievedSegment } from '../../shared/retrieval';
 import { exportCsv, jumpTo, showMessage } from '../actions';
 import { api } from '../api-client';
@@ -57,8 +58,8 @@ export function RetrievalView(props: { onJump: () => void }) {
         <select value={filter.documentId ?? ''} onChange={(e) => set({ documentId: e.target.value || null })} aria-label="Document">
           <option value="">All documents</option>
           {documents.map((d) => (
-            <option key={d.id} value={d.id}>
-              {d.title}
+            <option key={d.id} value={d.id} title={d.title}>
+              {shortTitle(d.title, 60)}
             </option>
           ))}
         </select>
@@ -109,7 +110,7 @@ export function RetrievalView(props: { onJump: () => void }) {
             {shown.slice(0, SHOWN).map((row) => (
               <li key={row.segment.id}>
                 <button type="button" className={`retrieval-row code-${row.segment.codeId}`} onClick={() => void jump(row)} data-segment-id={row.segment.id}>
-                  <span className="retrieval-meta">
+                  <span className="retrieval-meta" title={`${row.codePath} · ${row.documentTitle} · ${row.segment.coder}`}>
                     <span className="swatch" aria-hidden="true" />
                     {row.codePath} · {row.documentTitle} · {row.segment.coder}
                   </span>

@@ -66,3 +66,14 @@ describe('white space at the edges of coded segments', () => {
     expect(edit.changes.map((c) => (c.kind === 'segment' ? c.after?.quote : null))).toEqual(['few']);
   });
 });
+
+describe('long document titles in the labels of actions', () => {
+  it('cuts a paragraph-long title in the label, and keeps the title itself whole', async () => {
+    const { updateDocument } = await import('../../shared/project-edits');
+    const long = `The ${'very '.repeat(90)}long first paragraph`;
+    const document = { id: 'd', title: long, file: 'd.txt', sha256: '0'.repeat(64), byteLength: 1, length: 1, codePointLength: 1, addedAt: now, memo: '', source: null, values: {} };
+    const edit = updateDocument({ ...state('ana'), documents: [document] }, { documentId: 'd', memo: 'Read again.' });
+    expect(edit.label).toBe(`Edit the memo of “The ${'very '.repeat(14)}very…”`);
+    expect(edit.changes[0].after).toMatchObject({ title: long });
+  });
+});

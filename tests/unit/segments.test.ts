@@ -76,6 +76,20 @@ describe('document titles', () => {
     expect(documentTitle('\r\n\r\nCRLF title\r\nbody', 'file')).toBe('CRLF title');
     expect(documentTitle(' \n\t\n', 'fallback')).toBe('fallback');
   });
+
+  it('cuts a first line longer than 80 characters at a word, with an ellipsis', async () => {
+    const { documentTitle, shortTitle } = await import('../../shared/documents');
+    const paragraph = ' date 2023-11-08 Azerbaijan has initiated a military operation supported by artillery attacks in the region, and more.';
+    const title = documentTitle(`${paragraph}\n\nBody.`, 'file');
+    expect(title).toBe('date 2023-11-08 Azerbaijan has initiated a military operation supported by…');
+    expect(title.length).toBeLessThanOrEqual(80);
+    expect(shortTitle('Short title')).toBe('Short title');
+    // One long word is cut inside it, never through an emoji.
+    expect(shortTitle('x'.repeat(120))).toBe(`${'x'.repeat(79)}…`);
+    const emoji = shortTitle('😀'.repeat(60));
+    expect(emoji).toBe(`${'😀'.repeat(39)}…`);
+    expect(shortTitle('A title, with words, cut here', 12)).toBe('A title…');
+  });
 });
 
 describe('word boundaries', () => {
