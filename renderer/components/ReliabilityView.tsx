@@ -101,6 +101,10 @@ export function ReliabilityView(props: { onJump: () => void }) {
   const [report, setReport] = useState<Report | null>(null);
   const [computing, setComputing] = useState(false);
   const [selected, setSelected] = useState<string | null>(null);
+  // A report computed before blind coding was turned on is not shown again when it is turned off.
+  useEffect(() => {
+    if (blind) setReport(null);
+  }, [blind]);
 
   const selection = (chosenDocuments = documentIds): Selection => ({
     coders: chosenCoders,
