@@ -26,7 +26,7 @@ import { DocumentList } from './components/DocumentList';
 import { DropZone } from './components/ImportFiles';
 import { SegmentPanel } from './components/SegmentPanel';
 import { SegmentPopover } from './components/SegmentPopover';
-import { getState, selectNotices, update, useStore } from './store';
+import { getState, selectBlind, selectNotices, update, useStore } from './store';
 import { CoderDialog } from './components/CoderDialog';
 import { syncRememberedFolder } from './components/CoderExchange';
 import { installCodeStyles } from './text-view/code-styles';
@@ -75,7 +75,7 @@ function SaveStatus() {
 
 /** Blind coding: only the current coder's segments are shown while coding. */
 function BlindToggle() {
-  const blind = useStore((state) => state.blind);
+  const blind = useStore(selectBlind);
   return (
     <button
       type="button"

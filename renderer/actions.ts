@@ -11,13 +11,14 @@ import {
   checkSelection,
   compareInTextOrder,
   insertInTextOrder,
-  moveBoundary,
+  moveSegmentEdge,
   snapToWords,
+  trimSelection,
   type CodedSegment,
 } from '../shared/segments';
 import { layoutText } from '../shared/text-layout';
 import { api } from './api-client';
-import { getState, update, writePreference, type SearchState, type State } from './store';
+import { getState, selectBlind, update, writePreference, type SearchState, type State } from './store';
 
 export interface TextRange {
   start: number;
@@ -49,14 +50,19 @@ export async function jumpTo(documentId: string, start: number, end: number): Pr
 
 /** Whether a segment is shown: in blind mode, only the current coder's are. */
 export function isVisible(state: State, segment: { coder: string }): boolean {
-  return !state.blind || segment.coder === state.project?.coder;
+  return !selectBlind(state) || segment.coder === state.project?.coder;
 }
 
-/** Shows or hides the other coders' segments, in the open document and the lists. */
+/**
+ * Turns blind coding on or off. The main process keeps the setting and applies it: while it is
+ * on, only the current coder's segments reach the page.
+ */
 export async function setBlind(blind: boolean): Promise<void> {
-  writePreference('blind', blind);
-  update({ blind, popover: null });
+  const result = await api.setBlind({ blind });
+  if (!result.ok) return showMessage('error', result.error.message);
+  update((current) => ({ popover: null, project: current.project && { ...current.project, blind } }));
   await reloadOpenDocument();
+  await refreshCounts();
 }
 
 /** Fetches the open document's segments again (after the coder or blind mode changed). */
@@ -85,7 +91,7 @@ export async function setCoder(name: string): Promise<boolean> {
     },
   }));
   showMessage('info', `Coding as ${coder}.`);
-  if (getState().blind) await reloadOpenDocument();
+  if (selectBlind(getState())) await reloadOpenDocument();
   return true;
 }
 
@@ -182,7 +188,8 @@ export function applyCode(codeId: string, range: TextRange | null): void {
     showMessage('info', (error as Error).message);
     return;
   }
-  const { start, end } = range!;
+  // White space at the edges is left out, as the main process does, so both show the same bounds.
+  const { start, end } = trimSelection(open.text, range!.start, range!.end);
   lastCodeId = codeId;
   const now = new Date().toISOString();
   const segment: CodedSegment = {
@@ -299,6 +306,7 @@ export function moveSegmentTo(segmentId: string, start: number, end: number, com
   const open = getState().open;
   const segment = open?.segments.find((s) => s.id === segmentId);
   if (!open || !segment || end <= start || !/\S/.test(open.text.slice(start, end))) return;
+  ({ start, end } = trimSelection(open.text, start, end));
   const moved = { ...segment, start, end, quote: open.text.slice(start, end) };
   update((current) => withSegments(current, (list) => insertInTextOrder(list.filter((s) => s.id !== segmentId), moved)));
   if (commit && (start !== (original ?? segment).start || end !== (original ?? segment).end)) commitBounds(original ?? segment, start, end);
@@ -317,8 +325,7 @@ export function adjustSegment(
   const open = getState().open;
   const segment = open?.segments.find((s) => s.id === segmentId);
   if (!open || !segment) return null;
-  const start = edge === 'start' ? moveBoundary(open.text, segment.start, direction, byWord) : segment.start;
-  const end = edge === 'end' ? moveBoundary(open.text, segment.end, direction, byWord) : segment.end;
+  const { start, end } = moveSegmentEdge(open.text, segment, edge, direction, byWord);
   try {
     checkSelection(open.text, start, end);
   } catch (error) {

@@ -53,8 +53,6 @@ export interface State {
   importReport: string[] | null;
   /** Widen new segments to whole words. */
   snapWords: boolean;
-  /** Blind coding: only the current coder's segments are shown. */
-  blind: boolean;
   /** The dialog that asks who is coding is open (it also opens by itself until the coder is confirmed). */
   coderDialog: boolean;
   /** The last search and its hits. */
@@ -104,7 +102,6 @@ const initialState: State = {
   importing: null,
   importReport: null,
   snapWords: readPreference('snap-words', false),
-  blind: readPreference('blind', false),
   coderDialog: false,
   search: {
     query: { pattern: '', regex: false, caseSensitive: false, wholeWord: false },
@@ -144,3 +141,5 @@ const NONE: readonly never[] = [];
 export const selectCodes = (s: State): readonly Code[] => s.project?.codes ?? NONE;
 export const selectSegments = (s: State): readonly CodedSegment[] => s.open?.segments ?? NONE;
 export const selectNotices = (s: State): readonly string[] => s.project?.notices ?? NONE;
+/** Blind coding (a setting of the project, kept by the main process, which applies it). */
+export const selectBlind = (s: State): boolean => s.project?.blind ?? false;

@@ -34,6 +34,11 @@ export interface ProjectOverview {
   coder: string;
   /** False until the researcher has said who is coding (the page asks on first start). */
   coderConfirmed: boolean;
+  /**
+   * Blind coding: while true, only the current coder's segments are sent to the page (and the
+   * counts count only theirs); agreement and adjudication are closed.
+   */
+  blind: boolean;
   /** Everyone who has coded in this project (and the current coder), by name. */
   coders: string[];
   documents: DocumentSummary[];
@@ -166,6 +171,10 @@ export const operations = {
   setCoder: operation<{ coder: string }>()(
     z.strictObject({ name: z.string().min(1).max(200) }),
     'Sets the coder whose name goes on the segments made from now on (saved at once; not an undoable action).',
+  ),
+  setBlind: operation<{ blind: boolean }>()(
+    z.strictObject({ blind: z.boolean() }),
+    "Turns blind coding on or off for this project (saved at once; not an undoable action): while on, every other coder's work is hidden everywhere.",
   ),
   openDocument: operation<OpenedDocument>()(
     z.strictObject({ documentId }),

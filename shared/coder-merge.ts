@@ -7,6 +7,7 @@
  * coders who merge each other's files end with the same segments.
  */
 import type { Change } from './changes';
+import { shortTitle } from './documents';
 import { codePath, REPEAT_KEY, type Code } from './codebook';
 import { normalCoderName, type CoderFile, type CoderFileCode, type CoderProject } from './coder-file';
 import { WorkbenchFailure } from './result';
@@ -175,7 +176,7 @@ export function planCoderMerge(
       counts.leftOut++;
       continue;
     }
-    const label = `“${shortQuote(s.quote)}” (${s.id}) in “${document.title}”`;
+    const label = `“${shortQuote(s.quote)}” (${s.id}) in “${shortTitle(document.title)}”`;
     const text = project.texts.get(document.id);
     if (text === undefined || text.slice(s.start, s.end) !== s.quote) {
       notes.push(`${label} was left out: the text at ${s.start}–${s.end} here is not its quote.`);
@@ -230,7 +231,7 @@ export function planCoderMerge(
 
   for (const d of file.documents) {
     const n = missing.get(d.sha256);
-    if (n) report.push(`“${d.title}” differs from every document here, or is missing: its ${plural(n, 'segment')} by ${coder} ${n === 1 ? 'was' : 'were'} not merged.`);
+    if (n) report.push(`“${shortTitle(d.title)}” differs from every document here, or is missing: its ${plural(n, 'segment')} by ${coder} ${n === 1 ? 'was' : 'were'} not merged.`);
   }
   report.push(...notes);
   if (!changes.length) {

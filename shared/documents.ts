@@ -9,7 +9,7 @@ import type { VariableValue } from './variables';
 export interface DocumentRecord {
   /** Stable id, derived from the SHA-256 of the bytes, so that coders' projects agree on it. */
   id: string;
-  /** Display title: the first non-empty line of the text, trimmed. */
+  /** Display title: the first non-empty line of the text, trimmed and cut to TITLE_LENGTH at a word. */
   title: string;
   /** File name of the text inside the project's documents folder. */
   file: string;
@@ -41,11 +41,32 @@ export interface DocumentSource {
   encoding: string | null;
 }
 
-/** The first non-empty line of the text, trimmed (a leading BOM counts as blank); the view shortens it. */
+/** The longest title derived from a text, in characters (UTF-16 units): a line of a list or a heading. */
+export const TITLE_LENGTH = 80;
+
+/**
+ * A title cut to at most `max` characters with an ellipsis, at the last word break that keeps
+ * at least half of it (else within the word), never inside a surrogate pair. For the titles the
+ * app derives from a text, and for titles inside sentences (notices, labels of actions), where
+ * a paragraph-long title would swamp the rest; lists cut with CSS and show the whole in a tooltip.
+ */
+export function shortTitle(title: string, max = TITLE_LENGTH): string {
+  if (title.length <= max) return title;
+  let cut = max - 1; // room for the ellipsis
+  const space = title.slice(0, cut + 1).search(/\s\S*$/u);
+  if (space >= max / 2) cut = space;
+  else if (/[\uDC00-\uDFFF]/.test(title[cut] ?? '')) cut -= 1;
+  return `${title.slice(0, cut).replace(/[\s,;:–—-]+$/u, '')}…`;
+}
+
+/**
+ * The first non-empty line of the text, trimmed (a leading BOM counts as blank) and cut to
+ * TITLE_LENGTH at a word: a text that opens with a paragraph gets a title, not the paragraph.
+ */
 export function documentTitle(text: string, fallback: string): string {
   for (const line of text.split(/\r\n|\n|\r/)) {
     const trimmed = line.replace(/^\uFEFF/, '').trim();
-    if (trimmed) return trimmed;
+    if (trimmed) return shortTitle(trimmed);
   }
   return fallback;
 }

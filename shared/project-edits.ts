@@ -8,9 +8,9 @@
 import type { Change } from './changes';
 import type { Code } from './codebook';
 import type { Edit } from './codebook-edits';
-import type { DocumentRecord } from './documents';
+import { shortTitle, type DocumentRecord } from './documents';
 import { WorkbenchFailure } from './result';
-import { checkSelection, shortQuote, type CodedSegment } from './segments';
+import { checkSelection, shortQuote, trimSelection, type CodedSegment } from './segments';
 import { checkDefinition, checkValue, type VariableDefinition, type VariableValue } from './variables';
 
 /** The project as the edits read it. */
@@ -52,10 +52,19 @@ function findVariable(state: ProjectState, name: string): VariableDefinition {
   return variable;
 }
 
-/** A new segment of the current coder over [start, end) of a text (checked first). */
+/**
+ * A selection checked (inside the text, not only white space) and then trimmed of the white
+ * space and line breaks at its edges, which a selection from a blank line picks up unseen.
+ */
+function trimmedSelection(text: string, start: number, end: number): { start: number; end: number } {
+  checkSelection(text, start, end);
+  return trimSelection(text, start, end);
+}
+
+/** A new segment of the current coder over [start, end) of a text (checked and trimmed first). */
 function newSegment(state: ProjectState, span: { id: string; documentId: string; codeId: string; start: number; end: number }, text: string, now: string): CodedSegment {
-  checkSelection(text, span.start, span.end);
-  return { ...span, quote: text.slice(span.start, span.end), coder: state.coder, createdAt: now, updatedAt: now, memo: '' };
+  const { start, end } = trimmedSelection(text, span.start, span.end);
+  return { ...span, start, end, quote: text.slice(start, end), coder: state.coder, createdAt: now, updatedAt: now, memo: '' };
 }
 
 /** Codes a passage. */
@@ -93,10 +102,10 @@ export function codePassages(
   for (const span of input.spans) {
     const text = texts.get(span.documentId);
     if (text === undefined) throw new WorkbenchFailure('not-found', `There is no document ${span.documentId} in this project.`);
-    checkSelection(text, span.start, span.end);
-    if (taken.has(key(span))) continue;
-    taken.add(key(span));
-    const segment = newSegment(state, { id: newId(), codeId: input.codeId, ...span }, text, now);
+    const trimmed = { documentId: span.documentId, ...trimmedSelection(text, span.start, span.end) };
+    if (taken.has(key(trimmed))) continue;
+    taken.add(key(trimmed));
+    const segment = newSegment(state, { id: newId(), codeId: input.codeId, ...trimmed }, text, now);
     changes.push({ kind: 'segment', id: segment.id, before: null, after: segment });
   }
   if (!changes.length) throw new WorkbenchFailure('conflict', `Every one of these passages is already coded as ${codeName(state, input.codeId)}.`);
@@ -125,11 +134,14 @@ export function removeSegment(state: ProjectState, input: { segmentId: string })
   };
 }
 
-/** Moves a segment's start and end; its quote follows. */
+/** Moves a segment's start and end (trimmed of white space at the edges); its quote follows. */
 export function moveBounds(state: ProjectState, input: { segmentId: string; start: number; end: number }, text: string, now: string): Edit {
   const segment = findSegment(state, input.segmentId);
-  checkSelection(text, input.start, input.end);
-  const changed: CodedSegment = { ...segment, start: input.start, end: input.end, quote: text.slice(input.start, input.end), updatedAt: now };
+  const { start, end } = trimmedSelection(text, input.start, input.end);
+  if (start === segment.start && end === segment.end) {
+    throw new WorkbenchFailure('conflict', 'The segment already covers this passage (white space at its edges is left out).');
+  }
+  const changed: CodedSegment = { ...segment, start, end, quote: text.slice(start, end), updatedAt: now };
   return {
     label: `Adjust “${shortQuote(segment.quote)}” to “${shortQuote(changed.quote)}”`,
     changes: [{ kind: 'segment', id: segment.id, before: segment, after: changed }],
@@ -152,7 +164,10 @@ export function updateDocument(state: ProjectState, input: { documentId: string;
   const title = input.title?.trim();
   if (input.title !== undefined && !title) throw new WorkbenchFailure('invalid-input', 'A document needs a title.');
   const changed: DocumentRecord = { ...document, title: title ?? document.title, memo: input.memo ?? document.memo };
-  const label = changed.title !== document.title ? `Rename “${document.title}” to “${changed.title}”` : `Edit the memo of “${document.title}”`;
+  const label =
+    changed.title !== document.title
+      ? `Rename “${shortTitle(document.title)}” to “${shortTitle(changed.title)}”`
+      : `Edit the memo of “${shortTitle(document.title)}”`;
   return { label, changes: [{ kind: 'document', id: document.id, before: document, after: changed }] };
 }
 
@@ -161,7 +176,7 @@ export function removeDocument(state: ProjectState, input: { documentId: string 
   const document = findDocument(state, input.documentId);
   const segments = state.segments.filter((segment) => segment.documentId === document.id);
   return {
-    label: `Remove “${document.title}” and its ${segments.length} coded segment${segments.length === 1 ? '' : 's'}`,
+    label: `Remove “${shortTitle(document.title)}” and its ${segments.length} coded segment${segments.length === 1 ? '' : 's'}`,
     changes: [
       ...segments.map((segment): Change => ({ kind: 'segment', id: segment.id, before: segment, after: null })),
       { kind: 'document', id: document.id, before: document, after: null },
@@ -202,7 +217,7 @@ export function setDocumentValue(state: ProjectState, input: { documentId: strin
   if (value === null) delete values[variable.name];
   else values[variable.name] = value;
   return {
-    label: `Set ${variable.name} of “${document.title}” to ${value === null ? 'nothing' : value}`,
+    label: `Set ${variable.name} of “${shortTitle(document.title)}” to ${value === null ? 'nothing' : value}`,
     changes: [{ kind: 'document', id: document.id, before: document, after: { ...document, values } }],
   };
 }

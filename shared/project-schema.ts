@@ -108,6 +108,8 @@ export const projectFileSchema = z
     coder: z.string().min(1).max(200),
     /** False until the researcher has said who is coding (asked on first start). */
     coderConfirmed: z.boolean().default(false),
+    /** Blind coding: while on, only the current coder's own work leaves the main process. */
+    blind: z.boolean().default(false),
     documents: z.array(documentSchema),
     codes: z.array(codeSchema),
     segments: z.array(segmentSchema),

@@ -51,6 +51,19 @@ export function checkSelection(text: string, start: number, end: number): void {
   }
 }
 
+/**
+ * A selection without the white space and line breaks at its edges: a selection made from a
+ * blank line, or with a space picked up at its end, codes only the words. Surrogate pairs are
+ * never split (white space is never astral). What is left may be empty; checkSelection says so.
+ */
+export function trimSelection(text: string, start: number, end: number): { start: number; end: number } {
+  let from = start;
+  let to = end;
+  while (from < to && /\s/u.test(text[from])) from++;
+  while (to > from && /\s/u.test(text[to - 1])) to--;
+  return { start: from, end: to };
+}
+
 /** The start of a quote on one line, for action labels and reports. */
 export function shortQuote(quote: string): string {
   const flat = quote.replace(/\s+/g, ' ').trim();
@@ -120,4 +133,30 @@ export function moveBoundary(text: string, offset: number, direction: -1 | 1, by
     while (at > 0 && at < text.length && isWord(probe(at))) at += direction;
   }
   return Math.max(0, Math.min(text.length, at));
+}
+
+/**
+ * Moves one edge of a segment by a character or a word, as the arrow keys do, with the white
+ * space at its edges left out: a step onto a space goes on to the next character that is not
+ * one, so that every step changes the coded text. Returns the new bounds (possibly empty, when
+ * the start has passed the end; checkSelection says so).
+ */
+export function moveSegmentEdge(
+  text: string,
+  bounds: { start: number; end: number },
+  edge: 'start' | 'end',
+  direction: -1 | 1,
+  byWord: boolean,
+): { start: number; end: number } {
+  let { start, end } = bounds;
+  for (;;) {
+    const before = edge === 'start' ? start : end;
+    const after = moveBoundary(text, before, direction, byWord);
+    if (edge === 'start') start = after;
+    else end = after;
+    const trimmed = trimSelection(text, start, end);
+    const changed = trimmed.start !== bounds.start || trimmed.end !== bounds.end;
+    // At the text's edge (or once the start has passed the end) no further step can help.
+    if (changed || after === before || start >= end) return start >= end ? { start, end } : trimmed;
+  }
 }

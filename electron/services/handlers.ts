@@ -17,6 +17,7 @@ import {
   updateCode,
   type Edit,
 } from '../../shared/codebook-edits';
+import { isShownTo, refuseWhileBlind, shownTo } from '../../shared/blind-coding';
 import { codePath, nextCodeColour } from '../../shared/codebook';
 import {
   operations,
@@ -91,6 +92,7 @@ export function createHandlers(services: Services): Handlers {
   };
   /** The texts, codebook and segments a reliability report reads, for the chosen documents. */
   const reliabilityInput = async (documentIds: readonly string[], coders: readonly string[], codeIds: readonly string[]) => {
+    refuseWhileBlind(store.viewer);
     const known = store.overview().coders;
     const stranger = coders.find((coder) => !known.includes(coder));
     if (stranger) throw new WorkbenchFailure('not-found', `No one called “${stranger}” has coded in this project (coders: ${known.join(', ')}).`);
@@ -130,10 +132,11 @@ export function createHandlers(services: Services): Handlers {
   return {
     getProject: () => store.overview(),
     setCoder: async ({ name }) => ({ coder: await store.setCoder(name) }),
+    setBlind: async ({ blind }) => ({ blind: await store.setBlind(blind) }),
     openDocument: async ({ documentId }) => {
       const { document, text, segments } = await store.openDocument(documentId);
       // Quotes double what crosses to the page; it cuts them from the text itself.
-      return { document, text, segments: segments.map(({ quote: _quote, ...segment }) => segment) };
+      return { document, text, segments: shownTo(store.viewer, segments).map(({ quote: _quote, ...segment }) => segment) };
     },
     addSegment: (input) => store.addSegment(input),
     setSegmentCode: (input) => store.setSegmentCode(input),
@@ -150,7 +153,7 @@ export function createHandlers(services: Services): Handlers {
       const { documents, codes, segments } = await store.dataset();
       const titles = new Map(documents.map(({ record, text }) => [record.id, { title: record.title, text, values: record.values }]));
       const paths = new Map(codes.map((code) => [code.id, codePath(codes, code.id)]));
-      return segments
+      return shownTo(store.viewer, segments)
         .filter((segment) => titles.has(segment.documentId))
         .map((segment) => {
           const { title, text, values } = titles.get(segment.documentId)!;
@@ -342,7 +345,10 @@ export function createHandlers(services: Services): Handlers {
       const title = purpose === 'shared-folder' ? 'Choose the shared folder of the coders' : 'Choose a folder';
       return { folder: await services.chooseFolder(title), available: true };
     },
-    settleDisagreement: async (input) => outcome(store, await store.settleDisagreement(input), 'forward', []),
+    settleDisagreement: async (input) => {
+      refuseWhileBlind(store.viewer);
+      return outcome(store, await store.settleDisagreement(input), 'forward', []);
+    },
   };
 }
 
@@ -355,6 +361,8 @@ function outcome(store: ProjectStore, action: Action | null, direction: 'forward
   const documents: ActionOutcome['documents'] = [];
   for (const change of action.changes) {
     if (change.kind === 'segment') {
+      // In blind coding, an action that touched other coders' segments (a merge, an undo of one) tells only of one's own.
+      if (!isShownTo(store.viewer, (change.after ?? change.before)!)) continue;
       const segment = direction === 'forward' ? change.after : change.before;
       segments.push({ id: change.id, documentId: (change.after ?? change.before)!.documentId, segment });
     } else if (change.kind === 'document') {

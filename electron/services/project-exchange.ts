@@ -5,6 +5,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { Action } from '../../shared/changes';
+import { shortTitle } from '../../shared/documents';
 import { mergeCodebook, type IncomingCode } from '../../shared/codebook-merge';
 import { importCodebook, CODEBOOK_FORMAT, type Edit } from '../../shared/codebook-edits';
 import { readCodebookCsv } from '../../shared/codebook-csv';
@@ -56,7 +57,7 @@ export async function importProjectFile(store: ProjectStore, name: string, bytes
       continue;
     }
     const document = existing ?? store.newDocumentRecord(`${source.name}.txt`, text, { name, sha256: bundleHash, format: 'qdpx', encoding: 'utf-8' }, source.name);
-    if (existing) report.push(`“${source.name}” is already in the project as “${existing.title}” (same text): its codings were added to it.`);
+    if (existing) report.push(`“${source.name}” is already in the project as “${shortTitle(existing.title)}” (same text): its codings were added to it.`);
     const entry: ResolvedSource = { source, document, text, isNew: !existing };
     resolved.push(entry);
     seen.set(document.id, entry);

@@ -12,9 +12,10 @@ import { basename, extname, join } from 'node:path';
 import { Low } from 'lowdb';
 import type { DocumentSummary, ProjectOverview } from '../../shared/api';
 import { settle, type Adjudication, type SettleInput } from '../../shared/adjudication';
+import { shownTo, type Viewer } from '../../shared/blind-coding';
 import { DEFAULT_CODES } from '../../shared/codebook';
 import type { DatasetInput } from '../../shared/csv-export';
-import { documentIdFor, documentTitle, type DocumentRecord } from '../../shared/documents';
+import { documentIdFor, documentTitle, shortTitle, type DocumentRecord } from '../../shared/documents';
 import { CodePointIndex } from '../../shared/offsets';
 import { applyChanges, recordDone, type Action, type Change } from '../../shared/changes';
 import type { CodebookState, Edit } from '../../shared/codebook-edits';
@@ -216,6 +217,7 @@ export class ProjectStore {
       createdAt: created,
       coder,
       coderConfirmed,
+      blind: false,
       documents,
       codes: DEFAULT_CODES.map((code) => ({ ...code })),
       segments: [],
@@ -226,11 +228,16 @@ export class ProjectStore {
     };
   }
 
-  /** The project as the renderer lists it. */
+  /** Who is coding, and whether blind coding hides the other coders' work from them. */
+  get viewer(): Viewer {
+    return { coder: this.data.coder, blind: this.data.blind };
+  }
+
+  /** The project as the renderer lists it (in blind coding, counting only the coder's own segments). */
   overview(): ProjectOverview {
     const counts = new Map<string, number>();
     const byCoder = new Map<string, Record<string, number>>();
-    for (const segment of this.data.segments) {
+    for (const segment of shownTo(this.viewer, this.data.segments)) {
       counts.set(segment.documentId, (counts.get(segment.documentId) ?? 0) + 1);
       const coders = byCoder.get(segment.documentId) ?? {};
       coders[segment.coder] = (coders[segment.coder] ?? 0) + 1;
@@ -249,6 +256,7 @@ export class ProjectStore {
       file: this.file,
       coder: this.data.coder,
       coderConfirmed: this.data.coderConfirmed,
+      blind: this.data.blind,
       coders: [...new Set([this.data.coder, ...this.data.segments.map((s) => s.coder)])].sort((a, b) => a.localeCompare(b)),
       documents,
       codes: this.data.codes,
@@ -273,7 +281,7 @@ export class ProjectStore {
     try {
       bytes = await readFile(path);
     } catch (error) {
-      throw new WorkbenchFailure('not-found', `The text of “${document.title}” (${path}) could not be read: ${describeFileError(error)}.`);
+      throw new WorkbenchFailure('not-found', `The text of “${shortTitle(document.title)}” (${path}) could not be read: ${describeFileError(error)}.`);
     }
     if (sha256(bytes) !== document.sha256) {
       throw new WorkbenchFailure(
@@ -295,7 +303,7 @@ export class ProjectStore {
     const misplaced = segments.filter((segment) => !quoteMatches(text, segment));
     const notice =
       misplaced.length &&
-      `${misplaced.length === 1 ? '1 coded segment' : `${misplaced.length} coded segments`} in “${document.title}” ` +
+      `${misplaced.length === 1 ? '1 coded segment' : `${misplaced.length} coded segments`} in “${shortTitle(document.title)}” ` +
         `no longer ${misplaced.length === 1 ? 'matches' : 'match'} the text ` +
         `they quote (${misplaced.slice(0, 3).map((s) => s.id).join(', ')}${misplaced.length > 3 ? ', …' : ''}); ` +
         'they are shown where their offsets point. Check that the document file is the one that was coded.';
@@ -460,7 +468,7 @@ export class ProjectStore {
     try {
       await writeFileDurably(path, Buffer.from(text, 'utf8'));
     } catch (error) {
-      throw new WorkbenchFailure('save-failed', `Could not store “${document.title}” in the project (${path}): ${describeFileError(error)}.`);
+      throw new WorkbenchFailure('save-failed', `Could not store “${shortTitle(document.title)}” in the project (${path}): ${describeFileError(error)}.`);
     }
     this.texts.set(document.id, text);
   }
@@ -586,6 +594,16 @@ export class ProjectStore {
     this.data.coderConfirmed = true;
     await this.saveAll();
     return coder;
+  }
+
+  /**
+   * Turns blind coding on or off. A setting, not an action: it is saved at once and not undone,
+   * and it holds (across restarts) until it is turned off.
+   */
+  async setBlind(blind: boolean): Promise<boolean> {
+    this.data.blind = blind;
+    await this.saveAll();
+    return blind;
   }
 
   /** Saves the whole project (emptying the journal) and stops retrying. */

@@ -1,5 +1,6 @@
 /** The open document's title, with renaming, its memo, and removing it from the project. */
 import { useState } from 'react';
+import { shortTitle } from '../../shared/documents';
 import { runAction } from '../actions';
 import { api } from '../api-client';
 import { useStore } from '../store';
@@ -16,7 +17,7 @@ export function DocumentHeader() {
   return (
     <header className="document-header">
       {renaming === null ? (
-        <h1 className="document-heading" title={document.file}>
+        <h1 className="document-heading" title={`${document.title}\n${document.file}`}>
           {document.title}
         </h1>
       ) : (
@@ -68,10 +69,24 @@ export function DocumentHeader() {
           </button>
         )}
       </div>
+      <details className="document-details">
+        <summary>Details</summary>
+        <dl>
+          <dt>Title</dt>
+          <dd data-field="title">{document.title}</dd>
+          <dt>File</dt>
+          <dd>
+            {document.file}
+            {document.source ? ` (imported from ${document.source.name})` : ''}
+          </dd>
+          <dt>Length</dt>
+          <dd>{document.codePointLength.toLocaleString()} characters</dd>
+        </dl>
+      </details>
       {showMemo && (
         <MemoField
           value={document.memo}
-          label={`Memo on “${document.title}”`}
+          label={`Memo on “${shortTitle(document.title)}”`}
           onSave={(memo) => runAction(api.updateDocument({ documentId: document.id, memo }))}
         />
       )}

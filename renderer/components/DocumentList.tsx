@@ -8,7 +8,6 @@ export function DocumentList(props: { onOpen?: () => void }) {
   const openId = useStore((state) => state.open?.document.id);
   const openCount = useStore((state) => state.open?.segments.length);
   const opening = useStore((state) => state.opening);
-  const blind = useStore((state) => state.blind);
   if (!project) return null;
   if (project.documents.length === 0) {
     return (
@@ -28,8 +27,8 @@ export function DocumentList(props: { onOpen?: () => void }) {
       <ImportProgress />
       <ul className="document-list">
         {project.documents.map((document) => {
-          // The open document's own list is current (and, when blind, only the coder's segments).
-          const count = document.id === openId ? openCount : blind ? (document.segmentsByCoder[project.coder] ?? 0) : document.segmentCount;
+          // The open document's own list is current; the counts of the others are the main process's (when blind, the coder's own).
+          const count = document.id === openId ? openCount : document.segmentCount;
           return (
             <li key={document.id}>
               <button

@@ -8,12 +8,14 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { Adjudication } from '../../shared/adjudication';
 import { CONSENSUS_CODER } from '../../shared/adjudication';
+import { CLOSED_WHILE_BLIND } from '../../shared/blind-coding';
 import type { OperationInput } from '../../shared/api';
 import { codePath } from '../../shared/codebook';
+import { documentsCodedByAll } from '../../shared/stats/compared-documents';
 import type { ReliabilityDisagreement, ReliabilityReport, ReliabilityMeasures } from '../../shared/stats/reliability-report';
 import { followJob, jumpTo, runAction, runExportOf, setBlind, showMessage } from '../actions';
 import { api } from '../api-client';
-import { getState, selectCodes, useStore } from '../store';
+import { getState, selectBlind, selectCodes, useStore } from '../store';
 import { CoderExchange } from './CoderExchange';
 
 type Selection = OperationInput<'reliabilityReport'>;
@@ -29,22 +31,39 @@ const figure = (value: number | null | undefined, applies = true) =>
 const percent = (value: number | null | undefined, scale: number) =>
   typeof value === 'number' && !Number.isNaN(value) ? `${(value * scale).toFixed(1)}%` : '—';
 
+/**
+ * A list of choices with "all" and "none" (for the items the filter shows) and, for a long list,
+ * a filter by words; a long label is cut with an ellipsis and shown whole in its tooltip.
+ */
 function Checkboxes(props: { legend: string; items: Array<{ id: string; label: string }>; chosen: string[]; onChange: (chosen: string[]) => void }) {
   const { items, chosen } = props;
+  const [filter, setFilter] = useState('');
+  const words = filter.trim().toLocaleLowerCase();
+  const shown = words ? items.filter((item) => item.label.toLocaleLowerCase().includes(words)) : items;
+  const shownIds = new Set(shown.map((item) => item.id));
   return (
-    <fieldset className="reliability-choice">
+    <fieldset className="reliability-choice" data-choice={props.legend.toLowerCase()}>
       <legend>
         {props.legend} ({chosen.length} of {items.length})
       </legend>
+      <div className="reliability-choice-tools">
+        <button type="button" data-action="choose-all" onClick={() => props.onChange([...new Set([...chosen, ...shownIds])])}>
+          All
+        </button>
+        <button type="button" data-action="choose-none" onClick={() => props.onChange(chosen.filter((id) => !shownIds.has(id)))}>
+          None
+        </button>
+        <input type="search" value={filter} onChange={(event) => setFilter(event.target.value)} placeholder="Filter…" aria-label={`Filter the ${props.legend.toLowerCase()}`} />
+      </div>
       <div className="reliability-choice-list">
-        {items.map((item) => (
-          <label key={item.id}>
+        {shown.map((item) => (
+          <label key={item.id} title={item.label}>
             <input
               type="checkbox"
               checked={chosen.includes(item.id)}
               onChange={(event) => props.onChange(event.target.checked ? [...chosen, item.id] : chosen.filter((id) => id !== item.id))}
             />
-            {item.label}
+            <span className="choice-label">{item.label}</span>
           </label>
         ))}
       </div>
@@ -62,12 +81,18 @@ function decisionText(adjudication: Adjudication | undefined, report: Report): s
 
 export function ReliabilityView(props: { onJump: () => void }) {
   const project = useStore((state) => state.project)!;
+  const blind = useStore(selectBlind);
   const codes = useStore(selectCodes);
   const coders = useMemo(() => project.coders.filter((c) => c !== CONSENSUS_CODER), [project.coders]);
   const [chosenCoders, setChosenCoders] = useState<string[]>(coders);
   // A coder whose work has just come in is compared too.
   useEffect(() => setChosenCoders((current) => [...new Set([...current, ...coders])]), [coders.join('\u0000')]);
-  const [documentIds, setDocumentIds] = useState<string[]>(() => project.documents.map((d) => d.id));
+  // By default the documents every chosen coder has coded (see shared/stats/compared-documents.ts).
+  const [allDocuments, setAllDocuments] = useState(false);
+  const sharedIds = useMemo(() => documentsCodedByAll(project.documents, chosenCoders), [project.documents, chosenCoders]);
+  const defaultIds = allDocuments ? project.documents.map((d) => d.id) : sharedIds;
+  const [documentIds, setDocumentIds] = useState<string[]>(defaultIds);
+  useEffect(() => setDocumentIds(defaultIds), [defaultIds.join('\u0000')]);
   const [codeIds, setCodeIds] = useState<string[]>(() => codes.map((c) => c.id));
   const [minOverlap, setMinOverlap] = useState(90);
   const [withIntervals, setWithIntervals] = useState(false);
@@ -76,20 +101,27 @@ export function ReliabilityView(props: { onJump: () => void }) {
   const [report, setReport] = useState<Report | null>(null);
   const [computing, setComputing] = useState(false);
   const [selected, setSelected] = useState<string | null>(null);
+  // A report computed before blind coding was turned on is not shown again when it is turned off.
+  useEffect(() => {
+    if (blind) setReport(null);
+  }, [blind]);
 
-  const selection = (): Selection => ({
+  const selection = (chosenDocuments = documentIds): Selection => ({
     coders: chosenCoders,
-    documentIds,
+    documentIds: chosenDocuments,
     codeIds,
     minOverlap,
     bootstrap: withIntervals ? { samples, seed } : undefined,
   });
 
-  const compute = async () => {
+  const compute = async (chosenDocuments = documentIds) => {
     if (chosenCoders.length < 2) return showMessage('info', 'Choose at least two coders to compare.');
-    if (!documentIds.length || !codeIds.length) return showMessage('info', 'Choose at least one document and one code.');
+    if (!chosenDocuments.length && !allDocuments && !sharedIds.length) {
+      return showMessage('info', 'No document has been coded by every chosen coder yet. Tick the documents to compare, or compare on all documents.');
+    }
+    if (!chosenDocuments.length || !codeIds.length) return showMessage('info', 'Choose at least one document and one code.');
     setComputing(true);
-    const result = await followJob('Agreement', (jobId) => api.reliabilityReport({ ...selection(), jobId }));
+    const result = await followJob('Agreement', (jobId) => api.reliabilityReport({ ...selection(chosenDocuments), jobId }));
     setComputing(false);
     if (result.ok) setReport(result.value);
     else if (result.error.code === 'cancelled') showMessage('info', 'The computation was cancelled.');
@@ -100,6 +132,20 @@ export function ReliabilityView(props: { onJump: () => void }) {
   const codeLabel = (id: string) => codePath(codes, id) || id;
   const open = report ? report.disagreements.filter((d) => !report.adjudications.some((a) => a.id === d.id)).length : 0;
   const current = report?.disagreements.find((d) => d.id === selected) ?? null;
+
+  if (blind) {
+    return (
+      <section className="reliability" aria-label="Agreement between coders">
+        <p className="blind-closed" role="status">
+          {CLOSED_WHILE_BLIND}{' '}
+          <button type="button" onClick={() => void setBlind(false)} data-action="blind-off">
+            Turn blind coding off
+          </button>
+        </p>
+        <CoderExchange onMerged={() => setReport(null)} />
+      </section>
+    );
+  }
 
   return (
     <section className="reliability" aria-label="Agreement between coders">
@@ -139,6 +185,24 @@ export function ReliabilityView(props: { onJump: () => void }) {
             {report.units.toLocaleString()} characters as units (code points)
             {report.bootstrap ? ` · bootstrap: ${report.bootstrap.samples} samples, seed ${report.bootstrap.seed}` : ''}
           </p>
+          <p className="reliability-scope" data-scope={allDocuments ? 'all' : 'shared'}>
+            {allDocuments
+              ? `Compared on all ${project.documents.length} documents: text a coder left uncoded counts as “not coded”, so documents only some coders have coded lower the figures.`
+              : `Compared on the ${sharedIds.length} document${sharedIds.length === 1 ? '' : 's'} (of ${project.documents.length}) that every chosen coder has coded.`}
+            {report.documentIds.join('\u0000') !== defaultIds.join('\u0000') && ` ${report.documents} document${report.documents === 1 ? ' was' : 's were'} ticked by hand.`}{' '}
+            <label>
+              <input
+                type="checkbox"
+                checked={allDocuments}
+                data-action="all-documents"
+                onChange={(event) => {
+                  setAllDocuments(event.target.checked);
+                  void compute(event.target.checked ? project.documents.map((d) => d.id) : sharedIds);
+                }}
+              />{' '}
+              Compare on all documents
+            </label>
+          </p>
           <ReportTable report={report} />
           <details className="reliability-measures">
             <summary>What each figure is</summary>
@@ -177,7 +241,7 @@ export function ReliabilityView(props: { onJump: () => void }) {
               {report.disagreements.map((d) => (
                 <li key={d.id}>
                   <button type="button" aria-pressed={selected === d.id} onClick={() => setSelected(d.id)} data-disagreement-id={d.id}>
-                    <span className="disagreement-where">
+                    <span className="disagreement-where" title={`${titles.get(d.documentId)} · ${codeLabel(d.codeId)}`}>
                       {titles.get(d.documentId)} · {codeLabel(d.codeId)}
                     </span>
                     <span className="disagreement-coders">{d.versions.map((v) => `${v.coder}: ${v.segmentId ? 'coded' : '—'}`).join(' · ')}</span>
@@ -315,7 +379,7 @@ function DisagreementDetail(props: { disagreement: ReliabilityDisagreement; code
           type="button"
           data-action="show-in-text"
           onClick={async () => {
-            if (getState().blind) await setBlind(false);
+            if (selectBlind(getState())) await setBlind(false);
             props.onJump();
             await jumpTo(disagreement.documentId, disagreement.start, disagreement.end);
           }}

@@ -4,11 +4,12 @@
  * the rows shown can be exported as CSV.
  */
 import { useEffect, useMemo, useState } from 'react';
+import { shortTitle } from '../../shared/documents';
 import { filterSegments, NO_FILTER, type RetrievalFilter, type RetrievedSegment } from '../../shared/retrieval';
 import { exportCsv, jumpTo, showMessage } from '../actions';
 import { api } from '../api-client';
 import { CodeOptions } from './CodeOptions';
-import { getState, selectCodes, update, useStore } from '../store';
+import { getState, selectBlind, selectCodes, update, useStore } from '../store';
 
 const SHOWN = 500;
 const NO_DOCUMENTS: never[] = [];
@@ -21,19 +22,17 @@ export function RetrievalView(props: { onJump: () => void }) {
   const [rows, setRows] = useState<RetrievedSegment[] | null>(null);
   const [filter, setFilter] = useState<RetrievalFilter>(NO_FILTER);
 
+  // In blind coding the main process lists only the coder's own segments: asked again when it changes.
+  const blind = useStore(selectBlind);
   useEffect(() => {
     void api.listSegments({}).then((result) => {
       if (result.ok) setRows(result.value);
       else showMessage('error', result.error.message);
     });
-  }, []);
+  }, [blind]);
 
-  const blindTo = useStore((state) => (state.blind ? state.project?.coder ?? null : null));
-  const shown = useMemo(
-    () => (rows ? filterSegments(blindTo ? rows.filter((r) => r.segment.coder === blindTo) : rows, filter, codes) : []),
-    [rows, filter, codes, blindTo],
-  );
-  const coders = useMemo(() => [...new Set((rows ?? []).map((r) => r.segment.coder))].filter((c) => !blindTo || c === blindTo).sort(), [rows, blindTo]);
+  const shown = useMemo(() => (rows ? filterSegments(rows, filter, codes) : []), [rows, filter, codes]);
+  const coders = useMemo(() => [...new Set((rows ?? []).map((r) => r.segment.coder))].sort(), [rows]);
   const set = (change: Partial<RetrievalFilter>) => setFilter((current) => ({ ...current, ...change }));
 
   const jump = async (row: RetrievedSegment) => {
@@ -59,8 +58,8 @@ export function RetrievalView(props: { onJump: () => void }) {
         <select value={filter.documentId ?? ''} onChange={(e) => set({ documentId: e.target.value || null })} aria-label="Document">
           <option value="">All documents</option>
           {documents.map((d) => (
-            <option key={d.id} value={d.id}>
-              {d.title}
+            <option key={d.id} value={d.id} title={d.title}>
+              {shortTitle(d.title, 60)}
             </option>
           ))}
         </select>
@@ -111,7 +110,7 @@ export function RetrievalView(props: { onJump: () => void }) {
             {shown.slice(0, SHOWN).map((row) => (
               <li key={row.segment.id}>
                 <button type="button" className={`retrieval-row code-${row.segment.codeId}`} onClick={() => void jump(row)} data-segment-id={row.segment.id}>
-                  <span className="retrieval-meta">
+                  <span className="retrieval-meta" title={`${row.codePath} · ${row.documentTitle} · ${row.segment.coder}`}>
                     <span className="swatch" aria-hidden="true" />
                     {row.codePath} · {row.documentTitle} · {row.segment.coder}
                   </span>

@@ -127,7 +127,7 @@ export function SearchPanel(props: { onClose: () => void }) {
         {hits.slice(0, 500).map((hit) => (
           <li key={`${hit.documentId}:${hit.start}`}>
             <button type="button" className="search-hit-row" onClick={() => void jumpTo(hit.documentId, hit.start, hit.end)}>
-              {search.scope === 'corpus' && <span className="hit-document">{hit.title}</span>}
+              {search.scope === 'corpus' && <span className="hit-document" title={hit.title}>{hit.title}</span>}
               <span>
                 …{hit.before}
                 <mark>{hit.match}</mark>

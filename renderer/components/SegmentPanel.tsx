@@ -21,6 +21,8 @@ export function SegmentPanel() {
   const scroller = useRef<HTMLDivElement>(null);
   const segments = open?.segments ?? NO_SEGMENTS; // kept in text order by the actions
   const counts = useMemo(() => countByCode(segments), [segments]);
+  // With several coders' segments in the list, each card says whose it is.
+  const severalCoders = useMemo(() => segments.some((segment) => segment.coder !== segments[0].coder), [segments]);
   const hasRows = segments.length > 0;
   useEffect(() => {
     // The list's height, read by an observer rather than during render (which forces a layout).
@@ -66,6 +68,7 @@ export function SegmentPanel() {
                   <span className="segment-code">
                     <span className="swatch" aria-hidden="true" />
                     {names.get(segment.codeId) ?? segment.codeId}
+                    {severalCoders && <span className="segment-coder"> · {segment.coder}</span>}
                     {pending.has(segment.id) && <span className="pending"> · saving</span>}
                   </span>
                   <span className="segment-quote">{segment.quote}</span>

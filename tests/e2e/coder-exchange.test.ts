@@ -25,6 +25,8 @@ describe("another coder's work in the browser", () => {
     await bea.store.addSegment(segmentInput(document.id, text, words[0]));
     await bea.store.addSegment(segmentInput(document.id, text, words[1], 'opinion'));
     const file = value<{ path: string }>(await dispatch(bea.handlers, 'exportCoderFile', {}));
+    // ana has coded the same document (agreement compares the documents both have coded).
+    await workbench.project.store.addSegment(segmentInput(document.id, text, words[0]));
 
     const { page, problems } = await workbench.newPage();
     await page.click('button[data-action="reliability"]');
@@ -32,7 +34,7 @@ describe("another coder's work in the browser", () => {
     await expect.poll(() => page.textContent('.coder-exchange-report')).toMatch(/bea/);
     expect(workbench.project.store.codebookState().segments.filter((s) => s.coder === 'bea')).toHaveLength(2);
     await page.click('button[data-action="compute-agreement"]');
-    await expect.poll(() => page.textContent('.reliability-summary')).toMatch(/2 coders \(ana, bea\)/);
+    await expect.poll(() => page.textContent('.reliability-summary')).toMatch(/2 coders \(ana, bea\) · 1 document/);
 
     // A shared folder: ana's sync writes ana's file beside bea's and reads bea's (nothing new now).
     const shared = await tempFolder();

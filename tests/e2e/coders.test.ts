@@ -1,6 +1,7 @@
 /**
  * Coders in the real renderer: asked on first start and kept, changed from the header, and blind
- * coding that hides the other coders' segments in the text and the lists.
+ * coding that hides the other coders' segments in the text, the lists and the counts, and closes
+ * agreement, until it is turned off.
  */
 import { join } from 'node:path';
 import { readFile } from 'node:fs/promises';
@@ -79,25 +80,35 @@ describe('coders in the browser', () => {
     await workbench.openInPage(page, document.id);
     await expect.poll(() => page.locator('.seg').allTextContents()).toEqual(expect.arrayContaining([words[0], words[1]]));
     await page.click('button[data-action="blind"]');
-    expect(await page.getAttribute('button[data-action="blind"]', 'aria-pressed')).toBe('true');
+    await expect.poll(() => page.getAttribute('button[data-action="blind"]', 'aria-pressed')).toBe('true');
     await expect.poll(() => page.locator('.seg').allTextContents()).toEqual([words[0]]);
     expect(await page.locator('.segment-list li').count()).toBe(1);
     // The document list counts only ana's segments too.
-    expect(await countOf(other.id)).toMatch(/^0 coded/);
+    await expect.poll(() => countOf(other.id)).toMatch(/^0 coded/);
 
-    // The coded segments across documents: only ana's, and bea is not offered as a filter.
+    // The coded segments across documents: only ana's, counted as such, and bea is not offered as a filter.
     await page.click('button[data-action="retrieval"]');
     await expect.poll(() => page.locator('.retrieval li').count()).toBe(1);
+    expect(await page.textContent('.retrieval-count')).toBe('1 of 1 coded segments');
     expect(await page.locator('select[aria-label="Coder"] option').allTextContents()).toEqual(['All coders', 'ana']);
     await page.click('button[data-action="retrieval"]');
 
-    // Still blind after a reload (a preference of this browser), and visible again when turned off.
+    // Agreement and the disagreements are closed, with a sentence saying why.
+    await page.click('button[data-action="reliability"]');
+    await expect.poll(() => page.textContent('.blind-closed')).toMatch(/Blind coding is on: agreement and the disagreements are closed, because they show the other coders' work/);
+    expect(await page.locator('button[data-action="compute-agreement"], .reliability-table, .disagreement-list').count()).toBe(0);
+    await page.click('button[data-action="reliability"]');
+
+    // Still blind after a reload (a setting of the project), and visible again when turned off.
     await page.reload();
     await workbench.openInPage(page, document.id);
     await expect.poll(() => page.locator('.seg').allTextContents()).toEqual([words[0]]);
+    expect(await page.getAttribute('button[data-action="blind"]', 'aria-pressed')).toBe('true');
     await page.click('button[data-action="blind"]');
     await expect.poll(() => page.locator('.seg').allTextContents()).toEqual(expect.arrayContaining([words[0], words[1]]));
-    expect(await countOf(other.id)).toMatch(/^1 coded/);
+    await expect.poll(() => countOf(other.id)).toMatch(/^1 coded/);
+    // With both coders' segments in the list, each card says whose it is.
+    expect((await page.locator('.segment-list .segment-coder').allTextContents()).sort()).toEqual([' · ana', ' · bea']);
     expect(problems).toEqual([]);
     await page.close();
   });

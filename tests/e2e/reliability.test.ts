@@ -29,7 +29,7 @@ describe('agreement between coders in the browser', () => {
     await page.click('button[data-action="reliability"]');
     await page.click('button[data-action="compute-agreement"]');
     await page.waitForSelector('.reliability-table');
-    expect(await page.textContent('.reliability-summary')).toMatch(/2 coders \(ana, bea\) · 5 documents · [\d,]+ characters as units \(code points\)/);
+    expect(await page.textContent('.reliability-summary')).toMatch(/2 coders \(ana, bea\) · 1 document · [\d,]+ characters as units \(code points\)/);
     const rows = await page.locator('.reliability-table tbody th[scope="row"]').allTextContents();
     expect(rows).toEqual(['factual claim', 'opinion', 'call to action', expect.stringMatching(/all|overall/i)]);
     // factual claim: one of two passages matched by both coders.
@@ -63,6 +63,52 @@ describe('agreement between coders in the browser', () => {
     await page.click('button[data-action="show-in-text"]');
     await page.waitForSelector(`.text-host[data-ready][data-document-id="${document.id}"]`);
     await expect.poll(() => page.locator('.seg').allTextContents()).toEqual(expect.arrayContaining([words[0], words[1], words[2]]));
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('compares by default the documents every coder has coded, says so, and offers all documents, all / none and a filter', async () => {
+    const { store, handlers } = workbench.project;
+    const documents = store.overview().documents;
+    // ana codes a word in each of four documents; cem codes the same word in the first only.
+    await dispatch(handlers, 'setCoder', { name: 'cem' });
+    const texts = await Promise.all(documents.slice(0, 4).map(async (d) => (await store.openDocument(d.id)).text));
+    const word = (i: number) => texts[i].split(/\s+/).filter((w) => w.length > 7)[3];
+    await store.addSegment(segmentInput(documents[0].id, texts[0], word(0), 'call-to-action'));
+    await dispatch(handlers, 'setCoder', { name: 'ana' });
+    for (let i = 0; i < 4; i++) await store.addSegment(segmentInput(documents[i].id, texts[i], word(i), 'call-to-action'));
+
+    const { page, problems } = await workbench.newPage();
+    await page.click('button[data-action="reliability"]');
+    const coders = page.locator('fieldset[data-choice="coders"]');
+    await coders.locator('button[data-action="choose-none"]').click();
+    await coders.locator('label', { hasText: 'ana' }).locator('input').check();
+    await coders.locator('label', { hasText: 'cem' }).locator('input').check();
+    const picker = page.locator('fieldset[data-choice="documents"]');
+    await expect.poll(() => picker.locator('legend').textContent()).toBe('Documents (1 of 5)');
+    await page.click('button[data-action="compute-agreement"]');
+    await page.waitForSelector('.reliability-table');
+    expect(await page.textContent('.reliability-summary')).toMatch(/2 coders \(ana, cem\) · 1 document ·/);
+    expect(await page.textContent('.reliability-scope')).toMatch(/^Compared on the 1 document \(of 5\) that every chosen coder has coded\./);
+    const overallKappa = () => page.textContent('.reliability-table tr[data-code-id="overall"] td:nth-of-type(2)');
+    const shared = await overallKappa();
+
+    // The switch compares on all five: the sentence and the figures follow.
+    await page.check('input[data-action="all-documents"]');
+    await expect.poll(() => page.textContent('.reliability-summary')).toMatch(/· 5 documents ·/);
+    expect(await page.textContent('.reliability-scope')).toMatch(/^Compared on all 5 documents: text a coder left uncoded counts as “not coded”/);
+    expect(await picker.locator('legend').textContent()).toBe('Documents (5 of 5)');
+    expect(await overallKappa()).not.toBe(shared);
+
+    // None, then a filter and All tick only the documents the filter shows.
+    await picker.locator('button[data-action="choose-none"]').click();
+    expect(await picker.locator('legend').textContent()).toBe('Documents (0 of 5)');
+    await picker.locator('input[type="search"]').fill('karabakh');
+    const shown = await picker.locator('label').count();
+    expect(shown).toBeGreaterThan(0);
+    expect(shown).toBeLessThan(5);
+    await picker.locator('button[data-action="choose-all"]').click();
+    expect(await picker.locator('legend').textContent()).toBe(`Documents (${shown} of 5)`);
     expect(problems).toEqual([]);
     await page.close();
   });

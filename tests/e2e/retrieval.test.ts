@@ -65,4 +65,47 @@ print(sorted(row['code_path'] for row in rows))
     expect(problems).toEqual([]);
     await page.close();
   });
+
+  it('keeps a paragraph-long title to one cut line in the lists, the filter and the heading, whole in tooltips and the details', async () => {
+    const { store, handlers } = workbench.project;
+    // A project made before titles were cut: 003's title is its whole first paragraph.
+    const document = store.overview().documents[3];
+    const { text } = await store.openDocument(document.id);
+    const paragraph = text.split('\n').find((line) => line.trim())!.trim();
+    expect(paragraph.length).toBeGreaterThan(400);
+    expect(document.title.length).toBeLessThanOrEqual(80); // derived titles are cut
+    await dispatch(handlers, 'updateDocument', { documentId: document.id, title: paragraph });
+    await store.addSegment(segmentInput(document.id, text, 'military operation', 'opinion'));
+
+    const { page, problems } = await workbench.newPage();
+    const fits = (selector: string) =>
+      page.$eval(selector, (element) => ({ cut: element.scrollWidth > element.clientWidth, width: element.getBoundingClientRect().width, title: element.getAttribute('title') }));
+    // The document list: one line with an ellipsis; the whole title in the tooltip.
+    const listed = await fits(`.document-button[data-document-id="${document.id}"] .document-title`);
+    expect(listed.cut).toBe(true);
+    expect(await page.getAttribute(`.document-button[data-document-id="${document.id}"]`, 'title')).toContain(paragraph);
+
+    // The coded-segments view: the document filter stays narrow, and no row is wider than the view.
+    await page.click('button[data-action="retrieval"]');
+    await page.waitForSelector('.retrieval-row');
+    expect((await fits('select[aria-label="Document"]')).width).toBeLessThan(400);
+    const option = page.locator(`select[aria-label="Document"] option[value="${document.id}"]`);
+    expect((await option.textContent())!.length).toBeLessThanOrEqual(60);
+    expect(await option.getAttribute('title')).toBe(paragraph);
+    expect(await page.$eval('.retrieval', (view) => view.scrollWidth <= view.clientWidth)).toBe(true);
+    const meta = await fits(`.retrieval-row:has(mark:text-is("military operation")) .retrieval-meta`);
+    expect(meta.cut).toBe(true);
+    expect(meta.title).toContain(paragraph);
+    await page.click('button[data-action="retrieval"]');
+
+    // The heading of the open document: one cut line; the details hold the whole title.
+    await workbench.openInPage(page, document.id);
+    const heading = await fits('.document-heading');
+    expect(heading.cut).toBe(true);
+    expect(heading.title).toContain(paragraph);
+    await page.click('.document-details summary');
+    expect(await page.textContent('.document-details dd[data-field="title"]')).toBe(paragraph);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
 });

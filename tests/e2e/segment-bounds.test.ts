@@ -89,6 +89,36 @@ print(row['start'], row['end'], row['text'])
     await page.close();
   });
 
+  it('leaves out the line break of a keyboard selection that starts on a blank line, and steps edges past spaces', async () => {
+    const { page, problems } = await workbench.newPage();
+    const document = workbench.project.store.overview().documents[0];
+    const { text } = await workbench.project.store.openDocument(document.id);
+    await workbench.openInPage(page, document.id);
+    // 000 opens with two blank lines: from the second one, down to the heading and three words on.
+    await clickAt(page, text.indexOf('WAR'));
+    await page.keyboard.press('Home');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('Shift+ArrowDown');
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+Control+ArrowRight');
+    await page.keyboard.press('2');
+    const highlight = page.locator('.seg.code-opinion');
+    await expect.poll(() => highlight.allTextContents()).toEqual(['WAR IN ARTSAKH']);
+    await page.waitForSelector('.save-status[data-state="saved"]');
+    const saved = () => workbench.project.store.openDocument(document.id).then(({ segments }) => segments.filter((s) => s.codeId === 'opinion'));
+    expect((await saved()).map((s) => [s.start, s.quote])).toEqual([[text.indexOf('WAR'), 'WAR IN ARTSAKH']]);
+    expect(await page.getAttribute('button[data-action="undo"]', 'title')).toBe('Undo: Code “WAR IN ARTSAKH” as opinion (Ctrl/Cmd+Z)');
+
+    // One step of the end to the right crosses the space and takes the next letter.
+    await clickAt(page, text.indexOf('WAR') + 1);
+    await page.keyboard.press('Alt+Shift+ArrowRight');
+    await expect.poll(() => highlight.allTextContents()).toEqual(['WAR IN ARTSAKH E']);
+    await page.waitForSelector('.save-status[data-state="saved"]');
+    expect((await saved()).map((s) => s.quote)).toEqual(['WAR IN ARTSAKH E']);
+    expect(await page.getAttribute('button[data-action="undo"]', 'title')).toBe('Undo: Adjust “WAR IN ARTSAKH” to “WAR IN ARTSAKH E” (Ctrl/Cmd+Z)');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('widens a new segment to whole words when asked', async () => {
     const { page } = await workbench.newPage();
     const document = workbench.project.store.overview().documents[2];

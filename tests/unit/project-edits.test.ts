@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CODES } from '../../shared/codebook';
-import { codePassage, codePassages, recode, type ProjectState } from '../../shared/project-edits';
+import { codePassage, codePassages, moveBounds, recode, type ProjectState } from '../../shared/project-edits';
 
 const text = 'Shelling resumed at dawn. Residents fled.';
 const now = '2026-03-01T00:00:00.000Z';
@@ -31,5 +31,49 @@ describe('edits of coded segments', () => {
     const segment = codePassage(state('ana'), { id: newId(), codeId: 'opinion', ...span('dawn') }, text, now).segment;
     expect(recode(state('ana', [segment]), { segmentId: segment.id, codeId: 'opinion' }, now)).toBeNull();
     expect(recode(state('ana', [segment]), { segmentId: segment.id, codeId: 'call-to-action' }, now)!.segment.codeId).toBe('call-to-action');
+  });
+});
+
+describe('white space at the edges of coded segments', () => {
+  const paragraphs = 'Opening line.\n\nAs the struggle for land goes on,\nfew leave.\n';
+  const from = paragraphs.indexOf('\n\n') + 1; // the blank line before the paragraph
+
+  it('codes a selection that starts on a blank line without the line break, and says so in the label', () => {
+    const { segment, label } = codePassage(state('ana'), { id: newId(), codeId: 'opinion', documentId: 'd', start: from, end: paragraphs.length }, paragraphs, now);
+    expect(segment.quote).toBe('As the struggle for land goes on,\nfew leave.');
+    expect(paragraphs.slice(segment.start, segment.end)).toBe(segment.quote);
+    expect(label).toBe('Code “As the struggle for land goes on, few l…” as opinion');
+  });
+
+  it('trims a moved boundary, and refuses a move that leaves the segment as it was', () => {
+    const segment = codePassage(state('ana'), { id: newId(), codeId: 'opinion', documentId: 'd', start: paragraphs.indexOf('As'), end: paragraphs.indexOf(' for') }, paragraphs, now).segment;
+    const edit = moveBounds(state('ana', [segment]), { segmentId: segment.id, start: from, end: paragraphs.indexOf('for land') + 4 }, paragraphs, now);
+    const after = edit.changes[0].kind === 'segment' ? edit.changes[0].after : null;
+    // From the blank line to the space after "for": the line breaks and the space are left out.
+    expect(after?.quote).toBe('As the struggle for');
+    expect(after).toMatchObject({ start: paragraphs.indexOf('As'), end: paragraphs.indexOf(' land') });
+    expect(edit.label).toBe('Adjust “As the struggle” to “As the struggle for”');
+    expect(() => moveBounds(state('ana', [segment]), { segmentId: segment.id, start: from, end: paragraphs.indexOf(' for') + 1 }, paragraphs, now)).toThrow(/already covers/);
+  });
+
+  it('trims the passages coded from search hits, and counts a trimmed hit once', () => {
+    const hits = new Map([['d', paragraphs]]);
+    const spans = [
+      { documentId: 'd', start: paragraphs.indexOf('\nfew'), end: paragraphs.indexOf('\nfew') + 4 },
+      { documentId: 'd', start: paragraphs.indexOf('few'), end: paragraphs.indexOf('few') + 3 },
+    ];
+    const edit = codePassages(state('ana'), { codeId: 'opinion', spans, label: 'Code 2' }, hits, now, newId);
+    expect(edit.changes.map((c) => (c.kind === 'segment' ? c.after?.quote : null))).toEqual(['few']);
+  });
+});
+
+describe('long document titles in the labels of actions', () => {
+  it('cuts a paragraph-long title in the label, and keeps the title itself whole', async () => {
+    const { updateDocument } = await import('../../shared/project-edits');
+    const long = `The ${'very '.repeat(90)}long first paragraph`;
+    const document = { id: 'd', title: long, file: 'd.txt', sha256: '0'.repeat(64), byteLength: 1, length: 1, codePointLength: 1, addedAt: now, memo: '', source: null, values: {} };
+    const edit = updateDocument({ ...state('ana'), documents: [document] }, { documentId: 'd', memo: 'Read again.' });
+    expect(edit.label).toBe(`Edit the memo of “The ${'very '.repeat(14)}very…”`);
+    expect(edit.changes[0].after).toMatchObject({ title: long });
   });
 });

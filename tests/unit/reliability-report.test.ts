@@ -406,3 +406,15 @@ describe('reliability exports', () => {
     expect(chunks.join('').trimEnd().split('\n')).toHaveLength(10_001);
   });
 });
+
+describe('the documents an agreement report compares by default', () => {
+  it('are those every chosen coder has coded, in the order given', async () => {
+    const { documentsCodedByAll } = await import('../../shared/stats/compared-documents');
+    // One coder coded eleven documents, the other one of them.
+    const documents = Array.from({ length: 11 }, (_, i) => ({ id: `d${i}`, segmentsByCoder: (i === 4 ? { ana: 3, bea: 2 } : { ana: 1 }) as Record<string, number> }));
+    expect(documentsCodedByAll(documents, ['ana', 'bea'])).toEqual(['d4']);
+    expect(documentsCodedByAll(documents, ['ana'])).toHaveLength(11);
+    expect(documentsCodedByAll(documents, ['ana', 'bea', 'cem'])).toEqual([]);
+    expect(documentsCodedByAll([{ id: 'x', segmentsByCoder: { ana: 1, bea: 0 } }], ['ana', 'bea'])).toEqual([]);
+  });
+});

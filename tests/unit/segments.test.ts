@@ -76,6 +76,20 @@ describe('document titles', () => {
     expect(documentTitle('\r\n\r\nCRLF title\r\nbody', 'file')).toBe('CRLF title');
     expect(documentTitle(' \n\t\n', 'fallback')).toBe('fallback');
   });
+
+  it('cuts a first line longer than 80 characters at a word, with an ellipsis', async () => {
+    const { documentTitle, shortTitle } = await import('../../shared/documents');
+    const paragraph = ' date 2023-11-08 Azerbaijan has initiated a military operation supported by artillery attacks in the region, and more.';
+    const title = documentTitle(`${paragraph}\n\nBody.`, 'file');
+    expect(title).toBe('date 2023-11-08 Azerbaijan has initiated a military operation supported by…');
+    expect(title.length).toBeLessThanOrEqual(80);
+    expect(shortTitle('Short title')).toBe('Short title');
+    // One long word is cut inside it, never through an emoji.
+    expect(shortTitle('x'.repeat(120))).toBe(`${'x'.repeat(79)}…`);
+    const emoji = shortTitle('😀'.repeat(60));
+    expect(emoji).toBe(`${'😀'.repeat(39)}…`);
+    expect(shortTitle('A title, with words, cut here', 12)).toBe('A title…');
+  });
 });
 
 describe('word boundaries', () => {
@@ -99,5 +113,34 @@ describe('word boundaries', () => {
     expect(moveBoundary(text, emoji, 1, false)).toBe(emoji + 2);
     expect(moveBoundary(text, emoji + 2, -1, false)).toBe(emoji);
     expect(moveBoundary(text, 0, -1, false)).toBe(0);
+  });
+});
+
+describe('white space at the edges of a selection', () => {
+  const text = 'First paragraph.\n\nAs the struggle for land\u00A0goes on \n\nLast.';
+  const at = (words: string) => text.indexOf(words);
+
+  it('leaves out line breaks, spaces and no-break spaces at both edges, and keeps those inside', async () => {
+    const { trimSelection } = await import('../../shared/segments');
+    // A keyboard selection from the blank line before the paragraph to past its end.
+    const from = at('First paragraph.') + 'First paragraph.'.length + 1;
+    const to = at('Last.');
+    const trimmed = trimSelection(text, from, to);
+    expect(text.slice(trimmed.start, trimmed.end)).toBe('As the struggle for land\u00A0goes on');
+    expect(trimSelection(text, at('As'), at('As') + 2)).toEqual({ start: at('As'), end: at('As') + 2 });
+    expect(trimSelection(text, from, from + 1)).toEqual({ start: from + 1, end: from + 1 });
+  });
+
+  it('moves an edge past white space, so that every step changes the coded text', async () => {
+    const { moveSegmentEdge } = await import('../../shared/segments');
+    const words = 'the struggle';
+    const segment = { start: at(words), end: at(words) + words.length };
+    const quote = (b: { start: number; end: number }) => text.slice(b.start, b.end);
+    expect(quote(moveSegmentEdge(text, segment, 'start', -1, false))).toBe('s the struggle');
+    expect(quote(moveSegmentEdge(text, segment, 'end', 1, false))).toBe('the struggle f');
+    expect(quote(moveSegmentEdge(text, { start: at('As'), end: segment.end }, 'start', -1, false))).toBe('.\n\nAs the struggle');
+    expect(quote(moveSegmentEdge(text, { start: at('the'), end: at('the') + 4 }, 'end', -1, false))).toBe('the');
+    expect(quote(moveSegmentEdge(text, { start: at('s the'), end: at('s the') + 5 }, 'start', 1, false))).toBe('the');
+    expect(quote(moveSegmentEdge(text, { start: at('Last.'), end: text.length }, 'end', 1, false))).toBe('Last.');
   });
 });
