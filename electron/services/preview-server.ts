@@ -47,6 +47,7 @@ export interface PreviewServer {
   origin: string;
   port: number;
   token: string;
+  /** Stops listening, drops the connections and resolves once the operations under way have ended. */
   close(): Promise<void>;
 }
 
@@ -103,11 +104,16 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
   let allowedHosts: Set<string> = new Set();
   let allowedOrigins: Set<string> = new Set();
 
+  // The requests being answered, so that closing waits for operations already under way: once
+  // close() resolves, nothing the server started still writes to the project.
+  const answering = new Set<Promise<void>>();
   const server = createServer((request, response) => {
-    handle(request, response).catch((error: unknown) => {
+    const answer = handle(request, response).catch((error: unknown) => {
       if (!response.headersSent) send(response, 500, `Internal error: ${(error as Error).message}`);
       else response.destroy();
     });
+    answering.add(answer);
+    void answer.finally(() => answering.delete(answer));
   });
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -174,10 +180,12 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     origin,
     port,
     token,
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
-      }),
+      });
+      await Promise.all(answering);
+    },
   };
 }

@@ -1,21 +1,24 @@
 /**
  * The coded dataset as an Excel workbook (through ExcelJS): a sheet of segments (as the CSV), a
  * sheet with a row per document (the wide table) and the codebook. Text stays text: a cell that
- * begins with "=" is a string in the file, never a formula.
+ * begins with "=" is a string in the file, never a formula; and a cell reads back exactly as it
+ * was written, carriage returns included (`xlsx-text.ts`).
  */
 import ExcelJS from 'exceljs';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { codePath } from '../../shared/codebook';
 import { segmentColumns, segmentRecords, type DatasetInput } from '../../shared/csv-export';
 import { wideColumns, wideRecords } from '../../shared/dataset-exports';
+import { cellText, keepCarriageReturns } from '../../shared/xlsx-text';
 
 /** Columns whose cells are whole numbers. */
 const NUMERIC = /^(start|end|characters|.*_(n|chars|any))$/;
 
 function addSheet(workbook: ExcelJS.Workbook, name: string, columns: string[], records: Iterable<string[]>): void {
   const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.addRow(columns).font = { bold: true };
+  sheet.addRow(columns.map(cellText)).font = { bold: true };
   const numeric = columns.map((column) => NUMERIC.test(column));
-  for (const cells of records) sheet.addRow(cells.map((cell, i) => (numeric[i] && cell !== '' ? Number(cell) : cell)));
+  for (const cells of records) sheet.addRow(cells.map((cell, i) => (numeric[i] && cell !== '' ? Number(cell) : cellText(cell))));
   sheet.columns.forEach((column, i) => {
     column.width = Math.min(60, Math.max(10, columns[i].length + 2));
   });
@@ -46,5 +49,22 @@ export async function workbookBytes(input: DatasetInput): Promise<Uint8Array> {
       code.example,
     ]),
   );
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
+  return withCarriageReturns(new Uint8Array(await workbook.xlsx.writeBuffer()));
+}
+
+/** The workbook with the CRs of its cell texts written so that XML readers keep them. */
+function withCarriageReturns(workbook: Uint8Array): Uint8Array {
+  const parts = unzipSync(workbook);
+  // Cell text lives in the shared strings, or in a sheet's inline strings.
+  const textParts = Object.keys(parts).filter((name) => name === 'xl/sharedStrings.xml' || /^xl\/worksheets\/[^/]+\.xml$/.test(name));
+  let changed = false;
+  for (const name of textParts) {
+    const xml = strFromU8(parts[name]);
+    const kept = keepCarriageReturns(xml);
+    if (kept !== xml) {
+      parts[name] = strToU8(kept);
+      changed = true;
+    }
+  }
+  return changed ? zipSync(parts, { level: 6 }) : workbook;
 }

@@ -176,13 +176,14 @@ const MEASURE_DEFINITIONS: readonly MeasureDefinition[] = [
     definition:
       'Per code: |u-α, agreement on which text carries the code and which does not; overall: u-α, agreement on the whole segmentation with its codes. Needs each coder’s codes not to overlap.',
     reference:
-      'Krippendorff, K., Mathet, Y., Bouvry, S., & Widlöcher, A. (2016). On the reliability of unitizing textual continua: Further developments. Quality & Quantity, 50, 2347–2364. Not checked against published figures.',
+      'Krippendorff, K., Mathet, Y., Bouvry, S., & Widlöcher, A. (2016). On the reliability of unitizing textual continua: Further developments. Quality & Quantity, 50, 2347–2364. Reproduces the worked example of Krippendorff, K. (2019). Content Analysis (4th ed.), §12.6, Fig. 12.11.',
   },
   {
     key: 'cuAlpha',
     name: 'cu-α',
     definition: 'Overall only: agreement on the codes of the text that coders both coded, ignoring where they disagree on coding at all.',
-    reference: 'Krippendorff, Mathet, Bouvry & Widlöcher (2016), Quality & Quantity, 50, 2347–2364. Not checked against published figures.',
+    reference:
+      'Krippendorff, Mathet, Bouvry & Widlöcher (2016), Quality & Quantity, 50, 2347–2364. Reproduces the worked example of Krippendorff (2019), Content Analysis (4th ed.), §12.6, Fig. 12.11 (three coders).',
   },
   {
     key: 'segmentAgreement',
@@ -253,10 +254,7 @@ export function* reliabilityReportSteps(input: ReliabilityInput, options: Reliab
     }
   };
   const overallU = whole2016(uAlpha);
-  // cu-α agrees with nominal α on one-character units for two coders, as it should, but not yet
-  // for more; until its expected disagreement for more coders is checked, it is given for two.
-  const overallCu = m === 2 ? whole2016(cuAlpha) : null;
-  if (m > 2) notes.push('cu-α is given for two coders only: its computation for more coders is not yet checked.');
+  const overallCu = whole2016(cuAlpha);
 
   const rows = rowIds.map((codeId, row): ReliabilityRow => {
     const units = { columns: columns[row], weights };
@@ -300,7 +298,6 @@ export function* reliabilityReportSteps(input: ReliabilityInput, options: Reliab
       (measure) =>
         (measure.key !== 'cohenKappa' || m === 2) &&
         (measure.key !== 'fleissKappa' || m >= 3) &&
-        (measure.key !== 'cuAlpha' || m === 2) &&
         (measure.key !== 'alphaNominalCi' || bootstrap !== null),
     ),
     disagreements: disagreementsOf(pairs.flatMap((pair) => pair.disagreements), coders, data.documentIds),
@@ -441,7 +438,7 @@ function notesOf(report: ReliabilityReport, data: CharacterData): string[] {
     'Every chosen coder is taken to have coded every chosen document: text a coder did not code counts as "not coded", not as missing.',
     'Per code, each character is coded (1) or not (0) by each coder; in the overall row, its value is the set of chosen codes the coder applied to it (no code is a value too).',
     `Segment agreement: two segments of a code match when their shared characters are at least ${report.minOverlap} % of the characters either covers${report.coders.length > 2 ? `; the counts are pooled over all ${plural((report.coders.length * (report.coders.length - 1)) / 2, 'pair')} of coders, so each segment counts once per pair it belongs to` : ''}.`,
-    'u-α and cu-α (Krippendorff, Mathet, Bouvry & Widlöcher 2016) follow the published formulas but have not been checked against figures published with them.',
+    'u-α and cu-α (Krippendorff, Mathet, Bouvry & Widlöcher 2016) reproduce the worked example of Krippendorff (2019, Content Analysis, 4th ed., §12.6, Fig. 12.11) for three coders; they are given for any number of coders.',
   ];
   const unused = report.rows.filter((row) => row.codeId !== null && Object.values(row.measures.segments).every((n) => n === 0));
   if (unused.length > 0) {

@@ -20,10 +20,12 @@ import type { AlphaParts, Continuum, Span, UnitizingOptions } from './continuum'
  * lengths of the units valued c (for ∅, the gaps' lengths, not squared) and S = Σ_c S_c;
  * α = 1 − (l − Σ o_cc)/(l − Σ e_cc).
  *
- * Not checked against a published figure. The formulas are the paper's as two independent public
- * implementations write them (they agree with each other); the tests check invariants and that,
- * for units one character long, u-α is nominal α over characters. The paper revises α_U for more
- * than two coders, so u-α and `unitizingAlphaU` give different numbers.
+ * Checked against the published worked example of Krippendorff (2019), Content Analysis, 4th ed.,
+ * §12.6, Fig. 12.11 (three coders on a 60-character continuum): u-α 0.510 and cu-α 0.724 to three
+ * decimals, |u-α 0.4136 against the printed 0.413 (the same formula gives 0.4135 from expected
+ * coincidences rounded to two decimals, as a hand computation has them). The tests also check
+ * that, for units one character long, u-α is nominal α over characters. The paper revises α_U for
+ * more than two coders, so u-α and `unitizingAlphaU` give different numbers.
  *
  * Inputs as `unitizingAlphaU`, with `codes` the set of values (ATLAS.ti's "semantic domain"):
  * a coder's spans of one code that overlap are merged; spans of two different analysed codes by
@@ -48,8 +50,8 @@ export function uAlpha(spans: readonly Span[], continua: readonly Continuum[], o
  * From the same coincidences as `uAlpha`: D_o counts the characters where one coder's unit meets
  * another's gap, Σ_{k≠∅} o_∅k, and D_e its expectation Σ_{k≠∅} e_∅k = l·l_∅(l − l_∅)/(l² − S).
  *
- * Inputs, errors and verification status as `uAlpha`. `NaN` with fewer than two coders, or when
- * nothing was coded, or everything was.
+ * Inputs and errors as `uAlpha`. `NaN` with fewer than two coders, or when nothing was coded, or
+ * everything was.
  */
 export function binaryUAlpha(spans: readonly Span[], continua: readonly Continuum[], options: UnitizingOptions = {}): AlphaParts {
   return fromCoincidences(spans, continua, options, ({ observed, margins, squareSum, pairable }) => {
@@ -66,20 +68,19 @@ export function binaryUAlpha(spans: readonly Span[], continua: readonly Continuu
  * gaps and so the reliability of the unitizing itself.
  *
  * Implemented as: the coincidences o_ck of `uAlpha` for c, k ≠ ∅; margins l'_c = Σ_{k≠∅} o_ck and
- * l' = Σ l'_c; for each unit g of coder i and each other coder j, x_gj = the characters of g that
- * j also coded; S'_c = Σ x_gj² / (m−1) over units valued c, S' = Σ S'_c;
- * e'_ck = (l'_c l'_k − [c=k] S'_c) / (l' − S'/l'); α = 1 − (l' − Σ o_cc)/(l' − Σ e'_cc).
- * For two coders and units one character long this is nominal α over the characters both coders
- * coded (tested). For more coders the weighting of S' follows the one public implementation of
- * cu-α and is the part most worth checking against the paper: with units one character long it
- * does not reduce to nominal α with missing values, as one would expect it to.
+ * l' = Σ l'_c; for each unit g of coder i, its pairable length p_g = Σ_{j≠i} x_gj / (m−1), where
+ * x_gj is the characters of g that coder j also coded (so Σ_g p_g = l', as Σ_g |g| = l in u-α);
+ * S'_c = Σ p_g² over units valued c, S' = Σ S'_c; e'_ck = (l'_c l'_k − [c=k] S'_c) / (l' − S'/l');
+ * α = 1 − (l' − Σ o_cc)/(l' − Σ e'_cc). This reproduces the cu-α of Krippendorff (2019, §12.6,
+ * Fig. 12.11) for three coders (tested). With units one character long it is nominal α over the
+ * coded characters whenever each of them was coded by the same number of coders (all of them, or
+ * two of three, …), which includes every case of two coders (tested).
  *
- * Inputs and errors as `uAlpha`; like it, not checked against a published figure. `NaN` with
- * fewer than two coders, when no two coders' units intersect, or when only one code occurs in the
- * intersections.
+ * Inputs and errors as `uAlpha`. `NaN` with fewer than two coders, when no two coders' units
+ * intersect, or when only one code occurs in the intersections.
  */
 export function cuAlpha(spans: readonly Span[], continua: readonly Continuum[], options: UnitizingOptions = {}): AlphaParts {
-  return fromCoincidences(spans, continua, options, ({ size, observed, intersectionSquares, coderCount }) => {
+  return fromCoincidences(spans, continua, options, ({ size, observed, pairableSquares }) => {
     const margins = new Float64Array(size);
     let pairable = 0;
     for (let c = 1; c < size; c++) {
@@ -88,13 +89,13 @@ export function cuAlpha(spans: readonly Span[], continua: readonly Continuum[], 
     }
     if (!(pairable > 0)) return undefinedAlphaParts();
     let squareSum = 0;
-    for (let c = 1; c < size; c++) squareSum += intersectionSquares[c] / (coderCount - 1);
+    for (let c = 1; c < size; c++) squareSum += pairableSquares[c];
     const denominator = pairable - squareSum / pairable;
     let observedAgreement = 0;
     let expectedAgreement = 0;
     for (let c = 1; c < size; c++) {
       observedAgreement += observed[c * size + c];
-      expectedAgreement += (margins[c] * margins[c] - intersectionSquares[c] / (coderCount - 1)) / denominator;
+      expectedAgreement += (margins[c] * margins[c] - pairableSquares[c]) / denominator;
     }
     return chanceCorrected(pairable - observedAgreement, pairable - expectedAgreement, pairable);
   });
@@ -146,7 +147,6 @@ export function CuAlpha(
 interface Coincidences {
   /** Values: 0 is the gap ∅, 1… the analysed codes. */
   size: number;
-  coderCount: number;
   /** size × size, row-major: o_ck. */
   observed: Float64Array;
   /** l_c = Σ_k o_ck: the characters valued c, summed over coders. */
@@ -155,8 +155,8 @@ interface Coincidences {
   squares: Float64Array;
   /** S = Σ_c S_c. */
   squareSum: number;
-  /** Σ over units g valued c and other coders j of (characters of g that j also coded)². */
-  intersectionSquares: Float64Array;
+  /** S'_c: Σ over units g valued c of p_g², p_g = (characters of g the other coders also coded) / (m−1). */
+  pairableSquares: Float64Array;
   /** l = mL. */
   pairable: number;
 }
@@ -193,7 +193,7 @@ function coincidencesOf(
   const size = codes.length + 1;
   const observed = new Float64Array(size * size);
   const squares = new Float64Array(size);
-  const intersectionSquares = new Float64Array(size);
+  const pairableSquares = new Float64Array(size);
 
   for (let document = 0; document < layout.lengths.length; document++) {
     const length = layout.lengths[document];
@@ -226,28 +226,30 @@ function coincidencesOf(
       }
     }
 
-    // For cu-α: how much of each unit each other coder also coded (any analysed code).
+    // For cu-α: each unit's pairable length, what it adds to the margins of the coded values.
+    // It is squared after summing over the other coders: summing squares per coder pair instead
+    // weights a unit's self-pairing wrongly for more than two coders (the book's cu-α is missed).
     for (let i = 0; i < m; i++) {
+      const shared = new Float64Array(perCoder[i].length);
       for (let j = 0; j < m; j++) {
         if (i === j) continue;
-        const [mine, theirs] = [perCoder[i], perCoder[j]];
+        const theirs = perCoder[j];
         let k = 0;
-        for (const unit of mine) {
+        perCoder[i].forEach((unit, g) => {
           while (k < theirs.length && theirs[k].end <= unit.start) k++;
-          let shared = 0;
           for (let h = k; h < theirs.length && theirs[h].start < unit.end; h++) {
-            shared += Math.min(unit.end, theirs[h].end) - Math.max(unit.start, theirs[h].start);
+            shared[g] += Math.min(unit.end, theirs[h].end) - Math.max(unit.start, theirs[h].start);
           }
-          intersectionSquares[unit.value] += shared * shared;
-        }
+        });
       }
+      perCoder[i].forEach((unit, g) => (pairableSquares[unit.value] += (shared[g] / (m - 1)) ** 2));
     }
   }
 
   const margins = new Float64Array(size);
   for (let c = 0; c < size; c++) for (let k = 0; k < size; k++) margins[c] += observed[c * size + k];
   const squareSum = squares.reduce((sum, value) => sum + value, 0);
-  return { size, coderCount: m, observed, margins, squares, squareSum, intersectionSquares, pairable: m * layout.total };
+  return { size, observed, margins, squares, squareSum, pairableSquares, pairable: m * layout.total };
 }
 
 /** α from D_o and D_e in characters, reported as shares of the pairable characters. */

@@ -372,9 +372,8 @@ async function measureBrowser(browser: Browser, script: string, tmp: string, sce
     }
     progress(`  ${scenario.key} key presses: ${result.press.drawn.map(ms).join(', ')}`);
   } finally {
-    await context.close();
-    await codedServer.close();
-    await plainServer.close();
+    // The page first, so that it sends nothing more; each server then waits for its operations.
+    await closeEach([() => context.close(), () => codedServer.close(), () => plainServer.close()]);
   }
   return result;
 }
@@ -645,12 +644,40 @@ async function main(): Promise<void> {
     );
     process.stdout.write(`${lines.join('\n')}\n`);
   } finally {
-    await browser?.close();
-    for (const scenario of scenarios) {
-      await scenario.coded.close();
-      await scenario.plain.close();
+    try {
+      // Whatever could still write into the temporary folder is closed before it is removed.
+      await closeEach([
+        () => browser?.close(),
+        ...scenarios.flatMap((scenario) => [() => scenario.coded.close(), () => scenario.plain.close()]),
+      ]);
+    } finally {
+      await removeTemporaryFolder(tmp);
     }
-    await rm(tmp, { recursive: true, force: true });
+  }
+}
+
+/** Runs every one of `closers`, even after one fails; then throws the first failure, if any. */
+async function closeEach(closers: ReadonlyArray<() => Promise<unknown> | undefined>): Promise<void> {
+  const failures: unknown[] = [];
+  for (const close of closers) {
+    try {
+      await close();
+    } catch (error) {
+      failures.push(error);
+    }
+  }
+  if (failures.length > 0) throw failures[0];
+}
+
+/**
+ * Removes the bench's temporary folder, retrying while the file system still settles (ENOTEMPTY,
+ * EBUSY). A folder left behind is reported, not a failure: the measurements are complete by then.
+ */
+async function removeTemporaryFolder(folder: string): Promise<void> {
+  try {
+    await rm(folder, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+  } catch (error) {
+    process.stderr.write(`bench: could not remove its temporary folder ${folder} (${(error as Error).message}); remove it by hand.\n`);
   }
 }
 

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/services/handlers';
 import { FIXTURE_TEXTS } from '../support/fixtures';
 import { openProject } from '../support/project';
+import { pythonWith, runPythonScript } from '../support/python';
 import { textFolder } from '../support/temp';
 
 const value = <T>(result: unknown) => (result as { ok: true; value: T }).value;
@@ -119,5 +120,55 @@ describe('the Excel workbook', () => {
     expect(got.map((row) => row.memo)).toContain('=HYPERLINK("http://x")');
     expect(rows('Documents')).toHaveLength(6);
     expect(rows('Codebook').map((row) => row.code_path)).toEqual(['factual claim', 'opinion', 'call to action', 'call to action / Rally / protest']);
+  });
+
+  it('reads back in openpyxl with every text exact: CRLF, lone CR, emoji, combining marks and literal _xHHHH_', async () => {
+    const { handlers, store } = await codedProject();
+    const documents = store.overview().documents;
+    const byFile = (file: string) => documents.find((d) => d.file === file)!;
+    const code = async (file: string, words: string) => {
+      const { id } = byFile(file);
+      const start = (await store.text(id)).indexOf(words);
+      return store.addSegment({ id: crypto.randomUUID(), documentId: id, codeId: 'factual-claim', start, end: start + words.length });
+    };
+    await code('crlf.txt', 'line\r\nSecond, with "quotes"\r\n\r\nFourth');
+    await code('combining.txt', 'Cafe\u0301 — re\u0301sume\u0301\nSecond');
+    // Readers decode _xHHHH_ in cell text; a literal one must stay literal, as must a CR in a memo.
+    const memo = 'one\r\ntwo\rthree: _x000D_ and _x0041_ stay';
+    const segment = (await store.dataset()).segments.find((s) => s.quote.includes('\r\n'))!;
+    await dispatch(handlers, 'setSegmentMemo', { segmentId: segment.id, memo });
+    const title = 'Title\r\nover _x0041_ two lines';
+    await dispatch(handlers, 'updateDocument', { documentId: byFile('crlf.txt').id, title });
+    await dispatch(handlers, 'setDocumentValue', { documentId: byFile('crlf.txt').id, name: 'lang', value: 'en\r\nGB' });
+    await dispatch(handlers, 'updateCode', { id: 'opinion', patch: { description: 'A view,\r\nnot a fact' } });
+    const exported = value<{ path: string }>(await dispatch(handlers, 'exportDataset', { format: 'xlsx' }));
+
+    const texts = Object.fromEntries(await Promise.all(documents.map(async (d) => [d.id, await store.text(d.id)])));
+    const read = `
+import json, sys, openpyxl
+texts = json.load(sys.stdin)
+book = openpyxl.load_workbook(sys.argv[1], read_only=True)
+sheets = {}
+for sheet in book.worksheets:
+    rows = [['' if v is None else v for v in row] for row in sheet.iter_rows(values_only=True)]
+    sheets[sheet.title] = [dict(zip(rows[0], row)) for row in rows[1:]]
+wrong = [row['segment_id'] for row in sheets['Segments'] if row['text'] != texts[row['document_id']][row['start']:row['end']]]
+print(json.dumps({'sheets': sheets, 'wrong': wrong}))
+`;
+    const python = pythonWith('openpyxl', 'python3-openpyxl', 'the Excel workbook test');
+    type Rows = Array<Record<string, string | number>>;
+    const { sheets, wrong } = runPythonScript<{ sheets: Record<string, Rows>; wrong: string[] }>(python, read, texts, [exported.path]);
+
+    // Every quote is the document's slice in code points, as Python slices it.
+    expect(sheets.Segments).toHaveLength(5);
+    expect(wrong).toEqual([]);
+    expect(sheets.Segments.map((row) => row.text)).toEqual(expect.arrayContaining([
+      'line\r\nSecond, with "quotes"\r\n\r\nFourth',
+      'Cafe\u0301 — re\u0301sume\u0301\nSecond',
+      'Rally 🇦🇲 today',
+    ]));
+    expect(sheets.Segments.find((row) => row.segment_id === segment.id)).toMatchObject({ memo, document_title: title });
+    expect(sheets.Documents.find((row) => row.document_id === byFile('crlf.txt').id)).toMatchObject({ document_title: title, var_lang: 'en\r\nGB' });
+    expect(sheets.Codebook.find((row) => row.code_id === 'opinion')).toMatchObject({ description: 'A view,\r\nnot a fact' });
   });
 });

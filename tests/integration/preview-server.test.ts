@@ -155,4 +155,45 @@ describe('the preview server', () => {
       await linked.close();
     }
   });
+
+  it('closes only once the operations under way have ended, so that nothing writes to the project after', async () => {
+    const { store, handlers } = await openProject();
+    let entered!: () => void;
+    const arrived = new Promise<void>((resolve) => (entered = resolve));
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const events: string[] = [];
+    const slow = await startPreviewServer({
+      handlers: {
+        ...handlers,
+        updateDocument: async (input) => {
+          entered();
+          await gate;
+          const result = await handlers.updateDocument(input);
+          events.push('written');
+          return result;
+        },
+      },
+      rendererFolder: new URL('../../dist/renderer', import.meta.url).pathname,
+    });
+    const documentId = store.overview().documents[0].id;
+    const memo = 'written while the server closes';
+    const sent = request({
+      host: '127.0.0.1',
+      port: slow.port,
+      path: '/api/updateDocument',
+      method: 'POST',
+      headers: { host: `127.0.0.1:${slow.port}`, 'x-workbench-token': slow.token, 'content-type': 'application/json' },
+    });
+    sent.on('error', () => undefined); // closing drops the connection before the answer
+    sent.end(JSON.stringify({ documentId, memo }));
+    await arrived;
+    const closed = slow.close().then(() => events.push('closed'));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(events).toEqual([]);
+    release();
+    await closed;
+    expect(events).toEqual(['written', 'closed']);
+    expect(store.overview().documents[0]).toMatchObject({ memo });
+  });
 });

@@ -1,20 +1,21 @@
 // Makes sure what the test suites need beyond npm is on the machine: Debian's Chromium for the
-// end-to-end tests, python3 (with NLTK) for reading the exports and cross-checking the agreement
-// figures, and xmllint for validating REFI-QDA files against their schemas. As root on Debian it
-// installs what is missing; elsewhere it says what to install and stops.
+// end-to-end tests, python3 (with NLTK and openpyxl) for reading the exports and cross-checking the
+// agreement figures, and xmllint for validating REFI-QDA files against their schemas. As root on
+// Debian it installs what is missing; elsewhere it says what to install and stops.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const has = (command) => spawnSync('sh', ['-c', `command -v ${command}`]).status === 0;
-const pythonWithNltk = () =>
-  ['python3', '/usr/bin/python3'].some((python) => spawnSync(python, ['-c', 'import nltk']).status === 0);
+const pythonWith = (module) =>
+  ['python3', '/usr/bin/python3'].some((python) => spawnSync(python, ['-c', `import ${module}`]).status === 0);
 
 const needs = () => [
   !existsSync(chromium) && 'chromium',
   !has('python3') && 'python3',
   !has('xmllint') && 'libxml2-utils',
-  !pythonWithNltk() && 'python3-nltk',
+  !pythonWith('nltk') && 'python3-nltk',
+  !pythonWith('openpyxl') && 'python3-openpyxl',
 ].filter(Boolean);
 
 let missing = needs();

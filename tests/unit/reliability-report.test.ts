@@ -186,7 +186,7 @@ describe('reliabilityReport on a hand-made example (two coders, two codes)', () 
     expect(keys).toContain('cohenKappa');
     expect(keys).not.toContain('fleissKappa');
     expect(keys).not.toContain('alphaNominalCi');
-    expect(report.measures.find((m) => m.key === 'uAlpha')?.reference).toMatch(/Quality & Quantity, 50.*Not checked/);
+    expect(report.measures.find((m) => m.key === 'uAlpha')?.reference).toMatch(/Quality & Quantity, 50.*2019.*Fig\. 12\.11/);
     expect(report.measures.find((m) => m.key === 'alphaU')?.reference).toMatch(/Krippendorff.*1995.*Krippendorff.*2004.*p\. 254/);
     expect(report.notes[0]).toMatch(/code points/);
   });
@@ -248,9 +248,26 @@ describe('reliabilityReport, other cases', () => {
     expect(report.measures.map((m) => m.key)).toContain('fleissKappa');
     expect(report.measures.map((m) => m.key)).not.toContain('cohenKappa');
     expect(report.notes.some((note) => note.includes('pooled over all 3 pairs'))).toBe(true);
-    // cu-α is given for two coders only, and the report says why.
-    expect(rowOf(report, null).measures.cuAlpha).toBeNull();
-    expect(report.notes).toContain('cu-α is given for two coders only: its computation for more coders is not yet checked.');
+  });
+
+  it('gives u-α and cu-α for three coders: the worked example of Krippendorff (2019, 4th ed., §12.6, Fig. 12.11)', () => {
+    // Three observers on a continuum of 60 characters; positions 1-based and inclusive, as printed.
+    const book: Record<string, Array<[number, number, string]>> = {
+      alex: [[1, 7, '1'], [8, 13, '2'], [31, 32, '5'], [33, 37, '6'], [38, 44, '6'], [45, 60, '7']],
+      paul: [[1, 7, '1'], [8, 13, '3'], [14, 21, '5'], [33, 44, '6']],
+      suzan: [[1, 7, '1'], [8, 13, '4'], [14, 21, '5'], [33, 37, '6'], [38, 41, '6'], [42, 44, '6']],
+    };
+    const values = ['1', '2', '3', '4', '5', '6', '7'];
+    const input: ReliabilityInput = {
+      documents: [{ id: 'doc', title: 'Fig. 12.11', text: 'ü'.repeat(60) }],
+      codes: values.map((id) => ({ id, name: `value ${id}`, parentId: null })),
+      segments: Object.entries(book).flatMap(([coder, units]) => units.map(([first, last, value]) => seg(coder, value, first - 1, last))),
+    };
+    const report = reliabilityReport(input, options({ coders: Object.keys(book), codeIds: values }));
+    expect(rowOf(report, null).measures.uAlpha).toBeCloseTo(0.51, 3);
+    expect(rowOf(report, null).measures.cuAlpha).toBeCloseTo(0.724, 3);
+    expect(report.measures.map((m) => m.key)).toContain('cuAlpha');
+    expect(report.notes.some((note) => note.includes('two coders only'))).toBe(false);
   });
 
   it('computes on runs exactly what the coefficients give on the expanded characters (two coders)', () => {

@@ -254,9 +254,51 @@ function perCharacter(spans: readonly Span[], coders: readonly string[], length:
   });
 }
 
+/**
+ * Krippendorff, K. (2019). Content Analysis: An Introduction to Its Methodology (4th ed.). Sage.
+ * §12.6, Fig. 12.11: three observers (Alex, Paul, Suzan) unitize a continuum of 60 characters into
+ * units valued 1–7. Positions as the book gives them, 1-based and inclusive; the data as the R
+ * package quallmer transcribes it in `tests/testthat/test-alpha_u.R`.
+ */
+function krippendorff2019(): Span[] {
+  const units: Record<string, [number, number, string][]> = {
+    alex: [[1, 7, '1'], [8, 13, '2'], [31, 32, '5'], [33, 37, '6'], [38, 44, '6'], [45, 60, '7']],
+    paul: [[1, 7, '1'], [8, 13, '3'], [14, 21, '5'], [33, 44, '6']],
+    suzan: [[1, 7, '1'], [8, 13, '4'], [14, 21, '5'], [33, 37, '6'], [38, 41, '6'], [42, 44, '6']],
+  };
+  return Object.entries(units).flatMap(([coder, list]) =>
+    list.map(([first, last, value]) => unit(coder, value, first - 1, last - first + 1)),
+  );
+}
+
+describe('the 2016 family reproduces Krippendorff (2019, 4th ed., §12.6, Fig. 12.11): three coders', () => {
+  const spans = krippendorff2019();
+
+  it('gives u-α = 0.510', () => {
+    expect(uAlpha(spans, text(60)).alpha).toBeCloseTo(0.51, 3);
+  });
+
+  it('gives cu-α = 0.724', () => {
+    expect(cuAlpha(spans, text(60)).alpha).toBeCloseTo(0.724, 3);
+  });
+
+  it('gives |u-α = 0.413 as printed, to the rounding of the book’s hand computation', () => {
+    // Exactly 1 − 26/44.339 = 0.41360; the book prints 0.413, which is what the same expected
+    // coincidences give when rounded to two decimals first (D_e = 44.33, α = 0.41349).
+    const alpha = binaryUAlpha(spans, text(60)).alpha;
+    expect(alpha).toBeCloseTo(0.4136, 4);
+    expect(Math.abs(alpha - 0.413)).toBeLessThan(0.001);
+  });
+
+  it('keeps touching units of one value apart, as the book counts them', () => {
+    // Alex's 33–37 and 38–44 are two units of value 6: merged, u-α would no longer be 0.510.
+    const merged = [...spans.filter((span) => !(span.coder === 'alex' && span.code === '6')), unit('alex', '6', 32, 12)];
+    expect(uAlpha(merged, text(60)).alpha).not.toBeCloseTo(0.51, 3);
+  });
+});
+
 describe('the 2016 family (u-α, |u-α, cu-α, Cu-α): invariants', () => {
-  // Not checked against a published figure (see the module): these tests pin what the
-  // coefficients must do whatever their exact published form.
+  // What the coefficients must do beyond the one published example.
   const coders = ['ann', 'bob', 'cy'];
   const spans = [
     unit('ann', 'praise', 0, 12),
@@ -302,6 +344,15 @@ describe('the 2016 family (u-α, |u-α, cu-α, Cu-α): invariants', () => {
     const units = oneCharacterUnits({ ann: 'xxyyx.yx.y', bob: 'xyyx..yxxy' });
     const matrix = perCharacter(units, ['ann', 'bob'], 10).map((row) => row.map((v) => (v === '∅' ? null : v)));
     expect(cuAlpha(units, text(10)).alpha).toBeCloseTo(nominalAlpha(matrix), 12);
+  });
+
+  it('reduces cu-α to nominal α with missing values when two of three coders coded each coded character', () => {
+    // Each coded character has two values and one missing, as in Krippendorff (2011): the pairable
+    // length of a one-character unit is then 1/2, and its self-pairing correction 1/4.
+    const units = oneCharacterUnits({ ann: 'xy.yx.xyx.', bob: 'x.yy.xx.yy', cy: '.xy.yy.x.y' });
+    const matrix = perCharacter(units, coders, 10).map((row) => row.map((v) => (v === '∅' ? null : v)));
+    for (let at = 0; at < 10; at++) expect(matrix.filter((row) => row[at] !== null)).toHaveLength(2);
+    expect(cuAlpha(units, text(10), { coders }).alpha).toBeCloseTo(nominalAlpha(matrix), 12);
   });
 
   it('answers NaN where a coefficient has nothing to judge', () => {
