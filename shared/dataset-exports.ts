@@ -103,7 +103,7 @@ interface Field {
 
 const SEGMENT_FIELDS: Record<string, Omit<Field, 'name'>> = {
   document_id: { type: 'string', description: 'Stable id of the document: doc- and the first 16 hex digits of its SHA-256.' },
-  document_title: { type: 'string', description: 'First non-empty line of the document, trimmed.' },
+  document_title: { type: 'string', description: 'First non-empty line of the document, trimmed and cut to 80 characters at a word (with an ellipsis).' },
   document_file: { type: 'string', description: "File name of the document's text in the project's documents folder." },
   document_sha256: { type: 'string', description: "SHA-256 of the document file's bytes." },
   segment_id: { type: 'string', description: 'UUID of the coded segment.' },
