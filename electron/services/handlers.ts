@@ -90,6 +90,11 @@ export function createHandlers(services: Services): Handlers {
       await job.checkpoint();
     }
   };
+  /** The dataset as the current coder may see it: in blind coding, with their own segments only. */
+  const shownDataset = async () => {
+    const dataset = await store.dataset();
+    return { ...dataset, segments: shownTo(store.viewer, dataset.segments) };
+  };
   /** The texts, codebook and segments a reliability report reads, for the chosen documents. */
   const reliabilityInput = async (documentIds: readonly string[], coders: readonly string[], codeIds: readonly string[]) => {
     refuseWhileBlind(store.viewer);
@@ -247,7 +252,7 @@ export function createHandlers(services: Services): Handlers {
     exportDataset: ({ format, jobId }) =>
       jobs.run(jobId, async (job) => {
         const day = now().toISOString().slice(0, 10);
-        const dataset = await store.dataset();
+        const dataset = await shownDataset();
         if (format === 'wide-csv') {
           const path = await saveAs(`documents-wide-${day}.csv`, CSV_FILES, job, () =>
             wideCsvChunks(dataset, 'standard', job.counter('Writing the documents', dataset.documents.length)),
@@ -302,7 +307,7 @@ export function createHandlers(services: Services): Handlers {
     exportCsv: ({ flavour, segmentIds, jobId }) =>
       jobs.run(jobId, async (job) => {
         const day = now().toISOString().slice(0, 10);
-        const dataset = await store.dataset();
+        const dataset = await shownDataset();
         if (segmentIds) {
           const wanted = new Set(segmentIds);
           dataset.segments = dataset.segments.filter((segment) => wanted.has(segment.id));

@@ -1,9 +1,11 @@
 /**
  * Blind coding enforced where data leaves the main process: while it is on, the handlers send
  * only the current coder's segments (documents, the coded-segments list, counts, outcomes of
- * actions) and refuse agreement and adjudication with a sentence saying why; it holds across a
+ * actions, the dataset exports) and refuse agreement and adjudication with a sentence saying why; it holds across a
  * restart until it is turned off. Real projects in temporary folders.
  */
+import { readFile } from 'node:fs/promises';
+import { csvParse } from 'd3-dsv';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/services/handlers';
 import type { ActionOutcome, OpenedDocument, ProjectOverview } from '../../shared/api';
@@ -63,6 +65,17 @@ describe('blind coding', () => {
     expect(settle).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(store.adjudications).toEqual([]);
 
+    // The dataset exports hold only ana's segments: the CSV, the selection CSV and the JSON Lines.
+    const csv = value<{ path: string; rows: number }>(await dispatch(handlers, 'exportCsv', { flavour: 'standard' }));
+    expect(csv.rows).toBe(2);
+    const rows = csvParse(await readFile(csv.path, 'utf8'));
+    expect(rows.map((row) => row.coder)).toEqual(['ana', 'ana']);
+    const chosen = value<{ rows: number }>(await dispatch(handlers, 'exportCsv', { flavour: 'standard', segmentIds: [ana[0].id, bea[0].id] }));
+    expect(chosen.rows).toBe(1);
+    const lines = value<{ path: string }>(await dispatch(handlers, 'exportDataset', { format: 'jsonl' }));
+    const labels = (await readFile(lines.path, 'utf8')).trim().split('\n').flatMap((line) => JSON.parse(line).label as unknown[]);
+    expect(labels).toHaveLength(2);
+
     // Undoing an action on bea's segment tells the page nothing of it.
     await dispatch(handlers, 'setBlind', { blind: false });
     await dispatch(handlers, 'removeSegment', { segmentId: bea[1].id });
@@ -80,6 +93,7 @@ describe('blind coding', () => {
     expect(value<RetrievedSegment[]>(await dispatch(again.handlers, 'listSegments', {}))).toHaveLength(4);
     expect(value<ProjectOverview>(await dispatch(again.handlers, 'getProject', {})).documents.find((d) => d.id === second.id)!.segmentCount).toBe(1);
     expect(await dispatch(again.handlers, 'reliabilityReport', selection([first.id]))).toMatchObject({ ok: true });
+    expect(value<{ rows: number }>(await dispatch(again.handlers, 'exportCsv', { flavour: 'standard' })).rows).toBe(4);
     await again.store.close();
   });
 });
