@@ -10,6 +10,7 @@ import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CONSENSUS_CODER } from '../shared/adjudication';
 import { countByCode } from '../shared/segments';
+import { documentsCodedByAll } from '../shared/stats/compared-documents';
 import { MAX_IMPORT_BYTES } from './services/document-import';
 import { saveIntoFolder } from './services/export-folder';
 import { createHandlers, dispatch } from './services/handlers';
@@ -46,7 +47,8 @@ Commands:
                              (--out units.csv --matrix all, or --matrix CODE); choose with
                              --coders a,b  --documents ID,..  --codes ID,..  --min-overlap 90
                              --bootstrap 1000 --seed 1  (defaults: every coder but the
-                             consensus, every document and code, no intervals)
+                             consensus, the documents every chosen coder has coded (or
+                             --all-documents), every code, no intervals)
 
 Options:
   --project DIR   the project folder (default: the app's default project)
@@ -93,6 +95,7 @@ async function main(argv: string[]): Promise<unknown> {
       bootstrap: { type: 'string' },
       seed: { type: 'string' },
       matrix: { type: 'string' },
+      'all-documents': { type: 'boolean' },
     },
   });
   const [command, ...files] = positionals;
@@ -157,9 +160,19 @@ async function main(argv: string[]): Promise<unknown> {
           return parsed;
         };
         const samples = number(values.bootstrap, 'bootstrap');
+        const coders = list(values.coders) ?? overview.coders.filter((coder) => coder !== CONSENSUS_CODER);
+        // As the Agreement view: a document one coder never touched would only dilute the figures.
+        // (A coder unknown to the project has coded nothing; given all documents, the handler names them.)
+        const strangers = coders.some((coder) => !overview.coders.includes(coder));
+        const documentIds =
+          list(values.documents) ??
+          (values['all-documents'] || strangers ? overview.documents.map((d) => d.id) : documentsCodedByAll(overview.documents, coders));
+        if (!documentIds.length) {
+          throw new CliError(EXIT.usage, `No document has been coded by every one of ${coders.join(', ')}: name documents with --documents, or compare all with --all-documents.`);
+        }
         const selection = {
-          coders: list(values.coders) ?? overview.coders.filter((coder) => coder !== CONSENSUS_CODER),
-          documentIds: list(values.documents) ?? overview.documents.map((d) => d.id),
+          coders,
+          documentIds,
           codeIds: list(values.codes) ?? overview.codes.map((c) => c.id),
           minOverlap: number(values['min-overlap'], 'min-overlap') ?? 90,
           bootstrap: samples === undefined ? undefined : { samples, seed: number(values.seed, 'seed') ?? 1 },

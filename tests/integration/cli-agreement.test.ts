@@ -46,6 +46,27 @@ describe('agreement on the command line', () => {
     expect(read).toBe(`${report.units} ['0', '1'] ['0']`);
   });
 
+  it('compares by default the documents every chosen coder has coded, and all of them with --all-documents', async () => {
+    const project = await twoCoders();
+    const shared = JSON.parse(execFileSync('node', [CLI, 'agreement', '--project', project]).toString());
+    expect(shared.documents).toBe(1);
+    const all = JSON.parse(execFileSync('node', [CLI, 'agreement', '--project', project, '--all-documents']).toString());
+    expect(all.documents).toBe(5);
+    expect(all.units).toBeGreaterThan(shared.units);
+    // Two coders who never coded the same document: said, with the ways out.
+    const { store, handlers, folder } = await openProject();
+    const [first, second] = store.overview().documents;
+    const firstText = (await store.openDocument(first.id)).text;
+    const secondText = (await store.openDocument(second.id)).text;
+    await store.addSegment(segmentInput(first.id, firstText, firstText.split(/\s+/).find((w) => w.length > 6)!));
+    await dispatch(handlers, 'setCoder', { name: 'bea' });
+    await store.addSegment(segmentInput(second.id, secondText, secondText.split(/\s+/).find((w) => w.length > 6)!));
+    await store.close();
+    const apart = spawnSync('node', [CLI, 'agreement', '--project', folder]);
+    expect(apart.status).toBe(1);
+    expect(apart.stderr.toString()).toContain('No document has been coded by every one of ana, bea: name documents with --documents, or compare all with --all-documents.');
+  });
+
   it('refuses a bad number and an unknown coder with a clear message', async () => {
     const project = await twoCoders();
     const bad = spawnSync('node', [CLI, 'agreement', '--project', project, '--min-overlap', 'most']);
