@@ -5,7 +5,7 @@
  * Syncing writes only the current coder's file and never deletes anything.
  */
 import { createHash } from 'node:crypto';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { applyChanges, type Action, type Change } from '../../shared/changes';
 import type { Code } from '../../shared/codebook';
@@ -25,6 +25,7 @@ import { WorkbenchFailure } from '../../shared/result';
 import type { CodedSegment } from '../../shared/segments';
 import { describeFileError, writeFileDurably } from './atomic-write';
 import type { ProjectStore } from './project-store';
+import { readRegularFile } from './regular-file';
 
 /** What merging did: the action (null when nothing changed) and the report, in words. */
 export interface CoderImport {
@@ -107,9 +108,7 @@ export async function syncSharedFolder(store: ProjectStore, folder: string, now:
     if (name === ownName && ownFileThere) continue;
     let content: string;
     try {
-      const path = join(folder, name);
-      if ((await stat(path)).size > CODER_FILE_MAX_CHARS) throw new Error(`it is larger than ${CODER_FILE_MAX_CHARS / 1024 / 1024} MB`);
-      content = await readFile(path, 'utf8');
+      content = await readRegularFile(join(folder, name), CODER_FILE_MAX_CHARS);
     } catch (error) {
       report.push(`${name} could not be read: ${describeFileError(error)}; nothing was merged from it.`);
       continue;
@@ -162,7 +161,7 @@ async function writeOwnFile(folder: string, name: string, own: CoderFile, report
   const path = join(folder, name);
   let content: string | null = null;
   try {
-    content = await readFile(path, 'utf8');
+    content = await readRegularFile(path, CODER_FILE_MAX_CHARS);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
       report.push(`${name} is there but could not be read (${describeFileError(error)}): your file was not written.`);

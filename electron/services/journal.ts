@@ -11,9 +11,9 @@
  * the middle of an append leaves a last line without its line break, which was never
  * acknowledged and is dropped.
  */
-import { open, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { syncFolder } from './atomic-write';
+import { openForAppend, syncFolder, truncateDurably } from './atomic-write';
 
 export interface JournalContents<R> {
   records: R[];
@@ -58,7 +58,7 @@ export class Journal<R> {
 
   /** Makes sure the file exists and its folder entry is on disk, so appends need only fdatasync. */
   async create(): Promise<void> {
-    const handle = await open(this.file, 'a');
+    const handle = await openForAppend(this.file);
     await handle.sync();
     await handle.close();
     await syncFolder(dirname(this.file));
@@ -83,7 +83,7 @@ export class Journal<R> {
     this.waiters = [];
     this.flushing = (async () => {
       try {
-        const handle = await open(this.file, 'a');
+        const handle = await openForAppend(this.file);
         try {
           await handle.write(lines.join(''));
           await handle.datasync();
@@ -113,12 +113,7 @@ export class Journal<R> {
     try {
       while (this.flushing) await this.flushing;
       await writeSnapshot();
-      const handle = await open(this.file, 'w');
-      try {
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
+      await truncateDurably(this.file);
       this.length = 0;
     } finally {
       this.held = null;

@@ -6,7 +6,7 @@
  * under a dated name, never overwritten, and the researcher is told.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, copyFile, open } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import { Low } from 'lowdb';
@@ -168,7 +168,7 @@ export class ProjectStore {
     const { records, problem } = await readJournal(journal.file, journalRecord);
     if (problem) {
       const keptAs = join(folder, `project.journal.unreadable-${fileStamp(now())}`);
-      await copyFile(journal.file, keptAs);
+      await writeFileDurably(keptAs, await readFile(journal.file));
       notices.push(`Some recent changes could not be read back: ${problem}. The journal was kept as ${keptAs}.`);
     }
     // Records up to journalSeq are already in the project file (it was rewritten, and the journal
@@ -187,11 +187,8 @@ export class ProjectStore {
     for (const file of files) {
       const bytes = await readFile(join(bundled, file));
       const text = decodeUtf8Exact(bytes);
-      const target = join(this.folder, DOCUMENTS_FOLDER, file);
-      await copyFile(join(bundled, file), target);
-      const handle = await open(target, 'r+');
-      await handle.sync();
-      await handle.close();
+      // Written like every other file of the project: never through a link planted under its name.
+      await writeFileDurably(join(this.folder, DOCUMENTS_FOLDER, file), bytes);
       const hash = sha256(bytes);
       documents.push({
         id: documentIdFor(hash),
