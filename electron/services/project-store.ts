@@ -6,7 +6,7 @@
  * under a dated name, never overwritten, and the researcher is told.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, readdir, readFile, rename } from 'node:fs/promises';
+import { lstat, mkdir, readdir, readFile, rename } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import { Low } from 'lowdb';
@@ -60,8 +60,10 @@ const COMPACT_AFTER = 2000;
 export interface ProjectStoreOptions {
   /** The project folder; made if missing. */
   folder: string;
-  /** Where the bundled texts are, copied into a new project. */
-  bundledDocuments: string;
+  /** Where the bundled texts are, copied into a new project; null for a new project without documents. */
+  bundledDocuments: string | null;
+  /** Only make a new project: a folder that already holds a project file is refused ('conflict'). */
+  newProjectOnly?: boolean;
   /** Clock, a test seam. */
   now?: () => Date;
   /** Coder name for a new project, taken as confirmed; without it, the login name, which the page asks to confirm. */
@@ -77,6 +79,17 @@ function fileStamp(date: Date): string {
 
 function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** True when something (a file, a link, anything) has this name. */
+async function pathTaken(path: string): Promise<boolean> {
+  try {
+    await lstat(path);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw error;
+  }
 }
 
 function defaultCoder(): string {
@@ -142,6 +155,9 @@ export class ProjectStore {
       projectSerializer(),
     );
     const notices: string[] = [];
+    if (options.newProjectOnly && (await pathTaken(adapter.file))) {
+      throw new WorkbenchFailure('conflict', `There is already a project in ${folder} (${adapter.file}); it was left as it is. Choose a folder without one.`);
+    }
     let existing: ProjectFile | null = null;
     try {
       existing = await adapter.read();
@@ -179,13 +195,13 @@ export class ProjectStore {
     return store;
   }
 
-  /** Copies the bundled texts into the project, byte for byte, and describes them. */
-  private async createProject(bundled: string, coder: string, coderConfirmed: boolean): Promise<ProjectFile> {
+  /** Copies the bundled texts (if any) into the project, byte for byte, and describes them. */
+  private async createProject(bundled: string | null, coder: string, coderConfirmed: boolean): Promise<ProjectFile> {
     const created = this.now().toISOString();
-    const files = (await readdir(bundled)).filter((name) => name.endsWith('.txt')).sort();
+    const files = bundled === null ? [] : (await readdir(bundled)).filter((name) => name.endsWith('.txt')).sort();
     const documents: DocumentRecord[] = [];
     for (const file of files) {
-      const bytes = await readFile(join(bundled, file));
+      const bytes = await readFile(join(bundled!, file));
       const text = decodeUtf8Exact(bytes);
       // Written like every other file of the project: never through a link planted under its name.
       await writeFileDurably(join(this.folder, DOCUMENTS_FOLDER, file), bytes);
