@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { actionLabel } from '../../shared/action-label';
 import { applyChanges, type Action, type Change } from '../../shared/changes';
 import type { Code } from '../../shared/codebook';
 import {
@@ -74,7 +75,7 @@ export async function importCoderFile(store: ProjectStore, name: string, content
   const file = parsed(name, content);
   const plan = planCoderMerge(file, await mergeTarget(store, [file]), { now: now.toISOString(), newCodeId });
   if (!plan.changes.length) return { action: null, report: plan.report };
-  const action = await store.applyEdit({ label: `Merge the coding of ${normalCoderName(file.coder)} (${name})`, changes: plan.changes });
+  const action = await store.applyEdit({ label: actionLabel`Merge the coding of ${normalCoderName(file.coder)} (${name})`, changes: plan.changes });
   return { action, report: plan.report };
 }
 
@@ -147,7 +148,7 @@ export async function syncSharedFolder(store: ProjectStore, folder: string, now:
   }
   if (!files.length) report.push(`No other coder's file is in ${folder} yet.`);
   if (!changes.length) return { action: null, report };
-  const action = await store.applyEdit({ label: `Merge the coding of ${merged.join(', ')} from the shared folder`, changes });
+  const action = await store.applyEdit({ label: actionLabel`Merge the coding of ${merged.join(', ')} from the shared folder`, changes });
   return { action, report };
 }
 

@@ -11,6 +11,7 @@ import { userInfo } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import { Low } from 'lowdb';
 import type { DocumentSummary, ProjectOverview } from '../../shared/api';
+import { actionLabel, fitActionLabel } from '../../shared/action-label';
 import { settle, type Adjudication, type SettleInput } from '../../shared/adjudication';
 import { DEFAULT_CODES } from '../../shared/codebook';
 import type { DatasetInput } from '../../shared/csv-export';
@@ -19,6 +20,7 @@ import { CodePointIndex } from '../../shared/offsets';
 import { applyChanges, recordDone, type Action, type Change } from '../../shared/changes';
 import type { CodebookState, Edit } from '../../shared/codebook-edits';
 import {
+  actionSchema,
   checkProjectFile,
   PROJECT_SCHEMA_VERSION,
   type ProjectFile,
@@ -28,7 +30,7 @@ import { quoteMatches, type CodedSegment } from '../../shared/segments';
 import { describeFileError, syncFolder, writeFileDurably } from './atomic-write';
 import { extractText } from './document-import';
 import { DurableJsonFile, UnreadableFileError } from './durable-json-file';
-import { Journal, readJournal } from './journal';
+import { Journal, readJournal, type JournalContents } from './journal';
 import { lockProject, type ProjectLock } from './project-lock';
 import { journalRecord, projectSerializer, replay, type JournalRecord, type JournalStep } from './project-persistence';
 import { decodeUtf8Exact } from './text-decoding';
@@ -79,6 +81,46 @@ function fileStamp(date: Date): string {
 
 function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
+}
+
+/**
+ * Replays journal records onto the project. Records up to journalSeq are already in the project
+ * file (it was rewritten, and the journal not yet emptied, when the app stopped).
+ */
+function replayAll(project: ProjectFile, records: readonly JournalRecord[]): void {
+  for (const record of records) if (record.seq > project.journalSeq) replay(project, record);
+}
+
+/**
+ * Replays a journal with damaged lines: every record that could be read, the ones after a damaged
+ * line included, since each was acknowledged as saved. Should the result not be a valid project
+ * (a later change built on the lost one), only the records before the first damaged line are
+ * replayed. Says, in words, which lines were left out and what was kept.
+ */
+function replayDamagedJournal(
+  project: ProjectFile,
+  contents: JournalContents<JournalRecord>,
+): { project: ProjectFile; problem: (file: string) => string } {
+  const { records, damagedLines, readBeforeDamage } = contents;
+  const lines = damagedLines.length === 1 ? `line ${damagedLines[0]}` : `lines ${damagedLines.join(', ')}`;
+  const after = records.length - readBeforeDamage;
+  const untouched = structuredClone(project);
+  replayAll(project, records);
+  if (checkProjectFile(project).ok) {
+    return {
+      project,
+      problem: (file) =>
+        `${lines} of ${file} could not be read and ${damagedLines.length === 1 ? 'was' : 'were'} left out; ` +
+        `the ${after === 1 ? 'change' : `${after} changes`} after ${damagedLines.length === 1 ? 'it' : 'them'} ${after === 1 ? 'was' : 'were'} kept`,
+    };
+  }
+  replayAll(untouched, records.slice(0, readBeforeDamage));
+  return {
+    project: untouched,
+    problem: (file) =>
+      `${lines} of ${file} could not be read; the ${after === 1 ? 'change' : `${after} changes`} after line ${damagedLines[0]} ` +
+      `build on it and could not be applied without it`,
+  };
 }
 
 /** True when something (a file, a link, anything) has this name. */
@@ -181,17 +223,18 @@ export class ProjectStore {
       await journal.compact(() => db.write());
       return store;
     }
-    const { records, problem } = await readJournal(journal.file, journalRecord);
-    if (problem) {
+    const contents = await readJournal(journal.file, journalRecord);
+    if (contents.damagedLines.length) {
       const keptAs = join(folder, `project.journal.unreadable-${fileStamp(now())}`);
       await writeFileDurably(keptAs, await readFile(journal.file));
-      notices.push(`Some recent changes could not be read back: ${problem}. The journal was kept as ${keptAs}.`);
+      const replayed = replayDamagedJournal(db.data, contents);
+      db.data = replayed.project;
+      notices.push(`Some recent changes could not be read back: ${replayed.problem(journal.file)}. The journal was kept as ${keptAs}.`);
+    } else {
+      replayAll(db.data, contents.records);
     }
-    // Records up to journalSeq are already in the project file (it was rewritten, and the journal
-    // not yet emptied, when the app stopped).
-    for (const record of records) if (record.seq > db.data.journalSeq) replay(db.data, record);
     await journal.create();
-    if (records.length || problem) await journal.compact(() => db.write());
+    if (contents.records.length || contents.damagedLines.length) await journal.compact(() => db.write());
     return store;
   }
 
@@ -352,7 +395,17 @@ export class ProjectStore {
 
   /** Applies an action, makes it undoable, and resolves once it is on disk. */
   private async perform(label: string, changes: Change[]): Promise<Action> {
-    const action: Action = { id: randomUUID(), label, at: this.now().toISOString(), changes };
+    const action: Action = { id: randomUUID(), label: fitActionLabel(label), at: this.now().toISOString(), changes };
+    // The journal and the project file are read back through this schema: an action it would
+    // refuse on the next start is refused now, before anything changes.
+    const checked = actionSchema.safeParse(action);
+    if (!checked.success) {
+      const issue = checked.error.issues[0]!;
+      throw new WorkbenchFailure(
+        'invalid-input',
+        `This change cannot be saved as it is: ${issue.path.slice(-2).join('.')}: ${issue.message}. Nothing was changed.`,
+      );
+    }
     applyChanges(this.data, changes, 'forward');
     recordDone(this.data.history, action);
     await this.commit({ op: 'do', action });
@@ -427,7 +480,7 @@ export class ProjectStore {
       format: extracted.format,
       encoding: extracted.encoding,
     });
-    const action = await this.perform(`Import “${name}”`, [{ kind: 'document', id: document.id, before: null, after: document }]);
+    const action = await this.perform(actionLabel`Import “${name}”`, [{ kind: 'document', id: document.id, before: null, after: document }]);
     return { action, duplicateOf: null, notes: extracted.notes };
   }
 
