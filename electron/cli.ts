@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CONSENSUS_CODER } from '../shared/adjudication';
+import { CODER_NAME_MAX_CHARS } from '../shared/limits';
 import { WorkbenchFailure } from '../shared/result';
 import { countByCode } from '../shared/segments';
 import { describeFileError } from './services/atomic-write';
@@ -233,6 +234,9 @@ async function main(argv: string[]): Promise<unknown> {
  */
 async function init(folder: string, sample: boolean, coder: string | undefined): Promise<unknown> {
   if (coder !== undefined && !coder.trim()) throw new CliError(EXIT.usage, 'Give --coder a name.');
+  if (coder !== undefined && coder.trim().length > CODER_NAME_MAX_CHARS) {
+    throw new CliError(EXIT.usage, `A coder's name has at most ${CODER_NAME_MAX_CHARS} characters.`);
+  }
   if (existsSync(join(folder, PROJECT_FILE))) {
     throw new CliError(EXIT.usage, `There is already a project in ${folder} (${PROJECT_FILE}); it was left as it is. Choose a folder without one.`);
   }

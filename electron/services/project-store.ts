@@ -401,9 +401,11 @@ export class ProjectStore {
     const checked = actionSchema.safeParse(action);
     if (!checked.success) {
       const issue = checked.error.issues[0]!;
+      const change = issue.path[0] === 'changes' ? changes[issue.path[1] as number] : undefined;
+      const field = issue.path.filter((part) => typeof part === 'string' && part !== 'changes' && part !== 'before' && part !== 'after').join('.');
       throw new WorkbenchFailure(
         'invalid-input',
-        `This change cannot be saved as it is: ${issue.path.slice(-2).join('.')}: ${issue.message}. Nothing was changed.`,
+        `This change cannot be saved: ${change ? `the ${change.kind}'s ` : ''}${field || 'input'} does not fit (${issue.message}). Nothing was changed.`,
       );
     }
     applyChanges(this.data, changes, 'forward');

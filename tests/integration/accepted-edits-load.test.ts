@@ -179,3 +179,22 @@ describe('whatever the contract accepts loads again', () => {
     });
   }
 });
+
+describe('content that does not fit the project', () => {
+  it('is refused with a clear message, changes nothing, and the project still loads', async () => {
+    const project = await openProject();
+    const before = project.store.overview().codes;
+    const table = `name,definition\nlong one,"${'d'.repeat(CODEBOOK_ENTRY_MAX_CHARS + 1)}"\n`;
+    const result = await dispatch(project.handlers, 'importCodebookFile', { name: 'codebook.csv', content: table });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'invalid-input', message: expect.stringMatching(/^This change cannot be saved: the code's definition does not fit \(.*20000.*\)\. Nothing was changed\.$/) },
+    });
+    expect(project.store.overview().codes).toEqual(before);
+    await project.store.close();
+    const reopened = await openProject(project.folder);
+    expect(reopened.store.overview().notices).toEqual([]);
+    expect(reopened.store.overview().codes).toEqual(before);
+    await reopened.store.close();
+  });
+});
