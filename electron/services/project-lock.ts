@@ -16,14 +16,17 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { link, open, rm } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import { WorkbenchFailure } from '../../shared/result';
 import { readRegularFile } from './regular-file';
 
 export const LOCK_FILE = 'project.lock';
 /** A lock file is a line of JSON; anything larger is not one. */
 const LOCK_MAX_BYTES = 64 * 1024;
-/** How many times a start goes round (create, or take over) before giving up: others keep racing it. */
-const ATTEMPTS = 50;
+/** How long a start keeps trying (create, or take over) while other programs race it for the lock. */
+const PATIENCE_MS = 10_000;
+/** The pause before looking again while another program takes a stale lock over. */
+const PAUSE_MS = 20;
 
 interface LockRecord {
   pid: number;
@@ -117,13 +120,13 @@ export async function lockProject(folder: string, now: Date): Promise<ProjectLoc
   const record: LockRecord = { pid: process.pid, host: hostname(), since: now.toISOString(), token: randomUUID() };
   const candidate = await writeCandidate(folder, `${JSON.stringify(record)}\n`);
   try {
-    for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    for (const giveUpAt = Date.now() + PATIENCE_MS; Date.now() < giveUpAt; ) {
       if (await createExclusively(candidate, path)) return heldLock(path, record);
       const current = await readLock(path);
       if (!current) continue; // given back meanwhile: try again
       refuseIfHeld(folder, path, current.holder, record);
       // Left by a process that is gone (or by this one, reopening): taken over by whoever claims it first.
-      await takeOver(folder, path, current.fingerprint);
+      if (!(await takeOver(folder, path, current.fingerprint))) await delay(PAUSE_MS);
     }
     throw new WorkbenchFailure('conflict', `The project in ${folder} could not be locked: other programs kept taking its lock (${path}). Try again.`);
   } finally {
@@ -150,11 +153,12 @@ function refuseIfHeld(folder: string, path: string, holder: LockRecord | null, o
 }
 
 /**
- * Removes the stale lock whose bytes have `fingerprint`, if this program is the one to claim it.
+ * Removes the stale lock whose bytes have `fingerprint`, if this program is the one to claim it;
+ * false when another program holds the claim.
  * The claim file is created exclusively, so of several programs that saw the same stale lock one
  * removes it; the lock is read again under the claim, so a lock made meanwhile is never removed.
  */
-async function takeOver(folder: string, path: string, fingerprint: string): Promise<void> {
+async function takeOver(folder: string, path: string, fingerprint: string): Promise<boolean> {
   const claim = join(folder, `.${LOCK_FILE}.takeover-${fingerprint}`);
   let handle;
   try {
@@ -162,7 +166,7 @@ async function takeOver(folder: string, path: string, fingerprint: string): Prom
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     await releaseAbandonedClaim(claim);
-    return; // another program is taking it over: the next round sees its lock
+    return false; // another program is taking it over: the next round sees its lock
   }
   try {
     await handle.writeFile(`${JSON.stringify({ pid: process.pid, host: hostname() })}\n`);
@@ -170,6 +174,7 @@ async function takeOver(folder: string, path: string, fingerprint: string): Prom
     handle = null;
     const current = await readLock(path);
     if (current?.fingerprint === fingerprint) await rm(path, { force: true });
+    return true;
   } finally {
     await handle?.close();
     await rm(claim, { force: true });
