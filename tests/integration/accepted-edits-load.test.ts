@@ -198,3 +198,30 @@ describe('content that does not fit the project', () => {
     await reopened.store.close();
   });
 });
+
+describe('a long text value, as filed', () => {
+  it('keeps every change after a 600-character value, through a crash and through a close', async () => {
+    const first = await openProject();
+    const [document, other] = first.store.overview().documents;
+    const call = async (name: OperationName, input: unknown) => {
+      const result = await dispatch(first.handlers, name, input);
+      if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
+    };
+    await call('defineVariable', { name: 'summary', type: 'text', choices: [] });
+    await call('setDocumentValue', { documentId: document.id, name: 'summary', value: 'a long summary, '.repeat(40) });
+    await call('updateDocument', { documentId: other.id, title: `A title of ${'many words '.repeat(44)}`.slice(0, DOCUMENT_TITLE_MAX_CHARS) });
+    // The fuzz run that found it lost 36 acknowledged changes after the long value.
+    for (let i = 0; i < 36; i++) await call('setDocumentValue', { documentId: other.id, name: 'summary', value: `value ${i}` });
+    const expected = await stateOf(first.store);
+    expect(expected.history.undo).toBe(`Set summary of “A title of ${'many words '.repeat(6)}ma…” to value 35`);
+
+    const afterCrash = await openProject(first.folder);
+    expect(afterCrash.store.overview().notices).toEqual([]);
+    expect(await stateOf(afterCrash.store)).toEqual(expected);
+    await afterCrash.store.close();
+    const afterClose = await openProject(first.folder);
+    expect(afterClose.store.overview().notices).toEqual([]);
+    expect(afterClose.store.overview().documents.find((d) => d.id === other.id)!.values).toEqual({ summary: 'value 35' });
+    await afterClose.store.close();
+  });
+});
