@@ -30,9 +30,16 @@ import { quoteMatches, type CodedSegment } from '../../shared/segments';
 import { describeFileError, syncFolder, writeFileDurably } from './atomic-write';
 import { extractText } from './document-import';
 import { DurableJsonFile, UnreadableFileError } from './durable-json-file';
-import { Journal, readJournal, type JournalContents } from './journal';
+import { Journal, readJournal } from './journal';
 import { lockProject, type ProjectLock } from './project-lock';
-import { journalRecord, projectSerializer, replay, type JournalRecord, type JournalStep } from './project-persistence';
+import {
+  journalRecord,
+  projectSerializer,
+  replayAll,
+  replayDamagedJournal,
+  type JournalRecord,
+  type JournalStep,
+} from './project-persistence';
 import { decodeUtf8Exact } from './text-decoding';
 import type { VariableDefinition, VariableValue } from '../../shared/variables';
 import {
@@ -81,46 +88,6 @@ function fileStamp(date: Date): string {
 
 function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
-}
-
-/**
- * Replays journal records onto the project. Records up to journalSeq are already in the project
- * file (it was rewritten, and the journal not yet emptied, when the app stopped).
- */
-function replayAll(project: ProjectFile, records: readonly JournalRecord[]): void {
-  for (const record of records) if (record.seq > project.journalSeq) replay(project, record);
-}
-
-/**
- * Replays a journal with damaged lines: every record that could be read, the ones after a damaged
- * line included, since each was acknowledged as saved. Should the result not be a valid project
- * (a later change built on the lost one), only the records before the first damaged line are
- * replayed. Says, in words, which lines were left out and what was kept.
- */
-function replayDamagedJournal(
-  project: ProjectFile,
-  contents: JournalContents<JournalRecord>,
-): { project: ProjectFile; problem: (file: string) => string } {
-  const { records, damagedLines, readBeforeDamage } = contents;
-  const lines = damagedLines.length === 1 ? `line ${damagedLines[0]}` : `lines ${damagedLines.join(', ')}`;
-  const after = records.length - readBeforeDamage;
-  const untouched = structuredClone(project);
-  replayAll(project, records);
-  if (checkProjectFile(project).ok) {
-    return {
-      project,
-      problem: (file) =>
-        `${lines} of ${file} could not be read and ${damagedLines.length === 1 ? 'was' : 'were'} left out; ` +
-        `the ${after === 1 ? 'change' : `${after} changes`} after ${damagedLines.length === 1 ? 'it' : 'them'} ${after === 1 ? 'was' : 'were'} kept`,
-    };
-  }
-  replayAll(untouched, records.slice(0, readBeforeDamage));
-  return {
-    project: untouched,
-    problem: (file) =>
-      `${lines} of ${file} could not be read; the ${after === 1 ? 'change' : `${after} changes`} after line ${damagedLines[0]} ` +
-      `build on it and could not be applied without it`,
-  };
 }
 
 /** True when something (a file, a link, anything) has this name. */
