@@ -84,7 +84,7 @@ export function replayDamagedJournal(
     project: untouched,
     problem: (file) =>
       `${lines} of ${file} could not be read; the ${after === 1 ? 'change' : `${after} changes`} after line ${damagedLines[0]} ` +
-      `build on it and could not be applied without it`,
+      `${after === 1 ? 'builds' : 'build'} on it and could not be applied without it`,
   };
 }
 

@@ -120,7 +120,7 @@ describe('the journal of changes', () => {
     await writeFile(journal, lines.join('\n'));
     const second = await openProject(first.folder);
     expect((await second.store.openDocument(document.id)).segments.map((s) => s.id)).toEqual([before.id]);
-    expect(second.store.overview().notices[0]).toMatch(/line 2 of .*project\.journal could not be read; the change after line 2 builds? on it and could not be applied without it/);
+    expect(second.store.overview().notices[0]).toMatch(/line 2 of .*project\.journal could not be read; the change after line 2 builds on it and could not be applied without it/);
     await second.store.close();
     const third = await openProject(first.folder);
     expect(third.store.overview().notices).toEqual([]);
