@@ -9,9 +9,12 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CONSENSUS_CODER } from '../shared/adjudication';
+import { CODER_NAME_MAX_CHARS } from '../shared/limits';
+import { WorkbenchFailure } from '../shared/result';
 import { countByCode } from '../shared/segments';
 import { documentsCodedByAll } from '../shared/stats/compared-documents';
 import { MAX_IMPORT_BYTES } from './services/document-import';
+import { describeFileError } from './services/atomic-write';
 import { saveIntoFolder } from './services/export-folder';
 import { createHandlers, dispatch } from './services/handlers';
 import { defaultProjectFolder, userDataFolder } from './services/paths';
@@ -22,6 +25,10 @@ const EXIT = { ok: 0, usage: 1, project: 2, file: 3 } as const;
 const HELP = `Usage: annotation-workbench <command> [options]
 
 Commands:
+  init [--sample] [--coder NAME]
+                             make a new, empty project in --project DIR (with --sample,
+                             the five bundled texts); a folder that already holds a
+                             project is refused
   list                       the project's documents, with their segment counts (JSON)
   stats                      the number of documents and segments, per code and per coder (JSON)
   export --format F --out P  write the coded dataset; F is one of:
@@ -96,6 +103,8 @@ async function main(argv: string[]): Promise<unknown> {
       seed: { type: 'string' },
       matrix: { type: 'string' },
       'all-documents': { type: 'boolean' },
+      sample: { type: 'boolean' },
+      coder: { type: 'string' },
     },
   });
   const [command, ...files] = positionals;
@@ -104,7 +113,7 @@ async function main(argv: string[]): Promise<unknown> {
     if (!command && !values.help) throw new CliError(EXIT.usage, 'Name a command.');
     return undefined;
   }
-  if (!['list', 'stats', 'export', 'import', 'import-codebook', 'sync', 'agreement'].includes(command)) {
+  if (!['init', 'list', 'stats', 'export', 'import', 'import-codebook', 'sync', 'agreement'].includes(command)) {
     throw new CliError(EXIT.usage, `There is no command “${command}”. See annotation-workbench --help.`);
   }
   const format = values.format as keyof typeof EXPORT_FORMATS | undefined;
@@ -116,8 +125,12 @@ async function main(argv: string[]): Promise<unknown> {
     throw new CliError(EXIT.usage, `Name the file${command === 'import' ? 's' : ''} to import.`);
   }
 
+  if (command !== 'init' && (values.sample || values.coder !== undefined)) {
+    throw new CliError(EXIT.usage, `--sample and --coder are options of init only. See annotation-workbench --help.`);
+  }
   const folder = resolve(values.project ?? defaultProjectFolder(userDataFolder()));
-  // A script names an existing project: the CLI never starts a new one by mistake.
+  if (command === 'init') return init(folder, values.sample === true, values.coder);
+  // The other commands name an existing project: only init starts a new one, never by mistake.
   if (!existsSync(join(folder, PROJECT_FILE))) throw new CliError(EXIT.project, `There is no project in ${folder} (no ${PROJECT_FILE}).`);
   const out = values.out ? resolve(values.out) : null;
   let store: ProjectStore;
@@ -229,6 +242,39 @@ async function main(argv: string[]): Promise<unknown> {
         return call('importCodebookFile', { name: basename(files[0]), content });
       }
     }
+  } finally {
+    await store.close();
+  }
+}
+
+/**
+ * Makes a new project in `folder` (created if missing), empty or with the bundled texts, so that
+ * a scripted pipeline can start from nothing; a folder that holds a project is never touched.
+ */
+async function init(folder: string, sample: boolean, coder: string | undefined): Promise<unknown> {
+  if (coder !== undefined && !coder.trim()) throw new CliError(EXIT.usage, 'Give --coder a name.');
+  if (coder !== undefined && coder.trim().length > CODER_NAME_MAX_CHARS) {
+    throw new CliError(EXIT.usage, `A coder's name has at most ${CODER_NAME_MAX_CHARS} characters.`);
+  }
+  if (existsSync(join(folder, PROJECT_FILE))) {
+    throw new CliError(EXIT.usage, `There is already a project in ${folder} (${PROJECT_FILE}); it was left as it is. Choose a folder without one.`);
+  }
+  let store: ProjectStore;
+  try {
+    store = await ProjectStore.open({
+      folder,
+      bundledDocuments: sample ? join(__dirname, '..', '..', 'documents') : null,
+      coder: coder?.trim(),
+      newProjectOnly: true,
+    });
+  } catch (error) {
+    // Made meanwhile by another program, or open in one (its lock).
+    if (error instanceof WorkbenchFailure) throw new CliError(EXIT.usage, error.message);
+    throw new CliError(EXIT.file, `No project could be made in ${folder}: ${describeFileError(error)}.`);
+  }
+  try {
+    const { file, documents, coder: coderName } = store.overview();
+    return { project: folder, file, coder: coderName, documents: documents.map(({ id, title, file: name }) => ({ id, title, file: name })) };
   } finally {
     await store.close();
   }

@@ -6,6 +6,7 @@
  * with the code), or to mark the disagreement as discussed without a consensus segment. Deciding
  * again replaces the earlier decision and its consensus segment.
  */
+import { actionLabel } from './action-label';
 import type { Change } from './changes';
 import { WorkbenchFailure } from './result';
 import { shortQuote, type CodedSegment } from './segments';
@@ -103,9 +104,9 @@ export function settle(
   changes.push({ kind: 'adjudication', id: record.id, before: previous, after: record });
   const label =
     input.decision === 'accept'
-      ? `Accept ${accepted!.coder}'s version of “${shortQuote(accepted!.quote)}”`
+      ? actionLabel`Accept ${accepted!.coder}'s version of “${shortQuote(accepted!.quote)}”`
       : input.decision === 'merge'
-        ? `Merge the versions of “${shortQuote(consensus!.quote)}”`
-        : `Mark the disagreement on “${shortQuote(state.text.slice(Math.min(...versions.map((s) => s.start)), Math.max(...versions.map((s) => s.end))))}” as discussed`;
+        ? actionLabel`Merge the versions of “${shortQuote(consensus!.quote)}”`
+        : actionLabel`Mark the disagreement on “${shortQuote(state.text.slice(Math.min(...versions.map((s) => s.start)), Math.max(...versions.map((s) => s.end))))}” as discussed`;
   return { label, changes };
 }

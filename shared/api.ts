@@ -11,6 +11,20 @@ import type { Code } from './codebook';
 import type { ReliabilityReport } from './stats/reliability-report';
 import type { DocumentRecord } from './documents';
 import { CODER_FILE_MAX_CHARS } from './coder-file';
+import {
+  CODE_DESCRIPTION_MAX_CHARS,
+  CODE_NAME_MAX_CHARS,
+  CODEBOOK_ENTRY_MAX_CHARS,
+  CODER_NAME_MAX_CHARS,
+  DOCUMENT_TITLE_MAX_CHARS,
+  FILE_NAME_MAX_CHARS,
+  ID_MAX_CHARS,
+  MEMO_MAX_CHARS,
+  VARIABLE_CHOICE_MAX_CHARS,
+  VARIABLE_CHOICES_MAX,
+  VARIABLE_NAME_MAX_CHARS,
+  VARIABLE_VALUE_MAX_CHARS,
+} from './limits';
 import { codeIdSchema } from './project-schema';
 import type { Result } from './result';
 import type { RetrievedSegment } from './retrieval';
@@ -118,15 +132,15 @@ export interface ExportOutcome {
   rows: number;
 }
 
-const documentId = z.string().min(1).max(200);
+const documentId = z.string().min(1).max(ID_MAX_CHARS);
 const codeId = codeIdSchema;
 const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/);
-const longText = z.string().max(20000);
+const longText = z.string().max(CODEBOOK_ENTRY_MAX_CHARS);
 /** The fields of a code a researcher edits (all optional in a patch). */
 const codeFields = z.strictObject({
-  name: z.string().min(1).max(200),
+  name: z.string().min(1).max(CODE_NAME_MAX_CHARS),
   colour,
-  description: z.string().max(2000),
+  description: z.string().max(CODE_DESCRIPTION_MAX_CHARS),
   definition: longText,
   whenToUse: longText,
   whenNotToUse: longText,
@@ -150,7 +164,7 @@ const base64Bytes = (maxChars: number, largest: string) =>
 
 /** What a reliability report compares. */
 const reliabilitySelection = z.strictObject({
-  coders: z.array(z.string().min(1).max(200)).min(2, { error: 'choose at least 2 coders to compare' }).max(100),
+  coders: z.array(z.string().min(1).max(CODER_NAME_MAX_CHARS)).min(2, { error: 'choose at least 2 coders to compare' }).max(100),
   documentIds: z.array(documentId).min(1).max(100000),
   codeIds: z.array(codeId).min(1).max(10000),
   /** Percent overlap for segment agreement. */
@@ -169,7 +183,7 @@ export const operations = {
     'The open project: documents with their segment counts, the codebook, the coder and notices.',
   ),
   setCoder: operation<{ coder: string }>()(
-    z.strictObject({ name: z.string().min(1).max(200) }),
+    z.strictObject({ name: z.string().min(1).max(CODER_NAME_MAX_CHARS) }),
     'Sets the coder whose name goes on the segments made from now on (saved at once; not an undoable action).',
   ),
   setBlind: operation<{ blind: boolean }>()(
@@ -194,7 +208,7 @@ export const operations = {
   ),
   importDocument: operation<ImportOutcome>()(
     z.strictObject({
-      name: z.string().min(1).max(1000),
+      name: z.string().min(1).max(FILE_NAME_MAX_CHARS),
       /** The file's bytes, base64-encoded (at most 50 MB of bytes). */
       data: base64Bytes(70 * 1024 * 1024, '50 MB'),
     }),
@@ -224,26 +238,26 @@ export const operations = {
   ),
   defineVariable: operation<ActionOutcome>()(
     z.strictObject({
-      name: z.string().min(1).max(100),
+      name: z.string().min(1).max(VARIABLE_NAME_MAX_CHARS),
       type: z.enum(['text', 'number', 'date', 'choice']),
-      choices: z.array(z.string().max(200)).max(500),
+      choices: z.array(z.string().max(VARIABLE_CHOICE_MAX_CHARS)).max(VARIABLE_CHOICES_MAX),
     }),
     'Adds a document variable: text, number, date (YYYY-MM-DD) or one of a list.',
   ),
   removeVariable: operation<ActionOutcome>()(
-    z.strictObject({ name: z.string().min(1).max(100) }),
+    z.strictObject({ name: z.string().min(1).max(VARIABLE_NAME_MAX_CHARS) }),
     "Removes a variable and every document's value of it.",
   ),
   setDocumentValue: operation<ActionOutcome>()(
-    z.strictObject({ documentId, name: z.string().min(1).max(100), value: z.union([z.string().max(10000), z.number(), z.null()]) }),
+    z.strictObject({ documentId, name: z.string().min(1).max(VARIABLE_NAME_MAX_CHARS), value: z.union([z.string().max(VARIABLE_VALUE_MAX_CHARS), z.number(), z.null()]) }),
     "Sets (or, with null, clears) a document's value of a variable, checked against its type.",
   ),
   setSegmentMemo: operation<ActionOutcome>()(
-    z.strictObject({ segmentId, memo: z.string().max(100000) }),
+    z.strictObject({ segmentId, memo: z.string().max(MEMO_MAX_CHARS) }),
     "Writes (or, with '', clears) the memo of a coded segment.",
   ),
   updateDocument: operation<ActionOutcome>()(
-    z.strictObject({ documentId, title: z.string().max(500).optional(), memo: z.string().max(100000).optional() }),
+    z.strictObject({ documentId, title: z.string().max(DOCUMENT_TITLE_MAX_CHARS).optional(), memo: z.string().max(MEMO_MAX_CHARS).optional() }),
     'Renames a document or writes its memo.',
   ),
   removeDocument: operation<ActionOutcome>()(
@@ -297,12 +311,12 @@ export const operations = {
     'Imports a codebook JSON file (as exported): known codes are updated, new ones added.',
   ),
   importCodebookFile: operation<ActionOutcome>()(
-    z.strictObject({ name: z.string().min(1).max(1000), content: z.string().max(20_000_000) }),
+    z.strictObject({ name: z.string().min(1).max(FILE_NAME_MAX_CHARS), content: z.string().max(20_000_000) }),
     'Imports a codebook from a file by its kind (.json as exported, REFI-QDA .qdc, or a .csv table): codes are matched by path, updated or added.',
   ),
   importProject: operation<ProjectImportOutcome>()(
     z.strictObject({
-      name: z.string().min(1).max(1000),
+      name: z.string().min(1).max(FILE_NAME_MAX_CHARS),
       /** The file's bytes, base64-encoded (at most 500 MB of bytes). */
       data: base64Bytes(700 * 1024 * 1024, '500 MB'),
       jobId: jobId.optional(),
@@ -314,7 +328,7 @@ export const operations = {
     "Asks where to save, then writes the current coder's file (<coder>.coder.json): their coded segments only, with the codebook and the documents by the hash of their text.",
   ),
   importCoderFile: operation<ProjectImportOutcome>()(
-    z.strictObject({ name: z.string().min(1).max(1000), content: z.string().max(CODER_FILE_MAX_CHARS) }),
+    z.strictObject({ name: z.string().min(1).max(FILE_NAME_MAX_CHARS), content: z.string().max(CODER_FILE_MAX_CHARS) }),
     "Merges another coder's file as one action: their segments here come to mirror it (added, changed, removed); other coders' segments are never touched.",
   ),
   syncSharedFolder: operation<ProjectImportOutcome>()(
@@ -367,13 +381,13 @@ export const operations = {
   ),
   settleDisagreement: operation<ActionOutcome>()(
     z.strictObject({
-      disagreementId: z.string().min(1).max(200),
+      disagreementId: z.string().min(1).max(ID_MAX_CHARS),
       documentId,
       codeId,
       decision: z.enum(['accept', 'merge', 'discussed']),
       segmentIds: z.array(segmentId).min(1).max(100),
       acceptedSegmentId: segmentId.optional(),
-      note: z.string().max(100000).optional(),
+      note: z.string().max(MEMO_MAX_CHARS).optional(),
     }),
     "Settles a disagreement between coders: accepts one version, merges them, or marks it as discussed; the result goes to the consensus coder, the coders' own segments stay as they are.",
   ),

@@ -3,6 +3,7 @@
  * as actions (a label and before/after changes) over the current codes and segments. They check
  * what they are given and say in words what is wrong; the store applies, saves and undoes them.
  */
+import { actionLabel } from './action-label';
 import type { Change } from './changes';
 import { codeAndDescendants, codePath, REPEAT_KEY, type Code } from './codebook';
 import { WorkbenchFailure } from './result';
@@ -63,7 +64,7 @@ export function addCode(state: CodebookState, id: string, fields: CodeFields): E
   if (state.codes.some((c) => c.id === id)) throw new WorkbenchFailure('conflict', `A code with id ${id} already exists.`);
   const code: Code = { ...fields, id, name: fields.name.trim() };
   check(state, code);
-  return { label: `Add code “${code.name}”`, changes: [{ kind: 'code', id, before: null, after: code }] };
+  return { label: actionLabel`Add code “${code.name}”`, changes: [{ kind: 'code', id, before: null, after: code }] };
 }
 
 /** Changes a code's fields: rename, recolour, describe, set or clear the key, move under another code. */
@@ -73,10 +74,12 @@ export function updateCode(state: CodebookState, id: string, patch: Partial<Code
   check(state, after);
   const what =
     after.name !== before.name
-      ? `Rename “${before.name}” to “${after.name}”`
+      ? actionLabel`Rename “${before.name}” to “${after.name}”`
       : after.parentId !== before.parentId
-        ? `Move “${after.name}” ${after.parentId ? `under “${find(state, after.parentId).name}”` : 'to the top level'}`
-        : `Edit code “${after.name}”`;
+        ? after.parentId
+          ? actionLabel`Move “${after.name}” under “${find(state, after.parentId).name}”`
+          : actionLabel`Move “${after.name}” to the top level`
+        : actionLabel`Edit code “${after.name}”`;
   return { label: what, changes: [{ kind: 'code', id, before, after }] };
 }
 
@@ -86,7 +89,7 @@ export function moveCode(state: CodebookState, id: string, toIndex: number): Edi
   const before = state.codes.map((c) => c.id);
   const after = before.filter((c) => c !== id);
   after.splice(Math.max(0, Math.min(toIndex, after.length)), 0, id);
-  return { label: `Reorder “${code.name}”`, changes: [{ kind: 'codeOrder', id: 'codebook', before, after }] };
+  return { label: actionLabel`Reorder “${code.name}”`, changes: [{ kind: 'codeOrder', id: 'codebook', before, after }] };
 }
 
 /** How many segments carry a code, and how many codes sit directly under it (shown before a delete). */
@@ -144,7 +147,7 @@ export function mergeCodes(state: CodebookState, sourceId: string, targetId: str
     throw new WorkbenchFailure('invalid-input', `“${source.name}” cannot be merged into one of its own sub-codes.`);
   }
   return {
-    label: `Merge “${source.name}” into “${target.name}”`,
+    label: actionLabel`Merge “${source.name}” into “${target.name}”`,
     changes: [
       withoutInOrder(state, sourceId),
       ...moveSegments(state, sourceId, targetId, now),
@@ -165,13 +168,13 @@ export function deleteCode(state: CodebookState, id: string, disposal: Disposal,
   if (disposal.segments === 'move') {
     const merged = mergeCodes(state, id, disposal.to, now);
     const to = find(state, disposal.to);
-    return { label: `Delete code “${code.name}”, its segments moved to “${to.name}”`, changes: merged.changes };
+    return { label: actionLabel`Delete code “${code.name}”, its segments moved to “${to.name}”`, changes: merged.changes };
   }
   const removed: Change[] = state.segments
     .filter((s) => s.codeId === id)
     .map((segment) => ({ kind: 'segment', id: segment.id, before: segment, after: null }));
   return {
-    label: `Delete code “${code.name}” and its ${removed.length} segment${removed.length === 1 ? '' : 's'}`,
+    label: actionLabel`Delete code “${code.name}” and its ${removed.length} segment${removed.length === 1 ? '' : 's'}`,
     changes: [
       withoutInOrder(state, id),
       ...removed,
@@ -226,5 +229,5 @@ export function importCodebook(state: CodebookState, imported: readonly Code[]):
       else codes.push(code);
     }
   }
-  return { label: `Import a codebook of ${imported.length} code${imported.length === 1 ? '' : 's'}`, changes, notes };
+  return { label: actionLabel`Import a codebook of ${imported.length} code${imported.length === 1 ? '' : 's'}`, changes, notes };
 }

@@ -4,6 +4,7 @@
  * gives it a title a researcher recognises.
  */
 
+import { shortText } from './short-text';
 import type { VariableValue } from './variables';
 
 export interface DocumentRecord {
@@ -41,22 +42,16 @@ export interface DocumentSource {
   encoding: string | null;
 }
 
-/** The longest title derived from a text, in characters (UTF-16 units): a line of a list or a heading. */
+/** The longest title derived from a text, in characters (code points): a line of a list or a heading. */
 export const TITLE_LENGTH = 80;
 
 /**
- * A title cut to at most `max` characters with an ellipsis, at the last word break that keeps
- * at least half of it (else within the word), never inside a surrogate pair. For the titles the
- * app derives from a text, and for titles inside sentences (notices, labels of actions), where
+ * A title cut to at most `max` characters with an ellipsis, at a word (`shortText`). For the titles
+ * the app derives from a text, and for titles inside sentences (notices, labels of actions), where
  * a paragraph-long title would swamp the rest; lists cut with CSS and show the whole in a tooltip.
  */
 export function shortTitle(title: string, max = TITLE_LENGTH): string {
-  if (title.length <= max) return title;
-  let cut = max - 1; // room for the ellipsis
-  const space = title.slice(0, cut + 1).search(/\s\S*$/u);
-  if (space >= max / 2) cut = space;
-  else if (/[\uDC00-\uDFFF]/.test(title[cut] ?? '')) cut -= 1;
-  return `${title.slice(0, cut).replace(/[\s,;:–—-]+$/u, '')}…`;
+  return shortText(title, max);
 }
 
 /**

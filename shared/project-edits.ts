@@ -8,7 +8,8 @@
 import type { Change } from './changes';
 import type { Code } from './codebook';
 import type { Edit } from './codebook-edits';
-import { shortTitle, type DocumentRecord } from './documents';
+import type { DocumentRecord } from './documents';
+import { actionLabel, fitActionLabel } from './action-label';
 import { WorkbenchFailure } from './result';
 import { checkSelection, shortQuote, trimSelection, type CodedSegment } from './segments';
 import { checkDefinition, checkValue, type VariableDefinition, type VariableValue } from './variables';
@@ -78,7 +79,7 @@ export function codePassage(
   const segment = newSegment(state, input, text, now);
   if (state.segments.some((s) => s.id === input.id)) throw new WorkbenchFailure('conflict', `A coded segment with id ${input.id} already exists.`);
   return {
-    label: `Code “${shortQuote(segment.quote)}” as ${codeName(state, segment.codeId)}`,
+    label: actionLabel`Code “${shortQuote(segment.quote)}” as ${codeName(state, segment.codeId)}`,
     changes: [{ kind: 'segment', id: segment.id, before: null, after: segment }],
     segment,
   };
@@ -109,7 +110,7 @@ export function codePassages(
     changes.push({ kind: 'segment', id: segment.id, before: null, after: segment });
   }
   if (!changes.length) throw new WorkbenchFailure('conflict', `Every one of these passages is already coded as ${codeName(state, input.codeId)}.`);
-  return { label: input.label, changes };
+  return { label: fitActionLabel(input.label), changes };
 }
 
 /** Gives a segment another code; null when it already has it. */
@@ -119,7 +120,7 @@ export function recode(state: ProjectState, input: { segmentId: string; codeId: 
   if (segment.codeId === input.codeId) return null;
   const changed: CodedSegment = { ...segment, codeId: input.codeId, updatedAt: now };
   return {
-    label: `Change “${shortQuote(segment.quote)}” to ${codeName(state, input.codeId)}`,
+    label: actionLabel`Change “${shortQuote(segment.quote)}” to ${codeName(state, input.codeId)}`,
     changes: [{ kind: 'segment', id: segment.id, before: segment, after: changed }],
     segment: changed,
   };
@@ -129,7 +130,7 @@ export function recode(state: ProjectState, input: { segmentId: string; codeId: 
 export function removeSegment(state: ProjectState, input: { segmentId: string }): Edit {
   const segment = findSegment(state, input.segmentId);
   return {
-    label: `Remove ${codeName(state, segment.codeId)} from “${shortQuote(segment.quote)}”`,
+    label: actionLabel`Remove ${codeName(state, segment.codeId)} from “${shortQuote(segment.quote)}”`,
     changes: [{ kind: 'segment', id: segment.id, before: segment, after: null }],
   };
 }
@@ -143,7 +144,7 @@ export function moveBounds(state: ProjectState, input: { segmentId: string; star
   }
   const changed: CodedSegment = { ...segment, start, end, quote: text.slice(start, end), updatedAt: now };
   return {
-    label: `Adjust “${shortQuote(segment.quote)}” to “${shortQuote(changed.quote)}”`,
+    label: actionLabel`Adjust “${shortQuote(segment.quote)}” to “${shortQuote(changed.quote)}”`,
     changes: [{ kind: 'segment', id: segment.id, before: segment, after: changed }],
   };
 }
@@ -153,7 +154,7 @@ export function writeSegmentMemo(state: ProjectState, input: { segmentId: string
   const segment = findSegment(state, input.segmentId);
   const changed: CodedSegment = { ...segment, memo: input.memo, updatedAt: now };
   return {
-    label: `${input.memo ? 'Edit' : 'Clear'} the memo on “${shortQuote(segment.quote)}”`,
+    label: input.memo ? actionLabel`Edit the memo on “${shortQuote(segment.quote)}”` : actionLabel`Clear the memo on “${shortQuote(segment.quote)}”`,
     changes: [{ kind: 'segment', id: segment.id, before: segment, after: changed }],
   };
 }
@@ -164,10 +165,7 @@ export function updateDocument(state: ProjectState, input: { documentId: string;
   const title = input.title?.trim();
   if (input.title !== undefined && !title) throw new WorkbenchFailure('invalid-input', 'A document needs a title.');
   const changed: DocumentRecord = { ...document, title: title ?? document.title, memo: input.memo ?? document.memo };
-  const label =
-    changed.title !== document.title
-      ? `Rename “${shortTitle(document.title)}” to “${shortTitle(changed.title)}”`
-      : `Edit the memo of “${shortTitle(document.title)}”`;
+  const label = changed.title !== document.title ? actionLabel`Rename “${document.title}” to “${changed.title}”` : actionLabel`Edit the memo of “${document.title}”`;
   return { label, changes: [{ kind: 'document', id: document.id, before: document, after: changed }] };
 }
 
@@ -176,7 +174,7 @@ export function removeDocument(state: ProjectState, input: { documentId: string 
   const document = findDocument(state, input.documentId);
   const segments = state.segments.filter((segment) => segment.documentId === document.id);
   return {
-    label: `Remove “${shortTitle(document.title)}” and its ${segments.length} coded segment${segments.length === 1 ? '' : 's'}`,
+    label: actionLabel`Remove “${document.title}” and its ${segments.length} coded segment${segments.length === 1 ? '' : 's'}`,
     changes: [
       ...segments.map((segment): Change => ({ kind: 'segment', id: segment.id, before: segment, after: null })),
       { kind: 'document', id: document.id, before: document, after: null },
@@ -188,7 +186,7 @@ export function removeDocument(state: ProjectState, input: { documentId: string 
 export function defineVariable(state: ProjectState, input: VariableDefinition): Edit {
   const variable = checkDefinition(input, state.variables);
   return {
-    label: `Add the variable “${variable.name}”`,
+    label: actionLabel`Add the variable “${variable.name}”`,
     changes: [{ kind: 'variables', id: 'variables', before: [...state.variables], after: [...state.variables, variable] }],
   };
 }
@@ -203,7 +201,7 @@ export function removeVariable(state: ProjectState, input: { name: string }): Ed
       return { kind: 'document', id: d.id, before: d, after: { ...d, values } };
     });
   return {
-    label: `Remove the variable “${variable.name}”`,
+    label: actionLabel`Remove the variable “${variable.name}”`,
     changes: [...documents, { kind: 'variables', id: 'variables', before: [...state.variables], after: state.variables.filter((v) => v !== variable) }],
   };
 }
@@ -217,7 +215,7 @@ export function setDocumentValue(state: ProjectState, input: { documentId: strin
   if (value === null) delete values[variable.name];
   else values[variable.name] = value;
   return {
-    label: `Set ${variable.name} of “${shortTitle(document.title)}” to ${value === null ? 'nothing' : value}`,
+    label: value === null ? actionLabel`Clear ${variable.name} of “${document.title}”` : actionLabel`Set ${variable.name} of “${document.title}” to ${value}`,
     changes: [{ kind: 'document', id: document.id, before: document, after: { ...document, values } }],
   };
 }

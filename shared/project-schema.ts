@@ -2,6 +2,20 @@
  * The project file: what is saved for a project, with a schema version, and the check that a
  * file read from disk really is one. A file that fails this check is never overwritten.
  */
+import { fitActionLabel } from './action-label';
+import {
+  CODE_DESCRIPTION_MAX_CHARS,
+  CODE_NAME_MAX_CHARS,
+  CODEBOOK_ENTRY_MAX_CHARS,
+  CODER_NAME_MAX_CHARS,
+  FILE_NAME_MAX_CHARS,
+  ID_MAX_CHARS,
+  MEMO_MAX_CHARS,
+  VARIABLE_CHOICE_MAX_CHARS,
+  VARIABLE_CHOICES_MAX,
+  VARIABLE_NAME_MAX_CHARS,
+  VARIABLE_VALUE_MAX_CHARS,
+} from './limits';
 import { z } from './zod';
 import type { Adjudication } from './adjudication';
 import type { Action, Change, History } from './changes';
@@ -13,7 +27,7 @@ import type { CodedSegment } from './segments';
 export const PROJECT_SCHEMA_VERSION = 1;
 
 const isoTime = z.iso.datetime({ offset: false });
-const id = z.string().min(1).max(200);
+const id = z.string().min(1).max(ID_MAX_CHARS);
 
 const documentSchema = z.object({
   id,
@@ -24,31 +38,31 @@ const documentSchema = z.object({
   length: z.number().int().nonnegative(),
   codePointLength: z.number().int().nonnegative(),
   addedAt: isoTime,
-  memo: z.string().max(100000).default(''),
+  memo: z.string().max(MEMO_MAX_CHARS).default(''),
   source: z
-    .object({ name: z.string().max(1000), sha256: z.string().regex(/^[0-9a-f]{64}$/), format: z.string().max(20), encoding: z.string().max(100).nullable() })
+    .object({ name: z.string().max(FILE_NAME_MAX_CHARS), sha256: z.string().regex(/^[0-9a-f]{64}$/), format: z.string().max(20), encoding: z.string().max(100).nullable() })
     .nullable()
     .default(null),
-  values: z.record(z.string(), z.union([z.string().max(10000), z.number(), z.null()])).default({}),
+  values: z.record(z.string(), z.union([z.string().max(VARIABLE_VALUE_MAX_CHARS), z.number(), z.null()])).default({}),
 }) satisfies z.ZodType<DocumentRecord, unknown>;
 
 export const variableSchema = z.object({
-  name: z.string().min(1).max(100),
+  name: z.string().min(1).max(VARIABLE_NAME_MAX_CHARS),
   type: z.enum(['text', 'number', 'date', 'choice']),
-  choices: z.array(z.string().max(200)).max(500).default([]),
+  choices: z.array(z.string().max(VARIABLE_CHOICE_MAX_CHARS)).max(VARIABLE_CHOICES_MAX).default([]),
 }) satisfies z.ZodType<VariableDefinition, unknown>;
 
 export const codeIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/);
 
 const codeSchema = z.object({
   id: codeIdSchema,
-  name: z.string().min(1).max(200),
+  name: z.string().min(1).max(CODE_NAME_MAX_CHARS),
   colour: z.string().regex(/^#[0-9a-fA-F]{6}$/),
-  description: z.string().max(2000),
-  definition: z.string().max(20000).default(''),
-  whenToUse: z.string().max(20000).default(''),
-  whenNotToUse: z.string().max(20000).default(''),
-  example: z.string().max(20000).default(''),
+  description: z.string().max(CODE_DESCRIPTION_MAX_CHARS),
+  definition: z.string().max(CODEBOOK_ENTRY_MAX_CHARS).default(''),
+  whenToUse: z.string().max(CODEBOOK_ENTRY_MAX_CHARS).default(''),
+  whenNotToUse: z.string().max(CODEBOOK_ENTRY_MAX_CHARS).default(''),
+  example: z.string().max(CODEBOOK_ENTRY_MAX_CHARS).default(''),
   key: z.string().length(1).nullable(),
   parentId: codeIdSchema.nullable().default(null),
 }) satisfies z.ZodType<Code, unknown>;
@@ -64,7 +78,7 @@ export const segmentSchema = z
     coder: z.string(),
     createdAt: isoTime,
     updatedAt: isoTime,
-    memo: z.string().max(100000).default(''),
+    memo: z.string().max(MEMO_MAX_CHARS).default(''),
   })
   .refine((s) => s.end > s.start, { message: 'a segment must end after it starts' }) satisfies z.ZodType<CodedSegment, unknown>;
 
@@ -76,9 +90,9 @@ export const adjudicationSchema = z.object({
   segmentIds: z.array(id).max(1000),
   acceptedSegmentId: id.nullable(),
   consensusSegmentId: id.nullable(),
-  by: z.string().max(200),
+  by: z.string().max(CODER_NAME_MAX_CHARS),
   at: isoTime,
-  note: z.string().max(100000),
+  note: z.string().max(MEMO_MAX_CHARS),
 }) satisfies z.ZodType<Adjudication, unknown>;
 
 const changeSchema = z.discriminatedUnion('kind', [
@@ -92,7 +106,8 @@ const changeSchema = z.discriminatedUnion('kind', [
 
 export const actionSchema = z.object({
   id,
-  label: z.string().max(500),
+  // Labels are made within the cap (action-label.ts); one saved by an older version is shortened, not refused.
+  label: z.string().transform(fitActionLabel),
   at: isoTime,
   changes: z.array(changeSchema),
 }) satisfies z.ZodType<Action, unknown>;
@@ -105,7 +120,7 @@ export const projectFileSchema = z
     projectId: id,
     name: z.string().min(1).max(200),
     createdAt: isoTime,
-    coder: z.string().min(1).max(200),
+    coder: z.string().min(1).max(CODER_NAME_MAX_CHARS),
     /** False until the researcher has said who is coding (asked on first start). */
     coderConfirmed: z.boolean().default(false),
     /** Blind coding: while on, only the current coder's own work leaves the main process. */

@@ -4,6 +4,7 @@
  * that no longer matches its text is noticed and reported, never silently shifted.
  */
 import { WorkbenchFailure } from './result';
+import { oneLine, shortText } from './short-text';
 
 export interface CodedSegment {
   id: string;
@@ -66,8 +67,7 @@ export function trimSelection(text: string, start: number, end: number): { start
 
 /** The start of a quote on one line, for action labels and reports. */
 export function shortQuote(quote: string): string {
-  const flat = quote.replace(/\s+/g, ' ').trim();
-  return flat.length > 40 ? `${flat.slice(0, 39)}…` : flat;
+  return shortText(oneLine(quote), 40);
 }
 
 /** Text order: by start, then by end, then by id so that the order is total. */

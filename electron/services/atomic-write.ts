@@ -2,9 +2,70 @@
  * Durable, atomic file writes: write a temporary file beside the target, fsync it, rename it over
  * the target, fsync the folder. A crash at any moment leaves either the old file or the new one,
  * never a torn one, and once the promise resolves the new file survives a power cut.
+ *
+ * Project and shared folders may be synced by git, Dropbox or Syncthing, which carry symbolic
+ * links: a link planted under a file's name must never redirect a write into some other file the
+ * user can write. Temporary files get random names and are created exclusively (O_EXCL does not
+ * follow a link), and a target that is a link is refused.
  */
-import { mkdir, mkdtemp, open, rename, rm } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { lstat, mkdir, mkdtemp, open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+
+/** Thrown when a file to be written (or a shared file to be read) is a symbolic link: it is left as it is, and not followed. */
+export class SymbolicLinkError extends Error {
+  readonly code = 'ESYMLINK';
+  constructor(readonly file: string) {
+    super(`${file} is a symbolic link; it was left as it is and not followed`);
+    this.name = 'SymbolicLinkError';
+  }
+}
+
+/** Throws SymbolicLinkError when `file` is a symbolic link (a missing file is fine). */
+export async function refuseSymbolicLink(file: string): Promise<void> {
+  try {
+    if ((await lstat(file)).isSymbolicLink()) throw new SymbolicLinkError(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+}
+
+// O_NOFOLLOW is missing on Windows, where links need special rights to make.
+const NO_FOLLOW = constants.O_NOFOLLOW ?? 0;
+
+/**
+ * Opens `file` for appending (made if missing) without following a symbolic link in its place:
+ * for files written in place, such as the journal.
+ */
+export async function openForAppend(file: string): Promise<FileHandle> {
+  try {
+    return await open(file, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | NO_FOLLOW, 0o666);
+  } catch (error) {
+    // Linux says ELOOP, the BSDs EMLINK, for a link met under O_NOFOLLOW.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ELOOP' || code === 'EMLINK') throw new SymbolicLinkError(file);
+    throw error;
+  }
+}
+
+/** Empties `file` in place (made if missing), without following a symbolic link, and flushes it. */
+export async function truncateDurably(file: string): Promise<void> {
+  const handle = await openForAppend(file);
+  try {
+    await handle.truncate(0);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Creates a new, empty temporary file beside `file`, under a random name nobody could plant first. */
+async function createTemporary(file: string): Promise<{ path: string; handle: FileHandle }> {
+  const path = join(dirname(file), `.${basename(file)}.${randomBytes(8).toString('hex')}.tmp`);
+  // 'wx' is O_CREAT|O_EXCL: it fails on anything already there, a symbolic link included.
+  return { path, handle: await open(path, 'wx') };
+}
 
 /** Plain words for the file-system errors a researcher can do something about. */
 export function describeFileError(error: unknown): string {
@@ -22,6 +83,10 @@ export function describeFileError(error: unknown): string {
       return 'the folder does not exist';
     case 'EISDIR':
       return 'a folder has that name';
+    case 'ENOTREGULAR':
+      return (error as Error).message;
+    case 'ESYMLINK':
+      return `${(error as SymbolicLinkError).file} is a symbolic link, which is never followed (it could lead to any file); remove the link or choose another name`;
     default:
       return error instanceof Error ? error.message : String(error);
   }
@@ -38,9 +103,9 @@ export async function writeFileDurably(
   options: { checkpoint?: () => Promise<void> } = {},
 ): Promise<void> {
   const folder = dirname(file);
-  const temporary = join(folder, `.${basename(file)}.tmp`);
+  await refuseSymbolicLink(file);
+  const { path: temporary, handle } = await createTemporary(file);
   try {
-    const handle = await open(temporary, 'w');
     try {
       if (typeof data === 'string' || data instanceof Uint8Array) await handle.writeFile(data);
       else {
@@ -54,6 +119,8 @@ export async function writeFileDurably(
       await handle.close();
     }
     await options.checkpoint?.();
+    // Checked again just before: a link could have been planted while the file was written.
+    await refuseSymbolicLink(file);
     await rename(temporary, file);
   } catch (error) {
     await rm(temporary, { force: true }).catch(() => undefined);
@@ -79,7 +146,9 @@ export async function writeFolderDurably(
       await writeFileDurably(join(temporary, name), typeof data === 'function' ? data() : data, { checkpoint });
     }
     await checkpoint?.();
+    await refuseSymbolicLink(folder);
     await mkdir(folder, { recursive: true });
+    for (const name of Object.keys(files)) await refuseSymbolicLink(join(folder, name));
     for (const name of Object.keys(files)) await rename(join(temporary, name), join(folder, name));
     await syncFolder(folder);
   } finally {

@@ -5,8 +5,9 @@
  * Syncing writes only the current coder's file and never deletes anything.
  */
 import { createHash } from 'node:crypto';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { actionLabel } from '../../shared/action-label';
 import { applyChanges, type Action, type Change } from '../../shared/changes';
 import type { Code } from '../../shared/codebook';
 import {
@@ -25,6 +26,7 @@ import { WorkbenchFailure } from '../../shared/result';
 import type { CodedSegment } from '../../shared/segments';
 import { describeFileError, writeFileDurably } from './atomic-write';
 import type { ProjectStore } from './project-store';
+import { readRegularFile } from './regular-file';
 
 /** What merging did: the action (null when nothing changed) and the report, in words. */
 export interface CoderImport {
@@ -73,7 +75,7 @@ export async function importCoderFile(store: ProjectStore, name: string, content
   const file = parsed(name, content);
   const plan = planCoderMerge(file, await mergeTarget(store, [file]), { now: now.toISOString(), newCodeId });
   if (!plan.changes.length) return { action: null, report: plan.report };
-  const action = await store.applyEdit({ label: `Merge the coding of ${normalCoderName(file.coder)} (${name})`, changes: plan.changes });
+  const action = await store.applyEdit({ label: actionLabel`Merge the coding of ${normalCoderName(file.coder)} (${name})`, changes: plan.changes });
   return { action, report: plan.report };
 }
 
@@ -107,9 +109,7 @@ export async function syncSharedFolder(store: ProjectStore, folder: string, now:
     if (name === ownName && ownFileThere) continue;
     let content: string;
     try {
-      const path = join(folder, name);
-      if ((await stat(path)).size > CODER_FILE_MAX_CHARS) throw new Error(`it is larger than ${CODER_FILE_MAX_CHARS / 1024 / 1024} MB`);
-      content = await readFile(path, 'utf8');
+      content = await readRegularFile(join(folder, name), CODER_FILE_MAX_CHARS);
     } catch (error) {
       report.push(`${name} could not be read: ${describeFileError(error)}; nothing was merged from it.`);
       continue;
@@ -148,7 +148,7 @@ export async function syncSharedFolder(store: ProjectStore, folder: string, now:
   }
   if (!files.length) report.push(`No other coder's file is in ${folder} yet.`);
   if (!changes.length) return { action: null, report };
-  const action = await store.applyEdit({ label: `Merge the coding of ${merged.join(', ')} from the shared folder`, changes });
+  const action = await store.applyEdit({ label: actionLabel`Merge the coding of ${merged.join(', ')} from the shared folder`, changes });
   return { action, report };
 }
 
@@ -162,7 +162,7 @@ async function writeOwnFile(folder: string, name: string, own: CoderFile, report
   const path = join(folder, name);
   let content: string | null = null;
   try {
-    content = await readFile(path, 'utf8');
+    content = await readRegularFile(path, CODER_FILE_MAX_CHARS);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
       report.push(`${name} is there but could not be read (${describeFileError(error)}): your file was not written.`);

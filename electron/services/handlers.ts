@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import { randomBytes } from 'node:crypto';
+import { actionLabel } from '../../shared/action-label';
 import type { Action } from '../../shared/changes';
 import {
   addCode,
@@ -190,7 +191,7 @@ export function createHandlers(services: Services): Handlers {
     },
     codeSpans: async ({ codeId, spans }) => {
       const name = store.codebookState().codes.find((c) => c.id === codeId)?.name ?? codeId;
-      const label = `Code ${spans.length} passage${spans.length === 1 ? '' : 's'} as ${name}`;
+      const label = actionLabel`Code ${spans.length} passage${spans.length === 1 ? '' : 's'} as ${name}`;
       return outcome(store, await store.codeSpans({ codeId, spans, label }), 'forward', []);
     },
     setSegmentBounds: async (input) => outcome(store, await store.setSegmentBounds(input), 'forward', []),

@@ -9,16 +9,20 @@
  * numbered, and the project file says which number it holds up to, so a crash between rewriting
  * the project file and emptying the journal loses nothing and applies nothing twice. A crash in
  * the middle of an append leaves a last line without its line break, which was never
- * acknowledged and is dropped.
+ * acknowledged and is dropped. A damaged line elsewhere is skipped and reported; the lines after
+ * it are still read, since each was acknowledged as saved.
  */
-import { open, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { syncFolder } from './atomic-write';
+import { openForAppend, syncFolder, truncateDurably } from './atomic-write';
 
 export interface JournalContents<R> {
+  /** Every record that could be read, in order. */
   records: R[];
-  /** Why reading stopped before the end, if it did (a damaged line that is not the last). */
-  problem: string | null;
+  /** Line numbers (from 1) of the complete lines that are not records, in order. */
+  damagedLines: number[];
+  /** How many of `records` come before the first damaged line (all of them when none is damaged). */
+  readBeforeDamage: number;
 }
 
 /** Reads the records of a journal file; a missing file holds none. */
@@ -27,12 +31,14 @@ export async function readJournal<R>(file: string, checkRecord: (json: unknown) 
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { records: [], problem: null };
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { records: [], damagedLines: [], readBeforeDamage: 0 };
     throw error;
   }
   const lines = text.split('\n');
   lines.pop(); // after the last line break: empty, or a torn append that was never acknowledged
   const records: R[] = [];
+  const damagedLines: number[] = [];
+  let readBeforeDamage = 0;
   for (let i = 0; i < lines.length; i++) {
     let record: R | null = null;
     try {
@@ -40,10 +46,11 @@ export async function readJournal<R>(file: string, checkRecord: (json: unknown) 
     } catch {
       record = null;
     }
-    if (!record) return { records, problem: `line ${i + 1} of ${file} is damaged; the ${lines.length - i} changes from there on could not be read` };
-    records.push(record);
+    if (record) records.push(record);
+    else damagedLines.push(i + 1);
+    if (!damagedLines.length) readBeforeDamage = records.length;
   }
-  return { records, problem: null };
+  return { records, damagedLines, readBeforeDamage };
 }
 
 export class Journal<R> {
@@ -58,7 +65,7 @@ export class Journal<R> {
 
   /** Makes sure the file exists and its folder entry is on disk, so appends need only fdatasync. */
   async create(): Promise<void> {
-    const handle = await open(this.file, 'a');
+    const handle = await openForAppend(this.file);
     await handle.sync();
     await handle.close();
     await syncFolder(dirname(this.file));
@@ -83,7 +90,7 @@ export class Journal<R> {
     this.waiters = [];
     this.flushing = (async () => {
       try {
-        const handle = await open(this.file, 'a');
+        const handle = await openForAppend(this.file);
         try {
           await handle.write(lines.join(''));
           await handle.datasync();
@@ -113,12 +120,7 @@ export class Journal<R> {
     try {
       while (this.flushing) await this.flushing;
       await writeSnapshot();
-      const handle = await open(this.file, 'w');
-      try {
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
+      await truncateDurably(this.file);
       this.length = 0;
     } finally {
       this.held = null;

@@ -4,6 +4,7 @@
  * a JSON, REFI-QDA (.qdc) or CSV file. Shared by the page's handlers and the command line.
  */
 import { createHash, randomUUID } from 'node:crypto';
+import { actionLabel } from '../../shared/action-label';
 import type { Action } from '../../shared/changes';
 import { shortTitle } from '../../shared/documents';
 import { mergeCodebook, type IncomingCode } from '../../shared/codebook-merge';
@@ -80,7 +81,7 @@ export async function importProjectFile(store: ProjectStore, name: string, bytes
   await job?.checkpoint();
   job?.report('Saving', 0, 0);
   for (const { document, text, isNew } of resolved) if (isNew) await store.saveDocumentText(document, text);
-  const label = `Import the REFI-QDA project “${bundle.project.name || name}”`;
+  const label = actionLabel`Import the REFI-QDA project “${bundle.project.name || name}”`;
   const action = await store.applyEdit({ label, changes: plan.changes });
   report.unshift(
     `Imported ${counts.documents} document${counts.documents === 1 ? '' : 's'}, ${counts.codes} new code${counts.codes === 1 ? '' : 's'} and ${counts.segments} coded segment${counts.segments === 1 ? '' : 's'}` +
@@ -117,5 +118,5 @@ export function codebookImport(store: ProjectStore, name: string, content: strin
   const merged = mergeCodebook(store.codebookState().codes, incoming, { mode: 'update', newId: newCodeId });
   if (!merged.changes.length) throw new WorkbenchFailure('conflict', `Every code in ${name} is already in the codebook as it is.`);
   const parts = [merged.added && `${merged.added} new`, merged.updated && `${merged.updated} updated`].filter(Boolean).join(', ');
-  return { label: `Import the codebook ${name} (${parts})`, changes: merged.changes, notes: merged.notes };
+  return { label: actionLabel`Import the codebook ${name} (${parts})`, changes: merged.changes, notes: merged.notes };
 }

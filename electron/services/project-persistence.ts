@@ -1,11 +1,13 @@
 /**
  * How a project is kept on disk between full saves: the numbered steps of the journal (an action
- * done, undone or redone), how a line is read back and applied, and the JSON of the project file
+ * done, undone or redone), how a line is read back and applied (a damaged line skipped, the
+ * valid ones after it kept), and the JSON of the project file
  * (each segment's text kept from the last write, so that a save re-serialises only what changed).
  */
-import { actionSchema, type ProjectFile } from '../../shared/project-schema';
+import { actionSchema, checkProjectFile, type ProjectFile } from '../../shared/project-schema';
 import { applyChanges, recordDone, type Action } from '../../shared/changes';
 import type { CodedSegment } from '../../shared/segments';
+import type { JournalContents } from './journal';
 
 /** A step the store takes: an action done, or the last one undone, or redone. */
 export type JournalStep = { op: 'do'; action: Action } | { op: 'undo' } | { op: 'redo' };
@@ -42,6 +44,48 @@ export function replay(project: ProjectFile, record: JournalRecord): void {
     }
   }
   project.journalSeq = record.seq;
+}
+
+/**
+ * Replays journal records onto the project. Records up to journalSeq are already in the project
+ * file (it was rewritten, and the journal not yet emptied, when the app stopped).
+ */
+export function replayAll(project: ProjectFile, records: readonly JournalRecord[]): void {
+  for (const record of records) if (record.seq > project.journalSeq) replay(project, record);
+}
+
+/**
+ * Replays a journal with damaged lines: every record that could be read, the ones after a damaged
+ * line included, since each was acknowledged as saved. Should the result not be a valid project
+ * (a later change built on the lost one), only the records before the first damaged line are
+ * replayed. Says, in words, which lines were left out and what was kept.
+ */
+export function replayDamagedJournal(
+  project: ProjectFile,
+  contents: JournalContents<JournalRecord>,
+): { project: ProjectFile; problem: (file: string) => string } {
+  const { records, damagedLines, readBeforeDamage } = contents;
+  const lines = damagedLines.length === 1 ? `line ${damagedLines[0]}` : `lines ${damagedLines.join(', ')}`;
+  const after = records.length - readBeforeDamage;
+  const untouched = structuredClone(project);
+  replayAll(project, records);
+  if (checkProjectFile(project).ok) {
+    return {
+      project,
+      problem: (file) =>
+        `${lines} of ${file} could not be read and ${damagedLines.length === 1 ? 'was' : 'were'} left out; ` +
+        (after === 0
+          ? 'no change came after it'
+          : `the ${after === 1 ? 'change' : `${after} changes`} after ${damagedLines.length === 1 ? 'it' : 'them'} ${after === 1 ? 'was' : 'were'} kept`),
+    };
+  }
+  replayAll(untouched, records.slice(0, readBeforeDamage));
+  return {
+    project: untouched,
+    problem: (file) =>
+      `${lines} of ${file} could not be read; the ${after === 1 ? 'change' : `${after} changes`} after line ${damagedLines[0]} ` +
+      `${after === 1 ? 'builds' : 'build'} on it and could not be applied without it`,
+  };
 }
 
 /**

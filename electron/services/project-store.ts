@@ -6,11 +6,12 @@
  * under a dated name, never overwritten, and the researcher is told.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, copyFile, open } from 'node:fs/promises';
+import { lstat, mkdir, readdir, readFile, rename } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import { Low } from 'lowdb';
 import type { DocumentSummary, ProjectOverview } from '../../shared/api';
+import { actionLabel, fitActionLabel } from '../../shared/action-label';
 import { settle, type Adjudication, type SettleInput } from '../../shared/adjudication';
 import { shownTo, type Viewer } from '../../shared/blind-coding';
 import { DEFAULT_CODES } from '../../shared/codebook';
@@ -20,6 +21,7 @@ import { CodePointIndex } from '../../shared/offsets';
 import { applyChanges, recordDone, type Action, type Change } from '../../shared/changes';
 import type { CodebookState, Edit } from '../../shared/codebook-edits';
 import {
+  actionSchema,
   checkProjectFile,
   PROJECT_SCHEMA_VERSION,
   type ProjectFile,
@@ -31,7 +33,14 @@ import { extractText } from './document-import';
 import { DurableJsonFile, UnreadableFileError } from './durable-json-file';
 import { Journal, readJournal } from './journal';
 import { lockProject, type ProjectLock } from './project-lock';
-import { journalRecord, projectSerializer, replay, type JournalRecord, type JournalStep } from './project-persistence';
+import {
+  journalRecord,
+  projectSerializer,
+  replayAll,
+  replayDamagedJournal,
+  type JournalRecord,
+  type JournalStep,
+} from './project-persistence';
 import { decodeUtf8Exact } from './text-decoding';
 import type { VariableDefinition, VariableValue } from '../../shared/variables';
 import {
@@ -61,8 +70,10 @@ const COMPACT_AFTER = 2000;
 export interface ProjectStoreOptions {
   /** The project folder; made if missing. */
   folder: string;
-  /** Where the bundled texts are, copied into a new project. */
-  bundledDocuments: string;
+  /** Where the bundled texts are, copied into a new project; null for a new project without documents. */
+  bundledDocuments: string | null;
+  /** Only make a new project: a folder that already holds a project file is refused ('conflict'). */
+  newProjectOnly?: boolean;
   /** Clock, a test seam. */
   now?: () => Date;
   /** Coder name for a new project, taken as confirmed; without it, the login name, which the page asks to confirm. */
@@ -78,6 +89,17 @@ function fileStamp(date: Date): string {
 
 function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** True when something (a file, a link, anything) has this name. */
+async function pathTaken(path: string): Promise<boolean> {
+  try {
+    await lstat(path);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw error;
+  }
 }
 
 function defaultCoder(): string {
@@ -143,6 +165,9 @@ export class ProjectStore {
       projectSerializer(),
     );
     const notices: string[] = [];
+    if (options.newProjectOnly && (await pathTaken(adapter.file))) {
+      throw new WorkbenchFailure('conflict', `There is already a project in ${folder} (${adapter.file}); it was left as it is. Choose a folder without one.`);
+    }
     let existing: ProjectFile | null = null;
     try {
       existing = await adapter.read();
@@ -166,33 +191,31 @@ export class ProjectStore {
       await journal.compact(() => db.write());
       return store;
     }
-    const { records, problem } = await readJournal(journal.file, journalRecord);
-    if (problem) {
+    const contents = await readJournal(journal.file, journalRecord);
+    if (contents.damagedLines.length) {
       const keptAs = join(folder, `project.journal.unreadable-${fileStamp(now())}`);
-      await copyFile(journal.file, keptAs);
-      notices.push(`Some recent changes could not be read back: ${problem}. The journal was kept as ${keptAs}.`);
+      await writeFileDurably(keptAs, await readFile(journal.file));
+      const replayed = replayDamagedJournal(db.data, contents);
+      db.data = replayed.project;
+      notices.push(`Some recent changes could not be read back: ${replayed.problem(journal.file)}. The journal was kept as ${keptAs}.`);
+    } else {
+      replayAll(db.data, contents.records);
     }
-    // Records up to journalSeq are already in the project file (it was rewritten, and the journal
-    // not yet emptied, when the app stopped).
-    for (const record of records) if (record.seq > db.data.journalSeq) replay(db.data, record);
     await journal.create();
-    if (records.length || problem) await journal.compact(() => db.write());
+    if (contents.records.length || contents.damagedLines.length) await journal.compact(() => db.write());
     return store;
   }
 
-  /** Copies the bundled texts into the project, byte for byte, and describes them. */
-  private async createProject(bundled: string, coder: string, coderConfirmed: boolean): Promise<ProjectFile> {
+  /** Copies the bundled texts (if any) into the project, byte for byte, and describes them. */
+  private async createProject(bundled: string | null, coder: string, coderConfirmed: boolean): Promise<ProjectFile> {
     const created = this.now().toISOString();
-    const files = (await readdir(bundled)).filter((name) => name.endsWith('.txt')).sort();
+    const files = bundled === null ? [] : (await readdir(bundled)).filter((name) => name.endsWith('.txt')).sort();
     const documents: DocumentRecord[] = [];
     for (const file of files) {
-      const bytes = await readFile(join(bundled, file));
+      const bytes = await readFile(join(bundled!, file));
       const text = decodeUtf8Exact(bytes);
-      const target = join(this.folder, DOCUMENTS_FOLDER, file);
-      await copyFile(join(bundled, file), target);
-      const handle = await open(target, 'r+');
-      await handle.sync();
-      await handle.close();
+      // Written like every other file of the project: never through a link planted under its name.
+      await writeFileDurably(join(this.folder, DOCUMENTS_FOLDER, file), bytes);
       const hash = sha256(bytes);
       documents.push({
         id: documentIdFor(hash),
@@ -347,7 +370,19 @@ export class ProjectStore {
 
   /** Applies an action, makes it undoable, and resolves once it is on disk. */
   private async perform(label: string, changes: Change[]): Promise<Action> {
-    const action: Action = { id: randomUUID(), label, at: this.now().toISOString(), changes };
+    const action: Action = { id: randomUUID(), label: fitActionLabel(label), at: this.now().toISOString(), changes };
+    // The journal and the project file are read back through this schema: an action it would
+    // refuse on the next start is refused now, before anything changes.
+    const checked = actionSchema.safeParse(action);
+    if (!checked.success) {
+      const issue = checked.error.issues[0]!;
+      const change = issue.path[0] === 'changes' ? changes[issue.path[1] as number] : undefined;
+      const field = issue.path.filter((part) => typeof part === 'string' && part !== 'changes' && part !== 'before' && part !== 'after').join('.');
+      throw new WorkbenchFailure(
+        'invalid-input',
+        `This change cannot be saved: ${change ? `the ${change.kind}'s ` : ''}${field || 'input'} does not fit (${issue.message}). Nothing was changed.`,
+      );
+    }
     applyChanges(this.data, changes, 'forward');
     recordDone(this.data.history, action);
     await this.commit({ op: 'do', action });
@@ -422,7 +457,7 @@ export class ProjectStore {
       format: extracted.format,
       encoding: extracted.encoding,
     });
-    const action = await this.perform(`Import “${name}”`, [{ kind: 'document', id: document.id, before: null, after: document }]);
+    const action = await this.perform(actionLabel`Import “${name}”`, [{ kind: 'document', id: document.id, before: null, after: document }]);
     return { action, duplicateOf: null, notes: extracted.notes };
   }
 
@@ -446,10 +481,11 @@ export class ProjectStore {
   newDocumentRecord(name: string, text: string, source: DocumentRecord['source'], title?: string): DocumentRecord {
     const stored = Buffer.from(text, 'utf8');
     const hash = sha256(stored);
-    const stem = basename(name, extname(name)).replace(/[^\p{L}\p{N}._-]+/gu, '-').slice(0, 80) || 'document';
+    // Cut in code points, so that an astral letter is never halved.
+    const stem = Array.from(basename(name, extname(name)).replace(/[^\p{L}\p{N}._-]+/gu, '-')).slice(0, 80).join('') || 'document';
     return {
       id: documentIdFor(hash),
-      title: title?.trim().slice(0, 500) || documentTitle(text, basename(name, extname(name))),
+      title: Array.from(title?.trim() ?? '').slice(0, 500).join('') || documentTitle(text, basename(name, extname(name))),
       file: `${stem}-${hash.slice(0, 8)}.txt`,
       sha256: hash,
       byteLength: stored.length,

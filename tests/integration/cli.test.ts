@@ -1,9 +1,9 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { truncate, writeFile } from 'node:fs/promises';
+import { readdir, readFile, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openProject, segmentInput } from '../support/project';
-import { tempFolder } from '../support/temp';
+import { BUNDLED_DOCUMENTS, tempFolder } from '../support/temp';
 
 const CLI = new URL('../../dist/electron/cli.cjs', import.meta.url).pathname;
 
@@ -103,5 +103,44 @@ describe('the command line', () => {
     const command = spawnSync('node', [CLI, 'frobnicate']);
     expect(command.status).toBe(1);
     expect(command.stderr.toString()).toContain('There is no command “frobnicate”');
+  });
+
+  it('starts a project from nothing with init, which the other commands then open', async () => {
+    const project = join(await tempFolder(), 'study', 'project');
+    const made = JSON.parse(execFileSync('node', [CLI, 'init', '--project', project, '--coder', 'Ana']).toString());
+    expect(made).toMatchObject({ project, coder: 'Ana', documents: [] });
+    expect(JSON.parse(execFileSync('node', [CLI, 'list', '--project', project]).toString())).toEqual([]);
+    // A pipeline goes on from there: import a text, code nothing yet, export.
+    const text = join(await tempFolder(), 'interview.txt');
+    await writeFile(text, 'The first interview of the study.');
+    execFileSync('node', [CLI, 'import', text, '--project', project]);
+    const list = JSON.parse(execFileSync('node', [CLI, 'list', '--project', project]).toString());
+    expect(list.map((d: { title: string }) => d.title)).toEqual(['The first interview of the study.']);
+    const out = join(await tempFolder(), 'wide.csv');
+    execFileSync('node', [CLI, 'export', '--format', 'wide', '--out', out, '--project', project]);
+    expect((await readFile(out, 'utf8')).split('\n').filter(Boolean)).toHaveLength(2);
+  });
+
+  it('brings the five bundled texts byte for byte with init --sample', async () => {
+    const project = join(await tempFolder(), 'sample');
+    const made = JSON.parse(execFileSync('node', [CLI, 'init', '--sample', '--project', project]).toString());
+    expect(made.documents).toHaveLength(5);
+    const bundled = (await readdir(BUNDLED_DOCUMENTS)).filter((name) => name.endsWith('.txt')).sort();
+    expect((await readdir(join(project, 'documents'))).sort()).toEqual(bundled);
+    for (const name of bundled) expect(await readFile(join(project, 'documents', name))).toEqual(await readFile(join(BUNDLED_DOCUMENTS, name)));
+    const stats = JSON.parse(execFileSync('node', [CLI, 'stats', '--project', project]).toString());
+    expect(stats).toMatchObject({ documents: 5, segments: 0 });
+  });
+
+  it('refuses init in a folder that already holds a project, and leaves that project as it was', async () => {
+    const project = await codedProject();
+    const before = await readFile(join(project, 'project.json'));
+    const again = spawnSync('node', [CLI, 'init', '--sample', '--project', project]);
+    expect(again.status).toBe(1);
+    expect(again.stderr.toString()).toContain(`There is already a project in ${project} (project.json); it was left as it is. Choose a folder without one.`);
+    expect(again.stdout.toString()).toBe('');
+    expect(await readFile(join(project, 'project.json'))).toEqual(before);
+    const help = spawnSync('node', [CLI, '--help']).stdout.toString();
+    expect(help).toMatch(/^ {2}init \[--sample\] \[--coder NAME\]\n\s+make a new, empty project in --project DIR/m);
   });
 });

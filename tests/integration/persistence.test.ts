@@ -1,7 +1,8 @@
-import { appendFile, readdir, readFile } from 'node:fs/promises';
+import { appendFile, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/services/handlers';
+import type { ActionOutcome } from '../../shared/api';
 import { openProject, segmentInput } from '../support/project';
 
 describe('saving without a save button', () => {
@@ -84,18 +85,52 @@ describe('the journal of changes', () => {
     expect(second.store.overview().notices).toEqual([]);
   });
 
-  it('keeps a journal with a damaged line aside, applies what came before it, and says so', async () => {
+  it('keeps a journal with a damaged line aside, applies the changes before and after it, and names the line', async () => {
     const first = await projectWithOneSegment();
     const { document, text, input: before } = first;
     await appendFile(join(first.folder, 'project.journal'), 'not json\n');
     const after = segmentInput(document.id, text, 'Karabakh');
     await first.store.addSegment(after);
     const second = await openProject(first.folder);
-    expect((await second.store.openDocument(document.id)).segments.map((s) => s.id)).toEqual([before.id]);
+    // The change after the damaged line was acknowledged as saved: it is kept.
+    expect((await second.store.openDocument(document.id)).segments.map((s) => s.id)).toEqual([before.id, after.id]);
     const [notice] = second.store.overview().notices;
-    expect(notice).toMatch(/line 2 of .*project\.journal is damaged/);
+    expect(notice).toMatch(/^Some recent changes could not be read back: line 2 of .*project\.journal could not be read and was left out; the change after it was kept\. The journal was kept as .*project\.journal\.unreadable-/);
     const kept = (await readdir(first.folder)).filter((name) => name.startsWith('project.journal.unreadable-'));
     expect(kept).toHaveLength(1);
     expect(await readFile(join(first.folder, kept[0]), 'utf8')).toContain('not json');
+    await second.store.close();
+    // Folded into a project file that loads again, without a notice.
+    const third = await openProject(first.folder);
+    expect((await third.store.openDocument(document.id)).segments.map((s) => s.id)).toEqual([before.id, after.id]);
+    expect(third.store.overview().notices).toEqual([]);
+    await third.store.close();
+  });
+
+  it('leaves out the changes after a damaged line when they build on it, and keeps the project loadable', async () => {
+    const first = await projectWithOneSegment();
+    const { document, text, input: before } = first;
+    const added = value<ActionOutcome>(await dispatch(first.handlers, 'addCode', { name: 'casualties' }));
+    const code = added.codes!.find((c) => c.name === 'casualties')!;
+    await first.store.addSegment(segmentInput(document.id, text, 'Karabakh', code.id));
+    // The line that added the code is damaged: the segment after it names a code the project lacks.
+    const journal = join(first.folder, 'project.journal');
+    const lines = (await readFile(journal, 'utf8')).split('\n');
+    lines[1] = lines[1].slice(0, 40);
+    await writeFile(journal, lines.join('\n'));
+    const second = await openProject(first.folder);
+    expect((await second.store.openDocument(document.id)).segments.map((s) => s.id)).toEqual([before.id]);
+    expect(second.store.overview().notices[0]).toMatch(/line 2 of .*project\.journal could not be read; the change after line 2 builds on it and could not be applied without it/);
+    await second.store.close();
+    const third = await openProject(first.folder);
+    expect(third.store.overview().notices).toEqual([]);
+    await third.store.close();
   });
 });
+
+/** The value of a call that must succeed. */
+function value<T>(result: unknown): T {
+  const r = result as { ok: boolean; value?: T; error?: { message: string } };
+  if (!r.ok) throw new Error(`call failed: ${r.error?.message}`);
+  return r.value as T;
+}

@@ -42,7 +42,7 @@ describe('white space at the edges of coded segments', () => {
     const { segment, label } = codePassage(state('ana'), { id: newId(), codeId: 'opinion', documentId: 'd', start: from, end: paragraphs.length }, paragraphs, now);
     expect(segment.quote).toBe('As the struggle for land goes on,\nfew leave.');
     expect(paragraphs.slice(segment.start, segment.end)).toBe(segment.quote);
-    expect(label).toBe('Code “As the struggle for land goes on, few l…” as opinion');
+    expect(label).toBe('Code “As the struggle for land goes on, few…” as opinion');
   });
 
   it('trims a moved boundary, and refuses a move that leaves the segment as it was', () => {

@@ -86,8 +86,9 @@ describe('document titles', () => {
     expect(shortTitle('Short title')).toBe('Short title');
     // One long word is cut inside it, never through an emoji.
     expect(shortTitle('x'.repeat(120))).toBe(`${'x'.repeat(79)}…`);
-    const emoji = shortTitle('😀'.repeat(60));
-    expect(emoji).toBe(`${'😀'.repeat(39)}…`);
+    // Counted in code points: an emoji is one character.
+    expect(shortTitle('😀'.repeat(80))).toBe('😀'.repeat(80));
+    expect(shortTitle('😀'.repeat(100))).toBe(`${'😀'.repeat(79)}…`);
     expect(shortTitle('A title, with words, cut here', 12)).toBe('A title…');
   });
 });

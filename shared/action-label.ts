@@ -1,0 +1,38 @@
+/**
+ * Action labels: the words the Undo button and the history show ("Code “a passage” as opinion").
+ * Labels quote the researcher's own text (a value, a title, a file name), which may be as long as
+ * its field allows; a label is saved with its action, so every label is made here, with each
+ * quoted piece shortened and the whole kept within the project schema's cap.
+ */
+import { ACTION_LABEL_MAX_CHARS } from './limits';
+import { oneLine, shortText } from './short-text';
+
+/** How many characters of a quoted piece of user text a label shows. */
+export const LABEL_PIECE_MAX_CHARS = 80;
+
+/** `text` on one line, cut at a word to at most `max` code points (`shortText`). */
+export function shortenForLabel(text: string, max = LABEL_PIECE_MAX_CHARS): string {
+  return shortText(oneLine(text), max);
+}
+
+/** A label, however it was made, within ACTION_LABEL_MAX_CHARS (UTF-16 units, as the schema counts). */
+export function fitActionLabel(label: string): string {
+  if (label.length <= ACTION_LABEL_MAX_CHARS) return label;
+  let cut = ACTION_LABEL_MAX_CHARS - 1;
+  // Not between the halves of a surrogate pair.
+  if (/[\uD800-\uDBFF]/.test(label[cut - 1] ?? '')) cut--;
+  return `${label.slice(0, cut)}…`;
+}
+
+/**
+ * Makes a label from a template: each interpolated value is user text (or a number) and is
+ * shortened; the words of the template stay whole. Use as a tag:
+ * actionLabel`Rename “${before}” to “${after}”`.
+ */
+export function actionLabel(words: TemplateStringsArray, ...pieces: ReadonlyArray<string | number>): string {
+  let label = words[0]!;
+  pieces.forEach((piece, i) => {
+    label += (typeof piece === 'number' ? String(piece) : shortenForLabel(piece)) + words[i + 1]!;
+  });
+  return fitActionLabel(label);
+}
