@@ -30,7 +30,8 @@ import { getState, selectNotices, update, useStore } from './store';
 import { CoderDialog } from './components/CoderDialog';
 import { syncRememberedFolder } from './components/CoderExchange';
 import { installCodeStyles } from './text-view/code-styles';
-import { codeSelection, TextView } from './text-view/TextView';
+import { codeSelection, focusText, TextView } from './text-view/TextView';
+import { installEscapeKeepsText } from './escape-keeps-text';
 
 function isFormField(element: Element | null): boolean {
   return !!element?.closest('input, textarea, select');
@@ -279,8 +280,10 @@ export function App() {
       }
     };
     window.addEventListener('keydown', onKey);
+    const stopEscape = installEscapeKeepsText(focusText);
     return () => {
       stop();
+      stopEscape();
       window.removeEventListener('keydown', onKey);
       window.removeEventListener('keydown', onHistoryKey, { capture: true });
     };

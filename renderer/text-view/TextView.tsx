@@ -96,9 +96,11 @@ export function revealSegment(segment: CodedSegment): void {
   revealRange(segment);
 }
 
-/** Gives the text view focus (after a popover closes, say). */
-export function focusText(): void {
-  activeView?.view.focus();
+/** Gives the text view focus (after a popover closes, say); false when no text is shown. */
+export function focusText(): boolean {
+  if (!activeView) return false;
+  activeView.view.focus();
+  return true;
 }
 
 /** Refuses every change to the text, from keys, input events, paste or drop. */
