@@ -488,9 +488,9 @@ export function exportCsv(flavour: CsvFlavour, segmentIds?: string[]): Promise<v
   return runExport((jobId) => api.exportCsv({ flavour, segmentIds, jobId }), segmentsExported);
 }
 
-/** Shows the details of the segments at a place; from the keyboard, they take the focus. */
-export function openPopover(segmentIds: string[], left: number, top: number, takeFocus: boolean): void {
-  update({ popover: segmentIds.length ? { segmentIds, left, top, takeFocus } : null });
+/** Shows the details of the segments at a place of the text; from the keyboard, they take the focus. */
+export function openPopover(segmentIds: string[], anchor: number, takeFocus: boolean): void {
+  update({ popover: segmentIds.length ? { segmentIds, anchor, takeFocus } : null });
 }
 
 export function closePopover(): void {

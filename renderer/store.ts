@@ -27,9 +27,11 @@ export interface Popover {
   segmentIds: string[];
   /** True when it was opened from the keyboard: its first control takes the focus. */
   takeFocus: boolean;
-  /** Viewport coordinates to place it at. */
-  left: number;
-  top: number;
+  /**
+   * The place in the text view it belongs to (a ProseMirror position), so that it follows the
+   * text when the page reflows or scrolls.
+   */
+  anchor: number;
 }
 
 export interface State {
