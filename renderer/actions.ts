@@ -357,6 +357,12 @@ export async function runSearch(): Promise<void> {
   }));
 }
 
+/** Takes the search's hits off the text when the search closes; its words stay for next time. */
+export function endSearch(): void {
+  searchRun++; // a search still under way draws nothing
+  update((current) => ({ search: { ...current.search, result: null, error: null, running: false } }));
+}
+
 export function setSearch(change: Partial<Pick<SearchState, 'query' | 'scope'>>): void {
   update((current) => ({ search: { ...current.search, ...change } }));
 }
