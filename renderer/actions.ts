@@ -97,7 +97,7 @@ export async function openDocument(documentId: string): Promise<void> {
   if (getState().opening !== documentId) return; // another document was chosen meanwhile
   if (!result.ok) {
     update({ opening: null });
-    showMessage('error', result.error.message);
+    reportFailure(result.error);
     return;
   }
   const { document, text } = result.value;
@@ -148,7 +148,7 @@ function settle<T>(id: string, result: Result<T>, onSaved: (value: T) => void, u
   }
   markPending(id, false);
   undo();
-  showMessage('error', result.error.message);
+  reportFailure(result.error);
 }
 
 let recoveryTimer: ReturnType<typeof setTimeout> | null = null;
@@ -269,9 +269,12 @@ function applyOutcome(step: ActionOutcome, message: string): void {
   void refreshCounts();
 }
 
-/** Reports a failed call: a failed save is kept and watched, anything else is shown. */
+/**
+ * Reports a failed call: a failed save is kept and watched; with the main process out of reach
+ * the header says nothing is being saved (until it answers again); anything else is shown.
+ */
 function reportFailure(error: WorkbenchError): void {
-  if (error.code === 'save-failed') {
+  if (error.code === 'save-failed' || error.code === 'unreachable') {
     update({ saveError: error.message });
     watchForRecovery();
   } else showMessage('error', error.message);
