@@ -300,6 +300,9 @@ export function App() {
     return () => window.removeEventListener('keydown', onFind, { capture: true });
   }, []);
 
+  // A message is about what was just done; another view or panel is something else.
+  useEffect(dismissMessage, [mainView, sidePanel]);
+
   useEffect(() => {
     if (project) installCodeStyles(project.codes);
   }, [project?.codes]);

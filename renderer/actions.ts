@@ -29,7 +29,7 @@ export function showMessage(kind: 'info' | 'error', text: string): void {
 }
 
 export function dismissMessage(): void {
-  update({ message: null });
+  if (getState().message) update({ message: null });
 }
 
 export async function loadProject(): Promise<void> {

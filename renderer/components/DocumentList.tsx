@@ -1,5 +1,5 @@
 /** The project's documents, with the number of coded segments in each; choosing one opens it. */
-import { openDocument } from '../actions';
+import { dismissMessage, openDocument } from '../actions';
 import { useStore } from '../store';
 import { ImportButton, ImportProgress } from './ImportFiles';
 
@@ -38,6 +38,8 @@ export function DocumentList(props: { onOpen?: () => void }) {
                 aria-current={document.id === openId ? 'true' : undefined}
                 aria-busy={document.id === opening ? 'true' : undefined}
                 onClick={() => {
+                  // What the message bar said was about what was done before.
+                  if (document.id !== openId) dismissMessage();
                   props.onOpen?.();
                   void openDocument(document.id);
                 }}
