@@ -37,13 +37,20 @@ function isFormField(element: Element | null): boolean {
   return !!element?.closest('input, textarea, select');
 }
 
+/** Undo or redo; the focus, if the action left it nowhere (its control gone), goes back to the text. */
+function undoOrRedo(direction: 'undo' | 'redo'): void {
+  void stepHistory(direction).then(() => {
+    if (document.activeElement === document.body || !document.activeElement) focusText();
+  });
+}
+
 function HistoryButtons() {
   const history = useStore((state) => state.project?.history);
   return (
     <div className="history-buttons">
       <button
         type="button"
-        onClick={() => void stepHistory('undo')}
+        onClick={() => undoOrRedo('undo')}
         disabled={!history?.undo}
         title={history?.undo ? `Undo: ${history.undo} (Ctrl/Cmd+Z)` : 'Nothing to undo'}
         data-action="undo"
@@ -52,7 +59,7 @@ function HistoryButtons() {
       </button>
       <button
         type="button"
-        onClick={() => void stepHistory('redo')}
+        onClick={() => undoOrRedo('redo')}
         disabled={!history?.redo}
         title={history?.redo ? `Redo: ${history.redo} (Shift+Ctrl/Cmd+Z)` : 'Nothing to redo'}
         data-action="redo"
@@ -239,7 +246,7 @@ export function App() {
       if (command === 'undo' || command === 'redo') {
         // In a form field the menu's Undo is the field's own.
         if (isFormField(document.activeElement)) document.execCommand(command);
-        else void stepHistory(command);
+        else undoOrRedo(command);
       } else if (command === 'export-wide-csv') void exportDataset('wide-csv');
       else if (command === 'export-jsonl') void exportDataset('jsonl');
       else if (command === 'export-datapackage') void exportDataset('datapackage');
@@ -257,7 +264,7 @@ export function App() {
       if (!direction) return;
       event.preventDefault();
       event.stopPropagation();
-      void stepHistory(direction);
+      undoOrRedo(direction);
     };
     window.addEventListener('keydown', onHistoryKey, { capture: true });
     const onKey = (event: KeyboardEvent) => {

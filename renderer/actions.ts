@@ -256,7 +256,11 @@ function applyOutcome(step: ActionOutcome, message: string): void {
     for (const { id, document } of step.documents) {
       if (openState && openState.document.id === id) openState = document ? { ...openState, document } : null;
     }
+    // A document brought back (an undone removal) takes the focus in the list, where it is again.
+    const known = new Set(current.project?.documents.map((d) => d.id));
+    const restored = step.documents.find(({ id, document }) => document && !known.has(id));
     return {
+      ...(restored ? { focusDocument: restored.id } : {}),
       open: openState,
       project: current.project && { ...current.project, history: step.history, codes: step.codes ?? current.project.codes },
       popover:

@@ -61,6 +61,8 @@ export interface State {
   coderDialog: boolean;
   /** The last search and its hits. */
   search: SearchState;
+  /** A document whose entry in the list takes the focus once it is shown (one brought back by Undo). */
+  focusDocument: string | null;
   /** A passage to select once its document's text view is up (after a jump from a list). */
   pendingReveal: { documentId: string; start: number; end: number } | null;
 }
@@ -116,6 +118,7 @@ const initialState: State = {
     running: false,
   },
   pendingReveal: null,
+  focusDocument: null,
 };
 
 let state = initialState;

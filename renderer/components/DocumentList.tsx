@@ -1,10 +1,20 @@
 /** The project's documents, with the number of coded segments in each; choosing one opens it. */
+import { useEffect, useRef } from 'react';
 import { dismissMessage, openDocument } from '../actions';
-import { useStore } from '../store';
+import { update, useStore } from '../store';
 import { ImportButton, ImportProgress } from './ImportFiles';
 
 export function DocumentList(props: { onOpen?: () => void }) {
   const project = useStore((state) => state.project);
+  const focusDocument = useStore((state) => state.focusDocument);
+  const list = useRef<HTMLUListElement>(null);
+  // A document brought back takes the focus as soon as its entry is drawn.
+  useEffect(() => {
+    const entry = focusDocument && list.current?.querySelector<HTMLElement>(`[data-document-id="${CSS.escape(focusDocument)}"]`);
+    if (!entry) return;
+    entry.focus();
+    update({ focusDocument: null });
+  }, [focusDocument, project?.documents]);
   const openId = useStore((state) => state.open?.document.id);
   const openCount = useStore((state) => state.open?.segments.length);
   const opening = useStore((state) => state.opening);
@@ -26,7 +36,7 @@ export function DocumentList(props: { onOpen?: () => void }) {
         <ImportButton />
       </div>
       <ImportProgress />
-      <ul className="document-list">
+      <ul className="document-list" ref={list}>
         {project.documents.map((document) => {
           // The open document's own list is current (and, when blind, only the coder's segments).
           const count = document.id === openId ? openCount : blind ? (document.segmentsByCoder[project.coder] ?? 0) : document.segmentCount;
