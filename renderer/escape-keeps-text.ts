@@ -17,7 +17,8 @@ function isTypedField(element: EventTarget | null): element is HTMLInputElement 
 /**
  * Installs the rule on the window: on Escape, the field under the focus loses it first (and so
  * saves), before any handler of the page sees the key. When the key's handlers leave the focus
- * nowhere, it goes to `fallback` (the text), or else back to the field. Returns the uninstaller.
+ * nowhere, it goes back to the field if it is still there (a dialog that stays open keeps it), or
+ * else to `fallback` (the text). Returns the uninstaller.
  */
 export function installEscapeKeepsText(fallback: () => boolean): () => void {
   const onKey = (event: KeyboardEvent) => {
@@ -28,7 +29,8 @@ export function installEscapeKeepsText(fallback: () => boolean): () => void {
     setTimeout(() => {
       const active = document.activeElement;
       if (active && active !== document.body) return;
-      if (!fallback() && field.isConnected) field.focus();
+      if (field.isConnected) field.focus();
+      else fallback();
     });
   };
   window.addEventListener('keydown', onKey, { capture: true });

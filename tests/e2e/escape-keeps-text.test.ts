@@ -53,6 +53,8 @@ describe('Escape in a text field', () => {
     await page.keyboard.type('Ministry site');
     await page.keyboard.press('Escape');
     await expect.poll(() => store.overview().documents[2].values.outlet).toBe('Ministry site');
+    // The table stays, and so does the focus, in the cell.
+    await expect.poll(() => page.evaluate(() => globalThis.document.activeElement?.getAttribute('aria-label'))).toBe(`outlet of ${document.title}`);
 
     // Loaded again, the page shows all four.
     await page.reload();
