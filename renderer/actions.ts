@@ -256,11 +256,7 @@ function applyOutcome(step: ActionOutcome, message: string): void {
     for (const { id, document } of step.documents) {
       if (openState && openState.document.id === id) openState = document ? { ...openState, document } : null;
     }
-    // A document brought back (an undone removal) takes the focus in the list, where it is again.
-    const known = new Set(current.project?.documents.map((d) => d.id));
-    const restored = step.documents.find(({ id, document }) => document && !known.has(id));
     return {
-      ...(restored ? { focusDocument: restored.id } : {}),
       open: openState,
       project: current.project && { ...current.project, history: step.history, codes: step.codes ?? current.project.codes },
       popover:
@@ -395,7 +391,11 @@ export async function stepHistory(direction: 'undo' | 'redo'): Promise<void> {
     showMessage('info', direction === 'undo' ? 'Nothing to undo.' : 'Nothing to redo.');
     return;
   }
+  // A document brought back (an undone removal) takes the focus in the list, where it is again.
+  const known = new Set(getState().project?.documents.map((d) => d.id));
+  const restored = result.value.documents.find(({ id, document }) => document && !known.has(id));
   applyOutcome(result.value, `${direction === 'undo' ? 'Undone' : 'Redone'}: ${result.value.label}`);
+  if (restored) update({ focusDocument: restored.id });
 }
 
 /** Runs an action (a codebook edit, a memo, a rename, a removal); true when it was made. */
