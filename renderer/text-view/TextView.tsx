@@ -342,6 +342,8 @@ export function TextView() {
     });
     return () => {
       unsubscribe();
+      // The details of a segment belong to the text they point at: gone with it (another view).
+      closePopover();
       scroller.removeEventListener('scroll', followScroll);
       resizes.disconnect();
       cancelAnimationFrame(frame);

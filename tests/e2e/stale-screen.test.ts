@@ -120,6 +120,9 @@ describe('nothing stale on screen', () => {
     // Scrolled, they follow too.
     await page.locator('.document').evaluate((element) => element.scrollBy(0, 40));
     await expect.poll(beside).toEqual(before);
+    // Another view replaces the text: the details go with it.
+    await page.click('button[data-action="variables"]');
+    await expect.poll(() => page.locator('.popover').count()).toBe(0);
     expect(problems).toEqual([]);
     await page.close();
   });
