@@ -33,6 +33,24 @@ function edges(page: Page) {
   });
 }
 
+/**
+ * Controls that stick out of their panel (cut off at its edge, or under the next panel), and
+ * whether the page itself scrolls. Runs in the page.
+ */
+function overflowing(): string[] {
+  const panels = '.app-header, .sidebar, .main-area, .segment-panel, .codebook-editor, .search-panel, .popover';
+  const controls = Array.from(document.querySelectorAll<HTMLElement>('.app button, .app select, .app input, .app label'));
+  const out = controls.filter((control) => {
+    const panel = control.closest<HTMLElement>(panels);
+    const box = control.getBoundingClientRect();
+    if (!panel || box.width === 0) return false;
+    return box.right > panel.getBoundingClientRect().right + 0.5;
+  });
+  const page = document.scrollingElement!;
+  const scrolls = page.scrollWidth > window.innerWidth || page.scrollHeight > window.innerHeight ? ['the page scrolls'] : [];
+  return [...scrolls, ...out.map((control) => control.getAttribute('aria-label') ?? control.textContent?.trim() ?? control.tagName)];
+}
+
 describe('the page layout', () => {
   for (const size of SIZES) {
     it(`fills the window at ${size.width} × ${size.height}, with and without a message`, async () => {
@@ -80,6 +98,7 @@ describe('the page layout', () => {
           const path = `${SCREENSHOTS}${view}-${size.width}x${size.height}-${colorScheme}.png`;
           await page.screenshot({ path });
           written.push(path);
+          expect(await page.evaluate(overflowing), `${view} at ${size.width} × ${size.height}`).toEqual([]);
         };
         await workbench.openInPage(page, document.id);
         await shoot('text');
@@ -104,10 +123,11 @@ describe('the page layout', () => {
         await expect.poll(() => page.textContent('.search-count')).toMatch(/hits?/);
         await shoot('search');
         await page.click('button[data-action="search"]');
-        for (const view of ['retrieval', 'variables', 'reliability']) {
+        // Each view once what it asks the main process for is drawn.
+        const views = { retrieval: '.retrieval-count', variables: '.variables .empty, .variables-table', reliability: '.reliability .coder-exchange' };
+        for (const [view, drawn] of Object.entries(views)) {
           await page.click(`button[data-action="${view}"]`);
-          await page.waitForSelector(`button[data-action="${view}"][aria-pressed="true"]`);
-          await page.waitForTimeout(300); // the view's figures come from the main process
+          await page.waitForSelector(drawn);
           await shoot(view);
         }
         await page.close();
