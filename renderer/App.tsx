@@ -30,10 +30,18 @@ import { getState, selectBlind, selectNotices, update, useStore } from './store'
 import { CoderDialog } from './components/CoderDialog';
 import { syncRememberedFolder } from './components/CoderExchange';
 import { installCodeStyles } from './text-view/code-styles';
-import { codeSelection, TextView } from './text-view/TextView';
+import { codeSelection, focusText, TextView } from './text-view/TextView';
+import { installEscapeKeepsText } from './escape-keeps-text';
 
 function isFormField(element: Element | null): boolean {
   return !!element?.closest('input, textarea, select');
+}
+
+/** Undo or redo; the focus, if the action left it nowhere (its control gone), goes back to the text. */
+function undoOrRedo(direction: 'undo' | 'redo'): void {
+  void stepHistory(direction).then(() => {
+    if (document.activeElement === document.body || !document.activeElement) focusText();
+  });
 }
 
 function HistoryButtons() {
@@ -42,7 +50,7 @@ function HistoryButtons() {
     <div className="history-buttons">
       <button
         type="button"
-        onClick={() => void stepHistory('undo')}
+        onClick={() => undoOrRedo('undo')}
         disabled={!history?.undo}
         title={history?.undo ? `Undo: ${history.undo} (Ctrl/Cmd+Z)` : 'Nothing to undo'}
         data-action="undo"
@@ -51,7 +59,7 @@ function HistoryButtons() {
       </button>
       <button
         type="button"
-        onClick={() => void stepHistory('redo')}
+        onClick={() => undoOrRedo('redo')}
         disabled={!history?.redo}
         title={history?.redo ? `Redo: ${history.redo} (Shift+Ctrl/Cmd+Z)` : 'Nothing to redo'}
         data-action="redo"
@@ -238,7 +246,7 @@ export function App() {
       if (command === 'undo' || command === 'redo') {
         // In a form field the menu's Undo is the field's own.
         if (isFormField(document.activeElement)) document.execCommand(command);
-        else void stepHistory(command);
+        else undoOrRedo(command);
       } else if (command === 'export-wide-csv') void exportDataset('wide-csv');
       else if (command === 'export-jsonl') void exportDataset('jsonl');
       else if (command === 'export-datapackage') void exportDataset('datapackage');
@@ -256,7 +264,7 @@ export function App() {
       if (!direction) return;
       event.preventDefault();
       event.stopPropagation();
-      void stepHistory(direction);
+      undoOrRedo(direction);
     };
     window.addEventListener('keydown', onHistoryKey, { capture: true });
     const onKey = (event: KeyboardEvent) => {
@@ -279,8 +287,10 @@ export function App() {
       }
     };
     window.addEventListener('keydown', onKey);
+    const stopEscape = installEscapeKeepsText(focusText);
     return () => {
       stop();
+      stopEscape();
       window.removeEventListener('keydown', onKey);
       window.removeEventListener('keydown', onHistoryKey, { capture: true });
     };
@@ -296,6 +306,9 @@ export function App() {
     window.addEventListener('keydown', onFind, { capture: true });
     return () => window.removeEventListener('keydown', onFind, { capture: true });
   }, []);
+
+  // A message is about what was just done; another view or panel is something else.
+  useEffect(dismissMessage, [mainView, sidePanel]);
 
   useEffect(() => {
     if (project) installCodeStyles(project.codes);

@@ -30,7 +30,7 @@ export function showMessage(kind: 'info' | 'error', text: string): void {
 }
 
 export function dismissMessage(): void {
-  update({ message: null });
+  if (getState().message) update({ message: null });
 }
 
 export async function loadProject(): Promise<void> {
@@ -103,7 +103,7 @@ export async function openDocument(documentId: string): Promise<void> {
   if (getState().opening !== documentId) return; // another document was chosen meanwhile
   if (!result.ok) {
     update({ opening: null });
-    showMessage('error', result.error.message);
+    reportFailure(result.error);
     return;
   }
   const { document, text } = result.value;
@@ -154,7 +154,7 @@ function settle<T>(id: string, result: Result<T>, onSaved: (value: T) => void, u
   }
   markPending(id, false);
   undo();
-  showMessage('error', result.error.message);
+  reportFailure(result.error);
 }
 
 let recoveryTimer: ReturnType<typeof setTimeout> | null = null;
@@ -276,9 +276,12 @@ function applyOutcome(step: ActionOutcome, message: string): void {
   void refreshCounts();
 }
 
-/** Reports a failed call: a failed save is kept and watched, anything else is shown. */
+/**
+ * Reports a failed call: a failed save is kept and watched; with the main process out of reach
+ * the header says nothing is being saved (until it answers again); anything else is shown.
+ */
 function reportFailure(error: WorkbenchError): void {
-  if (error.code === 'save-failed') {
+  if (error.code === 'save-failed' || error.code === 'unreachable') {
     update({ saveError: error.message });
     watchForRecovery();
   } else showMessage('error', error.message);
@@ -364,6 +367,12 @@ export async function runSearch(): Promise<void> {
   }));
 }
 
+/** Takes the search's hits off the text when the search closes; its words stay for next time. */
+export function endSearch(): void {
+  searchRun++; // a search still under way draws nothing
+  update((current) => ({ search: { ...current.search, result: null, error: null, running: false } }));
+}
+
 export function setSearch(change: Partial<Pick<SearchState, 'query' | 'scope'>>): void {
   update((current) => ({ search: { ...current.search, ...change } }));
 }
@@ -389,7 +398,11 @@ export async function stepHistory(direction: 'undo' | 'redo'): Promise<void> {
     showMessage('info', direction === 'undo' ? 'Nothing to undo.' : 'Nothing to redo.');
     return;
   }
+  // A document brought back (an undone removal) takes the focus in the list, where it is again.
+  const known = new Set(getState().project?.documents.map((d) => d.id));
+  const restored = result.value.documents.find(({ id, document }) => document && !known.has(id));
   applyOutcome(result.value, `${direction === 'undo' ? 'Undone' : 'Redone'}: ${result.value.label}`);
+  if (restored) update({ focusDocument: restored.id });
 }
 
 /** Runs an action (a codebook edit, a memo, a rename, a removal); true when it was made. */
@@ -495,9 +508,9 @@ export function exportCsv(flavour: CsvFlavour, segmentIds?: string[]): Promise<v
   return runExport((jobId) => api.exportCsv({ flavour, segmentIds, jobId }), segmentsExported);
 }
 
-/** Shows the details of the segments at a place; from the keyboard, they take the focus. */
-export function openPopover(segmentIds: string[], left: number, top: number, takeFocus: boolean): void {
-  update({ popover: segmentIds.length ? { segmentIds, left, top, takeFocus } : null });
+/** Shows the details of the segments at a place of the text; from the keyboard, they take the focus. */
+export function openPopover(segmentIds: string[], anchor: number, takeFocus: boolean): void {
+  update({ popover: segmentIds.length ? { segmentIds, anchor, takeFocus } : null });
 }
 
 export function closePopover(): void {

@@ -37,7 +37,7 @@ function previewBridge(): WorkbenchBridge {
           }
           return await response.json();
         } catch (error) {
-          return fail('internal', `The preview server cannot be reached (${(error as Error).message}). Is it still running?`);
+          return fail('unreachable', `The preview server cannot be reached (${(error as Error).message}). Is it still running?`);
         }
       },
     ]),

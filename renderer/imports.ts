@@ -5,7 +5,7 @@
  * says, per file, what came in and what did not.
  */
 import type { ActionOutcome } from '../shared/api';
-import { applyImportOutcome, cancelJob, followJob, openDocument, refreshCounts } from './actions';
+import { applyImportOutcome, cancelJob, followJob, openDocument, refreshCounts, showMessage } from './actions';
 import { api } from './api-client';
 import { getState, update } from './store';
 
@@ -54,7 +54,7 @@ let importCancelled = false;
 export async function importFiles(files: readonly File[]): Promise<void> {
   if (!files.length || getState().importing) return;
   const report: string[] = [];
-  let imported = 0;
+  const importedFiles: string[] = [];
   let firstImported: string | null = null;
   importCancelled = false;
   for (const [index, file] of files.entries()) {
@@ -66,15 +66,24 @@ export async function importFiles(files: readonly File[]): Promise<void> {
     const { lines, outcome } = await importOne(file);
     report.push(...lines);
     if (outcome) {
-      imported++;
+      importedFiles.push(file.name);
       firstImported ??= outcome.documents.find((d) => d.document)?.id ?? null;
       applyImportOutcome(outcome);
     }
   }
-  const summary = `Imported ${imported} of ${files.length} file${files.length === 1 ? '' : 's'}.`;
+  const summary = `Imported ${importedFiles.length} of ${files.length} file${files.length === 1 ? '' : 's'}.`;
   update({ importing: null, importReport: [summary, ...report] });
   await refreshCounts();
-  if (firstImported && !getState().open) void openDocument(firstImported);
+  if (firstImported && !getState().open) await openDocument(firstImported);
+  // Each file's import put its own line in the message bar; a batch is said as a whole, naming
+  // every file that came in (the report beside the list says what happened to each).
+  if (files.length > 1) showMessage(importedFiles.length ? 'info' : 'error', batchMessage(summary, importedFiles));
+}
+
+/** The message bar's line for a batch: how many came in, and which. */
+function batchMessage(summary: string, importedFiles: readonly string[]): string {
+  if (!importedFiles.length) return `${summary} See the report beside the documents for why.`;
+  return `${summary.slice(0, -1)}: ${importedFiles.join(', ')}.`;
 }
 
 /** Stops the imports under way: the file being imported finishes or is cancelled, the rest are left. */

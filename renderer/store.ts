@@ -27,9 +27,11 @@ export interface Popover {
   segmentIds: string[];
   /** True when it was opened from the keyboard: its first control takes the focus. */
   takeFocus: boolean;
-  /** Viewport coordinates to place it at. */
-  left: number;
-  top: number;
+  /**
+   * The place in the text view it belongs to (a ProseMirror position), so that it follows the
+   * text when the page reflows or scrolls.
+   */
+  anchor: number;
 }
 
 export interface State {
@@ -57,6 +59,8 @@ export interface State {
   coderDialog: boolean;
   /** The last search and its hits. */
   search: SearchState;
+  /** A document whose entry in the list takes the focus once it is shown (one brought back by Undo). */
+  focusDocument: string | null;
   /** A passage to select once its document's text view is up (after a jump from a list). */
   pendingReveal: { documentId: string; start: number; end: number } | null;
 }
@@ -111,6 +115,7 @@ const initialState: State = {
     running: false,
   },
   pendingReveal: null,
+  focusDocument: null,
 };
 
 let state = initialState;

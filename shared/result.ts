@@ -13,6 +13,8 @@ export type ErrorCode =
   | 'project-unreadable'
   | 'cancelled'
   | 'forbidden'
+  /** The main process (the preview server, in a browser) did not answer: nothing was saved. */
+  | 'unreachable'
   | 'internal';
 
 export interface WorkbenchError {

@@ -2,7 +2,7 @@
  * The codebook editor: every code in tree order, with its name, colour, key, place and codebook
  * entry (description, definition, when to use, when not to use, an example); adding, moving,
  * merging and deleting codes; exporting and importing the codebook as JSON. Each edit is one
- * undoable action; text fields are saved when they lose the focus or on Enter.
+ * undoable action; text fields are saved when they lose the focus, on Enter or on Escape.
  */
 import { useState, type ReactNode } from 'react';
 import { codeTree, type Code } from '../../shared/codebook';
@@ -40,7 +40,6 @@ function FieldEditor(props: { code: Code; field: EditableField; label: string; m
           {...common}
           onKeyDown={(event) => {
             if (event.key === 'Enter') event.currentTarget.blur();
-            if (event.key === 'Escape') setDraft(null);
           }}
         />
       )}

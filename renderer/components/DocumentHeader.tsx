@@ -1,19 +1,37 @@
 /** The open document's title, with renaming, its memo, and removing it from the project. */
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { shortTitle } from '../../shared/documents';
 import { runAction } from '../actions';
 import { api } from '../api-client';
 import { useStore } from '../store';
 import { MemoField } from './MemoField';
 
+/** The header of the open document; a document opened gets a fresh one (its memo closed, no renaming under way). */
 export function DocumentHeader() {
+  const documentId = useStore((state) => state.open?.document.id);
+  return <OneDocumentHeader key={documentId} />;
+}
+
+function OneDocumentHeader() {
   const open = useStore((state) => state.open);
   const [renaming, setRenaming] = useState<string | null>(null);
   const [showMemo, setShowMemo] = useState(false);
   const [confirmRemove, setConfirmRemove] = useState(false);
+  // Enter and then leaving the field would send the same title twice.
+  const renamingNow = useRef(false);
   if (!open) return null;
   const { document } = open;
   const count = open.segments.length;
+  const rename = async () => {
+    if (renaming === null || renamingNow.current) return;
+    renamingNow.current = true;
+    try {
+      // A refused title (an empty one) stays in the field, with the reason in the message bar.
+      if (renaming === document.title || (await runAction(api.updateDocument({ documentId: document.id, title: renaming })))) setRenaming(null);
+    } finally {
+      renamingNow.current = false;
+    }
+  };
   return (
     <header className="document-header">
       {renaming === null ? (
@@ -23,9 +41,9 @@ export function DocumentHeader() {
       ) : (
         <form
           className="rename-document"
-          onSubmit={async (event) => {
+          onSubmit={(event) => {
             event.preventDefault();
-            if (await runAction(api.updateDocument({ documentId: document.id, title: renaming }))) setRenaming(null);
+            void rename();
           }}
         >
           <input
@@ -33,7 +51,8 @@ export function DocumentHeader() {
             value={renaming}
             aria-label="Document title"
             onChange={(event) => setRenaming(event.target.value)}
-            onKeyDown={(event) => event.key === 'Escape' && setRenaming(null)}
+            // Leaving the field (or Escape) keeps the new title, as every field does.
+            onBlur={() => void rename()}
           />
           <button type="submit">Rename</button>
         </form>

@@ -1,10 +1,20 @@
 /** The project's documents, with the number of coded segments in each; choosing one opens it. */
-import { openDocument } from '../actions';
-import { useStore } from '../store';
+import { useEffect, useRef } from 'react';
+import { dismissMessage, openDocument } from '../actions';
+import { update, useStore } from '../store';
 import { ImportButton, ImportProgress } from './ImportFiles';
 
 export function DocumentList(props: { onOpen?: () => void }) {
   const project = useStore((state) => state.project);
+  const focusDocument = useStore((state) => state.focusDocument);
+  const list = useRef<HTMLUListElement>(null);
+  // A document brought back takes the focus as soon as its entry is drawn.
+  useEffect(() => {
+    const entry = focusDocument && list.current?.querySelector<HTMLElement>(`[data-document-id="${CSS.escape(focusDocument)}"]`);
+    if (!entry) return;
+    entry.focus();
+    update({ focusDocument: null });
+  }, [focusDocument, project?.documents]);
   const openId = useStore((state) => state.open?.document.id);
   const openCount = useStore((state) => state.open?.segments.length);
   const opening = useStore((state) => state.opening);
@@ -25,7 +35,7 @@ export function DocumentList(props: { onOpen?: () => void }) {
         <ImportButton />
       </div>
       <ImportProgress />
-      <ul className="document-list">
+      <ul className="document-list" ref={list}>
         {project.documents.map((document) => {
           // The open document's own list is current; the counts of the others are the main process's (when blind, the coder's own).
           const count = document.id === openId ? openCount : document.segmentCount;
@@ -37,6 +47,8 @@ export function DocumentList(props: { onOpen?: () => void }) {
                 aria-current={document.id === openId ? 'true' : undefined}
                 aria-busy={document.id === opening ? 'true' : undefined}
                 onClick={() => {
+                  // What the message bar said was about what was done before.
+                  if (document.id !== openId) dismissMessage();
                   props.onOpen?.();
                   void openDocument(document.id);
                 }}

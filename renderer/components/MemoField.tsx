@@ -1,4 +1,4 @@
-/** A memo: a text area saved (as one undoable action) when it loses the focus. */
+/** A memo: a text area saved (as one undoable action) when it loses the focus, or on Escape. */
 import { useState } from 'react';
 
 export function MemoField(props: { value: string; label: string; onSave: (memo: string) => Promise<unknown> }) {
@@ -14,12 +14,6 @@ export function MemoField(props: { value: string; label: string; onSave: (memo: 
         onBlur={async () => {
           if (draft !== null && draft !== props.value) await props.onSave(draft);
           setDraft(null);
-        }}
-        onKeyDown={(event) => {
-          if (event.key === 'Escape') {
-            event.stopPropagation();
-            setDraft(null);
-          }
         }}
       />
     </label>

@@ -1,12 +1,12 @@
 /**
  * Search while coding: plain text or a regular expression, with case and whole-word options, in
- * the open document or across the corpus. Hits are counted and drawn in the text; a hit clicked
- * is selected (a code key then codes it); all hits can be coded at once, after a preview, as one
- * action that one undo takes back.
+ * the open document or across the corpus. Hits are counted and drawn in the text while the search
+ * is open; a hit clicked is selected (a code key then codes it); all hits can be coded at once,
+ * after a preview, as one action that one undo takes back.
  */
 import { useEffect, useRef, useState } from 'react';
 import { codePath } from '../../shared/codebook';
-import { codeAllHits, jumpTo as jumpToDocument, runSearch, setSearch } from '../actions';
+import { codeAllHits, endSearch, jumpTo as jumpToDocument, runSearch, setSearch } from '../actions';
 import { CodeOptions } from './CodeOptions';
 import { getState, selectCodes, useStore } from '../store';
 import { revealRange } from '../text-view/TextView';
@@ -27,7 +27,10 @@ export function SearchPanel(props: { onClose: () => void }) {
   const input = useRef<HTMLInputElement>(null);
   const { query, result } = search;
 
-  useEffect(() => input.current?.focus(), []);
+  useEffect(() => {
+    input.current?.focus();
+    return endSearch; // closed: its hits leave the text
+  }, []);
   // Search again as the query, the scope or the open document change (a short pause first).
   useEffect(() => {
     const timer = setTimeout(() => void runSearch(), 200);

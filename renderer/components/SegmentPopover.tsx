@@ -1,10 +1,32 @@
-/** Details of the highlight(s) at a click or at the caret: code, coder, time; change or remove. */
-import { useEffect, useRef } from 'react';
+/**
+ * Details of the highlight(s) at a click or at the caret: code, coder, time; change or remove.
+ * They stay beside their passage as the page reflows or scrolls, and inside the window.
+ */
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { adjustSegment, changeSegmentCode, closePopover, removeSegment, runAction } from '../actions';
 import { api } from '../api-client';
 import { MemoField } from './MemoField';
-import { selectCodes, selectSegments, useStore } from '../store';
-import { focusText } from '../text-view/TextView';
+import { placePopover } from '../popover-placement';
+import { getState, selectCodes, selectSegments, useStore } from '../store';
+import { anchorBox, focusText } from '../text-view/TextView';
+
+/** Closes the details and gives the focus back to the text. */
+function close(): void {
+  closePopover();
+  focusText();
+}
+
+/** Puts the details beside their place in the text; hidden while that place is scrolled out of view. */
+function place(box: HTMLElement): void {
+  const anchor = getState().popover?.anchor;
+  const line = anchor === undefined ? null : anchorBox(anchor);
+  if (!line) return;
+  const placed = placePopover(line, { width: box.offsetWidth, height: box.scrollHeight }, { width: window.innerWidth, height: window.innerHeight });
+  box.style.left = `${placed.left}px`;
+  box.style.top = `${placed.top}px`;
+  box.style.maxHeight = `${placed.maxHeight}px`;
+  box.style.visibility = line.inView ? '' : 'hidden';
+}
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -19,24 +41,38 @@ export function SegmentPopover() {
     if (popover?.takeFocus) box.current?.querySelector<HTMLElement>('select, button')?.focus();
   }, [popover?.segmentIds.join()]);
 
-  if (!popover || shown.length === 0) return null;
-  const close = () => {
-    closePopover();
-    focusText();
-  };
-  const left = Math.min(popover.left, window.innerWidth - 340);
-  const top = Math.min(popover.top + 8, window.innerHeight - 60 - 110 * shown.length);
+  const isOpen = !!popover && shown.length > 0;
+  // Placed after every drawing (its height changes with its segments), and again whenever the
+  // text moves under it: the window resized, the text scrolled, a panel opened beside it.
+  useLayoutEffect(() => {
+    if (box.current) place(box.current);
+  });
+  useEffect(() => {
+    if (!isOpen) return;
+    const follow = () => box.current && place(box.current);
+    const text = document.querySelector('.document');
+    const resizes = new ResizeObserver(follow);
+    if (text) resizes.observe(text);
+    window.addEventListener('resize', follow);
+    window.addEventListener('scroll', follow, { capture: true, passive: true });
+    // Escape closes the details from inside them, and also when the focus is nowhere (after a
+    // click on their plain text); the text view handles its own Escape.
+    const onEscape = (event: KeyboardEvent) => {
+      const target = event.target as Node;
+      if (event.key === 'Escape' && (target === document.body || box.current?.contains(target))) close();
+    };
+    window.addEventListener('keydown', onEscape);
+    return () => {
+      resizes.disconnect();
+      window.removeEventListener('resize', follow);
+      window.removeEventListener('scroll', follow, { capture: true });
+      window.removeEventListener('keydown', onEscape);
+    };
+  }, [isOpen]);
+
+  if (!isOpen) return null;
   return (
-    <div
-      className="popover"
-      role="dialog"
-      aria-label="Coded segment"
-      ref={box}
-      style={{ left: Math.max(8, left), top: Math.max(8, top) }}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') close();
-      }}
-    >
+    <div className="popover" role="dialog" aria-label="Coded segment" ref={box}>
       {shown.map((segment) => {
         const code = codes.find((c) => c.id === segment.codeId);
         return (

@@ -1,7 +1,8 @@
 /**
  * The document variables as a table: a row per document, a column per variable. Cells take the
  * variable's type (a number, a date, one of a list, or text) and are saved when they lose the
- * focus; a value that does not fit is refused with a message and the cell shows what is saved.
+ * focus (or on Escape); a value that does not fit is refused with a message and the cell shows
+ * what is saved.
  */
 import { useState } from 'react';
 import type { DocumentSummary } from '../../shared/api';
@@ -18,9 +19,9 @@ function ValueCell(props: { document: DocumentSummary; variable: VariableDefinit
   const shown = saved === undefined || saved === null ? '' : String(saved);
   const [draft, setDraft] = useState<string | null>(null);
   const save = async (value: string) => {
+    if (value !== shown) await runAction(api.setDocumentValue({ documentId: document.id, name: variable.name, value: value === '' ? null : value }));
+    // Only now: until the value is saved (or refused), the cell shows what was typed.
     setDraft(null);
-    if (value === shown) return;
-    await runAction(api.setDocumentValue({ documentId: document.id, name: variable.name, value: value === '' ? null : value }));
   };
   const label = `${variable.name} of ${document.title}`;
   if (variable.type === 'choice') {
@@ -45,7 +46,6 @@ function ValueCell(props: { document: DocumentSummary; variable: VariableDefinit
       onBlur={(event) => void save(event.target.value.trim())}
       onKeyDown={(event) => {
         if (event.key === 'Enter') event.currentTarget.blur();
-        if (event.key === 'Escape') setDraft(null);
       }}
     />
   );

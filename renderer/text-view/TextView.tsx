@@ -26,6 +26,7 @@ import {
   showMessage,
   type TextRange,
 } from '../actions';
+import type { AnchorBox } from '../popover-placement';
 import { getState, subscribe, update, useStore } from '../store';
 import { codeStyleSheet } from './code-styles';
 import { documentNode } from './document-node';
@@ -41,7 +42,7 @@ import { handleDragInProgress, handlesPlugin, showHandles } from './handles-plug
 import { searchPlugin, showHits } from './search-plugin';
 import { textViewStyleSheet } from './text-view-styles';
 
-let activeView: { view: EditorView; layout: TextLayout } | null = null;
+let activeView: { view: EditorView; layout: TextLayout; scroller: HTMLElement } | null = null;
 
 /**
  * The page's selection in the text view as ProseMirror positions, read now. ProseMirror takes a
@@ -96,9 +97,23 @@ export function revealSegment(segment: CodedSegment): void {
   revealRange(segment);
 }
 
-/** Gives the text view focus (after a popover closes, say). */
-export function focusText(): void {
-  activeView?.view.focus();
+/**
+ * Where a place of the open text is on screen: the box of its line, in viewport coordinates, and
+ * whether that line is inside the text's visible area. Null when no text is shown.
+ */
+export function anchorBox(anchor: number): (AnchorBox & { inView: boolean }) | null {
+  if (!activeView || anchor > activeView.view.state.doc.content.size) return null;
+  const { view, scroller } = activeView;
+  const line = view.coordsAtPos(anchor);
+  const area = scroller.getBoundingClientRect();
+  return { left: line.left, top: line.top, bottom: line.bottom, inView: line.bottom > area.top && line.top < area.bottom };
+}
+
+/** Gives the text view focus (after a popover closes, say); false when no text is shown. */
+export function focusText(): boolean {
+  if (!activeView) return false;
+  activeView.view.focus();
+  return true;
 }
 
 /** Refuses every change to the text, from keys, input events, paste or drop. */
@@ -157,8 +172,7 @@ function handleKeyDown(view: EditorView, event: KeyboardEvent): boolean {
   if (event.key === 'Enter') {
     const head = liveSelection(view)?.head ?? view.state.selection.head;
     const ids = segmentIdsAt(view.state, head);
-    const coords = view.coordsAtPos(head);
-    if (ids.length) openPopover(ids, coords.left, coords.bottom, true);
+    if (ids.length) openPopover(ids, head, true);
     else closePopover();
     return true;
   }
@@ -257,19 +271,18 @@ export function TextView() {
         translate: 'no',
       },
       handleKeyDown,
-      handleClick(clickView, pos, event) {
+      handleClick(clickView, pos) {
         const ids = segmentIdsAt(clickView.state, pos);
         // A click shows the details but leaves the focus (and the caret) in the text.
-        if (ids.length) openPopover(ids, event.clientX, event.clientY, false);
+        if (ids.length) openPopover(ids, pos, false);
         else closePopover();
         return false;
       },
     });
-    activeView = { view, layout };
-    hostElement.dataset.ready = 'true';
-
     // Keep the decorated window on the sections in view as the reader scrolls.
     const scroller = hostElement.closest<HTMLElement>('.document') ?? document.documentElement;
+    activeView = { view, layout, scroller };
+    hostElement.dataset.ready = 'true';
     let frame = 0;
     const followScroll = () => {
       if (frame) return;
@@ -329,6 +342,8 @@ export function TextView() {
     });
     return () => {
       unsubscribe();
+      // The details of a segment belong to the text they point at: gone with it (another view).
+      closePopover();
       scroller.removeEventListener('scroll', followScroll);
       resizes.disconnect();
       cancelAnimationFrame(frame);
