@@ -1,48 +1,50 @@
 /**
- * A save that fails (a full disk) in the real renderer: the researcher is told, the highlight
+ * A save that fails (a real full disk: a small file system filled up) in the real renderer: the researcher is told, the highlight
  * stays, nothing is lost, and once there is room again the change is saved by itself.
  */
-import { readFile, rm, symlink } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startPreviewServer } from '../../electron/services/preview-server';
 import { dragSelect, launchChromium, watchForProblems } from '../support/browser';
 import { openProject } from '../support/project';
+import { fill, onSmallDisk } from '../support/small-disk';
 
 const RENDERER = new URL('../../dist/renderer', import.meta.url).pathname;
-const cleanup: Array<() => Promise<unknown>> = [];
-afterAll(async () => {
-  for (const step of cleanup.reverse()) await step();
-});
 
 describe('a full disk while coding', () => {
   it('says the change is not saved, keeps it, and saves it once there is room', async () => {
-    const project = await openProject(undefined, undefined, { retryDelayMs: 500 });
-    const server = await startPreviewServer({ handlers: project.handlers, rendererFolder: RENDERER });
-    const browser = await launchChromium();
-    cleanup.push(() => project.store.close(), () => server.close(), () => browser.close());
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    const problems = await watchForProblems(page);
-    await page.goto(server.url);
-    const document = project.store.overview().documents[1];
-    await page.click(`.document-button[data-document-id="${document.id}"]`);
-    await page.waitForSelector('.text-host[data-ready]');
-    const { text } = await project.store.openDocument(document.id);
+    await onSmallDisk(async (disk) => {
+      const project = await openProject(join(disk, 'project'), undefined, { retryDelayMs: 500 });
+      const server = await startPreviewServer({ handlers: project.handlers, rendererFolder: RENDERER });
+      const browser = await launchChromium();
+      try {
+        const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+        const problems = await watchForProblems(page);
+        await page.goto(server.url);
+        const document = project.store.overview().documents[1];
+        await page.click(`.document-button[data-document-id="${document.id}"]`);
+        await page.waitForSelector('.text-host[data-ready]');
+        const { text } = await project.store.openDocument(document.id);
 
-    const journal = join(project.folder, 'project.journal');
-    await rm(journal);
-    await symlink('/dev/full', journal);
-    const start = text.indexOf('Azerbaijan');
-    await dragSelect(page, start, start + 'Azerbaijan'.length);
-    await page.keyboard.press('2');
-    await expect.poll(() => page.textContent('.save-status')).toMatch(/Not saved — Could not save .*disk is full/);
-    expect(await page.locator('.seg.code-opinion').allTextContents()).toEqual(['Azerbaijan']);
+        const filler = await fill(disk);
+        const start = text.indexOf('Azerbaijan');
+        await dragSelect(page, start, start + 'Azerbaijan'.length);
+        await page.keyboard.press('2');
+        await expect.poll(() => page.textContent('.save-status')).toMatch(/Not saved — Could not save .*disk is full/);
+        expect(await page.locator('.seg.code-opinion').allTextContents()).toEqual(['Azerbaijan']);
 
-    // Room again: the main process saves by itself and the page says so.
-    await rm(journal);
-    await expect.poll(() => page.getAttribute('.save-status', 'data-state'), { timeout: 15_000 }).toBe('saved');
-    const saved = JSON.parse(await readFile(project.store.file, 'utf8'));
-    expect(saved.segments.map((s: { quote: string }) => s.quote)).toEqual(['Azerbaijan']);
-    expect(problems).toEqual([]);
+        // Room again: the main process saves by itself and the page says so.
+        await rm(filler);
+        await expect.poll(() => page.getAttribute('.save-status', 'data-state'), { timeout: 15_000 }).toBe('saved');
+        const saved = JSON.parse(await readFile(project.store.file, 'utf8'));
+        expect(saved.segments.map((s: { quote: string }) => s.quote)).toEqual(['Azerbaijan']);
+        expect(problems).toEqual([]);
+      } finally {
+        await browser.close();
+        await server.close();
+        await project.store.close();
+      }
+    });
   });
 });

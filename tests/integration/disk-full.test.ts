@@ -3,45 +3,12 @@
  * the test, which needs root, as `npm test` has on Debian), filled to the last byte, then freed.
  */
 import { execFileSync } from 'node:child_process';
-import { open, readdir, readFile, rm } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createHandlers, dispatch } from '../../electron/services/handlers';
 import { openProject, segmentInput } from '../support/project';
-import { tempFolder } from '../support/temp';
-
-/** Runs `use` with a folder on a 2 MB file system of its own, unmounted afterwards. */
-async function onSmallDisk(use: (folder: string) => Promise<void>): Promise<void> {
-  const folder = await tempFolder();
-  execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=2m', 'tmpfs', folder]);
-  try {
-    await use(folder);
-  } finally {
-    execFileSync('umount', ['-l', folder]);
-  }
-}
-
-/** Fills the file system that holds `folder` until not one more byte fits; returns the filler file. */
-async function fill(folder: string): Promise<string> {
-  const filler = join(folder, 'filler');
-  const handle = await open(filler, 'w');
-  try {
-    for (const size of [65536, 4096, 1]) {
-      const chunk = Buffer.alloc(size, 1);
-      for (;;) {
-        try {
-          await handle.write(chunk);
-        } catch (error) {
-          if ((error as NodeJS.ErrnoException).code === 'ENOSPC') break;
-          throw error;
-        }
-      }
-    }
-  } finally {
-    await handle.close();
-  }
-  return filler;
-}
+import { fill, onSmallDisk } from '../support/small-disk';
 
 describe('a full disk', () => {
   it('reports the failed save, keeps the change in memory and the old file intact, and saves once there is room', async () => {
