@@ -63,6 +63,11 @@ export interface State {
   focusDocument: string | null;
   /** A passage to select once its document's text view is up (after a jump from a list). */
   pendingReveal: { documentId: string; start: number; end: number } | null;
+  /**
+   * What is typed in a form that saves only when submitted (a new code's or variable's name), by
+   * field: kept while the panel is closed, so that Escape or a click away loses no keystroke.
+   */
+  drafts: Readonly<Record<string, string>>;
 }
 
 export interface SearchState {
@@ -116,6 +121,7 @@ const initialState: State = {
   },
   pendingReveal: null,
   focusDocument: null,
+  drafts: {},
 };
 
 let state = initialState;
@@ -139,6 +145,20 @@ export function subscribe(listener: () => void): () => void {
 /** Reads a slice of the state in a component; re-renders when that slice changes. */
 export function useStore<T>(selector: (state: State) => T): T {
   return useSyncExternalStore(subscribe, () => selector(state));
+}
+
+/**
+ * The draft of a form field that saves only when submitted, kept in the store so that it outlives
+ * its panel: [text, set text].
+ */
+export function useDraft(field: string): [string, (text: string | ((current: string) => string)) => void] {
+  const text = useStore((s) => s.drafts[field] ?? '');
+  const setText = (next: string | ((current: string) => string)) =>
+    update((s) => {
+      const current = s.drafts[field] ?? '';
+      return { drafts: { ...s.drafts, [field]: typeof next === 'function' ? next(current) : next } };
+    });
+  return [text, setText];
 }
 
 const NONE: readonly never[] = [];

@@ -9,7 +9,7 @@ import { codeTree, type Code } from '../../shared/codebook';
 import { runAction, exportCodebook, showMessage } from '../actions';
 import { api } from '../api-client';
 import { CodeOptions } from './CodeOptions';
-import { selectCodes, useStore } from '../store';
+import { selectCodes, useDraft, useStore } from '../store';
 
 type EditableField = 'name' | 'description' | 'definition' | 'whenToUse' | 'whenNotToUse' | 'example';
 
@@ -188,7 +188,7 @@ function CodeEntry(props: { code: Code; depth: number; index: number; codes: rea
 
 export function CodebookEditor(props: { onClose: () => void }) {
   const codes = useStore(selectCodes);
-  const [name, setName] = useState('');
+  const [name, setName] = useDraft('new-code-name');
   const [parentId, setParentId] = useState('');
   const add = async () => {
     if (!name.trim()) return showMessage('info', 'Give the new code a name.');

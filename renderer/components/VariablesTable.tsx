@@ -9,7 +9,7 @@ import type { DocumentSummary } from '../../shared/api';
 import type { VariableDefinition, VariableType } from '../../shared/variables';
 import { runAction, showMessage } from '../actions';
 import { api } from '../api-client';
-import { useStore } from '../store';
+import { useDraft, useStore } from '../store';
 
 const NONE: never[] = [];
 
@@ -54,9 +54,9 @@ function ValueCell(props: { document: DocumentSummary; variable: VariableDefinit
 export function VariablesTable() {
   const documents = useStore((state) => state.project?.documents) ?? NONE;
   const variables = useStore((state) => state.project?.variables) ?? NONE;
-  const [name, setName] = useState('');
+  const [name, setName] = useDraft('new-variable-name');
   const [type, setType] = useState<VariableType>('text');
-  const [choices, setChoices] = useState('');
+  const [choices, setChoices] = useDraft('new-variable-choices');
   const add = async () => {
     if (!name.trim()) return showMessage('info', 'Give the variable a name.');
     const list = choices.split(',').map((c) => c.trim()).filter(Boolean);

@@ -75,6 +75,29 @@ describe('Escape in a text field', () => {
     await page.close();
   });
 
+  it('keeps a half-typed new code or variable name when its panel is closed, until it is added', async () => {
+    const { page, problems } = await workbench.newPage();
+    await workbench.openInPage(page, workbench.project.store.overview().documents[0].id);
+    await page.click('button[data-action="codebook"]');
+    await page.click('input[aria-label="New code name"]');
+    await page.keyboard.type('threat framing');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('.codebook-editor').count()).toBe(0);
+    await page.click('button[data-action="codebook"]');
+    expect(await page.inputValue('input[aria-label="New code name"]')).toBe('threat framing');
+    await page.click('.add-code button[type="submit"]');
+    await expect.poll(() => workbench.project.store.overview().codes.some((c) => c.name === 'threat framing')).toBe(true);
+    await expect.poll(() => page.inputValue('input[aria-label="New code name"]')).toBe('');
+
+    await page.click('button[data-action="variables"]');
+    await page.fill('input[aria-label="New variable name"]', 'outlet type');
+    await page.click('button[data-action="variables"]');
+    await page.click('button[data-action="variables"]');
+    expect(await page.inputValue('input[aria-label="New variable name"]')).toBe('outlet type');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('keeps a new document title on Escape, and a refused one stays in the field with the reason', async () => {
     const { page, problems } = await workbench.newPage();
     const document = workbench.project.store.overview().documents[4];
