@@ -34,11 +34,11 @@ function edges(page: Page) {
 }
 
 /**
- * Controls that stick out of their panel (cut off at its edge, or under the next panel), and
+ * Controls that stick out of their panel or group (cut off at its edge, or under the next one), and
  * whether the page itself scrolls. Runs in the page.
  */
 function overflowing(): string[] {
-  const panels = '.app-header, .sidebar, .main-area, .segment-panel, .codebook-editor, .search-panel, .popover';
+  const panels = '.app-header, .sidebar, .main-area, .segment-panel, .codebook-editor, .search-panel, .popover, fieldset';
   const controls = Array.from(document.querySelectorAll<HTMLElement>('.app button, .app select, .app input, .app label'));
   const out = controls.filter((control) => {
     const panel = control.closest<HTMLElement>(panels);
