@@ -4,9 +4,9 @@
  * main process says it is durable; a failed call is rolled back and explained, and a failed save
  * keeps the change and says so until saving works again.
  */
-import type { CsvFlavour } from '../shared/csv-export';
-import type { ActionOutcome, ExportOutcome } from '../shared/api';
-import type { Result, WorkbenchError } from '../shared/result';
+import type { CsvFlavour } from '../shared/exports/csv-export';
+import type { ActionOutcome, ExportOutcome } from '../shared/ipc';
+import type { Result, WorkbenchError } from '../shared/model/result';
 import {
   checkSelection,
   compareInTextOrder,
@@ -15,8 +15,8 @@ import {
   snapToWords,
   trimSelection,
   type CodedSegment,
-} from '../shared/segments';
-import { layoutText } from '../shared/text-layout';
+} from '../shared/model/segments';
+import { layoutText } from '../shared/text/text-layout';
 import { api } from './api-client';
 import { getState, selectBlind, update, writePreference, type SearchState, type State } from './store';
 

@@ -4,7 +4,7 @@
  * progress, each whole or not at all; a batch can be stopped before its next file. The report
  * says, per file, what came in and what did not.
  */
-import type { ActionOutcome } from '../shared/api';
+import type { ActionOutcome } from '../shared/ipc';
 import { applyImportOutcome, cancelJob, followJob, openDocument, refreshCounts, showMessage } from './actions';
 import { api } from './api-client';
 import { getState, update } from './store';

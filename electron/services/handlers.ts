@@ -5,8 +5,8 @@
  */
 import type { z } from 'zod';
 import { randomBytes } from 'node:crypto';
-import { actionLabel } from '../../shared/action-label';
-import type { Action } from '../../shared/changes';
+import { actionLabel } from '../../shared/edits/action-label';
+import type { Action } from '../../shared/edits/changes';
 import {
   addCode,
   blankCodeFields,
@@ -17,9 +17,9 @@ import {
   moveCode,
   updateCode,
   type Edit,
-} from '../../shared/codebook-edits';
-import { isShownTo, refuseWhileBlind, shownTo } from '../../shared/blind-coding';
-import { codePath, nextCodeColour } from '../../shared/codebook';
+} from '../../shared/edits/codebook';
+import { isShownTo, refuseWhileBlind, shownTo } from '../../shared/views/blind-coding';
+import { codePath, nextCodeColour } from '../../shared/model/codebook';
 import {
   operations,
   type ActionOutcome,
@@ -27,12 +27,12 @@ import {
   type OperationName,
   type OperationResult,
   type Operations,
-} from '../../shared/api';
-import { counted, segmentsCsvChunks } from '../../shared/csv-export';
-import { dataPackage, doccanoLines, wideCsvChunks } from '../../shared/dataset-exports';
-import { inContext } from '../../shared/search';
+} from '../../shared/ipc';
+import { counted, segmentsCsvChunks } from '../../shared/exports/csv-export';
+import { dataPackage, doccanoLines, wideCsvChunks } from '../../shared/exports/dataset-exports';
+import { inContext } from '../../shared/text/search';
 import { searchTexts } from './corpus-search';
-import { fail, ok, WorkbenchFailure, type Result } from '../../shared/result';
+import { fail, ok, WorkbenchFailure, type Result } from '../../shared/model/result';
 import { writeFileDurably, writeFolderDurably, describeFileError } from './atomic-write';
 import { Jobs, type Job } from './jobs';
 import { reliabilityReportSteps, type ReliabilityInput, type ReliabilityOptions } from '../../shared/stats/reliability-report';
@@ -41,9 +41,9 @@ import type { ProjectStore } from './project-store';
 import { workbookBytes } from './xlsx-export';
 import { codebookImport, importProjectFile } from './project-exchange';
 import { coderFileFor, importCoderFile, syncSharedFolder } from './coder-exchange';
-import { coderFileJson, coderFileName } from '../../shared/coder-file';
+import { coderFileJson, coderFileName } from '../../shared/exchange/coder-file';
 import { qdcText, qdpxBytes } from './refi-qda';
-import { codebookCsv } from '../../shared/codebook-csv';
+import { codebookCsv } from '../../shared/exchange/codebook-csv';
 
 /** The kind of file being saved, for the dialog's filter. */
 export interface FileKind {

@@ -10,24 +10,24 @@ import { lstat, mkdir, readdir, readFile, rename } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import { Low } from 'lowdb';
-import type { DocumentSummary, ProjectOverview } from '../../shared/api';
-import { actionLabel, fitActionLabel } from '../../shared/action-label';
-import { settle, type Adjudication, type SettleInput } from '../../shared/adjudication';
-import { shownTo, type Viewer } from '../../shared/blind-coding';
-import { DEFAULT_CODES } from '../../shared/codebook';
-import type { DatasetInput } from '../../shared/csv-export';
-import { documentIdFor, documentTitle, shortTitle, type DocumentRecord } from '../../shared/documents';
-import { CodePointIndex } from '../../shared/offsets';
-import { applyChanges, recordDone, type Action, type Change } from '../../shared/changes';
-import type { CodebookState, Edit } from '../../shared/codebook-edits';
+import type { DocumentSummary, ProjectOverview } from '../../shared/ipc';
+import { actionLabel, fitActionLabel } from '../../shared/edits/action-label';
+import { settle, type Adjudication, type SettleInput } from '../../shared/edits/adjudication';
+import { shownTo, type Viewer } from '../../shared/views/blind-coding';
+import { DEFAULT_CODES } from '../../shared/model/codebook';
+import type { DatasetInput } from '../../shared/exports/csv-export';
+import { documentIdFor, documentTitle, shortTitle, type DocumentRecord } from '../../shared/model/documents';
+import { CodePointIndex } from '../../shared/text/offsets';
+import { applyChanges, recordDone, type Action, type Change } from '../../shared/edits/changes';
+import type { CodebookState, Edit } from '../../shared/edits/codebook';
 import {
   actionSchema,
   checkProjectFile,
   PROJECT_SCHEMA_VERSION,
   type ProjectFile,
-} from '../../shared/project-schema';
-import { WorkbenchFailure } from '../../shared/result';
-import { quoteMatches, type CodedSegment } from '../../shared/segments';
+} from '../../shared/model/project-schema';
+import { WorkbenchFailure } from '../../shared/model/result';
+import { quoteMatches, type CodedSegment } from '../../shared/model/segments';
 import { describeFileError, syncFolder, writeFileDurably } from './atomic-write';
 import { extractText } from './document-import';
 import { DurableJsonFile, UnreadableFileError } from './durable-json-file';
@@ -42,7 +42,7 @@ import {
   type JournalStep,
 } from './project-persistence';
 import { decodeUtf8Exact } from './text-decoding';
-import type { VariableDefinition, VariableValue } from '../../shared/variables';
+import type { VariableDefinition, VariableValue } from '../../shared/model/variables';
 import {
   codePassage,
   codePassages,
@@ -59,7 +59,7 @@ import {
   updateDocument,
   writeSegmentMemo,
   type ProjectState,
-} from '../../shared/project-edits';
+} from '../../shared/edits/project-edits';
 
 export const PROJECT_FILE = 'project.json';
 export const JOURNAL_FILE = 'project.journal';

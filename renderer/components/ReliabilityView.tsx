@@ -6,11 +6,11 @@
  * coding; the list shows each disagreement's decision.
  */
 import { useEffect, useMemo, useState } from 'react';
-import type { Adjudication } from '../../shared/adjudication';
-import { CONSENSUS_CODER } from '../../shared/adjudication';
-import { CLOSED_WHILE_BLIND } from '../../shared/blind-coding';
-import type { OperationInput } from '../../shared/api';
-import { codePath } from '../../shared/codebook';
+import type { Adjudication } from '../../shared/edits/adjudication';
+import { CONSENSUS_CODER } from '../../shared/edits/adjudication';
+import { CLOSED_WHILE_BLIND } from '../../shared/views/blind-coding';
+import type { OperationInput } from '../../shared/ipc';
+import { codePath } from '../../shared/model/codebook';
 import { documentsCodedByAll } from '../../shared/stats/compared-documents';
 import type { ReliabilityDisagreement, ReliabilityReport, ReliabilityMeasures } from '../../shared/stats/reliability-report';
 import { followJob, jumpTo, runAction, runExportOf, setBlind, showMessage } from '../actions';

@@ -7,7 +7,7 @@
  * and one that does not apply (`null`) are written as an empty CSV cell and as "—" in HTML.
  */
 import { csvFormatRow, csvFormatRows } from 'd3-dsv';
-import { CodePointIndex } from '../offsets';
+import { CodePointIndex } from '../text/offsets';
 import { characterUnits, CODE_SET_SEPARATOR } from './character-units';
 import {
   characterData,

@@ -11,7 +11,7 @@
  * their lengths as weights, so a long text costs as many columns as it has segment boundaries.
  * The exports of the report are in `reliability-exports.ts`.
  */
-import { CodePointIndex } from '../offsets';
+import { CodePointIndex } from '../text/offsets';
 import { bootstrapAlphaIntervalSteps, type ConfidenceInterval, type StepProgress } from './bootstrap';
 import { characterUnits, CODE_SET_SEPARATOR } from './character-units';
 import type { Continuum, Span } from './continuum';

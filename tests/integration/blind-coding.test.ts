@@ -8,8 +8,8 @@ import { readFile } from 'node:fs/promises';
 import { csvParse } from 'd3-dsv';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/services/handlers';
-import type { ActionOutcome, OpenedDocument, ProjectOverview } from '../../shared/api';
-import type { RetrievedSegment } from '../../shared/retrieval';
+import type { ActionOutcome, OpenedDocument, ProjectOverview } from '../../shared/ipc';
+import type { RetrievedSegment } from '../../shared/views/retrieval';
 import { openProject, segmentInput } from '../support/project';
 
 const value = <T>(result: unknown) => {

@@ -8,8 +8,8 @@ import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/services/handlers';
-import type { ActionOutcome, ExportOutcome, ProjectImportOutcome } from '../../shared/api';
-import { codePath } from '../../shared/codebook';
+import type { ActionOutcome, ExportOutcome, ProjectImportOutcome } from '../../shared/ipc';
+import { codePath } from '../../shared/model/codebook';
 import { openProject, segmentInput, type OpenProject } from '../support/project';
 import { tempFolder } from '../support/temp';
 

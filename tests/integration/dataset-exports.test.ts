@@ -107,7 +107,7 @@ describe('the Excel workbook', () => {
       const [header, ...body] = sheet.getSheetValues().slice(1) as unknown[][];
       return body.map((row) => Object.fromEntries((header.slice(1) as string[]).map((column, i) => [column, row[i + 1] ?? ''])));
     };
-    const { segmentRows } = await import('../../shared/csv-export');
+    const { segmentRows } = await import('../../shared/exports/csv-export');
     const expected = segmentRows(await store.dataset());
     const got = rows('Segments');
     expect(got).toHaveLength(expected.length);

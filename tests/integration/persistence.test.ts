@@ -2,7 +2,7 @@ import { appendFile, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/services/handlers';
-import type { ActionOutcome } from '../../shared/api';
+import type { ActionOutcome } from '../../shared/ipc';
 import { openProject, segmentInput } from '../support/project';
 
 describe('saving without a save button', () => {

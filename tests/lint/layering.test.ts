@@ -41,8 +41,8 @@ describe('layering', () => {
     expect(violation(root, 'renderer', inRenderer, 'electron')).toMatch(/preload API/);
     expect(violation(root, 'renderer', inRenderer, 'node:fs')).not.toBeNull();
     expect(violation(root, 'renderer', inRenderer, '../electron/services/project-store')).toMatch(/electron\//);
-    const inShared = join(root, 'shared', 'api.ts');
-    for (const bad of ['react', 'path', 'electron', 'prosemirror-view', '../renderer/store']) {
+    const inShared = join(root, 'shared', 'ipc', 'index.ts');
+    for (const bad of ['react', 'path', 'electron', 'prosemirror-view', '../../renderer/store']) {
       expect(violation(root, 'shared', inShared, bad), bad).not.toBeNull();
     }
     expect(violation(root, 'electron', join(root, 'electron', 'main.ts'), '../renderer/App')).not.toBeNull();

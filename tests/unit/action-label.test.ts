@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { actionLabel, fitActionLabel, LABEL_PIECE_MAX_CHARS, shortenForLabel } from '../../shared/action-label';
-import { ACTION_LABEL_MAX_CHARS, DOCUMENT_TITLE_MAX_CHARS, VARIABLE_VALUE_MAX_CHARS } from '../../shared/limits';
-import { setDocumentValue, updateDocument, type ProjectState } from '../../shared/project-edits';
-import { actionSchema } from '../../shared/project-schema';
+import { actionLabel, fitActionLabel, LABEL_PIECE_MAX_CHARS, shortenForLabel } from '../../shared/edits/action-label';
+import { ACTION_LABEL_MAX_CHARS, DOCUMENT_TITLE_MAX_CHARS, VARIABLE_VALUE_MAX_CHARS } from '../../shared/model/limits';
+import { setDocumentValue, updateDocument, type ProjectState } from '../../shared/edits/project-edits';
+import { actionSchema } from '../../shared/model/project-schema';
 
 const document = {
   id: 'doc-1',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CONSENSUS_CODER, settle, type Adjudication } from '../../shared/adjudication';
-import { applyChanges } from '../../shared/changes';
-import type { CodedSegment } from '../../shared/segments';
+import { CONSENSUS_CODER, settle, type Adjudication } from '../../shared/edits/adjudication';
+import { applyChanges } from '../../shared/edits/changes';
+import type { CodedSegment } from '../../shared/model/segments';
 
 const text = 'The ceasefire was broken on Tuesday by artillery fire.';
 const segment = (id: string, coder: string, words: string, codeId = 'factual-claim'): CodedSegment => {

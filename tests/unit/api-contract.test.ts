@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/services/handlers';
-import { operationNames, operations } from '../../shared/api';
+import { operationNames, operations } from '../../shared/ipc';
 import { openProject } from '../support/project';
 
 describe('the API contract', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyChanges, HISTORY_LIMIT, recordDone, type Action, type Change, type History } from '../../shared/changes';
-import type { CodedSegment } from '../../shared/segments';
+import { applyChanges, HISTORY_LIMIT, recordDone, type Action, type Change, type History } from '../../shared/edits/changes';
+import type { CodedSegment } from '../../shared/model/segments';
 
 const segment = (id: string, codeId = 'opinion'): CodedSegment => ({
   id,

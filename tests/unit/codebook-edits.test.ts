@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { applyChanges } from '../../shared/changes';
-import { codePath, DEFAULT_CODES, type Code } from '../../shared/codebook';
-import { addCode, blankCodeFields, codebookFile, codeUsage, deleteCode, importCodebook, mergeCodes, moveCode, updateCode, type Edit } from '../../shared/codebook-edits';
-import { WorkbenchFailure } from '../../shared/result';
-import type { CodedSegment } from '../../shared/segments';
+import { applyChanges } from '../../shared/edits/changes';
+import { codePath, DEFAULT_CODES, type Code } from '../../shared/model/codebook';
+import { addCode, blankCodeFields, codebookFile, codeUsage, deleteCode, importCodebook, mergeCodes, moveCode, updateCode, type Edit } from '../../shared/edits/codebook';
+import { WorkbenchFailure } from '../../shared/model/result';
+import type { CodedSegment } from '../../shared/model/segments';
 
 const NOW = '2026-02-02T00:00:00.000Z';
 const fields = (name: string, parentId: string | null = null): Omit<Code, 'id'> => ({ ...blankCodeFields(name, '#117733'), parentId });
@@ -121,7 +121,7 @@ describe('codebook edits', () => {
   });
 
   it('lists codes in tree order with their depth', async () => {
-    const { codeTree } = await import('../../shared/codebook');
+    const { codeTree } = await import('../../shared/model/codebook');
     const { state, apply } = project();
     apply(addCode(state, 'c-b', fields('b', 'opinion')));
     apply(addCode(state, 'c-c', fields('c', 'c-b')));

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { applyChanges } from '../../shared/changes';
-import { codePath, DEFAULT_CODES, type Code } from '../../shared/codebook';
-import { buildCoderFile, codebookVersion, coderFileJson, coderFileName, readCoderFile, type CoderFile } from '../../shared/coder-file';
-import { planCoderMerge, type CoderMergeTarget } from '../../shared/coder-merge';
-import { documentIdFor, type DocumentRecord } from '../../shared/documents';
-import type { CodedSegment } from '../../shared/segments';
+import { applyChanges } from '../../shared/edits/changes';
+import { codePath, DEFAULT_CODES, type Code } from '../../shared/model/codebook';
+import { buildCoderFile, codebookVersion, coderFileJson, coderFileName, readCoderFile, type CoderFile } from '../../shared/exchange/coder-file';
+import { planCoderMerge, type CoderMergeTarget } from '../../shared/exchange/coder-merge';
+import { documentIdFor, type DocumentRecord } from '../../shared/model/documents';
+import type { CodedSegment } from '../../shared/model/segments';
 
 const TEXTS = {
   war: 'The war entered its first week. Thousands of casualties 🕊 on both sides.\r\nIt must stop now.',

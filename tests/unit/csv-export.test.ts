@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CODES } from '../../shared/codebook';
-import { csvChunks, looksLikeFormula, rowsToCsv, segmentRows, segmentsCsv, SEGMENT_CSV_COLUMNS } from '../../shared/csv-export';
-import type { DocumentRecord } from '../../shared/documents';
-import type { CodedSegment } from '../../shared/segments';
+import { DEFAULT_CODES } from '../../shared/model/codebook';
+import { csvChunks, looksLikeFormula, rowsToCsv, segmentRows, segmentsCsv, SEGMENT_CSV_COLUMNS } from '../../shared/exports/csv-export';
+import type { DocumentRecord } from '../../shared/model/documents';
+import type { CodedSegment } from '../../shared/model/segments';
 
 const record = (id: string, text: string): DocumentRecord => ({
   id,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CODES, type Code } from '../../shared/codebook';
-import { filterSegments, NO_FILTER, type RetrievedSegment } from '../../shared/retrieval';
+import { DEFAULT_CODES, type Code } from '../../shared/model/codebook';
+import { filterSegments, NO_FILTER, type RetrievedSegment } from '../../shared/views/retrieval';
 
 const codes: Code[] = [...DEFAULT_CODES, { ...DEFAULT_CODES[0], id: 'c-sub', name: 'sub', key: null, parentId: 'factual-claim' }];
 const row = (id: string, codeId: string, documentId: string, coder: string, quote: string): RetrievedSegment => ({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findHits, inContext } from '../../shared/search';
+import { findHits, inContext } from '../../shared/text/search';
 
 const query = (pattern: string, options: Partial<{ regex: boolean; caseSensitive: boolean; wholeWord: boolean }> = {}) => ({
   pattern,

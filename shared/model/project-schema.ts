@@ -2,7 +2,7 @@
  * The project file: what is saved for a project, with a schema version, and the check that a
  * file read from disk really is one. A file that fails this check is never overwritten.
  */
-import { fitActionLabel } from './action-label';
+import { fitActionLabel } from '../edits/action-label';
 import {
   CODE_DESCRIPTION_MAX_CHARS,
   CODE_NAME_MAX_CHARS,
@@ -17,8 +17,8 @@ import {
   VARIABLE_VALUE_MAX_CHARS,
 } from './limits';
 import { z } from './zod';
-import type { Adjudication } from './adjudication';
-import type { Action, Change, History } from './changes';
+import type { Adjudication } from '../edits/adjudication';
+import type { Action, Change, History } from '../edits/changes';
 import type { Code } from './codebook';
 import type { DocumentRecord } from './documents';
 import type { VariableDefinition } from './variables';
@@ -130,7 +130,7 @@ export const projectFileSchema = z
     segments: z.array(segmentSchema),
     /** The document variables, in the order of their columns. */
     variables: z.array(variableSchema).default([]),
-    /** Decisions on disagreements between coders (shared/adjudication.ts). */
+    /** Decisions on disagreements between coders (shared/edits/adjudication.ts). */
     adjudications: z.array(adjudicationSchema).default([]),
     /** Undo and redo, kept across restarts. */
     history: historySchema.default({ done: [], undone: [] }),
@@ -178,7 +178,7 @@ export const projectFileSchema = z
 
 export type ProjectFile = z.infer<typeof projectFileSchema>;
 
-/** A codebook file as exported (shared/codebook-edits.ts codebookFile). */
+/** A codebook file as exported (shared/edits/codebook.ts codebookFile). */
 export const codebookFileSchema = z.object({
   format: z.literal('annotation-workbench/codebook'),
   version: z.literal(1),

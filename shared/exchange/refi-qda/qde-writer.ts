@@ -18,11 +18,11 @@
  * GUIDs come from the caller (`guidFor`), so that this module stays pure and the same project
  * exports with the same GUIDs every time.
  */
-import { codeTree, type Code } from '../codebook';
-import type { DatasetInput } from '../csv-export';
-import { CodePointIndex } from '../offsets';
-import { compareInTextOrder, type CodedSegment } from '../segments';
-import type { VariableDefinition } from '../variables';
+import { codeTree, type Code } from '../../model/codebook';
+import type { DatasetInput } from '../../exports/csv-export';
+import { CodePointIndex } from '../../text/offsets';
+import { compareInTextOrder, type CodedSegment } from '../../model/segments';
+import type { VariableDefinition } from '../../model/variables';
 
 export const PROJECT_NAMESPACE = 'urn:QDA-XML:project:1.0';
 export const CODEBOOK_NAMESPACE = 'urn:QDA-XML:codebook:1.0';

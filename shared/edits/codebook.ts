@@ -5,9 +5,9 @@
  */
 import { actionLabel } from './action-label';
 import type { Change } from './changes';
-import { codeAndDescendants, codePath, REPEAT_KEY, type Code } from './codebook';
-import { WorkbenchFailure } from './result';
-import type { CodedSegment } from './segments';
+import { codeAndDescendants, codePath, REPEAT_KEY, type Code } from '../model/codebook';
+import { WorkbenchFailure } from '../model/result';
+import type { CodedSegment } from '../model/segments';
 
 export interface CodebookState {
   codes: readonly Code[];

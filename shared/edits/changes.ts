@@ -5,10 +5,10 @@
  * and redo (kept across restarts for the last HISTORY_LIMIT actions) all work on these.
  */
 import type { Adjudication } from './adjudication';
-import type { Code } from './codebook';
-import type { DocumentRecord } from './documents';
-import type { VariableDefinition } from './variables';
-import type { CodedSegment } from './segments';
+import type { Code } from '../model/codebook';
+import type { DocumentRecord } from '../model/documents';
+import type { VariableDefinition } from '../model/variables';
+import type { CodedSegment } from '../model/segments';
 
 /** One record's state before and after (null: it does not exist), or the codebook's order. */
 export type Change =

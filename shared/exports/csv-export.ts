@@ -14,11 +14,11 @@
  * rather than held as one string.
  */
 import { csvFormatRow } from 'd3-dsv';
-import { codePath, type Code } from './codebook';
-import type { DocumentRecord } from './documents';
-import { CodePointIndex } from './offsets';
-import { compareInTextOrder, type CodedSegment } from './segments';
-import { variableColumn, type VariableDefinition } from './variables';
+import { codePath, type Code } from '../model/codebook';
+import type { DocumentRecord } from '../model/documents';
+import { CodePointIndex } from '../text/offsets';
+import { compareInTextOrder, type CodedSegment } from '../model/segments';
+import { variableColumn, type VariableDefinition } from '../model/variables';
 
 export type CsvFlavour = 'standard' | 'excel';
 

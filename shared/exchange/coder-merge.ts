@@ -6,12 +6,12 @@
  * is reported and left out, never shifted. Merging the same file twice changes nothing, and two
  * coders who merge each other's files end with the same segments.
  */
-import type { Change } from './changes';
-import { shortTitle } from './documents';
-import { codePath, REPEAT_KEY, type Code } from './codebook';
+import type { Change } from '../edits/changes';
+import { shortTitle } from '../model/documents';
+import { codePath, REPEAT_KEY, type Code } from '../model/codebook';
 import { normalCoderName, type CoderFile, type CoderFileCode, type CoderProject } from './coder-file';
-import { WorkbenchFailure } from './result';
-import { shortQuote, type CodedSegment } from './segments';
+import { WorkbenchFailure } from '../model/result';
+import { shortQuote, type CodedSegment } from '../model/segments';
 
 /** A project to merge into: the project, and the exact text of each document, by document id. */
 export interface CoderMergeTarget extends CoderProject {

@@ -4,7 +4,7 @@
  * that no longer matches its text is noticed and reported, never silently shifted.
  */
 import { WorkbenchFailure } from './result';
-import { oneLine, shortText } from './short-text';
+import { oneLine, shortText } from '../text/short-text';
 
 export interface CodedSegment {
   id: string;

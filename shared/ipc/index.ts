@@ -5,12 +5,12 @@
  * preview server and the test bridge serve the same list. Adding an operation is one entry here
  * and one handler in electron/services/handlers.ts.
  */
-import { z } from './zod';
-import type { Adjudication } from './adjudication';
-import type { Code } from './codebook';
-import type { ReliabilityReport } from './stats/reliability-report';
-import type { DocumentRecord } from './documents';
-import { CODER_FILE_MAX_CHARS } from './coder-file';
+import { z } from '../model/zod';
+import type { Adjudication } from '../edits/adjudication';
+import type { Code } from '../model/codebook';
+import type { ReliabilityReport } from '../stats/reliability-report';
+import type { DocumentRecord } from '../model/documents';
+import { CODER_FILE_MAX_CHARS } from '../exchange/coder-file';
 import {
   CODE_DESCRIPTION_MAX_CHARS,
   CODE_NAME_MAX_CHARS,
@@ -24,12 +24,12 @@ import {
   VARIABLE_CHOICES_MAX,
   VARIABLE_NAME_MAX_CHARS,
   VARIABLE_VALUE_MAX_CHARS,
-} from './limits';
-import { codeIdSchema } from './project-schema';
-import type { Result } from './result';
-import type { RetrievedSegment } from './retrieval';
-import type { VariableDefinition } from './variables';
-import type { CodedSegment } from './segments';
+} from '../model/limits';
+import { codeIdSchema } from '../model/project-schema';
+import type { Result } from '../model/result';
+import type { RetrievedSegment } from '../views/retrieval';
+import type { VariableDefinition } from '../model/variables';
+import type { CodedSegment } from '../model/segments';
 
 /** A document as listed in the project overview. */
 export interface DocumentSummary extends DocumentRecord {

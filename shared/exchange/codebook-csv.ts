@@ -6,9 +6,9 @@
  * spaces or capitals in the headers, a BOM) and says clearly what it cannot use.
  */
 import { csvFormatRow, csvParse } from 'd3-dsv';
-import { codePath, codeTree, type Code } from './codebook';
+import { codePath, codeTree, type Code } from '../model/codebook';
 import type { IncomingCode } from './codebook-merge';
-import { WorkbenchFailure } from './result';
+import { WorkbenchFailure } from '../model/result';
 
 export const CODEBOOK_CSV_COLUMNS = ['code_path', 'name', 'colour', 'key', 'description', 'definition', 'when_to_use', 'when_not_to_use', 'example'] as const;
 

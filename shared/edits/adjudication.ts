@@ -8,8 +8,8 @@
  */
 import { actionLabel } from './action-label';
 import type { Change } from './changes';
-import { WorkbenchFailure } from './result';
-import { shortQuote, type CodedSegment } from './segments';
+import { WorkbenchFailure } from '../model/result';
+import { shortQuote, type CodedSegment } from '../model/segments';
 
 /** The coder name under which settled versions are kept. */
 export const CONSENSUS_CODER = 'consensus';

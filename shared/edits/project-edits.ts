@@ -3,16 +3,16 @@
  * before/after changes) over the project as it is: coding passages, recoding, moving a segment's
  * bounds, memos, renaming and removing documents, defining variables and setting their values.
  * Pure: the store passes in the texts, the clock's time and the ids, then applies, saves and
- * undoes what comes back (the codebook's edits are in codebook-edits.ts).
+ * undoes what comes back (the codebook's edits are in codebook.ts).
  */
 import type { Change } from './changes';
-import type { Code } from './codebook';
-import type { Edit } from './codebook-edits';
-import type { DocumentRecord } from './documents';
+import type { Code } from '../model/codebook';
+import type { Edit } from './codebook';
+import type { DocumentRecord } from '../model/documents';
 import { actionLabel, fitActionLabel } from './action-label';
-import { WorkbenchFailure } from './result';
-import { checkSelection, shortQuote, trimSelection, type CodedSegment } from './segments';
-import { checkDefinition, checkValue, type VariableDefinition, type VariableValue } from './variables';
+import { WorkbenchFailure } from '../model/result';
+import { checkSelection, shortQuote, trimSelection, type CodedSegment } from '../model/segments';
+import { checkDefinition, checkValue, type VariableDefinition, type VariableValue } from '../model/variables';
 
 /** The project as the edits read it. */
 export interface ProjectState {

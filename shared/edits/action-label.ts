@@ -4,8 +4,8 @@
  * its field allows; a label is saved with its action, so every label is made here, with each
  * quoted piece shortened and the whole kept within the project schema's cap.
  */
-import { ACTION_LABEL_MAX_CHARS } from './limits';
-import { oneLine, shortText } from './short-text';
+import { ACTION_LABEL_MAX_CHARS } from '../model/limits';
+import { oneLine, shortText } from '../text/short-text';
 
 /** How many characters of a quoted piece of user text a label shows. */
 export const LABEL_PIECE_MAX_CHARS = 80;

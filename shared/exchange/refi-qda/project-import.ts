@@ -5,12 +5,12 @@
  * variable values fill what is empty. Everything that could not be taken over is said in the
  * report, by name. Importing the same file twice adds nothing the second time.
  */
-import type { Change } from '../changes';
-import type { Code } from '../codebook';
+import type { Change } from '../../edits/changes';
+import type { Code } from '../../model/codebook';
 import { mergeCodebook, type IncomingCode } from '../codebook-merge';
-import type { DocumentRecord } from '../documents';
-import { checkValue, type VariableDefinition, type VariableValue } from '../variables';
-import type { CodedSegment } from '../segments';
+import type { DocumentRecord } from '../../model/documents';
+import { checkValue, type VariableDefinition, type VariableValue } from '../../model/variables';
+import type { CodedSegment } from '../../model/segments';
 import { describeCounting, placeSelections } from './positions';
 import type { QdeCode, QdeProject, QdeSource } from './qde-reader';
 import { splitCodeDescription } from './qde-writer';

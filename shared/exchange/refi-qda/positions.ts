@@ -6,7 +6,7 @@
  * (which most programs fill with the selected text) match the text; a selection that does not
  * match under it is reported by name and left out, never moved to where its text might be.
  */
-import { CodePointIndex } from '../offsets';
+import { CodePointIndex } from '../../text/offsets';
 
 export interface Counting {
   unit: 'code points' | 'UTF-16 code units';

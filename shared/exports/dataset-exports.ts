@@ -7,10 +7,10 @@
  * - a Frictionless Data Package (datapackage.json) that declares every column of the CSV files.
  * Offsets are in Unicode code points, as in the segments CSV.
  */
-import { codePath } from './codebook';
+import { codePath } from '../model/codebook';
 import { counted, csvChunks, segmentColumns, type CsvFlavour, type DatasetInput } from './csv-export';
-import { CodePointIndex } from './offsets';
-import { variableColumn } from './variables';
+import { CodePointIndex } from '../text/offsets';
+import { variableColumn } from '../model/variables';
 
 /** Turns a code's path into a column-name stem (letters, digits and underscores). */
 export function columnStem(path: string): string {

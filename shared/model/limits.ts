@@ -1,5 +1,5 @@
 /**
- * How long each field a researcher fills in may be. The API contract (api.ts) checks input
+ * How long each field a researcher fills in may be. The API contract (shared/ipc) checks input
  * against these, and the project schema (project-schema.ts) checks the saved project against the
  * same numbers, so whatever the contract accepts is a project that loads again.
  */

@@ -2,8 +2,8 @@
  * Retrieval: the coded segments of the whole project, filtered by code (with or without its
  * sub-codes), document, coder and words, each with a little of the text around it.
  */
-import { codeAndDescendants, type Code } from './codebook';
-import type { CodedSegment } from './segments';
+import { codeAndDescendants, type Code } from '../model/codebook';
+import type { CodedSegment } from '../model/segments';
 
 /** A coded segment as the retrieval view lists it. */
 export interface RetrievedSegment {

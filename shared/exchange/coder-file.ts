@@ -5,10 +5,10 @@
  * (`coder-merge.ts`). This module owns the file format: its schema and reading, the file's name
  * in a shared folder, the codebook's version, and building the file from a project.
  */
-import { codePath, type Code } from './codebook';
-import type { DocumentRecord } from './documents';
-import { compareInTextOrder, type CodedSegment } from './segments';
-import { z } from './zod';
+import { codePath, type Code } from '../model/codebook';
+import type { DocumentRecord } from '../model/documents';
+import { compareInTextOrder, type CodedSegment } from '../model/segments';
+import { z } from '../model/zod';
 
 /** The `format` of a coder file, and the version of the format this code writes and reads. */
 export const CODER_FILE_FORMAT = 'annotation-workbench/coder-file';

@@ -4,7 +4,7 @@
  * gives it a title a researcher recognises.
  */
 
-import { shortText } from './short-text';
+import { shortText } from '../text/short-text';
 import type { VariableValue } from './variables';
 
 export interface DocumentRecord {
