@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { CONSENSUS_CODER } from '../shared/edits/adjudication';
+import { CONSENSUS_CODER } from '../shared/model/adjudication';
 import { CODER_NAME_MAX_CHARS } from '../shared/model/limits';
 import { WorkbenchFailure } from '../shared/model/result';
 import { countByCode } from '../shared/model/segments';

@@ -7,15 +7,8 @@
 import type { CsvFlavour } from '../shared/exports/csv-export';
 import type { ActionOutcome, ExportOutcome } from '../shared/ipc';
 import type { Result, WorkbenchError } from '../shared/model/result';
-import {
-  checkSelection,
-  compareInTextOrder,
-  insertInTextOrder,
-  moveSegmentEdge,
-  snapToWords,
-  trimSelection,
-  type CodedSegment,
-} from '../shared/model/segments';
+import { compareInTextOrder, insertInTextOrder, type CodedSegment } from '../shared/model/segments';
+import { checkSelection, moveSegmentEdge, snapToWords, trimSelection } from '../shared/text/selection';
 import { layoutText } from '../shared/text/text-layout';
 import { api } from './api-client';
 import { getState, selectBlind, update, writePreference, type SearchState, type State } from './store';

@@ -8,7 +8,8 @@ import { createHash } from 'node:crypto';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { actionLabel } from '../../shared/edits/action-label';
-import { applyChanges, type Action, type Change } from '../../shared/edits/changes';
+import { applyChanges } from '../../shared/edits/changes';
+import { type Action, type Change } from '../../shared/model/changes';
 import type { Code } from '../../shared/model/codebook';
 import {
   buildCoderFile,

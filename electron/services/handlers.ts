@@ -6,18 +6,9 @@
 import type { z } from 'zod';
 import { randomBytes } from 'node:crypto';
 import { actionLabel } from '../../shared/edits/action-label';
-import type { Action } from '../../shared/edits/changes';
-import {
-  addCode,
-  blankCodeFields,
-  codebookFile,
-  codeUsage,
-  deleteCode,
-  mergeCodes,
-  moveCode,
-  updateCode,
-  type Edit,
-} from '../../shared/edits/codebook';
+import type { Action } from '../../shared/model/changes';
+import { addCode, blankCodeFields, codebookFile, codeUsage, deleteCode, mergeCodes, moveCode, updateCode } from '../../shared/edits/codebook';
+import { type Edit } from '../../shared/model/changes';
 import { isShownTo, refuseWhileBlind, shownTo } from '../../shared/views/blind-coding';
 import { codePath, nextCodeColour } from '../../shared/model/codebook';
 import {

@@ -5,10 +5,11 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { actionLabel } from '../../shared/edits/action-label';
-import type { Action } from '../../shared/edits/changes';
-import { shortTitle } from '../../shared/model/documents';
+import type { Action } from '../../shared/model/changes';
+import { shortTitle } from '../../shared/text/short-text';
 import { mergeCodebook, type IncomingCode } from '../../shared/exchange/codebook-merge';
-import { importCodebook, CODEBOOK_FORMAT, type Edit } from '../../shared/edits/codebook';
+import { importCodebook, CODEBOOK_FORMAT } from '../../shared/edits/codebook';
+import { type Edit } from '../../shared/model/changes';
 import { readCodebookCsv } from '../../shared/exchange/codebook-csv';
 import { codebookFileSchema } from '../../shared/model/project-schema';
 import { WorkbenchFailure } from '../../shared/model/result';

@@ -4,8 +4,10 @@
  * valid ones after it kept), and the JSON of the project file
  * (each segment's text kept from the last write, so that a save re-serialises only what changed).
  */
-import { actionSchema, checkProjectFile, type ProjectFile } from '../../shared/model/project-schema';
-import { applyChanges, recordDone, type Action } from '../../shared/edits/changes';
+import { checkProjectFile, type ProjectFile } from '../../shared/model/project-schema';
+import { actionSchema } from '../../shared/model/changes';
+import { applyChanges, recordDone } from '../../shared/edits/changes';
+import { type Action } from '../../shared/model/changes';
 import type { CodedSegment } from '../../shared/model/segments';
 import type { JournalContents } from './journal';
 

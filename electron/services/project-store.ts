@@ -11,21 +11,22 @@ import { userInfo } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import { Low } from 'lowdb';
 import type { DocumentSummary, ProjectOverview } from '../../shared/ipc';
-import { actionLabel, fitActionLabel } from '../../shared/edits/action-label';
-import { settle, type Adjudication, type SettleInput } from '../../shared/edits/adjudication';
+import { actionLabel } from '../../shared/edits/action-label';
+import { fitActionLabel } from '../../shared/model/changes';
+import { settle, type SettleInput } from '../../shared/edits/adjudication';
+import { type Adjudication } from '../../shared/model/adjudication';
 import { shownTo, type Viewer } from '../../shared/views/blind-coding';
 import { DEFAULT_CODES } from '../../shared/model/codebook';
-import type { DatasetInput } from '../../shared/exports/csv-export';
-import { documentIdFor, documentTitle, shortTitle, type DocumentRecord } from '../../shared/model/documents';
+import type { DatasetInput } from '../../shared/model/project';
+import { documentIdFor, type DocumentRecord } from '../../shared/model/documents';
+import { documentTitle, shortTitle } from '../../shared/text/short-text';
 import { CodePointIndex } from '../../shared/text/offsets';
-import { applyChanges, recordDone, type Action, type Change } from '../../shared/edits/changes';
-import type { CodebookState, Edit } from '../../shared/edits/codebook';
-import {
-  actionSchema,
-  checkProjectFile,
-  PROJECT_SCHEMA_VERSION,
-  type ProjectFile,
-} from '../../shared/model/project-schema';
+import { applyChanges, recordDone } from '../../shared/edits/changes';
+import { type Action, type Change } from '../../shared/model/changes';
+import type { Edit } from '../../shared/model/changes';
+import type { CodebookState } from '../../shared/model/project';
+import { checkProjectFile, PROJECT_SCHEMA_VERSION, type ProjectFile } from '../../shared/model/project-schema';
+import { actionSchema } from '../../shared/model/changes';
 import { WorkbenchFailure } from '../../shared/model/result';
 import { quoteMatches, type CodedSegment } from '../../shared/model/segments';
 import { describeFileError, syncFolder, writeFileDurably } from './atomic-write';
@@ -43,23 +44,8 @@ import {
 } from './project-persistence';
 import { decodeUtf8Exact } from './text-decoding';
 import type { VariableDefinition, VariableValue } from '../../shared/model/variables';
-import {
-  codePassage,
-  codePassages,
-  defineVariable,
-  findDocument,
-  findSegment,
-  moveBounds,
-  recode,
-  removeDocument,
-  removeSegment,
-  removeVariable,
-  requireCode,
-  setDocumentValue,
-  updateDocument,
-  writeSegmentMemo,
-  type ProjectState,
-} from '../../shared/edits/project-edits';
+import { codePassage, codePassages, defineVariable, findDocument, findSegment, moveBounds, recode, removeDocument, removeSegment, removeVariable, requireCode, setDocumentValue, updateDocument, writeSegmentMemo } from '../../shared/edits/project-edits';
+import { type ProjectState } from '../../shared/model/project';
 
 export const PROJECT_FILE = 'project.json';
 export const JOURNAL_FILE = 'project.journal';

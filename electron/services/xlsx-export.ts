@@ -7,7 +7,8 @@
 import ExcelJS from 'exceljs';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { codePath } from '../../shared/model/codebook';
-import { segmentColumns, segmentRecords, type DatasetInput } from '../../shared/exports/csv-export';
+import { segmentColumns, segmentRecords } from '../../shared/exports/csv-export';
+import { type DatasetInput } from '../../shared/model/project';
 import { wideColumns, wideRecords } from '../../shared/exports/dataset-exports';
 import { cellText, keepCarriageReturns } from '../../shared/exports/xlsx-text';
 

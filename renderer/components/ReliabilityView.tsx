@@ -6,8 +6,8 @@
  * coding; the list shows each disagreement's decision.
  */
 import { useEffect, useMemo, useState } from 'react';
-import type { Adjudication } from '../../shared/edits/adjudication';
-import { CONSENSUS_CODER } from '../../shared/edits/adjudication';
+import type { Adjudication } from '../../shared/model/adjudication';
+import { CONSENSUS_CODER } from '../../shared/model/adjudication';
 import { CLOSED_WHILE_BLIND } from '../../shared/views/blind-coding';
 import type { OperationInput } from '../../shared/ipc';
 import { codePath } from '../../shared/model/codebook';

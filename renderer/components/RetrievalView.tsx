@@ -4,7 +4,7 @@
  * the rows shown can be exported as CSV.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { shortTitle } from '../../shared/model/documents';
+import { shortTitle } from '../../shared/text/short-text';
 import { filterSegments, NO_FILTER, type RetrievalFilter, type RetrievedSegment } from '../../shared/views/retrieval';
 import { exportCsv, jumpTo, showMessage } from '../actions';
 import { api } from '../api-client';

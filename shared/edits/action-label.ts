@@ -4,7 +4,7 @@
  * its field allows; a label is saved with its action, so every label is made here, with each
  * quoted piece shortened and the whole kept within the project schema's cap.
  */
-import { ACTION_LABEL_MAX_CHARS } from '../model/limits';
+import { fitActionLabel } from '../model/changes';
 import { oneLine, shortText } from '../text/short-text';
 
 /** How many characters of a quoted piece of user text a label shows. */
@@ -13,15 +13,6 @@ export const LABEL_PIECE_MAX_CHARS = 80;
 /** `text` on one line, cut at a word to at most `max` code points (`shortText`). */
 export function shortenForLabel(text: string, max = LABEL_PIECE_MAX_CHARS): string {
   return shortText(oneLine(text), max);
-}
-
-/** A label, however it was made, within ACTION_LABEL_MAX_CHARS (UTF-16 units, as the schema counts). */
-export function fitActionLabel(label: string): string {
-  if (label.length <= ACTION_LABEL_MAX_CHARS) return label;
-  let cut = ACTION_LABEL_MAX_CHARS - 1;
-  // Not between the halves of a surrogate pair.
-  if (/[\uD800-\uDBFF]/.test(label[cut - 1] ?? '')) cut--;
-  return `${label.slice(0, cut)}…`;
 }
 
 /**

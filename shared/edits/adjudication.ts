@@ -7,32 +7,11 @@
  * again replaces the earlier decision and its consensus segment.
  */
 import { actionLabel } from './action-label';
-import type { Change } from './changes';
+import type { Change } from '../model/changes';
 import { WorkbenchFailure } from '../model/result';
-import { shortQuote, type CodedSegment } from '../model/segments';
-
-/** The coder name under which settled versions are kept. */
-export const CONSENSUS_CODER = 'consensus';
-
-export type Decision = 'accept' | 'merge' | 'discussed';
-
-export interface Adjudication {
-  /** The disagreement's id, as the reliability report gives it. */
-  id: string;
-  documentId: string;
-  codeId: string;
-  decision: Decision;
-  /** The coders' segments that were weighed. */
-  segmentIds: string[];
-  /** The version accepted (decision 'accept'). */
-  acceptedSegmentId: string | null;
-  /** The consensus segment made (null for 'discussed'). */
-  consensusSegmentId: string | null;
-  /** Who decided, and when (ISO 8601 UTC). */
-  by: string;
-  at: string;
-  note: string;
-}
+import { CONSENSUS_CODER, type Adjudication, type Decision } from '../model/adjudication';
+import type { CodedSegment } from '../model/segments';
+import { shortQuote } from '../text/short-text';
 
 export interface SettleInput {
   disagreementId: string;

@@ -4,36 +4,9 @@
  * does the action; applying the `before` states, last change first, undoes it. The journal, undo
  * and redo (kept across restarts for the last HISTORY_LIMIT actions) all work on these.
  */
-import type { Adjudication } from './adjudication';
+import type { Action, Change, History } from '../model/changes';
+import type { ProjectRecords } from '../model/project';
 import type { Code } from '../model/codebook';
-import type { DocumentRecord } from '../model/documents';
-import type { VariableDefinition } from '../model/variables';
-import type { CodedSegment } from '../model/segments';
-
-/** One record's state before and after (null: it does not exist), or the codebook's order. */
-export type Change =
-  | { kind: 'segment'; id: string; before: CodedSegment | null; after: CodedSegment | null }
-  | { kind: 'code'; id: string; before: Code | null; after: Code | null }
-  | { kind: 'document'; id: string; before: DocumentRecord | null; after: DocumentRecord | null }
-  | { kind: 'variables'; id: 'variables'; before: VariableDefinition[]; after: VariableDefinition[] }
-  | { kind: 'codeOrder'; id: 'codebook'; before: string[]; after: string[] }
-  | { kind: 'adjudication'; id: string; before: Adjudication | null; after: Adjudication | null };
-
-export interface Action {
-  id: string;
-  /** What the researcher did, in words ("Code 'a passage' as opinion"). */
-  label: string;
-  /** ISO 8601 UTC. */
-  at: string;
-  changes: Change[];
-}
-
-export interface History {
-  /** Actions that can be undone, oldest first. */
-  done: Action[];
-  /** Actions that were undone and can be redone, most recently undone last. */
-  undone: Action[];
-}
 
 /** How many actions stay undoable, also after a restart. */
 export const HISTORY_LIMIT = 200;
@@ -94,7 +67,7 @@ function ordered(codes: readonly Code[], ids: readonly string[]): Code[] {
  * `before` states, last change first). A record put again keeps its place.
  */
 export function applyChanges(
-  project: { segments: CodedSegment[]; codes: Code[]; documents: DocumentRecord[]; variables?: VariableDefinition[]; adjudications?: Adjudication[] },
+  project: ProjectRecords,
   changes: readonly Change[],
   direction: 'forward' | 'backward',
 ): void {

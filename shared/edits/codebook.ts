@@ -4,25 +4,14 @@
  * what they are given and say in words what is wrong; the store applies, saves and undoes them.
  */
 import { actionLabel } from './action-label';
-import type { Change } from './changes';
-import { codeAndDescendants, codePath, REPEAT_KEY, type Code } from '../model/codebook';
+import type { Change } from '../model/changes';
+import { codeAndDescendants, codePath, COLOUR_PATTERN, REPEAT_KEY, type Code } from '../model/codebook';
 import { WorkbenchFailure } from '../model/result';
-import type { CodedSegment } from '../model/segments';
-
-export interface CodebookState {
-  codes: readonly Code[];
-  segments: readonly CodedSegment[];
-}
-
-export interface Edit {
-  label: string;
-  changes: Change[];
-}
+import type { CodebookState } from '../model/project';
+import type { Edit } from '../model/changes';
 
 /** The fields of a code that a researcher edits. */
 export type CodeFields = Omit<Code, 'id'>;
-
-const COLOUR = /^#[0-9a-fA-F]{6}$/;
 
 function find(state: CodebookState, id: string): Code {
   const code = state.codes.find((c) => c.id === id);
@@ -34,7 +23,7 @@ function find(state: CodebookState, id: string): Code {
 function check(state: CodebookState, code: Code): void {
   const name = code.name.trim();
   if (!name) throw new WorkbenchFailure('invalid-input', 'A code needs a name.');
-  if (!COLOUR.test(code.colour)) throw new WorkbenchFailure('invalid-input', `“${code.colour}” is not a colour (#rrggbb).`);
+  if (!COLOUR_PATTERN.test(code.colour)) throw new WorkbenchFailure('invalid-input', `“${code.colour}” is not a colour (#rrggbb).`);
   const others = state.codes.filter((c) => c.id !== code.id);
   const sibling = others.find((c) => c.parentId === code.parentId && c.name.trim().toLowerCase() === name.toLowerCase());
   if (sibling) throw new WorkbenchFailure('conflict', `There is already a code “${codePath(state.codes, sibling.id)}”.`);

@@ -5,24 +5,15 @@
  * Pure: the store passes in the texts, the clock's time and the ids, then applies, saves and
  * undoes what comes back (the codebook's edits are in codebook.ts).
  */
-import type { Change } from './changes';
-import type { Code } from '../model/codebook';
-import type { Edit } from './codebook';
+import { fitActionLabel, type Change, type Edit } from '../model/changes';
+import type { ProjectState } from '../model/project';
 import type { DocumentRecord } from '../model/documents';
-import { actionLabel, fitActionLabel } from './action-label';
+import { actionLabel } from './action-label';
 import { WorkbenchFailure } from '../model/result';
-import { checkSelection, shortQuote, trimSelection, type CodedSegment } from '../model/segments';
+import { type CodedSegment } from '../model/segments';
+import { shortQuote } from '../text/short-text';
+import { checkSelection, trimSelection } from '../text/selection';
 import { checkDefinition, checkValue, type VariableDefinition, type VariableValue } from '../model/variables';
-
-/** The project as the edits read it. */
-export interface ProjectState {
-  codes: readonly Code[];
-  segments: readonly CodedSegment[];
-  documents: readonly DocumentRecord[];
-  variables: readonly VariableDefinition[];
-  /** Whose name new segments carry. */
-  coder: string;
-}
 
 function codeName(state: ProjectState, codeId: string): string {
   return state.codes.find((code) => code.id === codeId)?.name ?? codeId;

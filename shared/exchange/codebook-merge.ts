@@ -5,7 +5,7 @@
  * over is the caller's choice: a codebook import updates colours, keys and codebook entries; a
  * project import only fills the entries the researcher left empty.
  */
-import type { Change } from '../edits/changes';
+import type { Change } from '../model/changes';
 import { nextCodeColour, REPEAT_KEY, type Code } from '../model/codebook';
 
 /** A code as read from another file (its colour, if it gives one), with its sub-codes. */

@@ -5,9 +5,9 @@
  * (`coder-merge.ts`). This module owns the file format: its schema and reading, the file's name
  * in a shared folder, the codebook's version, and building the file from a project.
  */
-import { codePath, type Code } from '../model/codebook';
-import type { DocumentRecord } from '../model/documents';
-import { compareInTextOrder, type CodedSegment } from '../model/segments';
+import { CODE_ID_PATTERN, codePath, COLOUR_PATTERN, type Code } from '../model/codebook';
+import { compareInTextOrder } from '../model/segments';
+import type { CoderProject } from '../model/project';
 import { z } from '../model/zod';
 
 /** The `format` of a coder file, and the version of the format this code writes and reads. */
@@ -50,23 +50,15 @@ export interface CoderFile {
   segments: CoderFileSegment[];
 }
 
-/** What a coder file is built from, and merged into. */
-export interface CoderProject {
-  coder: string;
-  codes: readonly Code[];
-  documents: readonly DocumentRecord[];
-  segments: readonly CodedSegment[];
-}
-
 const isoTime = z.iso.datetime({ offset: false, error: 'must be a UTC time like 2026-01-31T12:00:00Z' });
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/, { error: 'must be a SHA-256 in lowercase hex' });
-const codeId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, { error: 'must be a code id (lowercase letters, digits and hyphens)' });
+const codeId = z.string().regex(CODE_ID_PATTERN, { error: 'must be a code id (lowercase letters, digits and hyphens)' });
 const offset = z.number().int().nonnegative().max(2 ** 31);
 
 const codeSchema = z.object({
   id: codeId,
   name: z.string().min(1).max(200),
-  colour: z.string().regex(/^#[0-9a-fA-F]{6}$/, { error: 'must be a colour like #0072B2' }),
+  colour: z.string().regex(COLOUR_PATTERN, { error: 'must be a colour like #0072B2' }),
   description: z.string().max(2000),
   definition: z.string().max(20000),
   whenToUse: z.string().max(20000),

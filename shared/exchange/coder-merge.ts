@@ -6,12 +6,14 @@
  * is reported and left out, never shifted. Merging the same file twice changes nothing, and two
  * coders who merge each other's files end with the same segments.
  */
-import type { Change } from '../edits/changes';
-import { shortTitle } from '../model/documents';
+import type { Change } from '../model/changes';
+import { shortTitle } from '../text/short-text';
 import { codePath, REPEAT_KEY, type Code } from '../model/codebook';
-import { normalCoderName, type CoderFile, type CoderFileCode, type CoderProject } from './coder-file';
+import { normalCoderName, type CoderFile, type CoderFileCode } from './coder-file';
+import { type CoderProject } from '../model/project';
 import { WorkbenchFailure } from '../model/result';
-import { shortQuote, type CodedSegment } from '../model/segments';
+import { type CodedSegment } from '../model/segments';
+import { shortQuote } from '../text/short-text';
 
 /** A project to merge into: the project, and the exact text of each document, by document id. */
 export interface CoderMergeTarget extends CoderProject {

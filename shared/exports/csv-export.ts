@@ -14,10 +14,10 @@
  * rather than held as one string.
  */
 import { csvFormatRow } from 'd3-dsv';
-import { codePath, type Code } from '../model/codebook';
-import type { DocumentRecord } from '../model/documents';
+import { codePath } from '../model/codebook';
 import { CodePointIndex } from '../text/offsets';
 import { compareInTextOrder, type CodedSegment } from '../model/segments';
+import type { DatasetInput } from '../model/project';
 import { variableColumn, type VariableDefinition } from '../model/variables';
 
 export type CsvFlavour = 'standard' | 'excel';
@@ -43,14 +43,6 @@ export const SEGMENT_CSV_COLUMNS = [
 
 export type SegmentCsvColumn = (typeof SEGMENT_CSV_COLUMNS)[number];
 export type SegmentCsvRow = Record<SegmentCsvColumn, string> & Record<string, string>;
-
-export interface DatasetInput {
-  documents: ReadonlyArray<{ record: DocumentRecord; text: string }>;
-  codes: readonly Code[];
-  segments: readonly CodedSegment[];
-  /** Document variables: a column each (`var_<name>`), after the document's columns. */
-  variables?: readonly VariableDefinition[];
-}
 
 /** The columns of an export: the fixed ones, with a column per document variable after document_sha256. */
 export function segmentColumns(variables: readonly VariableDefinition[] = []): string[] {

@@ -8,7 +8,8 @@
  * Offsets are in Unicode code points, as in the segments CSV.
  */
 import { codePath } from '../model/codebook';
-import { counted, csvChunks, segmentColumns, type CsvFlavour, type DatasetInput } from './csv-export';
+import { counted, csvChunks, segmentColumns, type CsvFlavour } from './csv-export';
+import { type DatasetInput } from '../model/project';
 import { CodePointIndex } from '../text/offsets';
 import { variableColumn } from '../model/variables';
 

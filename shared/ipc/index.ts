@@ -6,8 +6,7 @@
  * and one handler in electron/services/handlers.ts.
  */
 import { z } from '../model/zod';
-import type { Adjudication } from '../edits/adjudication';
-import type { Code } from '../model/codebook';
+import { DECISIONS, type Adjudication } from '../model/adjudication';
 import type { ReliabilityReport } from '../stats/reliability-report';
 import type { DocumentRecord } from '../model/documents';
 import { CODER_FILE_MAX_CHARS } from '../exchange/coder-file';
@@ -23,12 +22,11 @@ import {
   VARIABLE_CHOICE_MAX_CHARS,
   VARIABLE_CHOICES_MAX,
   VARIABLE_NAME_MAX_CHARS,
-  VARIABLE_VALUE_MAX_CHARS,
 } from '../model/limits';
-import { codeIdSchema } from '../model/project-schema';
+import { codeIdSchema, COLOUR_PATTERN, type Code } from '../model/codebook';
 import type { Result } from '../model/result';
 import type { RetrievedSegment } from '../views/retrieval';
-import type { VariableDefinition } from '../model/variables';
+import { VARIABLE_TYPES, variableValueSchema, type VariableDefinition } from '../model/variables';
 import type { CodedSegment } from '../model/segments';
 
 /** A document as listed in the project overview. */
@@ -134,7 +132,7 @@ export interface ExportOutcome {
 
 const documentId = z.string().min(1).max(ID_MAX_CHARS);
 const codeId = codeIdSchema;
-const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/);
+const colour = z.string().regex(COLOUR_PATTERN);
 const longText = z.string().max(CODEBOOK_ENTRY_MAX_CHARS);
 /** The fields of a code a researcher edits (all optional in a patch). */
 const codeFields = z.strictObject({
@@ -239,7 +237,7 @@ export const operations = {
   defineVariable: operation<ActionOutcome>()(
     z.strictObject({
       name: z.string().min(1).max(VARIABLE_NAME_MAX_CHARS),
-      type: z.enum(['text', 'number', 'date', 'choice']),
+      type: z.enum(VARIABLE_TYPES),
       choices: z.array(z.string().max(VARIABLE_CHOICE_MAX_CHARS)).max(VARIABLE_CHOICES_MAX),
     }),
     'Adds a document variable: text, number, date (YYYY-MM-DD) or one of a list.',
@@ -249,7 +247,7 @@ export const operations = {
     "Removes a variable and every document's value of it.",
   ),
   setDocumentValue: operation<ActionOutcome>()(
-    z.strictObject({ documentId, name: z.string().min(1).max(VARIABLE_NAME_MAX_CHARS), value: z.union([z.string().max(VARIABLE_VALUE_MAX_CHARS), z.number(), z.null()]) }),
+    z.strictObject({ documentId, name: z.string().min(1).max(VARIABLE_NAME_MAX_CHARS), value: variableValueSchema }),
     "Sets (or, with null, clears) a document's value of a variable, checked against its type.",
   ),
   setSegmentMemo: operation<ActionOutcome>()(
@@ -384,7 +382,7 @@ export const operations = {
       disagreementId: z.string().min(1).max(ID_MAX_CHARS),
       documentId,
       codeId,
-      decision: z.enum(['accept', 'merge', 'discussed']),
+      decision: z.enum(DECISIONS),
       segmentIds: z.array(segmentId).min(1).max(100),
       acceptedSegmentId: segmentId.optional(),
       note: z.string().max(MEMO_MAX_CHARS).optional(),

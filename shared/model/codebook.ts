@@ -3,25 +3,39 @@
  * distinguishable for colour-blind readers and legible on light and dark backgrounds, a one-line
  * description, and an optional key for coding without the mouse.
  */
+import { CODE_DESCRIPTION_MAX_CHARS, CODE_NAME_MAX_CHARS, CODEBOOK_ENTRY_MAX_CHARS } from './limits';
+import { z } from './zod';
 
-export interface Code {
+/** A code's colour, `#rrggbb`: the one rule every check of a colour uses (contract, project file, coder file, codebook edits). */
+export const COLOUR_PATTERN = /^#[0-9a-fA-F]{6}$/;
+
+/** A code's id: lowercase letters, digits and hyphens, so that it can also name the code's CSS class. */
+export const CODE_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
+
+/** A code's id, as the project file and the API contract check it. */
+export const codeIdSchema = z.string().regex(CODE_ID_PATTERN);
+
+/** A code as the project file holds it (the codebook entry's parts may be missing in older files). */
+export const codeSchema = z.object({
   /** Stable id: lowercase letters, digits and hyphens (it also names the code's CSS class). */
-  id: string;
-  name: string;
+  id: codeIdSchema,
+  name: z.string().min(1).max(CODE_NAME_MAX_CHARS),
   /** `#rrggbb`. */
-  colour: string;
+  colour: z.string().regex(COLOUR_PATTERN),
   /** One line: what the code is for. */
-  description: string;
+  description: z.string().max(CODE_DESCRIPTION_MAX_CHARS),
   /** The codebook entry: definition, when to use it, when not to, and an example. */
-  definition: string;
-  whenToUse: string;
-  whenNotToUse: string;
-  example: string;
+  definition: z.string().max(CODEBOOK_ENTRY_MAX_CHARS).default(''),
+  whenToUse: z.string().max(CODEBOOK_ENTRY_MAX_CHARS).default(''),
+  whenNotToUse: z.string().max(CODEBOOK_ENTRY_MAX_CHARS).default(''),
+  example: z.string().max(CODEBOOK_ENTRY_MAX_CHARS).default(''),
   /** A single key that applies the code, or null. */
-  key: string | null;
+  key: z.string().length(1).nullable(),
   /** The code this one sits under, or null at the top level. */
-  parentId: string | null;
-}
+  parentId: codeIdSchema.nullable().default(null),
+});
+
+export type Code = z.infer<typeof codeSchema>;
 
 /**
  * The default codebook. The colours (blue from Okabe–Ito, magenta and olive from Paul Tol's

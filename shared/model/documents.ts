@@ -4,67 +4,51 @@
  * gives it a title a researcher recognises.
  */
 
-import { shortText } from '../text/short-text';
-import type { VariableValue } from './variables';
+import { FILE_NAME_MAX_CHARS, ID_MAX_CHARS, MEMO_MAX_CHARS } from './limits';
+import { variableValueSchema } from './variables';
+import { z } from './zod';
 
-export interface DocumentRecord {
-  /** Stable id, derived from the SHA-256 of the bytes, so that coders' projects agree on it. */
-  id: string;
-  /** Display title: the first non-empty line of the text, trimmed and cut to TITLE_LENGTH at a word. */
-  title: string;
-  /** File name of the text inside the project's documents folder. */
-  file: string;
-  /** SHA-256 of the file's bytes, lowercase hex. */
-  sha256: string;
-  /** Size of the file in bytes. */
-  byteLength: number;
-  /** Length of the decoded text in UTF-16 code units (the unit of stored offsets). */
-  length: number;
-  /** Length of the decoded text in Unicode code points (the unit of exported offsets). */
-  codePointLength: number;
-  /** When the document entered the project, ISO 8601 UTC. */
-  addedAt: string;
-  /** The researcher's note on the whole document ('' when none). */
-  memo: string;
-  /** The file it was imported from (null for the bundled texts, kept byte for byte). */
-  source: DocumentSource | null;
-  /** The document's values of the project's variables, by variable name. */
-  values: Record<string, VariableValue>;
-}
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 
 /** Where an imported document came from: the original file, and how its text was read. */
-export interface DocumentSource {
-  name: string;
+export const documentSourceSchema = z.object({
+  name: z.string().max(FILE_NAME_MAX_CHARS),
   /** SHA-256 of the original file's bytes. */
-  sha256: string;
-  format: string;
+  sha256,
+  format: z.string().max(20),
   /** The character encoding it was read in, for text formats. */
-  encoding: string | null;
-}
+  encoding: z.string().max(100).nullable(),
+});
 
-/** The longest title derived from a text, in characters (code points): a line of a list or a heading. */
-export const TITLE_LENGTH = 80;
+export type DocumentSource = z.infer<typeof documentSourceSchema>;
 
-/**
- * A title cut to at most `max` characters with an ellipsis, at a word (`shortText`). For the titles
- * the app derives from a text, and for titles inside sentences (notices, labels of actions), where
- * a paragraph-long title would swamp the rest; lists cut with CSS and show the whole in a tooltip.
- */
-export function shortTitle(title: string, max = TITLE_LENGTH): string {
-  return shortText(title, max);
-}
+/** A document as the project file holds it. */
+export const documentSchema = z.object({
+  /** Stable id, derived from the SHA-256 of the bytes, so that coders' projects agree on it. */
+  id: z.string().min(1).max(ID_MAX_CHARS),
+  /** Display title: the first non-empty line of the text, trimmed and cut to TITLE_LENGTH at a word. */
+  title: z.string(),
+  /** File name of the text inside the project's documents folder. */
+  file: z.string().min(1).max(255),
+  /** SHA-256 of the file's bytes, lowercase hex. */
+  sha256,
+  /** Size of the file in bytes. */
+  byteLength: z.number().int().nonnegative(),
+  /** Length of the decoded text in UTF-16 code units (the unit of stored offsets). */
+  length: z.number().int().nonnegative(),
+  /** Length of the decoded text in Unicode code points (the unit of exported offsets). */
+  codePointLength: z.number().int().nonnegative(),
+  /** When the document entered the project, ISO 8601 UTC. */
+  addedAt: z.iso.datetime({ offset: false }),
+  /** The researcher's note on the whole document ('' when none). */
+  memo: z.string().max(MEMO_MAX_CHARS).default(''),
+  /** The file it was imported from (null for the bundled texts, kept byte for byte). */
+  source: documentSourceSchema.nullable().default(null),
+  /** The document's values of the project's variables, by variable name. */
+  values: z.record(z.string(), variableValueSchema).default({}),
+});
 
-/**
- * The first non-empty line of the text, trimmed (a leading BOM counts as blank) and cut to
- * TITLE_LENGTH at a word: a text that opens with a paragraph gets a title, not the paragraph.
- */
-export function documentTitle(text: string, fallback: string): string {
-  for (const line of text.split(/\r\n|\n|\r/)) {
-    const trimmed = line.replace(/^\uFEFF/, '').trim();
-    if (trimmed) return shortTitle(trimmed);
-  }
-  return fallback;
-}
+export type DocumentRecord = z.infer<typeof documentSchema>;
 
 /** The document id for a text with this SHA-256. */
 export function documentIdFor(sha256: string): string {

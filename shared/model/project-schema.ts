@@ -1,120 +1,23 @@
 /**
  * The project file: what is saved for a project, with a schema version, and the check that a
- * file read from disk really is one. A file that fails this check is never overwritten.
+ * file read from disk really is one. A file that fails this check is never overwritten. Each
+ * record's schema sits beside its type (codebook.ts, segments.ts, ...); this module joins them.
  */
-import { fitActionLabel } from '../edits/action-label';
-import {
-  CODE_DESCRIPTION_MAX_CHARS,
-  CODE_NAME_MAX_CHARS,
-  CODEBOOK_ENTRY_MAX_CHARS,
-  CODER_NAME_MAX_CHARS,
-  FILE_NAME_MAX_CHARS,
-  ID_MAX_CHARS,
-  MEMO_MAX_CHARS,
-  VARIABLE_CHOICE_MAX_CHARS,
-  VARIABLE_CHOICES_MAX,
-  VARIABLE_NAME_MAX_CHARS,
-  VARIABLE_VALUE_MAX_CHARS,
-} from './limits';
+import { adjudicationSchema } from './adjudication';
+import { historySchema } from './changes';
+import { codeSchema } from './codebook';
+import { documentSchema } from './documents';
+import { CODER_NAME_MAX_CHARS, ID_MAX_CHARS } from './limits';
+import { segmentSchema } from './segments';
+import { variableSchema } from './variables';
 import { z } from './zod';
-import type { Adjudication } from '../edits/adjudication';
-import type { Action, Change, History } from '../edits/changes';
-import type { Code } from './codebook';
-import type { DocumentRecord } from './documents';
-import type { VariableDefinition } from './variables';
-import type { CodedSegment } from './segments';
 
 export const PROJECT_SCHEMA_VERSION = 1;
 
 const isoTime = z.iso.datetime({ offset: false });
 const id = z.string().min(1).max(ID_MAX_CHARS);
 
-const documentSchema = z.object({
-  id,
-  title: z.string(),
-  file: z.string().min(1).max(255),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
-  byteLength: z.number().int().nonnegative(),
-  length: z.number().int().nonnegative(),
-  codePointLength: z.number().int().nonnegative(),
-  addedAt: isoTime,
-  memo: z.string().max(MEMO_MAX_CHARS).default(''),
-  source: z
-    .object({ name: z.string().max(FILE_NAME_MAX_CHARS), sha256: z.string().regex(/^[0-9a-f]{64}$/), format: z.string().max(20), encoding: z.string().max(100).nullable() })
-    .nullable()
-    .default(null),
-  values: z.record(z.string(), z.union([z.string().max(VARIABLE_VALUE_MAX_CHARS), z.number(), z.null()])).default({}),
-}) satisfies z.ZodType<DocumentRecord, unknown>;
-
-export const variableSchema = z.object({
-  name: z.string().min(1).max(VARIABLE_NAME_MAX_CHARS),
-  type: z.enum(['text', 'number', 'date', 'choice']),
-  choices: z.array(z.string().max(VARIABLE_CHOICE_MAX_CHARS)).max(VARIABLE_CHOICES_MAX).default([]),
-}) satisfies z.ZodType<VariableDefinition, unknown>;
-
-export const codeIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/);
-
-const codeSchema = z.object({
-  id: codeIdSchema,
-  name: z.string().min(1).max(CODE_NAME_MAX_CHARS),
-  colour: z.string().regex(/^#[0-9a-fA-F]{6}$/),
-  description: z.string().max(CODE_DESCRIPTION_MAX_CHARS),
-  definition: z.string().max(CODEBOOK_ENTRY_MAX_CHARS).default(''),
-  whenToUse: z.string().max(CODEBOOK_ENTRY_MAX_CHARS).default(''),
-  whenNotToUse: z.string().max(CODEBOOK_ENTRY_MAX_CHARS).default(''),
-  example: z.string().max(CODEBOOK_ENTRY_MAX_CHARS).default(''),
-  key: z.string().length(1).nullable(),
-  parentId: codeIdSchema.nullable().default(null),
-}) satisfies z.ZodType<Code, unknown>;
-
-export const segmentSchema = z
-  .object({
-    id,
-    documentId: id,
-    codeId: codeIdSchema,
-    start: z.number().int().nonnegative(),
-    end: z.number().int().nonnegative(),
-    quote: z.string(),
-    coder: z.string(),
-    createdAt: isoTime,
-    updatedAt: isoTime,
-    memo: z.string().max(MEMO_MAX_CHARS).default(''),
-  })
-  .refine((s) => s.end > s.start, { message: 'a segment must end after it starts' }) satisfies z.ZodType<CodedSegment, unknown>;
-
-export const adjudicationSchema = z.object({
-  id,
-  documentId: id,
-  codeId: codeIdSchema,
-  decision: z.enum(['accept', 'merge', 'discussed']),
-  segmentIds: z.array(id).max(1000),
-  acceptedSegmentId: id.nullable(),
-  consensusSegmentId: id.nullable(),
-  by: z.string().max(CODER_NAME_MAX_CHARS),
-  at: isoTime,
-  note: z.string().max(MEMO_MAX_CHARS),
-}) satisfies z.ZodType<Adjudication, unknown>;
-
-const changeSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('segment'), id, before: segmentSchema.nullable(), after: segmentSchema.nullable() }),
-  z.object({ kind: z.literal('code'), id, before: codeSchema.nullable(), after: codeSchema.nullable() }),
-  z.object({ kind: z.literal('document'), id, before: documentSchema.nullable(), after: documentSchema.nullable() }),
-  z.object({ kind: z.literal('variables'), id: z.literal('variables'), before: z.array(variableSchema), after: z.array(variableSchema) }),
-  z.object({ kind: z.literal('codeOrder'), id: z.literal('codebook'), before: z.array(codeIdSchema), after: z.array(codeIdSchema) }),
-  z.object({ kind: z.literal('adjudication'), id, before: adjudicationSchema.nullable(), after: adjudicationSchema.nullable() }),
-]) satisfies z.ZodType<Change, unknown>;
-
-export const actionSchema = z.object({
-  id,
-  // Labels are made within the cap (action-label.ts); one saved by an older version is shortened, not refused.
-  label: z.string().transform(fitActionLabel),
-  at: isoTime,
-  changes: z.array(changeSchema),
-}) satisfies z.ZodType<Action, unknown>;
-
-const historySchema = z.object({ done: z.array(actionSchema), undone: z.array(actionSchema) }) satisfies z.ZodType<History, unknown>;
-
-export const projectFileSchema = z
+const projectFileSchema = z
   .object({
     schemaVersion: z.literal(PROJECT_SCHEMA_VERSION),
     projectId: id,

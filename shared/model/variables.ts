@@ -2,18 +2,29 @@
  * Document variables: attributes a researcher gives documents (source, date, stance, language),
  * each of a type. Values are checked against their variable's type where they are set.
  */
+import { VARIABLE_CHOICE_MAX_CHARS, VARIABLE_CHOICES_MAX, VARIABLE_NAME_MAX_CHARS, VARIABLE_VALUE_MAX_CHARS } from './limits';
 import { WorkbenchFailure } from './result';
+import { z } from './zod';
 
-export type VariableType = 'text' | 'number' | 'date' | 'choice';
+/** The types a variable may have: free text, a number, a date (YYYY-MM-DD), or one of a list. */
+export const VARIABLE_TYPES = ['text', 'number', 'date', 'choice'] as const;
 
-export interface VariableDefinition {
-  name: string;
-  type: VariableType;
+export type VariableType = (typeof VARIABLE_TYPES)[number];
+
+/** A variable as the project file holds it. */
+export const variableSchema = z.object({
+  name: z.string().min(1).max(VARIABLE_NAME_MAX_CHARS),
+  type: z.enum(VARIABLE_TYPES),
   /** The values a 'choice' variable may take, in order. */
-  choices: string[];
-}
+  choices: z.array(z.string().max(VARIABLE_CHOICE_MAX_CHARS)).max(VARIABLE_CHOICES_MAX).default([]),
+});
 
-export type VariableValue = string | number | null;
+export type VariableDefinition = z.infer<typeof variableSchema>;
+
+/** A document's value of a variable: text (also dates and list values), a number, or none. */
+export const variableValueSchema = z.union([z.string().max(VARIABLE_VALUE_MAX_CHARS), z.number(), z.null()]);
+
+export type VariableValue = z.infer<typeof variableValueSchema>;
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 

@@ -28,3 +28,32 @@ function lastBreak(points: readonly string[]): number {
   for (let i = points.length - 1; i >= 0; i--) if (/\s/u.test(points[i]!)) return i;
   return -1;
 }
+
+/** The start of a quote on one line, for action labels and reports. */
+export function shortQuote(quote: string): string {
+  return shortText(oneLine(quote), 40);
+}
+
+/** The longest title derived from a text, in characters (code points): a line of a list or a heading. */
+export const TITLE_LENGTH = 80;
+
+/**
+ * A title cut to at most `max` characters with an ellipsis, at a word (`shortText`). For the titles
+ * the app derives from a text, and for titles inside sentences (notices, labels of actions), where
+ * a paragraph-long title would swamp the rest; lists cut with CSS and show the whole in a tooltip.
+ */
+export function shortTitle(title: string, max = TITLE_LENGTH): string {
+  return shortText(title, max);
+}
+
+/**
+ * The first non-empty line of the text, trimmed (a leading BOM counts as blank) and cut to
+ * TITLE_LENGTH at a word: a text that opens with a paragraph gets a title, not the paragraph.
+ */
+export function documentTitle(text: string, fallback: string): string {
+  for (const line of text.split(/\r\n|\n|\r/)) {
+    const trimmed = line.replace(/^\uFEFF/, '').trim();
+    if (trimmed) return shortTitle(trimmed);
+  }
+  return fallback;
+}

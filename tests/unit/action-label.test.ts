@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { actionLabel, fitActionLabel, LABEL_PIECE_MAX_CHARS, shortenForLabel } from '../../shared/edits/action-label';
+import { actionLabel, LABEL_PIECE_MAX_CHARS, shortenForLabel } from '../../shared/edits/action-label';
+import { fitActionLabel } from '../../shared/model/changes';
 import { ACTION_LABEL_MAX_CHARS, DOCUMENT_TITLE_MAX_CHARS, VARIABLE_VALUE_MAX_CHARS } from '../../shared/model/limits';
-import { setDocumentValue, updateDocument, type ProjectState } from '../../shared/edits/project-edits';
-import { actionSchema } from '../../shared/model/project-schema';
+import { setDocumentValue, updateDocument } from '../../shared/edits/project-edits';
+import { type ProjectState } from '../../shared/model/project';
+import { actionSchema } from '../../shared/model/changes';
 
 const document = {
   id: 'doc-1',

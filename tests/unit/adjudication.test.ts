@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CONSENSUS_CODER, settle, type Adjudication } from '../../shared/edits/adjudication';
+import { settle } from '../../shared/edits/adjudication';
+import { CONSENSUS_CODER, type Adjudication } from '../../shared/model/adjudication';
 import { applyChanges } from '../../shared/edits/changes';
 import type { CodedSegment } from '../../shared/model/segments';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyChanges, HISTORY_LIMIT, recordDone, type Action, type Change, type History } from '../../shared/edits/changes';
+import { applyChanges, HISTORY_LIMIT, recordDone } from '../../shared/edits/changes';
+import { type Action, type Change, type History } from '../../shared/model/changes';
 import type { CodedSegment } from '../../shared/model/segments';
 
 const segment = (id: string, codeId = 'opinion'): CodedSegment => ({

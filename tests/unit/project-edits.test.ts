@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CODES } from '../../shared/model/codebook';
-import { codePassage, codePassages, moveBounds, recode, type ProjectState } from '../../shared/edits/project-edits';
+import { codePassage, codePassages, moveBounds, recode } from '../../shared/edits/project-edits';
+import { type ProjectState } from '../../shared/model/project';
 
 const text = 'Shelling resumed at dawn. Residents fled.';
 const now = '2026-03-01T00:00:00.000Z';

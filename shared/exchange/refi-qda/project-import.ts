@@ -5,7 +5,7 @@
  * variable values fill what is empty. Everything that could not be taken over is said in the
  * report, by name. Importing the same file twice adds nothing the second time.
  */
-import type { Change } from '../../edits/changes';
+import type { Change } from '../../model/changes';
 import type { Code } from '../../model/codebook';
 import { mergeCodebook, type IncomingCode } from '../codebook-merge';
 import type { DocumentRecord } from '../../model/documents';

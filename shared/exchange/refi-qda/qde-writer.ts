@@ -19,7 +19,7 @@
  * exports with the same GUIDs every time.
  */
 import { codeTree, type Code } from '../../model/codebook';
-import type { DatasetInput } from '../../exports/csv-export';
+import type { DatasetInput } from '../../model/project';
 import { CodePointIndex } from '../../text/offsets';
 import { compareInTextOrder, type CodedSegment } from '../../model/segments';
 import type { VariableDefinition } from '../../model/variables';
