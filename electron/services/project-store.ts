@@ -44,7 +44,10 @@ import {
 } from './project-persistence';
 import { decodeUtf8Exact } from './text-decoding';
 import type { VariableDefinition, VariableValue } from '../../shared/model/variables';
-import { codePassage, codePassages, defineVariable, findDocument, findSegment, moveBounds, recode, removeDocument, removeSegment, removeVariable, requireCode, setDocumentValue, updateDocument, writeSegmentMemo } from '../../shared/edits/project-edits';
+import { findDocument, findSegment, requireCode } from '../../shared/edits/find';
+import { defineVariable, removeVariable, setDocumentValue } from '../../shared/edits/variables';
+import { removeDocument, updateDocument } from '../../shared/edits/documents';
+import { codePassage, codePassages, moveBounds, recode, removeSegment, writeSegmentMemo } from '../../shared/edits/segments';
 import { type ProjectState } from '../../shared/model/project';
 
 export const PROJECT_FILE = 'project.json';

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { actionLabel, LABEL_PIECE_MAX_CHARS, shortenForLabel } from '../../shared/edits/action-label';
 import { fitActionLabel } from '../../shared/model/changes';
 import { ACTION_LABEL_MAX_CHARS, DOCUMENT_TITLE_MAX_CHARS, VARIABLE_VALUE_MAX_CHARS } from '../../shared/model/limits';
-import { setDocumentValue, updateDocument } from '../../shared/edits/project-edits';
+import { setDocumentValue } from '../../shared/edits/variables';
+import { updateDocument } from '../../shared/edits/documents';
 import { type ProjectState } from '../../shared/model/project';
 import { actionSchema } from '../../shared/model/changes';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CODES } from '../../shared/model/codebook';
-import { codePassage, codePassages, moveBounds, recode } from '../../shared/edits/project-edits';
+import { codePassage, codePassages, moveBounds, recode } from '../../shared/edits/segments';
 import { type ProjectState } from '../../shared/model/project';
 
 const text = 'Shelling resumed at dawn. Residents fled.';
@@ -70,7 +70,7 @@ describe('white space at the edges of coded segments', () => {
 
 describe('long document titles in the labels of actions', () => {
   it('cuts a paragraph-long title in the label, and keeps the title itself whole', async () => {
-    const { updateDocument } = await import('../../shared/edits/project-edits');
+    const { updateDocument } = await import('../../shared/edits/documents');
     const long = `The ${'very '.repeat(90)}long first paragraph`;
     const document = { id: 'd', title: long, file: 'd.txt', sha256: '0'.repeat(64), byteLength: 1, length: 1, codePointLength: 1, addedAt: now, memo: '', source: null, values: {} };
     const edit = updateDocument({ ...state('ana'), documents: [document] }, { documentId: 'd', memo: 'Read again.' });

@@ -1,47 +1,20 @@
 /**
- * The edits a researcher makes to coded segments, documents and variables, as actions (a label and
- * before/after changes) over the project as it is: coding passages, recoding, moving a segment's
- * bounds, memos, renaming and removing documents, defining variables and setting their values.
- * Pure: the store passes in the texts, the clock's time and the ids, then applies, saves and
- * undoes what comes back (the codebook's edits are in codebook.ts).
+ * The edits a researcher makes to coded segments, as actions (a label and before/after changes):
+ * coding passages, recoding, moving a segment's bounds, removing it, writing its memo. Pure: the
+ * store passes in the texts, the clock's time and the ids, then applies, saves and undoes what
+ * comes back.
  */
 import { fitActionLabel, type Change, type Edit } from '../model/changes';
 import type { ProjectState } from '../model/project';
-import type { DocumentRecord } from '../model/documents';
-import { actionLabel } from './action-label';
 import { WorkbenchFailure } from '../model/result';
-import { type CodedSegment } from '../model/segments';
-import { shortQuote } from '../text/short-text';
+import type { CodedSegment } from '../model/segments';
 import { checkSelection, trimSelection } from '../text/selection';
-import { checkDefinition, checkValue, type VariableDefinition, type VariableValue } from '../model/variables';
+import { shortQuote } from '../text/short-text';
+import { actionLabel } from './action-label';
+import { findSegment, requireCode } from './find';
 
 function codeName(state: ProjectState, codeId: string): string {
   return state.codes.find((code) => code.id === codeId)?.name ?? codeId;
-}
-
-/** Throws unless the codebook holds the code. */
-export function requireCode(state: ProjectState, codeId: string): void {
-  if (!state.codes.some((code) => code.id === codeId)) throw new WorkbenchFailure('not-found', `There is no code ${codeId} in the codebook.`);
-}
-
-/** The segment with this id, or a failure saying there is none. */
-export function findSegment(state: ProjectState, segmentId: string): CodedSegment {
-  const segment = state.segments.find((s) => s.id === segmentId);
-  if (!segment) throw new WorkbenchFailure('not-found', `There is no coded segment ${segmentId}.`);
-  return segment;
-}
-
-/** The document with this id, or a failure saying there is none. */
-export function findDocument(state: ProjectState, documentId: string): DocumentRecord {
-  const document = state.documents.find((d) => d.id === documentId);
-  if (!document) throw new WorkbenchFailure('not-found', `There is no document ${documentId} in this project.`);
-  return document;
-}
-
-function findVariable(state: ProjectState, name: string): VariableDefinition {
-  const variable = state.variables.find((v) => v.name === name);
-  if (!variable) throw new WorkbenchFailure('not-found', `There is no variable “${name}”.`);
-  return variable;
 }
 
 /**
@@ -147,66 +120,5 @@ export function writeSegmentMemo(state: ProjectState, input: { segmentId: string
   return {
     label: input.memo ? actionLabel`Edit the memo on “${shortQuote(segment.quote)}”` : actionLabel`Clear the memo on “${shortQuote(segment.quote)}”`,
     changes: [{ kind: 'segment', id: segment.id, before: segment, after: changed }],
-  };
-}
-
-/** Renames a document or writes its memo. */
-export function updateDocument(state: ProjectState, input: { documentId: string; title?: string; memo?: string }): Edit {
-  const document = findDocument(state, input.documentId);
-  const title = input.title?.trim();
-  if (input.title !== undefined && !title) throw new WorkbenchFailure('invalid-input', 'A document needs a title.');
-  const changed: DocumentRecord = { ...document, title: title ?? document.title, memo: input.memo ?? document.memo };
-  const label = changed.title !== document.title ? actionLabel`Rename “${document.title}” to “${changed.title}”` : actionLabel`Edit the memo of “${document.title}”`;
-  return { label, changes: [{ kind: 'document', id: document.id, before: document, after: changed }] };
-}
-
-/** Removes a document and its coded segments, as one action (Undo brings them back). */
-export function removeDocument(state: ProjectState, input: { documentId: string }): Edit {
-  const document = findDocument(state, input.documentId);
-  const segments = state.segments.filter((segment) => segment.documentId === document.id);
-  return {
-    label: actionLabel`Remove “${document.title}” and its ${segments.length} coded segment${segments.length === 1 ? '' : 's'}`,
-    changes: [
-      ...segments.map((segment): Change => ({ kind: 'segment', id: segment.id, before: segment, after: null })),
-      { kind: 'document', id: document.id, before: document, after: null },
-    ],
-  };
-}
-
-/** Adds a document variable (a column of the variables table and of the CSV export). */
-export function defineVariable(state: ProjectState, input: VariableDefinition): Edit {
-  const variable = checkDefinition(input, state.variables);
-  return {
-    label: actionLabel`Add the variable “${variable.name}”`,
-    changes: [{ kind: 'variables', id: 'variables', before: [...state.variables], after: [...state.variables, variable] }],
-  };
-}
-
-/** Removes a variable and every document's value of it, as one action. */
-export function removeVariable(state: ProjectState, input: { name: string }): Edit {
-  const variable = findVariable(state, input.name);
-  const documents: Change[] = state.documents
-    .filter((d) => input.name in d.values)
-    .map((d) => {
-      const { [input.name]: _dropped, ...values } = d.values;
-      return { kind: 'document', id: d.id, before: d, after: { ...d, values } };
-    });
-  return {
-    label: actionLabel`Remove the variable “${variable.name}”`,
-    changes: [...documents, { kind: 'variables', id: 'variables', before: [...state.variables], after: state.variables.filter((v) => v !== variable) }],
-  };
-}
-
-/** Sets (or, with null, clears) a document's value of a variable, checked against its type. */
-export function setDocumentValue(state: ProjectState, input: { documentId: string; name: string; value: VariableValue }): Edit {
-  const document = findDocument(state, input.documentId);
-  const variable = findVariable(state, input.name);
-  const value = checkValue(variable, input.value);
-  const values = { ...document.values };
-  if (value === null) delete values[variable.name];
-  else values[variable.name] = value;
-  return {
-    label: value === null ? actionLabel`Clear ${variable.name} of “${document.title}”` : actionLabel`Set ${variable.name} of “${document.title}” to ${value}`,
-    changes: [{ kind: 'document', id: document.id, before: document, after: { ...document, values } }],
   };
 }
