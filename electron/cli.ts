@@ -10,7 +10,7 @@ import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CONSENSUS_CODER } from '../shared/model/adjudication';
 import { CODER_NAME_MAX_CHARS } from '../shared/model/limits';
-import { WorkbenchFailure } from '../shared/model/result';
+import { WorkbenchFailure } from '../shared/model/failure';
 import { countByCode } from '../shared/model/segments';
 import { documentsCodedByAll } from '../shared/stats/compared-documents';
 import { MAX_IMPORT_BYTES } from './services/document-import';

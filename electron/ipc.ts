@@ -4,7 +4,7 @@
  */
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { CHANNEL_PREFIX, operationNames } from '../shared/ipc';
-import { fail } from '../shared/model/result';
+import { fail } from '../shared/ipc/result';
 import { dispatch, type Handlers } from './services/handlers';
 import { isTrustedSender } from './services/trusted-sender';
 

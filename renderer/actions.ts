@@ -6,7 +6,7 @@
  */
 import type { CsvFlavour } from '../shared/exports/csv-export';
 import type { ActionOutcome, ExportOutcome } from '../shared/ipc';
-import type { Result, WorkbenchError } from '../shared/model/result';
+import type { Result, WorkbenchError } from '../shared/ipc/result';
 import { compareInTextOrder, insertInTextOrder, type CodedSegment } from '../shared/model/segments';
 import { checkSelection, moveSegmentEdge, snapToWords, trimSelection } from '../shared/text/selection';
 import { layoutText } from '../shared/text/text-layout';

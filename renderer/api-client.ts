@@ -4,7 +4,7 @@
  * server, with the per-run token taken from the URL fragment (and then removed from the address).
  */
 import { operationNames, type WorkbenchApi, type WorkbenchBridge } from '../shared/ipc';
-import { fail } from '../shared/model/result';
+import { fail } from '../shared/ipc/result';
 
 declare global {
   interface Window {

@@ -23,7 +23,7 @@ import {
 } from '../../shared/exchange/coder-file';
 import { planCoderMerge, type CoderMergeTarget } from '../../shared/exchange/coder-merge';
 import type { DocumentRecord } from '../../shared/model/documents';
-import { WorkbenchFailure } from '../../shared/model/result';
+import { WorkbenchFailure } from '../../shared/model/failure';
 import type { CodedSegment } from '../../shared/model/segments';
 import { describeFileError, writeFileDurably } from './atomic-write';
 import type { ProjectStore } from './project-store';

@@ -6,7 +6,7 @@
  * file is left behind, and a cancelled import throws before its action is applied.
  */
 import type { JobProgress } from '../../shared/ipc';
-import { WorkbenchFailure } from '../../shared/model/result';
+import { WorkbenchFailure } from '../../shared/model/failure';
 
 /** How long work may run before a checkpoint lets other calls in. */
 const SLICE_MS = 30;

@@ -12,7 +12,7 @@ import { importCodebook, CODEBOOK_FORMAT } from '../../shared/edits/codebook';
 import { type Edit } from '../../shared/model/changes';
 import { readCodebookCsv } from '../../shared/exchange/codebook-csv';
 import { codebookFileSchema } from '../../shared/model/project-schema';
-import { WorkbenchFailure } from '../../shared/model/result';
+import { WorkbenchFailure } from '../../shared/model/failure';
 import { readCodebookQdc } from '../../shared/exchange/refi-qda/qde-reader';
 import { incomingCodes, planProjectImport, type ResolvedSource } from '../../shared/exchange/refi-qda/project-import';
 import type { ProjectStore } from './project-store';

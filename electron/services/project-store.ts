@@ -27,7 +27,7 @@ import type { Edit } from '../../shared/model/changes';
 import type { CodebookState } from '../../shared/model/project';
 import { checkProjectFile, PROJECT_SCHEMA_VERSION, type ProjectFile } from '../../shared/model/project-schema';
 import { actionSchema } from '../../shared/model/changes';
-import { WorkbenchFailure } from '../../shared/model/result';
+import { WorkbenchFailure } from '../../shared/model/failure';
 import { quoteMatches, type CodedSegment } from '../../shared/model/segments';
 import { describeFileError, syncFolder, writeFileDurably } from './atomic-write';
 import { extractText } from './document-import';

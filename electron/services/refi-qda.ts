@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { strToU8, Zip, ZipDeflate } from 'fflate';
 import type { DatasetInput } from '../../shared/model/project';
-import { WorkbenchFailure } from '../../shared/model/result';
+import { WorkbenchFailure } from '../../shared/model/failure';
 import { readProjectQde, type QdeProject, type QdeSource } from '../../shared/exchange/refi-qda/qde-reader';
 import { codebookQdc, projectQdeParts, sourceEntryName, type GuidFor } from '../../shared/exchange/refi-qda/qde-writer';
 import type { Code } from '../../shared/model/codebook';

@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import type { ProjectImportOutcome } from '../../shared/ipc';
-import type { Result } from '../../shared/model/result';
+import type { Result } from '../../shared/ipc/result';
 import { applyImportOutcome, runExportOf, showMessage } from '../actions';
 import { api, isPreview } from '../api-client';
 import { useStore } from '../store';

@@ -8,7 +8,7 @@
  */
 import { actionLabel } from './action-label';
 import type { Change } from '../model/changes';
-import { WorkbenchFailure } from '../model/result';
+import { WorkbenchFailure } from '../model/failure';
 import { CONSENSUS_CODER, type Adjudication, type Decision } from '../model/adjudication';
 import type { CodedSegment } from '../model/segments';
 import { shortQuote } from '../text/short-text';

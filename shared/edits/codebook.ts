@@ -6,7 +6,7 @@
 import { actionLabel } from './action-label';
 import type { Change } from '../model/changes';
 import { codeAndDescendants, codePath, COLOUR_PATTERN, REPEAT_KEY, type Code } from '../model/codebook';
-import { WorkbenchFailure } from '../model/result';
+import { WorkbenchFailure } from '../model/failure';
 import type { CodebookState } from '../model/project';
 import type { Edit } from '../model/changes';
 

@@ -5,7 +5,7 @@
 import type { Change, Edit } from '../model/changes';
 import type { DocumentRecord } from '../model/documents';
 import type { ProjectState } from '../model/project';
-import { WorkbenchFailure } from '../model/result';
+import { WorkbenchFailure } from '../model/failure';
 import { actionLabel } from './action-label';
 import { findDocument } from './find';
 

@@ -4,7 +4,7 @@
  */
 import type { DocumentRecord } from '../model/documents';
 import type { ProjectState } from '../model/project';
-import { WorkbenchFailure } from '../model/result';
+import { WorkbenchFailure } from '../model/failure';
 import type { CodedSegment } from '../model/segments';
 import type { VariableDefinition } from '../model/variables';
 

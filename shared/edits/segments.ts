@@ -6,7 +6,7 @@
  */
 import { fitActionLabel, type Change, type Edit } from '../model/changes';
 import type { ProjectState } from '../model/project';
-import { WorkbenchFailure } from '../model/result';
+import { WorkbenchFailure } from '../model/failure';
 import type { CodedSegment } from '../model/segments';
 import { checkSelection, trimSelection } from '../text/selection';
 import { shortQuote } from '../text/short-text';

@@ -8,7 +8,7 @@
 import { csvFormatRow, csvParse } from 'd3-dsv';
 import { codePath, codeTree, type Code } from '../model/codebook';
 import type { IncomingCode } from './codebook-merge';
-import { WorkbenchFailure } from '../model/result';
+import { WorkbenchFailure } from '../model/failure';
 
 export const CODEBOOK_CSV_COLUMNS = ['code_path', 'name', 'colour', 'key', 'description', 'definition', 'when_to_use', 'when_not_to_use', 'example'] as const;
 

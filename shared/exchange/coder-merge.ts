@@ -11,7 +11,7 @@ import { shortTitle } from '../text/short-text';
 import { codePath, REPEAT_KEY, type Code } from '../model/codebook';
 import { normalCoderName, type CoderFile, type CoderFileCode } from './coder-file';
 import { type CoderProject } from '../model/project';
-import { WorkbenchFailure } from '../model/result';
+import { WorkbenchFailure } from '../model/failure';
 import { type CodedSegment } from '../model/segments';
 import { shortQuote } from '../text/short-text';
 

@@ -3,7 +3,7 @@
  * each of a type. Values are checked against their variable's type where they are set.
  */
 import { VARIABLE_CHOICE_MAX_CHARS, VARIABLE_CHOICES_MAX, VARIABLE_NAME_MAX_CHARS, VARIABLE_VALUE_MAX_CHARS } from './limits';
-import { WorkbenchFailure } from './result';
+import { WorkbenchFailure } from './failure';
 import { z } from './zod';
 
 /** The types a variable may have: free text, a number, a date (YYYY-MM-DD), or one of a list. */

@@ -2,7 +2,7 @@
  * Search in a text: plain words or a regular expression, with or without case, whole words or
  * not. Offsets are UTF-16, as everywhere inside the app; empty matches are skipped.
  */
-import { WorkbenchFailure } from '../model/result';
+import { WorkbenchFailure } from '../model/failure';
 
 export interface SearchQuery {
   pattern: string;

@@ -3,7 +3,7 @@
  * white space, no character cut in half), trimmed of the white space at their edges, widened to
  * whole words, and moved edge by edge as the arrow keys move them.
  */
-import { WorkbenchFailure } from '../model/result';
+import { WorkbenchFailure } from '../model/failure';
 
 /**
  * Checks a selection before it becomes a segment: inside the text, not empty, not only white

@@ -4,7 +4,7 @@
  * counts, outcomes of actions) and closes agreement and adjudication, which show the other
  * coders' passages; this module holds the rule and the sentences that explain it.
  */
-import { WorkbenchFailure } from '../model/result';
+import { WorkbenchFailure } from '../model/failure';
 
 /** Who is looking, and whether blind coding is on. */
 export interface Viewer {

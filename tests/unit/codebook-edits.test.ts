@@ -3,7 +3,7 @@ import { applyChanges } from '../../shared/edits/changes';
 import { codePath, DEFAULT_CODES, type Code } from '../../shared/model/codebook';
 import { addCode, blankCodeFields, codebookFile, codeUsage, deleteCode, importCodebook, mergeCodes, moveCode, updateCode } from '../../shared/edits/codebook';
 import { type Edit } from '../../shared/model/changes';
-import { WorkbenchFailure } from '../../shared/model/result';
+import { WorkbenchFailure } from '../../shared/model/failure';
 import type { CodedSegment } from '../../shared/model/segments';
 
 const NOW = '2026-02-02T00:00:00.000Z';

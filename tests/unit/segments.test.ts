@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compareInTextOrder, countByCode, insertInTextOrder } from '../../shared/model/segments';
 import { checkSelection } from '../../shared/text/selection';
-import { WorkbenchFailure } from '../../shared/model/result';
+import { WorkbenchFailure } from '../../shared/model/failure';
 
 const failure = (f: () => void) => {
   try {

@@ -9,7 +9,7 @@
  * video are listed as left out, by name.
  */
 import { XMLParser } from 'fast-xml-parser';
-import { WorkbenchFailure } from '../../model/result';
+import { WorkbenchFailure } from '../../model/failure';
 
 export interface QdeCode {
   guid: string;

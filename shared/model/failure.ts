@@ -1,6 +1,7 @@
 /**
- * Result: how an operation's outcome crosses a process boundary. Errors do not survive
- * structured cloning or JSON as `Error` objects, so every operation answers with this shape.
+ * Failures: why an edit, an import or an export cannot be done, as a code a program can test and a
+ * message that says it in words. Thrown inside the pure code and the services; shared/ipc/result.ts
+ * carries them across the process boundary.
  */
 
 /** Machine-readable reasons an operation can fail; the message says it in words. */
@@ -16,19 +17,6 @@ export type ErrorCode =
   /** The main process (the preview server, in a browser) did not answer: nothing was saved. */
   | 'unreachable'
   | 'internal';
-
-export interface WorkbenchError {
-  code: ErrorCode;
-  message: string;
-}
-
-export type Result<T> = { ok: true; value: T } | { ok: false; error: WorkbenchError };
-
-export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-export const fail = (code: ErrorCode, message: string): Result<never> => ({
-  ok: false,
-  error: { code, message },
-});
 
 /** An error thrown inside a service that carries its code to the caller. */
 export class WorkbenchFailure extends Error {
