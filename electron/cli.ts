@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { importedFileKind } from '../shared/exchange/file-kinds';
 import { CONSENSUS_CODER } from '../shared/model/adjudication';
 import { CODER_NAME_MAX_CHARS } from '../shared/model/limits';
 import { WorkbenchFailure } from '../shared/model/failure';
@@ -213,8 +214,8 @@ async function main(argv: string[]): Promise<unknown> {
       case 'import': {
         const imported = [];
         for (const file of files) {
-          const coderFile = /\.coder\.json$/i.test(file);
-          const operation = coderFile ? 'importCoderFile' : /\.(qdpx|qde)$/i.test(file) ? 'importProject' : 'importDocument';
+          const coderFile = importedFileKind(file) === 'coder-file';
+          const operation = coderFile ? 'importCoderFile' : importedFileKind(file) === 'project' ? 'importProject' : 'importDocument';
           let bytes: Buffer;
           try {
             // Said as the app says it, before a text too large is read (and base64-encoded) at all.
