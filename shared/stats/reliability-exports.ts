@@ -9,13 +9,8 @@
 import { csvFormatRow, csvFormatRows } from 'd3-dsv';
 import { CodePointIndex } from '../text/offsets';
 import { characterUnits, CODE_SET_SEPARATOR } from './character-units';
-import {
-  characterData,
-  type ReliabilityInput,
-  type ReliabilityMeasures,
-  type ReliabilityOptions,
-  type ReliabilityReport,
-} from './reliability-report';
+import { type ReliabilityMeasures, type ReliabilityReport } from './reliability-report';
+import { characterData, type ReliabilityInput, type ReliabilityOptions } from './character-data';
 
 /** A figure with four decimals; '' for `NaN` or `null`. */
 function fixed(value: number | null, digits = 4): string {
