@@ -173,20 +173,6 @@ export function deleteCode(state: CodebookState, id: string, disposal: Disposal,
   };
 }
 
-/** The codebook file format (JSON). */
-export const CODEBOOK_FORMAT = 'annotation-workbench/codebook';
-
-export interface CodebookFile {
-  format: typeof CODEBOOK_FORMAT;
-  version: 1;
-  codes: Array<Code & { path: string }>;
-}
-
-/** The codebook as a file: every code with its full path, in codebook order. */
-export function codebookFile(codes: readonly Code[]): CodebookFile {
-  return { format: CODEBOOK_FORMAT, version: 1, codes: codes.map((code) => ({ ...code, path: codePath(codes, code.id) })) };
-}
-
 /**
  * Imports codes from a codebook file as one action: codes with a known id are updated, the others
  * added (parents before children). A key already used by another code is left off, and said.

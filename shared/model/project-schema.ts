@@ -81,13 +81,6 @@ const projectFileSchema = z
 
 export type ProjectFile = z.infer<typeof projectFileSchema>;
 
-/** A codebook file as exported (shared/edits/codebook.ts codebookFile). */
-export const codebookFileSchema = z.object({
-  format: z.literal('annotation-workbench/codebook'),
-  version: z.literal(1),
-  codes: z.array(codeSchema.extend({ path: z.string().optional() })).max(10000),
-});
-
 export type ProjectFileCheck = { ok: true; project: ProjectFile } | { ok: false; reason: string };
 
 /** Checks parsed JSON against the project schema; the reason names the first problems found. */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { applyChanges } from '../../shared/edits/changes';
 import { codePath, DEFAULT_CODES, type Code } from '../../shared/model/codebook';
-import { addCode, blankCodeFields, codebookFile, codeUsage, deleteCode, importCodebook, mergeCodes, moveCode, updateCode } from '../../shared/edits/codebook';
+import { addCode, blankCodeFields, codeUsage, deleteCode, importCodebook, mergeCodes, moveCode, updateCode } from '../../shared/edits/codebook';
+import { codebookFile } from '../../shared/exchange/codebook-file';
 import { type Edit } from '../../shared/model/changes';
 import { WorkbenchFailure } from '../../shared/model/failure';
 import type { CodedSegment } from '../../shared/model/segments';
