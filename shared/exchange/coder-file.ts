@@ -7,6 +7,14 @@
  */
 import { CODE_ID_PATTERN, codePath, COLOUR_PATTERN, type Code } from '../model/codebook';
 import { compareInTextOrder } from '../model/segments';
+import {
+  CODE_DESCRIPTION_MAX_CHARS,
+  CODE_NAME_MAX_CHARS,
+  CODEBOOK_ENTRY_MAX_CHARS,
+  CODER_NAME_MAX_CHARS,
+  ID_MAX_CHARS,
+  MEMO_MAX_CHARS,
+} from '../model/limits';
 import type { CoderProject } from '../model/project';
 import { z } from '../model/zod';
 
@@ -57,20 +65,20 @@ const offset = z.number().int().nonnegative().max(2 ** 31);
 
 const codeSchema = z.object({
   id: codeId,
-  name: z.string().min(1).max(200),
+  name: z.string().min(1).max(CODE_NAME_MAX_CHARS),
   colour: z.string().regex(COLOUR_PATTERN, { error: 'must be a colour like #0072B2' }),
-  description: z.string().max(2000),
-  definition: z.string().max(20000),
-  whenToUse: z.string().max(20000),
-  whenNotToUse: z.string().max(20000),
-  example: z.string().max(20000),
+  description: z.string().max(CODE_DESCRIPTION_MAX_CHARS),
+  definition: z.string().max(CODEBOOK_ENTRY_MAX_CHARS),
+  whenToUse: z.string().max(CODEBOOK_ENTRY_MAX_CHARS),
+  whenNotToUse: z.string().max(CODEBOOK_ENTRY_MAX_CHARS),
+  example: z.string().max(CODEBOOK_ENTRY_MAX_CHARS),
   key: z.string().length(1).nullable(),
   parentId: codeId.nullable(),
   path: z.string().max(20000),
 });
 
 const segmentSchema = z.object({
-  id: z.string().min(1).max(200),
+  id: z.string().min(1).max(ID_MAX_CHARS),
   documentSha256: sha256,
   codeId,
   codePath: z.string().max(20000),
@@ -79,7 +87,7 @@ const segmentSchema = z.object({
   quote: z.string(),
   createdAt: isoTime,
   updatedAt: isoTime,
-  memo: z.string().max(100000),
+  memo: z.string().max(MEMO_MAX_CHARS),
 });
 
 /** The check of a coder file read from disk: its shape, and that its parts refer to each other. */
@@ -87,9 +95,9 @@ export const coderFileSchema = z
   .object({
     format: z.literal(CODER_FILE_FORMAT),
     version: z.literal(CODER_FILE_VERSION),
-    coder: z.string().max(200).refine((name) => name.trim() !== '', { error: 'names no coder' }),
+    coder: z.string().max(CODER_NAME_MAX_CHARS).refine((name) => name.trim() !== '', { error: 'names no coder' }),
     exportedAt: isoTime,
-    projectId: z.string().min(1).max(200),
+    projectId: z.string().min(1).max(ID_MAX_CHARS),
     codebook: z.object({ codes: z.array(codeSchema).max(10000), version: z.string().max(200) }),
     documents: z.array(z.object({ sha256, title: z.string().max(2000), length: offset })).max(100000),
     segments: z.array(segmentSchema).max(2_000_000),
