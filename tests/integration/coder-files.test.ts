@@ -12,12 +12,7 @@ import type { ActionOutcome, ExportOutcome, ProjectImportOutcome } from '../../s
 import { codePath } from '../../shared/model/codebook';
 import { openProject, segmentInput, type OpenProject } from '../support/project';
 import { tempFolder } from '../support/temp';
-
-function value<T>(result: unknown): T {
-  const r = result as { ok: boolean; value?: T; error?: { message: string } };
-  if (!r.ok) throw new Error(`call failed: ${r.error?.message}`);
-  return r.value as T;
-}
+import { value } from '../support/builders';
 
 /** A project from the bundled corpus with its coder set. */
 async function coderProject(coder: string): Promise<OpenProject> {

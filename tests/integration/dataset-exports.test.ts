@@ -4,11 +4,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/services/handlers';
 import { FIXTURE_TEXTS } from '../support/fixtures';
+import { value } from '../support/builders';
 import { openProject } from '../support/project';
 import { pythonWith, runPythonScript } from '../support/python';
 import { textFolder } from '../support/temp';
-
-const value = <T>(result: unknown) => (result as { ok: true; value: T }).value;
 
 /** A project over the hard fixtures, with overlapping segments, a nested code and a variable. */
 async function codedProject() {

@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/services/handlers';
 import type { ActionOutcome } from '../../shared/ipc';
 import { openProject, segmentInput } from '../support/project';
-
-const value = <T>(result: unknown) => (result as { ok: true; value: T }).value;
+import { value } from '../support/builders';
 
 describe('memos, renaming and removing documents', () => {
   it('keeps memos on segments and documents across a restart, in the export too', async () => {

@@ -6,20 +6,9 @@ import { setDocumentValue } from '../../shared/edits/variables';
 import { updateDocument } from '../../shared/edits/documents';
 import { type ProjectState } from '../../shared/model/project';
 import { actionSchema } from '../../shared/model/changes';
+import { documentRecord } from '../support/builders';
 
-const document = {
-  id: 'doc-1',
-  title: 'T',
-  file: 'a.txt',
-  sha256: '0'.repeat(64),
-  byteLength: 1,
-  length: 1,
-  codePointLength: 1,
-  addedAt: '2026-01-01T00:00:00.000Z',
-  memo: '',
-  source: null,
-  values: {},
-};
+const document = documentRecord('doc-1', 'x', { title: 'T', file: 'a.txt' });
 
 describe('action labels', () => {
   it('shortens each quoted piece of user text and keeps the words of the template whole', () => {

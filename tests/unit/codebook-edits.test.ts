@@ -6,21 +6,12 @@ import { codebookFile } from '../../shared/exchange/codebook-file';
 import { type Edit } from '../../shared/model/changes';
 import { WorkbenchFailure } from '../../shared/model/failure';
 import type { CodedSegment } from '../../shared/model/segments';
+import { codedSegment } from '../support/builders';
 
 const NOW = '2026-02-02T00:00:00.000Z';
 const fields = (name: string, parentId: string | null = null): Omit<Code, 'id'> => ({ ...blankCodeFields(name, '#117733'), parentId });
-const segment = (id: string, codeId: string, start: number, end: number, documentId = 'd1'): CodedSegment => ({
-  id,
-  documentId,
-  codeId,
-  start,
-  end,
-  quote: 'q',
-  coder: 'ana',
-  createdAt: '2026-01-01T00:00:00.000Z',
-  updatedAt: '2026-01-01T00:00:00.000Z',
-  memo: '',
-});
+const segment = (id: string, codeId: string, start: number, end: number, documentId = 'd1'): CodedSegment =>
+  codedSegment({ id, documentId, codeId, start, end, quote: 'q', coder: 'ana' });
 
 function project() {
   const state = { codes: DEFAULT_CODES.map((c) => ({ ...c })), segments: [] as CodedSegment[], documents: [] };

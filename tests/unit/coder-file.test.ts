@@ -5,6 +5,7 @@ import { buildCoderFile, codebookVersion, coderFileJson, coderFileName, readCode
 import { planCoderMerge, type CoderMergeTarget } from '../../shared/exchange/coder-merge';
 import { documentIdFor, type DocumentRecord } from '../../shared/model/documents';
 import type { CodedSegment } from '../../shared/model/segments';
+import { documentRecord } from '../support/builders';
 
 const TEXTS = {
   war: 'The war entered its first week. Thousands of casualties 🕊 on both sides.\r\nIt must stop now.',
@@ -15,19 +16,7 @@ type DocumentName = keyof typeof TEXTS;
 
 function record(name: DocumentName): DocumentRecord {
   const text = TEXTS[name];
-  return {
-    id: documentIdFor(HASHES[name]),
-    title: `The ${name} text`,
-    file: `${name}.txt`,
-    sha256: HASHES[name],
-    byteLength: text.length,
-    length: text.length,
-    codePointLength: [...text].length,
-    addedAt: '2026-01-01T00:00:00.000Z',
-    memo: '',
-    source: null,
-    values: {},
-  };
+  return documentRecord(documentIdFor(HASHES[name]), text, { title: `The ${name} text`, file: `${name}.txt`, sha256: HASHES[name] });
 }
 
 type Project = CoderMergeTarget & { projectId: string; codes: Code[]; segments: CodedSegment[]; documents: DocumentRecord[] };

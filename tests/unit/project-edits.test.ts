@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CODES } from '../../shared/model/codebook';
 import { codePassage, codePassages, moveBounds, recode } from '../../shared/edits/segments';
 import { type ProjectState } from '../../shared/model/project';
+import { projectState } from '../support/builders';
 
 const text = 'Shelling resumed at dawn. Residents fled.';
 const now = '2026-03-01T00:00:00.000Z';
 let n = 0;
 const newId = () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`;
-const state = (coder: string, segments: ProjectState['segments'] = []): ProjectState => ({ codes: DEFAULT_CODES, segments, documents: [], variables: [], coder });
+const state = (coder: string, segments: ProjectState['segments'] = []): ProjectState => projectState({ coder, segments });
 const texts = new Map([['d', text]]);
 const span = (words: string) => ({ documentId: 'd', start: text.indexOf(words), end: text.indexOf(words) + words.length });
 
