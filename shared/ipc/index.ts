@@ -23,12 +23,18 @@ import { agreementOperations } from './agreement';
 
 export * from './agreement';
 export * from './channels';
+export * from './codebook';
 export * from './commands';
 export * from './documents';
 export * from './exchange';
+export * from './exports';
+export * from './history';
+export * from './jobs';
 export * from './outcomes';
 export * from './project';
 export * from './search';
+export * from './segments';
+export * from './variables';
 
 /** Every operation the page may ask for: the features' tables joined into one. */
 export const operations = {

@@ -27,5 +27,5 @@ export const VARIABLE_CHOICE_MAX_CHARS = 200;
 export const VARIABLE_CHOICES_MAX = 500;
 /** A document's value of a text variable. */
 export const VARIABLE_VALUE_MAX_CHARS = 10000;
-/** An action's label (the Undo button's words); actionLabel in action-label.ts keeps every label within it. */
+/** An action's label (the Undo button's words); fitActionLabel (changes.ts) keeps every label within it. */
 export const ACTION_LABEL_MAX_CHARS = 500;
