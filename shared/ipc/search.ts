@@ -2,20 +2,11 @@
  * The contract's operations for one feature. Searching the documents for words or a regular
  * expression.
  */
+import type { CorpusSearchResult } from '../views/corpus-search';
 import { z } from '../model/zod';
 import { documentId, operation } from './fields';
 
-/** Hits of a search, per document, each with a little text on either side. */
-export interface CorpusSearchResult {
-  documents: Array<{
-    documentId: string;
-    title: string;
-    count: number;
-    truncated: boolean;
-    hits: Array<{ start: number; end: number; before: string; match: string; after: string }>;
-  }>;
-  total: number;
-}
+export type { CorpusSearchResult } from '../views/corpus-search';
 
 /** The operations on searching the documents for words or a regular expression. */
 export const searchOperations = {
