@@ -3,18 +3,13 @@
  * coding.
  */
 import type { Code } from '../model/codebook';
-import type { DocumentRecord } from '../model/documents';
 import { CODER_NAME_MAX_CHARS } from '../model/limits';
 import type { VariableDefinition } from '../model/variables';
 import { z } from '../model/zod';
+import type { DocumentSummary } from '../views/overview';
 import { operation } from './fields';
 
-/** A document as listed in the project overview. */
-export interface DocumentSummary extends DocumentRecord {
-  segmentCount: number;
-  /** The same, per coder (for blind coding, which counts only the current coder's). */
-  segmentsByCoder: Record<string, number>;
-}
+export type { DocumentSummary } from '../views/overview';
 
 export interface ProjectOverview {
   name: string;
