@@ -1,8 +1,9 @@
 /**
- * Changes and actions. Every edit a researcher makes is an action: a label for the Edit menu and
- * a list of changes, each the state of one record before and after. Applying the `after` states
- * does the action; applying the `before` states, last change first, undoes it. The journal, undo
- * and redo (kept across restarts for the last HISTORY_LIMIT actions) all work on these.
+ * The undo engine. Every edit a researcher makes is an action (shared/model/changes.ts): a label
+ * and a list of changes, each the state of one record before and after. Applying the `after`
+ * states does the action; applying the `before` states, last change first, undoes it. The journal,
+ * undo and redo (kept across restarts for the last HISTORY_LIMIT actions) all work through here.
+ * It knows records, never features: no kind of edit is imported here.
  */
 import type { Action, Change, History } from '../model/changes';
 import type { ProjectRecords } from '../model/project';
