@@ -75,6 +75,10 @@ describe('layering', () => {
     expect(roomViolation(root, inText, '../model/result')).toBeNull();
     expect(roomViolation(root, inText, '../views/retrieval')).not.toBeNull();
     expect(roomViolation(root, join(root, 'shared', 'edits', 'changes.ts'), '../exchange/coder-file')).not.toBeNull();
+    // The undo engine knows the records only: not a kind of edit, though they share its folder.
+    expect(roomViolation(root, join(root, 'shared', 'edits', 'changes.ts'), './adjudication')).toMatch(/undo engine/);
+    expect(roomViolation(root, join(root, 'shared', 'edits', 'changes.ts'), '../model/changes')).toBeNull();
+    expect(roomViolation(root, join(root, 'shared', 'edits', 'segments.ts'), './action-label')).toBeNull();
     expect(roomViolation(root, join(root, 'shared', 'loose.ts'), './model/zod')).toMatch(/not one of the folders/);
     expect(roomViolation(root, join(root, 'shared', 'ipc', 'index.ts'), '../edits/changes')).toBeNull();
     // Only shared/ has rooms; the layers outside it are the rule above.

@@ -73,12 +73,18 @@ export const SHARED_ROOMS: Record<string, readonly string[]> = {
   ipc: ['model', 'text', 'stats', 'edits', 'exchange', 'exports', 'views'],
 };
 
+/** The undo engine: it applies records' changes, so it knows the records and no kind of edit. */
+export const UNDO_ENGINE = 'shared/edits/changes.ts';
+
 /** Why `specifier`, imported by `file` inside shared/, reaches a shared/ folder it may not; null when it may. */
 export function roomViolation(root: string, file: string, specifier: string): string | null {
   if (!specifier.startsWith('.')) return null;
   const [layer, room] = relative(root, file).split(sep);
   const [targetLayer, targetRoom] = relative(root, resolve(dirname(file), specifier)).split(sep);
   if (layer !== 'shared' || targetLayer !== 'shared') return null;
+  if (relative(root, file).split(sep).join('/') === UNDO_ENGINE && targetRoom !== 'model') {
+    return `the undo engine (${UNDO_ENGINE}) may import only shared/model/, not ${specifier}`;
+  }
   if (!(room! in SHARED_ROOMS)) return `shared/${room} is not one of the folders of shared/ (${Object.keys(SHARED_ROOMS).join(', ')})`;
   if (targetRoom === room) return null;
   return SHARED_ROOMS[room!]!.includes(targetRoom!) ? null : `shared/${room}/ may not import from shared/${targetRoom}/`;
