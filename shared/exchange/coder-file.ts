@@ -15,6 +15,7 @@ import {
   ID_MAX_CHARS,
   MEMO_MAX_CHARS,
 } from '../model/limits';
+import { SHA256_PATTERN } from '../model/fields';
 import type { CoderProject } from '../model/project';
 import { z } from '../model/zod';
 
@@ -59,7 +60,7 @@ export interface CoderFile {
 }
 
 const isoTime = z.iso.datetime({ offset: false, error: 'must be a UTC time like 2026-01-31T12:00:00Z' });
-const sha256 = z.string().regex(/^[0-9a-f]{64}$/, { error: 'must be a SHA-256 in lowercase hex' });
+const sha256 = z.string().regex(SHA256_PATTERN, { error: 'must be a SHA-256 in lowercase hex' });
 const codeId = z.string().regex(CODE_ID_PATTERN, { error: 'must be a code id (lowercase letters, digits and hyphens)' });
 const offset = z.number().int().nonnegative().max(2 ** 31);
 

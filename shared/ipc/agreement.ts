@@ -3,7 +3,8 @@
  * exports, and settling disagreements.
  */
 import { type Adjudication, DECISIONS } from '../model/adjudication';
-import { CODER_NAME_MAX_CHARS, ID_MAX_CHARS, MEMO_MAX_CHARS } from '../model/limits';
+import { recordIdSchema } from '../model/fields';
+import { CODER_NAME_MAX_CHARS, MEMO_MAX_CHARS } from '../model/limits';
 import { z } from '../model/zod';
 import type { ReliabilityReport } from '../stats/reliability-report';
 import { codeId, documentId, jobId, operation, segmentId } from './fields';
@@ -36,7 +37,7 @@ export const agreementOperations = {
   ),
   settleDisagreement: operation<ActionOutcome>()(
     z.strictObject({
-      disagreementId: z.string().min(1).max(ID_MAX_CHARS),
+      disagreementId: recordIdSchema,
       documentId,
       codeId,
       decision: z.enum(DECISIONS),

@@ -3,10 +3,11 @@
  * and the way an operation is declared, so that each feature's operations check them alike.
  */
 import { codeIdSchema, COLOUR_PATTERN } from '../model/codebook';
-import { CODE_DESCRIPTION_MAX_CHARS, CODE_NAME_MAX_CHARS, CODEBOOK_ENTRY_MAX_CHARS, ID_MAX_CHARS } from '../model/limits';
+import { recordIdSchema } from '../model/fields';
+import { CODE_DESCRIPTION_MAX_CHARS, CODE_NAME_MAX_CHARS, CODEBOOK_ENTRY_MAX_CHARS } from '../model/limits';
 import { z } from '../model/zod';
 
-export const documentId = z.string().min(1).max(ID_MAX_CHARS);
+export const documentId = recordIdSchema;
 export const codeId = codeIdSchema;
 export const colour = z.string().regex(COLOUR_PATTERN);
 export const longText = z.string().max(CODEBOOK_ENTRY_MAX_CHARS);

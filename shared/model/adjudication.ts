@@ -3,7 +3,8 @@
  * were weighed, what was decided, and the consensus segment it made (shared/edits/adjudication.ts
  * makes these records).
  */
-import { CODER_NAME_MAX_CHARS, ID_MAX_CHARS, MEMO_MAX_CHARS } from './limits';
+import { recordIdSchema, utcTimeSchema } from './fields';
+import { CODER_NAME_MAX_CHARS, MEMO_MAX_CHARS } from './limits';
 import { codeIdSchema } from './codebook';
 import { z } from './zod';
 
@@ -15,7 +16,7 @@ export const DECISIONS = ['accept', 'merge', 'discussed'] as const;
 
 export type Decision = (typeof DECISIONS)[number];
 
-const id = z.string().min(1).max(ID_MAX_CHARS);
+const id = recordIdSchema;
 
 /** A decision as the project file holds it. */
 export const adjudicationSchema = z.object({
@@ -32,7 +33,7 @@ export const adjudicationSchema = z.object({
   consensusSegmentId: id.nullable(),
   /** Who decided, and when (ISO 8601 UTC). */
   by: z.string().max(CODER_NAME_MAX_CHARS),
-  at: z.iso.datetime({ offset: false }),
+  at: utcTimeSchema,
   note: z.string().max(MEMO_MAX_CHARS),
 });
 

@@ -6,7 +6,8 @@
 import { adjudicationSchema } from './adjudication';
 import { codeIdSchema, codeSchema } from './codebook';
 import { documentSchema } from './documents';
-import { ACTION_LABEL_MAX_CHARS, ID_MAX_CHARS } from './limits';
+import { recordIdSchema, utcTimeSchema } from './fields';
+import { ACTION_LABEL_MAX_CHARS } from './limits';
 import { segmentSchema } from './segments';
 import { variableSchema } from './variables';
 import { z } from './zod';
@@ -20,7 +21,7 @@ export function fitActionLabel(label: string): string {
   return `${label.slice(0, cut)}…`;
 }
 
-const id = z.string().min(1).max(ID_MAX_CHARS);
+const id = recordIdSchema;
 
 /** One record's state before and after (null: it does not exist), or the codebook's order. */
 export const changeSchema = z.discriminatedUnion('kind', [
@@ -41,7 +42,7 @@ export const actionSchema = z.object({
   // Labels are made within the cap (action-label.ts); one saved by an older version is shortened, not refused.
   label: z.string().transform(fitActionLabel),
   /** ISO 8601 UTC. */
-  at: z.iso.datetime({ offset: false }),
+  at: utcTimeSchema,
   changes: z.array(changeSchema),
 });
 

@@ -4,11 +4,12 @@
  * gives it a title a researcher recognises.
  */
 
-import { FILE_NAME_MAX_CHARS, ID_MAX_CHARS, MEMO_MAX_CHARS } from './limits';
+import { recordIdSchema, SHA256_PATTERN, utcTimeSchema } from './fields';
+import { FILE_NAME_MAX_CHARS, MEMO_MAX_CHARS } from './limits';
 import { variableValueSchema } from './variables';
 import { z } from './zod';
 
-const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+const sha256 = z.string().regex(SHA256_PATTERN);
 
 /** Where an imported document came from: the original file, and how its text was read. */
 export const documentSourceSchema = z.object({
@@ -25,7 +26,7 @@ export type DocumentSource = z.infer<typeof documentSourceSchema>;
 /** A document as the project file holds it. */
 export const documentSchema = z.object({
   /** Stable id, derived from the SHA-256 of the bytes, so that coders' projects agree on it. */
-  id: z.string().min(1).max(ID_MAX_CHARS),
+  id: recordIdSchema,
   /** Display title: the first non-empty line of the text, trimmed and cut to TITLE_LENGTH at a word. */
   title: z.string(),
   /** File name of the text inside the project's documents folder. */
@@ -39,7 +40,7 @@ export const documentSchema = z.object({
   /** Length of the decoded text in Unicode code points (the unit of exported offsets). */
   codePointLength: z.number().int().nonnegative(),
   /** When the document entered the project, ISO 8601 UTC. */
-  addedAt: z.iso.datetime({ offset: false }),
+  addedAt: utcTimeSchema,
   /** The researcher's note on the whole document ('' when none). */
   memo: z.string().max(MEMO_MAX_CHARS).default(''),
   /** The file it was imported from (null for the bundled texts, kept byte for byte). */

@@ -7,15 +7,16 @@ import { adjudicationSchema } from './adjudication';
 import { historySchema } from './changes';
 import { codeSchema } from './codebook';
 import { documentSchema } from './documents';
-import { CODER_NAME_MAX_CHARS, ID_MAX_CHARS } from './limits';
+import { recordIdSchema, utcTimeSchema } from './fields';
+import { CODER_NAME_MAX_CHARS } from './limits';
 import { segmentSchema } from './segments';
 import { variableSchema } from './variables';
 import { z } from './zod';
 
 export const PROJECT_SCHEMA_VERSION = 1;
 
-const isoTime = z.iso.datetime({ offset: false });
-const id = z.string().min(1).max(ID_MAX_CHARS);
+const isoTime = utcTimeSchema;
+const id = recordIdSchema;
 
 const projectFileSchema = z
   .object({

@@ -3,12 +3,13 @@
  * by position (start/end in UTF-16 code units of the exact text) and by quote, so that a position
  * that no longer matches its text is noticed and reported, never silently shifted.
  */
-import { ID_MAX_CHARS, MEMO_MAX_CHARS } from './limits';
+import { recordIdSchema, utcTimeSchema } from './fields';
+import { MEMO_MAX_CHARS } from './limits';
 import { z } from './zod';
 import { codeIdSchema } from './codebook';
 
-const id = z.string().min(1).max(ID_MAX_CHARS);
-const isoTime = z.iso.datetime({ offset: false });
+const id = recordIdSchema;
+const isoTime = utcTimeSchema;
 
 /** A coded segment as the project file holds it. */
 export const segmentSchema = z
