@@ -8,10 +8,11 @@ import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { CONSENSUS_CODER } from '../shared/adjudication';
-import { CODER_NAME_MAX_CHARS } from '../shared/limits';
-import { WorkbenchFailure } from '../shared/result';
-import { countByCode } from '../shared/segments';
+import { importedFileKind } from '../shared/exchange/file-kinds';
+import { CONSENSUS_CODER } from '../shared/model/adjudication';
+import { CODER_NAME_MAX_CHARS } from '../shared/model/limits';
+import { WorkbenchFailure } from '../shared/model/failure';
+import { countByCode } from '../shared/model/segments';
 import { documentsCodedByAll } from '../shared/stats/compared-documents';
 import { MAX_IMPORT_BYTES } from './services/document-import';
 import { describeFileError } from './services/atomic-write';
@@ -213,8 +214,8 @@ async function main(argv: string[]): Promise<unknown> {
       case 'import': {
         const imported = [];
         for (const file of files) {
-          const coderFile = /\.coder\.json$/i.test(file);
-          const operation = coderFile ? 'importCoderFile' : /\.(qdpx|qde)$/i.test(file) ? 'importProject' : 'importDocument';
+          const coderFile = importedFileKind(file) === 'coder-file';
+          const operation = coderFile ? 'importCoderFile' : importedFileKind(file) === 'project' ? 'importProject' : 'importDocument';
           let bytes: Buffer;
           try {
             // Said as the app says it, before a text too large is read (and base64-encoded) at all.

@@ -3,8 +3,8 @@
  * the app's own main frame, each passing its input through the contract's schema (in dispatch).
  */
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
-import { CHANNEL_PREFIX, operationNames } from '../shared/api';
-import { fail } from '../shared/result';
+import { CHANNEL_PREFIX, operationNames } from '../shared/ipc';
+import { fail } from '../shared/ipc/result';
 import { dispatch, type Handlers } from './services/handlers';
 import { isTrustedSender } from './services/trusted-sender';
 

@@ -16,7 +16,7 @@ import {
   type MenuItemConstructorOptions,
 } from 'electron';
 import { pathToFileURL } from 'node:url';
-import { COMMAND_CHANNEL, type CommandName } from '../shared/api';
+import { COMMAND_CHANNEL, type CommandName } from '../shared/ipc';
 import { registerIpcHandlers } from './ipc';
 import { APP_ORIGIN } from './services/trusted-sender';
 import { createHandlers } from './services/handlers';

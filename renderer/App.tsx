@@ -1,6 +1,6 @@
 /** The workbench window: documents on the left, the text with the codebook in the middle, the coded segments on the right. */
 import { useEffect, useState } from 'react';
-import { codeForKey } from '../shared/codebook';
+import { codeForKey } from '../shared/model/codebook';
 import {
   cancelJob,
   dismissMessage,

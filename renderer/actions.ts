@@ -4,19 +4,12 @@
  * main process says it is durable; a failed call is rolled back and explained, and a failed save
  * keeps the change and says so until saving works again.
  */
-import type { CsvFlavour } from '../shared/csv-export';
-import type { ActionOutcome, ExportOutcome } from '../shared/api';
-import type { Result, WorkbenchError } from '../shared/result';
-import {
-  checkSelection,
-  compareInTextOrder,
-  insertInTextOrder,
-  moveSegmentEdge,
-  snapToWords,
-  trimSelection,
-  type CodedSegment,
-} from '../shared/segments';
-import { layoutText } from '../shared/text-layout';
+import type { CsvFlavour } from '../shared/exports/csv-export';
+import type { ActionOutcome, ExportOutcome } from '../shared/ipc';
+import type { Result, WorkbenchError } from '../shared/ipc/result';
+import { compareInTextOrder, insertInTextOrder, type CodedSegment } from '../shared/model/segments';
+import { checkSelection, moveSegmentEdge, snapToWords, trimSelection } from '../shared/text/selection';
+import { layoutText } from '../shared/text/text-layout';
 import { api } from './api-client';
 import { getState, selectBlind, update, writePreference, type SearchState, type State } from './store';
 

@@ -3,8 +3,8 @@
  * `window.workbench`. In the browser preview the same operations go over HTTP to the preview
  * server, with the per-run token taken from the URL fragment (and then removed from the address).
  */
-import { operationNames, type WorkbenchApi, type WorkbenchBridge } from '../shared/api';
-import { fail } from '../shared/result';
+import { operationNames, type WorkbenchApi, type WorkbenchBridge } from '../shared/ipc';
+import { fail } from '../shared/ipc/result';
 
 declare global {
   interface Window {

@@ -4,7 +4,8 @@
  * progress, each whole or not at all; a batch can be stopped before its next file. The report
  * says, per file, what came in and what did not.
  */
-import type { ActionOutcome } from '../shared/api';
+import type { ActionOutcome } from '../shared/ipc';
+import { importedFileKind } from '../shared/exchange/file-kinds';
 import { applyImportOutcome, cancelJob, followJob, openDocument, refreshCounts, showMessage } from './actions';
 import { api } from './api-client';
 import { getState, update } from './store';
@@ -25,12 +26,12 @@ interface FileImport {
 
 /** Imports one file by its kind. */
 async function importOne(file: File): Promise<FileImport> {
-  if (/\.coder\.json$/i.test(file.name)) {
+  if (importedFileKind(file.name) === 'coder-file') {
     // Another coder's work on the same texts.
     const merged = await api.importCoderFile({ name: file.name, content: await file.text() });
     return merged.ok ? { lines: merged.value.report, outcome: merged.value.outcome } : { lines: [`${file.name}: ${merged.error.message}`], outcome: null };
   }
-  if (/\.(qdpx|qde)$/i.test(file.name)) {
+  if (importedFileKind(file.name) === 'project') {
     // A project from another program: documents, codebook and coded segments in one action.
     const data = await base64Of(file);
     const project = await followJob('Import', (jobId) => api.importProject({ name: file.name, data, jobId }));

@@ -3,12 +3,12 @@
  * components (useStore) and by the text view (subscribe). Side effects live in actions.ts.
  */
 import { useSyncExternalStore } from 'react';
-import type { CorpusSearchResult, JobProgress, ProjectOverview } from '../shared/api';
-import type { SearchQuery } from '../shared/search';
-import type { Code } from '../shared/codebook';
-import type { DocumentRecord } from '../shared/documents';
-import type { CodedSegment } from '../shared/segments';
-import type { TextLayout } from '../shared/text-layout';
+import type { CorpusSearchResult, JobProgress, ProjectOverview } from '../shared/ipc';
+import type { SearchQuery } from '../shared/text/search';
+import type { Code } from '../shared/model/codebook';
+import type { DocumentRecord } from '../shared/model/documents';
+import type { CodedSegment } from '../shared/model/segments';
+import type { TextLayout } from '../shared/text/text-layout';
 
 export interface OpenDocumentState {
   document: DocumentRecord;

@@ -7,9 +7,10 @@
 import { createHash } from 'node:crypto';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { actionLabel } from '../../shared/action-label';
-import { applyChanges, type Action, type Change } from '../../shared/changes';
-import type { Code } from '../../shared/codebook';
+import { actionLabel } from '../../shared/edits/action-label';
+import { applyChanges } from '../../shared/edits/changes';
+import { type Action, type Change } from '../../shared/model/changes';
+import type { Code } from '../../shared/model/codebook';
 import {
   buildCoderFile,
   CODER_FILE_MAX_CHARS,
@@ -19,11 +20,11 @@ import {
   normalCoderName,
   readCoderFile,
   type CoderFile,
-} from '../../shared/coder-file';
-import { planCoderMerge, type CoderMergeTarget } from '../../shared/coder-merge';
-import type { DocumentRecord } from '../../shared/documents';
-import { WorkbenchFailure } from '../../shared/result';
-import type { CodedSegment } from '../../shared/segments';
+} from '../../shared/exchange/coder-file';
+import { planCoderMerge, type CoderMergeTarget } from '../../shared/exchange/coder-merge';
+import type { DocumentRecord } from '../../shared/model/documents';
+import { WorkbenchFailure } from '../../shared/model/failure';
+import type { CodedSegment } from '../../shared/model/segments';
 import { describeFileError, writeFileDurably } from './atomic-write';
 import type { ProjectStore } from './project-store';
 import { readRegularFile } from './regular-file';

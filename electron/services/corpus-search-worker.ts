@@ -4,7 +4,7 @@
  * the time limit counts the search and not the start of the thread.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { findHits } from '../../shared/search';
+import { findHits } from '../../shared/text/search';
 import type { SearchWork, SearchWorkerMessage } from './corpus-search';
 
 const { query, texts } = workerData as SearchWork;

@@ -8,8 +8,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { compileSearch, findHits, type SearchHit, type SearchQuery } from '../../shared/search';
-import { WorkbenchFailure } from '../../shared/result';
+import { compileSearch, findHits, type SearchHit, type SearchQuery } from '../../shared/text/search';
+import { WorkbenchFailure } from '../../shared/model/failure';
 
 /** How long a regular expression may run over the texts before it is stopped. */
 export const REGEX_TIME_LIMIT_MS = 1000;

@@ -10,7 +10,7 @@ import iconv from 'iconv-lite';
 import mammoth from 'mammoth';
 import { marked } from 'marked';
 import { extname } from 'node:path';
-import { WorkbenchFailure } from '../../shared/result';
+import { WorkbenchFailure } from '../../shared/model/failure';
 import { decodeUtf8Exact } from './text-decoding';
 import { checkedZip } from './zip-archive';
 

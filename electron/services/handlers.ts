@@ -5,21 +5,13 @@
  */
 import type { z } from 'zod';
 import { randomBytes } from 'node:crypto';
-import { actionLabel } from '../../shared/action-label';
-import type { Action } from '../../shared/changes';
-import {
-  addCode,
-  blankCodeFields,
-  codebookFile,
-  codeUsage,
-  deleteCode,
-  mergeCodes,
-  moveCode,
-  updateCode,
-  type Edit,
-} from '../../shared/codebook-edits';
-import { isShownTo, refuseWhileBlind, shownTo } from '../../shared/blind-coding';
-import { codePath, nextCodeColour } from '../../shared/codebook';
+import { actionLabel } from '../../shared/edits/action-label';
+import type { Action } from '../../shared/model/changes';
+import { addCode, blankCodeFields, codeUsage, deleteCode, mergeCodes, moveCode, updateCode } from '../../shared/edits/codebook';
+import { codebookFile } from '../../shared/exchange/codebook-file';
+import { type Edit } from '../../shared/model/changes';
+import { isShownTo, refuseWhileBlind, shownTo } from '../../shared/views/blind-coding';
+import { codePath, nextCodeColour } from '../../shared/model/codebook';
 import {
   operations,
   type ActionOutcome,
@@ -27,23 +19,25 @@ import {
   type OperationName,
   type OperationResult,
   type Operations,
-} from '../../shared/api';
-import { counted, segmentsCsvChunks } from '../../shared/csv-export';
-import { dataPackage, doccanoLines, wideCsvChunks } from '../../shared/dataset-exports';
-import { inContext } from '../../shared/search';
+} from '../../shared/ipc';
+import { counted, segmentsCsvChunks } from '../../shared/exports/csv-export';
+import { dataPackage, doccanoLines, wideCsvChunks } from '../../shared/exports/dataset-exports';
+import { inContext } from '../../shared/text/search';
 import { searchTexts } from './corpus-search';
-import { fail, ok, WorkbenchFailure, type Result } from '../../shared/result';
+import { WorkbenchFailure } from '../../shared/model/failure';
+import { fail, ok, type Result } from '../../shared/ipc/result';
 import { writeFileDurably, writeFolderDurably, describeFileError } from './atomic-write';
 import { Jobs, type Job } from './jobs';
-import { reliabilityReportSteps, type ReliabilityInput, type ReliabilityOptions } from '../../shared/stats/reliability-report';
+import { reliabilityReportSteps } from '../../shared/stats/reliability-report';
+import { type ReliabilityInput, type ReliabilityOptions } from '../../shared/stats/character-data';
 import { reliabilityReportCsv, reliabilityReportHtml, unitsMatrixCsv } from '../../shared/stats/reliability-exports';
 import type { ProjectStore } from './project-store';
 import { workbookBytes } from './xlsx-export';
 import { codebookImport, importProjectFile } from './project-exchange';
 import { coderFileFor, importCoderFile, syncSharedFolder } from './coder-exchange';
-import { coderFileJson, coderFileName } from '../../shared/coder-file';
+import { coderFileJson, coderFileName } from '../../shared/exchange/coder-file';
 import { qdcText, qdpxBytes } from './refi-qda';
-import { codebookCsv } from '../../shared/codebook-csv';
+import { codebookCsv } from '../../shared/exchange/codebook-csv';
 
 /** The kind of file being saved, for the dialog's filter. */
 export interface FileKind {

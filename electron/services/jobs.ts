@@ -5,8 +5,8 @@
  * when cancelled: a cancelled export throws before its file is renamed into place, so no partial
  * file is left behind, and a cancelled import throws before its action is applied.
  */
-import type { JobProgress } from '../../shared/api';
-import { WorkbenchFailure } from '../../shared/result';
+import type { JobProgress } from '../../shared/ipc';
+import { WorkbenchFailure } from '../../shared/model/failure';
 
 /** How long work may run before a checkpoint lets other calls in. */
 const SLICE_MS = 30;

@@ -9,7 +9,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { readFile, realpath } from 'node:fs/promises';
 import { extname, normalize } from 'node:path';
-import { fail } from '../../shared/result';
+import { fail } from '../../shared/ipc/result';
 import { MAX_IMPORT_BYTES } from './document-import';
 import { dispatch, type Handlers } from './handlers';
 import { decodedPath, servedFile } from './served-file';

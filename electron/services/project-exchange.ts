@@ -4,16 +4,18 @@
  * a JSON, REFI-QDA (.qdc) or CSV file. Shared by the page's handlers and the command line.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { actionLabel } from '../../shared/action-label';
-import type { Action } from '../../shared/changes';
-import { shortTitle } from '../../shared/documents';
-import { mergeCodebook, type IncomingCode } from '../../shared/codebook-merge';
-import { importCodebook, CODEBOOK_FORMAT, type Edit } from '../../shared/codebook-edits';
-import { readCodebookCsv } from '../../shared/codebook-csv';
-import { codebookFileSchema } from '../../shared/project-schema';
-import { WorkbenchFailure } from '../../shared/result';
-import { readCodebookQdc } from '../../shared/refi-qda/qde-reader';
-import { incomingCodes, planProjectImport, type ResolvedSource } from '../../shared/refi-qda/project-import';
+import { actionLabel } from '../../shared/edits/action-label';
+import type { Action } from '../../shared/model/changes';
+import { shortTitle } from '../../shared/text/short-text';
+import { mergeCodebook, type IncomingCode } from '../../shared/exchange/codebook-merge';
+import { importCodebook } from '../../shared/edits/codebook';
+import { CODEBOOK_FORMAT } from '../../shared/exchange/codebook-file';
+import { type Edit } from '../../shared/model/changes';
+import { readCodebookCsv } from '../../shared/exchange/codebook-csv';
+import { codebookFileSchema } from '../../shared/exchange/codebook-file';
+import { WorkbenchFailure } from '../../shared/model/failure';
+import { readCodebookQdc } from '../../shared/exchange/refi-qda/qde-reader';
+import { incomingCodes, planProjectImport, type ResolvedSource } from '../../shared/exchange/refi-qda/project-import';
 import type { ProjectStore } from './project-store';
 import type { Job } from './jobs';
 import { readQdpx } from './refi-qda';

@@ -17,7 +17,7 @@ import { link, open, rm } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import { WorkbenchFailure } from '../../shared/result';
+import { WorkbenchFailure } from '../../shared/model/failure';
 import { readRegularFile } from './regular-file';
 
 export const LOCK_FILE = 'project.lock';

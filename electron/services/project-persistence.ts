@@ -4,9 +4,11 @@
  * valid ones after it kept), and the JSON of the project file
  * (each segment's text kept from the last write, so that a save re-serialises only what changed).
  */
-import { actionSchema, checkProjectFile, type ProjectFile } from '../../shared/project-schema';
-import { applyChanges, recordDone, type Action } from '../../shared/changes';
-import type { CodedSegment } from '../../shared/segments';
+import { checkProjectFile, type ProjectFile } from '../../shared/model/project-schema';
+import { actionSchema } from '../../shared/model/changes';
+import { applyChanges, recordDone } from '../../shared/edits/changes';
+import { type Action } from '../../shared/model/changes';
+import type { CodedSegment } from '../../shared/model/segments';
 import type { JournalContents } from './journal';
 
 /** A step the store takes: an action done, or the last one undone, or redone. */

@@ -10,24 +10,25 @@ import { lstat, mkdir, readdir, readFile, rename } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import { Low } from 'lowdb';
-import type { DocumentSummary, ProjectOverview } from '../../shared/api';
-import { actionLabel, fitActionLabel } from '../../shared/action-label';
-import { settle, type Adjudication, type SettleInput } from '../../shared/adjudication';
-import { shownTo, type Viewer } from '../../shared/blind-coding';
-import { DEFAULT_CODES } from '../../shared/codebook';
-import type { DatasetInput } from '../../shared/csv-export';
-import { documentIdFor, documentTitle, shortTitle, type DocumentRecord } from '../../shared/documents';
-import { CodePointIndex } from '../../shared/offsets';
-import { applyChanges, recordDone, type Action, type Change } from '../../shared/changes';
-import type { CodebookState, Edit } from '../../shared/codebook-edits';
-import {
-  actionSchema,
-  checkProjectFile,
-  PROJECT_SCHEMA_VERSION,
-  type ProjectFile,
-} from '../../shared/project-schema';
-import { WorkbenchFailure } from '../../shared/result';
-import { quoteMatches, type CodedSegment } from '../../shared/segments';
+import type { DocumentSummary, ProjectOverview } from '../../shared/ipc';
+import { actionLabel } from '../../shared/edits/action-label';
+import { fitActionLabel } from '../../shared/model/changes';
+import { settle, type SettleInput } from '../../shared/edits/adjudication';
+import { type Adjudication } from '../../shared/model/adjudication';
+import { shownTo, type Viewer } from '../../shared/views/blind-coding';
+import { DEFAULT_CODES } from '../../shared/model/codebook';
+import type { DatasetInput } from '../../shared/model/project';
+import { documentIdFor, type DocumentRecord } from '../../shared/model/documents';
+import { documentTitle, shortTitle } from '../../shared/text/short-text';
+import { CodePointIndex } from '../../shared/text/offsets';
+import { applyChanges, recordDone } from '../../shared/edits/changes';
+import { type Action, type Change } from '../../shared/model/changes';
+import type { Edit } from '../../shared/model/changes';
+import type { CodebookState } from '../../shared/model/project';
+import { checkProjectFile, PROJECT_SCHEMA_VERSION, type ProjectFile } from '../../shared/model/project-schema';
+import { actionSchema } from '../../shared/model/changes';
+import { WorkbenchFailure } from '../../shared/model/failure';
+import { quoteMatches, type CodedSegment } from '../../shared/model/segments';
 import { describeFileError, syncFolder, writeFileDurably } from './atomic-write';
 import { extractText } from './document-import';
 import { DurableJsonFile, UnreadableFileError } from './durable-json-file';
@@ -42,24 +43,12 @@ import {
   type JournalStep,
 } from './project-persistence';
 import { decodeUtf8Exact } from './text-decoding';
-import type { VariableDefinition, VariableValue } from '../../shared/variables';
-import {
-  codePassage,
-  codePassages,
-  defineVariable,
-  findDocument,
-  findSegment,
-  moveBounds,
-  recode,
-  removeDocument,
-  removeSegment,
-  removeVariable,
-  requireCode,
-  setDocumentValue,
-  updateDocument,
-  writeSegmentMemo,
-  type ProjectState,
-} from '../../shared/project-edits';
+import type { VariableDefinition, VariableValue } from '../../shared/model/variables';
+import { findDocument, findSegment, requireCode } from '../../shared/edits/find';
+import { defineVariable, removeVariable, setDocumentValue } from '../../shared/edits/variables';
+import { removeDocument, updateDocument } from '../../shared/edits/documents';
+import { codePassage, codePassages, moveBounds, recode, removeSegment, writeSegmentMemo } from '../../shared/edits/segments';
+import { type ProjectState } from '../../shared/model/project';
 
 export const PROJECT_FILE = 'project.json';
 export const JOURNAL_FILE = 'project.journal';

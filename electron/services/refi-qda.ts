@@ -7,11 +7,11 @@
  */
 import { createHash } from 'node:crypto';
 import { strToU8, Zip, ZipDeflate } from 'fflate';
-import type { DatasetInput } from '../../shared/csv-export';
-import { WorkbenchFailure } from '../../shared/result';
-import { readProjectQde, type QdeProject, type QdeSource } from '../../shared/refi-qda/qde-reader';
-import { codebookQdc, projectQdeParts, sourceEntryName, type GuidFor } from '../../shared/refi-qda/qde-writer';
-import type { Code } from '../../shared/codebook';
+import type { DatasetInput } from '../../shared/model/project';
+import { WorkbenchFailure } from '../../shared/model/failure';
+import { readProjectQde, type QdeProject, type QdeSource } from '../../shared/exchange/refi-qda/qde-reader';
+import { codebookQdc, projectQdeParts, sourceEntryName, type GuidFor } from '../../shared/exchange/refi-qda/qde-writer';
+import type { Code } from '../../shared/model/codebook';
 import { DamagedArchive, ZipArchive } from './zip-archive';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

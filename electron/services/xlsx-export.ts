@@ -6,10 +6,11 @@
  */
 import ExcelJS from 'exceljs';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { codePath } from '../../shared/codebook';
-import { segmentColumns, segmentRecords, type DatasetInput } from '../../shared/csv-export';
-import { wideColumns, wideRecords } from '../../shared/dataset-exports';
-import { cellText, keepCarriageReturns } from '../../shared/xlsx-text';
+import { codePath } from '../../shared/model/codebook';
+import { segmentColumns, segmentRecords } from '../../shared/exports/csv-export';
+import { type DatasetInput } from '../../shared/model/project';
+import { wideColumns, wideRecords } from '../../shared/exports/dataset-exports';
+import { cellText, keepCarriageReturns } from '../../shared/exports/xlsx-text';
 
 /** Columns whose cells are whole numbers. */
 const NUMERIC = /^(start|end|characters|.*_(n|chars|any))$/;

@@ -7,7 +7,7 @@
  * trusted; a part that holds more than it says is refused as damaged.
  */
 import { Inflate, zipSync, type Zippable } from 'fflate';
-import { WorkbenchFailure } from '../../shared/result';
+import { WorkbenchFailure } from '../../shared/model/failure';
 
 const MiB = 1024 * 1024;
 

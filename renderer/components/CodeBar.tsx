@@ -4,7 +4,7 @@
  * with the first match and returns to the text.
  */
 import { useState } from 'react';
-import { codePath, codeTree, REPEAT_KEY } from '../../shared/codebook';
+import { codePath, codeTree, REPEAT_KEY } from '../../shared/model/codebook';
 import { setSnapWords } from '../actions';
 import { selectCodes, useStore } from '../store';
 import { codeSelection, focusText } from '../text-view/TextView';

@@ -1,5 +1,5 @@
 /** The codes as `<option>`s, in tree order, each by its full path (for every code chooser). */
-import { codePath, codeTree, type Code } from '../../shared/codebook';
+import { codePath, codeTree, type Code } from '../../shared/model/codebook';
 
 export function CodeOptions(props: { codes: readonly Code[]; except?: string }) {
   return (

@@ -5,7 +5,7 @@
  * undoable action; text fields are saved when they lose the focus, on Enter or on Escape.
  */
 import { useState, type ReactNode } from 'react';
-import { codeTree, type Code } from '../../shared/codebook';
+import { codeTree, type Code } from '../../shared/model/codebook';
 import { runAction, exportCodebook, showMessage } from '../actions';
 import { api } from '../api-client';
 import { CodeOptions } from './CodeOptions';

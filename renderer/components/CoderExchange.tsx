@@ -4,8 +4,8 @@
  * their own file and reads the others'. The folder is remembered in this browser profile.
  */
 import { useState } from 'react';
-import type { ProjectImportOutcome } from '../../shared/api';
-import type { Result } from '../../shared/result';
+import type { ProjectImportOutcome } from '../../shared/ipc';
+import type { Result } from '../../shared/ipc/result';
 import { applyImportOutcome, runExportOf, showMessage } from '../actions';
 import { api, isPreview } from '../api-client';
 import { useStore } from '../store';

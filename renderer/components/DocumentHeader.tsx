@@ -1,6 +1,6 @@
 /** The open document's title, with renaming, its memo, and removing it from the project. */
 import { useRef, useState } from 'react';
-import { shortTitle } from '../../shared/documents';
+import { shortTitle } from '../../shared/text/short-text';
 import { runAction } from '../actions';
 import { api } from '../api-client';
 import { useStore } from '../store';

@@ -6,13 +6,14 @@
  * coding; the list shows each disagreement's decision.
  */
 import { useEffect, useMemo, useState } from 'react';
-import type { Adjudication } from '../../shared/adjudication';
-import { CONSENSUS_CODER } from '../../shared/adjudication';
-import { CLOSED_WHILE_BLIND } from '../../shared/blind-coding';
-import type { OperationInput } from '../../shared/api';
-import { codePath } from '../../shared/codebook';
+import type { Adjudication } from '../../shared/model/adjudication';
+import { CONSENSUS_CODER } from '../../shared/model/adjudication';
+import { CLOSED_WHILE_BLIND } from '../../shared/views/blind-coding';
+import type { OperationInput } from '../../shared/ipc';
+import { codePath } from '../../shared/model/codebook';
 import { documentsCodedByAll } from '../../shared/stats/compared-documents';
-import type { ReliabilityDisagreement, ReliabilityReport, ReliabilityMeasures } from '../../shared/stats/reliability-report';
+import type { ReliabilityReport, ReliabilityMeasures } from '../../shared/stats/reliability-report';
+import type { ReliabilityDisagreement } from '../../shared/stats/report-disagreements';
 import { followJob, jumpTo, runAction, runExportOf, setBlind, showMessage } from '../actions';
 import { api } from '../api-client';
 import { getState, selectBlind, selectCodes, useStore } from '../store';

@@ -4,8 +4,8 @@
  * the rows shown can be exported as CSV.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { shortTitle } from '../../shared/documents';
-import { filterSegments, NO_FILTER, type RetrievalFilter, type RetrievedSegment } from '../../shared/retrieval';
+import { shortTitle } from '../../shared/text/short-text';
+import { filterSegments, NO_FILTER, type RetrievalFilter, type RetrievedSegment } from '../../shared/views/retrieval';
 import { exportCsv, jumpTo, showMessage } from '../actions';
 import { api } from '../api-client';
 import { CodeOptions } from './CodeOptions';

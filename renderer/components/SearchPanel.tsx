@@ -5,7 +5,7 @@
  * after a preview, as one action that one undo takes back.
  */
 import { useEffect, useRef, useState } from 'react';
-import { codePath } from '../../shared/codebook';
+import { codePath } from '../../shared/model/codebook';
 import { codeAllHits, endSearch, jumpTo as jumpToDocument, runSearch, setSearch } from '../actions';
 import { CodeOptions } from './CodeOptions';
 import { getState, selectCodes, useStore } from '../store';

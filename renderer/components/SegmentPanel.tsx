@@ -3,7 +3,7 @@
  * only the rows in view, so a document with thousands of segments stays quick to code.
  */
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import { countByCode, type CodedSegment } from '../../shared/segments';
+import { countByCode, type CodedSegment } from '../../shared/model/segments';
 import { selectCodes, useStore } from '../store';
 import { revealSegment } from '../text-view/TextView';
 

@@ -5,8 +5,8 @@
  * what is saved.
  */
 import { useState } from 'react';
-import type { DocumentSummary } from '../../shared/api';
-import type { VariableDefinition, VariableType } from '../../shared/variables';
+import type { DocumentSummary } from '../../shared/ipc';
+import type { VariableDefinition, VariableType } from '../../shared/model/variables';
 import { runAction, showMessage } from '../actions';
 import { api } from '../api-client';
 import { useDraft, useStore } from '../store';

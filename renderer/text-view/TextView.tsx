@@ -12,10 +12,10 @@
 import { EditorState, Plugin, TextSelection } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import { useEffect, useRef } from 'react';
-import { codeForKey, REPEAT_KEY } from '../../shared/codebook';
-import type { CorpusSearchResult } from '../../shared/api';
-import type { CodedSegment } from '../../shared/segments';
-import { offsetToPos, posToOffset, sectionAtPos, type TextLayout } from '../../shared/text-layout';
+import { codeForKey, REPEAT_KEY } from '../../shared/model/codebook';
+import type { CorpusSearchResult } from '../../shared/ipc';
+import type { CodedSegment } from '../../shared/model/segments';
+import { offsetToPos, posToOffset, sectionAtPos, type TextLayout } from '../../shared/text/text-layout';
 import {
   adjustSegment,
   applyCode,

@@ -4,7 +4,7 @@
  * one of theirs), so that overlapping segments stay distinguishable. The rules are built from the codebook and installed
  * as a constructed stylesheet (allowed under the strict CSP, unlike inline style elements).
  */
-import type { Code } from '../../shared/codebook';
+import type { Code } from '../../shared/model/codebook';
 
 const BAR_HEIGHT = 2;
 const BAR_STEP = 3;

@@ -3,7 +3,7 @@
  * line block per line of the text, so that the view shows the text exactly as it is.
  */
 import { Schema, type Node as ProseMirrorNode } from 'prosemirror-model';
-import type { TextLayout } from '../../shared/text-layout';
+import type { TextLayout } from '../../shared/text/text-layout';
 
 export const textSchema = new Schema({
   nodes: {

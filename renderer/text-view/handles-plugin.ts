@@ -5,8 +5,8 @@
  */
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view';
-import type { CodedSegment } from '../../shared/segments';
-import { offsetToPos, posToOffset, type TextLayout } from '../../shared/text-layout';
+import type { CodedSegment } from '../../shared/model/segments';
+import { offsetToPos, posToOffset, type TextLayout } from '../../shared/text/text-layout';
 
 export const handlesKey = new PluginKey<DecorationSet>('segment-handles');
 

@@ -11,8 +11,8 @@
  */
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
-import type { CodedSegment } from '../../shared/segments';
-import { rangeToLinePieces, sectionOfLine, type TextLayout } from '../../shared/text-layout';
+import type { CodedSegment } from '../../shared/model/segments';
+import { rangeToLinePieces, sectionOfLine, type TextLayout } from '../../shared/text/text-layout';
 
 export interface HighlightSpec {
   segmentId: string;

@@ -4,8 +4,8 @@
  */
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
-import type { SearchHit } from '../../shared/search';
-import { rangeToLinePieces, type TextLayout } from '../../shared/text-layout';
+import type { SearchHit } from '../../shared/text/search';
+import { rangeToLinePieces, type TextLayout } from '../../shared/text/text-layout';
 
 /** The most hits drawn at once (the count is still given in full). */
 const MAX_DRAWN = 5000;

@@ -27,15 +27,8 @@ export {
   type CharacterRun,
 } from './character-units';
 export { weightedPercentAgreement, weightedCohenKappa, weightedFleissKappa, type WeightedUnits } from './weighted-agreement';
-export {
-  reliabilityReport,
-  type ReliabilityInput,
-  type ReliabilityOptions,
-  type ReliabilityReport,
-  type ReliabilityRow,
-  type ReliabilityMeasures,
-  type ReliabilityDisagreement,
-  type DisagreementVersion,
-  type MeasureDefinition,
-} from './reliability-report';
+export { reliabilityReport, type ReliabilityReport, type ReliabilityRow, type ReliabilityMeasures } from './reliability-report';
+export { type ReliabilityDisagreement, type DisagreementVersion } from './report-disagreements';
+export { type MeasureDefinition } from './measure-definitions';
+export { type ReliabilityInput, type ReliabilityOptions } from './character-data';
 export { reliabilityReportCsv, reliabilityReportHtml, unitsMatrixCsv, RELIABILITY_CSV_COLUMNS, type ReliabilityHtmlMeta } from './reliability-exports';

@@ -7,15 +7,10 @@
  * and one that does not apply (`null`) are written as an empty CSV cell and as "—" in HTML.
  */
 import { csvFormatRow, csvFormatRows } from 'd3-dsv';
-import { CodePointIndex } from '../offsets';
+import { CodePointIndex } from '../text/offsets';
 import { characterUnits, CODE_SET_SEPARATOR } from './character-units';
-import {
-  characterData,
-  type ReliabilityInput,
-  type ReliabilityMeasures,
-  type ReliabilityOptions,
-  type ReliabilityReport,
-} from './reliability-report';
+import { type ReliabilityMeasures, type ReliabilityReport } from './reliability-report';
+import { characterData, type ReliabilityInput, type ReliabilityOptions } from './character-data';
 
 /** A figure with four decimals; '' for `NaN` or `null`. */
 function fixed(value: number | null, digits = 4): string {

@@ -9,43 +9,20 @@
  * coefficients (α_U, the 2016 family, segment agreement) are given the same converted offsets.
  * The characters are kept in runs (`character-units.ts`) and the coefficients read the runs with
  * their lengths as weights, so a long text costs as many columns as it has segment boundaries.
- * The exports of the report are in `reliability-exports.ts`.
+ * The inputs, checked and converted, are in `character-data.ts`, the columns in
+ * `measure-definitions.ts`, the disagreements in `report-disagreements.ts`, and the exports of the
+ * report in `reliability-exports.ts`.
  */
-import { CodePointIndex } from '../offsets';
 import { bootstrapAlphaIntervalSteps, type ConfidenceInterval, type StepProgress } from './bootstrap';
 import { characterUnits, CODE_SET_SEPARATOR } from './character-units';
-import type { Continuum, Span } from './continuum';
+import { characterData, type CharacterData, type ReliabilityInput, type ReliabilityOptions } from './character-data';
 import { alphaOfUnits, pairableUnitsOf } from './krippendorff-alpha';
-import { pairwiseSegmentAgreement, type SegmentDisagreement } from './segment-agreement';
+import { MEASURE_DEFINITIONS, type MeasureDefinition } from './measure-definitions';
+import { disagreementsOf, type ReliabilityDisagreement } from './report-disagreements';
+import { pairwiseSegmentAgreement } from './segment-agreement';
 import { binaryUAlpha, cuAlpha, uAlpha } from './unitizing-2016';
 import { unitizingAlphaU } from './unitizing-alpha';
 import { weightedCohenKappa, weightedFleissKappa, weightedPercentAgreement } from './weighted-agreement';
-
-/** What the report reads: the texts, the codebook and the coded segments of a project. */
-export interface ReliabilityInput {
-  /** The exact texts; segment offsets are UTF-16 code units into them. */
-  documents: ReadonlyArray<{ id: string; title: string; text: string }>;
-  codes: ReadonlyArray<{ id: string; name: string; parentId: string | null }>;
-  /** [start, end) in UTF-16 code units of the document's text. */
-  segments: ReadonlyArray<{ id: string; documentId: string; codeId: string; start: number; end: number; coder: string }>;
-}
-
-/** What the report compares. */
-export interface ReliabilityOptions {
-  /** The coders compared, at least two. */
-  coders: readonly string[];
-  /**
-   * The documents compared. Every chosen coder is taken to have coded each of them: text a coder
-   * left uncoded counts as "not coded", never as missing.
-   */
-  documentIds: readonly string[];
-  /** The codes compared; segments of other codes are ignored. */
-  codeIds: readonly string[];
-  /** For segment agreement: the least overlap in percent (shared over covered characters). */
-  minOverlap: number;
-  /** Bootstrap intervals for nominal α (over characters); none when left out. */
-  bootstrap?: { samples: number; seed: number };
-}
 
 /** The figures of one row; `NaN` where a coefficient is undefined, `null` where it does not apply. */
 export interface ReliabilityMeasures {
@@ -77,36 +54,6 @@ export interface ReliabilityRow {
   measures: ReliabilityMeasures;
 }
 
-/** What a column of the report is, and where it is defined. */
-export interface MeasureDefinition {
-  key: string;
-  name: string;
-  definition: string;
-  reference: string;
-}
-
-/** One coder's version of a disagreement: a segment, or nothing (`null`s) where it has none. */
-export interface DisagreementVersion {
-  coder: string;
-  segmentId: string | null;
-  /** UTF-16 offsets of the segment. */
-  start: number | null;
-  end: number | null;
-}
-
-/** A segment of one coder that the other coder did not match, beside that coder's closest segment. */
-export interface ReliabilityDisagreement {
-  /** Stable: built from the segment ids (and the coder for a version without a segment). */
-  id: string;
-  documentId: string;
-  codeId: string;
-  /** UTF-16 extent covering both versions. */
-  start: number;
-  end: number;
-  /** The two coders' versions, in the order of the chosen coders. */
-  versions: DisagreementVersion[];
-}
-
 /** The report. */
 export interface ReliabilityReport {
   coders: string[];
@@ -126,79 +73,6 @@ export interface ReliabilityReport {
   disagreements: ReliabilityDisagreement[];
   notes: string[];
 }
-
-/** Every column the report can hold, with its definition and reference. */
-const MEASURE_DEFINITIONS: readonly MeasureDefinition[] = [
-  {
-    key: 'percentAgreement',
-    name: 'Percent agreement',
-    definition:
-      'The share (0–1) of agreeing coder pairs per character, averaged over the characters: per code, whether each coder coded the character with it; overall, whether they applied the same set of codes. Not corrected for chance.',
-    reference: 'Fleiss, J. L. (1971). Measuring nominal scale agreement among many raters. Psychological Bulletin, 76(5), 378–382 (the mean pairwise agreement P̄).',
-  },
-  {
-    key: 'cohenKappa',
-    name: "Cohen's κ",
-    definition: "Two coders: (p_o − p_e)/(1 − p_e) over characters, with p_e from each coder's own distribution of values.",
-    reference: 'Cohen, J. (1960). A coefficient of agreement for nominal scales. Educational and Psychological Measurement, 20(1), 37–46.',
-  },
-  {
-    key: 'fleissKappa',
-    name: "Fleiss' κ",
-    definition: 'Three or more coders: (P̄ − P̄_e)/(1 − P̄_e) over characters, with P̄_e from the values of all coders pooled.',
-    reference: 'Fleiss, J. L. (1971). Measuring nominal scale agreement among many raters. Psychological Bulletin, 76(5), 378–382.',
-  },
-  {
-    key: 'alphaNominal',
-    name: "Krippendorff's α (nominal)",
-    definition: '1 − D_o/D_e from the coincidences of values over characters, nominal metric. Undefined when all values are the same.',
-    reference:
-      "Krippendorff, K. (2004). Content Analysis: An Introduction to Its Methodology (2nd ed.), the chapter on reliability; Krippendorff, K. (2011). Computing Krippendorff's Alpha-Reliability. Annenberg School for Communication Departmental Papers 43.",
-  },
-  {
-    key: 'alphaNominalCi',
-    name: 'α confidence interval',
-    definition:
-      'Percentile bootstrap interval of nominal α: characters drawn with replacement, α recomputed on each resample. Treats characters as independent, which neighbouring characters are not, so the interval is too narrow.',
-    reference: 'Efron, B., & Tibshirani, R. J. (1993). An Introduction to the Bootstrap. Chapman & Hall, ch. 13.',
-  },
-  {
-    key: 'alphaU',
-    name: 'α_U (unitizing)',
-    definition:
-      "Agreement on where each code's passages begin and end: squared differences of the boundaries of overlapping passages (and of passages against uncoded stretches), against the disagreement expected by chance. Overall: mean D_o over mean D_e of the codes.",
-    reference:
-      'Krippendorff, K. (1995). On the reliability of unitizing continuous data. Sociological Methodology, 25, 47–76; Krippendorff, K. (2004). Content Analysis: An Introduction to Its Methodology (2nd ed.), the chapter on reliability (worked example p. 254). Computed as DKPro Agreement does.',
-  },
-  {
-    key: 'uAlpha',
-    name: 'u-α',
-    definition:
-      'Per code: |u-α, agreement on which text carries the code and which does not; overall: u-α, agreement on the whole segmentation with its codes. Needs each coder’s codes not to overlap.',
-    reference:
-      'Krippendorff, K., Mathet, Y., Bouvry, S., & Widlöcher, A. (2016). On the reliability of unitizing textual continua: Further developments. Quality & Quantity, 50, 2347–2364. Reproduces the worked example of Krippendorff, K. (2019). Content Analysis (4th ed.), §12.6, Fig. 12.11.',
-  },
-  {
-    key: 'cuAlpha',
-    name: 'cu-α',
-    definition: 'Overall only: agreement on the codes of the text that coders both coded, ignoring where they disagree on coding at all.',
-    reference:
-      'Krippendorff, Mathet, Bouvry & Widlöcher (2016), Quality & Quantity, 50, 2347–2364. Reproduces the worked example of Krippendorff (2019), Content Analysis (4th ed.), §12.6, Fig. 12.11 (three coders).',
-  },
-  {
-    key: 'segmentAgreement',
-    name: 'Segment agreement',
-    definition:
-      'A segment agrees when the other coder gave the same code to a segment of the same document sharing at least the chosen share of the characters either covers; percent of agreeing segments of both coders, pooled over coder pairs.',
-    reference: 'VERBI Software, MAXQDA manual: Intercoder Agreement (segment-level agreement with a minimum overlap).',
-  },
-  {
-    key: 'segments',
-    name: 'Segments',
-    definition: 'The number of segments each coder coded with the code (overall: with any chosen code) in the chosen documents.',
-    reference: '—',
-  },
-];
 
 /** The bootstrap's coverage. */
 const CONFIDENCE = 0.95;
@@ -307,116 +181,9 @@ export function* reliabilityReportSteps(input: ReliabilityInput, options: Reliab
   return report;
 }
 
-/** A chosen segment with offsets in code points, keeping its id and its UTF-16 offsets. */
-export interface CodePointSpan extends Span {
-  id: string;
-  utf16Start: number;
-  utf16End: number;
-}
-
-/** The chosen data, checked, with offsets and lengths in code points. */
-export interface CharacterData {
-  coders: string[];
-  documentIds: string[];
-  codeIds: string[];
-  /** The chosen documents, lengths in code points. */
-  continua: Continuum[];
-  /** The chosen segments that cover something, in code points. */
-  spans: CodePointSpan[];
-  /** Chosen segments with end ≤ start, which cover nothing and are left out. */
-  emptySegments: number;
-}
-
-/**
- * Checks the options against the input and converts the chosen segments to code points (errors
- * as `reliabilityReport`). Lists are de-duplicated, their order kept.
- */
-export function characterData(
-  input: ReliabilityInput,
-  options: Pick<ReliabilityOptions, 'coders' | 'documentIds' | 'codeIds'>,
-): CharacterData {
-  const coders = [...new Set(options.coders)];
-  if (coders.length < 2) throw new RangeError(`Reliability compares at least two coders; ${coders.length} chosen.`);
-  const documentIds = [...new Set(options.documentIds)];
-  const codeIds = [...new Set(options.codeIds)];
-  const texts = new Map(input.documents.map((document) => [document.id, document.text]));
-  const known = new Set(input.codes.map((code) => code.id));
-  for (const id of documentIds) if (!texts.has(id)) throw new RangeError(`There is no document "${id}".`);
-  for (const id of codeIds) {
-    if (!known.has(id)) throw new RangeError(`There is no code "${id}".`);
-    if (id.includes(CODE_SET_SEPARATOR)) throw new RangeError(`The code id "${id}" holds U+001F, which the code sets use.`);
-  }
-  const indexes = new Map(documentIds.map((id) => [id, new CodePointIndex(texts.get(id) as string)]));
-  const chosenCoders = new Set(coders);
-  const chosenCodes = new Set(codeIds);
-  const spans: CodePointSpan[] = [];
-  let emptySegments = 0;
-  for (const segment of input.segments) {
-    const index = indexes.get(segment.documentId);
-    if (index === undefined || !chosenCoders.has(segment.coder) || !chosenCodes.has(segment.codeId)) continue;
-    let start: number;
-    let end: number;
-    try {
-      start = index.toCodePoints(segment.start);
-      end = index.toCodePoints(segment.end);
-    } catch (error) {
-      throw new RangeError(`Segment "${segment.id}" (${segment.start}–${segment.end}) does not fit its text: ${(error as Error).message}.`);
-    }
-    if (end <= start) {
-      emptySegments++;
-      continue;
-    }
-    const { id, documentId: document, codeId: code, coder } = segment;
-    spans.push({ id, coder, code, document, start, end, utf16Start: segment.start, utf16End: segment.end });
-  }
-  const continua = documentIds.map((document) => ({ document, length: (indexes.get(document) as CodePointIndex).codePointLength }));
-  return { coders, documentIds, codeIds, continua, spans, emptySegments };
-}
-
 /** Runs × coders to coders × runs. */
 function transpose<V>(columns: ReadonlyArray<ReadonlyArray<V>>, coders: number): V[][] {
   return Array.from({ length: coders }, (_, c) => columns.map((column) => column[c]));
-}
-
-/**
- * The disagreements of every coder pair as segment/closest-segment versions, each pair of
- * versions once (A's unmatched segment and B's closest one may be listed from both sides).
- */
-function disagreementsOf(
-  found: ReadonlyArray<SegmentDisagreement<CodePointSpan>>,
-  coders: readonly string[],
-  documentIds: readonly string[],
-): ReliabilityDisagreement[] {
-  const order = new Map(coders.map((coder, index) => [coder, index]));
-  const documentOrder = new Map(documentIds.map((id, index) => [id, index]));
-  const unique = new Map<string, ReliabilityDisagreement>();
-  for (const { segment, otherCoder, closest } of found) {
-    const versions: DisagreementVersion[] = [
-      { coder: segment.coder, segmentId: segment.id, start: segment.utf16Start, end: segment.utf16End },
-      closest === null
-        ? { coder: otherCoder, segmentId: null, start: null, end: null }
-        : { coder: otherCoder, segmentId: closest.id, start: closest.utf16Start, end: closest.utf16End },
-    ].sort((a, b) => (order.get(a.coder) as number) - (order.get(b.coder) as number));
-    const id = versions.map((version) => version.segmentId ?? `none:${version.coder}`).join('~');
-    if (unique.has(id)) continue;
-    const starts = versions.flatMap((version) => (version.start === null ? [] : [version.start]));
-    const ends = versions.flatMap((version) => (version.end === null ? [] : [version.end]));
-    unique.set(id, {
-      id,
-      documentId: segment.document,
-      codeId: segment.code,
-      start: Math.min(...starts),
-      end: Math.max(...ends),
-      versions,
-    });
-  }
-  return [...unique.values()].sort(
-    (a, b) =>
-      (documentOrder.get(a.documentId) as number) - (documentOrder.get(b.documentId) as number) ||
-      a.start - b.start ||
-      a.end - b.end ||
-      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-  );
 }
 
 /** The code's name with its parents', "parent / child". */

@@ -4,7 +4,7 @@
  * the same spans on every run (segment ids are random UUIDs; nothing measured depends on them).
  */
 import { randomUUID } from 'node:crypto';
-import type { CodedSegment } from '../../shared/segments';
+import type { CodedSegment } from '../../shared/model/segments';
 import { mulberry32 } from '../../shared/stats/seeded-random';
 
 /** The seeded PRNG of the statistics, offered with the generators for the bench's own draws. */

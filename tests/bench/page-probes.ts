@@ -11,7 +11,7 @@
  * runs only once the frame's paint and its commit to the compositor are done (a supplementary
  * figure; the targets use `drawn`).
  */
-import { LINES_PER_SECTION } from '../../shared/text-layout';
+import { LINES_PER_SECTION } from '../../shared/text/text-layout';
 
 /** A passage of the text view by line index and UTF-16 column within each line's content. */
 export interface LinePassage {

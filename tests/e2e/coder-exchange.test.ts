@@ -10,10 +10,9 @@ import { dispatch } from '../../electron/services/handlers';
 import { openProject, segmentInput } from '../support/project';
 import { tempFolder } from '../support/temp';
 import { setUpWorkbench } from '../support/workbench';
+import { value } from '../support/builders';
 
 const workbench = setUpWorkbench();
-
-const value = <T>(result: unknown) => (result as { ok: true; value: T }).value;
 
 describe("another coder's work in the browser", () => {
   it('imports a coder file, compares the two coders, and syncs a shared folder', async () => {

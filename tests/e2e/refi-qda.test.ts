@@ -8,10 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/services/handlers';
 import { openProject, segmentInput } from '../support/project';
 import { setUpWorkbench } from '../support/workbench';
+import { value } from '../support/builders';
 
 const workbench = setUpWorkbench();
-
-const value = <T>(result: unknown) => (result as { ok: true; value: T }).value;
 
 describe('REFI-QDA in the browser', () => {
   it('imports a .qdpx from the import button and shows its segments; imports a .qdc codebook; exports a .qdpx', async () => {

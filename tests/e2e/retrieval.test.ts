@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/services/handlers';
-import type { ActionOutcome } from '../../shared/api';
+import type { ActionOutcome } from '../../shared/ipc';
 import { segmentInput } from '../support/project';
 import { setUpWorkbench } from '../support/workbench';
 

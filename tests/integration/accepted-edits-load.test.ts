@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { dispatch, type Handlers } from '../../electron/services/handlers';
 import type { ProjectStore } from '../../electron/services/project-store';
-import { operations, type OperationName } from '../../shared/api';
+import { operations, type OperationName } from '../../shared/ipc';
 import {
   CODE_DESCRIPTION_MAX_CHARS,
   CODE_NAME_MAX_CHARS,
@@ -21,7 +21,7 @@ import {
   VARIABLE_CHOICE_MAX_CHARS,
   VARIABLE_NAME_MAX_CHARS,
   VARIABLE_VALUE_MAX_CHARS,
-} from '../../shared/limits';
+} from '../../shared/model/limits';
 import { openProject } from '../support/project';
 
 /** A small seeded generator (mulberry32), so that a failing run can be repeated from its seed. */

@@ -8,15 +8,10 @@ import { readFile } from 'node:fs/promises';
 import { csvParse } from 'd3-dsv';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/services/handlers';
-import type { ActionOutcome, OpenedDocument, ProjectOverview } from '../../shared/api';
-import type { RetrievedSegment } from '../../shared/retrieval';
+import type { ActionOutcome, OpenedDocument, ProjectOverview } from '../../shared/ipc';
+import type { RetrievedSegment } from '../../shared/views/retrieval';
 import { openProject, segmentInput } from '../support/project';
-
-const value = <T>(result: unknown) => {
-  const answer = result as { ok: boolean; value: T; error?: { message: string } };
-  if (!answer.ok) throw new Error(answer.error?.message);
-  return answer.value;
-};
+import { value } from '../support/builders';
 
 /** A project where ana coded two passages of one document and bea one passage of it and one of another. */
 async function twoCoders() {

@@ -2,10 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/services/handlers';
-import type { ActionOutcome } from '../../shared/api';
+import type { ActionOutcome } from '../../shared/ipc';
 import { openProject, segmentInput } from '../support/project';
-
-const value = <T>(result: unknown) => (result as { ok: true; value: T }).value;
+import { value } from '../support/builders';
 
 describe('editing the codebook through the API', () => {
   it('nests codes and exports each segment with its full code path', async () => {

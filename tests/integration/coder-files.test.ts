@@ -8,16 +8,11 @@ import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/services/handlers';
-import type { ActionOutcome, ExportOutcome, ProjectImportOutcome } from '../../shared/api';
-import { codePath } from '../../shared/codebook';
+import type { ActionOutcome, ExportOutcome, ProjectImportOutcome } from '../../shared/ipc';
+import { codePath } from '../../shared/model/codebook';
 import { openProject, segmentInput, type OpenProject } from '../support/project';
 import { tempFolder } from '../support/temp';
-
-function value<T>(result: unknown): T {
-  const r = result as { ok: boolean; value?: T; error?: { message: string } };
-  if (!r.ok) throw new Error(`call failed: ${r.error?.message}`);
-  return r.value as T;
-}
+import { value } from '../support/builders';
 
 /** A project from the bundled corpus with its coder set. */
 async function coderProject(coder: string): Promise<OpenProject> {

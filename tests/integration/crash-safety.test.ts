@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ProjectStore } from '../../electron/services/project-store';
-import { checkProjectFile } from '../../shared/project-schema';
+import { checkProjectFile } from '../../shared/model/project-schema';
 import { BUNDLED_DOCUMENTS, tempFolder } from '../support/temp';
 
 let writer: string;

@@ -4,11 +4,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/services/handlers';
 import { FIXTURE_TEXTS } from '../support/fixtures';
+import { value } from '../support/builders';
 import { openProject } from '../support/project';
 import { pythonWith, runPythonScript } from '../support/python';
 import { textFolder } from '../support/temp';
-
-const value = <T>(result: unknown) => (result as { ok: true; value: T }).value;
 
 /** A project over the hard fixtures, with overlapping segments, a nested code and a variable. */
 async function codedProject() {
@@ -107,7 +106,7 @@ describe('the Excel workbook', () => {
       const [header, ...body] = sheet.getSheetValues().slice(1) as unknown[][];
       return body.map((row) => Object.fromEntries((header.slice(1) as string[]).map((column, i) => [column, row[i + 1] ?? ''])));
     };
-    const { segmentRows } = await import('../../shared/csv-export');
+    const { segmentRows } = await import('../../shared/exports/csv-export');
     const expected = segmentRows(await store.dataset());
     const got = rows('Segments');
     expect(got).toHaveLength(expected.length);

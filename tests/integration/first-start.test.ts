@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CODES } from '../../shared/codebook';
+import { DEFAULT_CODES } from '../../shared/model/codebook';
 import { openProject } from '../support/project';
 import { BUNDLED_DOCUMENTS } from '../support/temp';
 

@@ -4,7 +4,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/services/handlers';
 import { MAX_IMPORT_BYTES } from '../../electron/services/document-import';
-import type { ImportOutcome } from '../../shared/api';
+import type { ImportOutcome } from '../../shared/ipc';
 import { docxFile, pdfFile } from '../support/files';
 import { openProject } from '../support/project';
 

@@ -6,10 +6,9 @@ import { randomUUID } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/services/handlers';
-import type { JobProgress, ProjectImportOutcome } from '../../shared/api';
+import type { JobProgress, ProjectImportOutcome } from '../../shared/ipc';
 import { openProject, type OpenProject } from '../support/project';
-
-const value = <T>(result: unknown) => (result as { ok: true; value: T }).value;
+import { value } from '../support/builders';
 
 /** A project with tens of thousands of segments: every word of the corpus, coded three times. */
 async function bigProject(): Promise<OpenProject> {

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/services/handlers';
-import type { ActionOutcome } from '../../shared/api';
+import type { ActionOutcome } from '../../shared/ipc';
 import { openProject, segmentInput } from '../support/project';
-
-const value = <T>(result: unknown) => (result as { ok: true; value: T }).value;
+import { value } from '../support/builders';
 
 describe('memos, renaming and removing documents', () => {
   it('keeps memos on segments and documents across a restart, in the export too', async () => {
@@ -21,7 +20,7 @@ describe('memos, renaming and removing documents', () => {
     expect((await again.store.openDocument(document.id)).segments[0].memo).toBe('Framed as defensive.\nCheck source.');
     expect(again.store.overview().documents[3].memo).toBe('Official statement.');
     const csv = await again.store.dataset();
-    const { segmentRows } = await import('../../shared/csv-export');
+    const { segmentRows } = await import('../../shared/exports/csv-export');
     expect(segmentRows(csv).map((row) => row.memo)).toEqual(['Framed as defensive.\nCheck source.']);
   });
 

@@ -2,8 +2,9 @@ import { appendFile, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/services/handlers';
-import type { ActionOutcome } from '../../shared/api';
+import type { ActionOutcome } from '../../shared/ipc';
 import { openProject, segmentInput } from '../support/project';
+import { value } from '../support/builders';
 
 describe('saving without a save button', () => {
   it('keeps a segment across a restart of the services', async () => {
@@ -129,8 +130,3 @@ describe('the journal of changes', () => {
 });
 
 /** The value of a call that must succeed. */
-function value<T>(result: unknown): T {
-  const r = result as { ok: boolean; value?: T; error?: { message: string } };
-  if (!r.ok) throw new Error(`call failed: ${r.error?.message}`);
-  return r.value as T;
-}

@@ -12,19 +12,14 @@ import { join } from 'node:path';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/services/handlers';
-import type { ActionOutcome, ProjectImportOutcome } from '../../shared/api';
-import { codePath } from '../../shared/codebook';
+import type { ActionOutcome, ProjectImportOutcome } from '../../shared/ipc';
+import { codePath } from '../../shared/model/codebook';
 import { FIXTURE_TEXTS } from '../support/fixtures';
 import { openProject, segmentInput, type OpenProject } from '../support/project';
 import { tempFolder, textFolder } from '../support/temp';
+import { value } from '../support/builders';
 
 const SCHEMAS = new URL('../../../shared/refi-qda/', import.meta.url).pathname;
-
-function value<T>(result: unknown): T {
-  const r = result as { ok: boolean; value?: T; error?: { message: string } };
-  if (!r.ok) throw new Error(`call failed: ${r.error?.message}`);
-  return r.value as T;
-}
 
 /** Runs xmllint --schema on a file; returns its exit status and what it said. */
 function validate(file: string, schema: 'Project.xsd' | 'Codebook.xsd'): { status: number | null; output: string } {

@@ -12,7 +12,7 @@
 // - kappa() for two coders: Cohen's κ; pi() for three: multi-π, which is Fleiss' κ on complete data.
 // NLTK is slow, so each case stays at a few thousand characters.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CodePointIndex } from '../../shared/offsets';
+import { CodePointIndex } from '../../shared/text/offsets';
 import { mulberry32, reliabilityReport, type ReliabilityInput, type ReliabilityOptions, type ReliabilityReport } from '../../shared/stats';
 import { runNltkScript } from '../support/python';
 

@@ -1,11 +1,11 @@
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/services/handlers';
-import type { ActionOutcome, CorpusSearchResult } from '../../shared/api';
-import { findHits } from '../../shared/search';
+import type { ActionOutcome, CorpusSearchResult } from '../../shared/ipc';
+import { findHits } from '../../shared/text/search';
 import { openProject } from '../support/project';
+import { value } from '../support/builders';
 
-const value = <T>(result: unknown) => (result as { ok: true; value: T }).value;
 const query = { pattern: 'Azerbaijan', regex: false, caseSensitive: true, wholeWord: true };
 
 describe('searching the corpus and coding the hits', () => {

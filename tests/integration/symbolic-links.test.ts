@@ -13,13 +13,9 @@ import { saveIntoFolder } from '../../electron/services/export-folder';
 import { ProjectStore } from '../../electron/services/project-store';
 import { openProject, segmentInput } from '../support/project';
 import { BUNDLED_DOCUMENTS, tempFolder } from '../support/temp';
+import { value } from '../support/builders';
 
 /** The value of a call that must succeed. */
-function value<T>(result: unknown): T {
-  const r = result as { ok: boolean; value?: T; error?: { message: string } };
-  if (!r.ok) throw new Error(`call failed: ${r.error?.message}`);
-  return r.value as T;
-}
 
 type Synced = { report: string[] };
 

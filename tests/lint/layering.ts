@@ -4,9 +4,12 @@
  *   shared/    imports only shared/ and pure packages (no electron, node, DOM, react, prosemirror)
  *   electron/  imports electron/, shared/ and packages; never renderer/, react or prosemirror
  *   renderer/  imports renderer/, shared/, react and prosemirror; never electron/ or node
+ *
+ * Inside shared/, each folder is one concern and imports only the folders beneath it
+ * (SHARED_ROOMS), and no source file imports a file that imports it back, at any distance.
  */
 import { builtinModules } from 'node:module';
-import { dirname, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 
 export type Layer = 'shared' | 'electron' | 'renderer';
 
@@ -53,4 +56,97 @@ export function violation(root: string, layer: Layer, file: string, specifier: s
     case 'electron':
       return /^(react|react-dom|prosemirror-)/.test(specifier) ? `electron/ may not import ${specifier}` : null;
   }
+}
+
+/**
+ * The folders of shared/ and what each may import of shared/ besides itself: the records first,
+ * the text beside them, the features above, the contract on top.
+ */
+export const SHARED_ROOMS: Record<string, readonly string[]> = {
+  model: [],
+  text: ['model'],
+  stats: ['model', 'text'],
+  edits: ['model', 'text'],
+  exchange: ['model', 'text'],
+  exports: ['model', 'text'],
+  views: ['model', 'text'],
+  ipc: ['model', 'text', 'stats', 'edits', 'exchange', 'exports', 'views'],
+};
+
+/** The undo engine: it applies records' changes, so it knows the records and no kind of edit. */
+export const UNDO_ENGINE = 'shared/edits/changes.ts';
+
+/** Why `specifier`, imported by `file` inside shared/, reaches a shared/ folder it may not; null when it may. */
+export function roomViolation(root: string, file: string, specifier: string): string | null {
+  if (!specifier.startsWith('.')) return null;
+  const [layer, room] = relative(root, file).split(sep);
+  const [targetLayer, targetRoom] = relative(root, resolve(dirname(file), specifier)).split(sep);
+  if (layer !== 'shared' || targetLayer !== 'shared') return null;
+  if (relative(root, file).split(sep).join('/') === UNDO_ENGINE && targetRoom !== 'model') {
+    return `the undo engine (${UNDO_ENGINE}) may import only shared/model/, not ${specifier}`;
+  }
+  if (!(room! in SHARED_ROOMS)) return `shared/${room} is not one of the folders of shared/ (${Object.keys(SHARED_ROOMS).join(', ')})`;
+  if (targetRoom === room) return null;
+  return SHARED_ROOMS[room!]!.includes(targetRoom!) ? null : `shared/${room}/ may not import from shared/${targetRoom}/`;
+}
+
+/**
+ * The import cycles among source files: each a list of files that reach one another through
+ * their imports (type-only imports count too, since they tie the modules' meanings together).
+ * `imports` maps each file to the files it imports.
+ */
+export function importCycles(imports: ReadonlyMap<string, readonly string[]>): string[][] {
+  // Tarjan's strongly connected components, without recursion so that a deep chain cannot overflow.
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const cycles: string[][] = [];
+  let next = 0;
+  for (const start of imports.keys()) {
+    if (index.has(start)) continue;
+    const work: Array<{ file: string; edge: number }> = [{ file: start, edge: 0 }];
+    index.set(start, next);
+    low.set(start, next++);
+    stack.push(start);
+    onStack.add(start);
+    while (work.length) {
+      const frame = work[work.length - 1]!;
+      const targets = imports.get(frame.file) ?? [];
+      if (frame.edge < targets.length) {
+        const target = targets[frame.edge++]!;
+        if (!index.has(target)) {
+          index.set(target, next);
+          low.set(target, next++);
+          stack.push(target);
+          onStack.add(target);
+          work.push({ file: target, edge: 0 });
+        } else if (onStack.has(target)) {
+          low.set(frame.file, Math.min(low.get(frame.file)!, index.get(target)!));
+        }
+        continue;
+      }
+      work.pop();
+      const parent = work[work.length - 1];
+      if (parent) low.set(parent.file, Math.min(low.get(parent.file)!, low.get(frame.file)!));
+      if (low.get(frame.file) === index.get(frame.file)) {
+        const component: string[] = [];
+        for (let file = stack.pop()!; ; file = stack.pop()!) {
+          onStack.delete(file);
+          component.push(file);
+          if (file === frame.file) break;
+        }
+        const selfImport = component.length === 1 && (imports.get(frame.file) ?? []).includes(frame.file);
+        if (component.length > 1 || selfImport) cycles.push(component.sort());
+      }
+    }
+  }
+  return cycles;
+}
+
+/** The source file a relative specifier names (with or without its extension, or a folder's index), or null. */
+export function resolvedImport(file: string, specifier: string, exists: (path: string) => boolean): string | null {
+  if (!specifier.startsWith('.')) return null;
+  const base = resolve(dirname(file), specifier);
+  return [`${base}.ts`, `${base}.tsx`, base, join(base, 'index.ts'), join(base, 'index.tsx')].find(exists) ?? null;
 }

@@ -1,22 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { actionLabel, fitActionLabel, LABEL_PIECE_MAX_CHARS, shortenForLabel } from '../../shared/action-label';
-import { ACTION_LABEL_MAX_CHARS, DOCUMENT_TITLE_MAX_CHARS, VARIABLE_VALUE_MAX_CHARS } from '../../shared/limits';
-import { setDocumentValue, updateDocument, type ProjectState } from '../../shared/project-edits';
-import { actionSchema } from '../../shared/project-schema';
+import { actionLabel, LABEL_PIECE_MAX_CHARS, shortenForLabel } from '../../shared/edits/action-label';
+import { fitActionLabel } from '../../shared/model/changes';
+import { ACTION_LABEL_MAX_CHARS, DOCUMENT_TITLE_MAX_CHARS, VARIABLE_VALUE_MAX_CHARS } from '../../shared/model/limits';
+import { setDocumentValue } from '../../shared/edits/variables';
+import { updateDocument } from '../../shared/edits/documents';
+import { type ProjectState } from '../../shared/model/project';
+import { actionSchema } from '../../shared/model/changes';
+import { documentRecord } from '../support/builders';
 
-const document = {
-  id: 'doc-1',
-  title: 'T',
-  file: 'a.txt',
-  sha256: '0'.repeat(64),
-  byteLength: 1,
-  length: 1,
-  codePointLength: 1,
-  addedAt: '2026-01-01T00:00:00.000Z',
-  memo: '',
-  source: null,
-  values: {},
-};
+const document = documentRecord('doc-1', 'x', { title: 'T', file: 'a.txt' });
 
 describe('action labels', () => {
   it('shortens each quoted piece of user text and keeps the words of the template whole', () => {

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { CONSENSUS_CODER, settle, type Adjudication } from '../../shared/adjudication';
-import { applyChanges } from '../../shared/changes';
-import type { CodedSegment } from '../../shared/segments';
+import { settle } from '../../shared/edits/adjudication';
+import { CONSENSUS_CODER, type Adjudication } from '../../shared/model/adjudication';
+import { applyChanges } from '../../shared/edits/changes';
+import type { CodedSegment } from '../../shared/model/segments';
+import { codedSegment } from '../support/builders';
 
 const text = 'The ceasefire was broken on Tuesday by artillery fire.';
 const segment = (id: string, coder: string, words: string, codeId = 'factual-claim'): CodedSegment => {
   const start = text.indexOf(words);
-  return { id, documentId: 'd', codeId, start, end: start + words.length, quote: words, coder, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', memo: '' };
+  return codedSegment({ id, documentId: 'd', codeId, start, end: start + words.length, quote: words, coder });
 };
 const ana = segment('a', 'ana', 'The ceasefire was broken');
 const bea = segment('b', 'bea', 'ceasefire was broken on Tuesday');

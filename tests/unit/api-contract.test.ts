@@ -1,12 +1,30 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/services/handlers';
-import { operationNames, operations } from '../../shared/api';
+import * as contract from '../../shared/ipc';
+import { operationNames, operations } from '../../shared/ipc';
 import { openProject } from '../support/project';
 
 describe('the API contract', () => {
   it('documents every operation', () => {
     for (const name of operationNames) expect(operations[name].doc.length, name).toBeGreaterThan(10);
+  });
+
+  it("declares each operation in exactly one feature's table, and the joined table holds them all", () => {
+    const tables = Object.entries(contract).filter(([name]) => /^[a-z]+Operations$/.test(name)) as Array<[string, object]>;
+    expect(tables.length).toBeGreaterThan(5);
+    const declared = tables.flatMap(([, table]) => Object.keys(table));
+    // A name in two tables would be silently overwritten where they are joined.
+    expect(new Set(declared).size).toBe(declared.length);
+    expect([...declared].sort()).toEqual([...operationNames].sort());
+    expect([...operationNames].sort()).toEqual([
+      'addCode', 'addSegment', 'cancelJob', 'chooseFolder', 'codeSpans', 'codeUsage', 'defineVariable', 'deleteCode', 'exportCodebook',
+      'exportCoderFile', 'exportCsv', 'exportDataset', 'exportReliability', 'getProject', 'importCodebook', 'importCodebookFile',
+      'importCoderFile', 'importDocument', 'importProject', 'jobProgress', 'listSegments', 'mergeCodes', 'moveCode', 'openDocument',
+      'redo', 'reliabilityReport', 'removeDocument', 'removeSegment', 'removeVariable', 'searchCorpus', 'setBlind', 'setCoder',
+      'setDocumentValue', 'setSegmentBounds', 'setSegmentCode', 'setSegmentMemo', 'settleDisagreement', 'syncSharedFolder', 'undo',
+      'updateCode', 'updateDocument',
+    ]);
   });
 
   const malformed: Array<[string, unknown]> = [

@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { applyChanges, HISTORY_LIMIT, recordDone, type Action, type Change, type History } from '../../shared/changes';
-import type { CodedSegment } from '../../shared/segments';
+import { applyChanges, HISTORY_LIMIT, recordDone } from '../../shared/edits/changes';
+import { type Action, type Change, type History } from '../../shared/model/changes';
+import type { CodedSegment } from '../../shared/model/segments';
+import { codedSegment } from '../support/builders';
 
-const segment = (id: string, codeId = 'opinion'): CodedSegment => ({
-  id,
-  documentId: 'd',
-  codeId,
-  start: 0,
-  end: 1,
-  quote: 'x',
-  coder: 'c',
-  createdAt: '2026-01-01T00:00:00.000Z',
-  updatedAt: '2026-01-01T00:00:00.000Z',
-  memo: '',
-});
+const segment = (id: string, codeId = 'opinion'): CodedSegment => codedSegment({ id, codeId });
 
 describe('applying changes', () => {
   it('does an action forward and takes it back backward, in reverse order', () => {

@@ -1,24 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { applyChanges } from '../../shared/changes';
-import { codePath, DEFAULT_CODES, type Code } from '../../shared/codebook';
-import { addCode, blankCodeFields, codebookFile, codeUsage, deleteCode, importCodebook, mergeCodes, moveCode, updateCode, type Edit } from '../../shared/codebook-edits';
-import { WorkbenchFailure } from '../../shared/result';
-import type { CodedSegment } from '../../shared/segments';
+import { applyChanges } from '../../shared/edits/changes';
+import { codePath, DEFAULT_CODES, type Code } from '../../shared/model/codebook';
+import { addCode, blankCodeFields, codeUsage, deleteCode, importCodebook, mergeCodes, moveCode, updateCode } from '../../shared/edits/codebook';
+import { codebookFile } from '../../shared/exchange/codebook-file';
+import { type Edit } from '../../shared/model/changes';
+import { WorkbenchFailure } from '../../shared/model/failure';
+import type { CodedSegment } from '../../shared/model/segments';
+import { codedSegment } from '../support/builders';
 
 const NOW = '2026-02-02T00:00:00.000Z';
 const fields = (name: string, parentId: string | null = null): Omit<Code, 'id'> => ({ ...blankCodeFields(name, '#117733'), parentId });
-const segment = (id: string, codeId: string, start: number, end: number, documentId = 'd1'): CodedSegment => ({
-  id,
-  documentId,
-  codeId,
-  start,
-  end,
-  quote: 'q',
-  coder: 'ana',
-  createdAt: '2026-01-01T00:00:00.000Z',
-  updatedAt: '2026-01-01T00:00:00.000Z',
-  memo: '',
-});
+const segment = (id: string, codeId: string, start: number, end: number, documentId = 'd1'): CodedSegment =>
+  codedSegment({ id, documentId, codeId, start, end, quote: 'q', coder: 'ana' });
 
 function project() {
   const state = { codes: DEFAULT_CODES.map((c) => ({ ...c })), segments: [] as CodedSegment[], documents: [] };
@@ -121,7 +114,7 @@ describe('codebook edits', () => {
   });
 
   it('lists codes in tree order with their depth', async () => {
-    const { codeTree } = await import('../../shared/codebook');
+    const { codeTree } = await import('../../shared/model/codebook');
     const { state, apply } = project();
     apply(addCode(state, 'c-b', fields('b', 'opinion')));
     apply(addCode(state, 'c-c', fields('c', 'c-b')));

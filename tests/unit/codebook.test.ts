@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contrastRatio, DEFAULT_CODES } from '../../shared/codebook';
+import { contrastRatio, DEFAULT_CODES } from '../../shared/model/codebook';
 
 // The page backgrounds of the light and dark themes (renderer/styles.css).
 const LIGHT_BACKGROUND = '#ffffff';
@@ -83,7 +83,7 @@ describe('default codebook', () => {
 
 describe('colours offered for new codes', () => {
   it('keep 3:1 contrast on the light and the dark background', async () => {
-    const { CODE_PALETTE, nextCodeColour } = await import('../../shared/codebook');
+    const { CODE_PALETTE, nextCodeColour } = await import('../../shared/model/codebook');
     expect(CODE_PALETTE.slice(0, 3)).toEqual(DEFAULT_CODES.map((c) => c.colour));
     expect(nextCodeColour(DEFAULT_CODES)).toBe(CODE_PALETTE[3]);
     for (const colour of CODE_PALETTE) {

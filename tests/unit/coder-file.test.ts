@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { applyChanges } from '../../shared/changes';
-import { codePath, DEFAULT_CODES, type Code } from '../../shared/codebook';
-import { buildCoderFile, codebookVersion, coderFileJson, coderFileName, readCoderFile, type CoderFile } from '../../shared/coder-file';
-import { planCoderMerge, type CoderMergeTarget } from '../../shared/coder-merge';
-import { documentIdFor, type DocumentRecord } from '../../shared/documents';
-import type { CodedSegment } from '../../shared/segments';
+import { applyChanges } from '../../shared/edits/changes';
+import { codePath, DEFAULT_CODES, type Code } from '../../shared/model/codebook';
+import { buildCoderFile, codebookVersion, coderFileJson, coderFileName, readCoderFile, type CoderFile } from '../../shared/exchange/coder-file';
+import { planCoderMerge, type CoderMergeTarget } from '../../shared/exchange/coder-merge';
+import { documentIdFor, type DocumentRecord } from '../../shared/model/documents';
+import type { CodedSegment } from '../../shared/model/segments';
+import { documentRecord } from '../support/builders';
 
 const TEXTS = {
   war: 'The war entered its first week. Thousands of casualties 🕊 on both sides.\r\nIt must stop now.',
@@ -15,19 +16,7 @@ type DocumentName = keyof typeof TEXTS;
 
 function record(name: DocumentName): DocumentRecord {
   const text = TEXTS[name];
-  return {
-    id: documentIdFor(HASHES[name]),
-    title: `The ${name} text`,
-    file: `${name}.txt`,
-    sha256: HASHES[name],
-    byteLength: text.length,
-    length: text.length,
-    codePointLength: [...text].length,
-    addedAt: '2026-01-01T00:00:00.000Z',
-    memo: '',
-    source: null,
-    values: {},
-  };
+  return documentRecord(documentIdFor(HASHES[name]), text, { title: `The ${name} text`, file: `${name}.txt`, sha256: HASHES[name] });
 }
 
 type Project = CoderMergeTarget & { projectId: string; codes: Code[]; segments: CodedSegment[]; documents: DocumentRecord[] };

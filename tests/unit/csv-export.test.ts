@@ -1,35 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CODES } from '../../shared/codebook';
-import { csvChunks, looksLikeFormula, rowsToCsv, segmentRows, segmentsCsv, SEGMENT_CSV_COLUMNS } from '../../shared/csv-export';
-import type { DocumentRecord } from '../../shared/documents';
-import type { CodedSegment } from '../../shared/segments';
+import { DEFAULT_CODES } from '../../shared/model/codebook';
+import { csvChunks, looksLikeFormula, rowsToCsv, segmentRows, segmentsCsv, SEGMENT_CSV_COLUMNS } from '../../shared/exports/csv-export';
+import type { DocumentRecord } from '../../shared/model/documents';
+import type { CodedSegment } from '../../shared/model/segments';
+import { codedSegment, documentRecord } from '../support/builders';
 
-const record = (id: string, text: string): DocumentRecord => ({
-  id,
-  title: id,
-  file: `${id}.txt`,
-  sha256: '0'.repeat(64),
-  byteLength: text.length,
-  length: text.length,
-  codePointLength: Array.from(text).length,
-  addedAt: '2026-01-01T00:00:00.000Z',
-  memo: '',
-  source: null,
-  values: {},
-});
+const record = (id: string, text: string): DocumentRecord => documentRecord(id, text);
 
-const segment = (id: string, documentId: string, start: number, end: number, text: string, codeId = 'opinion'): CodedSegment => ({
-  id,
-  documentId,
-  codeId,
-  start,
-  end,
-  quote: text.slice(start, end),
-  coder: 'ana',
-  createdAt: '2026-01-02T03:04:05.000Z',
-  updatedAt: '2026-01-02T03:04:05.000Z',
-  memo: '',
-});
+const segment = (id: string, documentId: string, start: number, end: number, text: string, codeId = 'opinion'): CodedSegment =>
+  codedSegment({ id, documentId, codeId, start, end, quote: text.slice(start, end), coder: 'ana', createdAt: '2026-01-02T03:04:05.000Z', updatedAt: '2026-01-02T03:04:05.000Z' });
 
 describe('rowsToCsv', () => {
   it('quotes a field that holds a comma, a quote and a newline', () => {

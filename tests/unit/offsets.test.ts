@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CodePointIndex } from '../../shared/offsets';
+import { CodePointIndex } from '../../shared/text/offsets';
 import { FIXTURE_TEXTS } from '../support/fixtures';
 
 /** An independent count: the number of code points in the first `utf16` units. */

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { CHANNEL_PREFIX, COMMAND_CHANNEL, operationNames, type WorkbenchBridge } from '../../shared/api';
+import { CHANNEL_PREFIX, COMMAND_CHANNEL, operationNames, type WorkbenchBridge } from '../../shared/ipc';
 
 // Electron's modules exist only inside Electron: stand-ins record what the preload does with them.
 const exposed: Record<string, unknown> = {};

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CODES } from '../../shared/codebook';
-import { codePassage, codePassages, moveBounds, recode, type ProjectState } from '../../shared/project-edits';
+import { codePassage, codePassages, moveBounds, recode } from '../../shared/edits/segments';
+import { type ProjectState } from '../../shared/model/project';
+import { projectState } from '../support/builders';
 
 const text = 'Shelling resumed at dawn. Residents fled.';
 const now = '2026-03-01T00:00:00.000Z';
 let n = 0;
 const newId = () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`;
-const state = (coder: string, segments: ProjectState['segments'] = []): ProjectState => ({ codes: DEFAULT_CODES, segments, documents: [], variables: [], coder });
+const state = (coder: string, segments: ProjectState['segments'] = []): ProjectState => projectState({ coder, segments });
 const texts = new Map([['d', text]]);
 const span = (words: string) => ({ documentId: 'd', start: text.indexOf(words), end: text.indexOf(words) + words.length });
 
@@ -69,7 +70,7 @@ describe('white space at the edges of coded segments', () => {
 
 describe('long document titles in the labels of actions', () => {
   it('cuts a paragraph-long title in the label, and keeps the title itself whole', async () => {
-    const { updateDocument } = await import('../../shared/project-edits');
+    const { updateDocument } = await import('../../shared/edits/documents');
     const long = `The ${'very '.repeat(90)}long first paragraph`;
     const document = { id: 'd', title: long, file: 'd.txt', sha256: '0'.repeat(64), byteLength: 1, length: 1, codePointLength: 1, addedAt: now, memo: '', source: null, values: {} };
     const edit = updateDocument({ ...state('ana'), documents: [document] }, { documentId: 'd', memo: 'Read again.' });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CODES } from '../../shared/codebook';
-import { checkProjectFile, PROJECT_SCHEMA_VERSION } from '../../shared/project-schema';
+import { DEFAULT_CODES } from '../../shared/model/codebook';
+import { checkProjectFile, PROJECT_SCHEMA_VERSION } from '../../shared/model/project-schema';
 
 function validProject() {
   return {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { nameMatches, placeSelections, positionMapper } from '../../shared/refi-qda/positions';
-import { splitCodeDescription, codeDescription, escapeXml } from '../../shared/refi-qda/qde-writer';
-import { DEFAULT_CODES } from '../../shared/codebook';
+import { nameMatches, placeSelections, positionMapper } from '../../shared/exchange/refi-qda/positions';
+import { splitCodeDescription, codeDescription, escapeXml } from '../../shared/exchange/refi-qda/qde-writer';
+import { DEFAULT_CODES } from '../../shared/model/codebook';
 
 const text = 'Line one 😀\r\nLine two\r\nThird line';
 

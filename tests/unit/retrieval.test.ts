@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CODES, type Code } from '../../shared/codebook';
-import { filterSegments, NO_FILTER, type RetrievedSegment } from '../../shared/retrieval';
+import { DEFAULT_CODES, type Code } from '../../shared/model/codebook';
+import { filterSegments, NO_FILTER, retrievedSegments, type RetrievedSegment } from '../../shared/views/retrieval';
+import { codedSegment, documentRecord } from '../support/builders';
 
 const codes: Code[] = [...DEFAULT_CODES, { ...DEFAULT_CODES[0], id: 'c-sub', name: 'sub', key: null, parentId: 'factual-claim' }];
 const row = (id: string, codeId: string, documentId: string, coder: string, quote: string): RetrievedSegment => ({
@@ -31,5 +32,33 @@ describe('retrieval filters', () => {
     expect(ids({ codeId: 'c-sub', documentId: 'd1', coder: 'ben' })).toEqual(['b']);
     expect(ids({})).toEqual(['a', 'b', 'c', 'd']);
     expect(ids({ variable: { name: 'stance', value: 'contra' } })).toEqual(['c', 'd']);
+  });
+});
+
+describe('the rows of the retrieval view', () => {
+  const text = 'Shelling resumed at dawn. Residents fled the town.';
+  const other = 'An appeal for calm.';
+  const dataset = {
+    documents: [
+      { record: documentRecord('d2', other, { title: 'B appeal', values: { stance: 'contra' } }), text: other },
+      { record: documentRecord('d1', text, { title: 'A report', values: { stance: 'pro' } }), text },
+    ],
+    codes,
+    segments: [],
+  };
+  const at = (id: string, documentId: string, source: string, words: string, codeId = 'c-sub') =>
+    codedSegment({ id, documentId, codeId, start: source.indexOf(words), end: source.indexOf(words) + words.length, quote: words });
+
+  it('lists each shown segment with its title, code path, values and the text around it, by title and then by start', () => {
+    const shown = [at('late', 'd1', text, 'Residents fled'), at('appeal', 'd2', other, 'appeal', 'opinion'), at('early', 'd1', text, 'Shelling')];
+    const rows = retrievedSegments(dataset, shown);
+    expect(rows.map((r) => r.segment.id)).toEqual(['early', 'late', 'appeal']);
+    expect(rows[1]).toMatchObject({ documentTitle: 'A report', codePath: 'factual claim / sub', before: 'Shelling resumed at dawn. ', after: ' the town.', documentValues: { stance: 'pro' } });
+    expect(rows[2]).toMatchObject({ documentTitle: 'B appeal', codePath: 'opinion', before: 'An ', after: ' for calm.' });
+  });
+
+  it('leaves out a segment whose document is not in the dataset, and names an unknown code by its id', () => {
+    const rows = retrievedSegments(dataset, [at('gone', 'd9', text, 'Shelling'), at('odd', 'd1', text, 'dawn', 'c-unknown')]);
+    expect(rows.map((r) => [r.segment.id, r.codePath])).toEqual([['odd', 'c-unknown']]);
   });
 });

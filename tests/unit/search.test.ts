@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findHits, inContext } from '../../shared/search';
+import { findHits, inContext } from '../../shared/text/search';
+import { corpusSearchResult } from '../../shared/views/corpus-search';
 
 const query = (pattern: string, options: Partial<{ regex: boolean; caseSensitive: boolean; wholeWord: boolean }> = {}) => ({
   pattern,
@@ -39,5 +40,28 @@ describe('search', () => {
     ]);
     expect(findHits('a a a a', query('a'), 2)).toEqual({ hits: [{ start: 0, end: 1 }, { start: 2, end: 3 }], truncated: true });
     expect(inContext('one two three', { start: 4, end: 7 }, 3)).toEqual({ before: 'ne ', match: 'two', after: ' th' });
+  });
+});
+
+describe('the listed result of a search over the corpus', () => {
+  it('lists the documents with hits, each hit in its context, with counts and the total', () => {
+    const documents = [
+      { id: 'd1', title: 'Report', text: 'Shelling began. Shelling again.' },
+      { id: 'd2', title: 'Appeal', text: 'Calm, please.' },
+      { id: 'd3', title: 'Notes', text: 'More shelling.' },
+    ];
+    const found = documents.map((document) => findHits(document.text, query('shelling')));
+    const result = corpusSearchResult(documents, found);
+    expect(result.total).toBe(3);
+    expect(result.documents.map((d) => [d.documentId, d.title, d.count, d.truncated])).toEqual([
+      ['d1', 'Report', 2, false],
+      ['d3', 'Notes', 1, false],
+    ]);
+    expect(result.documents[0]!.hits[1]).toEqual({ start: 16, end: 24, before: 'Shelling began. ', match: 'Shelling', after: ' again.' });
+  });
+
+  it('says when the hits in a document were cut at the most one search returns', () => {
+    const result = corpusSearchResult([{ id: 'd', title: 'T', text: 'a a' }], [{ hits: [{ start: 0, end: 1 }], truncated: true }]);
+    expect(result.documents[0]).toMatchObject({ count: 1, truncated: true });
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { checkSelection, compareInTextOrder, countByCode, insertInTextOrder } from '../../shared/segments';
-import { WorkbenchFailure } from '../../shared/result';
+import { compareInTextOrder, countByCode, insertInTextOrder } from '../../shared/model/segments';
+import { checkSelection } from '../../shared/text/selection';
+import { WorkbenchFailure } from '../../shared/model/failure';
 
 const failure = (f: () => void) => {
   try {
@@ -71,14 +72,14 @@ describe('segment order and counts', () => {
 
 describe('document titles', () => {
   it('is the first non-empty line, trimmed, past a BOM and blank lines', async () => {
-    const { documentTitle } = await import('../../shared/documents');
+    const { documentTitle } = await import('../../shared/text/short-text');
     expect(documentTitle('\uFEFF\n \u00A0\n  Title here  \nbody', 'file')).toBe('Title here');
     expect(documentTitle('\r\n\r\nCRLF title\r\nbody', 'file')).toBe('CRLF title');
     expect(documentTitle(' \n\t\n', 'fallback')).toBe('fallback');
   });
 
   it('cuts a first line longer than 80 characters at a word, with an ellipsis', async () => {
-    const { documentTitle, shortTitle } = await import('../../shared/documents');
+    const { documentTitle, shortTitle } = await import('../../shared/text/short-text');
     const paragraph = ' date 2023-11-08 Azerbaijan has initiated a military operation supported by artillery attacks in the region, and more.';
     const title = documentTitle(`${paragraph}\n\nBody.`, 'file');
     expect(title).toBe('date 2023-11-08 Azerbaijan has initiated a military operation supported by…');
@@ -95,7 +96,7 @@ describe('document titles', () => {
 
 describe('word boundaries', () => {
   it('widens a selection that starts or ends inside a word to the whole word', async () => {
-    const { snapToWords } = await import('../../shared/segments');
+    const { snapToWords } = await import('../../shared/text/selection');
     const text = 'The cease-fire held, they said. Café naïve 😀 end';
     const at = (words: string) => text.indexOf(words);
     expect(snapToWords(text, at('ase-fi'), at('ase-fi') + 6)).toEqual({ start: at('cease'), end: at('cease') + 'cease-fire'.length });
@@ -104,7 +105,7 @@ describe('word boundaries', () => {
   });
 
   it('moves a boundary by a character, or by a word, never inside an emoji', async () => {
-    const { moveBoundary } = await import('../../shared/segments');
+    const { moveBoundary } = await import('../../shared/text/selection');
     const text = 'one two 😀 three';
     expect(moveBoundary(text, 0, 1, false)).toBe(1);
     expect(moveBoundary(text, 0, 1, true)).toBe(3); // to the end of "one"
@@ -122,7 +123,7 @@ describe('white space at the edges of a selection', () => {
   const at = (words: string) => text.indexOf(words);
 
   it('leaves out line breaks, spaces and no-break spaces at both edges, and keeps those inside', async () => {
-    const { trimSelection } = await import('../../shared/segments');
+    const { trimSelection } = await import('../../shared/text/selection');
     // A keyboard selection from the blank line before the paragraph to past its end.
     const from = at('First paragraph.') + 'First paragraph.'.length + 1;
     const to = at('Last.');
@@ -133,7 +134,7 @@ describe('white space at the edges of a selection', () => {
   });
 
   it('moves an edge past white space, so that every step changes the coded text', async () => {
-    const { moveSegmentEdge } = await import('../../shared/segments');
+    const { moveSegmentEdge } = await import('../../shared/text/selection');
     const words = 'the struggle';
     const segment = { start: at(words), end: at(words) + words.length };
     const quote = (b: { start: number; end: number }) => text.slice(b.start, b.end);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { layoutText, offsetToPos, posToOffset, rangeToLinePieces } from '../../shared/text-layout';
+import { layoutText, offsetToPos, posToOffset, rangeToLinePieces } from '../../shared/text/text-layout';
 import { documentNode } from '../../renderer/text-view/document-node';
 import { FIXTURE_TEXTS } from '../support/fixtures';
 

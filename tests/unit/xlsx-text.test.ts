@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellText, keepCarriageReturns } from '../../shared/xlsx-text';
+import { cellText, keepCarriageReturns } from '../../shared/exports/xlsx-text';
 
 /**
  * A cell's text as Excel reads it (ECMA-376 Part 1, §22.9.2.19, ST_Xstring): each `_xHHHH_`, left

@@ -1,0 +1,111 @@
+/**
+ * The undo engine. Every edit a researcher makes is an action (shared/model/changes.ts): a label
+ * and a list of changes, each the state of one record before and after. Applying the `after`
+ * states does the action; applying the `before` states, last change first, undoes it. The journal,
+ * undo and redo (kept across restarts for the last HISTORY_LIMIT actions) all work through here.
+ * It knows records, never features: no kind of edit is imported here.
+ */
+import type { Action, Change, History } from '../model/changes';
+import type { ProjectRecords } from '../model/project';
+import type { Code } from '../model/codebook';
+
+/** How many actions stay undoable, also after a restart. */
+export const HISTORY_LIMIT = 200;
+
+/** The records an action touches, as they are after it (`forward`) or before it (`backward`). */
+export function statesAfter(changes: readonly Change[], direction: 'forward' | 'backward'): Change[] {
+  return direction === 'forward' ? [...changes] : [...changes].reverse();
+}
+
+/** Puts a record in its list (keeping its place if it is there) or takes it out (null). */
+function put<T extends { id: string }>(list: T[], id: string, state: T | null): void {
+  const at = list.findIndex((item) => item.id === id);
+  if (state && at >= 0) list[at] = state;
+  else if (state) list.push(state);
+  else if (at >= 0) list.splice(at, 1);
+}
+
+/** Below this many changes to one list, each is put by a search; above it, through an index. */
+const INDEXED_FROM = 32;
+
+/**
+ * Puts many records in a list at once, with the same result as `put` one after another but in
+ * time linear in the list (an action that codes thousands of passages would otherwise be
+ * quadratic): places are found through an index, and removed records are dropped at the end.
+ */
+function putAll<T extends { id: string }>(list: T[], states: ReadonlyArray<{ id: string; state: T | null }>): void {
+  if (states.length < INDEXED_FROM) {
+    for (const { id, state } of states) put(list, id, state);
+    return;
+  }
+  const index = new Map(list.map((item, i) => [item.id, i]));
+  const removed = new Set<number>();
+  for (const { id, state } of states) {
+    const at = index.get(id);
+    if (state && at !== undefined) list[at] = state;
+    else if (state) {
+      index.set(id, list.length);
+      list.push(state);
+    } else if (at !== undefined) {
+      removed.add(at);
+      index.delete(id);
+    }
+  }
+  if (!removed.size) return;
+  let kept = 0;
+  for (let i = 0; i < list.length; i++) if (!removed.has(i)) list[kept++] = list[i]!;
+  list.length = kept;
+}
+
+/** The codes in the order of `ids` (codes not named keep their order, after the others). */
+function ordered(codes: readonly Code[], ids: readonly string[]): Code[] {
+  const rank = new Map(ids.map((id, i) => [id, i]));
+  return [...codes].sort((a, b) => (rank.get(a.id) ?? Infinity) - (rank.get(b.id) ?? Infinity));
+}
+
+/**
+ * Applies changes to the project in place, forward (to the `after` states) or backward (to the
+ * `before` states, last change first). A record put again keeps its place.
+ */
+export function applyChanges(
+  project: ProjectRecords,
+  changes: readonly Change[],
+  direction: 'forward' | 'backward',
+): void {
+  const forward = direction === 'forward';
+  const steps = statesAfter(changes, direction);
+  for (let i = 0; i < steps.length; ) {
+    const change = steps[i]!;
+    if (change.kind === 'adjudication') {
+      project.adjudications ??= [];
+      put(project.adjudications, change.id, forward ? change.after : change.before);
+      i++;
+      continue;
+    }
+    if (change.kind === 'segment' || change.kind === 'code' || change.kind === 'document') {
+      // A run of changes to one list is put at once.
+      const kind = change.kind;
+      let j = i;
+      const run: Array<{ id: string; state: never }> = [];
+      for (; j < steps.length && steps[j]!.kind === kind; j++) {
+        const next = steps[j] as Extract<Change, { kind: typeof kind }>;
+        run.push({ id: next.id, state: (forward ? next.after : next.before) as never });
+      }
+      if (kind === 'segment') putAll(project.segments, run);
+      else if (kind === 'code') putAll(project.codes, run);
+      else putAll(project.documents, run);
+      i = j;
+      continue;
+    }
+    if (change.kind === 'variables') project.variables = [...(forward ? change.after : change.before)];
+    else project.codes.splice(0, project.codes.length, ...ordered(project.codes, forward ? change.after : change.before));
+    i++;
+  }
+}
+
+/** Records an action as done: it can be undone, and nothing undone can be redone any more. */
+export function recordDone(history: History, action: Action): void {
+  history.done.push(action);
+  if (history.done.length > HISTORY_LIMIT) history.done.splice(0, history.done.length - HISTORY_LIMIT);
+  history.undone.length = 0;
+}

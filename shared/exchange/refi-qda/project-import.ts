@@ -1,0 +1,183 @@
+/**
+ * REFI-QDA import, second half: what a read `project.qde` means for our project, as one action.
+ * Codes are matched by path or added; each selection is placed in its document's exact text
+ * (positions.ts), one coded segment per coding, with its coder and memo; document memos and
+ * variable values fill what is empty. Everything that could not be taken over is said in the
+ * report, by name. Importing the same file twice adds nothing the second time.
+ */
+import type { Change } from '../../model/changes';
+import type { Code } from '../../model/codebook';
+import { mergeCodebook, type IncomingCode } from '../codebook-merge';
+import type { DocumentRecord } from '../../model/documents';
+import { checkValue, type VariableDefinition, type VariableValue } from '../../model/variables';
+import type { CodedSegment } from '../../model/segments';
+import { describeCounting, placeSelections } from './positions';
+import type { QdeCode, QdeProject, QdeSource } from './qde-reader';
+import { splitCodeDescription } from './qde-writer';
+
+/** A source of the file with the document that holds its text (already in the project or new). */
+export interface ResolvedSource {
+  source: QdeSource;
+  document: DocumentRecord;
+  text: string;
+  isNew: boolean;
+}
+
+export interface ImportTarget {
+  codes: readonly Code[];
+  segments: readonly CodedSegment[];
+  variables: readonly VariableDefinition[];
+}
+
+export interface ImportPlan {
+  changes: Change[];
+  report: string[];
+  counts: { documents: number; codes: number; segments: number; leftOut: number; coders: string[] };
+}
+
+/** REFI-QDA codes as incoming codes (their description split into our codebook fields). */
+export function incomingCodes(codes: readonly QdeCode[]): IncomingCode[] {
+  return codes.map((code) => ({
+    ref: code.guid,
+    name: code.name,
+    colour: code.colour,
+    ...splitCodeDescription(code.description),
+    key: null,
+    children: incomingCodes(code.children),
+  }));
+}
+
+const isoOr = (value: string | null, fallback: string) => {
+  const time = value ? Date.parse(value) : NaN;
+  return Number.isFinite(time) ? new Date(time).toISOString() : fallback;
+};
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+/** Plans the import of a read project into ours, given where each source's text is. */
+export function planProjectImport(
+  qde: QdeProject,
+  sources: readonly ResolvedSource[],
+  target: ImportTarget,
+  options: { now: string; newCodeId: (ref: string, taken: ReadonlySet<string>) => string; newSegmentId: () => string },
+): ImportPlan {
+  const report: string[] = [];
+  const merged = mergeCodebook(target.codes, incomingCodes(qde.codes), { mode: 'fill', newId: options.newCodeId });
+  report.push(...merged.notes);
+  const changes: Change[] = [...merged.changes];
+  const notes = (guids: readonly string[]) => guids.map((g) => qde.notes.get(g)?.text.trim() ?? '').filter(Boolean).join('\n\n');
+  const coderName = (guid: string | null) => (guid && qde.users.get(guid)) || (guid ? guid : null);
+  const coders = new Set<string>();
+
+  // Variables: those we lack are added; a value goes to a document that has none for it.
+  const variables = [...target.variables];
+  const variableByGuid = new Map<string, VariableDefinition>();
+  for (const variable of qde.variables) {
+    if (!variable.name) continue;
+    let ours = variables.find((v) => v.name === variable.name);
+    if (!ours) {
+      const choices = /^One of: /.test(variable.description) ? variable.description.slice(8).split(' | ').map((c) => c.trim()).filter(Boolean) : [];
+      const type: VariableDefinition['type'] =
+        variable.type === 'Integer' || variable.type === 'Float' ? 'number' : variable.type === 'Date' ? 'date' : choices.length ? 'choice' : 'text';
+      ours = { name: variable.name.slice(0, 100), type, choices };
+      variables.push(ours);
+    }
+    variableByGuid.set(variable.guid, ours);
+  }
+  if (variables.length !== target.variables.length) {
+    changes.push({ kind: 'variables', id: 'variables', before: [...target.variables], after: variables });
+  }
+
+  const existing = new Set(target.segments.map((s) => `${s.documentId}:${s.codeId}:${s.start}:${s.end}:${s.coder}`));
+  const takenIds = new Set(target.segments.map((s) => s.id));
+  let segmentCount = 0;
+  let leftOut = 0;
+  let documentCount = 0;
+  for (const { source, document, text, isNew } of sources) {
+    // The document: new, or the one that already holds this text (its memo and values filled where empty).
+    let record: DocumentRecord = { ...document, values: { ...document.values } };
+    const memo = notes(source.noteGuids);
+    if (memo && !record.memo) record.memo = memo;
+    else if (memo && record.memo.trim() !== memo) report.push(`“${record.title}” already has a memo; the memo in the file was not taken over.`);
+    for (const { variableGuid, value } of source.values) {
+      const variable = variableByGuid.get(variableGuid);
+      if (!variable || value === null || record.values[variable.name] !== undefined) continue;
+      try {
+        const checked = checkValue(variable, typeof value === 'boolean' ? String(value) : (value as VariableValue));
+        if (checked !== null) record.values[variable.name] = checked;
+      } catch (error) {
+        report.push(`“${record.title}”: the value ${JSON.stringify(value)} of ${variable.name} was not taken over (${(error as Error).message})`);
+      }
+    }
+    if (isNew) {
+      changes.push({ kind: 'document', id: record.id, before: null, after: record });
+      documentCount++;
+    } else if (JSON.stringify(record) !== JSON.stringify(document)) {
+      changes.push({ kind: 'document', id: record.id, before: document, after: record });
+    } else record = document;
+
+    const placement = placeSelections(text, source.selections);
+    const problems: string[] = [];
+    let placed = 0;
+    const addSegment = (range: { start: number; end: number }, coding: QdeSource['codings'][number], base: { guid: string; creatingUser: string | null; created: string | null; modified: string | null; noteGuids: string[]; label: string }) => {
+      const codeId = merged.codeIds.get(coding.codeGuid);
+      if (!codeId) {
+        problems.push(`${base.label}: its code (${coding.codeGuid}) is not in the file's codebook`);
+        leftOut++;
+        return;
+      }
+      const coder = coderName(coding.creatingUser ?? base.creatingUser ?? qde.creatingUser) ?? 'unknown coder';
+      const key = `${record.id}:${codeId}:${range.start}:${range.end}:${coder}`;
+      if (existing.has(key)) return;
+      existing.add(key);
+      let id = base.guid;
+      if (!UUID.test(id) || takenIds.has(id)) id = options.newSegmentId();
+      takenIds.add(id);
+      const createdAt = isoOr(coding.created ?? base.created, options.now);
+      const segment: CodedSegment = {
+        id,
+        documentId: record.id,
+        codeId,
+        start: range.start,
+        end: range.end,
+        quote: text.slice(range.start, range.end),
+        coder,
+        createdAt,
+        updatedAt: isoOr(base.modified, createdAt),
+        memo: notes([...base.noteGuids, ...coding.noteGuids]),
+      };
+      coders.add(coder);
+      changes.push({ kind: 'segment', id, before: null, after: segment });
+      segmentCount++;
+      placed++;
+    };
+    source.selections.forEach((selection, i) => {
+      const { range, problem } = placement.selections[i]!;
+      const label = `“${selection.name.trim() || selection.guid}”`;
+      if (!range) {
+        problems.push(`${label}: ${problem}`);
+        leftOut += Math.max(1, selection.codings.length);
+        return;
+      }
+      for (const coding of selection.codings) addSegment(range, coding, { ...selection, label });
+    });
+    if (source.codings.length) {
+      const start = text.search(/\S/u);
+      const end = text.trimEnd().length;
+      if (start >= 0) for (const coding of source.codings) addSegment({ start, end }, coding, { guid: coding.guid, creatingUser: null, created: coding.created, modified: null, noteGuids: [], label: 'the coding of the whole document' });
+    }
+    if (source.selections.length) {
+      const how = placement.checked
+        ? `positions read as ${describeCounting(placement.counting)}, checked against the selections' text`
+        : `positions read as ${describeCounting(placement.counting)}; the selections carry no text to check them against`;
+      report.push(`“${record.title}”: ${placed} segment${placed === 1 ? '' : 's'} placed (${how}).`);
+    }
+    for (const problem of problems) report.push(`“${record.title}”, left out: ${problem}.`);
+  }
+  for (const { kind, name } of qde.leftOut) report.push(`Left out the ${kind} source “${name}”: only text sources can be coded here.`);
+  return {
+    changes,
+    report,
+    counts: { documents: documentCount, codes: merged.added, segments: segmentCount, leftOut, coders: [...coders].sort((a, b) => a.localeCompare(b)) },
+  };
+}

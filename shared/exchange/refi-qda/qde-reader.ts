@@ -1,0 +1,284 @@
+/**
+ * REFI-QDA import, first half: reads a `project.qde` or a `.qdc` codebook (QDA-XML 1.0, as
+ * written by MAXQDA, ATLAS.ti, NVivo, QualCoder and by us) into plain records. What the records
+ * mean for a project (which code is which, where a selection falls in the text) is decided by
+ * `project-import.ts`; this module only reads, and says clearly when a file is not QDA-XML.
+ *
+ * Positions are kept as written. Text sources are read with their selections and codings;
+ * a PDF source is read through its text representation when it has one; pictures, audio and
+ * video are listed as left out, by name.
+ */
+import { XMLParser } from 'fast-xml-parser';
+import { WorkbenchFailure } from '../../model/failure';
+
+export interface QdeCode {
+  guid: string;
+  name: string;
+  /** `#rrggbb`, or null when the file gives none. */
+  colour: string | null;
+  description: string;
+  isCodable: boolean;
+  children: QdeCode[];
+}
+
+export interface QdeCoding {
+  guid: string;
+  codeGuid: string;
+  creatingUser: string | null;
+  created: string | null;
+  noteGuids: string[];
+}
+
+export interface QdeSelection {
+  guid: string;
+  /** The selection's name: most programs write (the start of) the selected text here. */
+  name: string;
+  start: number;
+  end: number;
+  creatingUser: string | null;
+  created: string | null;
+  modified: string | null;
+  codings: QdeCoding[];
+  noteGuids: string[];
+}
+
+export interface QdeVariableValue {
+  variableGuid: string;
+  value: string | number | boolean | null;
+}
+
+export interface QdeSource {
+  guid: string;
+  name: string;
+  /** `internal://file` (inside the bundle) or a path outside it. */
+  plainTextPath: string | null;
+  plainTextContent: string | null;
+  selections: QdeSelection[];
+  /** Codings of the whole source. */
+  codings: QdeCoding[];
+  noteGuids: string[];
+  values: QdeVariableValue[];
+}
+
+export interface QdeVariable {
+  guid: string;
+  name: string;
+  type: 'Text' | 'Boolean' | 'Integer' | 'Float' | 'Date' | 'DateTime';
+  description: string;
+}
+
+export interface QdeProject {
+  name: string;
+  origin: string | null;
+  creatingUser: string | null;
+  /** Coder names by GUID (the GUID itself when a user has no name). */
+  users: Map<string, string>;
+  codes: QdeCode[];
+  variables: QdeVariable[];
+  sources: QdeSource[];
+  /** Sources that are not text (pictures, audio, video, PDF without text), by kind and name. */
+  leftOut: Array<{ kind: string; name: string }>;
+  notes: Map<string, { name: string; text: string }>;
+}
+
+const REPEATED = new Set([
+  'User', 'Code', 'Variable', 'TextSource', 'PictureSource', 'PDFSource', 'AudioSource', 'VideoSource',
+  'PlainTextSelection', 'Coding', 'NoteRef', 'Note', 'VariableValue', 'Case', 'Set',
+]);
+
+type Node = Record<string, unknown>;
+
+function parse(xml: string): Node {
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@',
+    removeNSPrefix: true,
+    parseTagValue: false,
+    parseAttributeValue: false,
+    trimValues: false,
+    htmlEntities: true,
+    processEntities: true,
+    isArray: (name) => REPEATED.has(name),
+  });
+  try {
+    return parser.parse(xml, true) as Node;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new WorkbenchFailure('invalid-input', `The file is not well-formed XML: ${message}`);
+  }
+}
+
+const list = (value: unknown): Node[] => (Array.isArray(value) ? (value as Node[]) : []);
+const child = (node: Node | undefined, name: string): Node | undefined => {
+  const value = node?.[name];
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Node) : undefined;
+};
+const attr = (node: Node, name: string): string | null => {
+  const value = node[`@${name}`];
+  return typeof value === 'string' ? value : null;
+};
+/** The text of an element that may hold only text (or be empty). */
+const text = (node: Node | undefined, name: string): string | null => {
+  const value = node?.[name];
+  if (typeof value === 'string') return value;
+  if (value && typeof value === 'object' && typeof (value as Node)['#text'] === 'string') return (value as Node)['#text'] as string;
+  return value === '' || (value && typeof value === 'object') ? '' : null;
+};
+
+/** A GUID as we keep it: lower case, without braces. */
+export function normaliseGuid(guid: string): string {
+  return guid.trim().replace(/^\{|\}$/g, '').toLowerCase();
+}
+
+const guidOf = (node: Node, what: string): string => {
+  const guid = attr(node, 'guid');
+  if (!guid) throw new WorkbenchFailure('invalid-input', `A ${what} in the file has no guid.`);
+  return normaliseGuid(guid);
+};
+
+/** `#abc` or `#aabbcc` as `#aabbcc`; null for anything else. */
+function colourOf(value: string | null): string | null {
+  const colour = value?.trim() ?? '';
+  if (/^#[0-9a-f]{6}$/i.test(colour)) return colour.toUpperCase();
+  if (/^#[0-9a-f]{3}$/i.test(colour)) return `#${[...colour.slice(1)].map((c) => c + c).join('')}`.toUpperCase();
+  return null;
+}
+
+function readCodes(parent: Node | undefined): QdeCode[] {
+  return list(parent?.Code).map((node) => ({
+    guid: guidOf(node, 'code'),
+    name: (attr(node, 'name') ?? '').trim() || '(unnamed code)',
+    colour: colourOf(attr(node, 'color')),
+    description: text(node, 'Description') ?? '',
+    isCodable: attr(node, 'isCodable') !== 'false',
+    children: readCodes(node),
+  }));
+}
+
+const noteRefs = (node: Node) => list(node.NoteRef).map((ref) => normaliseGuid(attr(ref, 'targetGUID') ?? '')).filter(Boolean);
+
+function readCodings(node: Node): QdeCoding[] {
+  return list(node.Coding).flatMap((coding) => {
+    const ref = child(coding, 'CodeRef');
+    const target = ref && attr(ref, 'targetGUID');
+    if (!target) return [];
+    return [{
+      guid: guidOf(coding, 'coding'),
+      codeGuid: normaliseGuid(target),
+      creatingUser: attr(coding, 'creatingUser') && normaliseGuid(attr(coding, 'creatingUser')!),
+      created: attr(coding, 'creationDateTime'),
+      noteGuids: noteRefs(coding),
+    }];
+  });
+}
+
+function integer(node: Node, name: string, what: string): number {
+  const raw = attr(node, name);
+  const value = raw === null ? NaN : Number(raw.trim());
+  if (!Number.isSafeInteger(value)) {
+    throw new WorkbenchFailure('invalid-input', `The ${what} “${attr(node, 'name') ?? attr(node, 'guid')}” has no whole-number ${name}.`);
+  }
+  return value;
+}
+
+function readValues(node: Node): QdeVariableValue[] {
+  return list(node.VariableValue).flatMap((entry) => {
+    const ref = child(entry, 'VariableRef');
+    const target = ref && attr(ref, 'targetGUID');
+    if (!target) return [];
+    const read = (): QdeVariableValue['value'] => {
+      for (const name of ['TextValue', 'DateValue', 'DateTimeValue']) {
+        const value = text(entry, name);
+        if (value !== null) return value;
+      }
+      for (const name of ['IntegerValue', 'FloatValue']) {
+        const value = text(entry, name);
+        if (value !== null && value.trim() !== '' && Number.isFinite(Number(value))) return Number(value);
+      }
+      const flag = text(entry, 'BooleanValue');
+      return flag === null ? null : flag.trim() === 'true' || flag.trim() === '1';
+    };
+    return [{ variableGuid: normaliseGuid(target), value: read() }];
+  });
+}
+
+function readTextSource(node: Node, name: string): QdeSource {
+  return {
+    guid: guidOf(node, 'source'),
+    name,
+    plainTextPath: attr(node, 'plainTextPath'),
+    plainTextContent: text(node, 'PlainTextContent'),
+    selections: list(node.PlainTextSelection).map((selection) => ({
+      guid: guidOf(selection, 'selection'),
+      name: attr(selection, 'name') ?? '',
+      start: integer(selection, 'startPosition', 'selection'),
+      end: integer(selection, 'endPosition', 'selection'),
+      creatingUser: attr(selection, 'creatingUser') && normaliseGuid(attr(selection, 'creatingUser')!),
+      created: attr(selection, 'creationDateTime'),
+      modified: attr(selection, 'modifiedDateTime'),
+      codings: readCodings(selection),
+      noteGuids: noteRefs(selection),
+    })),
+    codings: readCodings(node),
+    noteGuids: noteRefs(node),
+    values: readValues(node),
+  };
+}
+
+const VARIABLE_TYPES = new Set(['Text', 'Boolean', 'Integer', 'Float', 'Date', 'DateTime']);
+
+/** Reads a `project.qde`. Throws a WorkbenchFailure when the text is not a QDA-XML project. */
+export function readProjectQde(xml: string): QdeProject {
+  const root = child(parse(xml), 'Project');
+  if (!root) throw new WorkbenchFailure('invalid-input', 'This is not a REFI-QDA project: its XML has no <Project> element.');
+  const users = new Map<string, string>();
+  for (const user of list(child(root, 'Users')?.User)) {
+    const guid = guidOf(user, 'user');
+    users.set(guid, attr(user, 'name')?.trim() || guid);
+  }
+  const notes = new Map<string, { name: string; text: string }>();
+  for (const note of list(child(root, 'Notes')?.Note)) {
+    notes.set(guidOf(note, 'note'), { name: attr(note, 'name') ?? '', text: text(note, 'PlainTextContent') ?? '' });
+  }
+  const sources: QdeSource[] = [];
+  const leftOut: QdeProject['leftOut'] = [];
+  const sourceList = child(root, 'Sources');
+  for (const node of list(sourceList?.TextSource)) sources.push(readTextSource(node, attr(node, 'name') ?? guidOf(node, 'source')));
+  for (const node of list(sourceList?.PDFSource)) {
+    const representation = child(node, 'Representation');
+    const name = attr(node, 'name') ?? guidOf(node, 'source');
+    if (representation) sources.push(readTextSource(representation, name));
+    else leftOut.push({ kind: 'PDF without a text representation', name });
+  }
+  for (const [kind, element] of [['picture', 'PictureSource'], ['audio', 'AudioSource'], ['video', 'VideoSource']] as const) {
+    for (const node of list(sourceList?.[element])) leftOut.push({ kind, name: attr(node, 'name') ?? guidOf(node, 'source') });
+  }
+  return {
+    name: attr(root, 'name') ?? '',
+    origin: attr(root, 'origin'),
+    creatingUser: attr(root, 'creatingUserGUID') && normaliseGuid(attr(root, 'creatingUserGUID')!),
+    users,
+    codes: readCodes(child(child(root, 'CodeBook'), 'Codes')),
+    variables: list(child(root, 'Variables')?.Variable).map((node) => {
+      const type = attr(node, 'typeOfVariable') ?? 'Text';
+      return {
+        guid: guidOf(node, 'variable'),
+        name: (attr(node, 'name') ?? '').trim(),
+        type: (VARIABLE_TYPES.has(type) ? type : 'Text') as QdeVariable['type'],
+        description: text(node, 'Description') ?? '',
+      };
+    }),
+    sources,
+    leftOut,
+    notes,
+  };
+}
+
+/** Reads a `.qdc` codebook. Throws a WorkbenchFailure when the text is not one. */
+export function readCodebookQdc(xml: string): QdeCode[] {
+  const root = child(parse(xml), 'CodeBook');
+  if (!root) throw new WorkbenchFailure('invalid-input', 'This is not a REFI-QDA codebook: its XML has no <CodeBook> element.');
+  const codes = readCodes(child(root, 'Codes'));
+  if (!codes.length) throw new WorkbenchFailure('invalid-input', 'The REFI-QDA codebook holds no codes.');
+  return codes;
+}

@@ -1,0 +1,52 @@
+/**
+ * The contract's operations for one feature. Work from elsewhere: projects of other programs,
+ * other coders' files, a shared folder.
+ */
+import { CODER_FILE_MAX_CHARS } from '../exchange/coder-file';
+import { FILE_NAME_MAX_CHARS } from '../model/limits';
+import { z } from '../model/zod';
+import { base64Bytes, jobId, operation } from './fields';
+import type { ActionOutcome, ExportOutcome } from './outcomes';
+
+/** What importing a project from another program did, and what it could not take over. */
+export interface ProjectImportOutcome {
+  /** The import as one action, or null when everything in the file was already here. */
+  outcome: ActionOutcome | null;
+  /** In words: what came in, how positions were read, and each thing left out, by name. */
+  report: string[];
+}
+
+/** The operations on work from elsewhere: projects of other programs, other coders' files, a shared folder. */
+export const exchangeOperations = {
+  importProject: operation<ProjectImportOutcome>()(
+    z.strictObject({
+      name: z.string().min(1).max(FILE_NAME_MAX_CHARS),
+      /** The file's bytes, base64-encoded (at most 500 MB of bytes). */
+      data: base64Bytes(700 * 1024 * 1024, '500 MB'),
+      jobId: jobId.optional(),
+    }),
+    'Imports a REFI-QDA project (.qdpx, or a bare .qde) from another program as one action: documents, codes, coded segments with their coders, memos and variables.',
+  ),
+  exportCoderFile: operation<ExportOutcome>()(
+    z.strictObject({}),
+    "Asks where to save, then writes the current coder's file (<coder>.coder.json): their coded segments only, with the codebook and the documents by the hash of their text.",
+  ),
+  importCoderFile: operation<ProjectImportOutcome>()(
+    z.strictObject({ name: z.string().min(1).max(FILE_NAME_MAX_CHARS), content: z.string().max(CODER_FILE_MAX_CHARS) }),
+    "Merges another coder's file as one action: their segments here come to mirror it (added, changed, removed); other coders' segments are never touched.",
+  ),
+  syncSharedFolder: operation<ProjectImportOutcome>()(
+    z.strictObject({
+      folder: z
+        .string()
+        .min(1)
+        .max(4096)
+        .refine((path) => /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(path), { error: 'give the folder as an absolute path' }),
+    }),
+    "Writes the current coder's file into a shared folder (Dropbox, Syncthing, git), then merges every other coder's file there as one action; never writes another file, never deletes.",
+  ),
+  chooseFolder: operation<{ folder: string | null; available: boolean }>()(
+    z.strictObject({ purpose: z.enum(['shared-folder']) }),
+    "Asks the researcher to choose a folder in the system's dialog; `available` is false where there is no dialog (the browser preview), and `folder` null when cancelled.",
+  ),
+} as const;

@@ -1,0 +1,46 @@
+/**
+ * The contract's operations for one feature. Coded segments: coding passages, recoding, moving
+ * bounds, memos, removing, and listing them all.
+ */
+import { codeIdSchema } from '../model/codebook';
+import { MEMO_MAX_CHARS } from '../model/limits';
+import type { CodedSegment } from '../model/segments';
+import { z } from '../model/zod';
+import type { RetrievedSegment } from '../views/retrieval';
+import { documentId, offset, operation, segmentId } from './fields';
+import type { ActionOutcome } from './outcomes';
+
+/** The operations on coded segments: coding passages, recoding, moving bounds, memos, removing, and listing them all. */
+export const segmentsOperations = {
+  addSegment: operation<CodedSegment>()(
+    z.strictObject({ id: segmentId, documentId, codeId: codeIdSchema, start: offset, end: offset }),
+    'Codes [start, end) of a document (UTF-16 offsets); resolves once the segment is on disk.',
+  ),
+  setSegmentCode: operation<CodedSegment>()(
+    z.strictObject({ segmentId, codeId: codeIdSchema }),
+    "Changes a segment's code; resolves once the change is on disk.",
+  ),
+  removeSegment: operation<{ segmentId: string }>()(
+    z.strictObject({ segmentId }),
+    'Removes a segment; resolves once the removal is on disk.',
+  ),
+  codeSpans: operation<ActionOutcome>()(
+    z.strictObject({
+      codeId: codeIdSchema,
+      spans: z.array(z.strictObject({ documentId, start: offset, end: offset })).min(1).max(50000),
+    }),
+    'Codes many passages (the hits of a search) as one action, undone in one step.',
+  ),
+  setSegmentBounds: operation<ActionOutcome>()(
+    z.strictObject({ segmentId, start: offset, end: offset }),
+    "Moves a segment's start and end (UTF-16 offsets); its quote follows.",
+  ),
+  setSegmentMemo: operation<ActionOutcome>()(
+    z.strictObject({ segmentId, memo: z.string().max(MEMO_MAX_CHARS) }),
+    "Writes (or, with '', clears) the memo of a coded segment.",
+  ),
+  listSegments: operation<RetrievedSegment[]>()(
+    z.strictObject({}),
+    'Every coded segment of the project with its document, code path and the text around it.',
+  ),
+} as const;
