@@ -24,9 +24,9 @@ import { planCoderMerge, type CoderMergeTarget } from '../../shared/coder-merge'
 import type { DocumentRecord } from '../../shared/documents';
 import { WorkbenchFailure } from '../../shared/result';
 import type { CodedSegment } from '../../shared/segments';
-import { describeFileError, writeFileDurably } from './atomic-write';
-import type { ProjectStore } from './project-store';
-import { readRegularFile } from './regular-file';
+import { describeFileError, writeFileDurably } from '../project/atomic-write';
+import type { ProjectStore } from '../project/project-store';
+import { readRegularFile } from '../project/regular-file';
 
 /** What merging did: the action (null when nothing changed) and the report, in words. */
 export interface CoderImport {

@@ -14,7 +14,7 @@ import { codebookFileSchema } from '../../shared/project-schema';
 import { WorkbenchFailure } from '../../shared/result';
 import { readCodebookQdc } from '../../shared/refi-qda/qde-reader';
 import { incomingCodes, planProjectImport, type ResolvedSource } from '../../shared/refi-qda/project-import';
-import type { ProjectStore } from './project-store';
+import type { ProjectStore } from '../project/project-store';
 import type { Job } from './jobs';
 import { readQdpx } from './refi-qda';
 

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { dispatch } from '../../electron/services/handlers';
+import { dispatch } from '../../electron/handlers/handlers';
 import type { JobProgress, ProjectImportOutcome } from '../../shared/api';
 import { openProject, type OpenProject } from '../support/project';
 

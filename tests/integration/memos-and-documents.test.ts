@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dispatch } from '../../electron/services/handlers';
+import { dispatch } from '../../electron/handlers/handlers';
 import type { ActionOutcome } from '../../shared/api';
 import { openProject, segmentInput } from '../support/project';
 

@@ -8,9 +8,9 @@ import { existsSync } from 'node:fs';
 import { lstat, readFile, readlink, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createHandlers, dispatch } from '../../electron/services/handlers';
+import { createHandlers, dispatch } from '../../electron/handlers/handlers';
 import { saveIntoFolder } from '../../electron/services/export-folder';
-import { ProjectStore } from '../../electron/services/project-store';
+import { ProjectStore } from '../../electron/project/project-store';
 import { openProject, segmentInput } from '../support/project';
 import { BUNDLED_DOCUMENTS, tempFolder } from '../support/temp';
 

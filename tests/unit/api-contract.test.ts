@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { dispatch } from '../../electron/services/handlers';
+import { dispatch } from '../../electron/handlers/handlers';
 import { operationNames, operations } from '../../shared/api';
 import { openProject } from '../support/project';
 

@@ -31,18 +31,18 @@ import {
 import { counted, segmentsCsvChunks } from '../../shared/csv-export';
 import { dataPackage, doccanoLines, wideCsvChunks } from '../../shared/dataset-exports';
 import { inContext } from '../../shared/search';
-import { searchTexts } from './corpus-search';
+import { searchTexts } from '../services/corpus-search';
 import { fail, ok, WorkbenchFailure, type Result } from '../../shared/result';
-import { writeFileDurably, writeFolderDurably, describeFileError } from './atomic-write';
-import { Jobs, type Job } from './jobs';
+import { writeFileDurably, writeFolderDurably, describeFileError } from '../project/atomic-write';
+import { Jobs, type Job } from '../services/jobs';
 import { reliabilityReportSteps, type ReliabilityInput, type ReliabilityOptions } from '../../shared/stats/reliability-report';
 import { reliabilityReportCsv, reliabilityReportHtml, unitsMatrixCsv } from '../../shared/stats/reliability-exports';
-import type { ProjectStore } from './project-store';
-import { workbookBytes } from './xlsx-export';
-import { codebookImport, importProjectFile } from './project-exchange';
-import { coderFileFor, importCoderFile, syncSharedFolder } from './coder-exchange';
+import type { ProjectStore } from '../project/project-store';
+import { workbookBytes } from '../services/xlsx-export';
+import { codebookImport, importProjectFile } from '../services/project-exchange';
+import { coderFileFor, importCoderFile, syncSharedFolder } from '../services/coder-exchange';
 import { coderFileJson, coderFileName } from '../../shared/coder-file';
-import { qdcText, qdpxBytes } from './refi-qda';
+import { qdcText, qdpxBytes } from '../services/refi-qda';
 import { codebookCsv } from '../../shared/codebook-csv';
 
 /** The kind of file being saved, for the dialog's filter. */

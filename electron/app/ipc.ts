@@ -3,10 +3,10 @@
  * the app's own main frame, each passing its input through the contract's schema (in dispatch).
  */
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
-import { CHANNEL_PREFIX, operationNames } from '../shared/api';
-import { fail } from '../shared/result';
-import { dispatch, type Handlers } from './services/handlers';
-import { isTrustedSender } from './services/trusted-sender';
+import { CHANNEL_PREFIX, operationNames } from '../../shared/api';
+import { fail } from '../../shared/result';
+import { dispatch, type Handlers } from '../handlers/handlers';
+import { isTrustedSender } from './trusted-sender';
 
 export function registerIpcHandlers(handlers: Handlers): void {
   for (const name of operationNames) {

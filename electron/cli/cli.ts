@@ -8,17 +8,17 @@ import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { CONSENSUS_CODER } from '../shared/adjudication';
-import { CODER_NAME_MAX_CHARS } from '../shared/limits';
-import { WorkbenchFailure } from '../shared/result';
-import { countByCode } from '../shared/segments';
-import { documentsCodedByAll } from '../shared/stats/compared-documents';
-import { MAX_IMPORT_BYTES } from './services/document-import';
-import { describeFileError } from './services/atomic-write';
-import { saveIntoFolder } from './services/export-folder';
-import { createHandlers, dispatch } from './services/handlers';
-import { defaultProjectFolder, userDataFolder } from './services/paths';
-import { PROJECT_FILE, ProjectStore } from './services/project-store';
+import { CONSENSUS_CODER } from '../../shared/adjudication';
+import { CODER_NAME_MAX_CHARS } from '../../shared/limits';
+import { WorkbenchFailure } from '../../shared/result';
+import { countByCode } from '../../shared/segments';
+import { documentsCodedByAll } from '../../shared/stats/compared-documents';
+import { MAX_IMPORT_BYTES } from '../services/document-import';
+import { describeFileError } from '../project/atomic-write';
+import { saveIntoFolder } from '../services/export-folder';
+import { createHandlers, dispatch } from '../handlers/handlers';
+import { defaultProjectFolder, userDataFolder } from '../services/paths';
+import { PROJECT_FILE, ProjectStore } from '../project/project-store';
 
 const EXIT = { ok: 0, usage: 1, project: 2, file: 3 } as const;
 

@@ -11,7 +11,7 @@ import {
   type CommandName,
   type WorkbenchApi,
   type WorkbenchBridge,
-} from '../shared/api';
+} from '../../shared/api';
 
 const api = Object.fromEntries(
   operationNames.map((name) => [name, (input: unknown) => ipcRenderer.invoke(CHANNEL_PREFIX + name, input)]),

@@ -29,7 +29,7 @@ import {
 import { WorkbenchFailure } from '../../shared/result';
 import { quoteMatches, type CodedSegment } from '../../shared/segments';
 import { describeFileError, syncFolder, writeFileDurably } from './atomic-write';
-import { extractText } from './document-import';
+import { extractText } from '../services/document-import';
 import { DurableJsonFile, UnreadableFileError } from './durable-json-file';
 import { Journal, readJournal } from './journal';
 import { lockProject, type ProjectLock } from './project-lock';

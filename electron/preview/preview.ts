@@ -4,11 +4,11 @@
  */
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { saveIntoFolder } from './services/export-folder';
-import { createHandlers } from './services/handlers';
-import { defaultProjectFolder, userDataFolder } from './services/paths';
-import { startPreviewServer } from './services/preview-server';
-import { ProjectStore } from './services/project-store';
+import { saveIntoFolder } from '../services/export-folder';
+import { createHandlers } from '../handlers/handlers';
+import { defaultProjectFolder, userDataFolder } from '../services/paths';
+import { startPreviewServer } from './preview-server';
+import { ProjectStore } from '../project/project-store';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({

@@ -16,13 +16,13 @@ import {
   type MenuItemConstructorOptions,
 } from 'electron';
 import { pathToFileURL } from 'node:url';
-import { COMMAND_CHANNEL, type CommandName } from '../shared/api';
+import { COMMAND_CHANNEL, type CommandName } from '../../shared/api';
 import { registerIpcHandlers } from './ipc';
-import { APP_ORIGIN } from './services/trusted-sender';
-import { createHandlers } from './services/handlers';
-import { defaultProjectFolder } from './services/paths';
-import { ProjectStore } from './services/project-store';
-import { decodedPath, servedFile } from './services/served-file';
+import { APP_ORIGIN } from './trusted-sender';
+import { createHandlers } from '../handlers/handlers';
+import { defaultProjectFolder } from '../services/paths';
+import { ProjectStore } from '../project/project-store';
+import { decodedPath, servedFile } from '../preview/served-file';
 
 protocol.registerSchemesAsPrivileged([
   { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
