@@ -4,7 +4,20 @@
  * the operation name and validates the input against the contract before any service sees it.
  */
 import type { z } from 'zod';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { settle } from '../../shared/adjudication';
+import {
+  codePassages,
+  defineVariable,
+  findSegment,
+  moveBounds,
+  removeDocument,
+  removeVariable,
+  requireCode,
+  setDocumentValue,
+  updateDocument,
+  writeSegmentMemo,
+} from '../../shared/project-edits';
 import { actionLabel } from '../../shared/action-label';
 import type { Action } from '../../shared/changes';
 import {
@@ -192,15 +205,21 @@ export function createHandlers(services: Services): Handlers {
     codeSpans: async ({ codeId, spans }) => {
       const name = store.codebookState().codes.find((c) => c.id === codeId)?.name ?? codeId;
       const label = actionLabel`Code ${spans.length} passage${spans.length === 1 ? '' : 's'} as ${name}`;
-      return outcome(store, await store.codeSpans({ codeId, spans, label }), 'forward', []);
+      const texts = new Map<string, string>();
+      for (const { documentId } of spans) if (!texts.has(documentId)) texts.set(documentId, await store.text(documentId));
+      const action = await store.edit((state, at) => codePassages(state, { codeId, spans, label }, texts, at, randomUUID));
+      return outcome(store, action, 'forward', []);
     },
-    setSegmentBounds: async (input) => outcome(store, await store.setSegmentBounds(input), 'forward', []),
-    defineVariable: async (input) => outcome(store, await store.defineVariable(input), 'forward', []),
-    removeVariable: async (input) => outcome(store, await store.removeVariable(input), 'forward', []),
-    setDocumentValue: async (input) => outcome(store, await store.setDocumentValue(input), 'forward', []),
-    setSegmentMemo: async (input) => outcome(store, await store.setSegmentMemo(input), 'forward', []),
-    updateDocument: async (input) => outcome(store, await store.updateDocument(input), 'forward', []),
-    removeDocument: async (input) => outcome(store, await store.removeDocument(input), 'forward', []),
+    setSegmentBounds: async (input) => {
+      const text = await store.text(findSegment(store.state, input.segmentId).documentId);
+      return outcome(store, await store.edit((state, at) => moveBounds(state, input, text, at)), 'forward', []);
+    },
+    defineVariable: async (input) => outcome(store, await store.edit((state) => defineVariable(state, input)), 'forward', []),
+    removeVariable: async (input) => outcome(store, await store.edit((state) => removeVariable(state, input)), 'forward', []),
+    setDocumentValue: async (input) => outcome(store, await store.edit((state) => setDocumentValue(state, input)), 'forward', []),
+    setSegmentMemo: async (input) => outcome(store, await store.edit((state, at) => writeSegmentMemo(state, input, at)), 'forward', []),
+    updateDocument: async (input) => outcome(store, await store.edit((state) => updateDocument(state, input)), 'forward', []),
+    removeDocument: async (input) => outcome(store, await store.edit((state) => removeDocument(state, input)), 'forward', []),
     undo: async () => outcome(store, await store.undo(), 'backward', []),
     redo: async () => outcome(store, await store.redo(), 'forward', []),
     addCode: (fields) =>
@@ -353,7 +372,12 @@ export function createHandlers(services: Services): Handlers {
     },
     settleDisagreement: async (input) => {
       refuseWhileBlind(store.viewer);
-      return outcome(store, await store.settleDisagreement(input), 'forward', []);
+      requireCode(store.state, input.codeId);
+      const text = await store.text(input.documentId);
+      const action = await store.edit((state, at) =>
+        settle(input, { segments: state.segments, adjudications: store.adjudications, text, by: state.coder, now: at, newId: randomUUID }),
+      );
+      return outcome(store, action, 'forward', []);
     },
   };
 }
