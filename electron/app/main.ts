@@ -165,7 +165,7 @@ app.whenReady().then(async () => {
         buttons: ['Keep the app open', 'Quit and lose unsaved changes'],
         defaultId: 0,
         message: 'Some changes could not be saved yet.',
-        detail: store.overview().notices.join('\n'),
+        detail: store.notices.join('\n'),
       });
       if (choice === 0) event.preventDefault();
     }

@@ -141,7 +141,7 @@ async function main(argv: string[]): Promise<unknown> {
     throw new CliError(EXIT.project, error instanceof Error ? error.message : String(error));
   }
   try {
-    const notices = store.overview().notices;
+    const notices = store.notices;
     if (notices.length) throw new CliError(EXIT.project, notices.join('\n'));
     const handlers = createHandlers({ store, chooseSavePath: async () => out ?? (await saveIntoFolder(folder)('export', { name: '', extensions: [] })) });
     const call = async (operation: string, input: unknown) => {
@@ -273,7 +273,7 @@ async function init(folder: string, sample: boolean, coder: string | undefined):
     throw new CliError(EXIT.file, `No project could be made in ${folder}: ${describeFileError(error)}.`);
   }
   try {
-    const { file, documents, coder: coderName } = store.overview();
+    const { file, documents, coder: coderName } = store;
     return { project: folder, file, coder: coderName, documents: documents.map(({ id, title, file: name }) => ({ id, title, file: name })) };
   } finally {
     await store.close();

@@ -112,7 +112,7 @@ export function createHandlers(services: Services): Handlers {
   /** The texts, codebook and segments a reliability report reads, for the chosen documents. */
   const reliabilityInput = async (documentIds: readonly string[], coders: readonly string[], codeIds: readonly string[]) => {
     refuseWhileBlind(store.viewer);
-    const known = store.overview().coders;
+    const known = store.coders;
     const stranger = coders.find((coder) => !known.includes(coder));
     if (stranger) throw new WorkbenchFailure('not-found', `No one called “${stranger}” has coded in this project (coders: ${known.join(', ')}).`);
     const { documents, codes, segments } = await store.dataset();
@@ -184,7 +184,7 @@ export function createHandlers(services: Services): Handlers {
     searchCorpus: async ({ query, documentIds }) => {
       const wanted = documentIds && new Set(documentIds);
       const result: CorpusSearchResult = { documents: [], total: 0 };
-      const documents = store.overview().documents.filter((document) => !wanted || wanted.has(document.id));
+      const documents = store.documents.filter((document) => !wanted || wanted.has(document.id));
       const texts = await Promise.all(documents.map((document) => store.text(document.id)));
       const found = await searchTexts(texts, query);
       for (const [i, document] of documents.entries()) {
@@ -287,12 +287,11 @@ export function createHandlers(services: Services): Handlers {
           return { path, rows: path ? dataset.segments.length : 0 };
         }
         if (format === 'qdpx') {
-          const overview = store.overview();
-          const suggested = `${overview.name.replace(/[^\p{L}\p{N}._-]+/gu, '-')}-${day}.qdpx`;
+          const suggested = `${store.name.replace(/[^\p{L}\p{N}._-]+/gu, '-')}-${day}.qdpx`;
           const path = await saveAs(suggested, { name: 'REFI-QDA project', extensions: ['qdpx'] }, job, () =>
             qdpxBytes(
               dataset,
-              { projectId: store.projectId, projectName: overview.name, coder: overview.coder, now: now().toISOString() },
+              { projectId: store.projectId, projectName: store.name, coder: store.coder, now: now().toISOString() },
               { checkpoint: () => job.checkpoint(), onSegment: job.counter('Writing the coded segments', dataset.segments.length) },
             ),
           );
@@ -307,7 +306,7 @@ export function createHandlers(services: Services): Handlers {
         // A data package is a folder: the two CSV files and the datapackage.json that describes them.
         const folder = await services.chooseSavePath(`coded-dataset-${day}`, { name: 'Folder', extensions: [] });
         if (!folder) return { path: null, rows: 0 };
-        const description = dataPackage(dataset, store.overview().name, now().toISOString());
+        const description = dataPackage(dataset, store.name, now().toISOString());
         try {
           await writeFolderDurably(
             folder,
@@ -361,7 +360,7 @@ export function createHandlers(services: Services): Handlers {
         format === 'csv'
           ? await saveAs(`reliability-${day}.csv`, CSV_FILES, null, () => reliabilityReportCsv(report))
           : await saveAs(`reliability-${day}.html`, { name: 'Web page', extensions: ['html'] }, null, () =>
-              reliabilityReportHtml(report, { projectName: store.overview().name, createdAt: now().toISOString(), input }),
+              reliabilityReportHtml(report, { projectName: store.name, createdAt: now().toISOString(), input }),
             );
       return { path, rows: path ? report.rows.length : 0 };
     },

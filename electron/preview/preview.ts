@@ -34,7 +34,7 @@ async function main(): Promise<void> {
     port: values.port ? Number(values.port) : 0,
   });
   console.log(`Annotation Workbench preview\n  project: ${folder}\n  exports: ${exportsFolder}`);
-  for (const notice of store.overview().notices) console.log(`  notice: ${notice}`);
+  for (const notice of store.notices) console.log(`  notice: ${notice}`);
   console.log(`\nOpen ${server.url}\n(only this machine can reach it; press Ctrl+C to stop)`);
   const stop = async () => {
     await server.close();

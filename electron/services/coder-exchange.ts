@@ -45,7 +45,7 @@ function newCodeId(ref: string, taken: ReadonlySet<string>): string {
 
 /** The current coder's file: their segments, the codebook and the documents of the project. */
 export function coderFileFor(store: ProjectStore, now: Date): CoderFile {
-  const { coder, documents } = store.overview();
+  const { coder, documents } = store;
   const { codes, segments } = store.codebookState();
   return buildCoderFile({ coder, codes, documents, segments, projectId: store.projectId }, now.toISOString());
 }
@@ -55,7 +55,7 @@ async function mergeTarget(
   store: ProjectStore,
   files: readonly CoderFile[],
 ): Promise<CoderMergeTarget & { codes: Code[]; documents: DocumentRecord[]; segments: CodedSegment[] }> {
-  const { coder, documents } = store.overview();
+  const { coder, documents } = store;
   const { codes, segments } = store.codebookState();
   const wanted = new Set(files.flatMap((file) => file.documents.map((d) => d.sha256)));
   const texts = new Map<string, string>();

@@ -66,7 +66,7 @@ export async function importProjectFile(store: ProjectStore, name: string, bytes
   job?.report('Placing the coded segments', 0, 0);
   await job?.checkpoint();
   const state = store.codebookState();
-  const plan = planProjectImport(bundle.project, resolved, { codes: state.codes, segments: state.segments, variables: store.overview().variables }, {
+  const plan = planProjectImport(bundle.project, resolved, { codes: state.codes, segments: state.segments, variables: store.state.variables }, {
     now: now.toISOString(),
     newCodeId,
     newSegmentId: randomUUID,
