@@ -5,7 +5,7 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { CHANNEL_PREFIX, operationNames } from '../../shared/api';
 import { fail } from '../../shared/result';
-import { dispatch, type Handlers } from '../handlers/handlers';
+import { dispatch, type Handlers } from '../handlers/dispatch';
 import { isTrustedSender } from './trusted-sender';
 
 export function registerIpcHandlers(handlers: Handlers): void {

@@ -11,7 +11,7 @@ import { readFile, realpath } from 'node:fs/promises';
 import { extname, normalize } from 'node:path';
 import { fail } from '../../shared/result';
 import { MAX_IMPORT_BYTES } from '../services/document-import';
-import { dispatch, type Handlers } from '../handlers/handlers';
+import { dispatch, type Handlers } from '../handlers/dispatch';
 import { decodedPath, servedFile } from './served-file';
 
 export const TOKEN_HEADER = 'x-workbench-token';
