@@ -5,20 +5,12 @@
  */
 import { realpath } from 'node:fs/promises';
 import { join } from 'node:path';
-import {
-  app,
-  BrowserWindow,
-  dialog,
-  Menu,
-  net,
-  protocol,
-  session,
-  type MenuItemConstructorOptions,
-} from 'electron';
+import { app, BrowserWindow, dialog, Menu, net, protocol, session } from 'electron';
 import { pathToFileURL } from 'node:url';
 import { COMMAND_CHANNEL, type CommandName } from '../../shared/api';
 import { registerIpcHandlers } from './ipc';
-import { APP_ORIGIN } from './trusted-sender';
+import { menuTemplate } from './menu';
+import { chooseFolderDialog, createWindow, currentWindow, saveDialog } from './window';
 import { createHandlers } from '../handlers/handlers';
 import { defaultProjectFolder } from '../services/paths';
 import { ProjectStore } from '../project/project-store';
@@ -30,78 +22,11 @@ protocol.registerSchemesAsPrivileged([
 
 const appRoot = app.getAppPath();
 const rendererFolder = join(appRoot, 'dist', 'renderer');
+const preloadFile = join(__dirname, 'preload.cjs');
 const bundledDocuments = app.isPackaged ? join(process.resourcesPath, 'documents') : join(appRoot, 'documents');
 
-let mainWindow: BrowserWindow | null = null;
-
 function sendCommand(command: CommandName): void {
-  mainWindow?.webContents.send(COMMAND_CHANNEL, command);
-}
-
-function buildMenu(): void {
-  const isMac = process.platform === 'darwin';
-  const template: MenuItemConstructorOptions[] = [
-    ...(isMac ? [{ role: 'appMenu' as const }] : []),
-    {
-      label: '&File',
-      submenu: [
-        { label: 'Export Coded Segments as CSV…', accelerator: 'CmdOrCtrl+E', click: () => sendCommand('export-csv') },
-        {
-          label: 'Export for Excel (CSV)…',
-          accelerator: 'CmdOrCtrl+Shift+E',
-          click: () => sendCommand('export-csv-excel'),
-        },
-        { label: 'Export Wide Table (CSV)…', click: () => sendCommand('export-wide-csv') },
-        { label: 'Export Excel Workbook (XLSX)…', click: () => sendCommand('export-xlsx') },
-        { label: 'Export for Classifier Training (JSONL)…', click: () => sendCommand('export-jsonl') },
-        { label: 'Export Data Package…', click: () => sendCommand('export-datapackage') },
-        { label: 'Export REFI-QDA Project (QDPX)…', click: () => sendCommand('export-qdpx') },
-        { label: 'Export REFI-QDA Codebook (QDC)…', click: () => sendCommand('export-qdc') },
-        { label: 'Export My Coder File…', click: () => sendCommand('export-coder-file') },
-        { type: 'separator' },
-        isMac ? { role: 'close' } : { role: 'quit' },
-      ],
-    },
-    {
-      label: '&Edit',
-      submenu: [
-        { label: 'Undo', accelerator: 'CmdOrCtrl+Z', click: () => sendCommand('undo') },
-        { label: 'Redo', accelerator: 'Shift+CmdOrCtrl+Z', click: () => sendCommand('redo') },
-        ...(isMac ? [] : [{ label: 'Redo', accelerator: 'Ctrl+Y', visible: false, click: () => sendCommand('redo') }]),
-        { type: 'separator' },
-        { role: 'copy' },
-        { role: 'selectAll' },
-      ],
-    },
-    {
-      label: '&View',
-      submenu: [{ role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }],
-    },
-    { role: 'windowMenu' },
-  ];
-  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
-}
-
-function createWindow(): void {
-  mainWindow = new BrowserWindow({
-    width: 1280,
-    height: 820,
-    title: 'Annotation Workbench',
-    show: false,
-    webPreferences: {
-      preload: join(__dirname, 'preload.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      spellcheck: false,
-    },
-  });
-  mainWindow.once('ready-to-show', () => mainWindow?.show());
-  mainWindow.loadURL(`${APP_ORIGIN}/index.html`);
-  mainWindow.on('closed', () => {
-    mainWindow = null;
-  });
+  currentWindow()?.webContents.send(COMMAND_CHANNEL, command);
 }
 
 app.on('web-contents-created', (_event, contents) => {
@@ -136,27 +61,10 @@ app.whenReady().then(async () => {
     app.exit(1);
     return;
   }
-  const handlers = createHandlers({
-    store,
-    chooseSavePath: async (suggestedName, kind) => {
-      const options = {
-        defaultPath: join(app.getPath('documents'), suggestedName),
-        filters: [kind],
-      };
-      const result = mainWindow
-        ? await dialog.showSaveDialog(mainWindow, options)
-        : await dialog.showSaveDialog(options);
-      return result.canceled || !result.filePath ? null : result.filePath;
-    },
-    chooseFolder: async (title) => {
-      const options = { title, properties: ['openDirectory' as const, 'createDirectory' as const] };
-      const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
-      return result.canceled || !result.filePaths[0] ? null : result.filePaths[0];
-    },
-  });
+  const handlers = createHandlers({ store, chooseSavePath: saveDialog(app.getPath('documents')), chooseFolder: chooseFolderDialog });
   registerIpcHandlers(handlers);
-  buildMenu();
-  createWindow();
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform === 'darwin', sendCommand)));
+  createWindow(preloadFile);
 
   app.on('before-quit', (event) => {
     if (store.unsaved) {
@@ -171,7 +79,7 @@ app.whenReady().then(async () => {
     }
   });
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+    if (BrowserWindow.getAllWindows().length === 0) createWindow(preloadFile);
   });
 });
 
