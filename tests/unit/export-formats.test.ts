@@ -5,6 +5,7 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
 import { menuTemplate } from '../../electron/app/menu';
+import { checkCall, HELP } from '../../electron/cli/arguments';
 import { commandNames, operations, type CommandName } from '../../shared/api';
 import { EXPORT_FORMATS, exportFormatNamed, exportFormatOf, suggestedFileName } from '../../shared/exports/export-formats';
 
@@ -47,5 +48,15 @@ describe('the table of export formats', () => {
     for (const command of sent) expect(commandNames).toContain(command);
     expect(items.find((item) => item.label === 'Export Coded Segments as CSV…')?.accelerator).toBe('CmdOrCtrl+E');
     expect(items.find((item) => item.label === 'Export for Excel (CSV)…')?.accelerator).toBe('CmdOrCtrl+Shift+E');
+  });
+
+  it("lists every format in the command line's help, and takes each as --format", () => {
+    for (const { cli } of EXPORT_FORMATS) {
+      expect(HELP).toContain(`${cli.name.padEnd(8)}  ${cli.help}\n`);
+      expect(() => checkCall('export', { format: cli.name, out: 'out' }, [])).not.toThrow();
+    }
+    expect(() => checkCall('export', { format: 'xml', out: 'out' }, [])).toThrow(
+      `Give --format as one of ${EXPORT_FORMATS.map(({ cli }) => cli.name).join(', ')} (not “xml”).`,
+    );
   });
 });
