@@ -13,17 +13,19 @@ import type { Viewer } from '../../shared/blind-coding';
 import { applyChanges, recordDone, type Action, type Change } from '../../shared/changes';
 import type { CodebookState, Edit } from '../../shared/codebook-edits';
 import type { DatasetInput } from '../../shared/csv-export';
-import { shortTitle, type DocumentRecord } from '../../shared/documents';
+import type { DocumentRecord } from '../../shared/documents';
 import { codePassage, findDocument, findSegment, recode, removeSegment, type ProjectState } from '../../shared/project-edits';
-import { actionSchema, type ProjectFile } from '../../shared/project-schema';
+import type { ProjectFile } from '../../shared/project-schema';
 import { WorkbenchFailure } from '../../shared/result';
-import { quoteMatches, type CodedSegment } from '../../shared/segments';
+import type { CodedSegment } from '../../shared/segments';
+import { misplacedSegmentsNotice } from '../../shared/views/misplaced-segments';
 import { codersOf, documentsInOrder, historyLabels, projectOverview } from '../../shared/views/project-overview';
 import { extractText } from '../services/document-import';
 import type { DurableJsonFile } from './durable-json-file';
 import { documentIdOfText, newDocumentRecord, sha256, type DocumentTexts } from './document-texts';
 import { openProject, type ProjectStoreOptions } from './project-opening';
 import type { ProjectLock } from './project-lock';
+import { refuseUnsavable } from './savable-action';
 import { SaveLoop } from './save-loop';
 import type { Journal } from './journal';
 import type { JournalRecord, JournalStep } from './project-persistence';
@@ -137,13 +139,7 @@ export class ProjectStore {
     const text = await this.text(documentId);
     const segments = this.data.segments.filter((segment) => segment.documentId === documentId);
     // A segment whose quote is no longer the text at its offsets is reported, never moved.
-    const misplaced = segments.filter((segment) => !quoteMatches(text, segment));
-    const notice =
-      misplaced.length &&
-      `${misplaced.length === 1 ? '1 coded segment' : `${misplaced.length} coded segments`} in “${shortTitle(document.title)}” ` +
-        `no longer ${misplaced.length === 1 ? 'matches' : 'match'} the text ` +
-        `they quote (${misplaced.slice(0, 3).map((s) => s.id).join(', ')}${misplaced.length > 3 ? ', …' : ''}); ` +
-        'they are shown where their offsets point. Check that the document file is the one that was coded.';
+    const notice = misplacedSegmentsNotice(document.title, text, segments);
     if (notice && !this.openingNotices.includes(notice)) this.openingNotices.push(notice);
     return { document, text, segments };
   }
@@ -223,18 +219,7 @@ export class ProjectStore {
   /** Applies an action, makes it undoable, and resolves once it is on disk. */
   private async perform(label: string, changes: Change[]): Promise<Action> {
     const action: Action = { id: randomUUID(), label: fitActionLabel(label), at: this.now().toISOString(), changes };
-    // The journal and the project file are read back through this schema: an action it would
-    // refuse on the next start is refused now, before anything changes.
-    const checked = actionSchema.safeParse(action);
-    if (!checked.success) {
-      const issue = checked.error.issues[0]!;
-      const change = issue.path[0] === 'changes' ? changes[issue.path[1] as number] : undefined;
-      const field = issue.path.filter((part) => typeof part === 'string' && part !== 'changes' && part !== 'before' && part !== 'after').join('.');
-      throw new WorkbenchFailure(
-        'invalid-input',
-        `This change cannot be saved: ${change ? `the ${change.kind}'s ` : ''}${field || 'input'} does not fit (${issue.message}). Nothing was changed.`,
-      );
-    }
+    refuseUnsavable(action);
     applyChanges(this.data, changes, 'forward');
     recordDone(this.data.history, action);
     await this.commit({ op: 'do', action });
