@@ -5,8 +5,7 @@
 import type { FileKind } from '../../shared/exports/export-formats';
 import { shownTo } from '../../shared/blind-coding';
 import type { DatasetInput } from '../../shared/csv-export';
-import { WorkbenchFailure } from '../../shared/result';
-import { describeFileError, writeFileDurably } from '../project/atomic-write';
+import { fileFailure, writeFileDurably } from '../project/atomic-write';
 import type { ProjectStore } from '../project/project-store';
 import { Jobs, type Job } from '../services/jobs';
 
@@ -60,8 +59,7 @@ export function handlerContext(services: Services): HandlerContext {
       try {
         await writeFileDurably(path, await make(), { checkpoint: job ? () => job.checkpoint() : undefined });
       } catch (error) {
-        if (error instanceof WorkbenchFailure) throw error;
-        throw new WorkbenchFailure('save-failed', `Could not write ${path}: ${describeFileError(error)}.`);
+        throw fileFailure(error, 'save-failed', `Could not write ${path}`);
       }
       return path;
     },

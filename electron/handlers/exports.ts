@@ -8,8 +8,7 @@ import type { ExportOutcome, Operations } from '../../shared/api';
 import { counted, segmentsCsvChunks, type DatasetInput } from '../../shared/csv-export';
 import { dataPackage, doccanoLines, wideCsvChunks } from '../../shared/dataset-exports';
 import { exportFormat, exportFormatOf, suggestedFileName, type ExportFormat } from '../../shared/exports/export-formats';
-import { WorkbenchFailure } from '../../shared/result';
-import { describeFileError, writeFolderDurably } from '../project/atomic-write';
+import { fileFailure, writeFolderDurably } from '../project/atomic-write';
 import { qdpxBytes } from '../services/refi-qda';
 import type { Job } from '../services/jobs';
 import { workbookBytes } from '../services/xlsx-export';
@@ -90,8 +89,7 @@ const DATASET_WRITERS: Record<DatasetFormat, DatasetWriter> = {
           () => job.checkpoint(),
         );
       } catch (error) {
-        if (error instanceof WorkbenchFailure) throw error;
-        throw new WorkbenchFailure('save-failed', `Could not write the data package in ${folder}: ${describeFileError(error)}.`);
+        throw fileFailure(error, 'save-failed', `Could not write the data package in ${folder}`);
       }
       return { path: folder, rows: dataset.segments.length };
     },

@@ -24,7 +24,7 @@ import { planCoderMerge, type CoderMergeTarget } from '../../shared/coder-merge'
 import type { DocumentRecord } from '../../shared/documents';
 import { WorkbenchFailure } from '../../shared/result';
 import type { CodedSegment } from '../../shared/segments';
-import { describeFileError, writeFileDurably } from '../project/atomic-write';
+import { describeFileError, fileFailure, writeFileDurably } from '../project/atomic-write';
 import type { ProjectStore } from '../project/project-store';
 import { readRegularFile } from '../project/regular-file';
 
@@ -89,8 +89,7 @@ export async function syncSharedFolder(store: ProjectStore, folder: string, now:
   try {
     if (!(await stat(folder)).isDirectory()) throw new WorkbenchFailure('invalid-input', `${folder} is not a folder.`);
   } catch (error) {
-    if (error instanceof WorkbenchFailure) throw error;
-    throw new WorkbenchFailure('not-found', `The shared folder ${folder} cannot be opened: ${describeFileError(error)}.`);
+    throw fileFailure(error, 'not-found', `The shared folder ${folder} cannot be opened`);
   }
   const report: string[] = [];
   const own = coderFileFor(store, now);

@@ -10,22 +10,35 @@ import { MAX_IMPORT_BYTES } from '../../services/document-import';
 import { CliError, EXIT } from '../arguments';
 import type { CommandContext } from '../command-context';
 
+/** A file named on the command line could not be read: exit code 3, saying which and why. */
+function unreadable(file: string, error: unknown): CliError {
+  return new CliError(EXIT.file, `${file} could not be read: ${(error as Error).message}`);
+}
+
+/** The bytes of a file named on the command line. */
+async function readInput(file: string): Promise<Buffer> {
+  try {
+    return await readFile(file);
+  } catch (error) {
+    throw unreadable(file, error);
+  }
+}
+
 export async function importFiles({ files, handlers }: CommandContext): Promise<unknown> {
   const imported = [];
   for (const file of files) {
     const coderFile = /\.coder\.json$/i.test(file);
     const operation = coderFile ? 'importCoderFile' : /\.(qdpx|qde)$/i.test(file) ? 'importProject' : 'importDocument';
-    let bytes: Buffer;
     try {
       // Said as the app says it, before a text too large is read (and base64-encoded) at all.
       if (operation === 'importDocument' && (await stat(file)).size > MAX_IMPORT_BYTES) {
         imported.push({ file, error: `${basename(file)} is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB, the most that is imported.` });
         continue;
       }
-      bytes = await readFile(file);
     } catch (error) {
-      throw new CliError(EXIT.file, `${file} could not be read: ${(error as Error).message}`);
+      throw unreadable(file, error);
     }
+    const bytes = await readInput(file);
     const input = coderFile ? { name: basename(file), content: bytes.toString('utf8') } : { name: basename(file), data: bytes.toString('base64') };
     const result = await dispatch(handlers, operation, input);
     imported.push(result.ok ? { file, ...(result.value as object) } : { file, error: result.error.message });
@@ -34,11 +47,6 @@ export async function importFiles({ files, handlers }: CommandContext): Promise<
 }
 
 export async function importCodebook({ files, call }: CommandContext): Promise<unknown> {
-  let content: string;
-  try {
-    content = await readFile(files[0]!, 'utf8');
-  } catch (error) {
-    throw new CliError(EXIT.file, `${files[0]} could not be read: ${(error as Error).message}`);
-  }
+  const content = (await readInput(files[0]!)).toString('utf8');
   return call('importCodebookFile', { name: basename(files[0]!), content });
 }
