@@ -35,9 +35,9 @@ const common = {
   logLevel: 'warning',
 };
 await Promise.all([
-  esbuild({ ...common, entryPoints: [join(root, 'electron', 'main.ts')], outfile: join(root, 'dist', 'electron', 'main.cjs') }),
-  esbuild({ ...common, entryPoints: [join(root, 'electron', 'preload.ts')], outfile: join(root, 'dist', 'electron', 'preload.cjs'), minify: true }),
-  esbuild({ ...common, entryPoints: [join(root, 'electron', 'preview.ts')], outfile: join(root, 'dist', 'electron', 'preview.cjs') }),
+  esbuild({ ...common, entryPoints: [join(root, 'electron', 'app', 'main.ts')], outfile: join(root, 'dist', 'electron', 'main.cjs') }),
+  esbuild({ ...common, entryPoints: [join(root, 'electron', 'app', 'preload.ts')], outfile: join(root, 'dist', 'electron', 'preload.cjs'), minify: true }),
+  esbuild({ ...common, entryPoints: [join(root, 'electron', 'preview', 'preview.ts')], outfile: join(root, 'dist', 'electron', 'preview.cjs') }),
   // A regular expression searches in a worker thread, loaded from beside the bundles at run time.
   esbuild({
     ...common,
@@ -46,7 +46,7 @@ await Promise.all([
   }),
   esbuild({
     ...common,
-    entryPoints: [join(root, 'electron', 'cli.ts')],
+    entryPoints: [join(root, 'electron', 'cli', 'cli.ts')],
     outfile: join(root, 'dist', 'electron', 'cli.cjs'),
     banner: { js: '#!/usr/bin/env node' },
   }),

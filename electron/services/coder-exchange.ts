@@ -11,23 +11,14 @@ import { actionLabel } from '../../shared/edits/action-label';
 import { applyChanges } from '../../shared/edits/changes';
 import { type Action, type Change } from '../../shared/model/changes';
 import type { Code } from '../../shared/model/codebook';
-import {
-  buildCoderFile,
-  CODER_FILE_MAX_CHARS,
-  CODER_FILE_SUFFIX,
-  coderFileJson,
-  coderFileName,
-  normalCoderName,
-  readCoderFile,
-  type CoderFile,
-} from '../../shared/exchange/coder-file';
+import { buildCoderFile, CODER_FILE_MAX_CHARS, CODER_FILE_SUFFIX, coderFileJson, coderFileName, normalCoderName, readCoderFile, type CoderFile } from '../../shared/exchange/coder-file';
 import { planCoderMerge, type CoderMergeTarget } from '../../shared/exchange/coder-merge';
 import type { DocumentRecord } from '../../shared/model/documents';
 import { WorkbenchFailure } from '../../shared/model/failure';
 import type { CodedSegment } from '../../shared/model/segments';
-import { describeFileError, writeFileDurably } from './atomic-write';
-import type { ProjectStore } from './project-store';
-import { readRegularFile } from './regular-file';
+import { describeFileError, fileFailure, writeFileDurably } from '../project/atomic-write';
+import type { ProjectStore } from '../project/project-store';
+import { readRegularFile } from '../project/regular-file';
 
 /** What merging did: the action (null when nothing changed) and the report, in words. */
 export interface CoderImport {
@@ -46,7 +37,7 @@ function newCodeId(ref: string, taken: ReadonlySet<string>): string {
 
 /** The current coder's file: their segments, the codebook and the documents of the project. */
 export function coderFileFor(store: ProjectStore, now: Date): CoderFile {
-  const { coder, documents } = store.overview();
+  const { coder, documents } = store;
   const { codes, segments } = store.codebookState();
   return buildCoderFile({ coder, codes, documents, segments, projectId: store.projectId }, now.toISOString());
 }
@@ -56,7 +47,7 @@ async function mergeTarget(
   store: ProjectStore,
   files: readonly CoderFile[],
 ): Promise<CoderMergeTarget & { codes: Code[]; documents: DocumentRecord[]; segments: CodedSegment[] }> {
-  const { coder, documents } = store.overview();
+  const { coder, documents } = store;
   const { codes, segments } = store.codebookState();
   const wanted = new Set(files.flatMap((file) => file.documents.map((d) => d.sha256)));
   const texts = new Map<string, string>();
@@ -90,8 +81,7 @@ export async function syncSharedFolder(store: ProjectStore, folder: string, now:
   try {
     if (!(await stat(folder)).isDirectory()) throw new WorkbenchFailure('invalid-input', `${folder} is not a folder.`);
   } catch (error) {
-    if (error instanceof WorkbenchFailure) throw error;
-    throw new WorkbenchFailure('not-found', `The shared folder ${folder} cannot be opened: ${describeFileError(error)}.`);
+    throw fileFailure(error, 'not-found', `The shared folder ${folder} cannot be opened`);
   }
   const report: string[] = [];
   const own = coderFileFor(store, now);

@@ -11,7 +11,7 @@ import mammoth from 'mammoth';
 import { marked } from 'marked';
 import { extname } from 'node:path';
 import { WorkbenchFailure } from '../../shared/model/failure';
-import { decodeUtf8Exact } from './text-decoding';
+import { decodeUtf8Exact } from '../project/text-decoding';
 import { checkedZip } from './zip-archive';
 
 /** The largest file taken in, in bytes. */

@@ -4,7 +4,7 @@
  */
 import { lstat, mkdir } from 'node:fs/promises';
 import { extname, join, basename } from 'node:path';
-import type { ChooseSavePath } from './handlers';
+import type { ChooseSavePath } from '../handlers/context';
 
 export function saveIntoFolder(folder: string): ChooseSavePath {
   return async (suggestedName) => {

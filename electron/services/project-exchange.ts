@@ -16,7 +16,7 @@ import { codebookFileSchema } from '../../shared/exchange/codebook-file';
 import { WorkbenchFailure } from '../../shared/model/failure';
 import { readCodebookQdc } from '../../shared/exchange/refi-qda/qde-reader';
 import { incomingCodes, planProjectImport, type ResolvedSource } from '../../shared/exchange/refi-qda/project-import';
-import type { ProjectStore } from './project-store';
+import type { ProjectStore } from '../project/project-store';
 import type { Job } from './jobs';
 import { readQdpx } from './refi-qda';
 
@@ -68,7 +68,7 @@ export async function importProjectFile(store: ProjectStore, name: string, bytes
   job?.report('Placing the coded segments', 0, 0);
   await job?.checkpoint();
   const state = store.codebookState();
-  const plan = planProjectImport(bundle.project, resolved, { codes: state.codes, segments: state.segments, variables: store.overview().variables }, {
+  const plan = planProjectImport(bundle.project, resolved, { codes: state.codes, segments: state.segments, variables: store.state.variables }, {
     now: now.toISOString(),
     newCodeId,
     newSegmentId: randomUUID,

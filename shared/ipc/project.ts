@@ -2,41 +2,13 @@
  * The contract's operations for one feature. The open project: its overview, the coder, blind
  * coding.
  */
-import type { Code } from '../model/codebook';
 import { CODER_NAME_MAX_CHARS } from '../model/limits';
-import type { VariableDefinition } from '../model/variables';
 import { z } from '../model/zod';
-import type { DocumentSummary } from '../views/overview';
 import { operation } from './fields';
 
-export type { DocumentSummary } from '../views/overview';
+export type { DocumentSummary, ProjectOverview } from '../views/project-overview';
+import type { ProjectOverview } from '../views/project-overview';
 
-export interface ProjectOverview {
-  name: string;
-  /** Folder that holds the project. */
-  folder: string;
-  /** Path of the project file. */
-  file: string;
-  /** Name recorded on the segments this user makes. */
-  coder: string;
-  /** False until the researcher has said who is coding (the page asks on first start). */
-  coderConfirmed: boolean;
-  /**
-   * Blind coding: while true, only the current coder's segments are sent to the page (and the
-   * counts count only theirs); agreement and adjudication are closed.
-   */
-  blind: boolean;
-  /** Everyone who has coded in this project (and the current coder), by name. */
-  coders: string[];
-  documents: DocumentSummary[];
-  codes: Code[];
-  /** Things the researcher must be told on opening (a damaged project file kept aside, ...). */
-  notices: string[];
-  /** What Undo and Redo would take back or do again, in words; null when nothing. */
-  history: { undo: string | null; redo: string | null };
-  /** The document variables, in column order. */
-  variables: VariableDefinition[];
-}
 
 /** The operations on the open project: its overview, the coder, blind coding. */
 export const projectOperations = {

@@ -24,14 +24,14 @@ import { DEFAULT_CODES } from '../../shared/model/codebook';
 import { segmentsCsv, segmentsCsvChunks } from '../../shared/exports/csv-export';
 import { type DatasetInput } from '../../shared/model/project';
 import { layoutText, type TextLayout } from '../../shared/text/text-layout';
-import { writeFileDurably } from '../../electron/services/atomic-write';
+import { writeFileDurably } from '../../electron/project/atomic-write';
 import { qdpxBytes, readQdpx } from '../../electron/services/refi-qda';
 import { planProjectImport } from '../../shared/exchange/refi-qda/project-import';
 import { reliabilityReport } from '../../shared/stats/reliability-report';
 import { saveIntoFolder } from '../../electron/services/export-folder';
-import { createHandlers } from '../../electron/services/handlers';
-import { startPreviewServer, type PreviewServer } from '../../electron/services/preview-server';
-import { ProjectStore } from '../../electron/services/project-store';
+import { createHandlers } from '../../electron/handlers/handlers';
+import { startPreviewServer, type PreviewServer } from '../../electron/preview/preview-server';
+import { ProjectStore } from '../../electron/project/project-store';
 import {
   generateDocument,
   mulberry32,

@@ -6,7 +6,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dispatch } from '../../electron/services/handlers';
+import { dispatch } from '../../electron/handlers/handlers';
 import { openProject, segmentInput } from '../support/project';
 import { tempFolder } from '../support/temp';
 import { setUpWorkbench } from '../support/workbench';

@@ -6,10 +6,10 @@
 import { join } from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { createHandlers, dispatch } from '../../electron/services/handlers';
+import { createHandlers, dispatch } from '../../electron/handlers/handlers';
 import { saveIntoFolder } from '../../electron/services/export-folder';
-import { startPreviewServer } from '../../electron/services/preview-server';
-import { ProjectStore } from '../../electron/services/project-store';
+import { startPreviewServer } from '../../electron/preview/preview-server';
+import { ProjectStore } from '../../electron/project/project-store';
 import { watchForProblems } from '../support/browser';
 import { segmentInput } from '../support/project';
 import { BUNDLED_DOCUMENTS, tempFolder } from '../support/temp';

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPreviewServer, type PreviewServer } from '../../electron/services/preview-server';
+import { startPreviewServer, type PreviewServer } from '../../electron/preview/preview-server';
 import { clickAt, dragSelect, launchChromium, watchForProblems } from '../support/browser';
 import { openProject, type OpenProject } from '../support/project';
 

@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { dispatch } from '../../electron/services/handlers';
+import { dispatch } from '../../electron/handlers/handlers';
 import { segmentInput } from '../support/project';
 import { setUpWorkbench } from '../support/workbench';
 

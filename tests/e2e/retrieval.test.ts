@@ -4,7 +4,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { dispatch } from '../../electron/services/handlers';
+import { dispatch } from '../../electron/handlers/dispatch';
 import type { ActionOutcome } from '../../shared/ipc';
 import { segmentInput } from '../support/project';
 import { setUpWorkbench } from '../support/workbench';

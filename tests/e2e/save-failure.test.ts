@@ -5,7 +5,7 @@
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { startPreviewServer } from '../../electron/services/preview-server';
+import { startPreviewServer } from '../../electron/preview/preview-server';
 import { dragSelect, launchChromium, watchForProblems } from '../support/browser';
 import { openProject } from '../support/project';
 import { fill, onSmallDisk } from '../support/small-disk';

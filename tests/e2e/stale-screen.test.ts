@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { startPreviewServer } from '../../electron/services/preview-server';
+import { startPreviewServer } from '../../electron/preview/preview-server';
 import { clickAt, dragSelect, launchChromium, watchForProblems } from '../support/browser';
 import { openProject, segmentInput } from '../support/project';
 import { RENDERER, setUpWorkbench } from '../support/workbench';

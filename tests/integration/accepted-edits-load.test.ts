@@ -7,8 +7,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { dispatch, type Handlers } from '../../electron/services/handlers';
-import type { ProjectStore } from '../../electron/services/project-store';
+import { dispatch, type Handlers } from '../../electron/handlers/dispatch';
+import type { ProjectStore } from '../../electron/project/project-store';
 import { operations, type OperationName } from '../../shared/ipc';
 import {
   CODE_DESCRIPTION_MAX_CHARS,

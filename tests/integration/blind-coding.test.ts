@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { csvParse } from 'd3-dsv';
 import { describe, expect, it } from 'vitest';
-import { dispatch } from '../../electron/services/handlers';
+import { dispatch } from '../../electron/handlers/dispatch';
 import type { ActionOutcome, OpenedDocument, ProjectOverview } from '../../shared/ipc';
 import type { RetrievedSegment } from '../../shared/views/retrieval';
 import { openProject, segmentInput } from '../support/project';

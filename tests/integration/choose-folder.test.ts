@@ -1,6 +1,6 @@
 /** Choosing the coders' shared folder: the desktop app's dialog where there is one, and a clear "not here" in the preview. */
 import { describe, expect, it } from 'vitest';
-import { createHandlers, dispatch } from '../../electron/services/handlers';
+import { createHandlers, dispatch } from '../../electron/handlers/handlers';
 import { openProject } from '../support/project';
 
 describe('choosing a folder', () => {

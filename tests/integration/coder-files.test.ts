@@ -7,7 +7,7 @@
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dispatch } from '../../electron/services/handlers';
+import { dispatch } from '../../electron/handlers/dispatch';
 import type { ActionOutcome, ExportOutcome, ProjectImportOutcome } from '../../shared/ipc';
 import { codePath } from '../../shared/model/codebook';
 import { openProject, segmentInput, type OpenProject } from '../support/project';

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ProjectStore } from '../../electron/services/project-store';
+import { ProjectStore } from '../../electron/project/project-store';
 import { checkProjectFile } from '../../shared/model/project-schema';
 import { BUNDLED_DOCUMENTS, tempFolder } from '../support/temp';
 

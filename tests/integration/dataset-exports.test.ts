@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dispatch } from '../../electron/services/handlers';
+import { dispatch } from '../../electron/handlers/handlers';
 import { FIXTURE_TEXTS } from '../support/fixtures';
 import { value } from '../support/builders';
 import { openProject } from '../support/project';

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createHandlers, dispatch } from '../../electron/services/handlers';
+import { createHandlers, dispatch } from '../../electron/handlers/handlers';
 import { openProject, segmentInput } from '../support/project';
 import { fill, onSmallDisk } from '../support/small-disk';
 

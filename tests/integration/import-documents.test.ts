@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { dispatch } from '../../electron/services/handlers';
+import { dispatch } from '../../electron/handlers/handlers';
 import { MAX_IMPORT_BYTES } from '../../electron/services/document-import';
 import type { ImportOutcome } from '../../shared/ipc';
 import { docxFile, pdfFile } from '../support/files';

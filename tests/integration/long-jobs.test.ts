@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { dispatch } from '../../electron/services/handlers';
+import { dispatch } from '../../electron/handlers/dispatch';
 import type { JobProgress, ProjectImportOutcome } from '../../shared/ipc';
 import { openProject, type OpenProject } from '../support/project';
 import { value } from '../support/builders';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dispatch } from '../../electron/services/handlers';
+import { dispatch } from '../../electron/handlers/dispatch';
 import type { ActionOutcome } from '../../shared/ipc';
 import { openProject, segmentInput } from '../support/project';
 import { value } from '../support/builders';

@@ -2,7 +2,7 @@ import { request } from 'node:http';
 import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPreviewServer, type PreviewServer } from '../../electron/services/preview-server';
+import { startPreviewServer, type PreviewServer } from '../../electron/preview/preview-server';
 import { openProject, type OpenProject } from '../support/project';
 import { tempFolder } from '../support/temp';
 

@@ -10,8 +10,8 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { LOCK_FILE } from '../../electron/services/project-lock';
-import { ProjectStore } from '../../electron/services/project-store';
+import { LOCK_FILE } from '../../electron/project/project-lock';
+import { ProjectStore } from '../../electron/project/project-store';
 import { BUNDLED_DOCUMENTS, tempFolder } from '../support/temp';
 
 const CLI = new URL('../../dist/electron/cli.cjs', import.meta.url).pathname;

@@ -11,7 +11,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { dispatch } from '../../electron/services/handlers';
+import { dispatch } from '../../electron/handlers/dispatch';
 import type { ActionOutcome, ProjectImportOutcome } from '../../shared/ipc';
 import { codePath } from '../../shared/model/codebook';
 import { FIXTURE_TEXTS } from '../support/fixtures';

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { dispatch } from '../../electron/services/handlers';
+import { dispatch } from '../../electron/handlers/dispatch';
 import type { ActionOutcome, CorpusSearchResult } from '../../shared/ipc';
 import { findHits } from '../../shared/text/search';
 import { openProject } from '../support/project';

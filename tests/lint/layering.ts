@@ -8,6 +8,7 @@
  * Inside shared/, each folder is one concern and imports only the folders beneath it
  * (SHARED_ROOMS), and no source file imports a file that imports it back, at any distance.
  */
+import { readdirSync, statSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 
@@ -149,4 +150,40 @@ export function resolvedImport(file: string, specifier: string, exists: (path: s
   if (!specifier.startsWith('.')) return null;
   const base = resolve(dirname(file), specifier);
   return [`${base}.ts`, `${base}.tsx`, base, join(base, 'index.ts'), join(base, 'index.tsx')].find(exists) ?? null;
+}
+
+// ---- electron/ folders: who may import whom inside the main process's code ----------------------
+//
+//   electron/project   the store and its files: never the handlers, the app, the CLI or the preview
+//   electron/services  import, export and exchange work: never the app, the CLI or the preview
+//   electron/handlers  the contract's handlers: never the app, the CLI or the preview
+//   electron/app, electron/cli  entry points: nothing outside them imports them
+
+/** Every TypeScript source file under a folder. */
+export function sourceFiles(folder: string): string[] {
+  return readdirSync(folder).flatMap((name) => {
+    const path = join(folder, name);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return /\.(ts|tsx|mts|cts)$/.test(name) ? [path] : [];
+  });
+}
+
+/** The folders of electron/, each with the folders of electron/ it may not import. */
+const ELECTRON_FOLDER_RULES: Record<string, string[]> = {
+  project: ['handlers', 'app', 'cli', 'preview'],
+  services: ['app', 'cli', 'preview'],
+  handlers: ['app', 'cli', 'preview'],
+};
+/** Folders of electron/ that only their own files may import (the entry points). */
+const ELECTRON_ENTRY_FOLDERS = ['app', 'cli'];
+
+/** Why `specifier`, imported by `file` under electron/, breaks the rules of electron's folders; null when it does not. */
+export function electronFolderViolation(root: string, file: string, specifier: string): string | null {
+  if (!specifier.startsWith('.')) return null;
+  const [layer, from] = relative(root, file).split(sep);
+  const [targetLayer, to] = relative(root, resolve(dirname(file), specifier)).split(sep);
+  if (layer !== 'electron' || targetLayer !== 'electron' || from === to) return null;
+  if (ELECTRON_FOLDER_RULES[from]?.includes(to)) return `electron/${from} may not import electron/${to}`;
+  if (ELECTRON_ENTRY_FOLDERS.includes(to)) return `only electron/${to} imports electron/${to} (an entry point)`;
+  return null;
 }

@@ -1,8 +1,8 @@
 /** Opening real projects in temporary folders, as the app does. */
 import { randomUUID } from 'node:crypto';
-import { createHandlers, type Handlers } from '../../electron/services/handlers';
+import { createHandlers, type Handlers } from '../../electron/handlers/handlers';
 import { saveIntoFolder } from '../../electron/services/export-folder';
-import { ProjectStore } from '../../electron/services/project-store';
+import { ProjectStore } from '../../electron/project/project-store';
 import { BUNDLED_DOCUMENTS, tempFolder } from './temp';
 import { join } from 'node:path';
 

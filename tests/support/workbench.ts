@@ -5,7 +5,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { startPreviewServer, type PreviewServer } from '../../electron/services/preview-server';
+import { startPreviewServer, type PreviewServer } from '../../electron/preview/preview-server';
 import { launchChromium, watchForProblems } from './browser';
 import { openProject, type OpenProject } from './project';
 

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { dispatch } from '../../electron/services/handlers';
+import { dispatch } from '../../electron/handlers/dispatch';
 import * as contract from '../../shared/ipc';
 import { operationNames, operations } from '../../shared/ipc';
 import { openProject } from '../support/project';

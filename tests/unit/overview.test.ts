@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { shownTo } from '../../shared/views/blind-coding';
-import { codersOf, documentSummaries } from '../../shared/views/overview';
+import { codersOf, documentSummaries } from '../../shared/views/project-overview';
 import { codedSegment, documentRecord } from '../support/builders';
 
 const documents = [documentRecord('d1', 'First text.'), documentRecord('d2', 'Second text.'), documentRecord('d3', 'Third text.')];

@@ -17,7 +17,7 @@ vi.mock('electron', () => ({
 
 describe('the preload', () => {
   beforeEach(async () => {
-    await import('../../electron/preload');
+    await import('../../electron/app/preload');
   });
 
   it('exposes only window.workbench, with one method per operation and a command subscription', () => {

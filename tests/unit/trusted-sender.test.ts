@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isTrustedSender } from '../../electron/services/trusted-sender';
+import { isTrustedSender } from '../../electron/app/trusted-sender';
 
 describe('IPC sender check', () => {
   it("answers the app's own main frame", () => {

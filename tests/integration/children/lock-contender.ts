@@ -4,7 +4,7 @@
  * `locked` or `refused <message>`. It keeps the lock until it is killed.
  */
 import { writeSync } from 'node:fs';
-import { lockProject } from '../../../electron/services/project-lock';
+import { lockProject } from '../../../electron/project/project-lock';
 
 process.stdin.once('data', () => {
   lockProject(process.argv[2], new Date()).then(

@@ -3,7 +3,7 @@
  * open until its standard input closes (then closes the project) or it is killed.
  */
 import { writeSync } from 'node:fs';
-import { ProjectStore } from '../../../electron/services/project-store';
+import { ProjectStore } from '../../../electron/project/project-store';
 
 async function main(): Promise<void> {
   const [folder, bundledDocuments] = process.argv.slice(2);

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { writeSync } from 'node:fs';
-import { ProjectStore } from '../../../electron/services/project-store';
+import { ProjectStore } from '../../../electron/project/project-store';
 
 async function main(): Promise<void> {
   const [folder, bundledDocuments] = process.argv.slice(2);

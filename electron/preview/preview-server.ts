@@ -10,8 +10,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { readFile, realpath } from 'node:fs/promises';
 import { extname, normalize } from 'node:path';
 import { fail } from '../../shared/ipc/result';
-import { MAX_IMPORT_BYTES } from './document-import';
-import { dispatch, type Handlers } from './handlers';
+import { MAX_IMPORT_BYTES } from '../services/document-import';
+import { dispatch, type Handlers } from '../handlers/dispatch';
 import { decodedPath, servedFile } from './served-file';
 
 export const TOKEN_HEADER = 'x-workbench-token';

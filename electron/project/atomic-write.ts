@@ -12,6 +12,7 @@ import { constants } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { lstat, mkdir, mkdtemp, open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { WorkbenchFailure, type ErrorCode } from '../../shared/model/failure';
 
 /** Thrown when a file to be written (or a shared file to be read) is a symbolic link: it is left as it is, and not followed. */
 export class SymbolicLinkError extends Error {
@@ -90,6 +91,15 @@ export function describeFileError(error: unknown): string {
     default:
       return error instanceof Error ? error.message : String(error);
   }
+}
+
+/**
+ * The failure to report for an error met while working on a file: a WorkbenchFailure (a cancelled
+ * job, a refused link) as it is; anything else as `code`, saying what could not be done and why.
+ */
+export function fileFailure(error: unknown, code: ErrorCode, whatFailed: string): WorkbenchFailure {
+  if (error instanceof WorkbenchFailure) return error;
+  return new WorkbenchFailure(code, `${whatFailed}: ${describeFileError(error)}.`);
 }
 
 /**

@@ -3,10 +3,11 @@
  * the app's own main frame, each passing its input through the contract's schema (in dispatch).
  */
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
-import { CHANNEL_PREFIX, operationNames } from '../shared/ipc';
-import { fail } from '../shared/ipc/result';
-import { dispatch, type Handlers } from './services/handlers';
-import { isTrustedSender } from './services/trusted-sender';
+import { CHANNEL_PREFIX } from '../../shared/ipc/channels';
+import { operationNames } from '../../shared/ipc';
+import { fail } from '../../shared/ipc/result';
+import { dispatch, type Handlers } from '../handlers/dispatch';
+import { isTrustedSender } from './trusted-sender';
 
 export function registerIpcHandlers(handlers: Handlers): void {
   for (const name of operationNames) {

@@ -4,11 +4,11 @@
  */
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { saveIntoFolder } from './services/export-folder';
-import { createHandlers } from './services/handlers';
-import { defaultProjectFolder, userDataFolder } from './services/paths';
-import { startPreviewServer } from './services/preview-server';
-import { ProjectStore } from './services/project-store';
+import { saveIntoFolder } from '../services/export-folder';
+import { createHandlers } from '../handlers/handlers';
+import { defaultProjectFolder, userDataFolder } from '../services/paths';
+import { startPreviewServer } from './preview-server';
+import { ProjectStore } from '../project/project-store';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -34,7 +34,7 @@ async function main(): Promise<void> {
     port: values.port ? Number(values.port) : 0,
   });
   console.log(`Annotation Workbench preview\n  project: ${folder}\n  exports: ${exportsFolder}`);
-  for (const notice of store.overview().notices) console.log(`  notice: ${notice}`);
+  for (const notice of store.notices) console.log(`  notice: ${notice}`);
   console.log(`\nOpen ${server.url}\n(only this machine can reach it; press Ctrl+C to stop)`);
   const stop = async () => {
     await server.close();

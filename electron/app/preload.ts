@@ -3,15 +3,9 @@
  * per operation of the API contract (never a generic invoke) and a subscription to menu commands.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import {
-  CHANNEL_PREFIX,
-  COMMAND_CHANNEL,
-  commandNames,
-  operationNames,
-  type CommandName,
-  type WorkbenchApi,
-  type WorkbenchBridge,
-} from '../shared/ipc';
+import { CHANNEL_PREFIX, COMMAND_CHANNEL } from '../../shared/ipc/channels';
+import { commandNames, type CommandName } from '../../shared/ipc/commands';
+import { operationNames, type WorkbenchApi, type WorkbenchBridge } from '../../shared/ipc';
 
 const api = Object.fromEntries(
   operationNames.map((name) => [name, (input: unknown) => ipcRenderer.invoke(CHANNEL_PREFIX + name, input)]),

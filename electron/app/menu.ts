@@ -1,0 +1,37 @@
+/**
+ * The application menu: File holds one item per export format that has a menu command (from the
+ * export table), Edit holds undo and redo; each item sends its command to the page.
+ */
+import type { MenuItemConstructorOptions } from 'electron';
+import type { CommandName } from '../../shared/ipc/commands';
+import { EXPORT_FORMATS } from '../../shared/ipc/export-formats';
+
+/** The menu's template, for this platform; `send` passes a command to the page. */
+export function menuTemplate(isMac: boolean, send: (command: CommandName) => void): MenuItemConstructorOptions[] {
+  const exportItems: MenuItemConstructorOptions[] = EXPORT_FORMATS.flatMap(({ menu }) =>
+    menu ? [{ label: menu.label, ...('accelerator' in menu ? { accelerator: menu.accelerator } : {}), click: () => send(menu.command) }] : [],
+  );
+  return [
+    ...(isMac ? [{ role: 'appMenu' as const }] : []),
+    {
+      label: '&File',
+      submenu: [...exportItems, { type: 'separator' }, isMac ? { role: 'close' } : { role: 'quit' }],
+    },
+    {
+      label: '&Edit',
+      submenu: [
+        { label: 'Undo', accelerator: 'CmdOrCtrl+Z', click: () => send('undo') },
+        { label: 'Redo', accelerator: 'Shift+CmdOrCtrl+Z', click: () => send('redo') },
+        ...(isMac ? [] : [{ label: 'Redo', accelerator: 'Ctrl+Y', visible: false, click: () => send('redo') }]),
+        { type: 'separator' },
+        { role: 'copy' },
+        { role: 'selectAll' },
+      ],
+    },
+    {
+      label: '&View',
+      submenu: [{ role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }],
+    },
+    { role: 'windowMenu' },
+  ];
+}

@@ -1,0 +1,102 @@
+/**
+ * The command line's words: its options, the help text (the export formats listed from the export
+ * table), the exit codes, and the checks that refuse a wrong call before any project is opened.
+ */
+import { parseArgs } from 'node:util';
+import { EXPORT_FORMATS, exportFormatNamed } from '../../shared/ipc/export-formats';
+
+/** What the exit code says: 0 done, 1 wrong usage, 2 no readable project, 3 a file could not be written or read. */
+export const EXIT = { ok: 0, usage: 1, project: 2, file: 3 } as const;
+
+/** A failure that ends the command with this exit code and message. */
+export class CliError extends Error {
+  constructor(
+    readonly exitCode: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The commands, as they are typed. */
+export const COMMAND_NAMES = ['init', 'list', 'stats', 'export', 'import', 'import-codebook', 'sync', 'agreement'] as const;
+export type CommandName = (typeof COMMAND_NAMES)[number];
+
+/** The export formats' lines of the help, indented under `export`. */
+const formatLines = EXPORT_FORMATS.map(({ cli }) => `                               ${cli.name.padEnd(8)}  ${cli.help}`).join('\n');
+
+export const HELP = `Usage: annotation-workbench <command> [options]
+
+Commands:
+  init [--sample] [--coder NAME]
+                             make a new, empty project in --project DIR (with --sample,
+                             the five bundled texts); a folder that already holds a
+                             project is refused
+  list                       the project's documents, with their segment counts (JSON)
+  stats                      the number of documents and segments, per code and per coder (JSON)
+  export --format F --out P  write the coded dataset; F is one of:
+${formatLines}
+  import FILE...             add texts (.txt .md .html .docx .pdf) as documents,
+                             REFI-QDA projects (.qdpx .qde) with their codes and segments,
+                             and other coders' files (*.coder.json): their segments here
+                             come to mirror the file (added, changed, removed)
+  import-codebook FILE       merge a codebook (.json, REFI-QDA .qdc, or a .csv table)
+  sync DIR                   write your coder file into a shared folder, merge the others'
+  agreement                  intercoder reliability per code and overall (JSON), or with
+                             --out a report (.csv or .html) or the units × coders matrix
+                             (--out units.csv --matrix all, or --matrix CODE); choose with
+                             --coders a,b  --documents ID,..  --codes ID,..  --min-overlap 90
+                             --bootstrap 1000 --seed 1  (defaults: every coder but the
+                             consensus, the documents every chosen coder has coded (or
+                             --all-documents), every code, no intervals)
+
+Options:
+  --project DIR   the project folder (default: the app's default project)
+  --help          this text
+
+Exit codes: 0 done, 1 wrong usage, 2 no readable project, 3 a file could not be written or read.`;
+
+/** The command line, parsed. */
+export function parseCommandLine(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      project: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      help: { type: 'boolean' },
+      coders: { type: 'string' },
+      documents: { type: 'string' },
+      codes: { type: 'string' },
+      'min-overlap': { type: 'string' },
+      bootstrap: { type: 'string' },
+      seed: { type: 'string' },
+      matrix: { type: 'string' },
+      'all-documents': { type: 'boolean' },
+      sample: { type: 'boolean' },
+      coder: { type: 'string' },
+    },
+  });
+}
+
+/** The options as parsed. */
+export type CommandOptions = ReturnType<typeof parseCommandLine>['values'];
+
+/** Refuses a command that does not exist, or one called without what it needs. */
+export function checkCall(command: string, options: CommandOptions, files: readonly string[]): asserts command is CommandName {
+  if (!(COMMAND_NAMES as readonly string[]).includes(command)) {
+    throw new CliError(EXIT.usage, `There is no command “${command}”. See annotation-workbench --help.`);
+  }
+  const format = options.format;
+  if (command === 'export' && (!format || !exportFormatNamed(format))) {
+    throw new CliError(EXIT.usage, `Give --format as one of ${EXPORT_FORMATS.map(({ cli }) => cli.name).join(', ')}${format ? ` (not “${format}”)` : ''}.`);
+  }
+  if (command === 'export' && !options.out) throw new CliError(EXIT.usage, 'Give --out, the file (or folder) to write.');
+  if ((command === 'import' || command === 'import-codebook') && files.length === 0) {
+    throw new CliError(EXIT.usage, `Name the file${command === 'import' ? 's' : ''} to import.`);
+  }
+  if (command !== 'init' && (options.sample || options.coder !== undefined)) {
+    throw new CliError(EXIT.usage, `--sample and --coder are options of init only. See annotation-workbench --help.`);
+  }
+}

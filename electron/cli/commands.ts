@@ -1,0 +1,63 @@
+/**
+ * The commands table, and running one of them on an existing project: the project is opened (it
+ * must exist, and nothing may be wrong with it), the command runs over the app's handlers, and
+ * the project is closed again whatever happened.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { createHandlers } from '../handlers/handlers';
+import { dispatch } from '../handlers/dispatch';
+import { PROJECT_FILE, ProjectStore } from '../project/project-store';
+import { saveIntoFolder } from '../services/export-folder';
+import { CliError, EXIT, type CommandName, type CommandOptions } from './arguments';
+import type { ProjectCommand } from './command-context';
+import { agreement } from './commands/agreement';
+import { exportDataset } from './commands/export';
+import { importCodebook, importFiles } from './commands/import';
+import { list } from './commands/list';
+import { stats } from './commands/stats';
+import { sync } from './commands/sync';
+
+/** Every command but init, which makes a project rather than opening one. */
+export const PROJECT_COMMANDS: Record<Exclude<CommandName, 'init'>, ProjectCommand> = {
+  list,
+  stats,
+  export: exportDataset,
+  import: importFiles,
+  'import-codebook': importCodebook,
+  sync,
+  agreement,
+};
+
+/** Opens the project in `folder`, runs the command on it, and closes it. */
+export async function runOnProject(
+  command: Exclude<CommandName, 'init'>,
+  folder: string,
+  bundledDocuments: string,
+  options: CommandOptions,
+  files: string[],
+  out: string | null,
+): Promise<unknown> {
+  // The other commands name an existing project: only init starts a new one, never by mistake.
+  if (!existsSync(join(folder, PROJECT_FILE))) throw new CliError(EXIT.project, `There is no project in ${folder} (no ${PROJECT_FILE}).`);
+  let store: ProjectStore;
+  try {
+    store = await ProjectStore.open({ folder, bundledDocuments });
+  } catch (error) {
+    // Open in the app or the preview (the project's lock), or not readable.
+    throw new CliError(EXIT.project, error instanceof Error ? error.message : String(error));
+  }
+  try {
+    const notices = store.notices;
+    if (notices.length) throw new CliError(EXIT.project, notices.join('\n'));
+    const handlers = createHandlers({ store, chooseSavePath: async () => out ?? (await saveIntoFolder(folder)('export', { name: '', extensions: [] })) });
+    const call = async (operation: string, input: unknown) => {
+      const result = await dispatch(handlers, operation, input);
+      if (!result.ok) throw new CliError(result.error.code === 'save-failed' ? EXIT.file : EXIT.usage, result.error.message);
+      return result.value;
+    };
+    return await PROJECT_COMMANDS[command]({ folder, store, handlers, options, files, out, call });
+  } finally {
+    await store.close();
+  }
+}

@@ -1,0 +1,196 @@
+/**
+ * Opening a project folder: taking its lock, reading project.json and replaying the journal of
+ * steps since it was last written, or making a new project from the bundled texts. A project file
+ * that cannot be read is moved aside under a dated name, never overwritten, and a journal with a
+ * damaged line is kept beside it; either way the researcher is told in a notice.
+ */
+import { randomUUID } from 'node:crypto';
+import { lstat, mkdir, readdir, readFile, rename } from 'node:fs/promises';
+import { userInfo } from 'node:os';
+import { basename, join } from 'node:path';
+import { Low } from 'lowdb';
+import { DEFAULT_CODES } from '../../shared/model/codebook';
+import { documentIdFor, type DocumentRecord } from '../../shared/model/documents';
+import { documentTitle } from '../../shared/text/short-text';
+import { CodePointIndex } from '../../shared/text/offsets';
+import { checkProjectFile, PROJECT_SCHEMA_VERSION, type ProjectFile } from '../../shared/model/project-schema';
+import { WorkbenchFailure } from '../../shared/model/failure';
+import { syncFolder, writeFileDurably } from './atomic-write';
+import { DOCUMENTS_FOLDER, DocumentTexts, sha256 } from './document-texts';
+import { DurableJsonFile, UnreadableFileError } from './durable-json-file';
+import { Journal, readJournal } from './journal';
+import { lockProject, type ProjectLock } from './project-lock';
+import { journalRecord, projectSerializer, replayAll, replayDamagedJournal, type JournalRecord } from './project-persistence';
+import { decodeUtf8Exact } from './text-decoding';
+
+export const PROJECT_FILE = 'project.json';
+export const JOURNAL_FILE = 'project.journal';
+
+export interface ProjectStoreOptions {
+  /** The project folder; made if missing. */
+  folder: string;
+  /** Where the bundled texts are, copied into a new project; null for a new project without documents. */
+  bundledDocuments: string | null;
+  /** Only make a new project: a folder that already holds a project file is refused ('conflict'). */
+  newProjectOnly?: boolean;
+  /** Clock, a test seam. */
+  now?: () => Date;
+  /** Coder name for a new project, taken as confirmed; without it, the login name, which the page asks to confirm. */
+  coder?: string;
+  /** Milliseconds between attempts to save again after a failed save. */
+  retryDelayMs?: number;
+}
+
+/** An open project folder: its data in memory, the files that keep it, and what to tell. */
+export interface OpenedProject {
+  db: Low<ProjectFile>;
+  adapter: DurableJsonFile<ProjectFile>;
+  journal: Journal<JournalRecord>;
+  texts: DocumentTexts;
+  lock: ProjectLock;
+  /** Things the researcher must be told (a damaged file kept aside, ...). */
+  notices: string[];
+}
+
+/** A timestamp safe in file names: 2026-11-23T16-36-07Z. */
+function fileStamp(date: Date): string {
+  return date.toISOString().replace(/\.\d+Z$/, 'Z').replace(/:/g, '-');
+}
+
+/** True when something (a file, a link, anything) has this name. */
+async function pathTaken(path: string): Promise<boolean> {
+  try {
+    await lstat(path);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw error;
+  }
+}
+
+function defaultCoder(): string {
+  try {
+    return userInfo().username || 'coder';
+  } catch {
+    return 'coder';
+  }
+}
+
+/** Opens the project in `options.folder`, creating it from the bundled documents on first start. */
+export async function openProject(options: ProjectStoreOptions): Promise<OpenedProject> {
+  await mkdir(join(options.folder, DOCUMENTS_FOLDER), { recursive: true });
+  // Another program on the same project is refused before anything is read or written.
+  const lock = await lockProject(options.folder, (options.now ?? (() => new Date()))());
+  try {
+    return await openLocked(options, lock);
+  } catch (error) {
+    await lock.release();
+    throw error;
+  }
+}
+
+async function openLocked(options: ProjectStoreOptions, lock: ProjectLock): Promise<OpenedProject> {
+  const now = options.now ?? (() => new Date());
+  const folder = options.folder;
+  await mkdir(join(folder, DOCUMENTS_FOLDER), { recursive: true });
+  const adapter = new DurableJsonFile<ProjectFile>(
+    join(folder, PROJECT_FILE),
+    (json) => {
+      const checked = checkProjectFile(json);
+      return checked.ok ? { ok: true, value: checked.project } : checked;
+    },
+    projectSerializer(),
+  );
+  const notices: string[] = [];
+  if (options.newProjectOnly && (await pathTaken(adapter.file))) {
+    throw new WorkbenchFailure('conflict', `There is already a project in ${folder} (${adapter.file}); it was left as it is. Choose a folder without one.`);
+  }
+  let existing: ProjectFile | null = null;
+  try {
+    existing = await adapter.read();
+  } catch (error) {
+    if (!(error instanceof UnreadableFileError)) throw error;
+    const keptAs = join(folder, `project.unreadable-${fileStamp(now())}.json`);
+    await rename(adapter.file, keptAs);
+    await syncFolder(folder);
+    notices.push(
+      `The project file ${adapter.file} could not be read: ${error.reason}. ` +
+        `It was kept unchanged as ${keptAs}, and a new project was started from the bundled documents.`,
+    );
+  }
+  const db = new Low<ProjectFile>(adapter, existing as ProjectFile);
+  const journal = new Journal<JournalRecord>(join(folder, JOURNAL_FILE));
+  const texts = new DocumentTexts(folder);
+  const opened = { db, adapter, journal, texts, lock, notices };
+  if (!existing) {
+    db.data = await createProject(folder, texts, now().toISOString(), options.bundledDocuments, options.coder ?? defaultCoder(), options.coder !== undefined);
+    // A journal left beside a damaged or missing project file belongs to that one, not to this.
+    await journal.create();
+    await journal.compact(() => db.write());
+    return opened;
+  }
+  const contents = await readJournal(journal.file, journalRecord);
+  if (contents.damagedLines.length) {
+    const keptAs = join(folder, `project.journal.unreadable-${fileStamp(now())}`);
+    await writeFileDurably(keptAs, await readFile(journal.file));
+    const replayed = replayDamagedJournal(db.data, contents);
+    db.data = replayed.project;
+    notices.push(`Some recent changes could not be read back: ${replayed.problem(journal.file)}. The journal was kept as ${keptAs}.`);
+  } else {
+    replayAll(db.data, contents.records);
+  }
+  await journal.create();
+  if (contents.records.length || contents.damagedLines.length) await journal.compact(() => db.write());
+  return opened;
+}
+
+/** Copies the bundled texts (if any) into the project, byte for byte, and describes them. */
+async function createProject(
+  folder: string,
+  texts: DocumentTexts,
+  created: string,
+  bundled: string | null,
+  coder: string,
+  coderConfirmed: boolean,
+): Promise<ProjectFile> {
+  const files = bundled === null ? [] : (await readdir(bundled)).filter((name) => name.endsWith('.txt')).sort();
+  const documents: DocumentRecord[] = [];
+  for (const file of files) {
+    const bytes = await readFile(join(bundled!, file));
+    const text = decodeUtf8Exact(bytes);
+    // Written like every other file of the project: never through a link planted under its name.
+    await writeFileDurably(join(folder, DOCUMENTS_FOLDER, file), bytes);
+    const hash = sha256(bytes);
+    documents.push({
+      id: documentIdFor(hash),
+      title: documentTitle(text, basename(file, '.txt')),
+      file,
+      sha256: hash,
+      byteLength: bytes.length,
+      length: text.length,
+      codePointLength: new CodePointIndex(text).codePointLength,
+      addedAt: created,
+      memo: '',
+      source: null,
+      values: {},
+    });
+    texts.remember(documentIdFor(hash), text);
+  }
+  await syncFolder(join(folder, DOCUMENTS_FOLDER));
+  return {
+    schemaVersion: PROJECT_SCHEMA_VERSION,
+    projectId: randomUUID(),
+    name: 'Default project',
+    createdAt: created,
+    coder,
+    coderConfirmed,
+    blind: false,
+    documents,
+    codes: DEFAULT_CODES.map((code) => ({ ...code })),
+    segments: [],
+    variables: [],
+    adjudications: [],
+    history: { done: [], undone: [] },
+    journalSeq: 0,
+  };
+}

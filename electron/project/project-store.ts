@@ -1,0 +1,299 @@
+/**
+ * The project store: one open project folder (see project-opening.ts) in memory, the edits a
+ * researcher makes to it as undoable actions, and cheap readers of its state. Each action is
+ * applied in memory at once and resolves once it is durable on disk (save-loop.ts); the texts
+ * live in documents/ (document-texts.ts).
+ */
+import { randomUUID } from 'node:crypto';
+import type { Low } from 'lowdb';
+import type { ProjectOverview } from '../../shared/ipc/project';
+import { actionLabel } from '../../shared/edits/action-label';
+import { fitActionLabel } from '../../shared/model/changes';
+import type { Adjudication } from '../../shared/model/adjudication';
+import type { Viewer } from '../../shared/views/blind-coding';
+import { applyChanges, recordDone } from '../../shared/edits/changes';
+import { type Action, type Change } from '../../shared/model/changes';
+import type { CodebookState } from '../../shared/model/project';
+import type { Edit } from '../../shared/model/changes';
+import type { DatasetInput } from '../../shared/model/project';
+import type { DocumentRecord } from '../../shared/model/documents';
+import { codePassage, recode, removeSegment } from '../../shared/edits/segments';
+import { findDocument, findSegment } from '../../shared/edits/find';
+import { type ProjectState } from '../../shared/model/project';
+import type { ProjectFile } from '../../shared/model/project-schema';
+import { WorkbenchFailure } from '../../shared/model/failure';
+import type { CodedSegment } from '../../shared/model/segments';
+import { misplacedSegmentsNotice } from '../../shared/views/misplaced-segments';
+import { codersOf, documentsInOrder, historyLabels, projectOverview } from '../../shared/views/project-overview';
+import { extractText } from '../services/document-import';
+import type { DurableJsonFile } from './durable-json-file';
+import { documentIdOfText, newDocumentRecord, sha256, type DocumentTexts } from './document-texts';
+import { openProject, type ProjectStoreOptions } from './project-opening';
+import type { ProjectLock } from './project-lock';
+import { refuseUnsavable } from './savable-action';
+import { SaveLoop } from './save-loop';
+import type { Journal } from './journal';
+import type { JournalRecord, JournalStep } from './project-persistence';
+
+export { PROJECT_FILE, JOURNAL_FILE, type ProjectStoreOptions } from './project-opening';
+export { DOCUMENTS_FOLDER } from './document-texts';
+
+export class ProjectStore {
+  private readonly saving: SaveLoop;
+
+  private constructor(
+    readonly folder: string,
+    private readonly db: Low<ProjectFile>,
+    private readonly adapter: DurableJsonFile<ProjectFile>,
+    journal: Journal<JournalRecord>,
+    private readonly texts: DocumentTexts,
+    private readonly now: () => Date,
+    private readonly openingNotices: string[],
+    retryDelayMs: number,
+    private readonly lock: ProjectLock,
+  ) {
+    this.saving = new SaveLoop(adapter.file, journal, () => db.write(), retryDelayMs);
+  }
+
+  /** Opens the project in `folder`, creating it from the bundled documents on first start. */
+  static async open(options: ProjectStoreOptions): Promise<ProjectStore> {
+    const { db, adapter, journal, texts, lock, notices } = await openProject(options);
+    return new ProjectStore(options.folder, db, adapter, journal, texts, options.now ?? (() => new Date()), notices, options.retryDelayMs ?? 5000, lock);
+  }
+
+  private get data(): ProjectFile {
+    return this.db.data;
+  }
+
+  // Cheap readers: each reads one field, where overview() recounts every segment.
+
+  get file(): string {
+    return this.adapter.file;
+  }
+
+  /** The project's stable id (it seeds the GUIDs of exports). */
+  get projectId(): string {
+    return this.data.projectId;
+  }
+
+  /** The project's name. */
+  get name(): string {
+    return this.data.name;
+  }
+
+  /** The name recorded on the segments this user makes. */
+  get coder(): string {
+    return this.data.coder;
+  }
+
+  /** Everyone who has coded in this project (and the current coder), by name. */
+  get coders(): string[] {
+    return codersOf(this.data.coder, this.data.segments);
+  }
+
+  /** The documents, in the order they came into the project. */
+  get documents(): DocumentRecord[] {
+    return documentsInOrder(this.data.documents);
+  }
+
+  /** Who is coding, and whether blind coding hides the other coders' work from them. */
+  get viewer(): Viewer {
+    return { coder: this.data.coder, blind: this.data.blind };
+  }
+
+  /** The project as the pure edits (shared/project-edits.ts) read it; change it only through `edit`. */
+  get state(): ProjectState {
+    return this.data;
+  }
+
+  /** The codes and segments, for the codebook edits to work on. */
+  codebookState(): CodebookState {
+    return { codes: this.data.codes, segments: this.data.segments };
+  }
+
+  /** The decisions taken on disagreements between coders. */
+  get adjudications(): readonly Adjudication[] {
+    return this.data.adjudications;
+  }
+
+  /** Labels of the action that Undo and Redo would take back or do again. */
+  historyLabels(): { undo: string | null; redo: string | null } {
+    return historyLabels(this.data.history);
+  }
+
+  /** What the researcher must be told: what opening found, and a save that has not succeeded yet. */
+  get notices(): string[] {
+    const notices = [...this.openingNotices];
+    if (this.saving.error) notices.push(this.saving.error);
+    return notices;
+  }
+
+  /** The project as the renderer lists it (in blind coding, counting only the coder's own segments). */
+  overview(): ProjectOverview {
+    return projectOverview(this.data, { folder: this.folder, file: this.file, notices: this.notices });
+  }
+
+  /** The exact text of a document, read once and checked against its SHA-256. */
+  async text(documentId: string): Promise<string> {
+    return this.texts.text(findDocument(this.state, documentId));
+  }
+
+  /** A document's record, exact text and coded segments. */
+  async openDocument(documentId: string): Promise<{ document: DocumentRecord; text: string; segments: CodedSegment[] }> {
+    const document = findDocument(this.state, documentId);
+    const text = await this.text(documentId);
+    const segments = this.data.segments.filter((segment) => segment.documentId === documentId);
+    // A segment whose quote is no longer the text at its offsets is reported, never moved.
+    const notice = misplacedSegmentsNotice(document.title, text, segments);
+    if (notice && !this.openingNotices.includes(notice)) this.openingNotices.push(notice);
+    return { document, text, segments };
+  }
+
+  /** Everything an export needs: documents with their texts, the codebook, the segments. */
+  async dataset(): Promise<DatasetInput> {
+    const documents = [];
+    for (const record of this.documents) documents.push({ record, text: await this.text(record.id) });
+    return { documents, codes: this.data.codes, segments: this.data.segments, variables: this.data.variables };
+  }
+
+  /** Codes a passage; resolves once the segment is on disk. */
+  async addSegment(input: { id: string; documentId: string; codeId: string; start: number; end: number }): Promise<CodedSegment> {
+    const text = await this.text(input.documentId);
+    const edit = codePassage(this.state, input, text, this.now().toISOString());
+    await this.perform(edit.label, edit.changes);
+    return edit.segment;
+  }
+
+  /** Gives a segment another code; resolves once the change is on disk. */
+  async setSegmentCode(input: { segmentId: string; codeId: string }): Promise<CodedSegment> {
+    const edit = recode(this.state, input, this.now().toISOString());
+    if (!edit) return findSegment(this.state, input.segmentId);
+    await this.perform(edit.label, edit.changes);
+    return edit.segment;
+  }
+
+  /** Removes a segment; resolves once the removal is on disk. */
+  async removeSegment(input: { segmentId: string }): Promise<{ segmentId: string }> {
+    await this.applyEdit(removeSegment(this.state, input));
+    return { segmentId: input.segmentId };
+  }
+
+  /**
+   * Imports a file as a new document (one undoable action). Its text is stored as UTF-8 in the
+   * documents folder; a text the project already holds is reported, not added twice.
+   */
+  async importDocument(name: string, bytes: Uint8Array): Promise<{ action: Action | null; duplicateOf: DocumentRecord | null; notes: string[] }> {
+    const extracted = await extractText(name, bytes);
+    const existing = this.documentHolding(extracted.text);
+    if (existing) return { action: null, duplicateOf: existing, notes: extracted.notes };
+    const document = this.newDocumentRecord(name, extracted.text, { name, sha256: sha256(bytes), format: extracted.format, encoding: extracted.encoding });
+    await this.saveDocumentText(document, extracted.text);
+    const action = await this.perform(actionLabel`Import “${name}”`, [{ kind: 'document', id: document.id, before: null, after: document }]);
+    return { action, duplicateOf: null, notes: extracted.notes };
+  }
+
+  /** The document of the project that holds exactly this text, if any. */
+  documentHolding(text: string): DocumentRecord | null {
+    const id = documentIdOfText(text);
+    return this.data.documents.find((d) => d.id === id) ?? null;
+  }
+
+  /** The record a new document for this text would have (nothing is written yet). */
+  newDocumentRecord(name: string, text: string, source: DocumentRecord['source'], title?: string): DocumentRecord {
+    return newDocumentRecord(name, text, source, this.now().toISOString(), title);
+  }
+
+  /** Writes a new document's text into the documents folder, durably, before an action adds it. */
+  async saveDocumentText(document: DocumentRecord, text: string): Promise<void> {
+    await this.texts.save(document, text);
+  }
+
+  /**
+   * Makes an edit of the project as it is now, at the store's clock's time, and applies it as one
+   * undoable action (the edits are pure: shared/project-edits.ts, shared/codebook-edits.ts).
+   */
+  async edit(make: (state: ProjectState, at: string) => Edit): Promise<Action> {
+    return this.applyEdit(make(this.state, this.now().toISOString()));
+  }
+
+  /** Applies an edit (made by shared/codebook-edits.ts, say) as one undoable action. */
+  async applyEdit(edit: Edit): Promise<Action> {
+    return this.perform(edit.label, edit.changes);
+  }
+
+  /** Applies an action, makes it undoable, and resolves once it is on disk. */
+  private async perform(label: string, changes: Change[]): Promise<Action> {
+    const action: Action = { id: randomUUID(), label: fitActionLabel(label), at: this.now().toISOString(), changes };
+    refuseUnsavable(action);
+    applyChanges(this.data, changes, 'forward');
+    recordDone(this.data.history, action);
+    await this.commit({ op: 'do', action });
+    return action;
+  }
+
+  /** Undoes the last action; null when there is none. Resolves once the undo is on disk. */
+  async undo(): Promise<Action | null> {
+    const action = this.data.history.done.pop();
+    if (!action) return null;
+    applyChanges(this.data, action.changes, 'backward');
+    this.data.history.undone.push(action);
+    await this.commit({ op: 'undo' });
+    return action;
+  }
+
+  /** Redoes the last undone action; null when there is none. */
+  async redo(): Promise<Action | null> {
+    const action = this.data.history.undone.pop();
+    if (!action) return null;
+    applyChanges(this.data, action.changes, 'forward');
+    this.data.history.done.push(action);
+    await this.commit({ op: 'redo' });
+    return action;
+  }
+
+  /** Numbers a step and makes it durable (see save-loop.ts). */
+  private async commit(step: JournalStep): Promise<void> {
+    this.data.journalSeq += 1;
+    await this.saving.commit({ ...step, seq: this.data.journalSeq });
+  }
+
+  /** True while a change is not yet on disk because saving failed. */
+  get unsaved(): boolean {
+    return this.saving.error !== null;
+  }
+
+  /** Tries to save again now (after the researcher freed disk space, say). */
+  async retrySave(): Promise<void> {
+    await this.saving.saveAll();
+  }
+
+  /**
+   * Sets the name recorded on the segments this user makes from now on (segments already made
+   * keep theirs). A setting, not an action: it is saved at once and not undone.
+   */
+  async setCoder(name: string): Promise<string> {
+    const coder = name.trim().replace(/\s+/g, ' ');
+    if (!coder) throw new WorkbenchFailure('invalid-input', 'A coder needs a name.');
+    this.data.coder = coder;
+    this.data.coderConfirmed = true;
+    await this.saving.saveAll();
+    return coder;
+  }
+
+  /**
+   * Turns blind coding on or off. A setting, not an action: it is saved at once and not undone,
+   * and it holds (across restarts) until it is turned off.
+   */
+  async setBlind(blind: boolean): Promise<boolean> {
+    this.data.blind = blind;
+    await this.saving.saveAll();
+    return blind;
+  }
+
+  /** Saves the whole project (emptying the journal) and stops retrying. */
+  async close(): Promise<void> {
+    await this.saving.stop();
+    await this.adapter.settled();
+    await this.lock.release();
+  }
+}

@@ -1,0 +1,88 @@
+/**
+ * Saving a project's steps: each is appended to the journal; after a failed append the step stays
+ * in memory, the researcher is told, and the whole project file is written again (every few
+ * seconds, and before each next step) until that succeeds, so the journal never has a gap.
+ */
+import { WorkbenchFailure } from '../../shared/model/failure';
+import { describeFileError } from './atomic-write';
+import type { Journal } from './journal';
+import type { JournalRecord } from './project-persistence';
+
+/** Journal records after which the project file is rewritten and the journal emptied. */
+const COMPACT_AFTER = 2000;
+
+export class SaveLoop {
+  private saveError: string | null = null;
+  private retryTimer: NodeJS.Timeout | null = null;
+
+  constructor(
+    /** The project file, named in messages. */
+    private readonly file: string,
+    private readonly journal: Journal<JournalRecord>,
+    /** Writes the whole project file. */
+    private readonly writeProject: () => Promise<void>,
+    /** Milliseconds between attempts to save again after a failed save. */
+    private readonly retryDelayMs: number,
+  ) {}
+
+  /** Why the last save failed, while it is not yet made good; null when all is saved. */
+  get error(): string | null {
+    return this.saveError;
+  }
+
+  /**
+   * Makes a step durable by appending it to the journal. On failure the step stays in memory,
+   * the error is reported to the caller and in the overview, and the whole project is saved
+   * again until that succeeds.
+   */
+  async commit(record: JournalRecord): Promise<void> {
+    // After a failed append the journal may miss a step (or end in half a line): until the whole
+    // project has been saved again, steps are saved that way too, so the journal never has a gap.
+    if (this.saveError) {
+      await this.saveAll();
+      if (this.saveError) throw new WorkbenchFailure('save-failed', this.saveError);
+      return;
+    }
+    try {
+      await this.journal.append([record]);
+    } catch (error) {
+      this.failedSave(error);
+    }
+    if (this.journal.length >= COMPACT_AFTER) this.saveAll().catch(() => undefined);
+  }
+
+  /** Writes the whole project file and empties the journal; this also recovers a failed save. */
+  async saveAll(): Promise<void> {
+    try {
+      await this.journal.compact(this.writeProject);
+      this.saveError = null;
+    } catch (error) {
+      this.failedSave(error);
+    }
+  }
+
+  private failedSave(error: unknown): never {
+    this.saveError =
+      `Could not save ${this.file}: ${describeFileError(error)}. ` +
+      'Your changes are kept in memory and saving is tried again every few seconds; do not close the app until they are saved.';
+    this.scheduleRetry();
+    throw new WorkbenchFailure('save-failed', this.saveError);
+  }
+
+  private scheduleRetry(): void {
+    if (this.retryTimer) return;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      this.saveAll().catch(() => undefined);
+    }, this.retryDelayMs);
+    this.retryTimer.unref?.();
+  }
+
+  /** Stops retrying and saves what the journal holds (or a failed save left in memory), if anything. */
+  async stop(): Promise<void> {
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    await this.journal.settled();
+    if (this.journal.length > 0 || this.saveError) await this.saveAll().catch(() => undefined);
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * The one table of export formats: every format the contract can write has one entry, the menu's
+ * export items are the table's, and each entry's request is one the contract accepts.
+ */
+import type { MenuItemConstructorOptions } from 'electron';
+import { describe, expect, it } from 'vitest';
+import { menuTemplate } from '../../electron/app/menu';
+import { checkCall, HELP } from '../../electron/cli/arguments';
+import { commandNames, type CommandName } from '../../shared/ipc/commands';
+import { operations } from '../../shared/ipc';
+import { EXPORT_FORMATS, exportFormatNamed, exportFormatOf, suggestedFileName } from '../../shared/ipc/export-formats';
+
+describe('the table of export formats', () => {
+  it('holds each format the contract writes once, with a request the contract accepts', () => {
+    const datasetFormats = operations.exportDataset.input.shape.format.options;
+    const codebookFormats = operations.exportCodebook.input.shape.format.unwrap().options;
+    const requests = [
+      ...datasetFormats.map((format) => ['exportDataset', { format }] as const),
+      ...codebookFormats.map((format) => ['exportCodebook', { format }] as const),
+      ['exportCsv', { flavour: 'standard' }] as const,
+      ['exportCsv', { flavour: 'excel' }] as const,
+      ['exportCoderFile', {}] as const,
+    ];
+    for (const [operation, input] of requests) expect(exportFormatOf(operation, input).request.operation).toBe(operation);
+    expect(EXPORT_FORMATS).toHaveLength(requests.length);
+    for (const { request } of EXPORT_FORMATS) {
+      expect(operations[request.operation].input.safeParse(request.input).success, JSON.stringify(request)).toBe(true);
+    }
+    expect(new Set(EXPORT_FORMATS.map((format) => format.id)).size).toBe(EXPORT_FORMATS.length);
+    expect(new Set(EXPORT_FORMATS.map((format) => format.cli.name)).size).toBe(EXPORT_FORMATS.length);
+  });
+
+  it('names each format for the command line and suggests a file with the day in it', () => {
+    expect(exportFormatNamed('wide')?.id).toBe('wide-csv');
+    expect(exportFormatNamed('xml')).toBeUndefined();
+    expect(suggestedFileName(exportFormatOf('exportDataset', { format: 'xlsx' }), '2026-11-30')).toBe('coded-dataset-2026-11-30.xlsx');
+    expect(suggestedFileName(exportFormatOf('exportDataset', { format: 'datapackage' }), '2026-11-30')).toBe('coded-dataset-2026-11-30');
+    expect(suggestedFileName(exportFormatOf('exportCodebook', { format: 'qdc' }), '2026-11-30')).toBe('codebook-2026-11-30.qdc');
+  });
+
+  it('gives the File menu one item per format with a menu command, each sending its command', () => {
+    const sent: CommandName[] = [];
+    const file = menuTemplate(false, (command) => sent.push(command)).find((item) => item.label === '&File')!;
+    const items = (file.submenu as MenuItemConstructorOptions[]).filter((item) => item.click);
+    const withMenu = EXPORT_FORMATS.flatMap(({ menu }) => (menu ? [menu] : []));
+    expect(items.map((item) => item.label)).toEqual(withMenu.map((menu) => menu.label));
+    for (const item of items) (item.click as () => void)();
+    expect(sent).toEqual(withMenu.map((menu) => menu.command));
+    for (const command of sent) expect(commandNames).toContain(command);
+    expect(items.find((item) => item.label === 'Export Coded Segments as CSV…')?.accelerator).toBe('CmdOrCtrl+E');
+    expect(items.find((item) => item.label === 'Export for Excel (CSV)…')?.accelerator).toBe('CmdOrCtrl+Shift+E');
+  });
+
+  it("lists every format in the command line's help, and takes each as --format", () => {
+    for (const { cli } of EXPORT_FORMATS) {
+      expect(HELP).toContain(`${cli.name.padEnd(8)}  ${cli.help}\n`);
+      expect(() => checkCall('export', { format: cli.name, out: 'out' }, [])).not.toThrow();
+    }
+    expect(() => checkCall('export', { format: 'xml', out: 'out' }, [])).toThrow(
+      `Give --format as one of ${EXPORT_FORMATS.map(({ cli }) => cli.name).join(', ')} (not “xml”).`,
+    );
+  });
+});
