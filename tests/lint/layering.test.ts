@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { importsOf, violation, type Layer } from './layering';
+import { importsOf, rendererRoomViolation, violation, type Layer } from './layering';
 
 const root = new URL('../..', import.meta.url).pathname.replace(/\/$/, '');
 
@@ -49,5 +49,36 @@ describe('layering', () => {
     expect(violation(root, 'electron', join(root, 'electron', 'main.ts'), 'prosemirror-state')).not.toBeNull();
     expect(violation(root, 'shared', inShared, './result')).toBeNull();
     expect(violation(root, 'renderer', inRenderer, 'prosemirror-view')).toBeNull();
+  });
+});
+
+describe('renderer rooms', () => {
+  it('only renderer/services calls the main process, and the store imports only the store and shared/', () => {
+    const found: string[] = [];
+    for (const file of sourceFiles(join(root, 'renderer'))) {
+      for (const specifier of importsOf(readFileSync(file, 'utf8'))) {
+        const problem = rendererRoomViolation(root, file, specifier);
+        if (problem) found.push(`${file.slice(root.length + 1)}: ${problem}`);
+      }
+    }
+    expect(found).toEqual([]);
+  });
+
+  it('flags a component, a command or the text view that calls the API, and a store module that reaches out', () => {
+    const component = join(root, 'renderer', 'components', 'codebook', 'CodebookEditor.tsx');
+    expect(rendererRoomViolation(root, component, '../../services/api-client')).toMatch(/renderer\/services/);
+    expect(rendererRoomViolation(root, join(root, 'renderer', 'App.tsx'), './services/api-client')).not.toBeNull();
+    expect(rendererRoomViolation(root, join(root, 'renderer', 'commands', 'menu.ts'), '../services/api-client')).not.toBeNull();
+    expect(rendererRoomViolation(root, join(root, 'renderer', 'text-view', 'mount.ts'), '../services/api-client.ts')).not.toBeNull();
+    const store = join(root, 'renderer', 'store', 'search.ts');
+    expect(rendererRoomViolation(root, store, '../services/search')).toMatch(/store/);
+    expect(rendererRoomViolation(root, store, 'react')).not.toBeNull();
+    expect(rendererRoomViolation(root, store, 'prosemirror-view')).not.toBeNull();
+    // What the rooms allow.
+    expect(rendererRoomViolation(root, join(root, 'renderer', 'services', 'segments.ts'), './api-client')).toBeNull();
+    expect(rendererRoomViolation(root, component, '../../services/codebook')).toBeNull();
+    expect(rendererRoomViolation(root, store, './store')).toBeNull();
+    expect(rendererRoomViolation(root, store, '../../shared/search')).toBeNull();
+    expect(rendererRoomViolation(root, join(root, 'renderer', 'store', 'use-store.ts'), 'react')).toBeNull();
   });
 });
