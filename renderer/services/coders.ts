@@ -6,6 +6,7 @@ import type { ProjectImportOutcome } from '../../shared/api';
 import type { Result } from '../../shared/result';
 import { getState, selectBlind, update } from '../store';
 import { withAgreement } from '../store/agreement';
+import { readStored, writeStored } from '../store/preferences';
 import { withBlind, withCoder } from '../store/project';
 import { api, isPreview } from './api-client';
 import { reloadOpenDocument } from './documents';
@@ -17,19 +18,7 @@ const FOLDER_KEY = 'workbench-shared-folder';
 
 /** The shared folder remembered in this browser profile ('' when none). */
 export function rememberedFolder(): string {
-  try {
-    return localStorage.getItem(FOLDER_KEY) ?? '';
-  } catch {
-    return '';
-  }
-}
-
-function rememberFolder(folder: string): void {
-  try {
-    localStorage.setItem(FOLDER_KEY, folder);
-  } catch {
-    // Not remembered (storage refused): it works for this session.
-  }
+  return readStored(FOLDER_KEY) ?? '';
 }
 
 /**
@@ -101,7 +90,7 @@ export function importCoderFiles(files: readonly File[]): Promise<CodersTaken> {
 
 /** Remembers the shared folder and syncs it: this coder's file goes there, the others' come in. */
 export function syncSharedFolder(folder: string): Promise<CodersTaken> {
-  rememberFolder(folder);
+  writeStored(FOLDER_KEY, folder);
   return take([() => api.syncSharedFolder({ folder })]);
 }
 
