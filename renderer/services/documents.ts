@@ -35,16 +35,13 @@ export async function reloadOpenDocument(): Promise<void> {
   await openDocument(open.document.id);
 }
 
-/** Opens a document (if it is not open) and selects a passage of it, scrolled into view. */
+/**
+ * Opens a document (if it is not open) and selects a passage of it, scrolled into view: at once
+ * when its text is shown, else once its text view is up.
+ */
 export async function jumpTo(documentId: string, start: number, end: number): Promise<void> {
   update({ pendingReveal: { documentId, start, end } });
   await openDocument(documentId);
-}
-
-/** Selects a passage of the open document, or opens its document first. */
-export async function showPassage(documentId: string, start: number, end: number): Promise<void> {
-  if (getState().open?.document.id === documentId) update({ pendingReveal: { documentId, start, end } });
-  else await jumpTo(documentId, start, end);
 }
 
 /** A document's text as the main process has it (to show a passage in its context); null when it cannot be read. */

@@ -6,7 +6,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { shortTitle } from '../../../shared/documents';
 import { filterSegments, NO_FILTER, type RetrievalFilter, type RetrievedSegment } from '../../../shared/retrieval';
-import { showPassage } from '../../services/documents';
+import { jumpTo } from '../../services/documents';
 import { exportCsv } from '../../services/exports';
 import { listAllSegments } from '../../services/segments';
 import { CodeOptions } from '../codebook/CodeOptions';
@@ -38,7 +38,7 @@ export function RetrievalView(props: { onJump: () => void }) {
   const jump = async (row: RetrievedSegment) => {
     props.onJump();
     const { documentId, start, end } = row.segment;
-    await showPassage(documentId, start, end);
+    await jumpTo(documentId, start, end);
   };
 
   const exportShown = () => exportCsv('standard', shown.map((r) => r.segment.id));

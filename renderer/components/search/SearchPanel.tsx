@@ -6,18 +6,12 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { codePath } from '../../../shared/codebook';
-import { revealRange } from '../../commands/text';
-import { jumpTo as jumpToDocument } from '../../services/documents';
+import { jumpTo } from '../../services/documents';
 import { codeAllHits, endSearch, runSearch, setSearch } from '../../services/search';
 import { CodeOptions } from '../codebook/CodeOptions';
-import { getState, selectCodes, useStore } from '../../store';
+import { selectCodes, useStore } from '../../store';
 
 const PREVIEW = 20;
-
-async function jumpTo(documentId: string, start: number, end: number): Promise<void> {
-  if (getState().open?.document.id === documentId) return revealRange({ start, end });
-  await jumpToDocument(documentId, start, end);
-}
 
 export function SearchPanel(props: { onClose: () => void }) {
   const search = useStore((state) => state.search);
