@@ -66,7 +66,7 @@ export function syncWithStore(view: EditorView, open: OpenDocumentState): () => 
     const state = getState();
     const id = state.popover?.segmentIds[0];
     const segment = (id && state.open?.segments.find((s) => s.id === id)) || null;
-    if (segment === handled || handleDragInProgress()) return;
+    if (segment === handled || handleDragInProgress(view.state)) return;
     handled = segment;
     view.dispatch(showHandles(view.state, segment));
   };
