@@ -4,7 +4,7 @@
  */
 import type { OperationInput } from '../../shared/api';
 import { getState, update } from '../store';
-import { withAgreement, type AgreementState } from '../store/agreement';
+import { withAgreement, withCodersKnown, withCodesKnown, withDefaultDocuments, type AgreementState } from '../store/agreement';
 import { api } from './api-client';
 import { runAction } from './history';
 import { followJob } from './jobs';
@@ -41,4 +41,19 @@ export function forgetAgreementReport(): void {
 /** Changes the view's choices (or the disagreement looked at). */
 export function chooseAgreement(patch: Partial<Omit<AgreementState, 'report' | 'computing'>>): void {
   update((current) => withAgreement(current, patch));
+}
+
+/** The project's coders now: a coder whose work has just come in is ticked too. */
+export function knowCoders(coders: readonly string[]): void {
+  update((current) => withCodersKnown(current, coders));
+}
+
+/** The codebook at the view's first showing: every code is ticked. */
+export function knowCodes(codeIds: readonly string[]): void {
+  update((current) => withCodesKnown(current, codeIds));
+}
+
+/** The documents offered by default now (those every chosen coder has coded, or all). */
+export function offerDocuments(documentIds: readonly string[]): void {
+  update((current) => withDefaultDocuments(current, documentIds));
 }

@@ -35,3 +35,8 @@ export function setSnapWords(value: boolean): void {
 export function showCoderDialog(open: boolean): void {
   update({ coderDialog: open });
 }
+
+/** The document Undo brought back has taken the focus in the list. */
+export function documentFocused(): void {
+  update({ focusDocument: null });
+}

@@ -11,12 +11,12 @@ import { CONSENSUS_CODER } from '../../../shared/adjudication';
 import { CLOSED_WHILE_BLIND } from '../../../shared/blind-coding';
 import { codePath } from '../../../shared/codebook';
 import { documentsCodedByAll } from '../../../shared/stats/compared-documents';
-import { agreementSelection, chooseAgreement, computeAgreement, forgetAgreementReport } from '../../services/agreement';
+import { agreementSelection, chooseAgreement, computeAgreement, forgetAgreementReport, knowCodes, knowCoders, offerDocuments } from '../../services/agreement';
 import { setBlind } from '../../services/coders';
 import { exportReliability } from '../../services/exports';
 import { showMessage } from '../../services/page';
-import { selectBlind, selectCodes, update, useStore } from '../../store';
-import { selectOpenDisagreements, withCodersKnown, withCodesKnown, withDefaultDocuments } from '../../store/agreement';
+import { selectBlind, selectCodes, useStore } from '../../store';
+import { selectOpenDisagreements } from '../../store/agreement';
 import { CoderExchange } from '../coders/CoderExchange';
 import { Checkboxes } from './Checkboxes';
 import { decisionText, DisagreementDetail } from './DisagreementDetail';
@@ -33,12 +33,12 @@ export function ReliabilityView(props: { onJump: () => void }) {
   const { coders: chosenCoders, allDocuments, documentIds, minOverlap, withIntervals, samples, seed, report, computing, selected } = agreement;
   const codeIds = agreement.codeIds ?? NONE;
   // A coder whose work has just come in is compared too; at the first showing, every code is.
-  useEffect(() => update((current) => withCodersKnown(current, coders)), [coders.join('\u0000')]);
-  useEffect(() => update((current) => withCodesKnown(current, codes.map((c) => c.id))), []);
+  useEffect(() => knowCoders(coders), [coders.join('\u0000')]);
+  useEffect(() => knowCodes(codes.map((c) => c.id)), []);
   // By default the documents every chosen coder has coded (see shared/stats/compared-documents.ts).
   const sharedIds = useMemo(() => documentsCodedByAll(project.documents, chosenCoders), [project.documents, chosenCoders]);
   const defaultIds = allDocuments ? project.documents.map((d) => d.id) : sharedIds;
-  useEffect(() => update((current) => withDefaultDocuments(current, defaultIds)), [defaultIds.join('\u0000')]);
+  useEffect(() => offerDocuments(defaultIds), [defaultIds.join('\u0000')]);
   // A report computed before blind coding was turned on is not shown again when it is turned off.
   useEffect(() => {
     if (blind) forgetAgreementReport();

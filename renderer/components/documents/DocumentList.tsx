@@ -1,8 +1,8 @@
 /** The project's documents, with the number of coded segments in each; choosing one opens it. */
 import { useEffect, useRef } from 'react';
 import { openDocument } from '../../services/documents';
-import { dismissMessage } from '../../services/page';
-import { update, useStore } from '../../store';
+import { dismissMessage, documentFocused } from '../../services/page';
+import { useStore } from '../../store';
 import { ImportButton, ImportProgress } from './ImportFiles';
 
 export function DocumentList(props: { onOpen?: () => void }) {
@@ -14,7 +14,7 @@ export function DocumentList(props: { onOpen?: () => void }) {
     const entry = focusDocument && list.current?.querySelector<HTMLElement>(`[data-document-id="${CSS.escape(focusDocument)}"]`);
     if (!entry) return;
     entry.focus();
-    update({ focusDocument: null });
+    documentFocused();
   }, [focusDocument, project?.documents]);
   const openId = useStore((state) => state.open?.document.id);
   const openCount = useStore((state) => state.open?.segments.length);
