@@ -10,11 +10,14 @@ import { offsetToPos, posToOffset, type TextLayout } from '../../shared/text/tex
 
 export const handlesKey = new PluginKey<DecorationSet>('segment-handles');
 
-let dragging = false;
+/** Whether a handle of a view is being dragged, kept by that view's plugin. */
+interface Drag {
+  active: boolean;
+}
 
 /** True while a handle is being dragged: the handles stay put (moving them would end the drag). */
-export function handleDragInProgress(): boolean {
-  return dragging;
+export function handleDragInProgress(state: EditorState): boolean {
+  return (handlesKey.get(state)?.spec as { drag?: Drag } | undefined)?.drag?.active ?? false;
 }
 
 export interface HandleCallbacks {
@@ -24,7 +27,7 @@ export interface HandleCallbacks {
   move(segmentId: string, start: number, end: number, commit: boolean, original: CodedSegment): void;
 }
 
-function handle(view: EditorView, layout: TextLayout, segment: CodedSegment, edge: 'start' | 'end', callbacks: HandleCallbacks): HTMLElement {
+function handle(view: EditorView, layout: TextLayout, segment: CodedSegment, edge: 'start' | 'end', callbacks: HandleCallbacks, drag: Drag): HTMLElement {
   const element = document.createElement('span');
   element.className = `seg-handle seg-handle-${edge}`;
   element.contentEditable = 'false';
@@ -33,7 +36,7 @@ function handle(view: EditorView, layout: TextLayout, segment: CodedSegment, edg
   element.addEventListener('pointerdown', (down) => {
     down.preventDefault();
     element.setPointerCapture(down.pointerId);
-    dragging = true;
+    drag.active = true;
     const original = callbacks.current(segment.id) ?? segment;
     let bounds = { start: original.start, end: original.end };
     const boundsAt = (event: PointerEvent) => {
@@ -50,7 +53,7 @@ function handle(view: EditorView, layout: TextLayout, segment: CodedSegment, edg
       bounds = boundsAt(event);
       element.removeEventListener('pointermove', move);
       element.removeEventListener('pointerup', up);
-      dragging = false;
+      drag.active = false;
       callbacks.move(segment.id, bounds.start, bounds.end, true, original);
     };
     element.addEventListener('pointermove', move);
@@ -60,8 +63,10 @@ function handle(view: EditorView, layout: TextLayout, segment: CodedSegment, edg
 }
 
 export function handlesPlugin(layout: TextLayout, callbacks: HandleCallbacks): Plugin<DecorationSet> {
+  const drag: Drag = { active: false };
   return new Plugin<DecorationSet>({
     key: handlesKey,
+    drag,
     state: {
       init: () => DecorationSet.empty,
       apply(tr, set) {
@@ -69,7 +74,7 @@ export function handlesPlugin(layout: TextLayout, callbacks: HandleCallbacks): P
         if (segment === undefined) return set;
         if (segment === null) return DecorationSet.empty;
         const widget = (edge: 'start' | 'end') =>
-          Decoration.widget(offsetToPos(layout, edge === 'start' ? segment.start : segment.end), (view) => handle(view, layout, segment, edge, callbacks), {
+          Decoration.widget(offsetToPos(layout, edge === 'start' ? segment.start : segment.end), (view) => handle(view, layout, segment, edge, callbacks, drag), {
             side: edge === 'start' ? -1 : 1,
             key: `${segment.id}:${edge}:${edge === 'start' ? segment.start : segment.end}`,
             stopEvent: () => true,

@@ -112,4 +112,52 @@ describe('agreement between coders in the browser', () => {
     expect(problems).toEqual([]);
     await page.close();
   });
+
+  it('keeps the report, the choices and the disagreement looked at when another view is shown and the Agreement view comes back', async () => {
+    const { store, handlers } = workbench.project;
+    const document = store.overview().documents[1];
+    const { text } = await store.openDocument(document.id);
+    const words = text.split(/\s+/).filter((w) => w.length > 6);
+    // ana and dee each code a passage the other did not.
+    await store.addSegment(segmentInput(document.id, text, words[0]));
+    await dispatch(handlers, 'setCoder', { name: 'dee' });
+    await store.addSegment(segmentInput(document.id, text, words[1]));
+    await dispatch(handlers, 'setCoder', { name: 'ana' });
+
+    const { page, problems } = await workbench.newPage();
+    await page.click('button[data-action="reliability"]');
+    const coders = page.locator('fieldset[data-choice="coders"]');
+    await coders.locator('button[data-action="choose-none"]').click();
+    await coders.locator('label', { hasText: 'ana' }).locator('input').check();
+    await coders.locator('label', { hasText: 'dee' }).locator('input').check();
+    const codes = page.locator('fieldset[data-choice="codes"]');
+    await codes.locator('label', { hasText: 'opinion' }).locator('input').uncheck();
+    await page.fill('input[aria-label="Least overlap in percent"]', '80');
+    await page.click('button[data-action="compute-agreement"]');
+    await page.waitForSelector('.reliability-table');
+    const summary = await page.textContent('.reliability-summary');
+    expect(summary).toMatch(/2 coders \(ana, dee\)/);
+    const rows = await page.locator('.reliability-table tbody th[scope="row"]').allTextContents();
+    expect(rows).not.toContain('opinion');
+    const disagreement = page.locator('.disagreement-list button').first();
+    const id = await disagreement.getAttribute('data-disagreement-id');
+    await disagreement.click();
+    await page.waitForSelector('.disagreement-detail');
+
+    await page.click('button[data-action="retrieval"]');
+    await page.waitForSelector('.retrieval');
+    expect(await page.locator('.reliability').count()).toBe(0);
+    await page.click('button[data-action="reliability"]');
+
+    await page.waitForSelector('.reliability-table');
+    expect(await page.textContent('.reliability-summary')).toBe(summary);
+    expect(await page.locator('.reliability-table tbody th[scope="row"]').allTextContents()).toEqual(rows);
+    expect(await page.inputValue('input[aria-label="Least overlap in percent"]')).toBe('80');
+    expect(await codes.locator('label', { hasText: 'opinion' }).locator('input').isChecked()).toBe(false);
+    expect(await coders.locator('legend').textContent()).toMatch(/^Coders \(2 of \d+\)$/);
+    expect(await page.getAttribute(`.disagreement-list button[data-disagreement-id="${id}"]`, 'aria-pressed')).toBe('true');
+    await page.waitForSelector('.disagreement-detail');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
 });

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { importCycles, importsOf, resolvedImport, roomViolation, SHARED_ROOMS, violation, type Layer } from './layering';
+import { importCycles, importsOf, rendererRoomViolation, resolvedImport, roomViolation, SHARED_ROOMS, violation, type Layer } from './layering';
 
 const root = new URL('../..', import.meta.url).pathname.replace(/\/$/, '');
 
@@ -111,5 +111,36 @@ describe('layering', () => {
     expect(resolvedImport('/p/shared/edits/codebook.ts', '../model/codebook', (path) => files.has(path))).toBe('/p/shared/model/codebook.ts');
     expect(resolvedImport('/p/shared/edits/codebook.ts', '../model', (path) => files.has(path))).toBe('/p/shared/model/index.ts');
     expect(resolvedImport('/p/shared/edits/codebook.ts', 'zod', (path) => files.has(path))).toBeNull();
+  });
+});
+
+describe('renderer rooms', () => {
+  it('only renderer/services calls the main process, and the store imports only the store and shared/', () => {
+    const found: string[] = [];
+    for (const file of sourceFiles(join(root, 'renderer'))) {
+      for (const specifier of importsOf(readFileSync(file, 'utf8'))) {
+        const problem = rendererRoomViolation(root, file, specifier);
+        if (problem) found.push(`${file.slice(root.length + 1)}: ${problem}`);
+      }
+    }
+    expect(found).toEqual([]);
+  });
+
+  it('flags a component, a command or the text view that calls the API, and a store module that reaches out', () => {
+    const component = join(root, 'renderer', 'components', 'codebook', 'CodebookEditor.tsx');
+    expect(rendererRoomViolation(root, component, '../../services/api-client')).toMatch(/renderer\/services/);
+    expect(rendererRoomViolation(root, join(root, 'renderer', 'App.tsx'), './services/api-client')).not.toBeNull();
+    expect(rendererRoomViolation(root, join(root, 'renderer', 'commands', 'menu.ts'), '../services/api-client')).not.toBeNull();
+    expect(rendererRoomViolation(root, join(root, 'renderer', 'text-view', 'mount.ts'), '../services/api-client.ts')).not.toBeNull();
+    const store = join(root, 'renderer', 'store', 'search.ts');
+    expect(rendererRoomViolation(root, store, '../services/search')).toMatch(/store/);
+    expect(rendererRoomViolation(root, store, 'react')).not.toBeNull();
+    expect(rendererRoomViolation(root, store, 'prosemirror-view')).not.toBeNull();
+    // What the rooms allow.
+    expect(rendererRoomViolation(root, join(root, 'renderer', 'services', 'segments.ts'), './api-client')).toBeNull();
+    expect(rendererRoomViolation(root, component, '../../services/codebook')).toBeNull();
+    expect(rendererRoomViolation(root, store, './store')).toBeNull();
+    expect(rendererRoomViolation(root, store, '../../shared/search')).toBeNull();
+    expect(rendererRoomViolation(root, join(root, 'renderer', 'store', 'use-store.ts'), 'react')).toBeNull();
   });
 });

@@ -187,3 +187,32 @@ export function electronFolderViolation(root: string, file: string, specifier: s
   if (ELECTRON_ENTRY_FOLDERS.includes(to)) return `only electron/${to} imports electron/${to} (an entry point)`;
   return null;
 }
+
+// ---- renderer/ rooms -------------------------------------------------------------------------
+// Inside renderer/: only services/ talk to the main process (services/api-client.ts is the
+// preload API); the store is plain data and functions (store/ imports only store/ and shared/,
+// and React only in store/use-store.ts), so that its reducers and selectors run under Node.
+
+/** The room of renderer/ a file is in (its first folder, or '' for a file at the top). */
+function rendererRoom(root: string, file: string): string {
+  const parts = relative(join(root, 'renderer'), file).split(sep);
+  return parts.length > 1 ? parts[0] : '';
+}
+
+/** Why `specifier`, imported by `file` of renderer/, breaks a rule of its rooms; null when it does not. */
+export function rendererRoomViolation(root: string, file: string, specifier: string): string | null {
+  const room = rendererRoom(root, file);
+  if (!specifier.startsWith('.')) {
+    const storeMayUse = room !== 'store' || file.endsWith(`${sep}use-store.ts`) || !/^react/.test(specifier);
+    return storeMayUse && (room !== 'store' || !/^prosemirror-/.test(specifier)) ? null : `renderer/store/ may not import ${specifier}`;
+  }
+  const target = resolve(dirname(file), specifier);
+  const inRenderer = relative(join(root, 'renderer'), target);
+  if (inRenderer.startsWith('..')) return null; // shared/ (the layering above checks the rest)
+  const targetRoom = inRenderer.split(sep).length > 1 ? inRenderer.split(sep)[0] : '';
+  if (/^services[/\\]api-client(\.ts)?$/.test(inRenderer) && room !== 'services') {
+    return `renderer/${room || '.'}/ may not call the main process: go through renderer/services`;
+  }
+  if (room === 'store' && targetRoom !== 'store') return `renderer/store/ may not import renderer/${targetRoom || inRenderer}`;
+  return null;
+}

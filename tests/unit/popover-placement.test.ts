@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MARGIN, placePopover } from '../../renderer/popover-placement';
+import { MARGIN, placePopover } from '../../renderer/components/coding/popover-placement';
 
 const window = { width: 1024, height: 700 };
 

@@ -1,0 +1,28 @@
+/** Coding from a key or a button: the selected passage of the text, with a code or the last one used. */
+import { REPEAT_KEY } from '../../shared/model/codebook';
+import { showMessage } from '../services/page';
+import { applyCode } from '../services/segments';
+import { getState } from '../store';
+import { selectLastUsedCode } from '../store/coding';
+
+/** Codes the selected passage, then puts the caret at its end so that the highlight shows. */
+export function codeSelection(codeId: string): void {
+  const textView = getState().textView;
+  const range = textView?.selection() ?? null;
+  applyCode(codeId, range);
+  if (textView && range) textView.placeCaret(range.end);
+}
+
+/** Codes the selected passage with the code applied last (the repeat key). */
+export function repeatLastCode(): void {
+  const last = selectLastUsedCode(getState());
+  if (last) codeSelection(last);
+  else showMessage('info', `No code used yet: ${REPEAT_KEY} repeats the last code you apply.`);
+}
+
+/** Gives the text the focus (after a popover closes, say); false when no text is shown. */
+export function focusText(): boolean {
+  const textView = getState().textView;
+  textView?.focus();
+  return !!textView;
+}

@@ -1,0 +1,103 @@
+/**
+ * The page's keys outside the text view (which has its own, text-view/keymap.ts), as one table:
+ * which key, in which phase, runs which command. Undo, Redo and Export have menu accelerators in
+ * the desktop app; the preview has no menu, so the page takes them there.
+ */
+import { codeForKey } from '../../shared/model/codebook';
+import { exportCsv } from '../services/exports';
+import { menuShortcutsInPage } from '../services/menu-commands';
+import { getState } from '../store';
+import { codeSelection } from './coding';
+import { undoOrRedo } from './history';
+
+/** Whether the focus (or a key's target) is in a form field, where keys type. */
+export function isFormField(element: Element | null): boolean {
+  return !!element?.closest('input, textarea, select');
+}
+
+const withCommand = (event: KeyboardEvent) => event.ctrlKey || event.metaKey;
+
+/** What the page's keys ask of the page beyond the services. */
+export interface PageKeyActions {
+  /** Show the search panel. */
+  openSearch(): void;
+}
+
+interface KeyBinding {
+  /** Capture: before the page's own handlers (and the text view) see the key. */
+  capture: boolean;
+  /** The key goes no further once taken (the text view would refuse Undo and Redo). */
+  stop?: boolean;
+  /** The command the key stands for, or null when it is not this binding's key. */
+  command(event: KeyboardEvent, actions: PageKeyActions): (() => void) | null;
+}
+
+const bindings: KeyBinding[] = [
+  {
+    // Undo and Redo (Ctrl/Cmd+Z, Shift+Ctrl/Cmd+Z, Ctrl/Cmd+Y); in a form field they are the field's own.
+    capture: true,
+    stop: true,
+    command(event) {
+      if (!menuShortcutsInPage || !withCommand(event) || isFormField(event.target as Element)) return null;
+      const key = event.key.toLowerCase();
+      const direction = key === 'z' ? (event.shiftKey ? 'redo' : 'undo') : key === 'y' ? 'redo' : null;
+      return direction && (() => undoOrRedo(direction));
+    },
+  },
+  {
+    // Find: the search panel.
+    capture: true,
+    command(event, actions) {
+      return withCommand(event) && !event.shiftKey && event.key.toLowerCase() === 'f' ? actions.openSearch : null;
+    },
+  },
+  {
+    // Export CSV (Ctrl/Cmd+E), for Excel with Shift.
+    capture: false,
+    command(event) {
+      if (!menuShortcutsInPage || !withCommand(event) || event.key.toLowerCase() !== 'e') return null;
+      return () => void exportCsv(event.shiftKey ? 'excel' : 'standard');
+    },
+  },
+  {
+    // A code's key works wherever the focus is (a code button, the segment list), except in form
+    // fields and in the text view (its shadow host), which handles its own keys.
+    capture: false,
+    command(event) {
+      const target = event.target as HTMLElement | null;
+      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return null;
+      if (target?.closest('input, select, textarea, .text-host, .popover')) return null;
+      const code = event.key.length === 1 ? codeForKey(getState().project?.codes ?? [], event.key) : undefined;
+      return code && getState().open ? () => codeSelection(code.id) : null;
+    },
+  },
+];
+
+/** The command a key stands for in the capture or bubble phase, if any (the first binding that takes it). */
+export function commandForKey(event: KeyboardEvent, capture: boolean, actions: PageKeyActions): { run: () => void; stop: boolean } | null {
+  for (const binding of bindings) {
+    if (binding.capture !== capture) continue;
+    const run = binding.command(event, actions);
+    if (run) return { run, stop: !!binding.stop };
+  }
+  return null;
+}
+
+/** Installs the page's keys on the window; returns the uninstaller. */
+export function installPageKeys(actions: PageKeyActions): () => void {
+  const listener = (capture: boolean) => (event: KeyboardEvent) => {
+    const command = commandForKey(event, capture, actions);
+    if (!command) return;
+    event.preventDefault();
+    if (command.stop) event.stopPropagation();
+    command.run();
+  };
+  const onCapture = listener(true);
+  const onBubble = listener(false);
+  window.addEventListener('keydown', onCapture, { capture: true });
+  window.addEventListener('keydown', onBubble);
+  return () => {
+    window.removeEventListener('keydown', onCapture, { capture: true });
+    window.removeEventListener('keydown', onBubble);
+  };
+}

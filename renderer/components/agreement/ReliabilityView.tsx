@@ -1,0 +1,184 @@
+/**
+ * Agreement between coders: choose coders, documents and codes; read every measure per code and
+ * overall; export the report and the units × coders matrix; walk through the disagreements, each
+ * opened with the coders' versions side by side, and settle them (accept one, merge, or mark as
+ * discussed). Settling goes to the consensus coder, so the figures stay those of the independent
+ * coding; the list shows each disagreement's decision. The choices and the report live in the
+ * store (store/agreement.ts), so they are there again after a visit to another view.
+ */
+import { useEffect, useMemo } from 'react';
+import { CONSENSUS_CODER } from '../../../shared/model/adjudication';
+import { CLOSED_WHILE_BLIND } from '../../../shared/views/blind-coding';
+import { codePath } from '../../../shared/model/codebook';
+import { documentsCodedByAll } from '../../../shared/stats/compared-documents';
+import { agreementSelection, chooseAgreement, computeAgreement, forgetAgreementReport, knowCodes, knowCoders, offerDocuments } from '../../services/agreement';
+import { setBlind } from '../../services/coders';
+import { exportReliability } from '../../services/exports';
+import { showMessage } from '../../services/page';
+import { selectBlind, selectCodes, useStore } from '../../store';
+import { selectOpenDisagreements } from '../../store/agreement';
+import { CoderExchange } from '../coders/CoderExchange';
+import { Checkboxes } from './Checkboxes';
+import { decisionText, DisagreementDetail } from './DisagreementDetail';
+import { ReportTable } from './ReportTable';
+
+const NONE: string[] = [];
+
+export function ReliabilityView(props: { onJump: () => void }) {
+  const project = useStore((state) => state.project)!;
+  const blind = useStore(selectBlind);
+  const codes = useStore(selectCodes);
+  const coders = useMemo(() => project.coders.filter((c) => c !== CONSENSUS_CODER), [project.coders]);
+  const agreement = useStore((state) => state.agreement);
+  const { coders: chosenCoders, allDocuments, documentIds, minOverlap, withIntervals, samples, seed, report, computing, selected } = agreement;
+  const codeIds = agreement.codeIds ?? NONE;
+  // A coder whose work has just come in is compared too; at the first showing, every code is.
+  useEffect(() => knowCoders(coders), [coders.join('\u0000')]);
+  useEffect(() => knowCodes(codes.map((c) => c.id)), []);
+  // By default the documents every chosen coder has coded (see shared/stats/compared-documents.ts).
+  const sharedIds = useMemo(() => documentsCodedByAll(project.documents, chosenCoders), [project.documents, chosenCoders]);
+  const defaultIds = allDocuments ? project.documents.map((d) => d.id) : sharedIds;
+  useEffect(() => offerDocuments(defaultIds), [defaultIds.join('\u0000')]);
+  // A report computed before blind coding was turned on is not shown again when it is turned off.
+  useEffect(() => {
+    if (blind) forgetAgreementReport();
+  }, [blind]);
+
+  const compute = async (chosenDocuments = documentIds) => {
+    if (chosenCoders.length < 2) return showMessage('info', 'Choose at least two coders to compare.');
+    if (!chosenDocuments.length && !allDocuments && !sharedIds.length) {
+      return showMessage('info', 'No document has been coded by every chosen coder yet. Tick the documents to compare, or compare on all documents.');
+    }
+    if (!chosenDocuments.length || !codeIds.length) return showMessage('info', 'Choose at least one document and one code.');
+    await computeAgreement(chosenDocuments);
+  };
+
+  const titles = new Map(project.documents.map((d) => [d.id, d.title]));
+  const codeLabel = (id: string) => codePath(codes, id) || id;
+  const open = useStore(selectOpenDisagreements);
+  const current = report?.disagreements.find((d) => d.id === selected) ?? null;
+
+  if (blind) {
+    return (
+      <section className="reliability" aria-label="Agreement between coders">
+        <p className="blind-closed" role="status">
+          {CLOSED_WHILE_BLIND}{' '}
+          <button type="button" onClick={() => void setBlind(false)} data-action="blind-off">
+            Turn blind coding off
+          </button>
+        </p>
+        <CoderExchange onMerged={forgetAgreementReport} />
+      </section>
+    );
+  }
+
+  return (
+    <section className="reliability" aria-label="Agreement between coders">
+      <form
+        className="reliability-selection"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void compute();
+        }}
+      >
+        <Checkboxes legend="Coders" items={coders.map((c) => ({ id: c, label: c }))} chosen={chosenCoders} onChange={(chosen) => chooseAgreement({ coders: chosen })} />
+        <Checkboxes legend="Documents" items={project.documents.map((d) => ({ id: d.id, label: d.title }))} chosen={documentIds} onChange={(chosen) => chooseAgreement({ documentIds: chosen })} />
+        <Checkboxes legend="Codes" items={codes.map((c) => ({ id: c.id, label: codeLabel(c.id) }))} chosen={codeIds} onChange={(chosen) => chooseAgreement({ codeIds: chosen })} />
+        <div className="reliability-options">
+          <label>
+            Segments agree when they overlap at least{' '}
+            <input type="number" min={1} max={100} value={minOverlap} onChange={(e) => chooseAgreement({ minOverlap: Number(e.target.value) || 1 })} aria-label="Least overlap in percent" />%
+          </label>
+          <label>
+            <input type="checkbox" checked={withIntervals} onChange={(e) => chooseAgreement({ withIntervals: e.target.checked })} data-action="bootstrap" /> 95% intervals for α
+            (bootstrap of <input type="number" min={100} max={20000} step={100} value={samples} onChange={(e) => chooseAgreement({ samples: Number(e.target.value) || 1000 })} aria-label="Bootstrap samples" /> samples,
+            seed <input type="number" min={0} value={seed} onChange={(e) => chooseAgreement({ seed: Number(e.target.value) || 0 })} aria-label="Bootstrap seed" />)
+          </label>
+          <button type="submit" disabled={computing} aria-busy={computing} data-action="compute-agreement">
+            {computing ? 'Computing…' : report ? 'Compute again' : 'Compute agreement'}
+          </button>
+        </div>
+      </form>
+      <CoderExchange onMerged={forgetAgreementReport} />
+      {coders.length < 2 && (
+        <p className="empty">Only one coder has coded in this project so far. Bring in another coder's work (a coder file or a shared folder) to compare.</p>
+      )}
+      {report && (
+        <>
+          <p className="reliability-summary" role="status">
+            {report.coders.length} coders ({report.coders.join(', ')}) · {report.documents} document{report.documents === 1 ? '' : 's'} ·{' '}
+            {report.units.toLocaleString()} characters as units (code points)
+            {report.bootstrap ? ` · bootstrap: ${report.bootstrap.samples} samples, seed ${report.bootstrap.seed}` : ''}
+          </p>
+          <p className="reliability-scope" data-scope={allDocuments ? 'all' : 'shared'}>
+            {allDocuments
+              ? `Compared on all ${project.documents.length} documents: text a coder left uncoded counts as “not coded”, so documents only some coders have coded lower the figures.`
+              : `Compared on the ${sharedIds.length} document${sharedIds.length === 1 ? '' : 's'} (of ${project.documents.length}) that every chosen coder has coded.`}
+            {report.documentIds.join('\u0000') !== defaultIds.join('\u0000') && ` ${report.documents} document${report.documents === 1 ? ' was' : 's were'} ticked by hand.`}{' '}
+            <label>
+              <input
+                type="checkbox"
+                checked={allDocuments}
+                data-action="all-documents"
+                onChange={(event) => {
+                  chooseAgreement({ allDocuments: event.target.checked });
+                  void compute(event.target.checked ? project.documents.map((d) => d.id) : sharedIds);
+                }}
+              />{' '}
+              Compare on all documents
+            </label>
+          </p>
+          <ReportTable report={report} />
+          <details className="reliability-measures">
+            <summary>What each figure is</summary>
+            <dl>
+              {report.measures.map((m) => (
+                <div key={m.key}>
+                  <dt>{m.name}</dt>
+                  <dd>
+                    {m.definition} <cite>{m.reference}</cite>
+                  </dd>
+                </div>
+              ))}
+            </dl>
+            {report.notes.map((note, i) => (
+              <p key={i}>{note}</p>
+            ))}
+          </details>
+          <div className="reliability-exports">
+            <button type="button" onClick={() => void exportReliability({ format: 'csv', selection: agreementSelection() })} data-action="export-reliability-csv">
+              Report (CSV)
+            </button>
+            <button type="button" onClick={() => void exportReliability({ format: 'html', selection: agreementSelection() })} data-action="export-reliability-html">
+              Report (HTML page)
+            </button>
+            <button type="button" onClick={() => void exportReliability({ format: 'matrix', selection: agreementSelection(), codeId: null })} data-action="export-reliability-matrix">
+              Units × coders (CSV)
+            </button>
+          </div>
+          <h3 className="panel-title">
+            Disagreements: {open} open of {report.disagreements.length}
+          </h3>
+          {report.disagreements.length === 0 ? (
+            <p className="empty">No disagreements between these coders at this overlap.</p>
+          ) : (
+            <ol className="disagreement-list">
+              {report.disagreements.map((d) => (
+                <li key={d.id}>
+                  <button type="button" aria-pressed={selected === d.id} onClick={() => chooseAgreement({ selected: d.id })} data-disagreement-id={d.id}>
+                    <span className="disagreement-where" title={`${titles.get(d.documentId)} · ${codeLabel(d.codeId)}`}>
+                      {titles.get(d.documentId)} · {codeLabel(d.codeId)}
+                    </span>
+                    <span className="disagreement-coders">{d.versions.map((v) => `${v.coder}: ${v.segmentId ? 'coded' : '—'}`).join(' · ')}</span>
+                    <span className="disagreement-status">{decisionText(report.adjudications.find((a) => a.id === d.id), report)}</span>
+                  </button>
+                </li>
+              ))}
+            </ol>
+          )}
+          {current && <DisagreementDetail disagreement={current} codeLabel={codeLabel(current.codeId)} onSettled={compute} onJump={props.onJump} />}
+        </>
+      )}
+    </section>
+  );
+}

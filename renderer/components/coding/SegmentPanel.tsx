@@ -1,0 +1,83 @@
+/**
+ * The coded segments of the open document, in text order, with counts per code. The list draws
+ * only the rows in view, so a document with thousands of segments stays quick to code.
+ */
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { countByCode, type CodedSegment } from '../../../shared/model/segments';
+import { selectCodes, useStore } from '../../store';
+import { revealSegment } from '../../commands/text';
+
+const ROW_HEIGHT = 58;
+const NO_SEGMENTS: CodedSegment[] = [];
+const OVERSCAN = 8;
+
+export function SegmentPanel() {
+  // The list follows the text at a lower priority, so that opening a document draws the text first.
+  const open = useDeferredValue(useStore((state) => state.open));
+  const codes = useStore(selectCodes);
+  const pending = useStore((state) => state.pending);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [height, setHeight] = useState(600);
+  const scroller = useRef<HTMLDivElement>(null);
+  const segments = open?.segments ?? NO_SEGMENTS; // kept in text order by the actions
+  const counts = useMemo(() => countByCode(segments), [segments]);
+  // With several coders' segments in the list, each card says whose it is.
+  const severalCoders = useMemo(() => segments.some((segment) => segment.coder !== segments[0].coder), [segments]);
+  const hasRows = segments.length > 0;
+  useEffect(() => {
+    // The list's height, read by an observer rather than during render (which forces a layout).
+    const element = scroller.current;
+    if (!element) return;
+    const observer = new ResizeObserver(([entry]) => setHeight(entry.contentRect.height || 600));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [hasRows, open?.document.id]);
+  if (!open) return null;
+  const names = new Map(codes.map((code) => [code.id, code.name]));
+  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
+  const last = Math.min(segments.length, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
+  return (
+    <aside className="segment-panel" aria-label="Coded segments">
+      <h2 className="panel-title">Coded segments ({segments.length})</h2>
+      <ul className="code-counts" aria-label="Segments per code">
+        {codes.map((code) => (
+          <li key={code.id} className={`code-${code.id}`} data-code-id={code.id}>
+            <span className="swatch" aria-hidden="true" />
+            {code.name}: <strong>{counts[code.id] ?? 0}</strong>
+          </li>
+        ))}
+      </ul>
+      {segments.length === 0 ? (
+        <p className="empty">No coded segments yet. Select a passage in the text and press 1, 2 or 3.</p>
+      ) : (
+        <div
+          className="segment-scroller"
+          ref={scroller}
+          onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
+        >
+          <ol className="segment-list" style={{ height: segments.length * ROW_HEIGHT }}>
+            {segments.slice(first, last).map((segment, i) => (
+              <li key={segment.id} style={{ top: (first + i) * ROW_HEIGHT, height: ROW_HEIGHT }}>
+                <button
+                  type="button"
+                  className={`segment-row code-${segment.codeId}`}
+                  onClick={() => revealSegment(segment)}
+                  title={segment.quote}
+                  data-segment-id={segment.id}
+                >
+                  <span className="segment-code">
+                    <span className="swatch" aria-hidden="true" />
+                    {names.get(segment.codeId) ?? segment.codeId}
+                    {severalCoders && <span className="segment-coder"> · {segment.coder}</span>}
+                    {pending.has(segment.id) && <span className="pending"> · saving</span>}
+                  </span>
+                  <span className="segment-quote">{segment.quote}</span>
+                </button>
+              </li>
+            ))}
+          </ol>
+        </div>
+      )}
+    </aside>
+  );
+}

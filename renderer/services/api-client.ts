@@ -1,0 +1,51 @@
+/**
+ * The page's way to the main process. In the desktop app the preload has put the typed bridge on
+ * `window.workbench`. In the browser preview the same operations go over HTTP to the preview
+ * server, with the per-run token taken from the URL fragment (and then removed from the address).
+ */
+import { operationNames, type WorkbenchApi, type WorkbenchBridge } from '../../shared/ipc';
+import { fail } from '../../shared/ipc/result';
+
+declare global {
+  interface Window {
+    workbench?: WorkbenchBridge;
+  }
+}
+
+const TOKEN_KEY = 'workbench-preview-token';
+
+function previewBridge(): WorkbenchBridge {
+  const fromHash = new URLSearchParams(window.location.hash.slice(1)).get('token');
+  if (fromHash) {
+    sessionStorage.setItem(TOKEN_KEY, fromHash);
+    history.replaceState(null, '', window.location.pathname + window.location.search);
+  }
+  const token = sessionStorage.getItem(TOKEN_KEY) ?? '';
+  const api = Object.fromEntries(
+    operationNames.map((name) => [
+      name,
+      async (input: unknown) => {
+        try {
+          const response = await fetch(`/api/${name}`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-workbench-token': token },
+            body: JSON.stringify(input ?? {}),
+          });
+          const type = response.headers.get('content-type') ?? '';
+          if (!type.startsWith('application/json')) {
+            return fail('internal', `The preview server answered ${response.status}: ${await response.text()}`);
+          }
+          return await response.json();
+        } catch (error) {
+          return fail('unreachable', `The preview server cannot be reached (${(error as Error).message}). Is it still running?`);
+        }
+      },
+    ]),
+  ) as unknown as WorkbenchApi;
+  return { api, onCommand: () => () => undefined };
+}
+
+export const bridge: WorkbenchBridge = window.workbench ?? previewBridge();
+export const api: WorkbenchApi = bridge.api;
+/** True in the browser preview (no native menu: the page handles the menu's shortcuts itself). */
+export const isPreview = !window.workbench;

@@ -1,0 +1,76 @@
+/**
+ * Documents: opening one (its text and the segments the page may show), jumping to a passage,
+ * renaming, memos, removal, and the values of its variables.
+ */
+import type { OperationInput } from '../../shared/ipc';
+import { getState, isVisible, update } from '../store';
+import { openedDocument } from '../store/open-document';
+import { api } from './api-client';
+import { runAction } from './history';
+import { refreshCounts } from './overview';
+import { reportFailure } from './save-watch';
+
+export async function openDocument(documentId: string): Promise<void> {
+  if (getState().open?.document.id === documentId) return;
+  update({ opening: documentId, popover: null });
+  const result = await api.openDocument({ documentId });
+  void refreshCounts(); // counts of the document left, and any notice the opening raised
+  if (getState().opening !== documentId) return; // another document was chosen meanwhile
+  if (!result.ok) {
+    update({ opening: null });
+    reportFailure(result.error);
+    return;
+  }
+  const { document, text } = result.value;
+  const state = getState();
+  const segments = result.value.segments.filter((segment) => isVisible(state, segment));
+  update({ opening: null, open: openedDocument(document, text, segments) });
+}
+
+/** Fetches the open document's segments again (after the coder or blind mode changed). */
+export async function reloadOpenDocument(): Promise<void> {
+  const open = getState().open;
+  if (!open) return;
+  update({ open: null });
+  await openDocument(open.document.id);
+}
+
+/**
+ * Opens a document (if it is not open) and selects a passage of it, scrolled into view: at once
+ * when its text is shown, else once its text view is up.
+ */
+export async function jumpTo(documentId: string, start: number, end: number): Promise<void> {
+  update({ pendingReveal: { documentId, start, end } });
+  await openDocument(documentId);
+}
+
+/** A document's text as the main process has it (to show a passage in its context); null when it cannot be read. */
+export async function documentText(documentId: string): Promise<string | null> {
+  const result = await api.openDocument({ documentId });
+  return result.ok ? result.value.text : null;
+}
+
+export function renameDocument(documentId: string, title: string): Promise<boolean> {
+  return runAction(api.updateDocument({ documentId, title }));
+}
+
+export function setDocumentMemo(documentId: string, memo: string): Promise<boolean> {
+  return runAction(api.updateDocument({ documentId, memo }));
+}
+
+export function removeDocument(documentId: string): Promise<boolean> {
+  return runAction(api.removeDocument({ documentId }));
+}
+
+/** Sets (or, with null, clears) a document's value of a variable. */
+export function setDocumentValue(documentId: string, name: string, value: OperationInput<'setDocumentValue'>['value']): Promise<boolean> {
+  return runAction(api.setDocumentValue({ documentId, name, value }));
+}
+
+export function defineVariable(definition: OperationInput<'defineVariable'>): Promise<boolean> {
+  return runAction(api.defineVariable(definition));
+}
+
+export function removeVariable(name: string): Promise<boolean> {
+  return runAction(api.removeVariable({ name }));
+}

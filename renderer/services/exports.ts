@@ -1,0 +1,61 @@
+/**
+ * Exports through the save dialog: the coded segments as CSV, the dataset formats, the codebook,
+ * the coder file and the agreement report, each saying where the file went, that it was
+ * cancelled, or why it failed.
+ */
+import type { CsvFlavour } from '../../shared/exports/csv-export';
+import type { ExportOutcome } from '../../shared/ipc/outcomes';
+import type { OperationInput } from '../../shared/ipc';
+import type { Result } from '../../shared/ipc/result';
+import { getState, update } from '../store';
+import { api } from './api-client';
+import { followJob } from './jobs';
+import { showMessage } from './page';
+
+/**
+ * Runs an export (which asks where to save), with the busy state and, when it takes a while,
+ * its progress shown, and says where the file went, that it was cancelled, or why it failed.
+ */
+async function runExport(call: (jobId: string) => Promise<Result<ExportOutcome>>, done: (outcome: ExportOutcome) => string): Promise<void> {
+  if (getState().exporting) return;
+  update({ exporting: true });
+  try {
+    const result = await followJob('Export', call);
+    if (!result.ok && result.error.code === 'cancelled') showMessage('info', 'Export cancelled: no file was written.');
+    else if (!result.ok) showMessage('error', result.error.message);
+    else if (result.value.path === null) showMessage('info', 'Export cancelled.');
+    else showMessage('info', done(result.value));
+  } finally {
+    update({ exporting: false });
+  }
+}
+
+const exportedTo = ({ path }: ExportOutcome) => `Exported to ${path}`;
+const segmentsExported = ({ rows, path }: ExportOutcome) => `Exported ${rows} coded segment${rows === 1 ? '' : 's'} to ${path}`;
+
+export type DatasetFormat = OperationInput<'exportDataset'>['format'];
+
+/** Exports the wide table, JSON Lines, an Excel workbook, a data package or a REFI-QDA project, through the save dialog. */
+export function exportDataset(format: DatasetFormat): Promise<void> {
+  return runExport((jobId) => api.exportDataset({ format, jobId }), exportedTo);
+}
+
+/** Exports the codebook (JSON, REFI-QDA codebook or CSV) through the save dialog. */
+export function exportCodebook(format: 'json' | 'qdc' | 'csv' = 'json'): Promise<void> {
+  return runExport(() => api.exportCodebook({ format }), ({ rows, path }) => `Exported the codebook (${rows} codes) to ${path}`);
+}
+
+/** Exports the coded segments as CSV (all, or only those given) through the save dialog. */
+export function exportCsv(flavour: CsvFlavour, segmentIds?: string[]): Promise<void> {
+  return runExport((jobId) => api.exportCsv({ flavour, segmentIds, jobId }), segmentsExported);
+}
+
+/** Exports this coder's own work as a coder file, for the others to import. */
+export function exportCoderFile(): Promise<void> {
+  return runExport(() => api.exportCoderFile({}), exportedTo);
+}
+
+/** Exports the agreement report (CSV or HTML) or the units × coders matrix for a selection. */
+export function exportReliability(input: OperationInput<'exportReliability'>): Promise<void> {
+  return runExport(() => api.exportReliability(input), exportedTo);
+}

@@ -1,0 +1,11 @@
+/** The desktop menu's commands as the preload passes them on (the browser preview has no menu). */
+import type { CommandName } from '../../shared/ipc/commands';
+import { bridge, isPreview } from './api-client';
+
+/** Calls `listener` with each command chosen in the menu; returns the stopper. */
+export function onMenuCommand(listener: (command: CommandName) => void): () => void {
+  return bridge.onCommand(listener);
+}
+
+/** True in the browser preview: no native menu, so the page handles the menu's shortcuts itself. */
+export const menuShortcutsInPage = isPreview;

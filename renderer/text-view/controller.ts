@@ -1,0 +1,40 @@
+/**
+ * The controller of a mounted text view: what the rest of the page may ask of it (the selection
+ * as text offsets, the caret, revealing a passage, where a place is on screen, the focus). It is
+ * put in the store while the view is mounted (see TextView.tsx).
+ */
+import { TextSelection } from 'prosemirror-state';
+import type { EditorView } from 'prosemirror-view';
+import { offsetToPos, posToOffset, type TextLayout } from '../../shared/text/text-layout';
+import type { TextViewController } from '../store/text-view';
+import { liveSelection } from './live-selection';
+
+/** The controller of `view`, showing a text laid out as `layout`, scrolled in `scroller`. */
+export function textViewController(view: EditorView, layout: TextLayout, scroller: HTMLElement): TextViewController {
+  return {
+    selection() {
+      const live = liveSelection(view);
+      const from = live ? Math.min(live.anchor, live.head) : view.state.selection.from;
+      const to = live ? Math.max(live.anchor, live.head) : view.state.selection.to;
+      return { start: posToOffset(layout, from, 'start'), end: posToOffset(layout, to, 'end') };
+    },
+    placeCaret(offset) {
+      view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, offsetToPos(layout, offset))));
+    },
+    reveal(range) {
+      // Focus first: ProseMirror scrolls to a selection only when the selection is its own.
+      view.focus();
+      const selection = TextSelection.create(view.state.doc, offsetToPos(layout, range.start), offsetToPos(layout, range.end));
+      view.dispatch(view.state.tr.setSelection(selection).scrollIntoView());
+    },
+    anchorBox(anchor) {
+      if (anchor > view.state.doc.content.size) return null;
+      const line = view.coordsAtPos(anchor);
+      const area = scroller.getBoundingClientRect();
+      return { left: line.left, top: line.top, bottom: line.bottom, inView: line.bottom > area.top && line.top < area.bottom };
+    },
+    focus() {
+      view.focus();
+    },
+  };
+}

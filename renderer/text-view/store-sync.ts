@@ -1,0 +1,86 @@
+/**
+ * From the store to the text view: the open document's segments as highlights (only what changed
+ * is sent), the search's hits, a passage waiting to be revealed, and the handles on the segment
+ * whose details are open.
+ */
+import { TextSelection } from 'prosemirror-state';
+import type { EditorView } from 'prosemirror-view';
+import type { CorpusSearchResult } from '../../shared/views/corpus-search';
+import type { CodedSegment } from '../../shared/model/segments';
+import { getState, subscribe, update, type OpenDocumentState } from '../store';
+import { handleDragInProgress, showHandles } from './handles-plugin';
+import { changeHighlights, type HighlightChange } from './highlight-plugin';
+import { liveSelection } from './live-selection';
+import { showHits } from './search-plugin';
+
+/**
+ * Dispatches a change of highlights without losing a selection the reader is making. ProseMirror
+ * reads the page's selection on the next selectionchange event; a redraw before that would put
+ * the older selection back. So the page's current selection goes into the same transaction.
+ */
+export function dispatchHighlights(view: EditorView, change: HighlightChange): void {
+  const tr = changeHighlights(view.state, change);
+  const live = liveSelection(view);
+  if (live) tr.setSelection(TextSelection.create(tr.doc, live.anchor, live.head));
+  view.dispatch(tr);
+}
+
+/** The highlights to add and remove to go from `before` to `after` (a moved or recoded segment is both). */
+export function segmentsDiff(before: readonly CodedSegment[], after: readonly CodedSegment[]): { add: CodedSegment[]; remove: string[] } {
+  const old = new Map(before.map((s) => [s.id, s]));
+  const add: CodedSegment[] = [];
+  const remove: string[] = [];
+  for (const segment of after) {
+    const previous = old.get(segment.id);
+    if (!previous) add.push(segment);
+    else {
+      old.delete(segment.id);
+      if (previous.codeId !== segment.codeId || previous.start !== segment.start || previous.end !== segment.end) {
+        remove.push(segment.id);
+        add.push(segment);
+      }
+    }
+  }
+  remove.push(...old.keys());
+  return { add, remove };
+}
+
+/** Keeps `view`, showing `open`, in step with the store; returns the stopper. */
+export function syncWithStore(view: EditorView, open: OpenDocumentState): () => void {
+  let shown = open.segments;
+  let searched: CorpusSearchResult | null = null;
+  const showSearch = () => {
+    searched = getState().search.result;
+    const hits = searched?.documents.find((d) => d.documentId === open.document.id)?.hits ?? [];
+    view.dispatch(showHits(view.state, hits));
+  };
+  const revealPending = () => {
+    const pending = getState().pendingReveal;
+    if (pending?.documentId !== open.document.id) return;
+    update({ pendingReveal: null });
+    getState().textView?.reveal(pending);
+  };
+  // Handles on the segment whose details are open, following its bounds.
+  let handled: CodedSegment | null = null;
+  const showSegmentHandles = () => {
+    const state = getState();
+    const id = state.popover?.segmentIds[0];
+    const segment = (id && state.open?.segments.find((s) => s.id === id)) || null;
+    if (segment === handled || handleDragInProgress(view.state)) return;
+    handled = segment;
+    view.dispatch(showHandles(view.state, segment));
+  };
+  showSearch();
+  revealPending();
+  return subscribe(() => {
+    const state = getState();
+    if (state.search.result !== searched) showSearch();
+    if (state.pendingReveal) revealPending();
+    showSegmentHandles();
+    const current = state.open;
+    if (!current || current.document.id !== open.document.id || current.segments === shown) return;
+    const change = segmentsDiff(shown, current.segments);
+    shown = current.segments;
+    if (change.add.length || change.remove.length) dispatchHighlights(view, change);
+  });
+}

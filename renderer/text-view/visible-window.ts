@@ -1,0 +1,54 @@
+/**
+ * The visible window: as the reader scrolls (or the page resizes), the highlights are kept on
+ * the sections on screen and a margin around them (see highlight-plugin.ts for why).
+ */
+import type { EditorView } from 'prosemirror-view';
+import { sectionAtPos, type TextLayout } from '../../shared/text/text-layout';
+import { highlightKey, type SectionWindow } from './highlight-plugin';
+import { dispatchHighlights } from './store-sync';
+
+/** Sections decorated beyond the ones on screen, on each side. */
+const WINDOW_MARGIN = 1;
+
+/** The sections on screen in the scrolling container; null when nothing is. */
+function sectionsOnScreen(view: EditorView, layout: TextLayout, scroller: HTMLElement): SectionWindow | null {
+  const text = view.dom.getBoundingClientRect();
+  const box = scroller.getBoundingClientRect();
+  const top = Math.max(text.top, box.top) + 1;
+  const bottom = Math.min(text.bottom, box.bottom) - 1;
+  if (bottom <= top) return null;
+  const left = text.left + 2;
+  const from = view.posAtCoords({ left, top })?.pos ?? 0;
+  const to = view.posAtCoords({ left, top: bottom })?.pos ?? layout.docSize;
+  return { first: sectionAtPos(layout, from), last: sectionAtPos(layout, to) };
+}
+
+/** Keeps the decorated window on the sections in view of `scroller`; returns the stopper. */
+export function followVisibleWindow(view: EditorView, layout: TextLayout, scroller: HTMLElement): () => void {
+  let frame = 0;
+  const followScroll = () => {
+    if (frame) return;
+    frame = requestAnimationFrame(() => {
+      frame = 0;
+      const onScreen = sectionsOnScreen(view, layout, scroller);
+      const current = highlightKey.getState(view.state)?.window;
+      // Redecorate only when the screen reaches past the decorated sections, and then decorate
+      // a margin around it, so that small scrolls cost nothing.
+      if (onScreen && current && (onScreen.first < current.first || onScreen.last > current.last)) {
+        const window = {
+          first: Math.max(0, onScreen.first - WINDOW_MARGIN),
+          last: Math.min(layout.sections.length - 1, onScreen.last + WINDOW_MARGIN),
+        };
+        dispatchHighlights(view, { window });
+      }
+    });
+  };
+  scroller.addEventListener('scroll', followScroll, { passive: true });
+  const resizes = new ResizeObserver(followScroll);
+  resizes.observe(scroller);
+  return () => {
+    scroller.removeEventListener('scroll', followScroll);
+    resizes.disconnect();
+    cancelAnimationFrame(frame);
+  };
+}

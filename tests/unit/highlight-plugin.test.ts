@@ -1,0 +1,104 @@
+// The highlight plugin's state: what `apply` makes of each transaction, in a real ProseMirror
+// state of a small text laid out one line per section, so that the decorated window matters.
+// Each highlight is written `segment:quote` (a piece per line), so that a case reads as text.
+import { EditorState, type Transaction } from 'prosemirror-state';
+import { describe, expect, it } from 'vitest';
+import { layoutText, offsetToPos, posToOffset } from '../../shared/text/text-layout';
+import type { CodedSegment } from '../../shared/model/segments';
+import { documentNode } from '../../renderer/text-view/document-node';
+import { changeHighlights, highlightKey, highlightPlugin, segmentIdsAt, type HighlightSpec } from '../../renderer/text-view/highlight-plugin';
+import { segmentOf } from '../support/page-state';
+
+// Six lines, one section each: the window starts on sections 0 and 1.
+const TEXT = ['zero line', 'one line', 'two line', 'three line', 'four line', 'five line'].join('\n');
+const layout = layoutText(TEXT, 1);
+
+/** A segment over the first occurrence of `words` (with `code`). */
+const seg = (id: string, words: string, code = 'claim'): CodedSegment => {
+  const start = TEXT.indexOf(words);
+  return segmentOf(TEXT, id, start, start + words.length, { codeId: code });
+};
+
+const stateWith = (...segments: CodedSegment[]) =>
+  EditorState.create({ doc: documentNode(layout), plugins: [highlightPlugin(layout, segments)] });
+
+/** The highlights drawn, in text order, as `segment:quote` (and the code, where asked). */
+function drawn(state: EditorState, withCode = false): string[] {
+  const set = highlightKey.getState(state)!.set;
+  return set
+    .find()
+    .sort((a, b) => a.from - b.from)
+    .map((d) => {
+      const spec = d.spec as HighlightSpec;
+      const quote = TEXT.slice(posToOffset(layout, d.from, 'start'), posToOffset(layout, d.to, 'end'));
+      return `${spec.segmentId}:${quote}${withCode ? `(${spec.codeId})` : ''}`;
+    });
+}
+
+const run = (state: EditorState, tr: (state: EditorState) => Transaction) => state.apply(tr(state));
+
+describe('highlight plugin: apply', () => {
+  it('draws at the start only the segments in the first window', () => {
+    const state = stateWith(seg('a', 'zero'), seg('b', 'one'), seg('c', 'four'));
+    expect(drawn(state)).toEqual(['a:zero', 'b:one']);
+    expect(highlightKey.getState(state)!.window).toEqual({ first: 0, last: 1 });
+  });
+
+  it('keeps the same state for a transaction that carries no change of highlights', () => {
+    const state = stateWith(seg('a', 'zero'));
+    const after = state.apply(state.tr.setMeta('pointer', true));
+    expect(highlightKey.getState(after)).toBe(highlightKey.getState(state));
+  });
+
+  it('cuts a segment that crosses lines into one highlight per line, each naming the segment and code', () => {
+    const state = run(stateWith(), (s) => changeHighlights(s, { add: [seg('a', 'line\none', 'source')] }));
+    expect(drawn(state, true)).toEqual(['a:line(source)', 'a:one(source)']);
+    expect(segmentIdsAt(state, offsetToPos(layout, TEXT.indexOf('one') + 1))).toEqual(['a']);
+    expect(highlightKey.getState(state)!.sectionsOf.get('a')).toEqual([0, 1]);
+  });
+
+  it('draws a few new segments even outside the window, where the reader just jumped', () => {
+    const state = run(stateWith(), (s) => changeHighlights(s, { add: [seg('far', 'five')] }));
+    expect(drawn(state)).toEqual(['far:five']);
+  });
+
+  it('draws many new segments only in the window, and the rest once the window reaches them', () => {
+    const many = Array.from({ length: 201 }, (_, i) => segmentOf(TEXT, `s${i}`, TEXT.indexOf('five'), TEXT.indexOf('five') + 4));
+    let state = run(stateWith(), (s) => changeHighlights(s, { add: [seg('near', 'zero'), ...many] }));
+    expect(drawn(state)).toEqual(['near:zero']);
+    state = run(state, (s) => changeHighlights(s, { window: { first: 4, last: 5 } }));
+    expect(drawn(state)).toHaveLength(201);
+    expect(drawn(state)[0]).toBe('s0:five');
+  });
+
+  it('takes every piece of a removed segment away, also from the sections outside the window', () => {
+    let state = stateWith(seg('a', 'line\none'), seg('b', 'four'), seg('keep', 'two'));
+    state = run(state, (s) => changeHighlights(s, { remove: ['a', 'b'] }));
+    expect(drawn(state)).toEqual([]);
+    state = run(state, (s) => changeHighlights(s, { window: { first: 0, last: 5 } }));
+    expect(drawn(state)).toEqual(['keep:two']);
+    expect(highlightKey.getState(state)!.sectionsOf.has('a')).toBe(false);
+  });
+
+  it('redraws a recoded or moved segment from one transaction that removes and adds it', () => {
+    let state = stateWith(seg('a', 'zero'));
+    state = run(state, (s) => changeHighlights(s, { remove: ['a'], add: [seg('a', 'zero line', 'source')] }));
+    expect(drawn(state, true)).toEqual(['a:zero line(source)']);
+  });
+
+  it('moves the window: the sections newly in it are drawn, those left behind are not', () => {
+    let state = stateWith(seg('a', 'zero'), seg('c', 'three'), seg('d', 'four'));
+    const before = highlightKey.getState(state)!;
+    state = run(state, (s) => changeHighlights(s, { window: { first: 0, last: 1 } }));
+    expect(highlightKey.getState(state)!.set).toBe(before.set); // the same window: nothing redrawn
+    state = run(state, (s) => changeHighlights(s, { window: { first: 3, last: 4 } }));
+    expect(drawn(state)).toEqual(['c:three', 'd:four']);
+    // The state before the change is left as it was: a change copies.
+    expect(before.pieces.get(3)).toHaveLength(1);
+  });
+
+  it('keeps the plugin state apart from the editing history', () => {
+    const tr = changeHighlights(stateWith(), { add: [seg('a', 'one')] });
+    expect(tr.getMeta('addToHistory')).toBe(false);
+  });
+});
