@@ -1,18 +1,10 @@
 /** The desktop menu's commands, each to the service call it stands for. */
 import type { CommandName } from '../../shared/ipc/commands';
 import { onMenuCommand } from '../services/menu-commands';
-import { exportCodebook, exportCoderFile, exportCsv, exportDataset, type DatasetFormat } from '../services/exports';
+import { EXPORT_FORMATS } from '../../shared/ipc/export-formats';
+import { exportFormat } from '../services/exports';
 import { undoOrRedo } from './history';
 import { isFormField } from './keymap';
-
-/** Menu commands that export a dataset format, by the format. */
-const DATASET_COMMANDS: Partial<Record<CommandName, DatasetFormat>> = {
-  'export-wide-csv': 'wide-csv',
-  'export-jsonl': 'jsonl',
-  'export-datapackage': 'datapackage',
-  'export-qdpx': 'qdpx',
-  'export-xlsx': 'xlsx',
-};
 
 /** Runs a command of the menu. */
 export function runMenuCommand(command: CommandName): void {
@@ -20,10 +12,11 @@ export function runMenuCommand(command: CommandName): void {
     // In a form field the menu's Undo is the field's own.
     if (isFormField(document.activeElement)) document.execCommand(command);
     else undoOrRedo(command);
-  } else if (DATASET_COMMANDS[command]) void exportDataset(DATASET_COMMANDS[command]);
-  else if (command === 'export-qdc') void exportCodebook('qdc');
-  else if (command === 'export-coder-file') void exportCoderFile();
-  else void exportCsv(command === 'export-csv-excel' ? 'excel' : 'standard');
+    return;
+  }
+  // Every other command exports the format whose menu item sent it.
+  const format = EXPORT_FORMATS.find((candidate) => candidate.menu?.command === command);
+  if (format) void exportFormat(format);
 }
 
 /** Listens to the menu's commands; returns the stopper. */

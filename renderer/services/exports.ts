@@ -4,6 +4,7 @@
  * cancelled, or why it failed.
  */
 import type { CsvFlavour } from '../../shared/exports/csv-export';
+import { EXPORT_FORMATS, type ExportFormat } from '../../shared/ipc/export-formats';
 import type { ExportOutcome } from '../../shared/ipc/outcomes';
 import type { OperationInput } from '../../shared/ipc';
 import type { Result } from '../../shared/ipc/result';
@@ -59,3 +60,27 @@ export function exportCoderFile(): Promise<void> {
 export function exportReliability(input: OperationInput<'exportReliability'>): Promise<void> {
   return runExport(() => api.exportReliability(input), exportedTo);
 }
+
+/**
+ * Runs the export of one format of the export table (shared/ipc/export-formats.ts): the page's
+ * list of formats and the desktop menu both go through here, so that a format added to the table
+ * is offered without a change to the page.
+ */
+export function exportFormat(format: ExportFormat): Promise<void> {
+  const input = format.request.input as Record<string, string>;
+  switch (format.request.operation) {
+    case 'exportCsv':
+      return exportCsv(input.flavour as CsvFlavour);
+    case 'exportDataset':
+      return exportDataset(input.format as DatasetFormat);
+    case 'exportCodebook':
+      return exportCodebook(input.format as 'json' | 'qdc' | 'csv');
+    case 'exportCoderFile':
+      return exportCoderFile();
+    default:
+      throw new Error(`The page cannot run the export ${format.id}.`);
+  }
+}
+
+/** The formats the page lists under "More formats…": those that write the coded dataset beyond the CSV. */
+export const DATASET_FORMATS: readonly ExportFormat[] = EXPORT_FORMATS.filter((format) => format.request.operation === 'exportDataset');

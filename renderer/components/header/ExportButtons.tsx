@@ -1,5 +1,5 @@
 /** Export CSV, for Excel, and the other dataset formats. */
-import { exportCsv, exportDataset, type DatasetFormat } from '../../services/exports';
+import { DATASET_FORMATS, exportCsv, exportFormat } from '../../services/exports';
 import { useStore } from '../../store';
 
 export function ExportButtons() {
@@ -31,14 +31,17 @@ export function ExportButtons() {
         disabled={exporting}
         aria-label="More export formats"
         data-action="more-exports"
-        onChange={(event) => void exportDataset(event.target.value as DatasetFormat)}
+        onChange={(event) => {
+          const format = DATASET_FORMATS.find((candidate) => candidate.id === event.target.value);
+          if (format) void exportFormat(format);
+        }}
       >
         <option value="">More formats…</option>
-        <option value="wide-csv">Wide table, a row per document (CSV)</option>
-        <option value="xlsx">Excel workbook: segments, documents, codebook (XLSX)</option>
-        <option value="jsonl">Spans for training a classifier (JSONL, doccano)</option>
-        <option value="datapackage">Data package: CSVs and datapackage.json</option>
-        <option value="qdpx">REFI-QDA project for MAXQDA, ATLAS.ti, NVivo, QualCoder (QDPX)</option>
+        {DATASET_FORMATS.map((format) => (
+          <option key={format.id} value={format.id} title={`Read by ${format.readBy}`}>
+            {format.label}
+          </option>
+        ))}
       </select>
     </div>
   );
