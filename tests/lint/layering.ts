@@ -8,7 +8,7 @@
  * Inside shared/, each folder is one concern and imports only the folders beneath it
  * (SHARED_ROOMS), and no source file imports a file that imports it back, at any distance.
  */
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 
@@ -166,6 +166,21 @@ export function sourceFiles(folder: string): string[] {
     if (statSync(path).isDirectory()) return sourceFiles(path);
     return /\.(ts|tsx|mts|cts)$/.test(name) ? [path] : [];
   });
+}
+
+/**
+ * Every import under `folder` that breaks `rule`, as "file: why" lines (paths from the root): what
+ * each rule's test expects to be empty.
+ */
+export function importsBreaking(root: string, folder: string, rule: (file: string, specifier: string) => string | null): string[] {
+  const found: string[] = [];
+  for (const file of sourceFiles(join(root, folder))) {
+    for (const specifier of importsOf(readFileSync(file, 'utf8'))) {
+      const problem = rule(file, specifier);
+      if (problem) found.push(`${file.slice(root.length + 1)}: ${problem}`);
+    }
+  }
+  return found;
 }
 
 /** The folders of electron/, each with the folders of electron/ it may not import. */
