@@ -5,7 +5,12 @@
  * handlers iterate this table; adding a format is one entry here plus its writer.
  */
 import type { CommandName } from './commands';
-import type { OperationName } from './index';
+
+/**
+ * The operations of the contract that write a format (the contract's dataset format list is taken
+ * from this table, so the table does not import the contract back).
+ */
+export type ExportOperation = 'exportCsv' | 'exportDataset' | 'exportCodebook' | 'exportCoderFile';
 
 /** The kind of file being saved, for the save dialog's filter. */
 export interface FileKind {
@@ -31,7 +36,7 @@ export interface ExportFormat {
   /** The application menu's item, if it has one. */
   menu: { label: string; command: CommandName; accelerator?: string } | null;
   /** The operation that writes it, and its input. */
-  request: { operation: OperationName; input: Record<string, string> };
+  request: { operation: ExportOperation; input: Record<string, string> };
 }
 
 /** A CSV file, for the save dialog. */
@@ -160,7 +165,7 @@ export function exportFormat(id: ExportFormatId): ExportFormat {
 }
 
 /** The format an operation writes with this input (`exportCodebook` with `{ format: 'qdc' }`, say). */
-export function exportFormatOf(operation: OperationName, input: Record<string, unknown>): ExportFormat {
+export function exportFormatOf(operation: string, input: Record<string, unknown>): ExportFormat {
   const found = EXPORT_FORMATS.find(
     (format) => format.request.operation === operation && Object.entries(format.request.input).every(([key, value]) => input[key] === value),
   );
@@ -178,3 +183,11 @@ export function suggestedFileName(format: ExportFormat, day: string, stem = form
   const extension = format.fileKind.extensions[0];
   return `${stem}-${day}${extension ? `.${extension}` : ''}`;
 }
+
+/** The id of a format written by `exportDataset` (its `format`). */
+export type DatasetFormatId = Extract<(typeof EXPORT_FORMATS)[number], { request: { operation: 'exportDataset' } }>['request']['input']['format'];
+
+/** The formats `exportDataset` writes, in the table's order: the contract's list of them. */
+export const DATASET_FORMAT_IDS = EXPORT_FORMATS.flatMap((format) =>
+  format.request.operation === 'exportDataset' ? [(format.request.input as { format: DatasetFormatId }).format] : [],
+) as [DatasetFormatId, ...DatasetFormatId[]];

@@ -3,13 +3,14 @@
  * the dataset formats.
  */
 import { z } from '../model/zod';
+import { DATASET_FORMAT_IDS } from './export-formats';
 import { jobId, operation, segmentId } from './fields';
 import type { ExportOutcome } from './outcomes';
 
 /** The operations on exports of the coded data: the segments as CSV and the dataset formats. */
 export const exportsOperations = {
   exportDataset: operation<ExportOutcome>()(
-    z.strictObject({ format: z.enum(['wide-csv', 'jsonl', 'xlsx', 'datapackage', 'qdpx']), jobId: jobId.optional() }),
+    z.strictObject({ format: z.enum(DATASET_FORMAT_IDS), jobId: jobId.optional() }),
     'Asks where to save, then writes the wide table (CSV), JSON Lines in doccano format, an Excel workbook, a data package folder, or a REFI-QDA project (.qdpx).',
   ),
   exportCsv: operation<ExportOutcome>()(
