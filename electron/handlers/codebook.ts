@@ -14,6 +14,7 @@ import { qdcText } from '../services/refi-qda';
 import type { HandlerContext } from './context';
 import type { Handlers } from './dispatch';
 import { outcome } from './outcome';
+import { codeIdFromHex } from '../../shared/model/code-ids';
 
 type CodebookOperations =
   | 'addCode'
@@ -42,7 +43,8 @@ export function codebookHandlers({ store, now, day, saveAs }: HandlerContext): P
     addCode: (fields) =>
       edit(() => {
         const state = store.codebookState();
-        return addCode(state, `c-${randomBytes(5).toString('hex')}`, {
+        const taken = new Set(state.codes.map((code) => code.id));
+        return addCode(state, codeIdFromHex(randomBytes(5).toString('hex'), taken), {
           ...blankCodeFields(fields.name, nextCodeColour(state.codes)),
           ...fields,
         });

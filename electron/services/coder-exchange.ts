@@ -19,6 +19,7 @@ import type { CodedSegment } from '../../shared/model/segments';
 import { describeFileError, fileFailure, writeFileDurably } from '../project/atomic-write';
 import type { ProjectStore } from '../project/project-store';
 import { readRegularFile } from '../project/regular-file';
+import { importedCodeId } from '../../shared/model/code-ids';
 
 /** What merging did: the action (null when nothing changed) and the report, in words. */
 export interface CoderImport {
@@ -28,11 +29,7 @@ export interface CoderImport {
 
 /** The id of a code brought in from a coder file: its id there when free, or one made from it. */
 function newCodeId(ref: string, taken: ReadonlySet<string>): string {
-  if (!taken.has(ref)) return ref;
-  const base = `c-${createHash('sha1').update(ref).digest('hex').slice(0, 10)}`;
-  let id = base;
-  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
-  return id;
+  return importedCodeId(ref, createHash('sha1').update(ref).digest('hex'), taken, true);
 }
 
 /** The current coder's file: their segments, the codebook and the documents of the project. */

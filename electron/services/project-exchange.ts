@@ -19,13 +19,11 @@ import { incomingCodes, planProjectImport, type ResolvedSource } from '../../sha
 import type { ProjectStore } from '../project/project-store';
 import type { Job } from './jobs';
 import { readQdpx } from './refi-qda';
+import { importedCodeId } from '../../shared/model/code-ids';
 
 /** The id of a code brought in from elsewhere: from its ref, so that a second import finds the same id. */
 function newCodeId(ref: string, taken: ReadonlySet<string>): string {
-  const base = `c-${createHash('sha1').update(ref).digest('hex').slice(0, 10)}`;
-  let id = base;
-  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
-  return id;
+  return importedCodeId(ref, createHash('sha1').update(ref).digest('hex'), taken);
 }
 
 export interface ProjectImport {
