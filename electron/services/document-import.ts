@@ -11,11 +11,12 @@ import mammoth from 'mammoth';
 import { marked } from 'marked';
 import { extname } from 'node:path';
 import { WorkbenchFailure } from '../../shared/model/failure';
+import { IMPORT_MAX_BYTES, tooLargeToImport } from '../../shared/exchange/file-kinds';
 import { decodeUtf8Exact } from '../project/text-decoding';
 import { checkedZip } from './zip-archive';
 
 /** The largest file taken in, in bytes. */
-export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+export const MAX_IMPORT_BYTES = IMPORT_MAX_BYTES.document;
 
 export type ImportFormat = 'txt' | 'md' | 'html' | 'docx' | 'pdf';
 
@@ -118,7 +119,8 @@ export async function extractText(name: string, bytes: Uint8Array): Promise<Extr
   const format = FORMATS[extname(name).toLowerCase()];
   if (!format) refuse(name, 'is not a kind of file that can be imported (.txt, .md, .html, .docx, .pdf).');
   if (bytes.byteLength === 0) refuse(name, 'is empty.');
-  if (bytes.byteLength > MAX_IMPORT_BYTES) refuse(name, `is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB, the most that is imported.`);
+  const tooLarge = tooLargeToImport(name, bytes.byteLength, 'document');
+  if (tooLarge) throw new WorkbenchFailure('invalid-input', tooLarge);
   let extracted: ExtractedText;
   if (format === 'docx') {
     // mammoth unzips without limits: it gets the parts once they have been unpacked within ours.

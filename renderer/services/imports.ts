@@ -4,7 +4,7 @@
  * progress, each whole or not at all; a batch can be stopped before its next file. The report
  * says, per file, what came in and what did not.
  */
-import { importedFileKind } from '../../shared/exchange/file-kinds';
+import { importedFileKind, tooLargeToImport } from '../../shared/exchange/file-kinds';
 import type { ActionOutcome } from '../../shared/ipc/outcomes';
 import { getState, update } from '../store';
 import { api } from './api-client';
@@ -30,12 +30,16 @@ interface FileImport {
 
 /** Imports one file by its kind. */
 async function importOne(file: File): Promise<FileImport> {
-  if (importedFileKind(file.name) === 'coder-file') {
+  const kind = importedFileKind(file.name);
+  // Said before the file is read (and base64-encoded) at all: a huge file would only fill memory.
+  const tooLarge = kind === 'coder-file' ? null : tooLargeToImport(file.name, file.size, kind);
+  if (tooLarge) return { lines: [tooLarge], outcome: null };
+  if (kind === 'coder-file') {
     // Another coder's work on the same texts.
     const merged = await api.importCoderFile({ name: file.name, content: await file.text() });
     return merged.ok ? { lines: merged.value.report, outcome: merged.value.outcome } : { lines: [`${file.name}: ${merged.error.message}`], outcome: null };
   }
-  if (importedFileKind(file.name) === 'project') {
+  if (kind === 'project') {
     // A project from another program: documents, codebook and coded segments in one action.
     const data = await base64Of(file);
     const project = await followJob('Import', (jobId) => api.importProject({ name: file.name, data, jobId }));

@@ -18,3 +18,18 @@ const KIND_BY_NAME: ReadonlyArray<{ kind: ImportedFileKind; name: RegExp }> = [
 export function importedFileKind(name: string): ImportedFileKind {
   return KIND_BY_NAME.find((entry) => entry.name.test(name))?.kind ?? 'document';
 }
+
+/**
+ * The largest file of a kind that is imported, in bytes: a text (50 MB) or another program's
+ * project (500 MB). The page checks it before it reads a file at all, the main process again.
+ */
+export const IMPORT_MAX_BYTES: Readonly<Record<Exclude<ImportedFileKind, 'coder-file'>, number>> = {
+  document: 50 * 1024 * 1024,
+  project: 500 * 1024 * 1024,
+};
+
+/** Why a file of `bytes` is not imported as `kind` (it is too large), in words; null when it may be. */
+export function tooLargeToImport(name: string, bytes: number, kind: keyof typeof IMPORT_MAX_BYTES): string | null {
+  const most = IMPORT_MAX_BYTES[kind];
+  return bytes > most ? `${name} is larger than ${most / 1024 / 1024} MB, the most that is imported.` : null;
+}

@@ -92,4 +92,24 @@ describe('the renderer services over the real handlers', () => {
     expect(await saved(id)).toMatchObject(second!);
     expect(state().project!.history.undo).toMatch(/^Adjust/);
   });
+
+  it('says a file over 50 MB (or a project over 500 MB) is too large before reading it, and imports the rest', async () => {
+    const { importFiles } = await import('../../renderer/services/imports');
+    const unread = (name: string, size: number) =>
+      ({
+        name,
+        size,
+        arrayBuffer: () => Promise.reject(new Error(`${name} was read`)),
+        text: () => Promise.reject(new Error(`${name} was read`)),
+      }) as unknown as File;
+    const small = new File(['A short text to import.\n'], 'short.txt');
+    const before = project.store.overview().documents.length;
+    await importFiles([unread('huge.txt', 60 * 1024 * 1024), unread('huge.qdpx', 600 * 1024 * 1024), small]);
+    expect(state().importReport).toEqual([
+      'Imported 1 of 3 files.',
+      'huge.txt is larger than 50 MB, the most that is imported.',
+      'huge.qdpx is larger than 500 MB, the most that is imported.',
+    ]);
+    expect(project.store.overview().documents.length).toBe(before + 1);
+  });
 });

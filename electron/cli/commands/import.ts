@@ -5,9 +5,8 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { importedFileKind } from '../../../shared/exchange/file-kinds';
+import { importedFileKind, tooLargeToImport } from '../../../shared/exchange/file-kinds';
 import { dispatch } from '../../handlers/dispatch';
-import { MAX_IMPORT_BYTES } from '../../services/document-import';
 import { CliError, EXIT } from '../arguments';
 import type { CommandContext } from '../command-context';
 
@@ -33,8 +32,9 @@ export async function importFiles({ files, handlers }: CommandContext): Promise<
     const operation = coderFile ? 'importCoderFile' : kind === 'project' ? 'importProject' : 'importDocument';
     try {
       // Said as the app says it, before a text too large is read (and base64-encoded) at all.
-      if (operation === 'importDocument' && (await stat(file)).size > MAX_IMPORT_BYTES) {
-        imported.push({ file, error: `${basename(file)} is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB, the most that is imported.` });
+      const tooLarge = kind === 'coder-file' ? null : tooLargeToImport(basename(file), (await stat(file)).size, kind);
+      if (tooLarge) {
+        imported.push({ file, error: tooLarge });
         continue;
       }
     } catch (error) {
