@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { settle } from '../../shared/edits/adjudication';
 import { refuseWhileBlind } from '../../shared/views/blind-coding';
 import { CSV_FILES } from '../../shared/ipc/export-formats';
-import { requireCode } from '../../shared/edits/find';
+import { findDocument, requireCode } from '../../shared/edits/find';
 import { WorkbenchFailure } from '../../shared/model/failure';
 import { reliabilityReportCsv, reliabilityReportHtml, unitsMatrixCsv } from '../../shared/stats/reliability-exports';
 import { reliabilityReportSteps } from '../../shared/stats/reliability-report';
@@ -34,17 +34,15 @@ async function reliabilityInput(store: ProjectStore, documentIds: readonly strin
   const known = store.coders;
   const stranger = coders.find((coder) => !known.includes(coder));
   if (stranger) throw new WorkbenchFailure('not-found', `No one called “${stranger}” has coded in this project (coders: ${known.join(', ')}).`);
-  const { documents, codes, segments } = await store.dataset();
+  const { codes, segments } = store.state;
   const unknownCode = codeIds.find((id) => !codes.some((code) => code.id === id));
   if (unknownCode) throw new WorkbenchFailure('invalid-input', `There is no code with the id “${unknownCode}” in the codebook.`);
+  // Only the chosen documents' texts are read.
+  const records = documentIds.map((id) => findDocument(store.state, id));
+  const documents = [];
+  for (const record of records) documents.push({ id: record.id, title: record.title, text: await store.text(record.id) });
   const wanted = new Set(documentIds);
-  const missing = documentIds.filter((id) => !documents.some((d) => d.record.id === id));
-  if (missing.length) throw new WorkbenchFailure('not-found', `There is no document ${missing[0]} in this project.`);
-  return {
-    documents: documents.filter((d) => wanted.has(d.record.id)).map(({ record, text }) => ({ id: record.id, title: record.title, text })),
-    codes,
-    segments: segments.filter((s) => wanted.has(s.documentId)),
-  };
+  return { documents, codes, segments: segments.filter((s) => wanted.has(s.documentId)) };
 }
 
 export function reliabilityHandlers({ store, now, day, jobs, saveAs }: HandlerContext): Pick<Handlers, 'reliabilityReport' | 'exportReliability' | 'settleDisagreement'> {

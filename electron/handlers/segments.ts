@@ -4,7 +4,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import { actionLabel } from '../../shared/edits/action-label';
-import { shownTo } from '../../shared/views/blind-coding';
 import { codePassages, moveBounds, writeSegmentMemo } from '../../shared/edits/segments';
 import { findSegment } from '../../shared/edits/find';
 import { retrievedSegments } from '../../shared/views/retrieval';
@@ -23,14 +22,14 @@ type SegmentOperations =
   | 'undo'
   | 'redo';
 
-export function segmentHandlers({ store }: HandlerContext): Pick<Handlers, SegmentOperations> {
+export function segmentHandlers({ store, shownDataset }: HandlerContext): Pick<Handlers, SegmentOperations> {
   return {
     addSegment: (input) => store.addSegment(input),
     setSegmentCode: (input) => store.setSegmentCode(input),
     removeSegment: (input) => store.removeSegment(input),
     listSegments: async () => {
-      const dataset = await store.dataset();
-      return retrievedSegments(dataset, shownTo(store.viewer, dataset.segments));
+      const dataset = await shownDataset();
+      return retrievedSegments(dataset, dataset.segments);
     },
     codeSpans: async ({ codeId, spans }) => {
       const name = store.codebookState().codes.find((c) => c.id === codeId)?.name ?? codeId;

@@ -10,7 +10,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { readFile, realpath } from 'node:fs/promises';
 import { extname, normalize } from 'node:path';
 import { fail } from '../../shared/ipc/result';
-import { MAX_IMPORT_BYTES } from '../services/document-import';
+import { IMPORT_MAX_BYTES } from '../../shared/exchange/file-kinds';
 import { dispatch, type Handlers } from '../handlers/dispatch';
 import { decodedPath, servedFile } from './served-file';
 
@@ -91,7 +91,7 @@ async function readBody(request: IncomingMessage): Promise<string> {
 
 /** Why a body was refused as too large, in words: only an imported file makes one so large. */
 function tooLargeMessage(operation: string): string {
-  const limit = `${MAX_IMPORT_BYTES / 1024 / 1024} MB`;
+  const limit = `${IMPORT_MAX_BYTES.document / 1024 / 1024} MB`;
   return /^import/.test(operation)
     ? `The file is larger than ${limit}, the most that is imported.`
     : `The request is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB, the most the preview takes in.`;

@@ -80,19 +80,18 @@ function defaultCoder(): string {
 export async function openProject(options: ProjectStoreOptions): Promise<OpenedProject> {
   await mkdir(join(options.folder, DOCUMENTS_FOLDER), { recursive: true });
   // Another program on the same project is refused before anything is read or written.
-  const lock = await lockProject(options.folder, (options.now ?? (() => new Date()))());
+  const now = options.now ?? (() => new Date());
+  const lock = await lockProject(options.folder, now());
   try {
-    return await openLocked(options, lock);
+    return await openLocked(options, now, lock);
   } catch (error) {
     await lock.release();
     throw error;
   }
 }
 
-async function openLocked(options: ProjectStoreOptions, lock: ProjectLock): Promise<OpenedProject> {
-  const now = options.now ?? (() => new Date());
+async function openLocked(options: ProjectStoreOptions, now: () => Date, lock: ProjectLock): Promise<OpenedProject> {
   const folder = options.folder;
-  await mkdir(join(folder, DOCUMENTS_FOLDER), { recursive: true });
   const adapter = new DurableJsonFile<ProjectFile>(
     join(folder, PROJECT_FILE),
     (json) => {

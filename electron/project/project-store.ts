@@ -184,9 +184,10 @@ export class ProjectStore {
    */
   async importDocument(name: string, bytes: Uint8Array): Promise<{ action: Action | null; duplicateOf: DocumentRecord | null; notes: string[] }> {
     const extracted = await extractText(name, bytes);
-    const existing = this.documentHolding(extracted.text);
-    if (existing) return { action: null, duplicateOf: existing, notes: extracted.notes };
+    // The record carries the text's hash (and so its id): a text already held is found by it, hashed once.
     const document = this.newDocumentRecord(name, extracted.text, { name, sha256: sha256(bytes), format: extracted.format, encoding: extracted.encoding });
+    const existing = this.data.documents.find((d) => d.id === document.id);
+    if (existing) return { action: null, duplicateOf: existing, notes: extracted.notes };
     await this.saveDocumentText(document, extracted.text);
     const action = await this.perform(actionLabel`Import “${name}”`, [{ kind: 'document', id: document.id, before: null, after: document }]);
     return { action, duplicateOf: null, notes: extracted.notes };

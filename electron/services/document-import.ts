@@ -11,12 +11,10 @@ import mammoth from 'mammoth';
 import { marked } from 'marked';
 import { extname } from 'node:path';
 import { WorkbenchFailure } from '../../shared/model/failure';
-import { IMPORT_MAX_BYTES, tooLargeToImport } from '../../shared/exchange/file-kinds';
+import { tooLargeToImport } from '../../shared/exchange/file-kinds';
 import { decodeUtf8Exact } from '../project/text-decoding';
 import { checkedZip } from './zip-archive';
 
-/** The largest file taken in, in bytes. */
-export const MAX_IMPORT_BYTES = IMPORT_MAX_BYTES.document;
 
 export type ImportFormat = 'txt' | 'md' | 'html' | 'docx' | 'pdf';
 

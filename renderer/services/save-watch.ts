@@ -56,11 +56,8 @@ export function settle<T>(id: string, result: Result<T>, onSaved: (value: T) => 
     void refreshCounts(); // counts and what Undo would take back
     return;
   }
-  if (result.error.code === 'save-failed') {
-    update({ saveError: result.error.message });
-    watchForRecovery();
-    return;
-  }
+  // A failed save keeps the change (it stays in memory and is saved once it can be).
+  if (result.error.code === 'save-failed') return reportFailure(result.error);
   markPending(id, false);
   undo();
   reportFailure(result.error);

@@ -6,7 +6,7 @@
  */
 export { getState, initialState, subscribe, update, type State } from './state';
 export { useDraft, useStore } from './use-store';
-export { selectBlind, selectCodes, selectNotices, isVisible } from './project';
+export { selectBlind, selectCodes, isVisible } from './project';
 export { selectSegments, type OpenDocumentState, type Popover } from './open-document';
 export type { Message } from './messages';
 export type { SearchState } from './search';

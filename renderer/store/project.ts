@@ -17,7 +17,6 @@ export const projectInitial: ProjectState = { project: null, loadError: null, co
 const NONE: readonly never[] = [];
 // Selectors that fall back to one shared empty list, so that an absent value is a stable snapshot.
 export const selectCodes = (s: ProjectState): readonly Code[] => s.project?.codes ?? NONE;
-export const selectNotices = (s: ProjectState): readonly string[] => s.project?.notices ?? NONE;
 /** Blind coding (a setting of the project, kept by the main process, which applies it). */
 export const selectBlind = (s: ProjectState): boolean => s.project?.blind ?? false;
 

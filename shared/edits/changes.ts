@@ -12,11 +12,6 @@ import type { Code } from '../model/codebook';
 /** How many actions stay undoable, also after a restart. */
 export const HISTORY_LIMIT = 200;
 
-/** The records an action touches, as they are after it (`forward`) or before it (`backward`). */
-export function statesAfter(changes: readonly Change[], direction: 'forward' | 'backward'): Change[] {
-  return direction === 'forward' ? [...changes] : [...changes].reverse();
-}
-
 /** Puts a record in its list (keeping its place if it is there) or takes it out (null). */
 function put<T extends { id: string }>(list: T[], id: string, state: T | null): void {
   const at = list.findIndex((item) => item.id === id);
@@ -73,7 +68,8 @@ export function applyChanges(
   direction: 'forward' | 'backward',
 ): void {
   const forward = direction === 'forward';
-  const steps = statesAfter(changes, direction);
+  // Taken back, the changes are undone last first.
+  const steps = direction === 'forward' ? [...changes] : [...changes].reverse();
   for (let i = 0; i < steps.length; ) {
     const change = steps[i]!;
     if (change.kind === 'adjudication') {

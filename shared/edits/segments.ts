@@ -26,10 +26,9 @@ function trimmedSelection(text: string, start: number, end: number): { start: nu
   return trimSelection(text, start, end);
 }
 
-/** A new segment of the current coder over [start, end) of a text (checked and trimmed first). */
+/** A new segment of the current coder over [start, end) of a text, bounds already checked and trimmed. */
 function newSegment(state: ProjectState, span: { id: string; documentId: string; codeId: string; start: number; end: number }, text: string, now: string): CodedSegment {
-  const { start, end } = trimmedSelection(text, span.start, span.end);
-  return { ...span, start, end, quote: text.slice(start, end), coder: state.coder, createdAt: now, updatedAt: now, memo: '' };
+  return { ...span, quote: text.slice(span.start, span.end), coder: state.coder, createdAt: now, updatedAt: now, memo: '' };
 }
 
 /** Codes a passage. */
@@ -40,7 +39,7 @@ export function codePassage(
   now: string,
 ): Edit & { segment: CodedSegment } {
   requireCode(state, input.codeId);
-  const segment = newSegment(state, input, text, now);
+  const segment = newSegment(state, { ...input, ...trimmedSelection(text, input.start, input.end) }, text, now);
   if (state.segments.some((s) => s.id === input.id)) throw new WorkbenchFailure('conflict', `A coded segment with id ${input.id} already exists.`);
   return {
     label: actionLabel`Code “${shortQuote(segment.quote)}” as ${codeName(state, segment.codeId)}`,

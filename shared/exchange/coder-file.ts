@@ -18,6 +18,7 @@ import {
 import { SHA256_PATTERN } from '../model/fields';
 import type { CoderProject } from '../model/project';
 import { z } from '../model/zod';
+import { oneLine } from '../text/short-text';
 
 /** The `format` of a coder file, and the version of the format this code writes and reads. */
 export const CODER_FILE_FORMAT = 'annotation-workbench/coder-file';
@@ -157,7 +158,7 @@ export function readCoderFile(content: string): { ok: true; file: CoderFile } | 
 
 /** A coder's name as the project keeps it: trimmed, inner runs of white space made one space. */
 export function normalCoderName(name: string): string {
-  return name.trim().replace(/\s+/g, ' ');
+  return oneLine(name);
 }
 
 /** The name of a coder's file in a shared folder: `<coder-slug>.coder.json`. */

@@ -6,6 +6,7 @@ import type { DocumentRecord } from '../model/documents';
 import { DOCUMENT_TITLE_MAX_CHARS, FILE_NAME_MAX_CHARS, MEMO_MAX_CHARS } from '../model/limits';
 import type { CodedSegment } from '../model/segments';
 import { z } from '../model/zod';
+import { IMPORT_MAX_BYTES } from '../exchange/file-kinds';
 import { base64Bytes, documentId, operation } from './fields';
 import type { ActionOutcome } from './outcomes';
 
@@ -37,7 +38,7 @@ export const documentsOperations = {
     z.strictObject({
       name: z.string().min(1).max(FILE_NAME_MAX_CHARS),
       /** The file's bytes, base64-encoded (at most 50 MB of bytes). */
-      data: base64Bytes(70 * 1024 * 1024, '50 MB'),
+      data: base64Bytes(IMPORT_MAX_BYTES.document),
     }),
     'Imports a file (.txt, .md, .html, .docx, .pdf) as a new document; a text already in the project is reported.',
   ),

@@ -5,6 +5,7 @@
 import { CODER_FILE_MAX_CHARS } from '../exchange/coder-file';
 import { FILE_NAME_MAX_CHARS } from '../model/limits';
 import { z } from '../model/zod';
+import { IMPORT_MAX_BYTES } from '../exchange/file-kinds';
 import { base64Bytes, jobId, operation } from './fields';
 import type { ActionOutcome, ExportOutcome } from './outcomes';
 
@@ -22,7 +23,7 @@ export const exchangeOperations = {
     z.strictObject({
       name: z.string().min(1).max(FILE_NAME_MAX_CHARS),
       /** The file's bytes, base64-encoded (at most 500 MB of bytes). */
-      data: base64Bytes(700 * 1024 * 1024, '500 MB'),
+      data: base64Bytes(IMPORT_MAX_BYTES.project),
       jobId: jobId.optional(),
     }),
     'Imports a REFI-QDA project (.qdpx, or a bare .qde) from another program as one action: documents, codes, coded segments with their coders, memos and variables.',

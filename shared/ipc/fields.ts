@@ -31,10 +31,11 @@ export const offset = z.number().int().nonnegative().max(2 ** 31);
  * A file's bytes in standard base64, padded. Checked strictly: a lenient decoder would turn a
  * damaged string into a garbage document instead of refusing it.
  */
-export const base64Bytes = (maxChars: number, largest: string) =>
+export const base64Bytes = (maxBytes: number) =>
   z
     .string()
-    .max(maxChars, { error: `the file is larger than ${largest}, the most that is imported` })
+    // Base64 takes 4 characters for 3 bytes; the rest of the room is slack (the service checks the bytes).
+    .max(maxBytes * 1.4, { error: `the file is larger than ${maxBytes / 1024 / 1024} MB, the most that is imported` })
     .refine((data) => data.length % 4 === 0 && /^[A-Za-z0-9+/]*={0,2}$/.test(data), { error: "the file's bytes are not valid base64" });
 
 /** Declares an operation: its input schema, its result type and what it does. */

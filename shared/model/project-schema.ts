@@ -58,13 +58,14 @@ const projectFileSchema = z
       }
       segmentIds.add(segment.id);
     });
+    const parentOf = new Map(project.codes.map((code) => [code.id, code.parentId]));
     project.codes.forEach((code, i) => {
       if (code.parentId !== null && !codeIds.has(code.parentId)) {
         ctx.addIssue({ code: 'custom', path: ['codes', i], message: `unknown parent code ${code.parentId}` });
       }
       // Walking up from a code must reach the top without meeting it again.
       const seen = new Set([code.id]);
-      for (let parent = code.parentId; parent; parent = project.codes.find((c) => c.id === parent)?.parentId ?? null) {
+      for (let parent = code.parentId; parent; parent = parentOf.get(parent) ?? null) {
         if (seen.has(parent)) {
           ctx.addIssue({ code: 'custom', path: ['codes', i], message: `code ${code.id} sits under itself` });
           break;

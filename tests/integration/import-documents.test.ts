@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/handlers/handlers';
-import { MAX_IMPORT_BYTES } from '../../electron/services/document-import';
+import { IMPORT_MAX_BYTES } from '../../shared/exchange/file-kinds';
+
+const MAX_IMPORT_BYTES = IMPORT_MAX_BYTES.document;
 import type { ImportOutcome } from '../../shared/ipc';
 import { docxFile, pdfFile } from '../support/files';
 import { openProject } from '../support/project';

@@ -3,7 +3,8 @@ import { countByCode } from '../../../shared/model/segments';
 import type { CommandContext } from '../command-context';
 
 export async function stats({ store }: CommandContext): Promise<unknown> {
-  const { segments, codes, documents } = await store.dataset();
+  // Counts only: the texts are not read.
+  const { segments, codes, documents } = store.state;
   const coders: Record<string, number> = {};
   for (const segment of segments) coders[segment.coder] = (coders[segment.coder] ?? 0) + 1;
   const perCode = countByCode(segments);

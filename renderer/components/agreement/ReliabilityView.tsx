@@ -39,10 +39,6 @@ export function ReliabilityView(props: { onJump: () => void }) {
   const sharedIds = useMemo(() => documentsCodedByAll(project.documents, chosenCoders), [project.documents, chosenCoders]);
   const defaultIds = allDocuments ? project.documents.map((d) => d.id) : sharedIds;
   useEffect(() => offerDocuments(defaultIds), [defaultIds.join('\u0000')]);
-  // A report computed before blind coding was turned on is not shown again when it is turned off.
-  useEffect(() => {
-    if (blind) forgetAgreementReport();
-  }, [blind]);
 
   const compute = async (chosenDocuments = documentIds) => {
     if (chosenCoders.length < 2) return showMessage('info', 'Choose at least two coders to compare.');

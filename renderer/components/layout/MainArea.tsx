@@ -10,7 +10,8 @@ import { VariablesTable } from '../variables/VariablesTable';
 export type MainView = 'text' | 'retrieval' | 'variables' | 'reliability';
 
 export function MainArea(props: { view: MainView; onJump: () => void }) {
-  const open = useStore((state) => state.open);
+  // The title alone: the open document's state changes with every segment, the title does not.
+  const title = useStore((state) => state.open?.document.title);
   const opening = useStore((state) => state.opening);
   if (props.view !== 'text') {
     return (
@@ -33,8 +34,8 @@ export function MainArea(props: { view: MainView; onJump: () => void }) {
           <span className="spinner" aria-hidden="true" /> Opening…
         </div>
       )}
-      {open ? (
-        <article className="document" aria-label={open.document.title}>
+      {title !== undefined ? (
+        <article className="document" aria-label={title}>
           <DocumentHeader />
           <TextView />
         </article>
