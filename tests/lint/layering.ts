@@ -19,7 +19,7 @@ const NODE_BUILTINS = new Set(builtinModules.flatMap((name) => [name, `node:${na
 /** Packages that shared/ may use: pure code that runs anywhere. */
 const SHARED_PACKAGES = ['zod', 'd3-dsv', 'fast-xml-parser'];
 /** Packages that renderer/ may use. */
-const RENDERER_PACKAGES = [/^react(-dom)?(\/.*)?$/, /^prosemirror-[a-z]+$/];
+const RENDERER_PACKAGES = [/^react(-dom)?(\/.*)?$/, /^prosemirror-[a-z]+$/, /^(react-)?i18next$/];
 
 /** Every module specifier a source file imports (static, re-export, dynamic, require). */
 export function importsOf(source: string): string[] {
