@@ -2,8 +2,40 @@
  * The languages the interface ships in, and the one to use: the one chosen in the settings, or
  * else the system's (the first of the browser's languages that ships), or else English.
  */
-import de from './locales/de.json';
-import en from './locales/en.json';
+import deCommon from './locales/de/common.json';
+import deWorkspace from './locales/de/workspace.json';
+import deCommands from './locales/de/commands.json';
+import deSettings from './locales/de/settings.json';
+import deTextView from './locales/de/textView.json';
+import deDocuments from './locales/de/documents.json';
+import deCodebook from './locales/de/codebook.json';
+import deCoding from './locales/de/coding.json';
+import deCoders from './locales/de/coders.json';
+import deAgreement from './locales/de/agreement.json';
+import deRetrieval from './locales/de/retrieval.json';
+import deVariables from './locales/de/variables.json';
+import deSearch from './locales/de/search.json';
+import deMessages from './locales/de/messages.json';
+import deServices from './locales/de/services.json';
+import enCommon from './locales/en/common.json';
+import enWorkspace from './locales/en/workspace.json';
+import enCommands from './locales/en/commands.json';
+import enSettings from './locales/en/settings.json';
+import enTextView from './locales/en/textView.json';
+import enDocuments from './locales/en/documents.json';
+import enCodebook from './locales/en/codebook.json';
+import enCoding from './locales/en/coding.json';
+import enCoders from './locales/en/coders.json';
+import enAgreement from './locales/en/agreement.json';
+import enRetrieval from './locales/en/retrieval.json';
+import enVariables from './locales/en/variables.json';
+import enSearch from './locales/en/search.json';
+import enMessages from './locales/en/messages.json';
+import enServices from './locales/en/services.json';
+
+/** One namespace per part of the interface (locales/<language>/<namespace>.json). */
+const en = { common: enCommon, workspace: enWorkspace, commands: enCommands, settings: enSettings, textView: enTextView, documents: enDocuments, codebook: enCodebook, coding: enCoding, coders: enCoders, agreement: enAgreement, retrieval: enRetrieval, variables: enVariables, search: enSearch, messages: enMessages, services: enServices };
+const de = { common: deCommon, workspace: deWorkspace, commands: deCommands, settings: deSettings, textView: deTextView, documents: deDocuments, codebook: deCodebook, coding: deCoding, coders: deCoders, agreement: deAgreement, retrieval: deRetrieval, variables: deVariables, search: deSearch, messages: deMessages, services: deServices };
 
 /** English is the source: every other language has exactly its keys (a test checks). */
 export const MESSAGES = { en, de } as const;

@@ -13,6 +13,7 @@ import { savingInitial, type SavingState } from './saving';
 import { searchInitial, type SearchSlice } from './search';
 import { createStore, type Change } from './store';
 import { textViewInitial, type TextViewState } from './text-view';
+import { workspaceInitial, type WorkspaceState } from './workspace';
 
 export type State = ProjectState &
   OpenDocumentSlice &
@@ -23,7 +24,8 @@ export type State = ProjectState &
   CodingState &
   DraftsState &
   AgreementSlice &
-  TextViewState;
+  TextViewState &
+  WorkspaceState;
 
 /** The state of a page that has just started. */
 export function initialState(): State {
@@ -38,6 +40,7 @@ export function initialState(): State {
     ...draftsInitial,
     ...agreementInitial,
     ...textViewInitial,
+    ...workspaceInitial,
   };
 }
 

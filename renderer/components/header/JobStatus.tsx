@@ -9,14 +9,14 @@ export function JobStatus() {
   if (!job?.progress) return null;
   const { phase, done, total } = job.progress;
   return (
-    <div className="job-progress" role="status" aria-label={t('job.progress', { what: job.what })}>
+    <div className="job-progress" role="status" aria-label={t('common.job.progress', { what: job.what })}>
       <progress value={total ? done : undefined} max={total || undefined} aria-label={phase} />
       <span>
         {phase}
-        {total ? `: ${t('job.count', { done: formatNumber(done), total: formatNumber(total) })}` : '…'}
+        {total ? `: ${t('common.job.count', { done: formatNumber(done), total: formatNumber(total) })}` : '…'}
       </span>
       <button type="button" onClick={cancelJob} data-action="cancel-job">
-        {t('job.cancel')}
+        {t('common.job.cancel')}
       </button>
     </div>
   );

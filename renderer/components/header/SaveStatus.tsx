@@ -6,10 +6,10 @@ export function SaveStatus() {
   const t = useT();
   const pending = useStore((state) => state.pending.size);
   const saveError = useStore((state) => state.saveError);
-  if (saveError) return <span className="save-status failed" role="alert">{t('save.failed', { reason: saveError })}</span>;
+  if (saveError) return <span className="save-status failed" role="alert">{t('common.save.failed', { reason: saveError })}</span>;
   return (
     <span className="save-status" aria-live="polite" data-state={pending ? 'saving' : 'saved'}>
-      {pending ? t('save.saving') : t('save.saved')}
+      {pending ? t('common.save.saving') : t('common.save.saved')}
     </span>
   );
 }

@@ -1,11 +1,10 @@
 /** Message keys are typed from the English messages: `t('no.such.key')` does not compile. */
-import 'i18next';
-import type en from './locales/en.json';
+import type { MESSAGES } from './languages';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof en };
+    resources: { translation: (typeof MESSAGES)['en'] };
     returnNull: false;
   }
 }
