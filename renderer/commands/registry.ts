@@ -220,9 +220,9 @@ const STATIC_COMMANDS: readonly Command[] = [
       if (tab) closeTab(tab);
     },
   },
-  { id: 'palette', group: 'navigation', label: 'labels.palette', shortcuts: [mod('p', { shift: true })], run: () => showDialog('palette') },
-  { id: 'shortcuts', group: 'navigation', label: 'labels.shortcuts', shortcuts: [{ key: 'F1' }, { key: '?' }], run: () => showDialog('shortcuts') },
-  { id: 'settings', group: 'navigation', label: 'labels.settings', shortcuts: [mod(',')], run: () => showDialog('settings') },
+  { id: 'palette', group: 'views', label: 'labels.palette', shortcuts: [mod('p', { shift: true })], run: () => showDialog('palette') },
+  { id: 'shortcuts', group: 'views', label: 'labels.shortcuts', shortcuts: [{ key: 'F1' }, { key: '?' }], run: () => showDialog('shortcuts') },
+  { id: 'settings', group: 'views', label: 'labels.settings', shortcuts: [mod(',')], run: () => showDialog('settings') },
   {
     id: 'import-documents',
     group: 'navigation',
