@@ -63,9 +63,9 @@ const bindings: KeyBinding[] = [
     capture: true,
     stop: true,
     command(event) {
-      if (!menuShortcutsInPage || !withCommand(event) || isFormField(event.target as Element)) return null;
+      if (!menuShortcutsInPage || !withCommand(event) || event.altKey || isFormField(event.target as Element)) return null;
       const key = event.key.toLowerCase();
-      const direction = key === 'z' ? (event.shiftKey ? 'redo' : 'undo') : key === 'y' ? 'redo' : null;
+      const direction = key === 'z' ? (event.shiftKey ? 'redo' : 'undo') : key === 'y' && !event.shiftKey ? 'redo' : null;
       return direction && (() => undoOrRedo(direction));
     },
   },
@@ -73,7 +73,7 @@ const bindings: KeyBinding[] = [
     // Find: the search panel.
     capture: true,
     command(event, actions) {
-      return withCommand(event) && !event.shiftKey && event.key.toLowerCase() === 'f' ? actions.openSearch : null;
+      return withCommand(event) && !event.shiftKey && !event.altKey && event.key.toLowerCase() === 'f' ? actions.openSearch : null;
     },
   },
   {
@@ -91,7 +91,7 @@ const bindings: KeyBinding[] = [
     // Export CSV (Ctrl/Cmd+E), for Excel with Shift.
     capture: false,
     command(event) {
-      if (!menuShortcutsInPage || !withCommand(event) || event.key.toLowerCase() !== 'e') return null;
+      if (!menuShortcutsInPage || !withCommand(event) || event.altKey || event.key.toLowerCase() !== 'e') return null;
       return () => void exportCsv(event.shiftKey ? 'excel' : 'standard');
     },
   },

@@ -295,8 +295,10 @@ export function formatShortcut(shortcut: Shortcut, mac = onMac): string {
 /** Whether a key press is `shortcut` (Ctrl or ⌘ both count as the command key). */
 export function matchesShortcut(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>, shortcut: Shortcut): boolean {
   const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
-  // A printed character that needs Shift (?) is the character itself: Shift is part of it.
-  const printedWithShift = shortcut.key.length === 1 && !/[a-z0-9]/i.test(shortcut.key) && !shortcut.mod && !shortcut.alt;
+  // A digit or sign is the character typed, whatever Shift it took on this keyboard layout
+  // (? needs Shift on most; the digits do on a French one); Shift does not change Enter or Escape.
+  const shiftFree = shortcut.key.length === 1 ? !/\p{L}/u.test(shortcut.key) : shortcut.key === 'Enter' || shortcut.key === 'Escape';
+  const printedWithShift = shiftFree && !shortcut.mod && !shortcut.alt;
   return (
     key === shortcut.key &&
     (event.ctrlKey || event.metaKey) === !!shortcut.mod &&

@@ -153,8 +153,8 @@ describe('the shortcuts sheet', () => {
 describe('the settings', () => {
   it('change the theme, the text size and the language at once, and keep them over a reload', async () => {
     const { page, problems } = await workbench.newPage();
-    const document = workbench.project.store.overview().documents[0];
-    await workbench.openInPage(page, document.id);
+    const shown = workbench.project.store.overview().documents[0];
+    await workbench.openInPage(page, shown.id);
     const sizeBefore = await textFontSize(page);
 
     await page.keyboard.press('Control+,');
@@ -186,7 +186,7 @@ describe('the settings', () => {
     expect(await page.getAttribute('[role="combobox"]', 'placeholder')).toBe('Befehl eingeben');
 
     await page.reload();
-    await workbench.openInPage(page, document.id);
+    await workbench.openInPage(page, shown.id);
     expect(await page.getAttribute('html', 'data-theme')).toBe('high-contrast');
     expect(await page.getAttribute('html', 'lang')).toBe('de');
     expect(await background(page)).toBe('rgb(0, 0, 0)');
