@@ -25,7 +25,7 @@ export function ShortcutsSheet() {
           <button type="button" onClick={() => window.print()} data-action="print-shortcuts">
             {t('commands.sheet.print')}
           </button>
-          <button type="button" onClick={close} data-action="close-dialog" autoFocus>
+          <button type="button" onClick={close} data-action="close-dialog">
             {t('commands.sheet.close')}
           </button>
         </div>
