@@ -6,7 +6,8 @@
  * Screenshots of the three dialogs in the light, dark and high-contrast themes go to
  * .tmp/screenshots/palette-*.png.
  */
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { dragSelect } from '../support/browser';
@@ -31,6 +32,18 @@ function textFontSize(page: Page): Promise<string> {
   return page.evaluate(() => {
     const view = document.querySelector('.text-host')?.shadowRoot?.querySelector('.text-view');
     return view ? getComputedStyle(view).fontSize : 'no text view';
+  });
+}
+
+/** The violations of impact serious or critical that axe-core finds in the open dialog. */
+async function dialogViolations(page: Page): Promise<string[]> {
+  const source = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  // Evaluated through the debugging protocol, which the page's Content Security Policy does not govern.
+  await page.evaluate(source);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: Element): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe;
+    const { violations } = await axe.run(document.querySelector('dialog[open]')!);
+    return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
   });
 }
 
@@ -108,6 +121,11 @@ describe('the command palette', () => {
     // Export CSV shows its shortcut as the platform writes it.
     await page.fill('[role="combobox"]', 'export coded segments csv');
     expect(await page.locator('[data-command="export-segments-csv"] kbd kbd').allTextContents()).toEqual(['Ctrl', 'E']);
+    // The theme switches from the palette.
+    await page.fill('[role="combobox"]', 'light dark');
+    await page.keyboard.press('Enter');
+    expect(await page.getAttribute('html', 'data-theme')).toBe('dark');
+    await page.keyboard.press('Control+Shift+P');
     // Letters in order find a command too (fuzzy).
     await page.fill('[role="combobox"]', 'sttngs');
     await page.click('[role="option"][data-command="settings"]');
@@ -133,6 +151,11 @@ describe('the shortcuts sheet', () => {
     expect(await row('repeat-code').locator('kbd kbd').allTextContents()).toEqual(['.']);
     expect(await row('palette').locator('kbd kbd').allTextContents()).toEqual(['Ctrl', 'Shift', 'P']);
     expect(await row('redo').locator('td > .shortcut-keys > .shortcut > kbd').count()).toBe(2);
+    // Printed, the sheet is all there is on the page.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.app-header').evaluate((header) => getComputedStyle(header).visibility)).toBe('hidden');
+    expect(await row('palette').evaluate((tableRow) => getComputedStyle(tableRow).visibility)).toBe('visible');
+    await page.emulateMedia({ media: 'screen' });
     await page.keyboard.press('Escape');
     await expect.poll(() => sheet.count()).toBe(0);
 
@@ -229,6 +252,7 @@ describe('the settings', () => {
         await page.waitForSelector('dialog[open]');
         if (name === 'palette') await page.keyboard.type('code');
         await page.screenshot({ path: `${SCREENSHOTS}palette-${name}-${theme}.png` });
+        expect(await dialogViolations(page), `${name} in ${theme}`).toEqual([]);
         await page.keyboard.press('Escape');
         await expect.poll(() => page.locator('dialog[open]').count()).toBe(0);
       }
