@@ -92,6 +92,16 @@ describe('the command palette', () => {
       [start, start + words.length, 'factual-claim'],
     ]);
     expect(await focused(page)).toBe('text');
+
+    // With the caret back inside the passage, the palette removes its segment.
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Control+Shift+P');
+    await page.keyboard.type('remove seg');
+    expect(await page.locator('[role="option"][data-command="remove-segment"]').getAttribute('aria-disabled')).toBeNull();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.seg').count()).toBe(0);
+    await page.waitForSelector('.save-status[data-state="saved"]');
+    expect((await workbench.project.store.openDocument(document.id)).segments).toEqual([]);
     expect(problems).toEqual([]);
     await page.close();
   });
