@@ -72,7 +72,12 @@ describe('the command palette', () => {
     const everything = await page.locator('[role="option"]').count();
     expect(everything).toBeGreaterThan(30);
 
-    // A code's key in the palette's field types (it does not code); filtering by word prefixes.
+    // A code's key in the palette's field types (it does not code).
+    await page.keyboard.press('1');
+    expect(await page.inputValue('[role="combobox"]')).toBe('1');
+    await page.keyboard.press('Backspace');
+    expect(await page.locator('.seg').count()).toBe(0);
+    // Filtering by the starts of words.
     await page.keyboard.type('code the sel');
     const options = page.locator('[role="option"]');
     await expect.poll(() => options.count()).toBeLessThan(everything);
