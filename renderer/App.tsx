@@ -15,6 +15,7 @@ import { MainArea, type MainView } from './components/layout/MainArea';
 import { MessageBar } from './components/messages/MessageBar';
 import { Notices } from './components/messages/Notices';
 import { SearchPanel } from './components/search/SearchPanel';
+import { WorkspaceDialogs } from './components/workspace/WorkspaceDialogs';
 import { syncRememberedFolder } from './services/coders';
 import { loadProject } from './services/overview';
 import { dismissMessage } from './services/page';
@@ -90,6 +91,7 @@ export function App() {
       <SegmentPopover />
       <DropZone />
       <CoderDialog />
+      <WorkspaceDialogs />
     </div>
   );
 }

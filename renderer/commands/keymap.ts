@@ -6,9 +6,11 @@
 import { codeForKey } from '../../shared/model/codebook';
 import { exportCsv } from '../services/exports';
 import { menuShortcutsInPage } from '../services/menu-commands';
+import { setSearch } from '../services/search';
 import { getState } from '../store';
 import { codeSelection } from './coding';
 import { undoOrRedo } from './history';
+import { commandsFor, matchesShortcut } from './registry';
 
 /** Whether the focus (or a key's target) is in a form field, where keys type. */
 export function isFormField(element: Element | null): boolean {
@@ -32,15 +34,38 @@ interface KeyBinding {
   command(event: KeyboardEvent, actions: PageKeyActions): (() => void) | null;
 }
 
+/**
+ * The registry's command `id` when the key is one of its shortcuts and it can run now (the
+ * palette, the sheet, the settings, the next document: their keys are the registry's).
+ */
+function registryCommand(id: string, event: KeyboardEvent): (() => void) | null {
+  const state = getState();
+  const command = commandsFor(state).find((candidate) => candidate.id === id);
+  if (!command?.run || command.unavailable?.(state) || !command.shortcuts.some((shortcut) => matchesShortcut(event, shortcut))) return null;
+  return command.run;
+}
+
+/** Where typed keys mean text: a form field, the text view (its shadow host), a segment's details, a dialog. */
+const TYPING_PLACES = 'input, select, textarea, .text-host, .popover, dialog, [role="dialog"]';
+
 const bindings: KeyBinding[] = [
+  {
+    // The command palette (Ctrl/Cmd+Shift+P), the settings (Ctrl/Cmd+,) and the shortcuts sheet
+    // (F1) open from anywhere, a form field too: none of these keys types anything.
+    capture: true,
+    stop: true,
+    command(event) {
+      return registryCommand('palette', event) ?? registryCommand('settings', event) ?? (event.key === 'F1' ? registryCommand('shortcuts', event) : null);
+    },
+  },
   {
     // Undo and Redo (Ctrl/Cmd+Z, Shift+Ctrl/Cmd+Z, Ctrl/Cmd+Y); in a form field they are the field's own.
     capture: true,
     stop: true,
     command(event) {
-      if (!menuShortcutsInPage || !withCommand(event) || isFormField(event.target as Element)) return null;
+      if (!menuShortcutsInPage || !withCommand(event) || event.altKey || isFormField(event.target as Element)) return null;
       const key = event.key.toLowerCase();
-      const direction = key === 'z' ? (event.shiftKey ? 'redo' : 'undo') : key === 'y' ? 'redo' : null;
+      const direction = key === 'z' ? (event.shiftKey ? 'redo' : 'undo') : key === 'y' && !event.shiftKey ? 'redo' : null;
       return direction && (() => undoOrRedo(direction));
     },
   },
@@ -48,14 +73,25 @@ const bindings: KeyBinding[] = [
     // Find: the search panel.
     capture: true,
     command(event, actions) {
-      return withCommand(event) && !event.shiftKey && event.key.toLowerCase() === 'f' ? actions.openSearch : null;
+      return withCommand(event) && !event.shiftKey && !event.altKey && event.key.toLowerCase() === 'f' ? actions.openSearch : null;
+    },
+  },
+  {
+    // Search all documents (Ctrl/Cmd+Shift+F): the search panel, its scope the whole corpus.
+    capture: true,
+    command(event, actions) {
+      if (!withCommand(event) || !event.shiftKey || event.altKey || event.key.toLowerCase() !== 'f') return null;
+      return () => {
+        setSearch({ scope: 'corpus' });
+        actions.openSearch();
+      };
     },
   },
   {
     // Export CSV (Ctrl/Cmd+E), for Excel with Shift.
     capture: false,
     command(event) {
-      if (!menuShortcutsInPage || !withCommand(event) || event.key.toLowerCase() !== 'e') return null;
+      if (!menuShortcutsInPage || !withCommand(event) || event.altKey || event.key.toLowerCase() !== 'e') return null;
       return () => void exportCsv(event.shiftKey ? 'excel' : 'standard');
     },
   },
@@ -66,9 +102,26 @@ const bindings: KeyBinding[] = [
     command(event) {
       const target = event.target as HTMLElement | null;
       if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return null;
-      if (target?.closest('input, select, textarea, .text-host, .popover')) return null;
+      if (target?.closest(TYPING_PLACES)) return null;
       const code = event.key.length === 1 ? codeForKey(getState().project?.codes ?? [], event.key) : undefined;
       return code && getState().open ? () => codeSelection(code.id) : null;
+    },
+  },
+  {
+    // The shortcuts sheet on `?`, where the key would not type (after the codes' keys, so that a
+    // code given `?` as its key keeps it).
+    capture: false,
+    command(event) {
+      if (event.defaultPrevented || (event.target as HTMLElement | null)?.closest(TYPING_PLACES)) return null;
+      return event.key === '?' ? registryCommand('shortcuts', event) : null;
+    },
+  },
+  {
+    // The next or previous document (Alt+PageDown, Alt+PageUp), outside form fields.
+    capture: false,
+    command(event) {
+      if (event.defaultPrevented || isFormField(event.target as Element)) return null;
+      return registryCommand('next-document', event) ?? registryCommand('previous-document', event);
     },
   },
 ];

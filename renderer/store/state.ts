@@ -11,6 +11,7 @@ import { openDocumentInitial, type OpenDocumentSlice } from './open-document';
 import { projectInitial, type ProjectState } from './project';
 import { savingInitial, type SavingState } from './saving';
 import { searchInitial, type SearchSlice } from './search';
+import { settingsInitial, type SettingsSlice } from './settings';
 import { createStore, type Change } from './store';
 import { textViewInitial, type TextViewState } from './text-view';
 import { workspaceInitial, type WorkspaceState } from './workspace';
@@ -25,7 +26,8 @@ export type State = ProjectState &
   DraftsState &
   AgreementSlice &
   TextViewState &
-  WorkspaceState;
+  WorkspaceState &
+  SettingsSlice;
 
 /** The state of a page that has just started. */
 export function initialState(): State {
@@ -41,6 +43,7 @@ export function initialState(): State {
     ...agreementInitial,
     ...textViewInitial,
     ...workspaceInitial,
+    ...settingsInitial,
   };
 }
 

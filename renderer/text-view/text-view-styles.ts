@@ -9,8 +9,8 @@ const TEXT_VIEW_CSS = `
   white-space: pre-wrap;
   word-wrap: break-word;
   font-variant-ligatures: none;
-  font-family: Georgia, 'Noto Serif', 'DejaVu Serif', serif;
-  font-size: 1.05rem;
+  font-family: var(--text-font, Georgia, 'Noto Serif', 'DejaVu Serif', serif);
+  font-size: var(--text-size, 1.05rem);
   line-height: 1.75;
   color: var(--text);
   caret-color: var(--accent);

@@ -27,10 +27,32 @@ function key(name: string, modifiers: Partial<Pick<KeyboardEvent, 'ctrlKey' | 'm
 const actions = { openSearch: () => undefined };
 
 describe('the page keymap', () => {
-  it('opens the search on Ctrl/Cmd+F, before the page sees the key, and not with Shift', () => {
+  it('opens the search on Ctrl/Cmd+F, before the page sees the key, and with Shift over all documents', () => {
     expect(keymap.commandForKey(key('f', { ctrlKey: true }), true, actions)?.run).toBe(actions.openSearch);
     expect(keymap.commandForKey(key('F', { metaKey: true }), true, actions)?.run).toBe(actions.openSearch);
-    expect(keymap.commandForKey(key('f', { ctrlKey: true, shiftKey: true }), true, actions)).toBeNull();
+    let opened = 0;
+    keymap.commandForKey(key('F', { ctrlKey: true, shiftKey: true }), true, { openSearch: () => opened++ })?.run();
+    expect(opened).toBe(1);
+    expect(store.getState().search.scope).toBe('corpus');
+  });
+
+  it('opens the command palette, the settings and the shortcuts sheet from anywhere, form fields too', () => {
+    keymap.commandForKey(key('P', { ctrlKey: true, shiftKey: true }, 'input'), true, actions)?.run();
+    expect(store.getState().dialog).toBe('palette');
+    keymap.commandForKey(key(',', { metaKey: true }, 'input'), true, actions)?.run();
+    expect(store.getState().dialog).toBe('settings');
+    keymap.commandForKey(key('F1'), true, actions)?.run();
+    expect(store.getState().dialog).toBe('shortcuts');
+    store.update({ dialog: null });
+  });
+
+  it('opens the shortcuts sheet on ? only where the key would not type', () => {
+    expect(keymap.commandForKey(key('?', { shiftKey: true }), false, actions)).not.toBeNull();
+    for (const place of ['input', 'textarea', '.text-host', '[role="dialog"]']) expect(keymap.commandForKey(key('?', { shiftKey: true }, place), false, actions)).toBeNull();
+  });
+
+  it("keeps a code's key from coding while a dialog is open", () => {
+    expect(keymap.commandForKey(key('1', {}, 'dialog'), false, actions)).toBeNull();
   });
 
   it('leaves Undo, Redo and Export to the desktop menu', () => {

@@ -1,0 +1,60 @@
+/**
+ * A modal dialog of the workspace (the palette, the shortcuts sheet, the settings): the browser's
+ * own `<dialog>`, shown modal so that the page behind it is inert and Tab stays inside; Escape
+ * closes it, and the focus goes back to where it was when it opened (into the text, with its
+ * selection, when it was there).
+ */
+import { useEffect, useRef, type ReactNode } from 'react';
+import { focusText } from '../../commands/coding';
+
+/** The element that has the focus, looking into the text view's shadow root. */
+function focusedElement(): HTMLElement | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active instanceof HTMLElement && active !== document.body ? active : null;
+}
+
+/** Gives the focus back to `element`: the text through its view, so that its selection comes back too. */
+function returnFocus(element: HTMLElement | null): void {
+  const root = element?.getRootNode();
+  if (root instanceof ShadowRoot && root.host.closest('.text-host')) focusText();
+  else if (element?.isConnected) element.focus();
+}
+
+export interface ModalDialogProps {
+  className: string;
+  /** The id of the element that names the dialog (its heading). */
+  labelledBy: string;
+  onClose(): void;
+  children: ReactNode;
+}
+
+/** A modal dialog that closes on Escape and gives the focus back where it was. */
+export function ModalDialog(props: ModalDialogProps) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const returnTo = focusedElement();
+    if (dialog.current && !dialog.current.open) dialog.current.showModal();
+    return () => returnFocus(returnTo);
+  }, []);
+  return (
+    <dialog
+      ref={dialog}
+      className={`workspace-dialog ${props.className}`}
+      aria-labelledby={props.labelledBy}
+      onCancel={(event) => {
+        // The dialog is closed by the page's state, not by the browser, so that both agree.
+        event.preventDefault();
+        props.onClose();
+      }}
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape') return;
+        event.preventDefault();
+        event.stopPropagation();
+        props.onClose();
+      }}
+    >
+      {props.children}
+    </dialog>
+  );
+}
