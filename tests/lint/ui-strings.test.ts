@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MESSAGES } from '../../renderer/i18n/languages';
-import { groupByFile, readUiStrings, readsLikeSentence, type FileStrings } from './ui-strings';
+import { groupByFile, keyProblems, pluralBase, readUiStrings, readsLikeSentence, type FileStrings } from './ui-strings';
 
 /**
  * Files whose words are still being moved into the message files on other branches. This set
@@ -54,12 +54,7 @@ function rendererFiles(folder = join(root, 'renderer')): string[] {
 type Messages = { [key: string]: string | Messages };
 const flatten = (messages: Messages, prefix = ''): string[] =>
   Object.entries(messages).flatMap(([key, value]) => (typeof value === 'string' ? [`${prefix}${key}`] : flatten(value, `${prefix}${key}.`)));
-/** The key without its plural suffix: what a t() call names. */
-const pluralBase = (key: string) => key.replace(/_(zero|one|two|few|many|other)$/, '');
 const englishKeys = new Set(flatten(MESSAGES.en as Messages).map(pluralBase));
-const namespaces = Object.keys(MESSAGES.en);
-/** A literal that names a message key: a namespace, a dot, then a dotted path of names. */
-const looksLikeKey = (text: string) => new RegExp(`^(${namespaces.join('|')})\\.[A-Za-z0-9_]+(\\.[A-Za-z0-9_]+)*$`).test(text);
 
 let renderer: Map<string, FileStrings>;
 beforeAll(() => {
@@ -78,14 +73,11 @@ describe('the interface’s words', () => {
   });
 
   it('every message key a file names exists in English (keys listed where they are built, too)', () => {
-    const unknown = [...renderer].flatMap(([file, strings]) => strings.literals.filter((text) => looksLikeKey(text) && !englishKeys.has(text)).map((key) => `${file}: ${key}`));
-    expect(unknown).toEqual([]);
+    expect(keyProblems(renderer, englishKeys, PENDING_KEYS).unknown).toEqual([]);
   });
 
   it('every English message key is used by a file (a key nobody names is reported)', () => {
-    const named = new Set([...renderer.values()].flatMap((strings) => strings.literals));
-    const unused = [...englishKeys].filter((key) => !named.has(key) && !PENDING_KEYS.has(key));
-    expect(unused).toEqual([]);
+    expect(keyProblems(renderer, englishKeys, PENDING_KEYS).unused).toEqual([]);
   });
 
   it('every key still pending is still unused (the set only shrinks)', () => {
@@ -157,6 +149,16 @@ describe('the detector of UI strings', () => {
   it('collects string literals, so that keys named in lists count as used', () => {
     const strings = found("const TYPE_NAMES = { text: 'variables.type.text' } as const;\nexport const x = TYPE_NAMES;", 'list.ts');
     expect(strings.literals).toContain('variables.type.text');
+  });
+
+  it('reports a key listed in a table that English lacks, and an English key no file names', () => {
+    const files = readUiStrings({
+      'formats.ts': "export const NAMES = { csv: 'services.export.csv', xlsx: 'services.export.xlsx' } as const;",
+      'view.tsx': "export const V = () => <p>{t('search.panel.title')}</p>;",
+    });
+    const english = new Set(['services.export.csv', 'search.panel.title', 'search.panel.close']);
+    expect(keyProblems(files, english)).toEqual({ unknown: ['formats.ts: services.export.xlsx'], unused: ['search.panel.close'] });
+    expect(keyProblems(files, english, new Set(['search.panel.close'])).unused).toEqual([]);
   });
 
   it('takes a sentence for two words with a capital first or punctuation last', () => {

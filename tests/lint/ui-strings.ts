@@ -235,3 +235,21 @@ export function groupByFile(found: readonly UiString[]): Record<string, string[]
   for (const item of found) (grouped[item.file] ??= []).push(`${item.line}: [${item.kind}] ${item.text}`);
   return grouped;
 }
+
+/** The key without its plural suffix: what a t() call names. */
+export const pluralBase = (key: string) => key.replace(/_(zero|one|two|few|many|other)$/, '');
+
+/**
+ * What is wrong with the message keys: literals that name a key (a namespace, a dot, a dotted
+ * path) that English does not have, as `file: key` (the compiler checks keys written in t() calls;
+ * this catches keys listed where they are built, as in a table of names); and English keys no file
+ * names (`pending` keys, awaited from files not converted yet, excepted).
+ */
+export function keyProblems(files: ReadonlyMap<string, FileStrings>, english: ReadonlySet<string>, pending: ReadonlySet<string> = new Set()): { unknown: string[]; unused: string[] } {
+  const namespaces = [...new Set([...english].map((key) => key.split('.')[0]))];
+  const looksLikeKey = new RegExp(`^(${namespaces.join('|')})\\.[A-Za-z0-9_]+(\\.[A-Za-z0-9_]+)*$`);
+  const unknown = [...files].flatMap(([file, strings]) => strings.literals.filter((text) => looksLikeKey.test(text) && !english.has(text)).map((key) => `${file}: ${key}`));
+  const named = new Set([...files.values()].flatMap((strings) => strings.literals));
+  const unused = [...english].filter((key) => !named.has(key) && !pending.has(key));
+  return { unknown, unused };
+}
