@@ -1,5 +1,6 @@
 /** Coding from a key or a button: the selected passage of the text, with a code or the last one used. */
 import { REPEAT_KEY } from '../../shared/model/codebook';
+import { t } from '../i18n/i18n';
 import { showMessage } from '../services/page';
 import { applyCode } from '../services/segments';
 import { getState } from '../store';
@@ -17,7 +18,7 @@ export function codeSelection(codeId: string): void {
 export function repeatLastCode(): void {
   const last = selectLastUsedCode(getState());
   if (last) codeSelection(last);
-  else showMessage('info', `No code used yet: ${REPEAT_KEY} repeats the last code you apply.`);
+  else showMessage('info', t('services.coding.noCodeUsedYet', { key: REPEAT_KEY }));
 }
 
 /** Gives the text the focus (after a popover closes, say); false when no text is shown. */

@@ -8,6 +8,7 @@ import { withAgreement, withCodersKnown, withCodesKnown, withDefaultDocuments, t
 import { api } from './api-client';
 import { runAction } from './history';
 import { followJob } from './jobs';
+import { t } from '../i18n/i18n';
 import { showMessage } from './page';
 
 export type AgreementSelection = OperationInput<'reliabilityReport'>;
@@ -21,10 +22,10 @@ export function agreementSelection(documentIds = getState().agreement.documentId
 /** Computes the report for the view's choices (on `documentIds`) and keeps it in the store. */
 export async function computeAgreement(documentIds = getState().agreement.documentIds): Promise<void> {
   update((current) => withAgreement(current, { computing: true }));
-  const result = await followJob('Agreement', (jobId) => api.reliabilityReport({ ...agreementSelection(documentIds), jobId }));
+  const result = await followJob(t('services.job.agreement'), (jobId) => api.reliabilityReport({ ...agreementSelection(documentIds), jobId }));
   update((current) => withAgreement(current, result.ok ? { computing: false, report: result.value } : { computing: false }));
   if (result.ok) return;
-  if (result.error.code === 'cancelled') showMessage('info', 'The computation was cancelled.');
+  if (result.error.code === 'cancelled') showMessage('info', t('services.agreement.cancelled'));
   else showMessage('error', result.error.message);
 }
 

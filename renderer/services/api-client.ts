@@ -5,6 +5,7 @@
  */
 import { operationNames, type WorkbenchApi, type WorkbenchBridge } from '../../shared/ipc';
 import { fail } from '../../shared/ipc/result';
+import { t } from '../i18n/i18n';
 
 declare global {
   interface Window {
@@ -33,11 +34,11 @@ function previewBridge(): WorkbenchBridge {
           });
           const type = response.headers.get('content-type') ?? '';
           if (!type.startsWith('application/json')) {
-            return fail('internal', `The preview server answered ${response.status}: ${await response.text()}`);
+            return fail('internal', t('services.preview.answered', { status: response.status, answer: await response.text() }));
           }
           return await response.json();
         } catch (error) {
-          return fail('unreachable', `The preview server cannot be reached (${(error as Error).message}). Is it still running?`);
+          return fail('unreachable', t('services.preview.unreachable', { reason: (error as Error).message }));
         }
       },
     ]),

@@ -12,6 +12,7 @@ import { api, isPreview } from './api-client';
 import { reloadOpenDocument } from './documents';
 import { applyImportOutcome } from './history';
 import { refreshCounts } from './overview';
+import { t } from '../i18n/i18n';
 import { showMessage } from './page';
 
 const FOLDER_KEY = 'workbench-shared-folder';
@@ -43,7 +44,7 @@ export async function setCoder(name: string): Promise<boolean> {
   }
   const coder = result.value.coder;
   update((current) => withCoder(current, coder));
-  showMessage('info', `Coding as ${coder}.`);
+  showMessage('info', t('services.coders.codingAs', { coder }));
   if (selectBlind(getState())) await reloadOpenDocument();
   return true;
 }
@@ -56,7 +57,7 @@ export async function syncRememberedFolder(): Promise<void> {
   const folder = rememberedFolder();
   if (!folder) return;
   const result = await api.syncSharedFolder({ folder });
-  if (!result.ok) showMessage('error', `The shared folder ${folder} could not be synced: ${result.error.message}`);
+  if (!result.ok) showMessage('error', t('services.coders.syncFailed', { folder, reason: result.error.message }));
   else if (result.value.outcome) applyImportOutcome(result.value.outcome);
 }
 

@@ -11,6 +11,7 @@ import type { Result } from '../../shared/ipc/result';
 import { getState, update } from '../store';
 import { api } from './api-client';
 import { followJob } from './jobs';
+import { t } from '../i18n/i18n';
 import { showMessage } from './page';
 
 /**
@@ -21,18 +22,18 @@ async function runExport(call: (jobId: string) => Promise<Result<ExportOutcome>>
   if (getState().exporting) return;
   update({ exporting: true });
   try {
-    const result = await followJob('Export', call);
-    if (!result.ok && result.error.code === 'cancelled') showMessage('info', 'Export cancelled: no file was written.');
+    const result = await followJob(t('services.job.export'), call);
+    if (!result.ok && result.error.code === 'cancelled') showMessage('info', t('services.export.cancelledNoFile'));
     else if (!result.ok) showMessage('error', result.error.message);
-    else if (result.value.path === null) showMessage('info', 'Export cancelled.');
+    else if (result.value.path === null) showMessage('info', t('services.export.cancelled'));
     else showMessage('info', done(result.value));
   } finally {
     update({ exporting: false });
   }
 }
 
-const exportedTo = ({ path }: ExportOutcome) => `Exported to ${path}`;
-const segmentsExported = ({ rows, path }: ExportOutcome) => `Exported ${rows} coded segment${rows === 1 ? '' : 's'} to ${path}`;
+const exportedTo = ({ path }: ExportOutcome) => t('services.export.done', { path });
+const segmentsExported = ({ rows, path }: ExportOutcome) => t('services.export.segments', { count: rows, path });
 
 export type DatasetFormat = OperationInput<'exportDataset'>['format'];
 
@@ -43,7 +44,7 @@ export function exportDataset(format: DatasetFormat): Promise<void> {
 
 /** Exports the codebook (JSON, REFI-QDA codebook or CSV) through the save dialog. */
 export function exportCodebook(format: 'json' | 'qdc' | 'csv' = 'json'): Promise<void> {
-  return runExport(() => api.exportCodebook({ format }), ({ rows, path }) => `Exported the codebook (${rows} codes) to ${path}`);
+  return runExport(() => api.exportCodebook({ format }), ({ rows, path }) => t('services.export.codebook', { count: rows, path }));
 }
 
 /** Exports the coded segments as CSV (all, or only those given) through the save dialog. */

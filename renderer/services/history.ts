@@ -8,6 +8,7 @@ import { getState, update } from '../store';
 import { withOutcome } from '../store/outcome';
 import { api } from './api-client';
 import { refreshCounts } from './overview';
+import { t } from '../i18n/i18n';
 import { showMessage } from './page';
 import { reportFailure } from './save-watch';
 
@@ -38,12 +39,12 @@ export async function stepHistory(direction: 'undo' | 'redo'): Promise<void> {
   const result = await (direction === 'undo' ? api.undo({}) : api.redo({}));
   if (!result.ok) return reportFailure(result.error);
   if (!result.value) {
-    showMessage('info', direction === 'undo' ? 'Nothing to undo.' : 'Nothing to redo.');
+    showMessage('info', direction === 'undo' ? t('services.history.nothingToUndo') : t('services.history.nothingToRedo'));
     return;
   }
   // A document brought back (an undone removal) takes the focus in the list, where it is again.
   const known = new Set(getState().project?.documents.map((d) => d.id));
   const restored = result.value.documents.find(({ id, document }) => document && !known.has(id));
-  applyOutcome(result.value, `${direction === 'undo' ? 'Undone' : 'Redone'}: ${result.value.label}`);
+  applyOutcome(result.value, direction === 'undo' ? t('services.history.undone', { label: result.value.label }) : t('services.history.redone', { label: result.value.label }));
   if (restored) update({ focusDocument: restored.id });
 }

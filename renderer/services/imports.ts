@@ -12,6 +12,7 @@ import { openDocument } from './documents';
 import { applyImportOutcome } from './history';
 import { cancelJob, followJob } from './jobs';
 import { refreshCounts } from './overview';
+import { formatNumber, t } from '../i18n/i18n';
 import { showMessage } from './page';
 
 /** A file's bytes as base64, in slices (a large file would overflow one String.fromCharCode call). */
@@ -42,14 +43,14 @@ async function importOne(file: File): Promise<FileImport> {
   if (kind === 'project') {
     // A project from another program: documents, codebook and coded segments in one action.
     const data = await base64Of(file);
-    const project = await followJob('Import', (jobId) => api.importProject({ name: file.name, data, jobId }));
+    const project = await followJob(t('services.job.import'), (jobId) => api.importProject({ name: file.name, data, jobId }));
     return project.ok ? { lines: project.value.report, outcome: project.value.outcome } : { lines: [`${file.name}: ${project.error.message}`], outcome: null };
   }
   const result = await api.importDocument({ name: file.name, data: await base64Of(file) });
   if (!result.ok) return { lines: [result.error.message], outcome: null };
   const { outcome, duplicateOf, notes } = result.value;
   const lines = [...notes];
-  if (duplicateOf) lines.push(`${file.name} is already in the project, as “${duplicateOf.title}”; it was not added again.`);
+  if (duplicateOf) lines.push(t('services.import.duplicate', { file: file.name, title: duplicateOf.title }));
   return { lines, outcome };
 }
 
@@ -65,7 +66,7 @@ export async function importFiles(files: readonly File[]): Promise<void> {
   update({ importCancelled: false });
   for (const [index, file] of files.entries()) {
     if (getState().importCancelled) {
-      report.push(`Cancelled: ${files.length - index} file${files.length - index === 1 ? ' was' : 's were'} not imported.`);
+      report.push(t('services.import.cancelled', { count: files.length - index }));
       break;
     }
     update({ importing: { done: index, total: files.length, current: file.name } });
@@ -77,19 +78,19 @@ export async function importFiles(files: readonly File[]): Promise<void> {
       applyImportOutcome(outcome);
     }
   }
-  const summary = `Imported ${importedFiles.length} of ${files.length} file${files.length === 1 ? '' : 's'}.`;
+  const summary = t('services.import.summary', { imported: formatNumber(importedFiles.length), count: files.length });
   update({ importing: null, importReport: [summary, ...report] });
   await refreshCounts();
   if (firstImported && !getState().open) await openDocument(firstImported);
   // Each file's import put its own line in the message bar; a batch is said as a whole, naming
   // every file that came in (the report beside the list says what happened to each).
-  if (files.length > 1) showMessage(importedFiles.length ? 'info' : 'error', batchMessage(summary, importedFiles));
+  if (files.length > 1) showMessage(importedFiles.length ? 'info' : 'error', batchMessage(summary, importedFiles, files.length));
 }
 
 /** The message bar's line for a batch: how many came in, and which. */
-function batchMessage(summary: string, importedFiles: readonly string[]): string {
-  if (!importedFiles.length) return `${summary} See the report beside the documents for why.`;
-  return `${summary.slice(0, -1)}: ${importedFiles.join(', ')}.`;
+function batchMessage(summary: string, importedFiles: readonly string[], total: number): string {
+  if (!importedFiles.length) return t('services.import.noneImported', { summary });
+  return t('services.import.batch', { imported: formatNumber(importedFiles.length), count: total, files: importedFiles.join(', ') });
 }
 
 /** Stops the imports under way: the file being imported finishes or is cancelled, the rest are left. */

@@ -16,6 +16,7 @@ import { withHistory } from '../store/project';
 import type { TextRange } from '../store/text-view';
 import { api } from './api-client';
 import { runAction } from './history';
+import { t } from '../i18n/i18n';
 import { showMessage } from './page';
 import { markPending, reportFailure, settle } from './save-watch';
 
@@ -25,6 +26,17 @@ function editedProject(state: State, open: OpenDocumentState): EditedProject {
 }
 
 const now = () => new Date().toISOString();
+
+/**
+ * Why a selection cannot be coded, in the interface's language. The check is shared with the main
+ * process, which says it in English; the two refusals a researcher meets (nothing selected, only
+ * white space) are said here in their words, the rare rest as the check says it.
+ */
+function selectionRefused(text: string, start: number, end: number, error: Error): string {
+  if (end <= start) return t('services.coding.nothingSelected');
+  if (!/\S/u.test(text.slice(start, end))) return t('services.coding.onlyWhiteSpace');
+  return error.message;
+}
 
 /** A segment moved to [start, end) (trimmed of white space), as the main process would move it. */
 function withBounds(state: State, open: OpenDocumentState, segment: CodedSegment, start: number, end: number): CodedSegment {
@@ -43,7 +55,7 @@ export function applyCode(codeId: string, range: TextRange | null): void {
   const state = getState();
   const { open, project } = state;
   if (!open || !project) {
-    showMessage('info', 'Open a document first, then select a passage to code.');
+    showMessage('info', t('services.coding.openDocumentFirst'));
     return;
   }
   if (range && state.snapWords) range = snapToWords(open.text, range.start, range.end);
@@ -53,7 +65,7 @@ export function applyCode(codeId: string, range: TextRange | null): void {
     // White space at the edges is left out, as the main process does, so both show the same bounds.
     ({ segment } = codePassage(editedProject(state, open), { id: crypto.randomUUID(), documentId: open.document.id, codeId, ...range! }, open.text, now()));
   } catch (error) {
-    showMessage('info', (error as Error).message);
+    showMessage('info', selectionRefused(open.text, range?.start ?? 0, range?.end ?? 0, error as Error));
     return;
   }
   const { start, end } = segment;
@@ -147,7 +159,7 @@ export function adjustSegment(segmentId: string, edge: 'start' | 'end', directio
   try {
     checkSelection(open.text, start, end);
   } catch (error) {
-    showMessage('info', (error as Error).message);
+    showMessage('info', selectionRefused(open.text, start, end, error as Error));
     return null;
   }
   const moved = withBounds(state, open, segment, start, end);

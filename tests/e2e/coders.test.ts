@@ -89,7 +89,7 @@ describe('coders in the browser', () => {
     // The coded segments across documents: only ana's, counted as such, and bea is not offered as a filter.
     await page.click('button[data-action="retrieval"]');
     await expect.poll(() => page.locator('.retrieval li').count()).toBe(1);
-    expect(await page.textContent('.retrieval-count')).toBe('1 of 1 coded segments');
+    expect(await page.textContent('.retrieval-count')).toBe('1 of 1 coded segment');
     expect(await page.locator('select[aria-label="Coder"] option').allTextContents()).toEqual(['All coders', 'ana']);
     await page.click('button[data-action="retrieval"]');
 

@@ -5,19 +5,23 @@ import type { Adjudication } from '../../../shared/model/adjudication';
 import { settleDisagreement } from '../../services/agreement';
 import { setBlind } from '../../services/coders';
 import { documentText, jumpTo } from '../../services/documents';
+import { t, useT } from '../../i18n/i18n';
 import { getState, selectBlind } from '../../store';
 
 /** How a disagreement was settled, in words ('Open' while it is not). */
 export function decisionText(adjudication: Adjudication | undefined, report: Report): string {
-  if (!adjudication) return 'Open';
-  if (adjudication.decision === 'discussed') return `Discussed (${adjudication.by})`;
-  if (adjudication.decision === 'merge') return `Merged (${adjudication.by})`;
+  if (!adjudication) return t('agreement.decision.open');
+  if (adjudication.decision === 'discussed') return t('agreement.decision.discussed', { by: adjudication.by });
+  if (adjudication.decision === 'merge') return t('agreement.decision.merged', { by: adjudication.by });
   const version = report.disagreements.flatMap((d) => d.versions).find((v) => v.segmentId === adjudication.acceptedSegmentId);
-  return `Accepted ${version?.coder ?? 'a'}'s version (${adjudication.by})`;
+  return version
+    ? t('agreement.decision.accepted', { coder: version.coder, by: adjudication.by })
+    : t('agreement.decision.acceptedUnknown', { by: adjudication.by });
 }
 
 /** The coders' versions of one disagreement side by side, each in its context, with the decisions. */
 export function DisagreementDetail(props: { disagreement: ReliabilityDisagreement; codeLabel: string; onSettled: () => Promise<void>; onJump: () => void }) {
+  const t = useT();
   const { disagreement } = props;
   const [text, setText] = useState<string | null>(null);
   useEffect(() => {
@@ -44,17 +48,17 @@ export function DisagreementDetail(props: { disagreement: ReliabilityDisagreemen
   const from = Math.max(0, disagreement.start - 80);
   const to = disagreement.end + 80;
   return (
-    <section className="disagreement-detail" aria-label="The coders' versions">
+    <section className="disagreement-detail" aria-label={t('agreement.detail.label')}>
       <h3 className="panel-title">{props.codeLabel}</h3>
       <div className="versions">
         {disagreement.versions.map((version) => (
           <div className="version" key={version.coder} data-coder={version.coder}>
             <h4>{version.coder}</h4>
             {text === null ? (
-              <p className="empty">Loading…</p>
+              <p className="empty">{t('agreement.detail.loading')}</p>
             ) : version.segmentId === null || version.start === null || version.end === null ? (
               <p className="version-text">
-                <em>Did not code this passage.</em> {text.slice(from, to)}
+                <em>{t('agreement.detail.notCoded')}</em> {text.slice(from, to)}
               </p>
             ) : (
               <p className="version-text">
@@ -67,7 +71,7 @@ export function DisagreementDetail(props: { disagreement: ReliabilityDisagreemen
             )}
             {version.segmentId && (
               <button type="button" onClick={() => void decide('accept', version.segmentId!)} data-action="accept-version">
-                Accept {version.coder}'s version
+                {t('agreement.detail.accept', { coder: version.coder })}
               </button>
             )}
           </div>
@@ -76,11 +80,11 @@ export function DisagreementDetail(props: { disagreement: ReliabilityDisagreemen
       <div className="disagreement-actions">
         {segmentIds.length > 1 && (
           <button type="button" onClick={() => void decide('merge')} data-action="merge-versions">
-            Merge the versions
+            {t('agreement.detail.merge')}
           </button>
         )}
         <button type="button" onClick={() => void decide('discussed')} data-action="mark-discussed">
-          Mark as discussed
+          {t('agreement.detail.discussed')}
         </button>
         <button
           type="button"
@@ -91,7 +95,7 @@ export function DisagreementDetail(props: { disagreement: ReliabilityDisagreemen
             await jumpTo(disagreement.documentId, disagreement.start, disagreement.end);
           }}
         >
-          Show in the text
+          {t('agreement.detail.showInText')}
         </button>
       </div>
     </section>

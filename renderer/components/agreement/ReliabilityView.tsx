@@ -8,12 +8,12 @@
  */
 import { useEffect, useMemo } from 'react';
 import { CONSENSUS_CODER } from '../../../shared/model/adjudication';
-import { CLOSED_WHILE_BLIND } from '../../../shared/views/blind-coding';
 import { codePath } from '../../../shared/model/codebook';
 import { documentsCodedByAll } from '../../../shared/stats/compared-documents';
 import { agreementSelection, chooseAgreement, computeAgreement, forgetAgreementReport, knowCodes, knowCoders, offerDocuments } from '../../services/agreement';
 import { setBlind } from '../../services/coders';
 import { exportReliability } from '../../services/exports';
+import { formatNumber, useT } from '../../i18n/i18n';
 import { showMessage } from '../../services/page';
 import { selectBlind, selectCodes, useStore } from '../../store';
 import { selectOpenDisagreements } from '../../store/agreement';
@@ -25,6 +25,7 @@ import { ReportTable } from './ReportTable';
 const NONE: string[] = [];
 
 export function ReliabilityView(props: { onJump: () => void }) {
+  const t = useT();
   const project = useStore((state) => state.project)!;
   const blind = useStore(selectBlind);
   const codes = useStore(selectCodes);
@@ -41,11 +42,9 @@ export function ReliabilityView(props: { onJump: () => void }) {
   useEffect(() => offerDocuments(defaultIds), [defaultIds.join('\u0000')]);
 
   const compute = async (chosenDocuments = documentIds) => {
-    if (chosenCoders.length < 2) return showMessage('info', 'Choose at least two coders to compare.');
-    if (!chosenDocuments.length && !allDocuments && !sharedIds.length) {
-      return showMessage('info', 'No document has been coded by every chosen coder yet. Tick the documents to compare, or compare on all documents.');
-    }
-    if (!chosenDocuments.length || !codeIds.length) return showMessage('info', 'Choose at least one document and one code.');
+    if (chosenCoders.length < 2) return showMessage('info', t('agreement.message.chooseTwoCoders'));
+    if (!chosenDocuments.length && !allDocuments && !sharedIds.length) return showMessage('info', t('agreement.message.noSharedDocument'));
+    if (!chosenDocuments.length || !codeIds.length) return showMessage('info', t('agreement.message.chooseDocumentAndCode'));
     await computeAgreement(chosenDocuments);
   };
 
@@ -56,11 +55,11 @@ export function ReliabilityView(props: { onJump: () => void }) {
 
   if (blind) {
     return (
-      <section className="reliability" aria-label="Agreement between coders">
+      <section className="reliability" aria-label={t('agreement.view.label')}>
         <p className="blind-closed" role="status">
-          {CLOSED_WHILE_BLIND}{' '}
+          {t('agreement.blind.closed')}{' '}
           <button type="button" onClick={() => void setBlind(false)} data-action="blind-off">
-            Turn blind coding off
+            {t('agreement.blind.turnOff')}
           </button>
         </p>
         <CoderExchange onMerged={forgetAgreementReport} />
@@ -69,7 +68,7 @@ export function ReliabilityView(props: { onJump: () => void }) {
   }
 
   return (
-    <section className="reliability" aria-label="Agreement between coders">
+    <section className="reliability" aria-label={t('agreement.view.label')}>
       <form
         className="reliability-selection"
         onSubmit={(event) => {
@@ -77,40 +76,68 @@ export function ReliabilityView(props: { onJump: () => void }) {
           void compute();
         }}
       >
-        <Checkboxes legend="Coders" items={coders.map((c) => ({ id: c, label: c }))} chosen={chosenCoders} onChange={(chosen) => chooseAgreement({ coders: chosen })} />
-        <Checkboxes legend="Documents" items={project.documents.map((d) => ({ id: d.id, label: d.title }))} chosen={documentIds} onChange={(chosen) => chooseAgreement({ documentIds: chosen })} />
-        <Checkboxes legend="Codes" items={codes.map((c) => ({ id: c.id, label: codeLabel(c.id) }))} chosen={codeIds} onChange={(chosen) => chooseAgreement({ codeIds: chosen })} />
+        <Checkboxes
+          choice="coders"
+          legend={t('agreement.choice.coders')}
+          filterLabel={t('agreement.choice.filterCoders')}
+          items={coders.map((c) => ({ id: c, label: c }))}
+          chosen={chosenCoders}
+          onChange={(chosen) => chooseAgreement({ coders: chosen })}
+        />
+        <Checkboxes
+          choice="documents"
+          legend={t('agreement.choice.documents')}
+          filterLabel={t('agreement.choice.filterDocuments')}
+          items={project.documents.map((d) => ({ id: d.id, label: d.title }))}
+          chosen={documentIds}
+          onChange={(chosen) => chooseAgreement({ documentIds: chosen })}
+        />
+        <Checkboxes
+          choice="codes"
+          legend={t('agreement.choice.codes')}
+          filterLabel={t('agreement.choice.filterCodes')}
+          items={codes.map((c) => ({ id: c.id, label: codeLabel(c.id) }))}
+          chosen={codeIds}
+          onChange={(chosen) => chooseAgreement({ codeIds: chosen })}
+        />
         <div className="reliability-options">
+          {/* The inputs sit inside the sentence: each language says what comes before and after them. */}
           <label>
-            Segments agree when they overlap at least{' '}
-            <input type="number" min={1} max={100} value={minOverlap} onChange={(e) => chooseAgreement({ minOverlap: Number(e.target.value) || 1 })} aria-label="Least overlap in percent" />%
+            {t('agreement.options.overlapBefore')}{' '}
+            <input type="number" min={1} max={100} value={minOverlap} onChange={(e) => chooseAgreement({ minOverlap: Number(e.target.value) || 1 })} aria-label={t('agreement.options.overlapLabel')} />
+            {t('agreement.options.overlapAfter')}
           </label>
           <label>
-            <input type="checkbox" checked={withIntervals} onChange={(e) => chooseAgreement({ withIntervals: e.target.checked })} data-action="bootstrap" /> 95% intervals for α
-            (bootstrap of <input type="number" min={100} max={20000} step={100} value={samples} onChange={(e) => chooseAgreement({ samples: Number(e.target.value) || 1000 })} aria-label="Bootstrap samples" /> samples,
-            seed <input type="number" min={0} value={seed} onChange={(e) => chooseAgreement({ seed: Number(e.target.value) || 0 })} aria-label="Bootstrap seed" />)
+            <input type="checkbox" checked={withIntervals} onChange={(e) => chooseAgreement({ withIntervals: e.target.checked })} data-action="bootstrap" />{' '}
+            {t('agreement.options.intervals')} {t('agreement.options.samplesBefore')}{' '}
+            <input type="number" min={100} max={20000} step={100} value={samples} onChange={(e) => chooseAgreement({ samples: Number(e.target.value) || 1000 })} aria-label={t('agreement.options.samplesLabel')} />{' '}
+            {t('agreement.options.seedBefore')}{' '}
+            <input type="number" min={0} value={seed} onChange={(e) => chooseAgreement({ seed: Number(e.target.value) || 0 })} aria-label={t('agreement.options.seedLabel')} />)
           </label>
           <button type="submit" disabled={computing} aria-busy={computing} data-action="compute-agreement">
-            {computing ? 'Computing…' : report ? 'Compute again' : 'Compute agreement'}
+            {computing ? t('agreement.compute.running') : report ? t('agreement.compute.again') : t('agreement.compute.first')}
           </button>
         </div>
       </form>
       <CoderExchange onMerged={forgetAgreementReport} />
       {coders.length < 2 && (
-        <p className="empty">Only one coder has coded in this project so far. Bring in another coder's work (a coder file or a shared folder) to compare.</p>
+        <p className="empty">{t('agreement.oneCoder')}</p>
       )}
       {report && (
         <>
           <p className="reliability-summary" role="status">
-            {report.coders.length} coders ({report.coders.join(', ')}) · {report.documents} document{report.documents === 1 ? '' : 's'} ·{' '}
-            {report.units.toLocaleString()} characters as units (code points)
-            {report.bootstrap ? ` · bootstrap: ${report.bootstrap.samples} samples, seed ${report.bootstrap.seed}` : ''}
+            {[
+              t('agreement.summary.coders', { count: report.coders.length, names: report.coders.join(', ') }),
+              t('agreement.summary.documents', { count: report.documents }),
+              t('agreement.summary.units', { count: report.units }),
+              ...(report.bootstrap ? [t('agreement.summary.bootstrap', { samples: formatNumber(report.bootstrap.samples), seed: report.bootstrap.seed })] : []),
+            ].join(' · ')}
           </p>
           <p className="reliability-scope" data-scope={allDocuments ? 'all' : 'shared'}>
             {allDocuments
-              ? `Compared on all ${project.documents.length} documents: text a coder left uncoded counts as “not coded”, so documents only some coders have coded lower the figures.`
-              : `Compared on the ${sharedIds.length} document${sharedIds.length === 1 ? '' : 's'} (of ${project.documents.length}) that every chosen coder has coded.`}
-            {report.documentIds.join('\u0000') !== defaultIds.join('\u0000') && ` ${report.documents} document${report.documents === 1 ? ' was' : 's were'} ticked by hand.`}{' '}
+              ? t('agreement.scope.all', { count: project.documents.length })
+              : t('agreement.scope.shared', { count: sharedIds.length, total: formatNumber(project.documents.length) })}
+            {report.documentIds.join('\u0000') !== defaultIds.join('\u0000') && ` ${t('agreement.scope.byHand', { count: report.documents })}`}{' '}
             <label>
               <input
                 type="checkbox"
@@ -121,12 +148,12 @@ export function ReliabilityView(props: { onJump: () => void }) {
                   void compute(event.target.checked ? project.documents.map((d) => d.id) : sharedIds);
                 }}
               />{' '}
-              Compare on all documents
+              {t('agreement.scope.compareAll')}
             </label>
           </p>
           <ReportTable report={report} />
           <details className="reliability-measures">
-            <summary>What each figure is</summary>
+            <summary>{t('agreement.measures.summary')}</summary>
             <dl>
               {report.measures.map((m) => (
                 <div key={m.key}>
@@ -143,20 +170,20 @@ export function ReliabilityView(props: { onJump: () => void }) {
           </details>
           <div className="reliability-exports">
             <button type="button" onClick={() => void exportReliability({ format: 'csv', selection: agreementSelection() })} data-action="export-reliability-csv">
-              Report (CSV)
+              {t('agreement.export.reportCsv')}
             </button>
             <button type="button" onClick={() => void exportReliability({ format: 'html', selection: agreementSelection() })} data-action="export-reliability-html">
-              Report (HTML page)
+              {t('agreement.export.reportHtml')}
             </button>
             <button type="button" onClick={() => void exportReliability({ format: 'matrix', selection: agreementSelection(), codeId: null })} data-action="export-reliability-matrix">
-              Units × coders (CSV)
+              {t('agreement.export.matrix')}
             </button>
           </div>
           <h3 className="panel-title">
-            Disagreements: {open} open of {report.disagreements.length}
+            {t('agreement.disagreements.title', { open: formatNumber(open), total: formatNumber(report.disagreements.length) })}
           </h3>
           {report.disagreements.length === 0 ? (
-            <p className="empty">No disagreements between these coders at this overlap.</p>
+            <p className="empty">{t('agreement.disagreements.none')}</p>
           ) : (
             <ol className="disagreement-list">
               {report.disagreements.map((d) => (
@@ -165,7 +192,7 @@ export function ReliabilityView(props: { onJump: () => void }) {
                     <span className="disagreement-where" title={`${titles.get(d.documentId)} · ${codeLabel(d.codeId)}`}>
                       {titles.get(d.documentId)} · {codeLabel(d.codeId)}
                     </span>
-                    <span className="disagreement-coders">{d.versions.map((v) => `${v.coder}: ${v.segmentId ? 'coded' : '—'}`).join(' · ')}</span>
+                    <span className="disagreement-coders">{d.versions.map((v) => `${v.coder}: ${v.segmentId ? t('agreement.disagreements.coded') : '—'}`).join(' · ')}</span>
                     <span className="disagreement-status">{decisionText(report.adjudications.find((a) => a.id === d.id), report)}</span>
                   </button>
                 </li>

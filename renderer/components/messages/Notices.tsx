@@ -1,9 +1,11 @@
 /** The project's notices (a damaged file kept aside, ...), each until it is dismissed. */
+import { useT } from '../../i18n/i18n';
 import { dismissNotice } from '../../services/page';
 import { useStore } from '../../store';
 import { selectShownNotices } from '../../store/messages';
 
 export function Notices() {
+  const t = useT();
   const shown = useStore(selectShownNotices);
   if (!shown.length) return null;
   return (
@@ -12,7 +14,7 @@ export function Notices() {
         <p key={notice}>
           {notice}{' '}
           <button type="button" onClick={() => dismissNotice(notice)}>
-            Dismiss
+            {t('messages.notices.dismiss')}
           </button>
         </p>
       ))}

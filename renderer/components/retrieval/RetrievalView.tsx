@@ -6,6 +6,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { shortTitle } from '../../../shared/text/short-text';
 import { filterSegments, NO_FILTER, type RetrievalFilter, type RetrievedSegment } from '../../../shared/views/retrieval';
+import { formatNumber, useT } from '../../i18n/i18n';
 import { jumpTo } from '../../services/documents';
 import { exportCsv } from '../../services/exports';
 import { listAllSegments } from '../../services/segments';
@@ -16,6 +17,7 @@ const SHOWN = 500;
 const NO_DOCUMENTS: never[] = [];
 
 export function RetrievalView(props: { onJump: () => void }) {
+  const t = useT();
   const codes = useStore(selectCodes);
   const documents = useStore((state) => state.project?.documents) ?? NO_DOCUMENTS;
   const exporting = useStore((state) => state.exporting);
@@ -44,26 +46,26 @@ export function RetrievalView(props: { onJump: () => void }) {
   const exportShown = () => exportCsv('standard', shown.map((r) => r.segment.id));
 
   return (
-    <section className="retrieval" aria-label="Coded segments across documents">
+    <section className="retrieval" aria-label={t('retrieval.view.label')}>
       <div className="retrieval-filters">
-        <select value={filter.codeId ?? ''} onChange={(e) => set({ codeId: e.target.value || null })} aria-label="Code">
-          <option value="">All codes</option>
+        <select value={filter.codeId ?? ''} onChange={(e) => set({ codeId: e.target.value || null })} aria-label={t('retrieval.filter.code')}>
+          <option value="">{t('retrieval.filter.allCodes')}</option>
           <CodeOptions codes={codes} />
         </select>
         <label className="search-option">
           <input type="checkbox" checked={filter.withSubcodes} onChange={(e) => set({ withSubcodes: e.target.checked })} />
-          with sub-codes
+          {t('retrieval.filter.withSubcodes')}
         </label>
-        <select value={filter.documentId ?? ''} onChange={(e) => set({ documentId: e.target.value || null })} aria-label="Document">
-          <option value="">All documents</option>
+        <select value={filter.documentId ?? ''} onChange={(e) => set({ documentId: e.target.value || null })} aria-label={t('retrieval.filter.document')}>
+          <option value="">{t('retrieval.filter.allDocuments')}</option>
           {documents.map((d) => (
             <option key={d.id} value={d.id} title={d.title}>
               {shortTitle(d.title, 60)}
             </option>
           ))}
         </select>
-        <select value={filter.coder ?? ''} onChange={(e) => set({ coder: e.target.value || null })} aria-label="Coder">
-          <option value="">All coders</option>
+        <select value={filter.coder ?? ''} onChange={(e) => set({ coder: e.target.value || null })} aria-label={t('retrieval.filter.coder')}>
+          <option value="">{t('retrieval.filter.allCoders')}</option>
           {coders.map((coder) => (
             <option key={coder} value={coder}>
               {coder}
@@ -77,9 +79,9 @@ export function RetrievalView(props: { onJump: () => void }) {
               const [name, value] = e.target.value.split('\u0000');
               set({ variable: e.target.value ? { name, value } : null });
             }}
-            aria-label="Variable"
+            aria-label={t('retrieval.filter.variable')}
           >
-            <option value="">Any variable value</option>
+            <option value="">{t('retrieval.filter.anyVariableValue')}</option>
             {variables.map((variable) =>
               [...new Set(documents.map((d) => d.values[variable.name]).filter((v) => v !== undefined && v !== null).map(String))].sort().map((value) => (
                 <option key={`${variable.name}:${value}`} value={`${variable.name}\u0000${value}`}>
@@ -89,21 +91,21 @@ export function RetrievalView(props: { onJump: () => void }) {
             )}
           </select>
         )}
-        <input type="search" value={filter.text} onChange={(e) => set({ text: e.target.value })} placeholder="Words in the quote…" aria-label="Words in the quote" />
+        <input type="search" value={filter.text} onChange={(e) => set({ text: e.target.value })} placeholder={t('retrieval.filter.wordsPlaceholder')} aria-label={t('retrieval.filter.words')} />
         <button type="button" onClick={() => void exportShown()} disabled={!shown.length || exporting} data-action="export-retrieval" aria-busy={exporting}>
-          {exporting ? 'Exporting…' : `Export these ${shown.length} as CSV`}
+          {exporting ? t('retrieval.export.running') : t('retrieval.export.shown', { count: shown.length })}
         </button>
       </div>
       {rows === null ? (
-        <p className="progress" role="progressbar" aria-label="Loading the coded segments">
-          <span className="spinner" aria-hidden="true" /> Loading…
+        <p className="progress" role="progressbar" aria-label={t('retrieval.loading.label')}>
+          <span className="spinner" aria-hidden="true" /> {t('retrieval.loading.text')}
         </p>
       ) : shown.length === 0 ? (
-        <p className="empty">{rows.length ? 'No coded segment matches these filters.' : 'Nothing is coded yet.'}</p>
+        <p className="empty">{rows.length ? t('retrieval.empty.noMatch') : t('retrieval.empty.nothingCoded')}</p>
       ) : (
         <>
           <p className="retrieval-count" role="status">
-            {shown.length} of {rows.length} coded segments
+            {t('retrieval.count', { shown: formatNumber(shown.length), count: rows.length })}
           </p>
           <ol className="retrieval-list">
             {shown.slice(0, SHOWN).map((row) => (
@@ -122,7 +124,7 @@ export function RetrievalView(props: { onJump: () => void }) {
               </li>
             ))}
           </ol>
-          {shown.length > SHOWN && <p className="hint">The first {SHOWN} are listed; the export holds all {shown.length}.</p>}
+          {shown.length > SHOWN && <p className="hint">{t('retrieval.firstListed', { listed: formatNumber(SHOWN), count: shown.length })}</p>}
         </>
       )}
     </section>

@@ -6,14 +6,18 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { codePath } from '../../../shared/model/codebook';
+import { formatNumber, useT } from '../../i18n/i18n';
 import { jumpTo } from '../../services/documents';
 import { codeAllHits, endSearch, runSearch, setSearch } from '../../services/search';
 import { CodeOptions } from '../codebook/CodeOptions';
 import { selectCodes, useStore } from '../../store';
 
 const PREVIEW = 20;
+/** How many hits are listed (all are counted and coded). */
+const LISTED = 500;
 
 export function SearchPanel(props: { onClose: () => void }) {
+  const t = useT();
   const search = useStore((state) => state.search);
   const codes = useStore(selectCodes);
   const openId = useStore((state) => state.open?.document.id);
@@ -40,10 +44,10 @@ export function SearchPanel(props: { onClose: () => void }) {
   );
   const hits = result?.documents.flatMap((d) => d.hits.map((hit) => ({ ...hit, documentId: d.documentId, title: d.title }))) ?? [];
   return (
-    <aside className="search-panel" role="search" aria-label="Search" onKeyDown={(event) => event.key === 'Escape' && props.onClose()}>
+    <aside className="search-panel" role="search" aria-label={t('search.panel.label')} onKeyDown={(event) => event.key === 'Escape' && props.onClose()}>
       <header className="codebook-header">
-        <h2 className="panel-title">Search</h2>
-        <button type="button" onClick={props.onClose} aria-label="Close the search">
+        <h2 className="panel-title">{t('search.panel.title')}</h2>
+        <button type="button" onClick={props.onClose} aria-label={t('search.panel.close')}>
           ×
         </button>
       </header>
@@ -52,50 +56,53 @@ export function SearchPanel(props: { onClose: () => void }) {
         type="search"
         className="search-input"
         value={query.pattern}
-        placeholder={query.regex ? 'Regular expression…' : 'Words to find…'}
-        aria-label="Search for"
+        placeholder={query.regex ? t('search.input.regexPlaceholder') : t('search.input.wordsPlaceholder')}
+        aria-label={t('search.input.label')}
         onChange={(event) => setSearch({ query: { ...query, pattern: event.target.value } })}
         onKeyDown={(event) => {
           if (event.key === 'Enter' && hits.length) void jumpTo(hits[0].documentId, hits[0].start, hits[0].end);
         }}
       />
       <div className="search-options">
-        {option('regex', '.*', 'Regular expression')}
-        {option('caseSensitive', 'Aa', 'Match case')}
-        {option('wholeWord', 'Whole words', 'Whole words only')}
-        <select value={search.scope} onChange={(event) => setSearch({ scope: event.target.value as 'document' | 'corpus' })} aria-label="Where to search">
-          <option value="document">This document</option>
-          <option value="corpus">All documents</option>
+        {option('regex', '.*', t('search.option.regex'))}
+        {/* "Aa" is the sign for case that search fields use in every language. */}
+        {option('caseSensitive', 'Aa', t('search.option.matchCase'))}
+        {option('wholeWord', t('search.option.wholeWords'), t('search.option.wholeWordsOnly'))}
+        <select value={search.scope} onChange={(event) => setSearch({ scope: event.target.value as 'document' | 'corpus' })} aria-label={t('search.scope.label')}>
+          <option value="document">{t('search.scope.document')}</option>
+          <option value="corpus">{t('search.scope.corpus')}</option>
         </select>
       </div>
       <p className="search-count" role="status" aria-live="polite">
         {search.error
           ? search.error
           : search.running
-            ? 'Searching…'
+            ? t('search.count.running')
             : result
-              ? `${result.total} hit${result.total === 1 ? '' : 's'}${result.documents.length > 1 ? ` in ${result.documents.length} documents` : ''}`
+              ? result.documents.length > 1
+                ? t('search.count.hitsInDocuments', { hits: t('search.count.hits', { count: result.total }), count: result.documents.length })
+                : t('search.count.hits', { count: result.total })
               : query.pattern
                 ? ''
                 : search.scope === 'document' && !openId
-                  ? 'Open a document, or search all documents.'
-                  : 'Type to search.'}
+                  ? t('search.count.openDocument')
+                  : t('search.count.typeToSearch')}
       </p>
       {result && result.total > 0 && (
         <div className="code-hits">
-          <select value={codeId} onChange={(event) => setCodeId(event.target.value)} aria-label="Code for all hits">
-            <option value="">Code all hits as…</option>
+          <select value={codeId} onChange={(event) => setCodeId(event.target.value)} aria-label={t('search.codeHits.label')}>
+            <option value="">{t('search.codeHits.choose')}</option>
             <CodeOptions codes={codes} />
           </select>
           <button type="button" disabled={!codeId} onClick={() => setPreviewing(true)} data-action="preview-code-hits">
-            Preview…
+            {t('search.codeHits.preview')}
           </button>
         </div>
       )}
       {previewing && result && codeId && (
-        <div className="code-hits-preview" role="group" aria-label="Code all hits">
+        <div className="code-hits-preview" role="group" aria-label={t('search.preview.label')}>
           <p>
-            Code {result.total} passage{result.total === 1 ? '' : 's'} as “{codePath(codes, codeId)}”? One undo takes them all back.
+            {t('search.preview.question', { count: result.total, code: codePath(codes, codeId) })}
           </p>
           <ol>
             {hits.slice(0, PREVIEW).map((hit) => (
@@ -106,7 +113,7 @@ export function SearchPanel(props: { onClose: () => void }) {
               </li>
             ))}
           </ol>
-          {hits.length > PREVIEW && <p>…and {hits.length - PREVIEW} more.</p>}
+          {hits.length > PREVIEW && <p>{t('search.preview.more', { count: hits.length - PREVIEW })}</p>}
           <button
             type="button"
             data-action="code-all-hits"
@@ -114,15 +121,15 @@ export function SearchPanel(props: { onClose: () => void }) {
               if (await codeAllHits(codeId)) setPreviewing(false);
             }}
           >
-            Code {result.total} passage{result.total === 1 ? '' : 's'}
+            {t('search.preview.submit', { count: result.total })}
           </button>
           <button type="button" onClick={() => setPreviewing(false)}>
-            Cancel
+            {t('search.preview.cancel')}
           </button>
         </div>
       )}
       <ol className="search-hits">
-        {hits.slice(0, 500).map((hit) => (
+        {hits.slice(0, LISTED).map((hit) => (
           <li key={`${hit.documentId}:${hit.start}`}>
             <button type="button" className="search-hit-row" onClick={() => void jumpTo(hit.documentId, hit.start, hit.end)}>
               {search.scope === 'corpus' && <span className="hit-document" title={hit.title}>{hit.title}</span>}
@@ -135,7 +142,7 @@ export function SearchPanel(props: { onClose: () => void }) {
           </li>
         ))}
       </ol>
-      {hits.length > 500 && <p className="hint">The first 500 hits are listed; all {hits.length} are counted and coded.</p>}
+      {hits.length > LISTED && <p className="hint">{t('search.firstListed', { listed: formatNumber(LISTED), count: hits.length })}</p>}
     </aside>
   );
 }

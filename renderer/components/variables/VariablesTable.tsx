@@ -8,12 +8,22 @@ import { useState } from 'react';
 import type { DocumentSummary } from '../../../shared/views/project-overview';
 import type { VariableDefinition, VariableType } from '../../../shared/model/variables';
 import { defineVariable, removeVariable, setDocumentValue } from '../../services/documents';
+import { useT } from '../../i18n/i18n';
 import { showMessage } from '../../services/page';
 import { useDraft, useStore } from '../../store';
 
 const NONE: never[] = [];
 
+/** Each type's name in the list of types, and in a column's heading. */
+const TYPE_NAMES = {
+  text: { option: 'variables.type.text', column: 'variables.column.text' },
+  number: { option: 'variables.type.number', column: 'variables.column.number' },
+  date: { option: 'variables.type.date', column: 'variables.column.date' },
+  choice: { option: 'variables.type.choice', column: 'variables.column.choice' },
+} as const satisfies Record<VariableType, { option: string; column: string }>;
+
 function ValueCell(props: { document: DocumentSummary; variable: VariableDefinition }) {
+  const t = useT();
   const { document, variable } = props;
   const saved = document.values[variable.name];
   const shown = saved === undefined || saved === null ? '' : String(saved);
@@ -23,7 +33,7 @@ function ValueCell(props: { document: DocumentSummary; variable: VariableDefinit
     // Only now: until the value is saved (or refused), the cell shows what was typed.
     setDraft(null);
   };
-  const label = `${variable.name} of ${document.title}`;
+  const label = t('variables.cell', { variable: variable.name, document: document.title });
   if (variable.type === 'choice') {
     return (
       <select value={shown} aria-label={label} onChange={(event) => void save(event.target.value)}>
@@ -52,13 +62,14 @@ function ValueCell(props: { document: DocumentSummary; variable: VariableDefinit
 }
 
 export function VariablesTable() {
+  const t = useT();
   const documents = useStore((state) => state.project?.documents) ?? NONE;
   const variables = useStore((state) => state.project?.variables) ?? NONE;
   const [name, setName] = useDraft('new-variable-name');
   const [type, setType] = useState<VariableType>('text');
   const [choices, setChoices] = useDraft('new-variable-choices');
   const add = async () => {
-    if (!name.trim()) return showMessage('info', 'Give the variable a name.');
+    if (!name.trim()) return showMessage('info', t('variables.message.nameMissing'));
     const list = choices.split(',').map((c) => c.trim()).filter(Boolean);
     if (await defineVariable({ name, type, choices: list })) {
       // Cleared only if not typed in again while it was saved: nothing typed is lost.
@@ -67,7 +78,7 @@ export function VariablesTable() {
     }
   };
   return (
-    <section className="variables" aria-label="Document variables">
+    <section className="variables" aria-label={t('variables.view.label')}>
       <form
         className="add-variable"
         onSubmit={(event) => {
@@ -75,33 +86,34 @@ export function VariablesTable() {
           void add();
         }}
       >
-        <input value={name} onChange={(event) => setName(event.target.value)} placeholder="New variable (e.g. source)" aria-label="New variable name" />
-        <select value={type} onChange={(event) => setType(event.target.value as VariableType)} aria-label="Type of the new variable">
-          <option value="text">Text</option>
-          <option value="number">Number</option>
-          <option value="date">Date</option>
-          <option value="choice">One of a list</option>
+        <input value={name} onChange={(event) => setName(event.target.value)} placeholder={t('variables.add.namePlaceholder')} aria-label={t('variables.add.name')} />
+        <select value={type} onChange={(event) => setType(event.target.value as VariableType)} aria-label={t('variables.add.type')}>
+          {(Object.keys(TYPE_NAMES) as VariableType[]).map((name) => (
+            <option key={name} value={name}>
+              {t(TYPE_NAMES[name].option)}
+            </option>
+          ))}
         </select>
         {type === 'choice' && (
-          <input value={choices} onChange={(event) => setChoices(event.target.value)} placeholder="Values, separated by commas" aria-label="Values of the list" />
+          <input value={choices} onChange={(event) => setChoices(event.target.value)} placeholder={t('variables.add.choicesPlaceholder')} aria-label={t('variables.add.choices')} />
         )}
-        <button type="submit">Add variable</button>
+        <button type="submit">{t('variables.add.submit')}</button>
       </form>
       {variables.length === 0 ? (
-        <p className="empty">No variables yet. Add one (source, date, stance, language…) to describe each document; each becomes a column of the CSV export.</p>
+        <p className="empty">{t('variables.empty')}</p>
       ) : (
         <div className="variables-scroll">
           <table className="variables-table">
             <thead>
               <tr>
-                <th scope="col">Document</th>
+                <th scope="col">{t('variables.column.document')}</th>
                 {variables.map((variable) => (
                   <th key={variable.name} scope="col">
-                    {variable.name} <span className="variable-type">({variable.type === 'choice' ? 'list' : variable.type})</span>
+                    {variable.name} <span className="variable-type">({t(TYPE_NAMES[variable.type].column)})</span>
                     <button
                       type="button"
                       className="remove-variable"
-                      aria-label={`Remove the variable ${variable.name}`}
+                      aria-label={t('variables.remove', { variable: variable.name })}
                       onClick={() => void removeVariable(variable.name)}
                     >
                       ×
