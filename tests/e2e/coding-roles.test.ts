@@ -68,7 +68,7 @@ describe('roles, names and focus in the coding panels', () => {
     await workbench.openInPage(page, document.id);
     // The segment of the test before.
     const list = page.getByRole('list', { name: 'Coded segments in text order' });
-    await expect.poll(() => list.getByRole('button', { name: 'opinion, by ana: “Azerbaijan”' }).count()).toBe(1);
+    await expect.poll(() => list.getByRole('button', { name: 'opinion · ana Azerbaijan', exact: true }).count()).toBe(1);
     expect(await list.locator('li').first().getAttribute('aria-posinset')).toBe('1');
 
     // Caret into the passage with the keyboard, Enter: a labelled non-modal dialog that has the focus.
@@ -80,7 +80,7 @@ describe('roles, names and focus in the coding panels', () => {
     const dialog = page.getByRole('dialog', { name: 'Coded segment' });
     await dialog.waitFor();
     expect(await dialog.getAttribute('aria-modal')).toBe('false');
-    expect(await dialog.evaluate((box) => box.contains(document.activeElement))).toBe(true);
+    expect(await dialog.evaluate((box) => box.contains(globalThis.document.activeElement))).toBe(true);
     await page.keyboard.press('Escape');
     await expect.poll(() => page.locator('.popover').count()).toBe(0);
     expect(await focused(page)).toBe('text');

@@ -87,7 +87,8 @@ export function CodeTree(props: { codes: readonly Code[]; selectedId: string | n
             <span className="codebook-entry-name" dir="auto">
               {code.name}
             </span>
-            {code.key && <kbd aria-hidden="true">{code.key}</kbd>}
+            {/* Drawn by CSS from data-key: the visible words stay the start of the accessible name. */}
+            {code.key && <kbd className="code-key" data-key={code.key} aria-hidden="true" />}
           </li>
         );
       })}

@@ -91,7 +91,8 @@ export function CodeBar() {
             data-code-id={code.id}
             data-depth={depth}
           >
-            {code.key && <kbd aria-hidden="true">{code.key}</kbd>}
+            {/* The key is drawn by CSS (from data-key), so that the visible words are the name's own; the key is in the name. */}
+            {code.key && <kbd className="code-key" data-key={code.key} aria-hidden="true" />}
             <span className="swatch" aria-hidden="true" />
             {depth > 0 ? `${'›'.repeat(depth)} ` : ''}
             {code.name}

@@ -5,7 +5,6 @@
  */
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { countByCode, type CodedSegment } from '../../../shared/model/segments';
-import { shortQuote } from '../../../shared/text/short-text';
 import { formatNumber, useT } from '../../i18n/i18n';
 import { selectCodes, useStore } from '../../store';
 import { revealSegment } from '../../commands/text';
@@ -26,8 +25,6 @@ export function SegmentPanel() {
   const scroller = useRef<HTMLDivElement>(null);
   const segments = open?.segments ?? NO_SEGMENTS; // kept in text order by the actions
   const counts = useMemo(() => countByCode(segments), [segments]);
-  // With several coders' segments in the list, each card says whose it is.
-  const severalCoders = useMemo(() => segments.some((segment) => segment.coder !== segments[0].coder), [segments]);
   const hasRows = segments.length > 0;
   useEffect(() => {
     // The list's height, read by an observer rather than during render (which forces a layout).
@@ -74,17 +71,13 @@ export function SegmentPanel() {
                   className={`segment-row code-${segment.codeId}`}
                   onClick={() => revealSegment(segment)}
                   title={segment.quote}
-                  aria-label={t(pending.has(segment.id) ? 'coding.segments.rowNameSaving' : 'coding.segments.rowName', {
-                    code: names.get(segment.codeId) ?? segment.codeId,
-                    coder: segment.coder,
-                    quote: shortQuote(segment.quote),
-                  })}
                   data-segment-id={segment.id}
                 >
                   <span className="segment-code">
                     <span className="swatch" aria-hidden="true" />
                     {names.get(segment.codeId) ?? segment.codeId}
-                    {severalCoders && <span className="segment-coder"> · {segment.coder}</span>}
+                    {/* Shown on every row: the row's name (its words) says code, coder and quote. */}
+                    <span className="segment-coder"> · {segment.coder}</span>
                     {pending.has(segment.id) && <span className="pending"> · {t('coding.segments.saving')}</span>}
                   </span>
                   <span className="segment-quote">{segment.quote}</span>
