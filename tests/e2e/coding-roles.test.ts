@@ -12,6 +12,14 @@ import { setUpWorkbench } from '../support/workbench';
 
 const workbench = setUpWorkbench();
 
+/** A node of Chromium's accessibility tree, as the DevTools protocol gives it. */
+interface AXNode {
+  nodeId: string;
+  role?: { value: string };
+  name?: { value: string };
+  childIds?: string[];
+}
+
 /** What has the focus: "text" for the text view, else the element's accessible label or text. */
 function focused(page: Page): Promise<string> {
   return page.evaluate(() => {
@@ -37,6 +45,14 @@ describe('roles, names and focus in the coding panels', () => {
     ]);
     expect(await toolbar.getByRole('button', { name: 'opinion (key 2)' }).count()).toBe(1);
     expect(await toolbar.locator('button[tabindex="0"]').count()).toBe(1);
+    // Chromium's own accessibility tree has the toolbar, named, with the buttons in it (what a screen reader reads).
+    const cdp = await page.context().newCDPSession(page);
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: AXNode[] };
+    const toolbarNode = nodes.find((node) => node.role?.value === 'toolbar' && node.name?.value === 'Codes');
+    expect(toolbarNode).toBeDefined();
+    const inToolbar = nodes.filter((node) => toolbarNode!.childIds?.includes(node.nodeId)).map((node) => node.name?.value);
+    expect(inToolbar).toEqual(['factual claim (key 1)', 'opinion (key 2)', 'call to action (key 3)']);
+    await cdp.detach();
 
     // Select a passage, Tab from the search field into the toolbar, go to "opinion" with an arrow, code with Enter.
     const words = 'Azerbaijan';
