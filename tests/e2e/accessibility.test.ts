@@ -1,8 +1,9 @@
 /**
- * axe-core on the panels in the real renderer, in light and dark: the document list, the
- * codebook, the code bar with a document open, the segment panel, a segment's details and the coder
- * dialog. No violation of impact serious or critical may remain; a failure lists each with its
- * rule, help and the elements it names. Screenshots of each state go to .tmp/screenshots/.
+ * axe-core on the panels in the real renderer, in light and dark: the document list, the codebook,
+ * the code bar with a document open, the segment panel, a segment's details, the coder dialog and
+ * the exchange of coder files. No violation of impact serious or critical may remain; a failure
+ * lists each with its rule, help and the elements it names. Screenshots of each state go to
+ * .tmp/screenshots/.
  */
 import { describe, expect, it } from 'vitest';
 import { blockingViolations } from '../support/axe';
@@ -46,6 +47,8 @@ describe('accessibility of the panels (axe-core)', () => {
       await page.click('button[data-action="coder"]');
       await check('coder-dialog', '.coder-dialog');
       await page.keyboard.press('Escape');
+      await page.click('button[data-action="reliability"]');
+      await check('coder-exchange', '.coder-exchange');
 
       expect(found, formatFound(found)).toEqual({});
       expect(problems).toEqual([]);

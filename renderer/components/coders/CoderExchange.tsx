@@ -37,7 +37,6 @@ export function CoderExchange(props: { onMerged: () => void }) {
         <label className="file-button">
           {t('coders.exchange.import')}
           <input
-            aria-label={t('coders.exchange.importLabel')}
             type="file"
             multiple
             accept=".json"
