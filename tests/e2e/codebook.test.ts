@@ -56,7 +56,7 @@ describe('the codebook editor', () => {
     await expect.poll(() => page.textContent('.code-bar')).toContain('victims');
 
     // Merge "opinion" into "call to action": its segments move, the code goes.
-    await page.click('button[aria-label="Details of opinion"]');
+    await page.click('[role="treeitem"][data-code-id="opinion"]');
     await page.selectOption('select[aria-label="Merge opinion into"]', 'call-to-action');
     await page.click('button[data-action="merge"]');
     await expect.poll(() => page.locator('.seg.code-call-to-action').count()).toBe(2);
@@ -70,8 +70,8 @@ describe('the codebook editor', () => {
     expect(workbench.project.store.overview().codes.map((c) => c.id)).toContain('opinion');
 
     // Delete "victims": the count is shown first; its segment moves to "factual claim".
-    await page.click('button[aria-label="Details of victims"]');
-    await page.click('.codebook-entry[data-code-id="' + casualties.id + '"] button.danger');
+    await page.click(`[role="treeitem"][data-code-id="${casualties.id}"]`);
+    await page.click('.code-details button[data-action="delete-code"]');
     expect(await page.textContent('.delete-code')).toContain('“victims” codes 1 segment');
     await page.selectOption('select[aria-label="Move its segments to"]', 'factual-claim');
     await page.click('button[data-action="delete-move"]');

@@ -37,7 +37,7 @@ describe('Escape in a text field', () => {
 
     // A codebook field (Escape also closes the codebook).
     await page.click('button[data-action="codebook"]');
-    await page.click('button[aria-label="Details of opinion"]');
+    await page.click('[role="treeitem"][data-code-id="opinion"]');
     await page.click('input[aria-label="Description of opinion"]');
     await page.keyboard.press('End');
     await page.keyboard.type(' Said with Escape.');
@@ -69,7 +69,7 @@ describe('Escape in a text field', () => {
     expect(await page.inputValue('.popover textarea')).toBe('Typed, then Escape.');
     await page.keyboard.press('Escape');
     await page.click('button[data-action="codebook"]');
-    await page.click('button[aria-label="Details of opinion"]');
+    await page.click('[role="treeitem"][data-code-id="opinion"]');
     expect(await page.inputValue('input[aria-label="Description of opinion"]')).toMatch(/ Said with Escape\.$/);
     expect(problems).toEqual([]);
     await page.close();

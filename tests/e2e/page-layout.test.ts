@@ -116,7 +116,7 @@ describe('the page layout', () => {
         await page.keyboard.press('Escape');
         await page.click('button[data-action="codebook"]');
         await page.waitForSelector('.codebook-editor');
-        await page.click('.codebook-entry >> nth=0 >> button[aria-expanded]');
+        await page.click('[role="treeitem"] >> nth=0');
         await shoot('codebook');
         await page.click('button[data-action="search"]');
         await page.fill('input[aria-label="Search for"]', 'Azerbaijan');

@@ -92,7 +92,9 @@ describe('nothing stale on screen', () => {
   });
 
   it('keeps a segment\'s details beside their passage when a panel reflows the text', async () => {
-    const page = await workbench.browser.newPage({ viewport: { width: 1100, height: 800 } });
+    // Tall enough that the details fit below the passage both before and after the reflow (at 800
+    // they would rightly flip above it once the reflow brings the passage near the bottom).
+    const page = await workbench.browser.newPage({ viewport: { width: 1100, height: 860 } });
     const problems = await watchForProblems(page);
     await page.goto(workbench.server.url);
     await page.waitForSelector('.document-button');

@@ -4,11 +4,14 @@
  * their own file and reads the others'. The folder is remembered in this browser profile.
  */
 import { useState } from 'react';
+import { useT } from '../../i18n/i18n';
 import { canChooseFolder, chooseSharedFolder, importCoderFiles, rememberedFolder, syncSharedFolder, type CodersTaken } from '../../services/coders';
 import { exportCoderFile } from '../../services/exports';
 import { useStore } from '../../store';
 
+/** Exporting one's coder file, importing others', and syncing through a shared folder; `onMerged` runs after work came in. */
 export function CoderExchange(props: { onMerged: () => void }) {
+  const t = useT();
   const coder = useStore((state) => state.project?.coder);
   const [folder, setFolder] = useState(rememberedFolder);
   const [busy, setBusy] = useState(false);
@@ -23,14 +26,16 @@ export function CoderExchange(props: { onMerged: () => void }) {
   };
 
   return (
-    <section className="coder-exchange" aria-label="Bringing coders' work together">
-      <h3 className="panel-title">Bringing coders' work together</h3>
+    <section className="coder-exchange" aria-labelledby="coder-exchange-title">
+      <h3 className="panel-title" id="coder-exchange-title">
+        {t('coders.exchange.title')}
+      </h3>
       <div className="coder-exchange-row">
         <button type="button" onClick={() => void exportCoderFile()} data-action="export-coder-file">
-          Export my coder file ({coder})…
+          {t('coders.exchange.export', { coder })}
         </button>
         <label className="file-button">
-          Import coder files…
+          {t('coders.exchange.import')}
           <input
             type="file"
             multiple
@@ -53,8 +58,14 @@ export function CoderExchange(props: { onMerged: () => void }) {
         }}
       >
         <label>
-          Shared folder{' '}
-          <input value={folder} onChange={(event) => setFolder(event.target.value)} placeholder="/path/to/shared/folder" size={40} aria-label="Shared folder" data-action="shared-folder" />
+          {t('coders.exchange.folder')}{' '}
+          <input
+            value={folder}
+            onChange={(event) => setFolder(event.target.value)}
+            placeholder={t('coders.exchange.folderPlaceholder')}
+            size={40}
+            data-action="shared-folder"
+          />
         </label>
         {canChooseFolder && (
           <button
@@ -65,15 +76,15 @@ export function CoderExchange(props: { onMerged: () => void }) {
             }}
             data-action="choose-shared-folder"
           >
-            Choose…
+            {t('coders.exchange.choose')}
           </button>
         )}
         <button type="submit" disabled={busy || !folder.trim()} aria-busy={busy} data-action="sync-shared-folder">
-          {busy ? 'Working…' : 'Sync'}
+          {busy ? t('coders.exchange.working') : t('coders.exchange.sync')}
         </button>
       </form>
       {report && (
-        <ul className="coder-exchange-report" role="status" aria-label="What came in">
+        <ul className="coder-exchange-report" role="status" aria-label={t('coders.exchange.report')}>
           {report.map((line, i) => (
             <li key={i}>{line}</li>
           ))}

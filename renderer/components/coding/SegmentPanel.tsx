@@ -1,9 +1,11 @@
 /**
  * The coded segments of the open document, in text order, with counts per code. The list draws
- * only the rows in view, so a document with thousands of segments stays quick to code.
+ * only the rows in view, so a document with thousands of segments stays quick to code; each row
+ * is named by its code, coder and quote (and says its place in the whole list).
  */
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { countByCode, type CodedSegment } from '../../../shared/model/segments';
+import { formatNumber, useT } from '../../i18n/i18n';
 import { selectCodes, useStore } from '../../store';
 import { revealSegment } from '../../commands/text';
 
@@ -11,7 +13,9 @@ const ROW_HEIGHT = 58;
 const NO_SEGMENTS: CodedSegment[] = [];
 const OVERSCAN = 8;
 
+/** The open document's coded segments, with the number per code. */
 export function SegmentPanel() {
+  const t = useT();
   // The list follows the text at a lower priority, so that opening a document draws the text first.
   const open = useDeferredValue(useStore((state) => state.open));
   const codes = useStore(selectCodes);
@@ -21,8 +25,6 @@ export function SegmentPanel() {
   const scroller = useRef<HTMLDivElement>(null);
   const segments = open?.segments ?? NO_SEGMENTS; // kept in text order by the actions
   const counts = useMemo(() => countByCode(segments), [segments]);
-  // With several coders' segments in the list, each card says whose it is.
-  const severalCoders = useMemo(() => segments.some((segment) => segment.coder !== segments[0].coder), [segments]);
   const hasRows = segments.length > 0;
   useEffect(() => {
     // The list's height, read by an observer rather than during render (which forces a layout).
@@ -37,27 +39,33 @@ export function SegmentPanel() {
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(segments.length, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
   return (
-    <aside className="segment-panel" aria-label="Coded segments">
-      <h2 className="panel-title">Coded segments ({segments.length})</h2>
-      <ul className="code-counts" aria-label="Segments per code">
+    <aside className="segment-panel" aria-label={t('coding.segments.label')}>
+      <h2 className="panel-title">{t('coding.segments.title', { count: segments.length })}</h2>
+      <ul className="code-counts" aria-label={t('coding.segments.perCode')}>
         {codes.map((code) => (
           <li key={code.id} className={`code-${code.id}`} data-code-id={code.id}>
             <span className="swatch" aria-hidden="true" />
-            {code.name}: <strong>{counts[code.id] ?? 0}</strong>
+            {code.name}: <strong>{formatNumber(counts[code.id] ?? 0)}</strong>
           </li>
         ))}
       </ul>
       {segments.length === 0 ? (
-        <p className="empty">No coded segments yet. Select a passage in the text and press 1, 2 or 3.</p>
+        <p className="empty">{t('coding.segments.empty')}</p>
       ) : (
         <div
           className="segment-scroller"
           ref={scroller}
           onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
         >
-          <ol className="segment-list" style={{ height: segments.length * ROW_HEIGHT }}>
+          <ol className="segment-list" aria-label={t('coding.segments.listLabel')} style={{ height: segments.length * ROW_HEIGHT }}>
             {segments.slice(first, last).map((segment, i) => (
-              <li key={segment.id} style={{ top: (first + i) * ROW_HEIGHT, height: ROW_HEIGHT }}>
+              <li
+                key={segment.id}
+                style={{ top: (first + i) * ROW_HEIGHT, height: ROW_HEIGHT }}
+                // Only the rows in view are drawn: each says where it stands in the whole list.
+                aria-setsize={segments.length}
+                aria-posinset={first + i + 1}
+              >
                 <button
                   type="button"
                   className={`segment-row code-${segment.codeId}`}
@@ -68,8 +76,9 @@ export function SegmentPanel() {
                   <span className="segment-code">
                     <span className="swatch" aria-hidden="true" />
                     {names.get(segment.codeId) ?? segment.codeId}
-                    {severalCoders && <span className="segment-coder"> · {segment.coder}</span>}
-                    {pending.has(segment.id) && <span className="pending"> · saving</span>}
+                    {/* Shown on every row: the row's name (its words) says code, coder and quote. */}
+                    <span className="segment-coder"> · {segment.coder}</span>
+                    {pending.has(segment.id) && <span className="pending"> · {t('coding.segments.saving')}</span>}
                   </span>
                   <span className="segment-quote">{segment.quote}</span>
                 </button>

@@ -4,6 +4,7 @@
  */
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import { focusText } from '../../commands/coding';
+import { formatDateTime, useT } from '../../i18n/i18n';
 import { anchorBox } from '../../commands/text';
 import { closePopover } from '../../services/page';
 import { adjustSegment, changeSegmentCode, removeSegment, setSegmentMemo } from '../../services/segments';
@@ -29,9 +30,9 @@ function place(box: HTMLElement): void {
   box.style.visibility = line.inView ? '' : 'hidden';
 }
 
-const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-
+/** The details of the segment(s) at the caret or a click: a non-modal dialog beside their passage. */
 export function SegmentPopover() {
+  const t = useT();
   const popover = useStore((state) => state.popover);
   const segments = useStore(selectSegments);
   const codes = useStore(selectCodes);
@@ -73,56 +74,56 @@ export function SegmentPopover() {
 
   if (!isOpen) return null;
   return (
-    <div className="popover" role="dialog" aria-label="Coded segment" ref={box}>
+    <div className="popover" role="dialog" aria-modal="false" aria-label={t('coding.popover.label', { count: shown.length })} ref={box}>
       {shown.map((segment) => {
         const code = codes.find((c) => c.id === segment.codeId);
         return (
           <section key={segment.id} className={`popover-segment code-${segment.codeId}`} data-segment-id={segment.id}>
-            <h3>
+            <h3 dir="auto">
               <span className="swatch" aria-hidden="true" />
               {code?.name ?? segment.codeId}
             </h3>
             <p className="popover-meta">
-              by {segment.coder},{' '}
+              {t('coding.popover.by', { coder: segment.coder })}{' '}
               <time dateTime={segment.createdAt} title={segment.createdAt}>
-                {timeFormat.format(new Date(segment.createdAt))}
+                {formatDateTime(segment.createdAt)}
               </time>
               {segment.updatedAt !== segment.createdAt && (
                 <>
                   {' '}
-                  (changed <time dateTime={segment.updatedAt}>{timeFormat.format(new Date(segment.updatedAt))}</time>)
+                  <time dateTime={segment.updatedAt}>{t('coding.popover.changed', { time: formatDateTime(segment.updatedAt) })}</time>
                 </>
               )}
             </p>
-            <blockquote className="popover-quote">{segment.quote}</blockquote>
+            <blockquote className="popover-quote" dir="auto">{segment.quote}</blockquote>
             <MemoField
               value={segment.memo}
-              label="Memo"
+              label={t('coding.popover.memo')}
               onSave={(memo) => setSegmentMemo(segment.id, memo)}
             />
-            <div className="popover-bounds" role="group" aria-label="Boundaries">
-              <span>Start</span>
-              <button type="button" aria-label="Start one character earlier" onClick={() => adjustSegment(segment.id, 'start', -1, false)}>
+            <div className="popover-bounds" role="group" aria-label={t('coding.popover.bounds')}>
+              <span>{t('coding.popover.start')}</span>
+              <button type="button" aria-label={t('coding.popover.startEarlier')} onClick={() => adjustSegment(segment.id, 'start', -1, false)}>
                 ◀
               </button>
-              <button type="button" aria-label="Start one character later" onClick={() => adjustSegment(segment.id, 'start', 1, false)}>
+              <button type="button" aria-label={t('coding.popover.startLater')} onClick={() => adjustSegment(segment.id, 'start', 1, false)}>
                 ▶
               </button>
-              <span>End</span>
-              <button type="button" aria-label="End one character earlier" onClick={() => adjustSegment(segment.id, 'end', -1, false)}>
+              <span>{t('coding.popover.end')}</span>
+              <button type="button" aria-label={t('coding.popover.endEarlier')} onClick={() => adjustSegment(segment.id, 'end', -1, false)}>
                 ◀
               </button>
-              <button type="button" aria-label="End one character later" onClick={() => adjustSegment(segment.id, 'end', 1, false)}>
+              <button type="button" aria-label={t('coding.popover.endLater')} onClick={() => adjustSegment(segment.id, 'end', 1, false)}>
                 ▶
               </button>
             </div>
             <div className="popover-actions">
               <label>
-                Code{' '}
+                {t('coding.popover.code')}{' '}
                 <select
                   value={segment.codeId}
                   onChange={(event) => changeSegmentCode(segment.id, event.target.value)}
-                  aria-label="Change code"
+                  aria-label={t('coding.popover.changeCode')}
                 >
                   {codes.map((c) => (
                     <option key={c.id} value={c.id}>
@@ -132,13 +133,13 @@ export function SegmentPopover() {
                 </select>
               </label>
               <button type="button" className="danger" onClick={() => removeSegment(segment.id)}>
-                Remove
+                {t('coding.popover.remove')}
               </button>
             </div>
           </section>
         );
       })}
-      <button type="button" className="popover-close" onClick={close} aria-label="Close">
+      <button type="button" className="popover-close" onClick={close} aria-label={t('coding.popover.close')}>
         ×
       </button>
     </div>

@@ -1,6 +1,7 @@
 /** The open document's title, with renaming, its memo, and removing it from the project. */
 import { useRef, useState } from 'react';
 import { shortTitle } from '../../../shared/text/short-text';
+import { useT } from '../../i18n/i18n';
 import { removeDocument, renameDocument, setDocumentMemo } from '../../services/documents';
 import { useStore } from '../../store';
 import { MemoField } from './MemoField';
@@ -12,6 +13,7 @@ export function DocumentHeader() {
 }
 
 function OneDocumentHeader() {
+  const t = useT();
   const open = useStore((state) => state.open);
   const [renaming, setRenaming] = useState<string | null>(null);
   const [showMemo, setShowMemo] = useState(false);
@@ -34,7 +36,7 @@ function OneDocumentHeader() {
   return (
     <header className="document-header">
       {renaming === null ? (
-        <h1 className="document-heading" title={`${document.title}\n${document.file}`}>
+        <h1 className="document-heading" title={document.title} dir="auto">
           {document.title}
         </h1>
       ) : (
@@ -48,24 +50,24 @@ function OneDocumentHeader() {
           <input
             autoFocus
             value={renaming}
-            aria-label="Document title"
+            aria-label={t('documents.header.titleLabel')}
             onChange={(event) => setRenaming(event.target.value)}
             // Leaving the field (or Escape) keeps the new title, as every field does.
             onBlur={() => void rename()}
           />
-          <button type="submit">Rename</button>
+          <button type="submit">{t('documents.header.rename')}</button>
         </form>
       )}
       <div className="document-actions">
         <button type="button" onClick={() => setRenaming(document.title)} data-action="rename-document">
-          Rename
+          {t('documents.header.rename')}
         </button>
         <button type="button" aria-expanded={showMemo} onClick={() => setShowMemo(!showMemo)} data-action="document-memo">
-          Memo{document.memo ? ' •' : ''}
+          {document.memo ? t('documents.header.memoWritten') : t('documents.header.memo')}
         </button>
         {confirmRemove ? (
-          <span className="confirm-remove" role="group" aria-label="Remove the document">
-            Remove this document and its {count} coded segment{count === 1 ? '' : 's'}? (Undo brings them back.)
+          <span className="confirm-remove" role="group" aria-label={t('documents.header.removeLabel')}>
+            {t('documents.header.removeQuestion', { count })}
             <button
               type="button"
               className="danger"
@@ -75,36 +77,43 @@ function OneDocumentHeader() {
                 await removeDocument(document.id);
               }}
             >
-              Remove
+              {t('documents.header.remove')}
             </button>
             <button type="button" onClick={() => setConfirmRemove(false)}>
-              Keep
+              {t('documents.header.keep')}
             </button>
           </span>
         ) : (
           <button type="button" className="danger" onClick={() => setConfirmRemove(true)} data-action="remove-document">
-            Remove…
+            {t('documents.header.removeStart')}
           </button>
         )}
       </div>
       <details className="document-details">
-        <summary>Details</summary>
+        <summary>{t('documents.header.details')}</summary>
         <dl>
-          <dt>Title</dt>
+          <dt>{t('documents.header.title')}</dt>
           <dd data-field="title">{document.title}</dd>
-          <dt>File</dt>
-          <dd>
-            {document.file}
-            {document.source ? ` (imported from ${document.source.name})` : ''}
+          <dt>{t('documents.header.file')}</dt>
+          <dd data-field="file">{document.file}</dd>
+          {document.source && (
+            <>
+              <dt>{t('documents.header.importedFrom')}</dt>
+              <dd data-field="source">{document.source.name}</dd>
+            </>
+          )}
+          <dt>{t('documents.header.sha256')}</dt>
+          <dd data-field="sha256" className="document-hash">
+            {document.sha256}
           </dd>
-          <dt>Length</dt>
-          <dd>{document.codePointLength.toLocaleString()} characters</dd>
+          <dt>{t('documents.header.length')}</dt>
+          <dd>{t('common.units.characters', { count: document.codePointLength })}</dd>
         </dl>
       </details>
       {showMemo && (
         <MemoField
           value={document.memo}
-          label={`Memo on “${shortTitle(document.title)}”`}
+          label={t('documents.header.memoLabel', { title: shortTitle(document.title) })}
           onSave={(memo) => setDocumentMemo(document.id, memo)}
         />
       )}

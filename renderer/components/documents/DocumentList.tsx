@@ -1,14 +1,90 @@
-/** The project's documents, with the number of coded segments in each; choosing one opens it. */
-import { useEffect, useRef } from 'react';
+/**
+ * The project's documents by title, each with its number of coded segments and the values of the
+ * variables the researcher chose as columns; a filter narrows the list by title and shown values.
+ * Choosing a document opens it.
+ */
+import { useEffect, useId, useRef, useState } from 'react';
+import type { VariableDefinition } from '../../../shared/model/variables';
+import type { DocumentSummary } from '../../../shared/views/project-overview';
+import { formatNumber, useT } from '../../i18n/i18n';
 import { openDocument } from '../../services/documents';
 import { dismissMessage, documentFocused } from '../../services/page';
 import { useStore } from '../../store';
+import { useDocumentColumns } from './document-columns';
 import { ImportButton, ImportProgress } from './ImportFiles';
 
+/** A document's value of a variable, as the list shows it ('' when it has none). */
+function shownValue(document: DocumentSummary, variable: string): string {
+  const value = document.values[variable];
+  if (value === null || value === undefined) return '';
+  return typeof value === 'number' ? formatNumber(value) : value;
+}
+
+/** The "Columns…" menu: one checkbox per document variable. */
+function ColumnsMenu(props: { variables: readonly VariableDefinition[]; shown: readonly string[]; onChoose: (variable: string, shown: boolean) => void }) {
+  const t = useT();
+  const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  const menuId = useId();
+  const close = () => {
+    setOpen(false);
+    button.current?.focus();
+  };
+  return (
+    <div className="document-columns">
+      <button
+        type="button"
+        ref={button}
+        aria-expanded={open}
+        aria-controls={menuId}
+        onClick={() => setOpen(!open)}
+        data-action="document-columns"
+      >
+        {t('documents.list.columns')}
+      </button>
+      {open && (
+        <fieldset
+          id={menuId}
+          className="document-columns-menu"
+          onKeyDown={(event) => {
+            if (event.key === 'Escape') {
+              event.stopPropagation();
+              close();
+            }
+          }}
+        >
+          <legend>{t('documents.list.columnsLegend')}</legend>
+          {props.variables.length === 0 ? (
+            <p className="empty">{t('documents.list.noVariables')}</p>
+          ) : (
+            props.variables.map((variable) => (
+              <label key={variable.name}>
+                <input
+                  type="checkbox"
+                  checked={props.shown.includes(variable.name)}
+                  onChange={(event) => props.onChoose(variable.name, event.target.checked)}
+                  data-variable={variable.name}
+                />
+                {variable.name}
+              </label>
+            ))
+          )}
+          <button type="button" onClick={close}>
+            {t('documents.list.done')}
+          </button>
+        </fieldset>
+      )}
+    </div>
+  );
+}
+
 export function DocumentList(props: { onOpen?: () => void }) {
+  const t = useT();
   const project = useStore((state) => state.project);
   const focusDocument = useStore((state) => state.focusDocument);
   const list = useRef<HTMLUListElement>(null);
+  const [filter, setFilter] = useState('');
+  const [chosenColumns, chooseColumn] = useDocumentColumns(project?.folder ?? '');
   // A document brought back takes the focus as soon as its entry is drawn.
   useEffect(() => {
     const entry = focusDocument && list.current?.querySelector<HTMLElement>(`[data-document-id="${CSS.escape(focusDocument)}"]`);
@@ -22,24 +98,45 @@ export function DocumentList(props: { onOpen?: () => void }) {
   if (!project) return null;
   if (project.documents.length === 0) {
     return (
-      <nav aria-label="Documents">
+      <nav aria-label={t('documents.list.label')} className="document-panel">
         <ImportButton />
         <ImportProgress />
-        <p className="empty">This project has no documents yet. Import texts, or drop files on the window.</p>
+        <p className="empty">{t('documents.list.empty')}</p>
       </nav>
     );
   }
+  // Only variables the project still has (a renamed or removed one drops out of the columns).
+  const columns = project.variables.map((variable) => variable.name).filter((name) => chosenColumns.includes(name));
+  const needle = filter.trim().toLocaleLowerCase();
+  const shown = needle
+    ? project.documents.filter((document) =>
+        [document.title, ...columns.map((column) => shownValue(document, column))].some((text) => text.toLocaleLowerCase().includes(needle)),
+      )
+    : project.documents;
   return (
-    <nav aria-label="Documents">
+    <nav aria-label={t('documents.list.label')} className="document-panel">
       <div className="documents-header">
-        <h2 className="panel-title">Documents ({project.documents.length})</h2>
+        <h2 className="panel-title">{t('documents.list.title', { count: project.documents.length })}</h2>
         <ImportButton />
       </div>
+      <div className="documents-tools">
+        <input
+          type="search"
+          className="document-filter"
+          value={filter}
+          onChange={(event) => setFilter(event.target.value)}
+          placeholder={t('documents.list.filterPlaceholder')}
+          aria-label={t('documents.list.filterLabel')}
+          data-action="filter-documents"
+        />
+        <ColumnsMenu variables={project.variables} shown={columns} onChoose={chooseColumn} />
+      </div>
       <ImportProgress />
+      {needle && shown.length === 0 && <p className="empty">{t('documents.list.noMatch', { filter: filter.trim() })}</p>}
       <ul className="document-list" ref={list}>
-        {project.documents.map((document) => {
+        {shown.map((document) => {
           // The open document's own list is current; the counts of the others are the main process's (when blind, the coder's own).
-          const count = document.id === openId ? openCount : document.segmentCount;
+          const count = (document.id === openId ? openCount : document.segmentCount) ?? 0;
           return (
             <li key={document.id}>
               <button
@@ -53,13 +150,27 @@ export function DocumentList(props: { onOpen?: () => void }) {
                   props.onOpen?.();
                   void openDocument(document.id);
                 }}
-                title={`${document.title}\n${document.file}`}
+                title={document.title}
                 data-document-id={document.id}
               >
-                <span className="document-title">{document.title}</span>
-                <span className="document-meta">
-                  {document.id === opening ? 'Opening…' : `${count} coded · ${document.file}`}
+                <span className="document-title" dir="auto">
+                  {document.title}
                 </span>
+                <span className="document-meta">
+                  {document.id === opening ? t('documents.list.opening') : t('documents.list.coded', { count })}
+                </span>
+                {columns.length > 0 && (
+                  <span className="document-values">
+                    {columns.map((column) => (
+                      <span key={column} className="document-value" data-variable={column}>
+                        <span className="document-value-name">{column}</span>{' '}
+                        <span className="document-value-text" dir="auto">
+                          {shownValue(document, column) || t('documents.list.noValue')}
+                        </span>
+                      </span>
+                    ))}
+                  </span>
+                )}
               </button>
             </li>
           );

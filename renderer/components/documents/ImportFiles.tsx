@@ -3,22 +3,26 @@
  * window, the progress of a batch, and the report of what was imported and what was not.
  */
 import { useEffect, useState } from 'react';
+import { useT } from '../../i18n/i18n';
 import { cancelImport, dismissImportReport, importFiles } from '../../services/imports';
 import { useStore } from '../../store';
 
 /** Texts, and REFI-QDA projects from other programs (MAXQDA, ATLAS.ti, NVivo, QualCoder). */
 export const IMPORT_TYPES = '.txt,.text,.md,.markdown,.html,.htm,.docx,.pdf,.qdpx,.qde,.json';
 
+/** The button that opens the file dialog (a labelled file input inside a label that looks like a button). */
 export function ImportButton() {
+  const t = useT();
   const importing = useStore((state) => state.importing);
   return (
     <label className="file-button import-button" aria-disabled={importing ? 'true' : undefined}>
-      Import texts or a project…
+      {t('documents.import.button')}
       <input
         type="file"
         multiple
         accept={IMPORT_TYPES}
         disabled={!!importing}
+        aria-label={t('documents.import.inputLabel')}
         data-action="import-documents"
         onChange={(event) => {
           const files = Array.from(event.target.files ?? []);
@@ -30,31 +34,33 @@ export function ImportButton() {
   );
 }
 
+/** A batch under way (with Cancel), or the report of the last one. */
 export function ImportProgress() {
+  const t = useT();
   const importing = useStore((state) => state.importing);
   const report = useStore((state) => state.importReport);
   if (importing) {
     return (
       <div className="import-progress" role="status">
-        <progress value={importing.done} max={importing.total} aria-label="Import progress" />
+        <progress value={importing.done} max={importing.total} aria-label={t('documents.import.progressLabel')} />
         <span>
-          Importing {importing.done + 1} of {importing.total}: {importing.current}
+          {t('documents.import.progress', { done: importing.done + 1, total: importing.total, file: importing.current })}
         </span>
         <button type="button" onClick={cancelImport} data-action="cancel-import">
-          Cancel
+          {t('documents.import.cancel')}
         </button>
       </div>
     );
   }
   if (!report) return null;
   return (
-    <div className="import-report" role="status" aria-label="Import report">
+    <div className="import-report" role="status" aria-label={t('documents.import.reportLabel')}>
       <ul>
         {report.map((line, i) => (
           <li key={i}>{line}</li>
         ))}
       </ul>
-      <button type="button" onClick={dismissImportReport} aria-label="Dismiss the import report">
+      <button type="button" onClick={dismissImportReport} aria-label={t('documents.import.dismissReport')}>
         ×
       </button>
     </div>
@@ -63,6 +69,7 @@ export function ImportProgress() {
 
 /** Files dropped anywhere on the window are imported; a hint shows while they are dragged over it. */
 export function DropZone() {
+  const t = useT();
   const [dragging, setDragging] = useState(false);
   useEffect(() => {
     const hasFiles = (event: DragEvent) => Array.from(event.dataTransfer?.types ?? []).includes('Files');
@@ -89,5 +96,10 @@ export function DropZone() {
       window.removeEventListener('drop', drop);
     };
   }, []);
-  return dragging ? <div className="drop-hint">Drop .txt, .md, .html, .docx or .pdf files, or a REFI-QDA project (.qdpx), to import them</div> : null;
+  // Announced too: a screen reader user dragging files hears where they may drop them.
+  return dragging ? (
+    <div className="drop-hint" role="status" aria-label={t('documents.import.dropZoneLabel')}>
+      {t('documents.import.dropHint')}
+    </div>
+  ) : null;
 }
