@@ -5,7 +5,7 @@ import { dismissMessage, documentFocused } from '../../services/page';
 import { useStore } from '../../store';
 import { ImportButton, ImportProgress } from './ImportFiles';
 
-export function DocumentList(props: { onOpen?: () => void }) {
+export function DocumentList(props: { onOpen?: (documentId: string) => void }) {
   const project = useStore((state) => state.project);
   const focusDocument = useStore((state) => state.focusDocument);
   const list = useRef<HTMLUListElement>(null);
@@ -50,7 +50,7 @@ export function DocumentList(props: { onOpen?: () => void }) {
                 onClick={() => {
                   // What the message bar said was about what was done before.
                   if (document.id !== openId) dismissMessage();
-                  props.onOpen?.();
+                  props.onOpen?.(document.id);
                   void openDocument(document.id);
                 }}
                 title={`${document.title}\n${document.file}`}
