@@ -10,6 +10,7 @@ import { startPreviewServer } from '../../electron/preview/preview-server';
 import { clickAt, dragSelect, launchChromium, watchForProblems } from '../support/browser';
 import { openProject, segmentInput } from '../support/project';
 import { RENDERER, setUpWorkbench } from '../support/workbench';
+import { openView } from '../support/workspace';
 
 const workbench = setUpWorkbench();
 
@@ -57,7 +58,7 @@ describe('nothing stale on screen', () => {
     await page.click('button[data-action="codebook"]');
     await expect.poll(() => page.textContent('.message-bar')).toBe('');
     await sayNothingToRepeat();
-    await page.click('button[data-action="retrieval"]');
+    await openView(page, 'retrieval');
     await expect.poll(() => page.textContent('.message-bar')).toBe('');
     expect(problems).toEqual([]);
     await page.close();
@@ -91,7 +92,7 @@ describe('nothing stale on screen', () => {
     await page.close();
   });
 
-  it('keeps a segment\'s details beside their passage when a panel reflows the text', async () => {
+  it('keeps a segment\'s details beside their passage when the window reflows the text, and closes them when another panel or tab is shown', async () => {
     const page = await workbench.browser.newPage({ viewport: { width: 1100, height: 800 } });
     const problems = await watchForProblems(page);
     await page.goto(workbench.server.url);
@@ -111,17 +112,22 @@ describe('nothing stale on screen', () => {
     const before = await beside();
     expect(before.top).toBeGreaterThanOrEqual(0); // just below the passage's line
     expect(before.top).toBeLessThan(20);
-    // The codebook opens beside the text: the text is narrower and wraps anew.
+    // The window narrows: the text is narrower and wraps anew.
     const passageBefore = await box(page, '.seg.code-factual-claim');
-    await page.click('button[data-action="codebook"]');
-    await page.waitForSelector('.codebook-editor');
+    await page.setViewportSize({ width: 900, height: 800 });
     await expect.poll(() => box(page, '.seg.code-factual-claim')).not.toEqual(passageBefore);
     await expect.poll(beside).toEqual(before);
     // Scrolled, they follow too.
     await page.locator('.document').evaluate((element) => element.scrollBy(0, 40));
     await expect.poll(beside).toEqual(before);
-    // Another view replaces the text: the details go with it.
-    await page.click('button[data-action="variables"]');
+    // Another side panel: the details close (they would stay over the text while the eyes are elsewhere).
+    await page.click('button[data-action="codebook"]');
+    await page.waitForSelector('.codebook-editor');
+    await expect.poll(() => page.locator('.popover').count()).toBe(0);
+    // Another tab replaces the text: the details go with it.
+    await page.click('.seg.code-factual-claim');
+    await page.waitForSelector('.popover');
+    await openView(page, 'variables');
     await expect.poll(() => page.locator('.popover').count()).toBe(0);
     expect(problems).toEqual([]);
     await page.close();
@@ -171,7 +177,7 @@ describe('with the preview server gone', () => {
       await dragSelect(page, start, start + 'Azerbaijan'.length);
       await page.keyboard.press('2');
       await expect.poll(() => page.textContent('.save-status')).toMatch(/^Not saved — The preview server cannot be reached/);
-      expect(await page.textContent('.app-header')).not.toContain('All changes saved');
+      expect(await page.textContent('.status-bar')).not.toContain('All changes saved');
       // The passage never reached the project, so it is not shown as coded.
       expect(await page.locator('.seg.code-opinion').count()).toBe(0);
       expect(project.store.overview().documents[1].segmentCount).toBe(0);
