@@ -82,7 +82,7 @@ export function App() {
     <div className="app">
       <TopBar />
       <Notices />
-      <div className={`workspace${sidePanel ? '' : ' side-folded'}`}>
+      <div className={`workspace ${sidePanel ? `with-${sidePanel}` : 'side-folded'}`}>
         <ActivityBar />
         <SidePanel />
         <MainArea />

@@ -8,9 +8,12 @@ import { getState, subscribe, update, type State } from '../store';
 import { selectActiveTab, tabKey, withPanelToggled, withTabClosed, withTabOpened, type MainView, type SidePanel, type WorkspaceDialog } from '../store/workspace';
 import { openDocument } from './documents';
 
-/** Shows a side panel (or folds the side bar away when it is the one shown). */
+/** Shows a side panel (or folds the side bar away when it is the one shown: the text only widens, so a segment's details stay). */
 export function togglePanel(panel: SidePanel): void {
-  update((state) => ({ ...withPanelToggled(state, panel), popover: null }));
+  update((state) => {
+    const change = withPanelToggled(state, panel);
+    return change.sidePanel ? { ...change, popover: null } : change;
+  });
 }
 
 /** Shows a side panel, whatever is shown now. */
@@ -20,7 +23,7 @@ export function showPanel(panel: SidePanel): void {
 
 /** Folds the side bar away. */
 export function hideSidePanel(): void {
-  update({ sidePanel: null, popover: null });
+  update({ sidePanel: null });
 }
 
 /** Opens a document in a tab of its own (or brings its tab to the front). */

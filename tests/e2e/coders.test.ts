@@ -86,6 +86,7 @@ describe('coders in the browser', () => {
     await showSidePanel(page, 'segments');
     expect(await page.locator('.segment-list li').count()).toBe(1);
     // The document list counts only ana's segments too.
+    await showSidePanel(page, 'documents');
     await expect.poll(() => countOf(other.id)).toMatch(/^0 coded/);
 
     // The coded segments across documents: only ana's, counted as such, and bea is not offered as a filter.
@@ -108,6 +109,7 @@ describe('coders in the browser', () => {
     await expect.poll(() => page.locator('.seg').allTextContents()).toEqual(expect.arrayContaining([words[0], words[1]]));
     await expect.poll(() => countOf(other.id)).toMatch(/^1 coded/);
     // With both coders' segments in the list, each card says whose it is.
+    await showSidePanel(page, 'segments');
     expect((await page.locator('.segment-list .segment-coder').allTextContents()).sort()).toEqual([' · ana', ' · bea']);
     expect(problems).toEqual([]);
     await page.close();

@@ -92,7 +92,7 @@ describe('nothing stale on screen', () => {
     await page.close();
   });
 
-  it('keeps a segment\'s details beside their passage when the window reflows the text, and closes them when another panel or tab is shown', async () => {
+  it('keeps a segment\'s details beside their passage when a panel reflows the text, and closes them when another panel or tab is shown', async () => {
     const page = await workbench.browser.newPage({ viewport: { width: 1100, height: 800 } });
     const problems = await watchForProblems(page);
     await page.goto(workbench.server.url);
@@ -112,14 +112,18 @@ describe('nothing stale on screen', () => {
     const before = await beside();
     expect(before.top).toBeGreaterThanOrEqual(0); // just below the passage's line
     expect(before.top).toBeLessThan(20);
-    // The window narrows: the text is narrower and wraps anew.
+    // The side panel folds away: the text is wider and wraps anew.
     const passageBefore = await box(page, '.seg.code-factual-claim');
-    await page.setViewportSize({ width: 900, height: 800 });
+    await page.click('.activity-bar button[aria-pressed="true"]');
+    await expect.poll(() => page.locator('.side-panel').count()).toBe(0);
     await expect.poll(() => box(page, '.seg.code-factual-claim')).not.toEqual(passageBefore);
-    await expect.poll(beside).toEqual(before);
+    // Just below the passage's new place (sideways, kept inside the window as before).
+    await expect.poll(async () => (await beside()).top).toBe(before.top);
+    const after = await beside();
+    expect(Math.abs(after.left)).toBeLessThan(330);
     // Scrolled, they follow too.
     await page.locator('.document').evaluate((element) => element.scrollBy(0, 40));
-    await expect.poll(beside).toEqual(before);
+    await expect.poll(beside).toEqual(after);
     // Another side panel: the details close (they would stay over the text while the eyes are elsewhere).
     await page.click('button[data-action="codebook"]');
     await page.waitForSelector('.codebook-editor');
