@@ -117,6 +117,28 @@ describe('the workspace', () => {
     await page.close();
   });
 
+  it('shows each document where it was scrolled to when its tab comes back', async () => {
+    const { page, problems } = await workbench.newPage();
+    const [first, second] = workbench.project.store.overview().documents;
+    await workbench.openInPage(page, first.id);
+    const scrolled = () => page.$eval('.document', (article) => article.scrollTop);
+    await page.$eval('.document', (article) => article.scrollTo(0, 600));
+    await expect.poll(scrolled).toBe(600);
+    await workbench.openInPage(page, second.id);
+    await expect.poll(scrolled).toBe(0);
+    await page.click(`[role="tab"][data-document-id="${first.id}"]`);
+    await page.waitForSelector(`.text-host[data-ready][data-document-id="${first.id}"]`);
+    await expect.poll(scrolled).toBe(600);
+    // Through a view's tab too.
+    await openView(page, 'variables');
+    await page.keyboard.press('Control+Shift+Tab');
+    await page.keyboard.press('Control+Shift+Tab');
+    await page.waitForSelector(`.text-host[data-ready][data-document-id="${first.id}"]`);
+    await expect.poll(scrolled).toBe(600);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('brings a document forward in its tab when a coded segment is chosen in the Coded segments view', async () => {
     const { store } = workbench.project;
     const document = store.overview().documents[3];

@@ -2,6 +2,7 @@
  * The main area: the tabs, and the front tab's content: a document's text with the code bar, or
  * a view (Coded segments, Variables, Agreement). With no tab open, it says what to do.
  */
+import { useRef } from 'react';
 import { useT } from '../../i18n/i18n';
 import { showPanel } from '../../services/workspace';
 import { TextView } from '../../text-view/TextView';
@@ -13,6 +14,7 @@ import { DocumentHeader } from '../documents/DocumentHeader';
 import { RetrievalView } from '../retrieval/RetrievalView';
 import { VariablesTable } from '../variables/VariablesTable';
 import { TAB_PANEL_ID, TabBar, tabElementId } from '../workspace/TabBar';
+import { useScrollPlace } from './scroll-places';
 
 // A jump from a view to a passage brings the document's tab forward by itself (services/workspace.ts).
 const stayPut = () => {};
@@ -28,6 +30,9 @@ function DocumentTab() {
   // The title alone: the open document's state changes with every segment, the title does not.
   const title = useStore((state) => state.open?.document.title);
   const opening = useStore((state) => state.opening);
+  const documentId = useStore((state) => state.open?.document.id);
+  const article = useRef<HTMLElement>(null);
+  useScrollPlace(article, documentId);
   return (
     <>
       <CodeBar />
@@ -37,7 +42,7 @@ function DocumentTab() {
         </div>
       )}
       {title !== undefined && (
-        <article className="document" aria-label={title}>
+        <article className="document" aria-label={title} ref={article}>
           <DocumentHeader />
           <TextView />
         </article>
