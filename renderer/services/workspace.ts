@@ -85,7 +85,8 @@ export function showDialog(dialog: WorkspaceDialog | null): void {
 /**
  * Keeps the workspace in step with documents opened from elsewhere: a document being opened or
  * a passage jumped to (from Coded segments, a disagreement, a search hit) brings its tab to the
- * front, and a document Undo brings back shows the document list, where it takes the focus.
+ * front, a document removed closes its tab, and a document Undo brings back shows the document
+ * list, where it takes the focus.
  * Returns the stopper.
  */
 export function followOpenedDocuments(): () => void {
@@ -99,5 +100,10 @@ export function followOpenedDocuments(): () => void {
     const documentId = opened ?? revealed;
     if (documentId) showDocumentTab(documentId);
     if (state.focusDocument && state.focusDocument !== previous.focusDocument && state.sidePanel !== 'documents') showPanel('documents');
+    // A document removed from the project takes its tab with it.
+    if (state.project && state.project.documents !== previous.project?.documents) {
+      const kept = new Set(state.project.documents.map((document) => document.id));
+      for (const tab of state.tabs) if (tab.kind === 'document' && !kept.has(tab.documentId)) closeTab(tabKey(tab));
+    }
   });
 }

@@ -83,7 +83,8 @@ describe('the workspace commands', () => {
     expect(keys.workspaceCommandForKey({ ...event, key: 'x', shiftKey: false })).toBe(null);
   });
 
-  it('brings forward the tab of a document opened or jumped to from elsewhere, and shows the list for a document brought back', () => {
+  it('brings forward the tab of a document opened or jumped to from elsewhere, shows the list for a document brought back, and closes the tab of a document removed', () => {
+    store.update({ project: projectOverview({ documents: ['b', 'c'].map((id) => ({ ...documentRecord(id), segmentCount: 0, segmentsByCoder: {} })) }) });
     const stop = workspace.followOpenedDocuments();
     try {
       workspace.openViewTab('retrieval');
@@ -94,6 +95,10 @@ describe('the workspace commands', () => {
       expect(store.getState().activeTab).toBe('document:c');
       store.update({ sidePanel: 'search', open: openedDocument(documentRecord('c'), 'Some text.', []), focusDocument: 'd' });
       expect(store.getState().sidePanel).toBe('documents');
+      // Document b removed from the project: its tab closes.
+      const project = store.getState().project!;
+      store.update({ project: { ...project, documents: project.documents.filter((document) => document.id !== 'b') } });
+      expect(tabs()).toEqual(['retrieval', 'c']);
     } finally {
       stop();
     }
