@@ -1,34 +1,38 @@
-/** The workbench window: documents on the left, the text with the codebook in the middle, the coded segments on the right. */
-import { useEffect, useState } from 'react';
+/**
+ * The workbench window: a slim top bar; the activity bar, the side panel it chooses and the main
+ * area with its tabs; the message bar; the status bar at the foot.
+ */
+import { useEffect } from 'react';
 import { focusText } from './commands/coding';
 import { installEscapeKeepsText } from './commands/escape-keeps-text';
 import { installPageKeys } from './commands/keymap';
 import { listenToMenu } from './commands/menu';
-import { CodebookEditor } from './components/codebook/CodebookEditor';
 import { CoderDialog } from './components/coders/CoderDialog';
-import { SegmentPanel } from './components/coding/SegmentPanel';
 import { SegmentPopover } from './components/coding/SegmentPopover';
-import { DocumentList } from './components/documents/DocumentList';
 import { DropZone } from './components/documents/ImportFiles';
-import { AppHeader, type SidePanel } from './components/header/AppHeader';
-import { MainArea, type MainView } from './components/layout/MainArea';
+import { MainArea } from './components/layout/MainArea';
 import { MessageBar } from './components/messages/MessageBar';
 import { Notices } from './components/messages/Notices';
-import { SearchPanel } from './components/search/SearchPanel';
+import { ActivityBar } from './components/workspace/ActivityBar';
+import { SidePanel } from './components/workspace/SidePanel';
+import { StatusBar } from './components/workspace/StatusBar';
+import { TopBar } from './components/workspace/TopBar';
 import { WorkspaceDialogs } from './components/workspace/WorkspaceDialogs';
+import { installWorkspaceKeys } from './components/workspace/workspace-keys';
+import { useT } from './i18n/i18n';
 import { syncRememberedFolder } from './services/coders';
 import { loadProject } from './services/overview';
 import { dismissMessage } from './services/page';
+import { followOpenedDocuments, showPanel } from './services/workspace';
 import { getState, useStore } from './store';
 import { installCodeStyles } from './text-view/code-styles';
 
 export function App() {
+  const t = useT();
   const project = useStore((state) => state.project);
   const loadError = useStore((state) => state.loadError);
-  const [mainView, setMainView] = useState<MainView>('text');
-  const showView = (view: MainView) => setMainView((current) => (current === view ? 'text' : view));
-  const [sidePanel, setSidePanel] = useState<SidePanel>('segments');
-  const togglePanel = (panel: 'codebook' | 'search') => setSidePanel((current) => (current === panel ? 'segments' : panel));
+  const sidePanel = useStore((state) => state.sidePanel);
+  const activeTab = useStore((state) => state.activeTab);
 
   useEffect(() => {
     void loadProject().then(() => {
@@ -36,17 +40,21 @@ export function App() {
       if (getState().project?.coderConfirmed) void syncRememberedFolder();
     });
     const stopMenu = listenToMenu();
-    const stopKeys = installPageKeys({ openSearch: () => setSidePanel('search') });
+    const stopKeys = installPageKeys({ openSearch: () => showPanel('search') });
+    const stopWorkspaceKeys = installWorkspaceKeys();
+    const stopFollowing = followOpenedDocuments();
     const stopEscape = installEscapeKeepsText(focusText);
     return () => {
       stopMenu();
       stopEscape();
+      stopFollowing();
+      stopWorkspaceKeys();
       stopKeys();
     };
   }, []);
 
-  // A message is about what was just done; another view or panel is something else.
-  useEffect(dismissMessage, [mainView, sidePanel]);
+  // A message is about what was just done; another tab or panel is something else.
+  useEffect(dismissMessage, [activeTab, sidePanel]);
 
   useEffect(() => {
     if (project) installCodeStyles(project.codes);
@@ -55,39 +63,32 @@ export function App() {
   if (loadError) {
     return (
       <div className="fatal" role="alert">
-        <h1>The project could not be opened</h1>
+        <h1>{t('workspace.app.loadFailed')}</h1>
         <p>{loadError}</p>
         <button type="button" onClick={() => void loadProject()}>
-          Try again
+          {t('workspace.app.tryAgain')}
         </button>
       </div>
     );
   }
   if (!project) {
     return (
-      <div className="fatal" role="progressbar" aria-label="Loading the project">
-        <span className="spinner" aria-hidden="true" /> Loading the project…
+      <div className="fatal" role="progressbar" aria-label={t('workspace.app.loading')}>
+        <span className="spinner" aria-hidden="true" /> {t('workspace.app.loading')}
       </div>
     );
   }
   return (
     <div className="app">
-      <AppHeader project={project} mainView={mainView} sidePanel={sidePanel} showView={showView} togglePanel={togglePanel} />
+      <TopBar />
       <Notices />
-      <div className={`workspace${sidePanel === 'segments' ? '' : ' with-codebook'}`}>
-        <aside className="sidebar">
-          <DocumentList onOpen={() => setMainView('text')} />
-        </aside>
-        <MainArea view={mainView} onJump={() => setMainView('text')} />
-        {sidePanel === 'codebook' ? (
-          <CodebookEditor onClose={() => setSidePanel('segments')} />
-        ) : sidePanel === 'search' ? (
-          <SearchPanel onClose={() => setSidePanel('segments')} />
-        ) : (
-          <SegmentPanel />
-        )}
+      <div className={`workspace ${sidePanel ? `with-${sidePanel}` : 'side-folded'}`}>
+        <ActivityBar />
+        <SidePanel />
+        <MainArea />
       </div>
       <MessageBar />
+      <StatusBar />
       <SegmentPopover />
       <DropZone />
       <CoderDialog />

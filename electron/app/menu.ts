@@ -1,6 +1,7 @@
 /**
- * The application menu: File holds one item per export format that has a menu command (from the
- * export table), Edit holds undo and redo; each item sends its command to the page.
+ * The application menu: File holds Export… (the page's dialog listing every format) and one item
+ * per export format that has a menu command (from the export table), Edit holds undo and redo;
+ * each item sends its command to the page.
  */
 import type { MenuItemConstructorOptions } from 'electron';
 import type { CommandName } from '../../shared/ipc/commands';
@@ -15,7 +16,12 @@ export function menuTemplate(isMac: boolean, send: (command: CommandName) => voi
     ...(isMac ? [{ role: 'appMenu' as const }] : []),
     {
       label: '&File',
-      submenu: [...exportItems, { type: 'separator' }, isMac ? { role: 'close' } : { role: 'quit' }],
+      submenu: [
+        // Shift+X: Ctrl/Cmd+E and Shift+Ctrl/Cmd+E are the two CSV exports' own.
+        { label: 'Export…', accelerator: 'CmdOrCtrl+Shift+X', click: () => send('export-dialog') },
+        { type: 'separator' },
+        ...exportItems,
+        { type: 'separator' }, isMac ? { role: 'close' } : { role: 'quit' }],
     },
     {
       label: '&Edit',

@@ -3,6 +3,7 @@ import type { CommandName } from '../../shared/ipc/commands';
 import { onMenuCommand } from '../services/menu-commands';
 import { EXPORT_FORMATS } from '../../shared/ipc/export-formats';
 import { exportFormat } from '../services/exports';
+import { showDialog } from '../services/workspace';
 import { undoOrRedo } from './history';
 import { isFormField } from './keymap';
 
@@ -12,6 +13,10 @@ export function runMenuCommand(command: CommandName): void {
     // In a form field the menu's Undo is the field's own.
     if (isFormField(document.activeElement)) document.execCommand(command);
     else undoOrRedo(command);
+    return;
+  }
+  if (command === 'export-dialog') {
+    showDialog('export');
     return;
   }
   // Every other command exports the format whose menu item sent it.

@@ -1,48 +1,109 @@
 /**
  * The workspace's commands: the side panel, the tabs of the main area, the dialogs. Opening a
  * document's tab opens the document (services/documents.ts); the store holds one open document,
- * the one whose tab is in front.
+ * the one whose tab is in front. A segment's details belong to the text they sit over: showing
+ * another panel or tab closes them.
  */
-import { getState, update } from '../store';
-import { selectActiveTab, withPanelToggled, withTabClosed, withTabOpened, type MainView, type SidePanel, type WorkspaceDialog } from '../store/workspace';
+import { getState, subscribe, update, type State } from '../store';
+import { selectActiveTab, tabKey, withPanelToggled, withTabClosed, withTabOpened, type MainView, type SidePanel, type WorkspaceDialog } from '../store/workspace';
 import { openDocument } from './documents';
 
-/** Shows a side panel (or folds the side bar away when it is the one shown). */
+/** Shows a side panel (or folds the side bar away when it is the one shown: the text only widens, so a segment's details stay). */
 export function togglePanel(panel: SidePanel): void {
-  update((state) => withPanelToggled(state, panel));
+  update((state) => {
+    const change = withPanelToggled(state, panel);
+    return change.sidePanel ? { ...change, popover: null } : change;
+  });
 }
 
 /** Shows a side panel, whatever is shown now. */
 export function showPanel(panel: SidePanel): void {
-  update({ sidePanel: panel });
+  update({ sidePanel: panel, popover: null });
+}
+
+/** Folds the side bar away. */
+export function hideSidePanel(): void {
+  update({ sidePanel: null });
 }
 
 /** Opens a document in a tab of its own (or brings its tab to the front). */
 export function openDocumentTab(documentId: string): Promise<void> {
-  update((state) => withTabOpened(state, { kind: 'document', documentId }));
+  showDocumentTab(documentId);
   return openDocument(documentId);
+}
+
+/** Brings a document's tab to the front (opening the tab, not the document: its opener does that). */
+export function showDocumentTab(documentId: string): void {
+  const key = tabKey({ kind: 'document', documentId });
+  if (getState().activeTab === key) return;
+  update((state) => ({ ...withTabOpened(state, { kind: 'document', documentId }), popover: null }));
 }
 
 /** Opens a view in a tab (or brings its tab to the front). */
 export function openViewTab(view: MainView): void {
-  update((state) => withTabOpened(state, { kind: 'view', view }));
+  update((state) => ({ ...withTabOpened(state, { kind: 'view', view }), popover: null }));
 }
 
 /** Brings an open tab to the front. */
 export function activateTab(key: string): void {
-  update({ activeTab: key });
+  if (getState().activeTab === key) return;
+  update({ activeTab: key, popover: null });
   const tab = selectActiveTab(getState());
   if (tab?.kind === 'document') void openDocument(tab.documentId);
 }
 
 /** Closes a tab; the tab that comes to the front is shown. */
 export function closeTab(key: string): void {
-  update((state) => withTabClosed(state, key));
-  const tab = selectActiveTab(getState());
-  if (tab?.kind === 'document') void openDocument(tab.documentId);
+  const before = getState();
+  if (!before.tabs.some((tab) => tabKey(tab) === key)) return;
+  update((state) => ({ ...withTabClosed(state, key), popover: null }));
+  const front = selectActiveTab(getState());
+  if (front?.kind === 'document') void openDocument(front.documentId);
+  // With no document's tab left, no document is open (its segments leave the side panel too).
+  else if (!getState().tabs.some((tab) => tab.kind === 'document')) update({ open: null, opening: null });
+}
+
+/** Brings the next open tab to the front (the previous one with `step` -1), going round. */
+export function cycleTab(step: 1 | -1): void {
+  const { tabs, activeTab } = getState();
+  if (tabs.length === 0) return;
+  const index = tabs.findIndex((tab) => tabKey(tab) === activeTab);
+  activateTab(tabKey(tabs[(index + step + tabs.length) % tabs.length]));
+}
+
+/** Closes the tab in front, if any. */
+export function closeActiveTab(): void {
+  const { activeTab } = getState();
+  if (activeTab) closeTab(activeTab);
 }
 
 /** Shows a dialog of the workspace, or closes the one shown (null). */
 export function showDialog(dialog: WorkspaceDialog | null): void {
   update({ dialog });
+}
+
+/**
+ * Keeps the workspace in step with documents opened from elsewhere: a document being opened or
+ * a passage jumped to (from Coded segments, a disagreement, a search hit) brings its tab to the
+ * front, a document removed closes its tab, and a document Undo brings back shows the document
+ * list, where it takes the focus.
+ * Returns the stopper.
+ */
+export function followOpenedDocuments(): () => void {
+  let last: State = getState();
+  return subscribe(() => {
+    const state = getState();
+    const previous = last;
+    last = state;
+    const opened = state.opening !== previous.opening ? state.opening : null;
+    const revealed = state.pendingReveal !== previous.pendingReveal ? state.pendingReveal?.documentId : null;
+    const documentId = opened ?? revealed;
+    if (documentId) showDocumentTab(documentId);
+    if (state.focusDocument && state.focusDocument !== previous.focusDocument && state.sidePanel !== 'documents') showPanel('documents');
+    // A document removed from the project takes its tab with it.
+    if (state.project && state.project.documents !== previous.project?.documents) {
+      const kept = new Set(state.project.documents.map((document) => document.id));
+      for (const tab of state.tabs) if (tab.kind === 'document' && !kept.has(tab.documentId)) closeTab(tabKey(tab));
+    }
+  });
 }

@@ -1,6 +1,6 @@
 /**
  * The commands the main process sends to the page, from the application menu.
  */
-/** Commands the main process sends to the page (from the application menu). */
-export const commandNames = ['export-csv', 'export-csv-excel', 'export-wide-csv', 'export-jsonl', 'export-datapackage', 'export-xlsx', 'export-qdpx', 'export-qdc', 'export-coder-file', 'undo', 'redo'] as const;
+/** Commands the main process sends to the page (from the application menu); `export-dialog` opens the Export… dialog. */
+export const commandNames = ['export-dialog', 'export-csv', 'export-csv-excel', 'export-wide-csv', 'export-jsonl', 'export-datapackage', 'export-xlsx', 'export-qdpx', 'export-qdc', 'export-coder-file', 'undo', 'redo'] as const;
 export type CommandName = (typeof commandNames)[number];

@@ -11,6 +11,7 @@ import { openProject, segmentInput } from '../support/project';
 import { tempFolder } from '../support/temp';
 import { setUpWorkbench } from '../support/workbench';
 import { value } from '../support/builders';
+import { openView } from '../support/workspace';
 
 const workbench = setUpWorkbench();
 
@@ -28,7 +29,7 @@ describe("another coder's work in the browser", () => {
     await workbench.project.store.addSegment(segmentInput(document.id, text, words[0]));
 
     const { page, problems } = await workbench.newPage();
-    await page.click('button[data-action="reliability"]');
+    await openView(page, 'reliability');
     await page.setInputFiles('input[data-action="import-coder-files"]', [{ name: 'bea.coder.json', mimeType: 'application/json', buffer: await readFile(file.path) }]);
     await expect.poll(() => page.textContent('.coder-exchange-report')).toMatch(/bea/);
     expect(workbench.project.store.codebookState().segments.filter((s) => s.coder === 'bea')).toHaveLength(2);

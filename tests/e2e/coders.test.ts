@@ -14,6 +14,7 @@ import { watchForProblems } from '../support/browser';
 import { segmentInput } from '../support/project';
 import { BUNDLED_DOCUMENTS, tempFolder } from '../support/temp';
 import { RENDERER, setUpWorkbench } from '../support/workbench';
+import { openView, showSidePanel } from '../support/workspace';
 
 const workbench = setUpWorkbench();
 
@@ -82,22 +83,22 @@ describe('coders in the browser', () => {
     await page.click('button[data-action="blind"]');
     await expect.poll(() => page.getAttribute('button[data-action="blind"]', 'aria-pressed')).toBe('true');
     await expect.poll(() => page.locator('.seg').allTextContents()).toEqual([words[0]]);
+    await showSidePanel(page, 'segments');
     expect(await page.locator('.segment-list li').count()).toBe(1);
     // The document list counts only ana's segments too.
+    await showSidePanel(page, 'documents');
     await expect.poll(() => countOf(other.id)).toMatch(/^0 coded/);
 
     // The coded segments across documents: only ana's, counted as such, and bea is not offered as a filter.
-    await page.click('button[data-action="retrieval"]');
+    await openView(page, 'retrieval');
     await expect.poll(() => page.locator('.retrieval li').count()).toBe(1);
     expect(await page.textContent('.retrieval-count')).toBe('1 of 1 coded segment');
     expect(await page.locator('select[aria-label="Coder"] option').allTextContents()).toEqual(['All coders', 'ana']);
-    await page.click('button[data-action="retrieval"]');
 
     // Agreement and the disagreements are closed, with a sentence saying why.
-    await page.click('button[data-action="reliability"]');
+    await openView(page, 'reliability');
     await expect.poll(() => page.textContent('.blind-closed')).toMatch(/Blind coding is on: agreement and the disagreements are closed, because they show the other coders' work/);
     expect(await page.locator('button[data-action="compute-agreement"], .reliability-table, .disagreement-list').count()).toBe(0);
-    await page.click('button[data-action="reliability"]');
 
     // Still blind after a reload (a setting of the project), and visible again when turned off.
     await page.reload();
@@ -108,6 +109,7 @@ describe('coders in the browser', () => {
     await expect.poll(() => page.locator('.seg').allTextContents()).toEqual(expect.arrayContaining([words[0], words[1]]));
     await expect.poll(() => countOf(other.id)).toMatch(/^1 coded/);
     // With both coders' segments in the list, each card says whose it is.
+    await showSidePanel(page, 'segments');
     expect((await page.locator('.segment-list .segment-coder').allTextContents()).sort()).toEqual([' · ana', ' · bea']);
     expect(problems).toEqual([]);
     await page.close();

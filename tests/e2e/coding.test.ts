@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPreviewServer, type PreviewServer } from '../../electron/preview/preview-server';
 import { clickAt, dragSelect, launchChromium, watchForProblems } from '../support/browser';
 import { openProject, type OpenProject } from '../support/project';
+import { exportFrom, showSidePanel } from '../support/workspace';
 
 const RENDERER = new URL('../../dist/renderer', import.meta.url).pathname;
 const FACTUAL = 'rgb(0, 114, 178)';
@@ -40,6 +41,7 @@ afterAll(async () => {
 
 async function openDocument(page: Page, file: string): Promise<{ id: string; text: string }> {
   const document = project.store.overview().documents.find((d) => d.file === file)!;
+  await showSidePanel(page, 'documents');
   await page.click(`.document-button[data-document-id="${document.id}"]`);
   await page.waitForSelector(`.text-host[data-ready][data-document-id="${document.id}"]`);
   return { id: document.id, text: (await project.store.openDocument(document.id)).text };
@@ -99,7 +101,8 @@ describe('coding the bundled corpus in the browser', () => {
     await waitUntilSaved(page);
     expect((await savedSegments(id)).map((s) => s.codeId).sort()).toEqual(['factual-claim', 'opinion']);
 
-    // The side panel lists both in text order, with counts per code.
+    // The Coded segments panel lists both in text order, with counts per code.
+    await showSidePanel(page, 'segments');
     expect(await page.locator('.segment-row').count()).toBe(2);
     expect(await page.textContent('.code-counts')).toMatch(/factual claim: 1.*opinion: 1.*call to action: 0/);
 
@@ -132,10 +135,11 @@ describe('coding the bundled corpus in the browser', () => {
     await openDocument(again, '004_37352b9075273400.txt');
     expect(await again.locator('.seg.code-call-to-action').allTextContents()).toEqual(['and Azerbaijan']);
     expect(await again.locator('.seg.code-factual-claim').count()).toBe(0);
+    await showSidePanel(again, 'segments');
     expect(await again.locator('.segment-row').count()).toBe(1);
 
     // Export, then Python's csv module reads the file; text equals the document's code points.
-    await again.click('button[data-action="export-csv"]');
+    await exportFrom(again, 'segments-csv');
     await expect.poll(() => again.textContent('.message-bar')).toContain('Exported 1 coded segment to');
     const message = (await again.textContent('.message-text'))!;
     const path = message.slice(message.indexOf(' to ') + 4);
@@ -188,7 +192,8 @@ for row in rows:
     await page.keyboard.press('Escape');
     await expect.poll(() => page.locator('.popover').count()).toBe(0);
 
-    // A row of the side panel jumps to its segment and selects it.
+    // A row of the Coded segments panel jumps to its segment and selects it.
+    await showSidePanel(page, 'segments');
     await page.click(`.segment-row[data-segment-id="${added[0].id}"]`);
     const selectedText = () =>
       page.evaluate(() => {
@@ -211,9 +216,9 @@ for row in rows:
     await page.keyboard.press('Backspace');
     expect(await page.textContent('.text-view')).toBe(text.replace(/\n/g, ''));
 
-    // Tab leaves the text for the next control: the text is no keyboard trap.
+    // Tab leaves the text for the next control (in the status bar): the text is no keyboard trap.
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.className)).toMatch(/segment-row/);
+    expect(await page.evaluate(() => !!document.activeElement?.closest('.status-bar'))).toBe(true);
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { dragSelect } from '../support/browser';
 import { setUpWorkbench } from '../support/workbench';
+import { openView } from '../support/workspace';
 
 const workbench = setUpWorkbench();
 
@@ -45,7 +46,7 @@ describe('Escape in a text field', () => {
     await expect.poll(() => store.overview().codes.find((c) => c.id === 'opinion')?.description).toMatch(/ Said with Escape\.$/);
 
     // A variable's value.
-    await page.click('button[data-action="variables"]');
+    await openView(page, 'variables');
     await page.fill('input[aria-label="New variable name"]', 'outlet');
     await page.click('.add-variable button[type="submit"]');
     const cell = `input[aria-label="outlet of ${document.title}"]`;
@@ -59,9 +60,8 @@ describe('Escape in a text field', () => {
     // Loaded again, the page shows all four.
     await page.reload();
     await page.waitForSelector('.document-button');
-    await page.click('button[data-action="variables"]');
+    await openView(page, 'variables');
     expect(await page.inputValue(cell)).toBe('Ministry site');
-    await page.click('button[data-action="variables"]');
     await workbench.openInPage(page, document.id);
     await page.click('button[data-action="document-memo"]');
     expect(await page.inputValue('.document-header textarea')).toBe('A document memo.');
@@ -89,10 +89,13 @@ describe('Escape in a text field', () => {
     await expect.poll(() => workbench.project.store.overview().codes.some((c) => c.name === 'threat framing')).toBe(true);
     await expect.poll(() => page.inputValue('input[aria-label="New code name"]')).toBe('');
 
-    await page.click('button[data-action="variables"]');
+    // The variables' tab closed (Ctrl+W) and opened again.
+    await openView(page, 'variables');
     await page.fill('input[aria-label="New variable name"]', 'outlet type');
-    await page.click('button[data-action="variables"]');
-    await page.click('button[data-action="variables"]');
+    await page.click('[role="tab"][data-view="variables"]');
+    await page.keyboard.press('Control+w');
+    await expect.poll(() => page.locator('.variables').count()).toBe(0);
+    await openView(page, 'variables');
     expect(await page.inputValue('input[aria-label="New variable name"]')).toBe('outlet type');
     expect(problems).toEqual([]);
     await page.close();

@@ -2,14 +2,15 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { setUpWorkbench } from '../support/workbench';
+import { exportFrom } from '../support/workspace';
 
 const workbench = setUpWorkbench();
 
 describe('more export formats in the browser', () => {
-  it('writes the wide table, JSON Lines and a data package from the formats menu', async () => {
+  it('writes the wide table, JSON Lines and a data package from the Export… dialog', async () => {
     const { page, problems } = await workbench.newPage();
     const exported = async (format: string) => {
-      await page.selectOption('select[data-action="more-exports"]', format);
+      await exportFrom(page, format);
       await expect.poll(() => page.textContent('.message-bar')).toContain('Exported to');
       const message = (await page.textContent('.message-text'))!;
       await page.click('.message-bar button');

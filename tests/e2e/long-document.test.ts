@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { dragSelect } from '../support/browser';
 import { textFolder } from '../support/temp';
 import { setUpWorkbench } from '../support/workbench';
+import { showSidePanel } from '../support/workspace';
 
 const LINES = Array.from({ length: 1500 }, (_, i) => (i % 7 === 3 ? '' : `Line ${i}: words of the long report, line number ${i}.`));
 const TEXT = LINES.join('\n');
@@ -30,7 +31,8 @@ describe('a long document', () => {
     await page.locator('.document').evaluate((element) => element.scrollTo(0, element.scrollHeight));
     await expect.poll(highlighted).toContain(quotes[2]);
 
-    // Jump from the side panel to the middle one.
+    // Jump from the Coded segments panel to the middle one.
+    await showSidePanel(page, 'segments');
     await page.click('.segment-row >> nth=1');
     await expect.poll(highlighted).toContain(quotes[1]);
     const box = await page.locator('.seg.code-opinion', { hasText: quotes[1] }).boundingBox();

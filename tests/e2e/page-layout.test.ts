@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { clickAt, dragSelect } from '../support/browser';
 import { setUpWorkbench } from '../support/workbench';
+import { openView, type ViewName } from '../support/workspace';
 
 const workbench = setUpWorkbench();
 const SIZES = [
@@ -16,7 +17,7 @@ const SIZES = [
 ] as const;
 const SCREENSHOTS = new URL('../../.tmp/screenshots/', import.meta.url).pathname;
 
-/** The bottom edges of the panels, the message bar and the page, and how tall the page scrolls. */
+/** The bottom edges of the panels, the message bar, the status bar and the page, and how tall the page scrolls. */
 function edges(page: Page) {
   return page.evaluate(() => {
     const bottom = (selector: string) => Math.round(document.querySelector(selector)!.getBoundingClientRect().bottom);
@@ -24,11 +25,13 @@ function edges(page: Page) {
     return {
       viewport: window.innerHeight,
       scrolls: document.scrollingElement!.scrollHeight > window.innerHeight,
-      sidebar: bottom('.sidebar'),
+      sidebar: bottom('.activity-bar'),
       main: bottom('.main-area'),
       right: bottom('.workspace > :last-child'),
       messageTop: top('.message-bar'),
       messageBottom: bottom('.message-bar'),
+      statusTop: top('.status-bar'),
+      statusBottom: bottom('.status-bar'),
     };
   });
 }
@@ -38,7 +41,7 @@ function edges(page: Page) {
  * whether the page itself scrolls. Runs in the page.
  */
 function overflowing(): string[] {
-  const panels = '.app-header, .sidebar, .main-area, .segment-panel, .codebook-editor, .search-panel, .popover, fieldset';
+  const panels = '.top-bar, .status-bar, .activity-bar, .side-panel, .main-area, .segment-panel, .codebook-editor, .search-panel, .popover, fieldset';
   const controls = Array.from(document.querySelectorAll<HTMLElement>('.app button, .app select, .app input, .app label'));
   const out = controls.filter((control) => {
     const panel = control.closest<HTMLElement>(panels);
@@ -60,18 +63,18 @@ describe('the page layout', () => {
       const fillsTheWindow = async () => {
         const at = await edges(page);
         expect(at.scrolls).toBe(false);
-        expect(at.messageBottom).toBe(at.viewport);
+        expect(at.messageBottom).toBe(at.statusTop);
+        expect(at.statusBottom).toBe(at.viewport);
         expect(at.messageBottom - at.messageTop).toBeLessThan(50); // one line, not the blank rest of the window
         expect([at.sidebar, at.main, at.right]).toEqual([at.messageTop, at.messageTop, at.messageTop]);
       };
       // No document open and the message bar empty: the panels still reach down to it, and it
-      // to the window's bottom.
+      // to the status bar at the window's bottom.
       await expect.poll(() => page.locator('.message-bar').textContent()).toBe('');
       await fillsTheWindow();
       // The same with a short view (the variables) and with a document open.
-      await page.click('button[data-action="variables"]');
+      await openView(page, 'variables');
       await fillsTheWindow();
-      await page.click('button[data-action="variables"]');
       const document = workbench.project.store.overview().documents[0];
       await workbench.openInPage(page, document.id);
       await fillsTheWindow();
@@ -126,7 +129,7 @@ describe('the page layout', () => {
         // Each view once what it asks the main process for is drawn.
         const views = { retrieval: '.retrieval-count', variables: '.variables .empty, .variables-table', reliability: '.reliability .coder-exchange' };
         for (const [view, drawn] of Object.entries(views)) {
-          await page.click(`button[data-action="${view}"]`);
+          await openView(page, view as ViewName);
           await page.waitForSelector(drawn);
           await shoot(view);
         }

@@ -9,6 +9,7 @@ import { dispatch } from '../../electron/handlers/handlers';
 import { openProject, segmentInput } from '../support/project';
 import { setUpWorkbench } from '../support/workbench';
 import { value } from '../support/builders';
+import { exportFrom } from '../support/workspace';
 
 const workbench = setUpWorkbench();
 
@@ -44,8 +45,8 @@ describe('REFI-QDA in the browser', () => {
     ]);
     await expect.poll(() => page.textContent('.message-bar')).toMatch(/Edit|Import the codebook|already in the codebook/);
 
-    // Out again, from the formats menu.
-    await page.selectOption('select[data-action="more-exports"]', 'qdpx');
+    // Out again, from the Export… dialog.
+    await exportFrom(page, 'qdpx');
     await expect.poll(() => page.textContent('.message-bar')).toMatch(/Exported to .*\.qdpx/);
     const written = (await page.textContent('.message-text'))!.slice('Exported to '.length);
     expect((await readFile(written)).subarray(0, 2).toString()).toBe('PK');
@@ -70,7 +71,7 @@ describe('REFI-QDA in the browser', () => {
     const before = await readdir(exportsFolder).catch(() => []);
 
     const { page, problems } = await workbench.newPage();
-    await page.selectOption('select[data-action="more-exports"]', 'qdpx');
+    await exportFrom(page, 'qdpx');
     const status = page.locator('.job-progress');
     await status.waitFor({ timeout: 30_000 });
     const shown = await status.textContent();

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/handlers/handlers';
 import { segmentInput } from '../support/project';
 import { setUpWorkbench } from '../support/workbench';
+import { openView } from '../support/workspace';
 
 const workbench = setUpWorkbench();
 
@@ -26,7 +27,7 @@ describe('agreement between coders in the browser', () => {
     await dispatch(handlers, 'setCoder', { name: 'ana' });
 
     const { page, problems } = await workbench.newPage();
-    await page.click('button[data-action="reliability"]');
+    await openView(page, 'reliability');
     await page.click('button[data-action="compute-agreement"]');
     await page.waitForSelector('.reliability-table');
     expect(await page.textContent('.reliability-summary')).toMatch(/2 coders \(ana, bea\) · 1 document · [\d,]+ characters as units \(code points\)/);
@@ -79,7 +80,7 @@ describe('agreement between coders in the browser', () => {
     for (let i = 0; i < 4; i++) await store.addSegment(segmentInput(documents[i].id, texts[i], word(i), 'call-to-action'));
 
     const { page, problems } = await workbench.newPage();
-    await page.click('button[data-action="reliability"]');
+    await openView(page, 'reliability');
     const coders = page.locator('fieldset[data-choice="coders"]');
     await coders.locator('button[data-action="choose-none"]').click();
     await coders.locator('label', { hasText: 'ana' }).locator('input').check();
@@ -125,7 +126,7 @@ describe('agreement between coders in the browser', () => {
     await dispatch(handlers, 'setCoder', { name: 'ana' });
 
     const { page, problems } = await workbench.newPage();
-    await page.click('button[data-action="reliability"]');
+    await openView(page, 'reliability');
     const coders = page.locator('fieldset[data-choice="coders"]');
     await coders.locator('button[data-action="choose-none"]').click();
     await coders.locator('label', { hasText: 'ana' }).locator('input').check();
@@ -144,10 +145,10 @@ describe('agreement between coders in the browser', () => {
     await disagreement.click();
     await page.waitForSelector('.disagreement-detail');
 
-    await page.click('button[data-action="retrieval"]');
+    await openView(page, 'retrieval');
     await page.waitForSelector('.retrieval');
     expect(await page.locator('.reliability').count()).toBe(0);
-    await page.click('button[data-action="reliability"]');
+    await openView(page, 'reliability');
 
     await page.waitForSelector('.reliability-table');
     expect(await page.textContent('.reliability-summary')).toBe(summary);

@@ -8,6 +8,7 @@ import { dispatch } from '../../electron/handlers/dispatch';
 import type { ActionOutcome } from '../../shared/ipc';
 import { segmentInput } from '../support/project';
 import { setUpWorkbench } from '../support/workbench';
+import { openView } from '../support/workspace';
 
 const workbench = setUpWorkbench();
 
@@ -25,7 +26,7 @@ describe('retrieving coded segments', () => {
     await store.addSegment(segmentInput(d1.id, t1, 'Azerbaijan Launches', 'opinion'));
 
     const { page, problems } = await workbench.newPage();
-    await page.click('button[data-action="retrieval"]');
+    await openView(page, 'retrieval');
     await expect.poll(() => page.textContent('.retrieval-count')).toBe('4 of 4 coded segments');
 
     await page.selectOption('select[aria-label="Code"]', 'factual-claim');
@@ -86,7 +87,7 @@ print(sorted(row['code_path'] for row in rows))
     expect(await page.getAttribute(`.document-button[data-document-id="${document.id}"]`, 'title')).toContain(paragraph);
 
     // The coded-segments view: the document filter stays narrow, and no row is wider than the view.
-    await page.click('button[data-action="retrieval"]');
+    await openView(page, 'retrieval');
     await page.waitForSelector('.retrieval-row');
     expect((await fits('select[aria-label="Document"]')).width).toBeLessThan(400);
     const option = page.locator(`select[aria-label="Document"] option[value="${document.id}"]`);
@@ -96,7 +97,6 @@ print(sorted(row['code_path'] for row in rows))
     const meta = await fits(`.retrieval-row:has(mark:text-is("military operation")) .retrieval-meta`);
     expect(meta.cut).toBe(true);
     expect(meta.title).toContain(paragraph);
-    await page.click('button[data-action="retrieval"]');
 
     // The heading of the open document: one cut line; the details hold the whole title.
     await workbench.openInPage(page, document.id);

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { clickAt, dragSelect } from '../support/browser';
 import { characterBoxesInPage } from '../support/select-text';
 import { setUpWorkbench } from '../support/workbench';
+import { exportFrom } from '../support/workspace';
 
 const workbench = setUpWorkbench();
 
@@ -37,7 +38,7 @@ describe('segment boundaries', () => {
     ]);
 
     // The export follows: Python reads the new offsets and text.
-    await page.click('button[data-action="export-csv"]');
+    await exportFrom(page, 'segments-csv');
     await expect.poll(() => page.textContent('.message-bar')).toContain('Exported 1 coded segment');
     const message = (await page.textContent('.message-text'))!;
     const check = `

@@ -10,6 +10,7 @@ import { startPreviewServer } from '../../electron/preview/preview-server';
 import { clickAt, dragSelect, launchChromium, watchForProblems } from '../support/browser';
 import { openProject, segmentInput } from '../support/project';
 import { RENDERER, setUpWorkbench } from '../support/workbench';
+import { openView } from '../support/workspace';
 
 const workbench = setUpWorkbench();
 
@@ -57,7 +58,7 @@ describe('nothing stale on screen', () => {
     await page.click('button[data-action="codebook"]');
     await expect.poll(() => page.textContent('.message-bar')).toBe('');
     await sayNothingToRepeat();
-    await page.click('button[data-action="retrieval"]');
+    await openView(page, 'retrieval');
     await expect.poll(() => page.textContent('.message-bar')).toBe('');
     expect(problems).toEqual([]);
     await page.close();
@@ -91,7 +92,7 @@ describe('nothing stale on screen', () => {
     await page.close();
   });
 
-  it('keeps a segment\'s details beside their passage when a panel reflows the text', async () => {
+  it('keeps a segment\'s details beside their passage when a panel reflows the text, and closes them when another panel or tab is shown', async () => {
     // Tall enough that the details fit below the passage both before and after the reflow (at 800
     // they would rightly flip above it once the reflow brings the passage near the bottom).
     const page = await workbench.browser.newPage({ viewport: { width: 1100, height: 860 } });
@@ -113,17 +114,26 @@ describe('nothing stale on screen', () => {
     const before = await beside();
     expect(before.top).toBeGreaterThanOrEqual(0); // just below the passage's line
     expect(before.top).toBeLessThan(20);
-    // The codebook opens beside the text: the text is narrower and wraps anew.
+    // The side panel folds away: the text is wider and wraps anew.
     const passageBefore = await box(page, '.seg.code-factual-claim');
-    await page.click('button[data-action="codebook"]');
-    await page.waitForSelector('.codebook-editor');
+    await page.click('.activity-bar button[aria-pressed="true"]');
+    await expect.poll(() => page.locator('.side-panel').count()).toBe(0);
     await expect.poll(() => box(page, '.seg.code-factual-claim')).not.toEqual(passageBefore);
-    await expect.poll(beside).toEqual(before);
+    // Just below the passage's new place (sideways, kept inside the window as before).
+    await expect.poll(async () => (await beside()).top).toBe(before.top);
+    const after = await beside();
+    expect(Math.abs(after.left)).toBeLessThan(330);
     // Scrolled, they follow too.
     await page.locator('.document').evaluate((element) => element.scrollBy(0, 40));
-    await expect.poll(beside).toEqual(before);
-    // Another view replaces the text: the details go with it.
-    await page.click('button[data-action="variables"]');
+    await expect.poll(beside).toEqual(after);
+    // Another side panel: the details close (they would stay over the text while the eyes are elsewhere).
+    await page.click('button[data-action="codebook"]');
+    await page.waitForSelector('.codebook-editor');
+    await expect.poll(() => page.locator('.popover').count()).toBe(0);
+    // Another tab replaces the text: the details go with it.
+    await page.click('.seg.code-factual-claim');
+    await page.waitForSelector('.popover');
+    await openView(page, 'variables');
     await expect.poll(() => page.locator('.popover').count()).toBe(0);
     expect(problems).toEqual([]);
     await page.close();
@@ -173,7 +183,7 @@ describe('with the preview server gone', () => {
       await dragSelect(page, start, start + 'Azerbaijan'.length);
       await page.keyboard.press('2');
       await expect.poll(() => page.textContent('.save-status')).toMatch(/^Not saved — The preview server cannot be reached/);
-      expect(await page.textContent('.app-header')).not.toContain('All changes saved');
+      expect(await page.textContent('.status-bar')).not.toContain('All changes saved');
       // The passage never reached the project, so it is not shown as coded.
       expect(await page.locator('.seg.code-opinion').count()).toBe(0);
       expect(project.store.overview().documents[1].segmentCount).toBe(0);

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { segmentInput } from '../support/project';
 import { setUpWorkbench } from '../support/workbench';
+import { openView } from '../support/workspace';
 
 const workbench = setUpWorkbench();
 
@@ -16,7 +17,7 @@ describe('document variables in the browser', () => {
     await store.addSegment(segmentInput(d1.id, (await store.openDocument(d1.id)).text, 'Shelling by Azerbaijan'));
 
     const { page, problems } = await workbench.newPage();
-    await page.click('button[data-action="variables"]');
+    await openView(page, 'variables');
     expect(await page.textContent('.variables')).toContain('No variables yet');
 
     await page.fill('input[aria-label="New variable name"]', 'stance');
@@ -40,7 +41,7 @@ describe('document variables in the browser', () => {
     expect(store.overview().documents[1].values).toEqual({ stance: 'Azerbaijani' });
 
     // The coded segments, filtered by a variable's value.
-    await page.click('button[data-action="retrieval"]');
+    await openView(page, 'retrieval');
     await expect.poll(() => page.textContent('.retrieval-count')).toBe('2 of 2 coded segments');
     await page.selectOption('select[aria-label="Variable"]', { label: 'stance = Azerbaijani' });
     await expect.poll(() => page.locator('.retrieval-row').allTextContents()).toEqual([expect.stringContaining('Shelling by Azerbaijan')]);

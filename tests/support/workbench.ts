@@ -8,6 +8,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { startPreviewServer, type PreviewServer } from '../../electron/preview/preview-server';
 import { launchChromium, watchForProblems } from './browser';
 import { openProject, type OpenProject } from './project';
+import { showSidePanel } from './workspace';
 
 export const RENDERER = new URL('../../dist/renderer', import.meta.url).pathname;
 
@@ -17,7 +18,7 @@ export interface Workbench {
   readonly server: PreviewServer;
   /** A new page on the app, loaded, with page errors and CSP violations collected in `problems`. */
   newPage(): Promise<{ page: Page; problems: string[] }>;
-  /** Opens a document in the page and waits for its text view. */
+  /** Opens a document in the page (from the Documents panel) and waits for its text view. */
   openInPage(page: Page, documentId: string): Promise<void>;
 }
 
@@ -53,6 +54,7 @@ export function setUpWorkbench(bundledDocuments?: () => Promise<string>): Workbe
       return { page, problems };
     },
     async openInPage(page, documentId) {
+      await showSidePanel(page, 'documents');
       await page.click(`.document-button[data-document-id="${documentId}"]`);
       await page.waitForSelector(`.text-host[data-ready][data-document-id="${documentId}"]`);
     },

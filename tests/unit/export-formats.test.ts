@@ -38,10 +38,14 @@ describe('the table of export formats', () => {
     expect(suggestedFileName(exportFormatOf('exportCodebook', { format: 'qdc' }), '2026-11-30')).toBe('codebook-2026-11-30.qdc');
   });
 
-  it('gives the File menu one item per format with a menu command, each sending its command', () => {
+  it('gives the File menu Export… (the dialog of every format), then one item per format with a menu command, each sending its command', () => {
     const sent: CommandName[] = [];
     const file = menuTemplate(false, (command) => sent.push(command)).find((item) => item.label === '&File')!;
-    const items = (file.submenu as MenuItemConstructorOptions[]).filter((item) => item.click);
+    const [exportDialog, ...items] = (file.submenu as MenuItemConstructorOptions[]).filter((item) => item.click);
+    expect(exportDialog.label).toBe('Export…');
+    expect(exportDialog.accelerator).toBe('CmdOrCtrl+Shift+X');
+    (exportDialog.click as () => void)();
+    expect(sent.splice(0)).toEqual(['export-dialog']);
     const withMenu = EXPORT_FORMATS.flatMap(({ menu }) => (menu ? [menu] : []));
     expect(items.map((item) => item.label)).toEqual(withMenu.map((menu) => menu.label));
     for (const item of items) (item.click as () => void)();

@@ -78,7 +78,7 @@ function ColumnsMenu(props: { variables: readonly VariableDefinition[]; shown: r
   );
 }
 
-export function DocumentList(props: { onOpen?: () => void }) {
+export function DocumentList(props: { onOpen?: (documentId: string) => void }) {
   const t = useT();
   const project = useStore((state) => state.project);
   const focusDocument = useStore((state) => state.focusDocument);
@@ -147,7 +147,7 @@ export function DocumentList(props: { onOpen?: () => void }) {
                 onClick={() => {
                   // What the message bar said was about what was done before.
                   if (document.id !== openId) dismissMessage();
-                  props.onOpen?.();
+                  props.onOpen?.(document.id);
                   void openDocument(document.id);
                 }}
                 title={document.title}

@@ -1,8 +1,10 @@
 /** Undo and Redo, each naming what it would take back or do again. */
 import { undoOrRedo } from '../../commands/history';
+import { useT } from '../../i18n/i18n';
 import { useStore } from '../../store';
 
 export function HistoryButtons() {
+  const t = useT();
   const history = useStore((state) => state.project?.history);
   return (
     <div className="history-buttons">
@@ -10,19 +12,19 @@ export function HistoryButtons() {
         type="button"
         onClick={() => undoOrRedo('undo')}
         disabled={!history?.undo}
-        title={history?.undo ? `Undo: ${history.undo} (Ctrl/Cmd+Z)` : 'Nothing to undo'}
+        title={history?.undo ? t('workspace.topBar.undoTitle', { action: history.undo }) : t('workspace.topBar.nothingToUndo')}
         data-action="undo"
       >
-        Undo
+        {t('workspace.topBar.undo')}
       </button>
       <button
         type="button"
         onClick={() => undoOrRedo('redo')}
         disabled={!history?.redo}
-        title={history?.redo ? `Redo: ${history.redo} (Shift+Ctrl/Cmd+Z)` : 'Nothing to redo'}
+        title={history?.redo ? t('workspace.topBar.redoTitle', { action: history.redo }) : t('workspace.topBar.nothingToRedo')}
         data-action="redo"
       >
-        Redo
+        {t('workspace.topBar.redo')}
       </button>
     </div>
   );

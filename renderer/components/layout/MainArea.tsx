@@ -1,46 +1,73 @@
-/** The middle of the window: the open document's text with the code bar, or another view in its place. */
+/**
+ * The main area: the tabs, and the front tab's content: a document's text with the code bar, or
+ * a view (Coded segments, Variables, Agreement). With no tab open, it says what to do.
+ */
+import { useRef } from 'react';
+import { useT } from '../../i18n/i18n';
+import { showPanel } from '../../services/workspace';
 import { TextView } from '../../text-view/TextView';
 import { useStore } from '../../store';
+import { selectActiveTab, tabKey, type MainView } from '../../store/workspace';
 import { ReliabilityView } from '../agreement/ReliabilityView';
 import { CodeBar } from '../coding/CodeBar';
 import { DocumentHeader } from '../documents/DocumentHeader';
 import { RetrievalView } from '../retrieval/RetrievalView';
 import { VariablesTable } from '../variables/VariablesTable';
+import { TAB_PANEL_ID, TabBar, tabElementId } from '../workspace/TabBar';
+import { useScrollPlace } from './scroll-places';
 
-export type MainView = 'text' | 'retrieval' | 'variables' | 'reliability';
+// A jump from a view to a passage brings the document's tab forward by itself (services/workspace.ts).
+const stayPut = () => {};
 
-export function MainArea(props: { view: MainView; onJump: () => void }) {
+function View(props: { view: MainView }) {
+  if (props.view === 'retrieval') return <RetrievalView onJump={stayPut} />;
+  if (props.view === 'reliability') return <ReliabilityView onJump={stayPut} />;
+  return <VariablesTable />;
+}
+
+function DocumentTab() {
+  const t = useT();
   // The title alone: the open document's state changes with every segment, the title does not.
   const title = useStore((state) => state.open?.document.title);
   const opening = useStore((state) => state.opening);
-  if (props.view !== 'text') {
-    return (
-      <main className="main-area">
-        {props.view === 'retrieval' ? (
-          <RetrievalView onJump={props.onJump} />
-        ) : props.view === 'reliability' ? (
-          <ReliabilityView onJump={props.onJump} />
-        ) : (
-          <VariablesTable />
-        )}
-      </main>
-    );
-  }
+  const documentId = useStore((state) => state.open?.document.id);
+  const article = useRef<HTMLElement>(null);
+  useScrollPlace(article, documentId);
   return (
-    <main className="main-area">
+    <>
       <CodeBar />
       {opening && (
-        <div className="progress" role="progressbar" aria-label="Opening document">
-          <span className="spinner" aria-hidden="true" /> Opening…
+        <div className="progress" role="progressbar" aria-label={t('workspace.tabs.openingDocument')}>
+          <span className="spinner" aria-hidden="true" /> {t('workspace.tabs.opening')}
         </div>
       )}
-      {title !== undefined ? (
-        <article className="document" aria-label={title}>
+      {title !== undefined && (
+        <article className="document" aria-label={title} ref={article}>
           <DocumentHeader />
           <TextView />
         </article>
+      )}
+    </>
+  );
+}
+
+export function MainArea() {
+  const t = useT();
+  const tab = useStore((state) => selectActiveTab(state));
+  return (
+    <main className="main-area">
+      <TabBar />
+      {tab ? (
+        <div className={`tab-panel tab-panel-${tab.kind}`} role="tabpanel" id={TAB_PANEL_ID} aria-labelledby={tabElementId(tabKey(tab))}>
+          {tab.kind === 'document' ? <DocumentTab /> : <View view={tab.view} />}
+        </div>
       ) : (
-        !opening && <p className="empty main-empty">Choose a document on the left to start coding.</p>
+        <div className="main-empty">
+          <p>{t('workspace.tabs.empty')}</p>
+          <button type="button" onClick={() => showPanel('documents')}>
+            {t('workspace.tabs.showDocuments')}
+          </button>
+        </div>
       )}
     </main>
   );

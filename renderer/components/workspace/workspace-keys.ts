@@ -1,0 +1,29 @@
+/**
+ * The workspace's keys, wherever the focus is: Ctrl+W closes the tab in front, Ctrl+Tab and
+ * Ctrl+Shift+Tab bring the next and previous tab forward; in the browser preview (no desktop
+ * menu) Ctrl/Cmd+Shift+X opens the Export… dialog, as the menu's accelerator does in the app.
+ */
+import { menuShortcutsInPage } from '../../services/menu-commands';
+import { closeActiveTab, cycleTab, showDialog } from '../../services/workspace';
+
+/** The command a key stands for in the workspace, or null. */
+export function workspaceCommandForKey(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>, inPage = menuShortcutsInPage): (() => void) | null {
+  if (event.altKey) return null;
+  const key = event.key.toLowerCase();
+  if (event.ctrlKey && key === 'tab') return () => cycleTab(event.shiftKey ? -1 : 1);
+  if ((event.ctrlKey || event.metaKey) && !event.shiftKey && key === 'w') return closeActiveTab;
+  if (inPage && (event.ctrlKey || event.metaKey) && event.shiftKey && key === 'x') return () => showDialog('export');
+  return null;
+}
+
+/** Installs the workspace's keys on the window; returns the uninstaller. */
+export function installWorkspaceKeys(): () => void {
+  const listener = (event: KeyboardEvent) => {
+    const command = workspaceCommandForKey(event);
+    if (!command) return;
+    event.preventDefault();
+    command();
+  };
+  window.addEventListener('keydown', listener, { capture: true });
+  return () => window.removeEventListener('keydown', listener, { capture: true });
+}

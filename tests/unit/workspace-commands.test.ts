@@ -1,0 +1,106 @@
+// The workspace's commands (renderer/services/workspace.ts) and keys
+// (renderer/components/workspace/workspace-keys.ts) over the real store: panels, tabs, the segment
+// details closed by another panel or tab, documents opened elsewhere brought forward in their tab.
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { documentRecord, projectOverview } from '../support/page-state';
+
+let workspace: typeof import('../../renderer/services/workspace');
+let keys: typeof import('../../renderer/components/workspace/workspace-keys');
+let store: typeof import('../../renderer/store');
+let openedDocument: typeof import('../../renderer/store/open-document').openedDocument;
+const opened: string[] = [];
+
+beforeAll(async () => {
+  // The desktop app's bridge: opening a document answers with its text and no segments.
+  const api = {
+    openDocument: async ({ documentId }: { documentId: string }) => {
+      opened.push(documentId);
+      return { ok: true, value: { document: documentRecord(documentId), text: 'Some text.', segments: [] } };
+    },
+    getProject: async () => ({ ok: true, value: projectOverview() }),
+  };
+  (globalThis as { window?: unknown }).window = { workbench: { api: new Proxy(api, { get: (target, name) => (target as Record<string, unknown>)[name as string] ?? (async () => ({ ok: true, value: null })) }), onCommand: () => () => undefined } };
+  workspace = await import('../../renderer/services/workspace');
+  keys = await import('../../renderer/components/workspace/workspace-keys');
+  store = await import('../../renderer/store');
+  ({ openedDocument } = await import('../../renderer/store/open-document'));
+});
+
+beforeEach(() => {
+  store.update({ ...store.initialState(), project: projectOverview() });
+  opened.length = 0;
+});
+
+const popover = { segmentIds: ['s'], anchor: 0, takeFocus: false };
+const tabs = () => store.getState().tabs.map((tab) => (tab.kind === 'document' ? tab.documentId : tab.view));
+
+describe('the workspace commands', () => {
+  it('closes a segment\'s details when another panel or tab is shown, not when the side panel folds away', () => {
+    store.update({ popover });
+    workspace.togglePanel('documents'); // the panel shown: it folds away, the text only widens
+    expect(store.getState().sidePanel).toBe(null);
+    expect(store.getState().popover).toEqual(popover);
+    workspace.togglePanel('codebook');
+    expect(store.getState().popover).toBe(null);
+    store.update({ popover });
+    workspace.openViewTab('variables');
+    expect(store.getState().popover).toBe(null);
+  });
+
+  it('opens a tab once per document and view, and closes the document when its last tab goes', async () => {
+    await workspace.openDocumentTab('a');
+    workspace.openViewTab('retrieval');
+    await workspace.openDocumentTab('a');
+    expect(tabs()).toEqual(['a', 'retrieval']);
+    expect(store.getState().activeTab).toBe('document:a');
+    expect(store.getState().open?.document.id).toBe('a');
+    workspace.closeTab('document:a');
+    expect(tabs()).toEqual(['retrieval']);
+    expect(store.getState().open).toBe(null);
+  });
+
+  it('cycles the tabs both ways, going round, and Ctrl+W closes the one in front', () => {
+    workspace.openViewTab('retrieval');
+    workspace.openViewTab('variables');
+    workspace.openViewTab('reliability');
+    workspace.cycleTab(1);
+    expect(store.getState().activeTab).toBe('view:retrieval');
+    workspace.cycleTab(-1);
+    expect(store.getState().activeTab).toBe('view:reliability');
+    const closeKey = keys.workspaceCommandForKey({ key: 'w', ctrlKey: true, metaKey: false, shiftKey: false, altKey: false })!;
+    closeKey();
+    expect(tabs()).toEqual(['retrieval', 'variables']);
+    expect(store.getState().activeTab).toBe('view:variables'); // the last tab closed: its left neighbour
+    keys.workspaceCommandForKey({ key: 'Tab', ctrlKey: true, metaKey: false, shiftKey: true, altKey: false })!();
+    expect(store.getState().activeTab).toBe('view:retrieval');
+  });
+
+  it('opens the Export… dialog on Ctrl/Cmd+Shift+X in the page only where no menu does it', () => {
+    const event = { key: 'X', ctrlKey: true, metaKey: false, shiftKey: true, altKey: false };
+    expect(keys.workspaceCommandForKey(event, false)).toBe(null);
+    keys.workspaceCommandForKey(event, true)!();
+    expect(store.getState().dialog).toBe('export');
+    expect(keys.workspaceCommandForKey({ ...event, key: 'x', shiftKey: false })).toBe(null);
+  });
+
+  it('brings forward the tab of a document opened or jumped to from elsewhere, shows the list for a document brought back, and closes the tab of a document removed', () => {
+    store.update({ project: projectOverview({ documents: ['b', 'c'].map((id) => ({ ...documentRecord(id), segmentCount: 0, segmentsByCoder: {} })) }) });
+    const stop = workspace.followOpenedDocuments();
+    try {
+      workspace.openViewTab('retrieval');
+      store.update({ pendingReveal: { documentId: 'b', start: 0, end: 4 } });
+      expect(tabs()).toEqual(['retrieval', 'b']);
+      expect(store.getState().activeTab).toBe('document:b');
+      store.update({ opening: 'c' });
+      expect(store.getState().activeTab).toBe('document:c');
+      store.update({ sidePanel: 'search', open: openedDocument(documentRecord('c'), 'Some text.', []), focusDocument: 'd' });
+      expect(store.getState().sidePanel).toBe('documents');
+      // Document b removed from the project: its tab closes.
+      const project = store.getState().project!;
+      store.update({ project: { ...project, documents: project.documents.filter((document) => document.id !== 'b') } });
+      expect(tabs()).toEqual(['retrieval', 'c']);
+    } finally {
+      stop();
+    }
+  });
+});
