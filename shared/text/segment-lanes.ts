@@ -70,6 +70,22 @@ export function assignLanes(spans: readonly LaneSpan[], kept: Lanes = new Map())
   return result;
 }
 
+/**
+ * The lane for one span added beside spans already placed (each with its lane): `preferred` if it
+ * is free along the span (a segment moved or recoded keeps its lane), else the lowest free lane.
+ * What `assignLanes` would give it with the others kept, at the cost of one pass over them.
+ */
+export function laneBeside(span: LaneSpan, placed: Iterable<LaneSpan & { lane: number }>, preferred?: number): number {
+  const taken = new Set<number>();
+  for (const other of placed) {
+    if (other.id !== span.id && other.start < span.end && span.start < other.end) taken.add(other.lane);
+  }
+  if (preferred !== undefined && !taken.has(preferred)) return preferred;
+  let lane = 0;
+  while (taken.has(lane)) lane++;
+  return lane;
+}
+
 /** The number of lanes the spans use (the deepest lane + 1; 0 for none). */
 export function laneCount(lanes: Iterable<number>): number {
   let deepest = -1;

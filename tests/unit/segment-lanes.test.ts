@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assignLanes, laneCount, type LaneSpan } from '../../shared/text/segment-lanes';
+import { assignLanes, laneBeside, laneCount, type LaneSpan } from '../../shared/text/segment-lanes';
 
 const span = (id: string, start: number, end: number): LaneSpan => ({ id, start, end });
 const overlap = (a: LaneSpan, b: LaneSpan) => a.start < b.end && b.start < a.end;
@@ -87,5 +87,22 @@ describe('lanes of overlapping segments', () => {
 
   it('counts no lanes for no segments', () => {
     expect(laneCount(assignLanes([]).values())).toBe(0);
+  });
+});
+
+describe('the lane of one added segment', () => {
+  it('is the lowest lane free along its span, as assignLanes would give it', () => {
+    const spans = randomSpans(5, 150, 1000);
+    const lanes = assignLanes(spans);
+    const placed = spans.map((s) => ({ ...s, lane: lanes.get(s.id)! }));
+    for (const added of [span('x', 0, 1000), span('y', 400, 410), span('z', 990, 1200)]) {
+      expect(laneBeside(added, placed), added.id).toBe(assignLanes([...spans, added], lanes).get(added.id));
+    }
+  });
+
+  it('keeps a moved segment in its lane while that lane is free', () => {
+    const placed = [{ ...span('a', 0, 10), lane: 0 }, { ...span('b', 20, 30), lane: 1 }];
+    expect(laneBeside(span('m', 12, 18), placed, 3)).toBe(3);
+    expect(laneBeside(span('m', 5, 25), placed, 1)).toBe(2);
   });
 });
