@@ -9,8 +9,8 @@
  * the `decorations` prop returns it as it is. Each decoration's spec names its segment and code,
  * so that clicks find them again.
  *
- * Overlapping segments are drawn in lanes (shared/text/segment-lanes.ts): each piece's class names
- * its lane and code (code-styles.ts draws the underline at that lane's depth), and each line with
+ * Overlapping segments are drawn in lanes (shared/text/segment-lanes.ts): each piece's classes name
+ * its segment, its code, and its lane with its code (code-styles.ts draws the underline at that lane's depth), and each line with
  * highlights in the window gets a node decoration `lanes-<N>` for its deepest lane, which makes the
  * line tall enough for its underlines. Those line decorations are a second set, drawn by a second
  * plugin (`laneLinesPlugin`), so that the highlights' set holds highlights only.
@@ -81,7 +81,7 @@ export const INITIAL_WINDOW: SectionWindow = { first: 0, last: 1 };
 
 function decoration(piece: Piece): Decoration {
   const spec: HighlightSpec = { segmentId: piece.segmentId, codeId: piece.codeId, lane: piece.lane, line: piece.line };
-  return Decoration.inline(piece.from, piece.to, { class: `seg code-${piece.codeId} lane${drawnLane(piece.lane)}-${piece.codeId}` }, spec);
+  return Decoration.inline(piece.from, piece.to, { class: `seg seg-${piece.segmentId} code-${piece.codeId} lane${drawnLane(piece.lane)}-${piece.codeId}` }, spec);
 }
 
 /** The line decorations for the highlights drawn in `set`. */

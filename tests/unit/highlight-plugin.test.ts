@@ -109,13 +109,13 @@ describe('highlight plugin: apply', () => {
   it('draws overlapping segments in lanes of their own, and a segment added later in a free lane', () => {
     let state = stateWith(seg('a', 'zero line'), seg('b', 'line', 'source'), seg('c', 'one'));
     const classes = () => highlightKey.getState(state)!.set.find().map((d) => `${(d.spec as HighlightSpec).segmentId}:${classOf(d)}`).sort();
-    expect(classes()).toEqual(['a:seg code-claim lane0-claim', 'b:seg code-source lane1-source', 'c:seg code-claim lane0-claim']);
+    expect(classes()).toEqual(['a:seg seg-a code-claim lane0-claim', 'b:seg seg-b code-source lane1-source', 'c:seg seg-c code-claim lane0-claim']);
     state = run(state, (s) => changeHighlights(s, { add: [seg('d', 'zero', 'source')] }));
     // d overlaps a (lane 0) only, but b keeps lane 1, so d takes lane 1 too: they do not overlap.
-    expect(classes()).toContain('d:seg code-source lane1-source');
+    expect(classes()).toContain('d:seg seg-d code-source lane1-source');
     state = run(state, (s) => changeHighlights(s, { add: [seg('e', 'o line', 'source')] }));
-    expect(classes()).toContain('e:seg code-source lane2-source');
-    expect(classes()).toContain('b:seg code-source lane1-source');
+    expect(classes()).toContain('e:seg seg-e code-source lane2-source');
+    expect(classes()).toContain('b:seg seg-b code-source lane1-source');
   });
 
   it('marks each line with highlights with its number of lanes, so that the line can grow', () => {
