@@ -12,6 +12,7 @@ import { dispatch } from '../../electron/handlers/handlers';
 import { blend, colourDistance, decodePng, pixelAt, rgbOf, type Pixels } from '../support/pixels';
 import { segmentInput } from '../support/project';
 import { setUpWorkbench } from '../support/workbench';
+import { clickAt } from '../support/browser';
 
 const workbench = setUpWorkbench();
 const SCREENSHOTS = new URL('../../.tmp/screenshots/', import.meta.url).pathname;
@@ -264,6 +265,45 @@ describe('overlapping codes in the text', () => {
     await page.keyboard.press('Escape');
     await page.locator('.seg', { hasText: 'long shadow' }).first().hover();
     await expect.poll(() => page.locator('.text-host .hover-label').textContent()).toBe('factual claim; opinion; call to action; memory; place');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('says the codes at the caret in a polite live region that describes the text box, as the arrow keys move it', async () => {
+    const { page, problems } = await openCoded('light', coded.id);
+    const textbox = await page.evaluate(() => {
+      const root = document.querySelector('.text-host')!.shadowRoot!;
+      const view = root.querySelector('.text-view')!;
+      const region = root.getElementById(view.getAttribute('aria-describedby')!);
+      return {
+        role: view.getAttribute('role'),
+        multiline: view.getAttribute('aria-multiline'),
+        readonly: view.getAttribute('aria-readonly'),
+        label: view.getAttribute('aria-label'),
+        live: region?.getAttribute('aria-live'),
+        lines: Array.from(root.querySelectorAll('.tv-line')).every((line) => line.tagName === 'P'),
+      };
+    });
+    expect(textbox).toMatchObject({ role: 'textbox', multiline: 'true', readonly: 'true', live: 'polite', lines: true });
+    expect(textbox.label).toMatch(/^Text of /);
+    const said = () => page.evaluate(() => document.querySelector('.text-host')!.shadowRoot!.querySelector('.caret-codes')!.textContent);
+
+    // The caret in plain text after the five-code passage: nothing said yet.
+    await clickAt(page, coded.text.indexOf('A century ago'));
+    await page.waitForTimeout(400);
+    expect(await said()).toBe('');
+    // Left into "Seas.": the factual claim alone.
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowLeft');
+    await expect.poll(said).toBe('Coded: factual claim');
+    // Back out: "Not coded", once.
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+    await expect.poll(said).toBe('Not coded');
+    // Into "long shadow": all five, in text order.
+    await clickAt(page, coded.text.indexOf('a long shadow') - 3);
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(said).toBe('Coded: factual claim; opinion; call to action');
+    for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+    await expect.poll(said).toBe('Coded: factual claim; opinion; call to action; memory; place');
     expect(problems).toEqual([]);
     await page.close();
   });
