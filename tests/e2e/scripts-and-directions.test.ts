@@ -7,7 +7,9 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { dispatch } from '../../electron/handlers/handlers';
 import { CodePointIndex } from '../../shared/text/offsets';
+import { value } from '../support/builders';
 import { MIXED_SCRIPTS, MIXED_SCRIPTS_LINES } from '../support/fixtures';
 import { textFolder } from '../support/temp';
 import { setUpWorkbench } from '../support/workbench';
@@ -141,6 +143,25 @@ describe('right-to-left and mixed scripts in the text', () => {
     const cafe = last.indexOf('cafe\u0301');
     await page.evaluate(selectInPage, [4, cafe, 4, cafe + 4] as [number, number, number, number]);
     await codeAndCheck(page, '1', 'factual-claim', 4, 'cafe\u0301');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("sets every line in the document language's direction when its language variable names one", async () => {
+    const { handlers } = workbench.project;
+    value(await dispatch(handlers, 'defineVariable', { name: 'language', type: 'text', choices: [] }));
+    value(await dispatch(handlers, 'setDocumentValue', { documentId: await documentId(), name: 'language', value: 'he' }));
+    const { page, problems } = await workbench.newPage();
+    await workbench.openInPage(page, await documentId());
+    const lines = await page.evaluate(() => {
+      const root = document.querySelector('.text-host')!.shadowRoot!;
+      return {
+        lang: root.querySelector('.text-view')!.getAttribute('lang'),
+        directions: Array.from(root.querySelectorAll<HTMLElement>('.tv-line')).map((line) => getComputedStyle(line).direction),
+      };
+    });
+    // Even the English line and the Latin one with the emoji: the document is Hebrew.
+    expect(lines).toEqual({ lang: 'he', directions: ['rtl', 'rtl', 'rtl', 'rtl', 'rtl'] });
     expect(problems).toEqual([]);
     await page.close();
   });
