@@ -8,7 +8,9 @@
  * The stripes are an absolutely placed layer beside the text, drawn from `coordsAtPos` for the
  * segments whose highlights are drawn (the window: a screenful and a margin), so their cost
  * follows the window, not the document. The layer scrolls with the text; it is drawn again, once
- * per frame at most, when the highlights change or the text's size does.
+ * per frame at most, when the highlights change or the text's size does, and only after the frame
+ * that shows the highlights has been painted: a coded passage shows at once, its stripe a frame
+ * later (measuring the stripes' places would otherwise hold up that frame).
  */
 import { Plugin } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
@@ -81,11 +83,15 @@ export function marginStripesPlugin(layout: TextLayout, layer: HTMLElement, open
   return new Plugin({
     view(view) {
       let frame = 0;
+      let afterPaint: ReturnType<typeof setTimeout> | undefined;
       const redraw = () => {
-        if (frame) return;
+        if (frame || afterPaint) return;
         frame = requestAnimationFrame(() => {
           frame = 0;
-          drawStripes(view, layout, layer, open);
+          afterPaint = setTimeout(() => {
+            afterPaint = undefined;
+            drawStripes(view, layout, layer, open);
+          });
         });
       };
       const resizes = new ResizeObserver(redraw);
@@ -97,6 +103,7 @@ export function marginStripesPlugin(layout: TextLayout, layer: HTMLElement, open
         },
         destroy() {
           cancelAnimationFrame(frame);
+          clearTimeout(afterPaint);
           resizes.disconnect();
           layer.replaceChildren();
         },
