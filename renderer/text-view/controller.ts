@@ -5,6 +5,7 @@
  */
 import { TextSelection } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
+import { toCharacterEdges } from '../../shared/text/graphemes';
 import { offsetToPos, posToOffset, type TextLayout } from '../../shared/text/text-layout';
 import type { TextViewController } from '../store/text-view';
 import { liveSelection } from './live-selection';
@@ -16,7 +17,8 @@ export function textViewController(view: EditorView, layout: TextLayout, scrolle
       const live = liveSelection(view);
       const from = live ? Math.min(live.anchor, live.head) : view.state.selection.from;
       const to = live ? Math.max(live.anchor, live.head) : view.state.selection.to;
-      return { start: posToOffset(layout, from, 'start'), end: posToOffset(layout, to, 'end') };
+      // A selection's ends never split a character as the reader sees it (an emoji family, an accent).
+      return toCharacterEdges(layout.text, posToOffset(layout, from, 'start'), posToOffset(layout, to, 'end'));
     },
     placeCaret(offset) {
       view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, offsetToPos(layout, offset))));

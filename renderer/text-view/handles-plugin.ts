@@ -7,6 +7,7 @@ import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirr
 import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view';
 import type { CodedSegment } from '../../shared/model/segments';
 import { offsetToPos, posToOffset, type TextLayout } from '../../shared/text/text-layout';
+import { t } from '../i18n/i18n';
 
 export const handlesKey = new PluginKey<DecorationSet>('segment-handles');
 
@@ -31,7 +32,7 @@ function handle(view: EditorView, layout: TextLayout, segment: CodedSegment, edg
   const element = document.createElement('span');
   element.className = `seg-handle seg-handle-${edge}`;
   element.contentEditable = 'false';
-  element.title = `Drag to move the ${edge} of this segment (keyboard: Alt${edge === 'end' ? '+Shift' : ''}+arrows)`;
+  element.title = edge === 'start' ? t('textView.handle.start') : t('textView.handle.end');
   element.setAttribute('aria-hidden', 'true');
   element.addEventListener('pointerdown', (down) => {
     down.preventDefault();

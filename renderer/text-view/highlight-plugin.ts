@@ -8,20 +8,41 @@
  * removals arrive as transaction metadata keyed by the plugin's key; `apply` updates the set and
  * the `decorations` prop returns it as it is. Each decoration's spec names its segment and code,
  * so that clicks find them again.
+ *
+ * Overlapping segments are drawn in lanes (shared/text/segment-lanes.ts): each piece's classes name
+ * its segment, its code, and its lane with its code (code-styles.ts draws the underline at that lane's depth), and each line with
+ * highlights in the window gets a node decoration `lanes-<N>` for its deepest lane, which makes the
+ * line tall enough for its underlines. Those line decorations are a second set, drawn by a second
+ * plugin (`laneLinesPlugin`), so that the highlights' set holds highlights only.
  */
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
+import type { Node as ProseMirrorNode } from 'prosemirror-model';
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import type { CodedSegment } from '../../shared/model/segments';
+import { assignLanes, laneBeside } from '../../shared/text/segment-lanes';
 import { rangeToLinePieces, sectionOfLine, type TextLayout } from '../../shared/text/text-layout';
+import { drawnLane } from './code-styles';
 
 export interface HighlightSpec {
   segmentId: string;
   codeId: string;
+  /** The segment's lane: 0 nearest the text. */
+  lane: number;
+  /** The line the piece lies on. */
+  line: number;
 }
 
 interface Piece extends HighlightSpec {
   from: number;
   to: number;
+}
+
+/** A segment as the lanes know it: its bounds and its lane. */
+interface Placed {
+  id: string;
+  start: number;
+  end: number;
+  lane: number;
 }
 
 /** Sections [first, last], both included. */
@@ -41,9 +62,13 @@ export interface HighlightState {
   pieces: ReadonlyMap<number, readonly Piece[]>;
   /** The sections of each segment, so that a removal finds its pieces. */
   sectionsOf: ReadonlyMap<string, readonly number[]>;
+  /** Every segment's bounds and lane. */
+  placed: ReadonlyMap<string, Placed>;
   window: SectionWindow;
   /** Decorations of the pieces in the window. */
   set: DecorationSet;
+  /** A node decoration `lanes-<N>` on each line with highlights drawn, N its deepest lane + 1. */
+  lineSet: DecorationSet;
 }
 
 export const highlightKey = new PluginKey<HighlightState>('highlights');
@@ -55,8 +80,22 @@ const FEW = 200;
 export const INITIAL_WINDOW: SectionWindow = { first: 0, last: 1 };
 
 function decoration(piece: Piece): Decoration {
-  const spec: HighlightSpec = { segmentId: piece.segmentId, codeId: piece.codeId };
-  return Decoration.inline(piece.from, piece.to, { class: `seg code-${piece.codeId}` }, spec);
+  const spec: HighlightSpec = { segmentId: piece.segmentId, codeId: piece.codeId, lane: piece.lane, line: piece.line };
+  return Decoration.inline(piece.from, piece.to, { class: `seg seg-${piece.segmentId} code-${piece.codeId} lane${drawnLane(piece.lane)}-${piece.codeId}` }, spec);
+}
+
+/** The line decorations for the highlights drawn in `set`. */
+function laneLines(layout: TextLayout, doc: ProseMirrorNode, set: DecorationSet): DecorationSet {
+  const deepest = new Map<number, number>();
+  for (const drawn of set.find()) {
+    const { line, lane } = drawn.spec as HighlightSpec;
+    deepest.set(line, Math.max(deepest.get(line) ?? 0, drawnLane(lane) + 1));
+  }
+  const decorations = [...deepest].map(([index, lanes]) => {
+    const line = layout.lines[index];
+    return Decoration.node(line.contentPos - 1, line.contentPos + line.length + 1, { class: `lanes-${lanes}` });
+  });
+  return DecorationSet.create(doc, decorations);
 }
 
 function inWindow(window: SectionWindow, section: number): boolean {
@@ -69,13 +108,15 @@ function addPieces(
   pieces: Map<number, Piece[]>,
   sectionsOf: Map<string, number[]>,
   segments: readonly CodedSegment[],
+  lanes: ReadonlyMap<string, number>,
 ): Map<number, Piece[]> {
   const added = new Map<number, Piece[]>();
   for (const segment of segments) {
     const sections: number[] = [];
+    const lane = lanes.get(segment.id) ?? 0;
     for (const { from, to, line } of rangeToLinePieces(layout, segment.start, segment.end)) {
       const section = sectionOfLine(layout, line);
-      const piece: Piece = { from, to, segmentId: segment.id, codeId: segment.codeId };
+      const piece: Piece = { from, to, segmentId: segment.id, codeId: segment.codeId, lane, line };
       if (!added.has(section)) added.set(section, []);
       added.get(section)!.push(piece);
       if (sections[sections.length - 1] !== section) sections.push(section);
@@ -101,29 +142,44 @@ export function highlightPlugin(layout: TextLayout, segments: readonly CodedSegm
       init(_config, state) {
         const pieces = new Map<number, Piece[]>();
         const sectionsOf = new Map<string, number[]>();
-        addPieces(layout, pieces, sectionsOf, segments);
+        const lanes = assignLanes(segments);
+        addPieces(layout, pieces, sectionsOf, segments, lanes);
+        const placed = new Map(segments.map((s) => [s.id, { id: s.id, start: s.start, end: s.end, lane: lanes.get(s.id) ?? 0 }]));
         const window = INITIAL_WINDOW;
-        return { pieces, sectionsOf, window, set: DecorationSet.create(state.doc, decorationsIn(pieces, window)) };
+        const set = DecorationSet.create(state.doc, decorationsIn(pieces, window));
+        return { pieces, sectionsOf, placed, window, set, lineSet: laneLines(layout, state.doc, set) };
       },
       apply(tr, current) {
         const change = tr.getMeta(highlightKey) as HighlightChange | undefined;
         if (!change) return current; // the text never changes, so positions never move
-        let { set, window, pieces, sectionsOf } = current;
+        let { set, window, pieces, sectionsOf, placed } = current;
         if (change.remove?.length || change.add?.length) {
           pieces = new Map(pieces);
           sectionsOf = new Map(sectionsOf);
+          placed = new Map(placed);
         }
+        // A segment removed and added again (moved or recoded) keeps its lane where it can.
+        const previousLanes = new Map((change.remove ?? []).map((id) => [id, current.placed.get(id)?.lane]));
         if (change.remove?.length) {
           const ids = new Set(change.remove);
           const touched = new Set(change.remove.flatMap((id) => sectionsOf.get(id) ?? []));
           for (const section of touched) {
             (pieces as Map<number, Piece[]>).set(section, (pieces.get(section) ?? []).filter((piece) => !ids.has(piece.segmentId)));
           }
-          for (const id of ids) (sectionsOf as Map<string, number[]>).delete(id);
+          for (const id of ids) {
+            (sectionsOf as Map<string, number[]>).delete(id);
+            (placed as Map<string, Placed>).delete(id);
+          }
           set = set.remove(set.find(undefined, undefined, (spec: HighlightSpec) => ids.has(spec.segmentId)));
         }
         if (change.add?.length) {
-          const added = addPieces(layout, pieces as Map<number, Piece[]>, sectionsOf as Map<string, number[]>, change.add);
+          const lanes = new Map<string, number>();
+          for (const segment of change.add) {
+            const lane = laneBeside(segment, placed.values(), previousLanes.get(segment.id));
+            lanes.set(segment.id, lane);
+            (placed as Map<string, Placed>).set(segment.id, { id: segment.id, start: segment.start, end: segment.end, lane });
+          }
+          const added = addPieces(layout, pieces as Map<number, Piece[]>, sectionsOf as Map<string, number[]>, change.add, lanes);
           // A few new segments are drawn wherever they are: the researcher is looking at them, even
           // when the window has not yet caught up with a jump or a fast scroll. Many at once (all
           // hits of a search) are drawn in the window only.
@@ -135,7 +191,8 @@ export function highlightPlugin(layout: TextLayout, segments: readonly CodedSegm
           window = change.window;
           set = DecorationSet.create(tr.doc, decorationsIn(pieces, window));
         }
-        return { pieces, sectionsOf, window, set };
+        const lineSet = set === current.set ? current.lineSet : laneLines(layout, tr.doc, set);
+        return { pieces, sectionsOf, placed, window, set, lineSet };
       },
     },
     props: {
@@ -143,6 +200,11 @@ export function highlightPlugin(layout: TextLayout, segments: readonly CodedSegm
     },
   });
 }
+
+/** Draws the highlight plugin's line decorations (mount it beside `highlightPlugin`). */
+export const laneLinesPlugin = new Plugin({
+  props: { decorations: (state) => highlightKey.getState(state)?.lineSet },
+});
 
 /** A transaction that adds and removes highlights, or moves the decorated window. */
 export function changeHighlights(state: EditorState, change: HighlightChange): Transaction {

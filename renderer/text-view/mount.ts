@@ -4,6 +4,10 @@
  * is refused), but it takes focus, shows a caret and keeps a selection, so that passages are
  * selected with the mouse or the keyboard and coded with the code's key.
  *
+ * Beside the text, in the same root: the coding stripes of the margin, the label of the codes under
+ * the pointer, and the live region that says the codes at the caret (which describes the text box,
+ * so it must share its root).
+ *
  * Why a shadow root: while an editable element has the focus, React measures the selection inside
  * it on every commit by walking its DOM from the start; for a long document that walk cost tens
  * of milliseconds per key press. Inside a shadow root the focused element seen from the page is
@@ -14,11 +18,16 @@ import { EditorView } from 'prosemirror-view';
 import { closePopover, openPopover } from '../services/page';
 import { moveSegmentTo } from '../services/segments';
 import { getState, type OpenDocumentState } from '../store';
+import { lineDirection } from '../../shared/text/text-direction';
+import { t } from '../i18n/i18n';
+import { caretCodesPlugin, caretCodesRegion } from './caret-codes';
 import { codeStyleSheet } from './code-styles';
 import { documentNode } from './document-node';
 import { handlesPlugin } from './handles-plugin';
-import { highlightPlugin, segmentIdsAt } from './highlight-plugin';
+import { highlightPlugin, laneLinesPlugin, segmentIdsAt } from './highlight-plugin';
+import { hoverLabelElement, hoverLabelPlugin } from './hover-label';
 import { handleTextKey } from './keymap';
+import { marginStripesPlugin } from './margin-stripes';
 import { readOnlyText } from './read-only';
 import { searchPlugin } from './search-plugin';
 import { textViewStyleSheet } from './text-view-styles';
@@ -28,13 +37,25 @@ export function mountTextView(host: HTMLElement, open: OpenDocumentState): { vie
   const { layout } = open;
   const shadow = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
   shadow.adoptedStyleSheets = [textViewStyleSheet(), codeStyleSheet()];
+  const frame = document.createElement('div');
+  frame.className = 'text-frame';
+  const stripes = document.createElement('div');
+  stripes.className = 'stripes';
+  const caretCodes = caretCodesRegion('caret-codes');
+  const hoverLabel = hoverLabelElement();
   const mount = document.createElement('div');
-  shadow.append(mount);
+  frame.append(stripes, mount, hoverLabel, caretCodes);
+  shadow.append(frame);
+  const direction = lineDirection(open.document.values);
   const view = new EditorView(mount, {
     state: EditorState.create({
-      doc: documentNode(layout),
+      doc: documentNode(layout, direction.dir),
       plugins: [
         highlightPlugin(layout, open.segments),
+        laneLinesPlugin,
+        marginStripesPlugin(layout, stripes, (segmentId, pos) => openPopover([segmentId], pos, true)),
+        hoverLabelPlugin(hoverLabel),
+        caretCodesPlugin(caretCodes),
         searchPlugin(layout),
         handlesPlugin(layout, {
           current: (id) => getState().open?.segments.find((s) => s.id === id),
@@ -49,7 +70,9 @@ export function mountTextView(host: HTMLElement, open: OpenDocumentState): { vie
       role: 'textbox',
       'aria-readonly': 'true',
       'aria-multiline': 'true',
-      'aria-label': `Text of ${open.document.title}`,
+      'aria-label': t('textView.label', { title: open.document.title }),
+      'aria-describedby': caretCodes.id,
+      ...(direction.lang ? { lang: direction.lang } : {}),
       spellcheck: 'false',
       autocorrect: 'off',
       autocapitalize: 'off',
@@ -68,7 +91,7 @@ export function mountTextView(host: HTMLElement, open: OpenDocumentState): { vie
     view,
     unmount() {
       view.destroy();
-      mount.remove();
+      frame.remove();
     },
   };
 }

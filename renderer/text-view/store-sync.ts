@@ -3,7 +3,7 @@
  * is sent), the search's hits, a passage waiting to be revealed, and the handles on the segment
  * whose details are open.
  */
-import { TextSelection } from 'prosemirror-state';
+import { TextSelection, type Transaction } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import type { CorpusSearchResult } from '../../shared/views/corpus-search';
 import type { CodedSegment } from '../../shared/model/segments';
@@ -19,7 +19,11 @@ import { showHits } from './search-plugin';
  * the older selection back. So the page's current selection goes into the same transaction.
  */
 export function dispatchHighlights(view: EditorView, change: HighlightChange): void {
-  const tr = changeHighlights(view.state, change);
+  dispatchKeepingSelection(view, changeHighlights(view.state, change));
+}
+
+/** Dispatches a transaction that changes only decorations, with the page's current selection in it. */
+function dispatchKeepingSelection(view: EditorView, tr: Transaction): void {
   const live = liveSelection(view);
   if (live) tr.setSelection(TextSelection.create(tr.doc, live.anchor, live.head));
   view.dispatch(tr);
@@ -68,7 +72,8 @@ export function syncWithStore(view: EditorView, open: OpenDocumentState): () => 
     const segment = (id && state.open?.segments.find((s) => s.id === id)) || null;
     if (segment === handled || handleDragInProgress(view.state)) return;
     handled = segment;
-    view.dispatch(showHandles(view.state, segment));
+    // A click on a highlight opens its details before ProseMirror has read the caret it placed.
+    dispatchKeepingSelection(view, showHandles(view.state, segment));
   };
   showSearch();
   revealPending();

@@ -1,15 +1,66 @@
 /**
  * Styles of the text view. The view lives in a shadow root (see TextView.tsx), so its rules are a
  * constructed stylesheet adopted there; colours and sizes come from the page's CSS variables,
- * which cross the shadow boundary.
+ * which cross the shadow boundary: the settings' text size, line width and font (with fallbacks),
+ * and the theme's colours.
  */
 
+/**
+ * The text's fonts when the settings name none: a serif for Latin, Greek and Cyrillic, then fonts
+ * that cover the scripts of the corpus and of researchers' own texts (Arabic, Hebrew, Armenian,
+ * Georgian, CJK) and colour emoji, where the system has them.
+ */
+export const TEXT_FONTS = [
+  'Georgia',
+  "'Noto Serif'",
+  "'DejaVu Serif'",
+  "'Noto Naskh Arabic'",
+  "'Noto Sans Arabic'",
+  "'Noto Sans Hebrew'",
+  "'Noto Serif Hebrew'",
+  "'Noto Serif Armenian'",
+  "'Noto Sans Armenian'",
+  "'Noto Serif Georgian'",
+  "'Noto Serif CJK SC'",
+  "'Noto Color Emoji'",
+  "'Apple Color Emoji'",
+  "'Segoe UI Emoji'",
+  'serif',
+].join(', ');
+
+/** Room beside the text for the coding stripes (see margin-stripes.ts). */
+const STRIPE_GUTTER = '58px';
+
 const TEXT_VIEW_CSS = `
+.text-frame { position: relative; padding-inline-start: ${STRIPE_GUTTER}; direction: ltr; }
+.stripes { position: absolute; top: 0; bottom: 0; left: 0; width: calc(${STRIPE_GUTTER} - 8px); }
+.stripe {
+  position: absolute; width: 7px; min-height: 4px; padding: 0; margin: 0; border: 0; border-radius: 0; cursor: pointer;
+  background: var(--code-stripe) no-repeat left top / 3px 100%;
+}
+/* The caps: a tick towards the text where the segment starts and where it ends (a bracket). */
+.stripe-start { border-top: 2px solid var(--code-colour); }
+.stripe-end { border-bottom: 2px solid var(--code-colour); }
+.stripe:hover, .stripe:focus-visible { outline: 2px solid var(--focus); outline-offset: 1px; }
+.stripe:hover::after, .stripe:focus-visible::after {
+  content: attr(data-label); position: absolute; left: 10px; top: -2px; z-index: 2; white-space: nowrap;
+  font: 0.8rem system-ui, sans-serif; color: var(--text); background: var(--panel);
+  border: 1px solid var(--border); border-left: 4px solid var(--code-colour); border-radius: 3px; padding: 1px 6px;
+  pointer-events: none;
+}
+.hover-label {
+  position: absolute; z-index: 3; pointer-events: none; max-width: 40ch;
+  font: 0.8rem system-ui, sans-serif; color: var(--text); background: var(--panel);
+  border: 1px solid var(--border); border-radius: 3px; padding: 2px 6px;
+}
+.hover-label[hidden] { display: none; }
+/* Read by screen readers, not shown: the codes at the caret. */
+.caret-codes { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 .text-view {
   white-space: pre-wrap;
   word-wrap: break-word;
   font-variant-ligatures: none;
-  font-family: var(--text-font, Georgia, 'Noto Serif', 'DejaVu Serif', serif);
+  font-family: var(--text-font, ${TEXT_FONTS});
   font-size: var(--text-size, 1.05rem);
   line-height: 1.75;
   color: var(--text);

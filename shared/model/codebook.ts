@@ -83,10 +83,14 @@ export const DEFAULT_CODES: readonly Code[] = [
 ];
 
 /**
- * Colours offered to new codes: the defaults' first, then more from the Okabe–Ito and Paul Tol
- * palettes, each with a contrast of 3:1 or more on the light and the dark background.
+ * Colours offered to new codes: the defaults' first, then five more chosen to stay apart from them
+ * and from each other under simulated protanopia, deuteranopia and tritanopia as well as normal
+ * vision (CIELAB ΔE of 15 or more between any two of the eight, 20 or more between the first six),
+ * each with a contrast of 3:1 or more as an underline on the light and the dark background
+ * (tests/unit/codebook.test.ts checks all of it). Past eight, colours repeat; the text view then
+ * draws the repeated colour dashed or dotted, so that two codes never look alike.
  */
-export const CODE_PALETTE = ['#0072B2', '#EE3377', '#999933', '#D55E00', '#009988', '#AA4499', '#CC3311', '#8F5AA8'];
+export const CODE_PALETTE = ['#0072B2', '#EE3377', '#999933', '#9911FF', '#9977FF', '#886633', '#779999', '#DD00BB'];
 
 /** The first palette colour no code uses yet (or the palette in turn, once all are used). */
 export function nextCodeColour(codes: readonly { colour: string }[]): string {

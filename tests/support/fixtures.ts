@@ -10,3 +10,17 @@ export const FIXTURE_TEXTS: Record<string, string> = {
   'nbsp.txt': '\n\n  Leading blank lines\u00A0and NBSP\u00A0\u00A0twice\n   three spaces   inside   ',
   'rtl.txt': 'English then עברית כאן and العربية هنا.\nMixed 123 ٤٥٦ numbers.',
 };
+
+/**
+ * One document mixing scripts and directions, with CRLF line ends: English, an Arabic line, a
+ * Hebrew line, an Armenian line, and a line with an emoji family joined by zero-width joiners and
+ * a letter with a combining accent.
+ */
+export const MIXED_SCRIPTS_LINES = [
+  'Mixed scripts, one line each.',
+  'قال الشاهد إن الحرب بدأت فجأة في الصباح.',
+  'העד אמר שהמלחמה החלה בבוקר.',
+  'Վկան ասաց, որ պատերազմը սկսվեց առավոտյան։',
+  'A family 👩\u200D👩\u200D👧 fled the cafe\u0301 at dawn.',
+];
+export const MIXED_SCRIPTS = MIXED_SCRIPTS_LINES.join('\r\n');

@@ -91,4 +91,26 @@ describe('colours offered for new codes', () => {
       expect(contrastRatio(colour, DARK_BACKGROUND), colour).toBeGreaterThanOrEqual(3);
     }
   });
+
+  it('offers the palette in turn to codes added one by one', async () => {
+    const { CODE_PALETTE, nextCodeColour } = await import('../../shared/model/codebook');
+    const codes: { colour: string }[] = [];
+    for (let i = 0; i < CODE_PALETTE.length; i++) codes.push({ colour: nextCodeColour(codes) });
+    expect(codes.map((c) => c.colour)).toEqual(CODE_PALETTE);
+  });
+
+  // Thresholds: ΔE 15 is a difference seen at a glance on thin lines; the first six (the codes
+  // most codebooks reach) keep 20, as the defaults do.
+  for (const [vision, matrix] of Object.entries(SIMULATIONS)) {
+    it(`keep the eight colours apart for ${vision} vision (CIELAB ΔE ≥ 15, the first six ≥ 20)`, async () => {
+      const { CODE_PALETTE } = await import('../../shared/model/codebook');
+      const seen = CODE_PALETTE.map((colour) => seenAs(colour, matrix));
+      for (let i = 0; i < seen.length; i++) {
+        for (let j = i + 1; j < seen.length; j++) {
+          const distance = Math.hypot(...seen[i].map((v, k) => v - seen[j][k]));
+          expect(distance, `${CODE_PALETTE[i]} vs ${CODE_PALETTE[j]}`).toBeGreaterThanOrEqual(j < 6 ? 20 : 15);
+        }
+      }
+    });
+  }
 });

@@ -2,6 +2,7 @@
 // state of a small text laid out one line per section, so that the decorated window matters.
 // Each highlight is written `segment:quote` (a piece per line), so that a case reads as text.
 import { EditorState, type Transaction } from 'prosemirror-state';
+import type { Decoration } from 'prosemirror-view';
 import { describe, expect, it } from 'vitest';
 import { layoutText, offsetToPos, posToOffset } from '../../shared/text/text-layout';
 import type { CodedSegment } from '../../shared/model/segments';
@@ -34,6 +35,9 @@ function drawn(state: EditorState, withCode = false): string[] {
       return `${spec.segmentId}:${quote}${withCode ? `(${spec.codeId})` : ''}`;
     });
 }
+
+/** The class a decoration gives (ProseMirror keeps it on the decoration's type). */
+const classOf = (d: Decoration) => (d as unknown as { type: { attrs: { class: string } } }).type.attrs.class;
 
 const run = (state: EditorState, tr: (state: EditorState) => Transaction) => state.apply(tr(state));
 
@@ -100,5 +104,31 @@ describe('highlight plugin: apply', () => {
   it('keeps the plugin state apart from the editing history', () => {
     const tr = changeHighlights(stateWith(), { add: [seg('a', 'one')] });
     expect(tr.getMeta('addToHistory')).toBe(false);
+  });
+
+  it('draws overlapping segments in lanes of their own, and a segment added later in a free lane', () => {
+    let state = stateWith(seg('a', 'zero line'), seg('b', 'line', 'source'), seg('c', 'one'));
+    const classes = () => highlightKey.getState(state)!.set.find().map((d) => `${(d.spec as HighlightSpec).segmentId}:${classOf(d)}`).sort();
+    expect(classes()).toEqual(['a:seg seg-a code-claim lane0-claim', 'b:seg seg-b code-source lane1-source', 'c:seg seg-c code-claim lane0-claim']);
+    state = run(state, (s) => changeHighlights(s, { add: [seg('d', 'zero', 'source')] }));
+    // d overlaps a (lane 0) only, but b keeps lane 1, so d takes lane 1 too: they do not overlap.
+    expect(classes()).toContain('d:seg seg-d code-source lane1-source');
+    state = run(state, (s) => changeHighlights(s, { add: [seg('e', 'o line', 'source')] }));
+    expect(classes()).toContain('e:seg seg-e code-source lane2-source');
+    expect(classes()).toContain('b:seg seg-b code-source lane1-source');
+  });
+
+  it('marks each line with highlights with its number of lanes, so that the line can grow', () => {
+    let state = stateWith(seg('a', 'zero line'), seg('b', 'line', 'source'), seg('c', 'one'));
+    const lines = () => highlightKey.getState(state)!.lineSet.find().map((d) => `${TEXT.slice(posToOffset(layout, d.from + 1, 'start'), posToOffset(layout, d.to - 1, 'end'))}:${classOf(d)}`);
+    expect(lines()).toEqual(['zero line:lanes-2', 'one line:lanes-1']);
+    state = run(state, (s) => changeHighlights(s, { remove: ['b'] }));
+    expect(lines()).toEqual(['zero line:lanes-1', 'one line:lanes-1']);
+  });
+
+  it('keeps the lane of a segment that is moved or recoded', () => {
+    let state = stateWith(seg('a', 'zero line'), seg('b', 'line', 'source'));
+    state = run(state, (s) => changeHighlights(s, { remove: ['b'], add: [seg('b', 'ero line', 'claim')] }));
+    expect(highlightKey.getState(state)!.placed.get('b')?.lane).toBe(1);
   });
 });
