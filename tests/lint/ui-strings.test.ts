@@ -9,44 +9,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { MESSAGES } from '../../renderer/i18n/languages';
 import { groupByFile, keyProblems, pluralBase, readUiStrings, readsLikeSentence, type FileStrings } from './ui-strings';
 
-/**
- * Files whose words are still being moved into the message files on other branches. This set
- * MUST BE EMPTY once those branches are merged; it may only shrink (a test below fails when a
- * file in it no longer has strings, so that it is taken out).
- */
-const PENDING = new Set<string>([
-  'renderer/App.tsx',
-  'renderer/components/codebook/CodebookEditor.tsx',
-  'renderer/components/coders/CoderDialog.tsx',
-  'renderer/components/coders/CoderExchange.tsx',
-  'renderer/components/coding/CodeBar.tsx',
-  'renderer/components/coding/SegmentPanel.tsx',
-  'renderer/components/coding/SegmentPopover.tsx',
-  'renderer/components/documents/DocumentHeader.tsx',
-  'renderer/components/documents/DocumentList.tsx',
-  'renderer/components/documents/ImportFiles.tsx',
-  'renderer/components/documents/MemoField.tsx',
-  'renderer/components/header/AppHeader.tsx',
-  'renderer/components/header/BlindToggle.tsx',
-  'renderer/components/header/ExportButtons.tsx',
-  'renderer/components/header/HistoryButtons.tsx',
-  'renderer/components/layout/MainArea.tsx',
-  'renderer/text-view/handles-plugin.ts',
-  'renderer/text-view/mount.ts',
-]);
-
-/**
- * English keys that only the files in PENDING will use (they came with the message files). Like
- * PENDING, this set MUST BE EMPTY after the merge and may only shrink.
- */
-const PENDING_KEYS = new Set<string>(['common.app.name', 'common.units.characters', 'common.units.segments']);
-
 const root = new URL('../..', import.meta.url).pathname.replace(/\/$/, '');
 
-function rendererFiles(folder = join(root, 'renderer')): string[] {
+function sourceFiles(layer: string, folder = join(root, layer)): string[] {
   return readdirSync(folder).flatMap((name) => {
     const path = join(folder, name);
-    if (statSync(path).isDirectory()) return rendererFiles(path);
+    if (statSync(path).isDirectory()) return sourceFiles(layer, path);
     return /\.tsx?$/.test(name) && !name.endsWith('.d.ts') ? [relative(root, path)] : [];
   });
 }
@@ -57,32 +25,26 @@ const flatten = (messages: Messages, prefix = ''): string[] =>
 const englishKeys = new Set(flatten(MESSAGES.en as Messages).map(pluralBase));
 
 let renderer: Map<string, FileStrings>;
+/** The literals of shared/, where the lists some keys are built from live (the export formats' ids). */
+let sharedLiterals: Set<string>;
 beforeAll(() => {
-  renderer = readUiStrings(Object.fromEntries(rendererFiles().map((file) => [file, readFileSync(join(root, file), 'utf8')])));
+  const read = (files: string[]) => readUiStrings(Object.fromEntries(files.map((file) => [file, readFileSync(join(root, file), 'utf8')])));
+  renderer = read(sourceFiles('renderer'));
+  sharedLiterals = new Set([...read(sourceFiles('shared')).values()].flatMap((strings) => strings.literals));
 });
 
 describe('the interface’s words', () => {
-  it('every UI string in renderer/ is in the message files (but for the files still pending)', () => {
-    const found = [...renderer.values()].flatMap((strings) => strings.found).filter((item) => !PENDING.has(item.file));
+  it('every UI string in renderer/ is in the message files', () => {
+    const found = [...renderer.values()].flatMap((strings) => strings.found);
     expect(groupByFile(found)).toEqual({});
   });
 
-  it('every file still pending has strings left to move (the set only shrinks)', () => {
-    const done = [...PENDING].filter((file) => !renderer.get(file)?.found.length);
-    expect(done, 'take these out of PENDING').toEqual([]);
-  });
-
   it('every message key a file names exists in English (keys listed where they are built, too)', () => {
-    expect(keyProblems(renderer, englishKeys, PENDING_KEYS).unknown).toEqual([]);
+    expect(keyProblems(renderer, englishKeys, new Set(), sharedLiterals).unknown).toEqual([]);
   });
 
   it('every English message key is used by a file (a key nobody names is reported)', () => {
-    expect(keyProblems(renderer, englishKeys, PENDING_KEYS).unused).toEqual([]);
-  });
-
-  it('every key still pending is still unused (the set only shrinks)', () => {
-    const named = new Set([...renderer.values()].flatMap((strings) => strings.literals));
-    expect([...PENDING_KEYS].filter((key) => named.has(key) || !englishKeys.has(key)), 'take these out of PENDING_KEYS').toEqual([]);
+    expect(keyProblems(renderer, englishKeys, new Set(), sharedLiterals).unused).toEqual([]);
   });
 });
 
@@ -161,6 +123,16 @@ describe('the detector of UI strings', () => {
     expect(keyProblems(files, english, new Set(['search.panel.close'])).unused).toEqual([]);
   });
 
+  it('counts a key built from a template as named when each gap is a literal of the list it is built from', () => {
+    const files = readUiStrings({
+      'registry.ts': "export const COMMANDS = [{ label: 'labels.undo' }, { label: 'labels.redo' }];",
+      'sheet.tsx': 'export const S = (p: { label: string; format: string }) => <p>{t(`commands.${p.label}`)}{t(`workspace.formats.${p.format}.label`)}</p>;',
+    });
+    const english = new Set(['commands.labels.undo', 'commands.labels.redo', 'commands.labels.gone', 'workspace.formats.csv.label', 'workspace.formats.tsv.label']);
+    // 'labels.gone' is in no list; the format ids come from shared/'s literals.
+    expect(keyProblems(files, english, new Set(), new Set(['csv'])).unused).toEqual(['commands.labels.gone', 'workspace.formats.tsv.label']);
+  });
+
   it('takes a sentence for two words with a capital first or punctuation last', () => {
     expect(readsLikeSentence('Compute agreement')).toBe(true);
     expect(readsLikeSentence('not coded yet.')).toBe(true);
@@ -168,5 +140,7 @@ describe('the detector of UI strings', () => {
     expect(readsLikeSentence('Coders')).toBe(false);
     expect(readsLikeSentence('input, textarea, select')).toBe(false);
     expect(readsLikeSentence('reliability-choice-tools')).toBe(false);
+    expect(readsLikeSentence("Georgia, 'Noto Serif', 'Noto Naskh Arabic', serif")).toBe(false);
+    expect(readsLikeSentence('M6 3h8l4 4v14H6z M14 3v4h4')).toBe(false);
   });
 });

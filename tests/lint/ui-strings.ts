@@ -24,6 +24,14 @@ export interface UiString {
 export interface FileStrings {
   found: UiString[];
   literals: string[];
+  /**
+   * Keys built in t() calls from a template, as patterns: `t(`commands.${command.label}`)` gives
+   * /^commands\.(.+)$/. A key that matches one counts as used when what fills each gap is a
+   * literal somewhere (the list the key is built from: 'labels.undo', a format id, a theme).
+   */
+  keyPatterns: RegExp[];
+  /** Other templates, as patterns (a key's gap may be filled by one: `exportFormats.${format.id}`). */
+  templates: RegExp[];
 }
 
 /** JSX attributes that people read or hear (an option's value is not among them). */
@@ -62,6 +70,8 @@ export const ALLOWED = new Set<string>([
 const LETTER = /\p{L}/u;
 /** Two words of letters with a space, starting with a capital or ending with punctuation. */
 export function readsLikeSentence(text: string): boolean {
+  // A CSS font list ("Georgia, 'Noto Serif', serif") and an SVG path ("M6 3h8l4 4v14H6z") are not words.
+  if (/,\s*(serif|sans-serif|monospace|system-ui)\s*$/.test(text) || !/\p{L}{3,}/u.test(text)) return false;
   return /\p{L}+ +\p{L}+/u.test(text) && (/^\s*\p{Lu}/u.test(text) || /[.!?…:]\s*$/u.test(text));
 }
 
@@ -172,6 +182,8 @@ function lineOf(source: SourceFile, node: AnyNode): number {
 function stringsOf(file: string, source: SourceFile): FileStrings {
   const found: UiString[] = [];
   const literals: string[] = [];
+  const keyPatterns: RegExp[] = [];
+  const templates: RegExp[] = [];
   const report = (node: AnyNode, kind: UiString['kind'], text: string) => {
     const shown = text.replace(/\s+/g, ' ').trim();
     if (!ALLOWED.has(shown)) found.push({ file, line: lineOf(source, node), kind, text: shown });
@@ -182,6 +194,7 @@ function stringsOf(file: string, source: SourceFile): FileStrings {
     } else if (node.kind === SyntaxKind.StringLiteral || node.kind === SyntaxKind.NoSubstitutionTemplateLiteral || node.kind === SyntaxKind.TemplateExpression) {
       const text = literalText(node)!;
       if (node.kind !== SyntaxKind.TemplateExpression) literals.push(text);
+      else (isBuiltKey(node) ? keyPatterns : templates).push(keyPattern(node));
       const role = roleOf(node);
       if (role === 'attribute' || role === 'message') {
         if (LETTER.test(text)) report(node, role, text);
@@ -196,7 +209,21 @@ function stringsOf(file: string, source: SourceFile): FileStrings {
     });
   };
   visit(source as AnyNode);
-  return { found, literals };
+  return { found, literals, keyPatterns, templates };
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Whether a template is the key of a t() call. */
+function isBuiltKey(node: AnyNode): boolean {
+  const parent = node.parent as AnyNode;
+  return parent?.kind === SyntaxKind.CallExpression && (parent.arguments as AnyNode[])[0] === node && TRANSLATE_CALLS.has(calleeName(parent.expression) ?? '');
+}
+
+/** The keys a built key may be, as a pattern with one group per gap. */
+function keyPattern(node: AnyNode): RegExp {
+  const parts = [node.head.text, ...(node.templateSpans as AnyNode[]).map((span) => span.literal.text)].map(escapeRegExp);
+  return new RegExp(`^${parts.join('(.+)')}$`);
 }
 
 /**
@@ -243,13 +270,31 @@ export const pluralBase = (key: string) => key.replace(/_(zero|one|two|few|many|
  * What is wrong with the message keys: literals that name a key (a namespace, a dot, a dotted
  * path) that English does not have, as `file: key` (the compiler checks keys written in t() calls;
  * this catches keys listed where they are built, as in a table of names); and English keys no file
- * names (`pending` keys, awaited from files not converted yet, excepted).
+ * names (`pending` keys, awaited from files not converted yet, excepted). A key built from a
+ * template counts as named when each gap is filled by a literal of the files or of `listed` (the
+ * literals of shared/, where lists such as the export formats' ids live).
  */
-export function keyProblems(files: ReadonlyMap<string, FileStrings>, english: ReadonlySet<string>, pending: ReadonlySet<string> = new Set()): { unknown: string[]; unused: string[] } {
+export function keyProblems(
+  files: ReadonlyMap<string, FileStrings>,
+  english: ReadonlySet<string>,
+  pending: ReadonlySet<string> = new Set(),
+  listed: ReadonlySet<string> = new Set(),
+): { unknown: string[]; unused: string[] } {
   const namespaces = [...new Set([...english].map((key) => key.split('.')[0]))];
   const looksLikeKey = new RegExp(`^(${namespaces.join('|')})\\.[A-Za-z0-9_]+(\\.[A-Za-z0-9_]+)*$`);
   const unknown = [...files].flatMap(([file, strings]) => strings.literals.filter((text) => looksLikeKey.test(text) && !english.has(text)).map((key) => `${file}: ${key}`));
   const named = new Set([...files.values()].flatMap((strings) => strings.literals));
-  const unused = [...english].filter((key) => !named.has(key) && !pending.has(key));
+  const known = new Set([...named, ...listed]);
+  const patterns = [...files.values()].flatMap((strings) => strings.keyPatterns);
+  const templates = [...files.values()].flatMap((strings) => strings.templates);
+  const fills = (patternList: readonly RegExp[], text: string, known: (gap: string) => boolean) =>
+    patternList.some((pattern) => {
+      const gaps = pattern.exec(text)?.slice(1);
+      return !!gaps && gaps.every(known);
+    });
+  // A gap is filled by a literal, or by another template whose own gaps are literals.
+  const filled = (gap: string) => known.has(gap) || fills(templates, gap, (inner) => known.has(inner));
+  const built = (key: string) => fills(patterns, key, filled);
+  const unused = [...english].filter((key) => !named.has(key) && !built(key) && !pending.has(key));
   return { unknown, unused };
 }
