@@ -168,7 +168,7 @@ describe('the shortcuts sheet', () => {
     expect(await row('redo').locator('td > .shortcut-keys > .shortcut > kbd').count()).toBe(2);
     // Printed, the sheet is all there is on the page.
     await page.emulateMedia({ media: 'print' });
-    expect(await page.locator('.app-header').evaluate((header) => getComputedStyle(header).visibility)).toBe('hidden');
+    expect(await page.locator('.top-bar').evaluate((header) => getComputedStyle(header).visibility)).toBe('hidden');
     expect(await row('palette').evaluate((tableRow) => getComputedStyle(tableRow).visibility)).toBe('visible');
     await page.emulateMedia({ media: 'screen' });
     await page.keyboard.press('Escape');
