@@ -122,7 +122,7 @@ describe('accessibility of the whole workbench (axe-core)', () => {
       await check('coder-dialog', '.coder-dialog');
       await closeDialog('.coder-dialog');
 
-      expect(checked).toHaveLength(19);
+      expect(checked).toHaveLength(18);
       expect(found, formatFound(found)).toEqual({});
       expect(problems).toEqual([]);
       await page.close();
