@@ -1,10 +1,10 @@
 /**
  * A whole coding session with the keyboard alone, in the real renderer: only `page.keyboard` is
- * used (no click, no focus() call). The researcher moves between the workspace's regions with F6,
- * opens a document from the document list, moves into the text, selects a passage with
- * Shift+arrows and codes it with a key, opens the segment's details with Enter and changes its
- * code, writes a memo on it, searches all documents, moves to a hit and codes it, and exports the
- * coded segments as CSV from the Export… dialog. Each outcome is checked in the project's store
+ * used (no click, no focus() call). The researcher moves between the workspace's regions with F6
+ * (and back with Shift+F6), opens a document from the document list, moves into the text, selects
+ * a passage with Shift+arrows and codes it with a key, opens the segment's details with Enter and
+ * changes its code, writes a memo on it, searches all documents, moves to a hit and codes it, and
+ * exports the coded segments as CSV from the Export… dialog. Each outcome is checked in the project's store
  * and in the exported file.
  */
 import { readFile } from 'node:fs/promises';
@@ -69,6 +69,11 @@ describe('a keyboard-only session', () => {
 
     // F6 on to the tabs, then into the text.
     await page.keyboard.press('F6');
+    expect(await focused(page)).toMatch(/\|tab\|/);
+    await page.keyboard.press('F6');
+    expect(await inText(page)).toBe(true);
+    // Shift+F6 goes back a region, F6 forward again.
+    await page.keyboard.press('Shift+F6');
     expect(await focused(page)).toMatch(/\|tab\|/);
     await page.keyboard.press('F6');
     expect(await inText(page)).toBe(true);
