@@ -124,6 +124,9 @@ describe('a keyboard-only session', () => {
     await page.keyboard.press('Control+Shift+X');
     await page.waitForSelector('.export-dialog');
     expect(await focused(page)).toMatch(/^button\|export-segments-csv\|/);
+    // F6 does not take the focus out of the modal dialog.
+    await page.keyboard.press('F6');
+    expect(await focused(page)).toMatch(/^button\|export-segments-csv\|/);
     await page.keyboard.press('Enter');
     await expect.poll(() => page.textContent('.message-text')).toMatch(/^Exported 2 coded segments to .+\.csv$/);
     const file = (await page.textContent('.message-text'))!.replace(/^Exported 2 coded segments to /, '');

@@ -24,8 +24,9 @@ function enter(region: HTMLElement): boolean {
 /** Moves the focus to the next region (`step` 1) or the previous one (-1), going round. */
 export function focusRegion(step: 1 | -1): void {
   const regions = REGIONS.map((selector) => document.querySelector<HTMLElement>(selector)).filter((region): region is HTMLElement => !!region);
-  if (regions.length === 0) return;
   const active = document.activeElement;
+  // A modal dialog keeps the focus until it closes.
+  if (regions.length === 0 || active?.closest('[aria-modal="true"], dialog[open]')) return;
   const at = regions.findIndex((region) => region.contains(active));
   // From outside every region (the top bar, nothing focused), F6 starts at the first and Shift+F6 at the last.
   const from = at < 0 ? (step === 1 ? -1 : regions.length) : at;
