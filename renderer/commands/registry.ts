@@ -17,6 +17,7 @@ import { closeTab, openDocumentTab, openViewTab, showDialog, showPanel } from '.
 import { getState, selectBlind, type State } from '../store';
 import type { MainView, SidePanel } from '../store/workspace';
 import type enCommands from '../i18n/locales/en/commands.json';
+import { focusRegion } from '../components/workspace/regions';
 import { codeSelection, repeatLastCode } from './coding';
 import { undoOrRedo } from './history';
 
@@ -220,6 +221,9 @@ const STATIC_COMMANDS: readonly Command[] = [
       if (tab) closeTab(tab);
     },
   },
+  // Taken by the workspace's keys (components/workspace/workspace-keys.ts), wherever the focus is.
+  { id: 'next-region', group: 'navigation', label: 'labels.nextRegion', shortcuts: [{ key: 'F6' }], run: () => focusRegion(1) },
+  { id: 'previous-region', group: 'navigation', label: 'labels.previousRegion', shortcuts: [{ key: 'F6', shift: true }], run: () => focusRegion(-1) },
   { id: 'palette', group: 'views', label: 'labels.palette', shortcuts: [mod('p', { shift: true })], run: () => showDialog('palette') },
   { id: 'shortcuts', group: 'views', label: 'labels.shortcuts', shortcuts: [{ key: 'F1' }, { key: '?' }], run: () => showDialog('shortcuts') },
   { id: 'settings', group: 'views', label: 'labels.settings', shortcuts: [mod(',')], run: () => showDialog('settings') },

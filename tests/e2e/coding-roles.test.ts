@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { clickAt, dragSelect } from '../support/browser';
 import { setUpWorkbench } from '../support/workbench';
+import { showSidePanel } from '../support/workspace';
 
 const workbench = setUpWorkbench();
 
@@ -82,6 +83,7 @@ describe('roles, names and focus in the coding panels', () => {
     const document = workbench.project.store.overview().documents[1];
     const { text } = await workbench.project.store.openDocument(document.id);
     await workbench.openInPage(page, document.id);
+    await showSidePanel(page, 'segments');
     // The segment of the test before.
     const list = page.getByRole('list', { name: 'Coded segments in text order' });
     await expect.poll(() => list.getByRole('button', { name: 'opinion · ana Azerbaijan', exact: true }).count()).toBe(1);

@@ -12,6 +12,7 @@ import { dispatch } from '../../electron/handlers/handlers';
 import { watchForProblems } from '../support/browser';
 import { segmentInput } from '../support/project';
 import { setUpWorkbench } from '../support/workbench';
+import { openView, showSidePanel } from '../support/workspace';
 
 const workbench = setUpWorkbench();
 const SCREENSHOTS = new URL('../../.tmp/screenshots/', import.meta.url).pathname;
@@ -103,7 +104,7 @@ for (const language of ['de', 'en'] as const) {
     it('shows the agreement view with its labels, its numbers written the language’s way, and nothing cut off', async () => {
       const { page, problems } = await pageIn(language);
       expect(await page.getAttribute('html', 'lang')).toBe(language);
-      await page.click('button[data-action="reliability"]');
+      await openView(page, 'reliability');
       expect(await page.textContent('button[data-action="compute-agreement"]')).toBe(expected.compute);
       expect(await page.textContent('fieldset[data-choice="coders"] legend')).toBe(expected.legend);
       await page.click('button[data-action="compute-agreement"]');
@@ -128,7 +129,7 @@ for (const language of ['de', 'en'] as const) {
 
     it('shows the coded segments, the variables and the search in the language, with one segment said apart from two', async () => {
       const { page, problems } = await pageIn(language);
-      await page.click('button[data-action="retrieval"]');
+      await openView(page, 'retrieval');
       await expect.poll(() => page.textContent('.retrieval-count')).toBe(expected.retrievalCount);
       // bea coded two segments, one of them the only opinion: the plural follows the count.
       await page.selectOption(`select[aria-label="${expected.coderLabel}"]`, 'bea');
@@ -138,11 +139,11 @@ for (const language of ['de', 'en'] as const) {
       expect(await page.locator(`input[aria-label="${expected.wordsLabel}"]`).count()).toBe(1);
       if (language === 'de') await page.screenshot({ path: `${SCREENSHOTS}languages-de-retrieval.png` });
 
-      await page.click('button[data-action="variables"]');
+      await openView(page, 'variables');
       await page.waitForSelector(`input[aria-label="${expected.variableName}"]`);
       expect(await page.textContent('.variables-table thead .variable-type')).toBe(expected.listColumn);
 
-      await page.click('button[data-action="search"]');
+      await showSidePanel(page, 'search');
       const search = page.locator(`input[aria-label="${expected.searchFor}"]`);
       await search.fill('the');
       await page.locator('.search-panel select').first().selectOption({ label: expected.scope });

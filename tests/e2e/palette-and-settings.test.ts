@@ -166,9 +166,12 @@ describe('the shortcuts sheet', () => {
     expect(await row('repeat-code').locator('kbd kbd').allTextContents()).toEqual(['.']);
     expect(await row('palette').locator('kbd kbd').allTextContents()).toEqual(['Ctrl', 'Shift', 'P']);
     expect(await row('redo').locator('td > .shortcut-keys > .shortcut > kbd').count()).toBe(2);
+    // Moving between the window's regions, as the workspace's keys do.
+    expect(await row('next-region').locator('kbd kbd').allTextContents()).toEqual(['F6']);
+    expect(await row('previous-region').locator('kbd kbd').allTextContents()).toEqual(['Shift', 'F6']);
     // Printed, the sheet is all there is on the page.
     await page.emulateMedia({ media: 'print' });
-    expect(await page.locator('.app-header').evaluate((header) => getComputedStyle(header).visibility)).toBe('hidden');
+    expect(await page.locator('.top-bar').evaluate((header) => getComputedStyle(header).visibility)).toBe('hidden');
     expect(await row('palette').evaluate((tableRow) => getComputedStyle(tableRow).visibility)).toBe('visible');
     await page.emulateMedia({ media: 'screen' });
     await page.keyboard.press('Escape');

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { watchForProblems } from '../support/browser';
 import { segmentInput } from '../support/project';
 import { setUpWorkbench } from '../support/workbench';
+import { showSidePanel } from '../support/workspace';
 
 const workbench = setUpWorkbench();
 
@@ -29,11 +30,12 @@ describe('the panels in German', () => {
 
     await workbench.openInPage(page, document.id);
     expect(await page.getByRole('toolbar', { name: 'Codes' }).getByRole('button', { name: 'opinion (Taste 2)' }).count()).toBe(1);
+    await showSidePanel(page, 'segments');
     expect(await page.textContent('.segment-panel .panel-title')).toBe('Codierte Segmente (1)');
     expect(await page.textContent('.document-details summary')).toBe('Details');
     expect(await page.textContent('button[data-action="remove-document"]')).toBe('Entfernen…');
 
-    await page.click('button[data-action="codebook"]');
+    await showSidePanel(page, 'codebook');
     expect(await page.textContent('.codebook-editor .panel-title')).toBe('Codebuch (3 Codes)');
     expect(await page.getAttribute('[role="treeitem"][data-code-id="factual-claim"]', 'aria-label')).toBe('factual claim (Taste 1)');
     expect(await page.getAttribute('.code-details', 'aria-label')).toBe('Details zu factual claim');

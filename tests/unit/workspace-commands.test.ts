@@ -83,6 +83,17 @@ describe('the workspace commands', () => {
     expect(keys.workspaceCommandForKey({ ...event, key: 'x', shiftKey: false })).toBe(null);
   });
 
+  it('takes F6 and Shift+F6 (not with Ctrl) to move between the regions, both listed among the commands with those keys', async () => {
+    const registry = await import('../../renderer/commands/registry');
+    const press = { key: 'F6', ctrlKey: false, metaKey: false, shiftKey: false, altKey: false };
+    for (const event of [press, { ...press, shiftKey: true }]) {
+      expect(keys.workspaceCommandForKey(event)).not.toBe(null);
+      const listed = registry.commandsFor(store.getState()).filter((command) => command.shortcuts.some((shortcut) => registry.matchesShortcut(event, shortcut)));
+      expect(listed.map((command) => command.id)).toEqual([event.shiftKey ? 'previous-region' : 'next-region']);
+    }
+    expect(keys.workspaceCommandForKey({ ...press, ctrlKey: true })).toBe(null);
+  });
+
   it('brings forward the tab of a document opened or jumped to from elsewhere, shows the list for a document brought back, and closes the tab of a document removed', () => {
     store.update({ project: projectOverview({ documents: ['b', 'c'].map((id) => ({ ...documentRecord(id), segmentCount: 0, segmentsByCoder: {} })) }) });
     const stop = workspace.followOpenedDocuments();
