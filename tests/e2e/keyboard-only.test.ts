@@ -95,7 +95,8 @@ describe('a keyboard-only session', () => {
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('Enter');
     await page.waitForSelector('.popover');
-    await pressUntil(page, 'Tab', /^select\|\|Change code/);
+    // The details opened from the keyboard give the focus to the code's choice: recoding is one key away.
+    await expect.poll(() => focused(page)).toMatch(/^select\|\|Change code/);
     await page.keyboard.press('ArrowDown');
     await expect.poll(() => segmentsOf()[0]?.codeId).toBe('opinion');
     await pressUntil(page, 'Shift+Tab', /^textarea\|/);

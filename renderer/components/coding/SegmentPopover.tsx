@@ -40,7 +40,8 @@ export function SegmentPopover() {
   const shown = popover ? segments.filter((s) => popover.segmentIds.includes(s.id)) : [];
 
   useEffect(() => {
-    if (popover?.takeFocus) box.current?.querySelector<HTMLElement>('select, button')?.focus();
+    // From the keyboard the details are opened to recode, most often: the code's choice takes the focus.
+    if (popover?.takeFocus) (box.current?.querySelector<HTMLElement>('select') ?? box.current?.querySelector<HTMLElement>('button'))?.focus();
   }, [popover?.segmentIds.join()]);
 
   const isOpen = !!popover && shown.length > 0;
