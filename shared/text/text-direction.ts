@@ -9,8 +9,15 @@
 /** Variable names read as a document's language. */
 const LANGUAGE_VARIABLE = /^(language|lang|locale|sprache|langue|idioma|lingua)$/i;
 
-/** Languages written right to left (ISO 639 codes, the first part of a BCP 47 tag). */
-const RIGHT_TO_LEFT = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'iw', 'ks', 'ku-arab', 'nqo', 'ps', 'sd', 'syr', 'ug', 'ur', 'yi']);
+/**
+ * Languages written right to left: ISO 639-1 codes and the 639-2/639-3 codes research datasets
+ * often use instead (ara, heb, fas…), the first part of a tag. (Kurdish in Arabic script comes as
+ * `ku-Arab`: the script subtag says it.)
+ */
+const RIGHT_TO_LEFT = new Set([
+  ...['ar', 'dv', 'fa', 'he', 'iw', 'ks', 'ps', 'sd', 'ug', 'ur', 'yi'],
+  ...['ara', 'arb', 'arz', 'apc', 'ary', 'arc', 'ckb', 'div', 'fas', 'per', 'pes', 'prs', 'heb', 'kas', 'nqo', 'pus', 'pbu', 'snd', 'syr', 'uig', 'urd', 'yid', 'ydd'],
+]);
 
 /** How a document's lines are set: their language tag (if known) and direction. */
 export interface LineDirection {

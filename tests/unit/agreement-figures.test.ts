@@ -39,6 +39,6 @@ describe('agreement figures by language', () => {
     expect(t('services.export.segments', { count: 1234, path: 'a.csv' })).toBe('Exported 1,234 coded segments to a.csv');
     chooseLanguage('de');
     expect(t('retrieval.export.shown', { count: 1 })).toBe('Dieses Segment als CSV exportieren');
-    expect(t('services.export.segments', { count: 1234, path: 'a.csv' })).toBe('1.234 kodierte Segmente nach a.csv exportiert');
+    expect(t('services.export.segments', { count: 1234, path: 'a.csv' })).toBe('1.234 codierte Segmente nach a.csv exportiert');
   });
 });

@@ -14,6 +14,11 @@ describe('direction of a document\'s lines', () => {
     expect(lineDirection({ language: 'ur_PK' })).toEqual({ lang: 'ur-PK', dir: 'rtl' });
   });
 
+  it('knows the three-letter codes datasets often use (ISO 639-2 and 639-3)', () => {
+    for (const tag of ['ara', 'arb', 'heb', 'fas', 'per', 'urd', 'yid', 'pus', 'ckb', 'ku-Arab']) expect(languageDirection(tag), tag).toBe('rtl');
+    for (const tag of ['hye', 'arm', 'aze', 'eng', 'rus', 'kur']) expect(languageDirection(tag), tag).toBe('ltr');
+  });
+
   it('reads left to right for other languages, Armenian and Azerbaijani included', () => {
     expect(lineDirection({ language: 'hy' })).toEqual({ lang: 'hy', dir: 'ltr' });
     expect(lineDirection({ language: 'az-Latn' }).dir).toBe('ltr');
