@@ -107,6 +107,12 @@ describe('the codebook tree', () => {
     await page.keyboard.type('stance');
     await page.keyboard.press('Enter');
     await expect.poll(() => store.overview().codes.find((code) => code.id === 'opinion')?.name).toBe('stance');
+
+    // Back in the tree after an edit, the arrows walk the codes again: the focus stays in the tree.
+    await page.focus('[role="treeitem"][data-code-id="opinion"]');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowUp');
+    expect(await focused(page)).toEqual({ role: 'treeitem', code: 'opinion' });
     await page.screenshot({ path: '.tmp/screenshots/codebook-tree.png' });
     expect(problems).toEqual([]);
     await page.close();

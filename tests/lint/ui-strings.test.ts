@@ -108,6 +108,15 @@ describe('the detector of UI strings', () => {
     expect(texts(source)).toEqual([]);
   });
 
+  it('finds strings written as children of an element, lower case and unpunctuated too', () => {
+    const source = [
+      'export const P = (p: { n: number }) => (',
+      "  <p>{p.n === 1 ? 'segment' : 'segments'}{'saving'}<>{`${p.n} coded`}</>{' · '}</p>",
+      ');',
+    ].join('\n');
+    expect(texts(source)).toEqual(['jsx-text: segment', 'jsx-text: segments', 'jsx-text: saving', 'jsx-text: {} coded']);
+  });
+
   it('collects string literals, so that keys named in lists count as used', () => {
     const strings = found("const TYPE_NAMES = { text: 'variables.type.text' } as const;\nexport const x = TYPE_NAMES;", 'list.ts');
     expect(strings.literals).toContain('variables.type.text');

@@ -146,6 +146,10 @@ function roleOf(literal: AnyNode): UiString['kind'] | 'skip' | 'words' {
     case SyntaxKind.EnumMember:
       // The key of an object (its value is looked at as words).
       return parent.name === child ? 'skip' : 'words';
+    case SyntaxKind.JsxElement:
+    case SyntaxKind.JsxFragment:
+      // A string written as a child, `{'words'}` or `{n === 1 ? 'segment' : 'segments'}`, is shown as text.
+      return 'jsx-text';
     case SyntaxKind.JsxAttribute: {
       const name = (parent.name as AnyNode).text as string;
       return isReadAttribute(name) ? 'attribute' : 'skip';
@@ -196,7 +200,7 @@ function stringsOf(file: string, source: SourceFile): FileStrings {
       if (node.kind !== SyntaxKind.TemplateExpression) literals.push(text);
       else (isBuiltKey(node) ? keyPatterns : templates).push(keyPattern(node));
       const role = roleOf(node);
-      if (role === 'attribute' || role === 'message') {
+      if (role === 'attribute' || role === 'message' || role === 'jsx-text') {
         if (LETTER.test(text)) report(node, role, text);
       } else if (role === 'words' && readsLikeSentence(text)) report(node, 'sentence', text);
       // A template's own parts are part of its text; the values inside it are looked at one by one.

@@ -107,8 +107,13 @@ export function CodeDetails(props: { code: Code; codes: readonly Code[]; editReq
   const t = useT();
   const [mergeInto, setMergeInto] = useState('');
   const nameInput = useRef<HTMLInputElement>(null);
+  // Only a new request focuses the name: the form is made again for each code the tree selects,
+  // and a request made for an earlier code must not pull the focus out of the tree.
+  const seenRequest = useRef(editRequest);
   useEffect(() => {
-    if (editRequest) nameInput.current?.focus();
+    if (editRequest === seenRequest.current) return;
+    seenRequest.current = editRequest;
+    nameInput.current?.focus();
   }, [editRequest]);
   const index = codes.indexOf(code);
   const update = (patch: Partial<Omit<Code, 'id'>>) => void updateCode(code.id, patch);

@@ -44,6 +44,9 @@ export function CodeTree(props: { codes: readonly Code[]; selectedId: string | n
           return;
         }
         const move = treeMove(rows, current, event.key);
+        // A letter is the tree's (a jump to the code it starts), matched or not: what it does must
+        // not depend on the codes' names, so it never falls through to the code keys of the page.
+        if (event.key.length === 1 && event.key !== ' ') event.preventDefault();
         if (!move) return;
         event.preventDefault();
         if (move.kind === 'focus') onSelect(move.id);

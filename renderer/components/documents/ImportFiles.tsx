@@ -96,10 +96,11 @@ export function DropZone() {
       window.removeEventListener('drop', drop);
     };
   }, []);
-  // Announced too: a screen reader user dragging files hears where they may drop them.
-  return dragging ? (
-    <div className="drop-hint" role="status" aria-label={t('documents.import.dropZoneLabel')}>
-      {t('documents.import.dropHint')}
+  // Announced too: the status region stays in the page while empty (a live region must exist
+  // before its words change to be read out), so a screen reader hears where to drop the files.
+  return (
+    <div className={dragging ? 'drop-hint' : 'drop-hint-idle'} role="status" aria-label={dragging ? t('documents.import.dropZoneLabel') : undefined}>
+      {dragging ? t('documents.import.dropHint') : null}
     </div>
-  ) : null;
+  );
 }
