@@ -7,10 +7,11 @@
  * stylesheet (allowed under the strict CSP, unlike inline style elements).
  *
  * Each piece of a highlight carries the class `lane<N>-<code id>`; the rule of that class sets the
- * image of lane N (`--lane<N>`), and `.seg` stacks the lanes' images under the text. Overlapping
- * segments never share a lane, so one span never gets two images for one lane. The images are
- * placed below the letters' box (origin: the content box) and painted in the padding below it,
- * which is as deep as the span's deepest lane.
+ * image of lane N (`--lane<N>`), and `.seg` stacks the lanes' images under the text, down to the
+ * span's deepest lane. Overlapping segments never share a lane, so one span never gets two images
+ * for one lane. The images are placed below the letters' box (origin: the content box) and painted
+ * in the padding below it, which is as deep as the span's deepest lane; the tint is the span's
+ * background colour, clipped to the letters' box.
  */
 import type { Code } from '../../shared/model/codebook';
 
@@ -70,21 +71,32 @@ export function extraLineHeight(lanes: number): number {
   return Math.max(0, lanes - 2) * LANE_STEP;
 }
 
-/** The CSS text for a codebook. */
-export function codeStyles(codes: readonly Code[]): string {
-  const lanes = Array.from({ length: DRAWN_LANES }, (_, lane) => lane);
-  const images = [...lanes.map((lane) => `var(--lane${lane}, none)`), 'var(--tint, none)'];
-  const sizes = [...lanes.map(() => `100% ${BAR_HEIGHT}px`), '100% 100%'];
+/**
+ * The background declarations of a highlight whose deepest lane is `depth - 1`: one image per lane
+ * down to it, then an empty last layer that clips the tint (the background colour, which takes the
+ * last layer's clip) to the letters' box.
+ */
+function laneLayers(depth: number): string {
+  const lanes = Array.from({ length: depth }, (_, lane) => lane);
+  const images = [...lanes.map((lane) => `var(--lane${lane}, none)`), 'none'];
+  const sizes = [...lanes.map(() => `100% ${BAR_HEIGHT}px`), 'auto'];
   // 100% puts an image's bottom on the letters' box's bottom; each lane goes that far below it.
   const positions = [...lanes.map((lane) => `0 calc(100% + ${underlineRoom(lane)}px)`), '0 0'];
   const clips = [...lanes.map(() => 'padding-box'), 'content-box'];
-  const rules = [
-    `.seg { padding-bottom: ${underlineRoom(0)}px; background-image: ${images.join(', ')}; ` +
-      `background-size: ${sizes.join(', ')}; background-position: ${positions.join(', ')}; ` +
-      `background-clip: ${clips.join(', ')}; background-origin: content-box; background-repeat: no-repeat; cursor: pointer; }`,
-  ];
-  // A span is as deep as its deepest lane (later rules win: deeper lanes come later).
-  for (const lane of lanes.slice(1)) rules.push(`.seg[class*=" lane${lane}-"] { padding-bottom: ${underlineRoom(lane)}px; }`);
+  return (
+    `padding-bottom: ${underlineRoom(depth - 1)}px; background-image: ${images.join(', ')}; background-size: ${sizes.join(', ')}; ` +
+    `background-position: ${positions.join(', ')}; background-clip: ${clips.join(', ')};`
+  );
+}
+
+/** The CSS text for a codebook. */
+export function codeStyles(codes: readonly Code[]): string {
+  const lanes = Array.from({ length: DRAWN_LANES }, (_, lane) => lane);
+  // Most highlights lie in lane 0 alone: each image layer costs style and paint work on every
+  // highlight's span, so a span gets only the layers down to its deepest lane (later rules win:
+  // deeper lanes come later), not one per lane that could be drawn.
+  const rules = [`.seg { ${laneLayers(1)} background-origin: content-box; background-repeat: no-repeat; cursor: pointer; }`];
+  for (const lane of lanes.slice(1)) rules.push(`.seg[class*=" lane${lane}-"] { ${laneLayers(lane + 1)} }`);
   for (let lane = 1; lane <= DRAWN_LANES; lane++) {
     const extra = extraLineHeight(lane);
     if (extra) rules.push(`.tv-line.lanes-${lane} { line-height: calc(1.75em + ${extra}px); }`);
@@ -92,11 +104,11 @@ export function codeStyles(codes: readonly Code[]): string {
   const repeats = colourRepeats(codes);
   for (const code of codes) {
     const repeat = repeats.get(code.id) ?? 0;
-    const tint = `rgb(${rgb(code.colour)} / var(--tint-alpha))`;
     rules.push(
       `.code-${code.id} { --code-colour: ${code.colour}; --code-stripe: ${codePattern(code.colour, repeat, 'to bottom')}; }`,
       // One tint per span (where codes overlap, one of theirs); each code keeps its own underline.
-      `.seg.code-${code.id} { --tint: linear-gradient(${tint}, ${tint}); }`,
+      // A colour, not an image: it is neither rasterised nor laid out as a layer.
+      `.seg.code-${code.id} { background-color: rgb(${rgb(code.colour)} / var(--tint-alpha)); }`,
     );
     const underline = codePattern(code.colour, repeat, 'to right');
     for (const lane of lanes) rules.push(`.lane${lane}-${code.id} { --lane${lane}: ${underline}; }`);

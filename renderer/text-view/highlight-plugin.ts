@@ -76,8 +76,12 @@ export const highlightKey = new PluginKey<HighlightState>('highlights');
 /** Up to this many new pieces are drawn even outside the window. */
 const FEW = 200;
 
-/** Sections decorated before the view knows what is on screen. */
-export const INITIAL_WINDOW: SectionWindow = { first: 0, last: 1 };
+/**
+ * Sections decorated before the view knows what is on screen: the first, which fills the screen
+ * of a document opened at its start. The margin around the screen is decorated in the frame after
+ * the first (visible-window.ts), so that it never holds up the first sight of the text.
+ */
+export const INITIAL_WINDOW: SectionWindow = { first: 0, last: 0 };
 
 function decoration(piece: Piece): Decoration {
   const spec: HighlightSpec = { segmentId: piece.segmentId, codeId: piece.codeId, lane: piece.lane, line: piece.line };

@@ -26,6 +26,8 @@ function sectionsOnScreen(view: EditorView, layout: TextLayout, scroller: HTMLEl
 /** Keeps the decorated window on the sections in view of `scroller`; returns the stopper. */
 export function followVisibleWindow(view: EditorView, layout: TextLayout, scroller: HTMLElement): () => void {
   let frame = 0;
+  // The first look decorates the margin around the screen too (the view starts with the screen alone).
+  let marginDrawn = false;
   const followScroll = () => {
     if (frame) return;
     frame = requestAnimationFrame(() => {
@@ -34,17 +36,21 @@ export function followVisibleWindow(view: EditorView, layout: TextLayout, scroll
       const current = highlightKey.getState(view.state)?.window;
       // Redecorate only when the screen reaches past the decorated sections, and then decorate
       // a margin around it, so that small scrolls cost nothing.
-      if (onScreen && current && (onScreen.first < current.first || onScreen.last > current.last)) {
-        const window = {
-          first: Math.max(0, onScreen.first - WINDOW_MARGIN),
-          last: Math.min(layout.sections.length - 1, onScreen.last + WINDOW_MARGIN),
-        };
+      if (!onScreen || !current) return;
+      const window = {
+        first: Math.max(0, onScreen.first - WINDOW_MARGIN),
+        last: Math.min(layout.sections.length - 1, onScreen.last + WINDOW_MARGIN),
+      };
+      const firstLook = !marginDrawn;
+      marginDrawn = true;
+      if (onScreen.first < current.first || onScreen.last > current.last || (firstLook && (window.first !== current.first || window.last !== current.last))) {
         dispatchHighlights(view, { window });
       }
     });
   };
   scroller.addEventListener('scroll', followScroll, { passive: true });
   const resizes = new ResizeObserver(followScroll);
+  // Its first report comes after the first frame's layout: the first look waits for it.
   resizes.observe(scroller);
   return () => {
     scroller.removeEventListener('scroll', followScroll);

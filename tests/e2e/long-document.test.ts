@@ -51,4 +51,21 @@ describe('a long document', () => {
     expect(problems).toEqual([]);
     await page.close();
   });
+
+  it('draws the highlights just below the first screen soon after opening, before any scroll', async () => {
+    const document = workbench.project.store.overview().documents[0];
+    // Line 100 lies in the text's second section, well below the first screen.
+    const quote = 'Line 100: words';
+    const start = TEXT.indexOf(quote);
+    await workbench.project.store.addSegment({ id: crypto.randomUUID(), documentId: document.id, codeId: 'call-to-action', start, end: start + quote.length });
+    const { page, problems } = await workbench.newPage();
+    await page.setViewportSize({ width: 1300, height: 800 });
+    await workbench.openInPage(page, document.id);
+    await expect.poll(() => page.locator('.seg.code-call-to-action').allTextContents()).toEqual([quote]);
+    const box = await page.locator('.seg.code-call-to-action').boundingBox();
+    expect(box!.y).toBeGreaterThan(800);
+    expect(await page.locator('.document').evaluate((element) => element.scrollTop)).toBe(0);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
 });

@@ -269,6 +269,71 @@ describe('overlapping codes in the text', () => {
     await page.close();
   });
 
+  it('gives each highlight only the underline layers down to its deepest lane', async () => {
+    const { page } = await openCoded('light', coded.id);
+    // The layers of a span's background image: its top-level comma-separated parts.
+    const layers = (words: string) =>
+      page.locator('.seg', { hasText: words }).first().evaluate((el) => {
+        const parts = [''];
+        let depth = 0;
+        for (const char of getComputedStyle(el).backgroundImage) {
+          if (char === ',' && depth === 0) parts.push('');
+          else parts[parts.length - 1] += char;
+          if (char === '(') depth++;
+          if (char === ')') depth--;
+        }
+        return parts.map((part) => part.trim().replace(/\(.*$/, ''));
+      });
+    // "a new round of " lies in the factual claim alone (lane 0): one underline, and the empty
+    // layer that clips the tint. "long shadow" lies in five lanes: five underlines.
+    expect(await layers('a new round of')).toEqual(['linear-gradient', 'none']);
+    const deep = await layers('long shadow');
+    expect(deep).toHaveLength(6);
+    expect(deep.filter((layer) => layer.endsWith('gradient'))).toHaveLength(5);
+    await page.close();
+  });
+
+  it('keeps the stripes of unchanged segments when the text reflows, moving them with their passages', async () => {
+    const { page, problems } = await openCoded('light', coded.id);
+    const stripes = page.locator('.text-host .stripe');
+    await expect.poll(() => stripes.count()).toBe(THREE.codes.length + FIVE.codes.length);
+    const before = await stripes.evaluateAll((all) =>
+      all.map((el) => {
+        (el as HTMLElement).dataset.drawnBefore = 'yes';
+        return el.getBoundingClientRect().top;
+      }),
+    );
+    // A larger text size moves every passage down the page and redraws the stripes.
+    await page.evaluate(() => document.documentElement.style.setProperty('--text-size', '24px'));
+    await expect.poll(() => stripes.evaluateAll((all) => all[all.length - 1].getBoundingClientRect().top)).not.toBe(before[before.length - 1]);
+    const after = await stripes.evaluateAll((all) => all.map((el) => ({ kept: (el as HTMLElement).dataset.drawnBefore === 'yes', top: el.getBoundingClientRect().top })));
+    expect(after.map((stripe) => stripe.kept)).toEqual(before.map(() => true));
+    expect(after.filter((stripe, index) => stripe.top !== before[index]).length).toBeGreaterThan(0);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('shows the codes under the pointer once per frame, however many times it moves', async () => {
+    const { page } = await openCoded('light', coded.id);
+    const shown = await page.evaluate(async () => {
+      const root = document.querySelector('.text-host')!.shadowRoot!;
+      const label = root.querySelector('.hover-label')!;
+      const span = Array.from(root.querySelectorAll('.seg')).find((el) => el.textContent === 'long shadow') ?? Array.from(root.querySelectorAll('.seg')).find((el) => el.textContent!.includes('long shadow'))!;
+      const box = span.getBoundingClientRect();
+      let writes = 0;
+      const observer = new MutationObserver((records) => (writes += records.filter((record) => record.type === 'childList').length));
+      observer.observe(label, { childList: true });
+      for (let i = 0; i < 20; i++) {
+        span.dispatchEvent(new MouseEvent('mousemove', { bubbles: true, clientX: box.left + 2 + (i % 3), clientY: box.top + box.height / 3 }));
+      }
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      observer.disconnect();
+      return { writes, text: label.textContent };
+    });
+    expect(shown).toEqual({ writes: 1, text: 'factual claim; opinion; call to action; memory; place' });
+    await page.close();
+  });
+
   it('says the codes at the caret in a polite live region that describes the text box, as the arrow keys move it', async () => {
     const { page, problems } = await openCoded('light', coded.id);
     const textbox = await page.evaluate(() => {

@@ -10,7 +10,8 @@ import { documentNode } from '../../renderer/text-view/document-node';
 import { changeHighlights, highlightKey, highlightPlugin, segmentIdsAt, type HighlightSpec } from '../../renderer/text-view/highlight-plugin';
 import { segmentOf } from '../support/page-state';
 
-// Six lines, one section each: the window starts on sections 0 and 1.
+// Six lines, one section each: the window starts on section 0, and the view's first look at the
+// screen takes it to sections 0 and 1 (the screen and its margin).
 const TEXT = ['zero line', 'one line', 'two line', 'three line', 'four line', 'five line'].join('\n');
 const layout = layoutText(TEXT, 1);
 
@@ -20,8 +21,15 @@ const seg = (id: string, words: string, code = 'claim'): CodedSegment => {
   return segmentOf(TEXT, id, start, start + words.length, { codeId: code });
 };
 
-const stateWith = (...segments: CodedSegment[]) =>
+/** The state as the view first makes it, before it knows what is on screen. */
+const freshState = (...segments: CodedSegment[]) =>
   EditorState.create({ doc: documentNode(layout), plugins: [highlightPlugin(layout, segments)] });
+
+/** The state once the view has looked at the screen: sections 0 and 1 decorated. */
+const stateWith = (...segments: CodedSegment[]) => {
+  const state = freshState(...segments);
+  return state.apply(changeHighlights(state, { window: { first: 0, last: 1 } }));
+};
 
 /** The highlights drawn, in text order, as `segment:quote` (and the code, where asked). */
 function drawn(state: EditorState, withCode = false): string[] {
@@ -42,10 +50,12 @@ const classOf = (d: Decoration) => (d as unknown as { type: { attrs: { class: st
 const run = (state: EditorState, tr: (state: EditorState) => Transaction) => state.apply(tr(state));
 
 describe('highlight plugin: apply', () => {
-  it('draws at the start only the segments in the first window', () => {
-    const state = stateWith(seg('a', 'zero'), seg('b', 'one'), seg('c', 'four'));
-    expect(drawn(state)).toEqual(['a:zero', 'b:one']);
-    expect(highlightKey.getState(state)!.window).toEqual({ first: 0, last: 1 });
+  it('draws at the start only the segments of the first section, which fills the first screen', () => {
+    const state = freshState(seg('a', 'zero'), seg('b', 'one'), seg('c', 'four'));
+    expect(drawn(state)).toEqual(['a:zero']);
+    expect(highlightKey.getState(state)!.window).toEqual({ first: 0, last: 0 });
+    // The view's first look adds the margin below it.
+    expect(drawn(run(state, (s) => changeHighlights(s, { window: { first: 0, last: 1 } })))).toEqual(['a:zero', 'b:one']);
   });
 
   it('keeps the same state for a transaction that carries no change of highlights', () => {
