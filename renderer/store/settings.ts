@@ -40,11 +40,11 @@ export const LINE_WIDTH_CSS: Record<LineWidth, string> = { narrow: '60ch', mediu
  */
 export const TEXT_FONT_CSS: Record<TextFont, string> = {
   serif:
-    "Georgia, 'Noto Serif', 'DejaVu Serif', 'Noto Naskh Arabic', 'Noto Serif Hebrew', 'Noto Serif Armenian', 'Noto Color Emoji', 'Apple Color Emoji', 'Segoe UI Emoji', serif",
+    "Georgia, 'Noto Serif', 'DejaVu Serif', 'Noto Naskh Arabic', 'Noto Sans Arabic', 'Noto Serif Hebrew', 'Noto Sans Hebrew', 'Noto Serif Armenian', 'Noto Sans Armenian', 'Noto Serif Georgian', 'Noto Serif CJK SC', 'Noto Color Emoji', 'Apple Color Emoji', 'Segoe UI Emoji', serif",
   'sans-serif':
-    "system-ui, 'Segoe UI', 'Noto Sans', 'DejaVu Sans', 'Noto Sans Arabic', 'Noto Sans Hebrew', 'Noto Sans Armenian', 'Noto Color Emoji', 'Apple Color Emoji', 'Segoe UI Emoji', sans-serif",
+    "system-ui, 'Segoe UI', 'Noto Sans', 'DejaVu Sans', 'Noto Sans Arabic', 'Noto Sans Hebrew', 'Noto Sans Armenian', 'Noto Sans Georgian', 'Noto Sans CJK SC', 'Noto Color Emoji', 'Apple Color Emoji', 'Segoe UI Emoji', sans-serif",
   monospace:
-    "ui-monospace, 'DejaVu Sans Mono', 'Noto Sans Mono', 'Noto Naskh Arabic', 'Noto Sans Hebrew', 'Noto Sans Armenian', 'Noto Color Emoji', 'Apple Color Emoji', 'Segoe UI Emoji', monospace",
+    "ui-monospace, 'DejaVu Sans Mono', 'Noto Sans Mono', 'Noto Naskh Arabic', 'Noto Sans Hebrew', 'Noto Sans Armenian', 'Noto Sans Georgian', 'Noto Sans Mono CJK SC', 'Noto Color Emoji', 'Apple Color Emoji', 'Segoe UI Emoji', monospace",
 };
 
 export interface SettingsSlice {

@@ -4,29 +4,10 @@
  * which cross the shadow boundary: the settings' text size, line width and font (with fallbacks),
  * and the theme's colours.
  */
+import { TEXT_FONT_CSS } from '../store/settings';
 
-/**
- * The text's fonts when the settings name none: a serif for Latin, Greek and Cyrillic, then fonts
- * that cover the scripts of the corpus and of researchers' own texts (Arabic, Hebrew, Armenian,
- * Georgian, CJK) and colour emoji, where the system has them.
- */
-export const TEXT_FONTS = [
-  'Georgia',
-  "'Noto Serif'",
-  "'DejaVu Serif'",
-  "'Noto Naskh Arabic'",
-  "'Noto Sans Arabic'",
-  "'Noto Sans Hebrew'",
-  "'Noto Serif Hebrew'",
-  "'Noto Serif Armenian'",
-  "'Noto Sans Armenian'",
-  "'Noto Serif Georgian'",
-  "'Noto Serif CJK SC'",
-  "'Noto Color Emoji'",
-  "'Apple Color Emoji'",
-  "'Segoe UI Emoji'",
-  'serif',
-].join(', ');
+/** The text's fonts before the settings have set any (the settings' serif, which covers the corpus's scripts). */
+const TEXT_FONTS = TEXT_FONT_CSS.serif;
 
 /** Room beside the text for the coding stripes (see margin-stripes.ts). */
 const STRIPE_GUTTER = '58px';
