@@ -17,8 +17,8 @@ import { clickAt } from '../support/browser';
 const workbench = setUpWorkbench();
 const SCREENSHOTS = new URL('../../.tmp/screenshots/', import.meta.url).pathname;
 
-/** Page backgrounds and tint opacity of the two themes (renderer/styles.css). */
-const THEMES = { light: { background: '#ffffff', tint: 0.2 }, dark: { background: '#1e1e1e', tint: 0.34 } } as const;
+/** Page backgrounds of the two themes (renderer/themes.css). */
+const THEMES = { light: { background: '#ffffff' }, dark: { background: '#1e1e1e' } } as const;
 /** Closer than this to a code's colour, a pixel is taken to be drawn in it. */
 const SAME_COLOUR = 40;
 
@@ -202,9 +202,11 @@ describe('overlapping codes in the text', () => {
           const inside = countColours(image, band, every);
           expect([...inside].filter(([, count]) => count > 0), `${name}, ${colorScheme}: code colours in the x-height band`).toEqual([]);
         }
-        // The tint that stays is translucent: far from the code's own colour.
+        // The tint that stays is translucent: far from the code's own colour (its opacity as the page has it).
+        const tint = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).getPropertyValue('--tint-alpha')));
+        expect(tint).toBeGreaterThan(0);
         for (const colour of codes.values()) {
-          expect(colourDistance(blend(colour, rgbOf(theme.background), theme.tint), colour)).toBeGreaterThan(SAME_COLOUR);
+          expect(colourDistance(blend(colour, rgbOf(theme.background), tint), colour)).toBeGreaterThan(SAME_COLOUR);
         }
       }
       expect(problems).toEqual([]);
@@ -246,9 +248,20 @@ describe('overlapping codes in the text', () => {
     const lefts = boxes.map((b) => b.box.left);
     expect(new Set(lefts).size).toBe(FIVE.codes.length);
     expect(boxes.every((b) => b.caps.includes('stripe-start') && b.caps.includes('stripe-end'))).toBe(true);
-    // Each stripe reaches from its segment's first line to its last, beside the text.
+    // Each stripe stands beside the text and reaches from its segment's first line to its last.
     const text = await page.locator('.text-host').boundingBox();
-    for (const b of boxes) expect(b.box.right).toBeLessThanOrEqual(text!.x + 60);
+    const segments = (await workbench.project.store.openDocument(coded.id)).segments;
+    for (const b of boxes) {
+      expect(b.box.right).toBeLessThanOrEqual(text!.x + 60);
+      const segment = segments.find((s) => s.id === b.segment)!;
+      const start = [...coded.text].slice(0, segment.start).join('').length;
+      const end = [...coded.text].slice(0, segment.end).join('').length;
+      const passage = (await page.evaluate(geometryInPage, [start, end] as [number, number])).passage;
+      const top = Math.min(...passage.map((box) => box.top));
+      const bottom = Math.max(...passage.map((box) => box.bottom));
+      expect(Math.abs(b.box.top - top), `${b.segment}: stripe top`).toBeLessThan(12);
+      expect(Math.abs(b.box.bottom - bottom), `${b.segment}: stripe bottom`).toBeLessThan(24);
+    }
 
     // Hover: the stripe names its code; a click shows its segment's details.
     const place = (await workbench.project.store.openDocument(coded.id)).segments.find((s) => s.codeId === codeIds.place)!;
