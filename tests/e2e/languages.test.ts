@@ -23,7 +23,7 @@ const EXPECTED = {
     compute: 'Übereinstimmung berechnen',
     summary: /^2 Codierer\/-innen \(ana, bea\) · 1 Dokument · [\d.]+ Zeichen als Einheiten \(Codepoints\)$/,
     overall: 'Alle Codes (gesamt)',
-    disagreements: 'Abweichungen: 2 offen von 2',
+    disagreements: 'Abweichungen: 2 von 2 offen',
     coefficient: /^-?\d,\d{3}$/,
     percent: /^\d{1,3},\d\s%$/,
     legend: 'Codierer/-innen (2 von 2)',

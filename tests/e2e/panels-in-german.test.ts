@@ -41,7 +41,7 @@ describe('the panels in German', () => {
     expect(await page.getAttribute('.code-details', 'aria-label')).toBe('Details zu factual claim');
 
     await page.click('button[data-action="coder"]');
-    expect(await page.textContent('#coder-dialog-title')).toBe('Codierer wechseln');
+    expect(await page.textContent('#coder-dialog-title')).toBe('Codierer/-in wechseln');
     expect(problems).toEqual([]);
     await page.close();
   });
