@@ -59,6 +59,19 @@ describe('the workspace commands', () => {
     expect(store.getState().open).toBe(null);
   });
 
+  it('closes the document whose tab is closed when a view\'s tab comes to the front', async () => {
+    await workspace.openDocumentTab('a');
+    await workspace.openDocumentTab('b');
+    workspace.openViewTab('variables');
+    workspace.activateTab('document:b');
+    await Promise.resolve();
+    expect(store.getState().open?.document.id).toBe('b');
+    workspace.closeTab('document:b'); // Variables, its right neighbour, comes to the front
+    expect(store.getState().activeTab).toBe('view:variables');
+    expect(store.getState().open).toBe(null);
+    expect(store.getState().opening).toBe(null);
+  });
+
   it('cycles the tabs both ways, going round, and Ctrl+W closes the one in front', () => {
     workspace.openViewTab('retrieval');
     workspace.openViewTab('variables');
