@@ -92,6 +92,17 @@ describe('the workspace', () => {
     // Ctrl+W closes the tab in front; its right neighbour comes forward.
     await page.keyboard.press('Control+w');
     expect(await tabs()).toEqual([first.title, 'Coded segments *', 'Variables']);
+    // The focus goes to the tab that came forward, not lost with the text of the closed one.
+    const focusedTab = () => page.evaluate(() => (document.activeElement?.getAttribute('role') === 'tab' ? document.activeElement.textContent : null));
+    await expect.poll(focusedTab).toBe('Coded segments');
+    // While a modal dialog is up, Ctrl+W and Ctrl+Tab leave the tabs behind it alone.
+    await page.keyboard.press('Control+Shift+P');
+    await page.waitForSelector('dialog[open]');
+    await page.keyboard.press('Control+w');
+    await page.keyboard.press('Control+Tab');
+    expect(await tabs()).toEqual([first.title, 'Coded segments *', 'Variables']);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('dialog[open]').count()).toBe(0);
     // A middle click closes a tab; so does its ×.
     await page.click('[role="tab"][data-view="variables"]', { button: 'middle' });
     expect(await tabs()).toEqual([first.title, 'Coded segments *']);
@@ -107,9 +118,12 @@ describe('the workspace', () => {
     expect(await tabs()).toEqual([`${first.title} *`, 'Coded segments']);
     await page.keyboard.press('Delete');
     expect(await tabs()).toEqual(['Coded segments *']);
+    await expect.poll(focusedTab).toBe('Coded segments');
     await page.keyboard.press('Control+w');
     expect(await tabs()).toEqual([]);
     expect(await page.textContent('.main-empty')).toContain('Choose a document under Documents');
+    // No tab left: the focus goes to the empty main area's button.
+    await expect.poll(() => page.evaluate(() => !!document.activeElement?.closest('.main-empty'))).toBe(true);
     // With no document open, the Coded segments panel says so.
     await showSidePanel(page, 'segments');
     expect(await page.textContent('.side-panel')).toContain('No document is open');

@@ -20,6 +20,8 @@ beforeAll(async () => {
     getProject: async () => ({ ok: true, value: projectOverview() }),
   };
   (globalThis as { window?: unknown }).window = { workbench: { api: new Proxy(api, { get: (target, name) => (target as Record<string, unknown>)[name as string] ?? (async () => ({ ok: true, value: null })) }), onCommand: () => () => undefined } };
+  // Closing a tab by key puts the focus on the next frame; there is no page here to focus.
+  (globalThis as { requestAnimationFrame?: unknown }).requestAnimationFrame = () => 0;
   workspace = await import('../../renderer/services/workspace');
   keys = await import('../../renderer/components/workspace/workspace-keys');
   store = await import('../../renderer/store');

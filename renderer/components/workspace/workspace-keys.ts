@@ -5,7 +5,8 @@
  * F6 and Shift+F6 move the focus to the next and previous region of the workspace.
  */
 import { menuShortcutsInPage } from '../../services/menu-commands';
-import { closeActiveTab, cycleTab, showDialog } from '../../services/workspace';
+import { cycleTab, showDialog } from '../../services/workspace';
+import { closeFrontTabKeepingFocus } from './close-tab';
 import { focusRegion } from './regions';
 
 /** The command a key stands for in the workspace, or null. */
@@ -15,7 +16,7 @@ export function workspaceCommandForKey(event: Pick<KeyboardEvent, 'key' | 'ctrlK
   // Not with Ctrl or ⌘: Ctrl+F6 is the window manager's.
   if (key === 'f6' && !event.ctrlKey && !event.metaKey) return () => focusRegion(event.shiftKey ? -1 : 1);
   if (event.ctrlKey && key === 'tab') return () => cycleTab(event.shiftKey ? -1 : 1);
-  if ((event.ctrlKey || event.metaKey) && !event.shiftKey && key === 'w') return closeActiveTab;
+  if ((event.ctrlKey || event.metaKey) && !event.shiftKey && key === 'w') return closeFrontTabKeepingFocus;
   if (inPage && (event.ctrlKey || event.metaKey) && event.shiftKey && key === 'x') return () => showDialog('export');
   return null;
 }
@@ -23,6 +24,8 @@ export function workspaceCommandForKey(event: Pick<KeyboardEvent, 'key' | 'ctrlK
 /** Installs the workspace's keys on the window; returns the uninstaller. */
 export function installWorkspaceKeys(): () => void {
   const listener = (event: KeyboardEvent) => {
+    // A modal dialog keeps its keys: the tabs behind it do not change while it is up.
+    if (document.activeElement?.closest('dialog[open],[aria-modal="true"]')) return;
     const command = workspaceCommandForKey(event);
     if (!command) return;
     event.preventDefault();
