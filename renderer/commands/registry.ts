@@ -13,10 +13,11 @@ import { showCoderDialog } from '../services/page';
 import { removeSegment } from '../services/segments';
 import { setSearch } from '../services/search';
 import { toggleTheme } from '../services/settings';
-import { closeTab, openDocumentTab, openViewTab, showDialog, showPanel } from '../services/workspace';
+import { cycleTab, openDocumentTab, openViewTab, showDialog, showPanel } from '../services/workspace';
 import { getState, selectBlind, type State } from '../store';
 import type { MainView, SidePanel } from '../store/workspace';
 import type enCommands from '../i18n/locales/en/commands.json';
+import { closeFrontTabKeepingFocus } from '../components/workspace/close-tab';
 import { focusRegion } from '../components/workspace/regions';
 import { codeSelection, repeatLastCode } from './coding';
 import { undoOrRedo } from './history';
@@ -62,6 +63,7 @@ export interface Command {
 
 const mod = (key: string, more: Omit<Shortcut, 'key' | 'mod'> = {}): Shortcut => ({ key, mod: true, ...more });
 const needsText = (state: State): DisabledReason | null => (state.open && state.textView ? null : 'reasons.noDocument');
+const needsTwoTabs = (state: State): DisabledReason | null => (state.tabs.length > 1 ? null : 'reasons.oneTab');
 const needsProject = (state: State): DisabledReason | null => (state.project?.documents.length ? null : 'reasons.noDocuments');
 
 /** The segment a removal means: the one whose details are shown, else the shortest one at the caret. */
@@ -210,18 +212,19 @@ const STATIC_COMMANDS: readonly Command[] = [
       if (previous) void openDocumentTab(previous);
     },
   },
+  // Taken by the workspace's keys (components/workspace/workspace-keys.ts), wherever the focus is.
+  // The browser keeps Ctrl+W and Ctrl+Tab for itself in the preview: Ctrl+F4 and Ctrl+PageDown/Up
+  // do the same there.
   {
     id: 'close-tab',
     group: 'navigation',
     label: 'labels.closeTab',
-    shortcuts: [],
+    shortcuts: [mod('w'), mod('F4')],
     unavailable: (state) => (state.activeTab ? null : 'reasons.noTab'),
-    run: () => {
-      const tab = getState().activeTab;
-      if (tab) closeTab(tab);
-    },
+    run: closeFrontTabKeepingFocus,
   },
-  // Taken by the workspace's keys (components/workspace/workspace-keys.ts), wherever the focus is.
+  { id: 'next-tab', group: 'navigation', label: 'labels.nextTab', shortcuts: [mod('Tab'), mod('PageDown')], unavailable: needsTwoTabs, run: () => cycleTab(1) },
+  { id: 'previous-tab', group: 'navigation', label: 'labels.previousTab', shortcuts: [mod('Tab', { shift: true }), mod('PageUp')], unavailable: needsTwoTabs, run: () => cycleTab(-1) },
   { id: 'next-region', group: 'navigation', label: 'labels.nextRegion', shortcuts: [{ key: 'F6' }], run: () => focusRegion(1) },
   { id: 'previous-region', group: 'navigation', label: 'labels.previousRegion', shortcuts: [{ key: 'F6', shift: true }], run: () => focusRegion(-1) },
   { id: 'palette', group: 'views', label: 'labels.palette', shortcuts: [mod('p', { shift: true })], run: () => showDialog('palette') },
@@ -247,7 +250,8 @@ const STATIC_COMMANDS: readonly Command[] = [
   viewCommand('reliability', 'labels.viewReliability'),
   { id: 'toggle-theme', group: 'views', label: 'labels.toggleTheme', shortcuts: [], run: toggleTheme },
   // Export
-  { id: 'export', group: 'export', label: 'labels.exportDialog', shortcuts: [], run: () => showDialog('export') },
+  // Ctrl/Cmd+Shift+X: the File menu's accelerator in the app, the workspace's key in the preview.
+  { id: 'export', group: 'export', label: 'labels.exportDialog', shortcuts: [mod('x', { shift: true })], run: () => showDialog('export') },
   ...EXPORT_FORMATS.map(
     (format): Command => ({
       id: `export-${format.id}`,

@@ -27,6 +27,7 @@ vi.mock('../../renderer/commands/coding', async (original) => ({
 
 let registry: typeof import('../../renderer/commands/registry');
 let keymap: typeof import('../../renderer/commands/keymap');
+let workspaceKeys: typeof import('../../renderer/components/workspace/workspace-keys');
 let textKeys: typeof import('../../renderer/text-view/keymap');
 let store: typeof import('../../renderer/store');
 
@@ -36,6 +37,7 @@ beforeAll(async () => {
   Object.assign(globalThis, { window: { location: { hash: '', pathname: '/', search: '' } }, sessionStorage: storage, localStorage: storage });
   registry = await import('../../renderer/commands/registry');
   keymap = await import('../../renderer/commands/keymap');
+  workspaceKeys = await import('../../renderer/components/workspace/workspace-keys');
   textKeys = await import('../../renderer/text-view/keymap');
   store = await import('../../renderer/store');
   const { openedDocument } = await import('../../renderer/store/open-document');
@@ -115,6 +117,19 @@ describe('the command registry', () => {
       .filter((event) => !commands.some((command) => command.shortcuts.some((shortcut) => registry.matchesShortcut(event, shortcut))))
       .map(describePress);
     expect(unlisted).toEqual([]);
+  });
+
+  it("lists every key the workspace's keys take (tabs, regions, Export…), with the browser-safe ones for tabs", () => {
+    const commands = registry.commandsFor(store.getState());
+    const taken = everyKeyPress().filter((event) => workspaceKeys.workspaceCommandForKey(event, true) ?? workspaceKeys.workspaceCommandForKey(event, false));
+    const unlisted = taken.filter((event) => !commands.some((command) => command.shortcuts.some((shortcut) => registry.matchesShortcut(event, shortcut)))).map(describePress);
+    expect(unlisted).toEqual([]);
+    const keysOf = (id: string) => commands.find((command) => command.id === id)!.shortcuts.map((shortcut) => registry.formatShortcut(shortcut, false));
+    expect(keysOf('close-tab')).toEqual(['Ctrl+W', 'Ctrl+F4']);
+    expect(keysOf('next-tab')).toEqual(['Ctrl+Tab', 'Ctrl+PgDn']);
+    expect(keysOf('previous-tab')).toEqual(['Ctrl+Shift+Tab', 'Ctrl+PgUp']);
+    expect(keysOf('export')).toEqual(['Ctrl+Shift+X']);
+    expect(taken.map(describePress)).toEqual(expect.arrayContaining(['Ctrl+w', 'Ctrl+F4', 'Ctrl+Tab', 'Ctrl+Shift+Tab', 'Ctrl+PageDown', 'Ctrl+PageUp', 'Ctrl+Shift+x', 'F6', 'Shift+F6']));
   });
 
   it("lists every key the text view's keymap acts on, as a key of the text", () => {
