@@ -235,8 +235,12 @@ const STATIC_COMMANDS: readonly Command[] = [
     group: 'navigation',
     label: 'labels.importDocuments',
     shortcuts: [],
-    // The file chooser belongs to the import button's file field; the command presses it.
-    run: () => document.querySelector<HTMLInputElement>('input[data-action="import-documents"]')?.click(),
+    // The file chooser belongs to the import button's file field, in the Documents panel; the
+    // command shows the panel and presses the button once it is drawn.
+    run: () => {
+      showPanel('documents');
+      requestAnimationFrame(() => document.querySelector<HTMLInputElement>('input[data-action="import-documents"]')?.click());
+    },
   },
   // Views
   panelCommand('documents', 'labels.panelDocuments'),

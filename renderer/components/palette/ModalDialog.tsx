@@ -21,6 +21,17 @@ function returnFocus(element: HTMLElement | null): void {
   else if (element?.isConnected) element.focus();
 }
 
+/** What is to run once the dialog up now has closed and given the focus back. */
+let afterClose: (() => void)[] = [];
+
+/**
+ * Runs `action` once the dialog up now has closed and given the focus back (a palette command
+ * that moves the focus, or acts where the focus was, runs then).
+ */
+export function whenDialogClosed(action: () => void): void {
+  afterClose.push(action);
+}
+
 export interface ModalDialogProps {
   className: string;
   /** The id of the element that names the dialog (its heading). */
@@ -35,7 +46,12 @@ export function ModalDialog(props: ModalDialogProps) {
   useEffect(() => {
     const returnTo = focusedElement();
     if (dialog.current && !dialog.current.open) dialog.current.showModal();
-    return () => returnFocus(returnTo);
+    return () => {
+      returnFocus(returnTo);
+      const actions = afterClose;
+      afterClose = [];
+      for (const action of actions) action();
+    };
   }, []);
   return (
     <dialog
