@@ -206,24 +206,29 @@ describe('the workspace', () => {
   it('lists every export format in one modal dialog, in the table\'s order, with what reads it', async () => {
     const { page, problems } = await workbench.newPage();
     await page.click('button[data-action="export"]');
-    const dialog = page.locator('[role="dialog"].export-dialog');
+    const dialog = page.locator('dialog.export-dialog');
     await dialog.waitFor();
-    expect(await dialog.getAttribute('aria-modal')).toBe('true');
+    // The browser's own modal dialog: the page behind it is inert.
+    expect(await dialog.evaluate((element: HTMLDialogElement) => element.open && element.matches(':modal'))).toBe(true);
+    expect(await page.textContent(`#${await dialog.getAttribute('aria-describedby')}`)).toBe(MESSAGES.en.workspace.export.intro);
     expect(await page.textContent(`#${await dialog.getAttribute('aria-labelledby')}`)).toBe('Export');
     const listed = await dialog.locator('.export-format').evaluateAll((rows) => rows.map((row) => [row.getAttribute('data-export-format'), row.querySelector('strong')!.textContent, row.querySelector('span')!.textContent]));
     const english = MESSAGES.en.workspace.export.formats;
     expect(listed).toEqual(EXPORT_FORMATS.map((format) => [format.id, english[format.id].label, english[format.id].readers]));
     const readers = listed.map(([, , line]) => line).join(' ');
     for (const program of ['R', 'pandas', 'Excel', 'SPSS', 'MAXQDA', 'ATLAS.ti', 'NVivo', 'doccano']) expect(readers).toContain(program);
-    // The focus moves in, and Tab goes round inside.
+    // The focus moves in to the first format, and Tab never reaches the page behind (past the last
+    // control it goes to the browser's own controls, then back into the dialog).
     const focusInDialog = () => page.evaluate(() => !!document.activeElement?.closest('.export-dialog'));
-    expect(await focusInDialog()).toBe(true);
+    const focusBehind = () => page.evaluate(() => document.activeElement !== document.body && !document.activeElement?.closest('.export-dialog'));
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-action'))).toBe(`export-${EXPORT_FORMATS[0].id}`);
     for (let i = 0; i < EXPORT_FORMATS.length + 3; i++) {
       await page.keyboard.press('Tab');
-      expect(await focusInDialog()).toBe(true);
+      expect(await focusBehind()).toBe(false);
     }
-    await page.keyboard.press('Shift+Tab');
     expect(await focusInDialog()).toBe(true);
+    await page.keyboard.press('Shift+Tab');
+    expect(await focusBehind()).toBe(false);
     // Escape closes it and gives the focus back to Export….
     await page.keyboard.press('Escape');
     await expect.poll(() => dialog.count()).toBe(0);
