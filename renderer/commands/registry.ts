@@ -16,6 +16,7 @@ import { toggleTheme } from '../services/settings';
 import { cycleTab, openDocumentTab, openViewTab, showDialog, showPanel } from '../services/workspace';
 import { getState, selectBlind, type State } from '../store';
 import type { MainView, SidePanel } from '../store/workspace';
+import { t } from '../i18n/i18n';
 import type enCommands from '../i18n/locales/en/commands.json';
 import { closeFrontTabKeepingFocus } from '../components/workspace/close-tab';
 import { focusRegion } from '../components/workspace/regions';
@@ -288,20 +289,36 @@ export function commandsFor(state: State): Command[] {
 /** Whether the page runs on macOS, where the command key is ⌘ and modifiers are shown as symbols. */
 export const onMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
-const KEY_NAMES: Record<string, string> = { ArrowLeft: '←', ArrowRight: '→', ArrowUp: '↑', ArrowDown: '↓', Escape: 'Esc', PageUp: 'PgUp', PageDown: 'PgDn' };
-const MAC_KEY_NAMES: Record<string, string> = { ...KEY_NAMES, Enter: '↩', Escape: '⎋' };
+/** The keys whose names are words, by the message key (`commands.keys.*`) that names them in the interface's language. */
+const KEY_WORDS: Record<string, keyof Messages['keys']> = { Escape: 'escape', Enter: 'enter', Delete: 'delete', Tab: 'tab', PageUp: 'pageUp', PageDown: 'pageDown', Home: 'home', End: 'end' };
+const KEY_SYMBOLS: Record<string, string> = { ArrowLeft: '←', ArrowRight: '→', ArrowUp: '↑', ArrowDown: '↓' };
+const MAC_KEY_SYMBOLS: Record<string, string> = { ...KEY_SYMBOLS, Enter: '↩', Escape: '⎋', Delete: '⌦', Tab: '⇥' };
 
-/** The keys of a shortcut as the researcher reads them: "Ctrl+Shift+P" on Linux and Windows, "⇧⌘P" on macOS. */
+/** A key's name as the researcher reads it, in the interface's language ("Strg", "Bild↓" in German). */
+function keyName(key: string, mac: boolean): string {
+  const symbol = (mac ? MAC_KEY_SYMBOLS : KEY_SYMBOLS)[key];
+  if (symbol) return symbol;
+  if (key in KEY_WORDS) return t(`commands.keys.${KEY_WORDS[key]}`);
+  return key.length === 1 ? key.toUpperCase() : key;
+}
+
+/** The keys of a shortcut as the researcher reads them: "Ctrl+Shift+P" on Linux and Windows ("Strg+Umschalt+P" in German), "⇧⌘P" on macOS. */
 export function shortcutKeys(shortcut: Shortcut, mac = onMac): string[] {
-  const key = (mac ? MAC_KEY_NAMES : KEY_NAMES)[shortcut.key] ?? (shortcut.key.length === 1 ? shortcut.key.toUpperCase() : shortcut.key);
+  const key = keyName(shortcut.key, mac);
   // macOS lists modifiers in the order ⌥ ⇧ ⌘ (Control is never used here).
   if (mac) return [shortcut.alt && '⌥', shortcut.shift && '⇧', shortcut.mod && '⌘', key].filter((part): part is string => !!part);
-  return [shortcut.mod && 'Ctrl', shortcut.alt && 'Alt', shortcut.shift && 'Shift', key].filter((part): part is string => !!part);
+  return [shortcut.mod && t('commands.keys.ctrl'), shortcut.alt && t('commands.keys.alt'), shortcut.shift && t('commands.keys.shift'), key].filter((part): part is string => !!part);
 }
 
 /** A shortcut as one string (the keys joined as the platform writes them). */
 export function formatShortcut(shortcut: Shortcut, mac = onMac): string {
   return shortcutKeys(shortcut, mac).join(mac ? '' : '+');
+}
+
+/** The first shortcut of the command `id`, written as the platform does (for tooltips), or empty when it has none. */
+export function commandKeys(id: string, mac = onMac): string {
+  const shortcut = STATIC_COMMANDS.find((command) => command.id === id)?.shortcuts[0];
+  return shortcut ? formatShortcut(shortcut, mac) : '';
 }
 
 /** Whether a key press is `shortcut` (Ctrl or ⌘ both count as the command key). */

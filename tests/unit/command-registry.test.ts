@@ -156,6 +156,24 @@ describe('the command registry', () => {
     expect(registry.formatShortcut({ key: 'ArrowLeft', alt: true }, true)).toBe('⌥←');
   });
 
+  it('names the keys in the interface\'s language (Strg, Umschalt, Bild↓ in German), and spells a command\'s first keys for tooltips', async () => {
+    const { chooseLanguage } = await import('../../renderer/i18n/i18n');
+    try {
+      chooseLanguage('de');
+      expect(registry.formatShortcut({ key: 'PageDown', mod: true, shift: true }, false)).toBe('Strg+Umschalt+Bild↓');
+      expect(registry.formatShortcut({ key: 'Delete', alt: true }, false)).toBe('Alt+Entf');
+      expect(registry.formatShortcut({ key: 'Escape' }, false)).toBe('Esc');
+      expect(registry.formatShortcut({ key: 'Enter' }, false)).toBe('Eingabe');
+      expect(registry.commandKeys('close-tab', false)).toBe('Strg+W');
+      expect(registry.commandKeys('export', true)).toBe('⇧⌘X');
+      chooseLanguage('en');
+      expect(registry.formatShortcut({ key: 'PageUp', mod: true }, false)).toBe('Ctrl+PgUp');
+      expect(registry.commandKeys('redo', false)).toBe('Ctrl+Shift+Z');
+    } finally {
+      chooseLanguage('en');
+    }
+  });
+
   it('says why a command cannot run, and runs it when it can', () => {
     const byId = (id: string) => registry.commandsFor(store.getState()).find((command) => command.id === id)!;
     expect(byId('blind-off').unavailable?.(store.getState())).toBe('reasons.blindAlreadyOff');

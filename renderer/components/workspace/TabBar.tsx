@@ -3,6 +3,7 @@
  * chosen by click, Enter or Space; the arrow keys, Home and End move between tabs; Delete, a
  * middle click or its × closes it, the focus going to the tab that comes forward (Ctrl+W and Ctrl+Tab work anywhere: workspace-keys.ts).
  */
+import { commandKeys } from '../../commands/registry';
 import type { KeyboardEvent } from 'react';
 import { useT } from '../../i18n/i18n';
 import { activateTab, closeTab } from '../../services/workspace';
@@ -68,7 +69,7 @@ export function TabBar() {
             >
               {title}
             </button>
-            <button type="button" className="tab-close" tabIndex={-1} aria-hidden="true" title={t('workspace.tabs.closeTitle')} onClick={() => closeTab(key)} data-action="close-tab">
+            <button type="button" className="tab-close" tabIndex={-1} aria-hidden="true" title={t('workspace.tabs.closeTitle', { keys: commandKeys('close-tab') })} onClick={() => closeTab(key)} data-action="close-tab">
               ×
             </button>
           </div>
