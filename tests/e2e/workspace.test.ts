@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { EXPORT_FORMATS } from '../../shared/ipc/export-formats';
 import { MESSAGES } from '../../renderer/i18n/languages';
+import { dragSelect } from '../support/browser';
 import { segmentInput } from '../support/project';
 import { setUpWorkbench } from '../support/workbench';
 import { openView, showSidePanel } from '../support/workspace';
@@ -200,6 +201,40 @@ describe('the workspace', () => {
       expect(row).toEqual([String(own.length), String(new Set(own.map((segment) => segment.documentId)).size)]);
     }
     expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('counts again once per action, and says so when the segments cannot be read', async () => {
+    const { page } = await workbench.newPage();
+    let fetches = 0;
+    let failing = false;
+    await page.route('**/api/listSegments', async (route) => {
+      fetches += 1;
+      if (failing) await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ ok: false, error: { code: 'internal', message: 'The disk is gone' } }) });
+      else await route.continue();
+    });
+    const [document] = workbench.project.store.overview().documents;
+    const { text } = await workbench.project.store.openDocument(document.id);
+    await workbench.openInPage(page, document.id);
+    await showSidePanel(page, 'analysis');
+    await page.waitForSelector('.analysis-table');
+    const code = workbench.project.store.overview().codes.find((candidate) => candidate.key)!;
+    const total = () => page.locator('.analysis-table tfoot td').first().textContent();
+    const before = Number(await total());
+    await expect.poll(() => fetches).toBe(1);
+    // Coding a passage with the panel shown: the counts are fetched again once, not twice.
+    const word = text.match(/\p{L}{5,}/u)!;
+    await dragSelect(page, word.index!, word.index! + word[0].length);
+    await page.keyboard.press(code.key!);
+    await page.waitForSelector('.save-status[data-state="saved"]');
+    await expect.poll(total).toBe(String(before + 1));
+    await page.waitForTimeout(500); // room for a second fetch, were one coming
+    expect(fetches).toBe(2);
+    // The next fetch fails: the panel says so instead of counting for good.
+    failing = true;
+    await showSidePanel(page, 'documents');
+    await showSidePanel(page, 'analysis');
+    await expect.poll(() => page.locator('.analysis-side [role="alert"]').textContent().catch(() => null)).toBe(MESSAGES.en.workspace.panels.analysis.failed);
     await page.close();
   });
 
