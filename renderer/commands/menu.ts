@@ -17,7 +17,8 @@ export function runMenuCommand(command: CommandName): void {
     return;
   }
   if (command === 'close-tab') {
-    closeFrontTabKeepingFocus();
+    // As with the page's own keys, the tabs behind a modal dialog stay while it is up.
+    if (!document.activeElement?.closest('dialog[open],[aria-modal="true"]')) closeFrontTabKeepingFocus();
     return;
   }
   if (command === 'export-dialog') {

@@ -19,6 +19,8 @@ export function workspaceCommandForKey(event: Pick<KeyboardEvent, 'key' | 'ctrlK
   // fall through to the browser.
   const ids = inPage ? [...WORKSPACE_COMMANDS, 'export'] : WORKSPACE_COMMANDS;
   const command = commandsFor(getState()).find((candidate) => ids.includes(candidate.id) && candidate.shortcuts.some((shortcut) => matchesShortcut(event, shortcut)));
+  // In the desktop app Ctrl/Cmd+W is the File menu's Close Tab: taken here too, it would close two tabs.
+  if (!inPage && command?.id === 'close-tab' && event.key.toLowerCase() === 'w') return null;
   return command?.run ?? null;
 }
 
