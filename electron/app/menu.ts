@@ -1,7 +1,8 @@
 /**
- * The application menu: File holds Export… (the page's dialog listing every format) and one item
- * per export format that has a menu command (from the export table), Edit holds undo and redo;
- * each item sends its command to the page.
+ * The application menu: File holds Export… (the page's dialog listing every format), one item
+ * per export format that has a menu command (from the export table) and Close Tab, Edit holds undo
+ * and redo; each item sends its command to the page. CmdOrCtrl+W closes the tab in front, as in
+ * editors and browsers; the window closes on CmdOrCtrl+Shift+W.
  */
 import type { MenuItemConstructorOptions } from 'electron';
 import type { CommandName } from '../../shared/ipc/commands';
@@ -21,7 +22,11 @@ export function menuTemplate(isMac: boolean, send: (command: CommandName) => voi
         { label: 'Export…', accelerator: 'CmdOrCtrl+Shift+X', click: () => send('export-dialog') },
         { type: 'separator' },
         ...exportItems,
-        { type: 'separator' }, isMac ? { role: 'close' } : { role: 'quit' }],
+        { type: 'separator' },
+        { label: 'Close Tab', accelerator: 'CmdOrCtrl+W', click: () => send('close-tab') },
+        { role: 'close', accelerator: 'CmdOrCtrl+Shift+W' },
+        ...(isMac ? [] : [{ role: 'quit' as const }]),
+      ],
     },
     {
       label: '&Edit',
@@ -38,6 +43,7 @@ export function menuTemplate(isMac: boolean, send: (command: CommandName) => voi
       label: '&View',
       submenu: [{ role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }],
     },
-    { role: 'windowMenu' },
+    // The window menu's own Close would take CmdOrCtrl+W from Close Tab.
+    { role: 'windowMenu', submenu: [{ role: 'minimize' }, ...(isMac ? [{ role: 'zoom' as const }] : [])] },
   ];
 }

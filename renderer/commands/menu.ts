@@ -4,6 +4,7 @@ import { onMenuCommand } from '../services/menu-commands';
 import { EXPORT_FORMATS } from '../../shared/ipc/export-formats';
 import { exportFormat } from '../services/exports';
 import { showDialog } from '../services/workspace';
+import { closeFrontTabKeepingFocus } from '../components/workspace/close-tab';
 import { undoOrRedo } from './history';
 import { isFormField } from './keymap';
 
@@ -13,6 +14,11 @@ export function runMenuCommand(command: CommandName): void {
     // In a form field the menu's Undo is the field's own.
     if (isFormField(document.activeElement)) document.execCommand(command);
     else undoOrRedo(command);
+    return;
+  }
+  if (command === 'close-tab') {
+    // As with the page's own keys, the tabs behind a modal dialog stay while it is up.
+    if (!document.activeElement?.closest('dialog[open],[aria-modal="true"]')) closeFrontTabKeepingFocus();
     return;
   }
   if (command === 'export-dialog') {

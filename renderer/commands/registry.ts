@@ -13,10 +13,12 @@ import { showCoderDialog } from '../services/page';
 import { removeSegment } from '../services/segments';
 import { setSearch } from '../services/search';
 import { toggleTheme } from '../services/settings';
-import { closeTab, openDocumentTab, openViewTab, showDialog, showPanel } from '../services/workspace';
+import { cycleTab, openDocumentTab, openViewTab, showDialog, showPanel } from '../services/workspace';
 import { getState, selectBlind, type State } from '../store';
 import type { MainView, SidePanel } from '../store/workspace';
+import { t } from '../i18n/i18n';
 import type enCommands from '../i18n/locales/en/commands.json';
+import { closeFrontTabKeepingFocus } from '../components/workspace/close-tab';
 import { focusRegion } from '../components/workspace/regions';
 import { codeSelection, repeatLastCode } from './coding';
 import { undoOrRedo } from './history';
@@ -62,6 +64,7 @@ export interface Command {
 
 const mod = (key: string, more: Omit<Shortcut, 'key' | 'mod'> = {}): Shortcut => ({ key, mod: true, ...more });
 const needsText = (state: State): DisabledReason | null => (state.open && state.textView ? null : 'reasons.noDocument');
+const needsTwoTabs = (state: State): DisabledReason | null => (state.tabs.length > 1 ? null : 'reasons.oneTab');
 const needsProject = (state: State): DisabledReason | null => (state.project?.documents.length ? null : 'reasons.noDocuments');
 
 /** The segment a removal means: the one whose details are shown, else the shortest one at the caret. */
@@ -210,18 +213,19 @@ const STATIC_COMMANDS: readonly Command[] = [
       if (previous) void openDocumentTab(previous);
     },
   },
+  // Taken by the workspace's keys (components/workspace/workspace-keys.ts), wherever the focus is.
+  // The browser keeps Ctrl+W and Ctrl+Tab for itself in the preview: Ctrl+F4 and Ctrl+PageDown/Up
+  // do the same there.
   {
     id: 'close-tab',
     group: 'navigation',
     label: 'labels.closeTab',
-    shortcuts: [],
+    shortcuts: [mod('w'), mod('F4')],
     unavailable: (state) => (state.activeTab ? null : 'reasons.noTab'),
-    run: () => {
-      const tab = getState().activeTab;
-      if (tab) closeTab(tab);
-    },
+    run: closeFrontTabKeepingFocus,
   },
-  // Taken by the workspace's keys (components/workspace/workspace-keys.ts), wherever the focus is.
+  { id: 'next-tab', group: 'navigation', label: 'labels.nextTab', shortcuts: [mod('Tab'), mod('PageDown')], unavailable: needsTwoTabs, run: () => cycleTab(1) },
+  { id: 'previous-tab', group: 'navigation', label: 'labels.previousTab', shortcuts: [mod('Tab', { shift: true }), mod('PageUp')], unavailable: needsTwoTabs, run: () => cycleTab(-1) },
   { id: 'next-region', group: 'navigation', label: 'labels.nextRegion', shortcuts: [{ key: 'F6' }], run: () => focusRegion(1) },
   { id: 'previous-region', group: 'navigation', label: 'labels.previousRegion', shortcuts: [{ key: 'F6', shift: true }], run: () => focusRegion(-1) },
   { id: 'palette', group: 'views', label: 'labels.palette', shortcuts: [mod('p', { shift: true })], run: () => showDialog('palette') },
@@ -232,8 +236,12 @@ const STATIC_COMMANDS: readonly Command[] = [
     group: 'navigation',
     label: 'labels.importDocuments',
     shortcuts: [],
-    // The file chooser belongs to the import button's file field; the command presses it.
-    run: () => document.querySelector<HTMLInputElement>('input[data-action="import-documents"]')?.click(),
+    // The file chooser belongs to the import button's file field, in the Documents panel; the
+    // command shows the panel and presses the button once it is drawn.
+    run: () => {
+      showPanel('documents');
+      requestAnimationFrame(() => document.querySelector<HTMLInputElement>('input[data-action="import-documents"]')?.click());
+    },
   },
   // Views
   panelCommand('documents', 'labels.panelDocuments'),
@@ -247,7 +255,8 @@ const STATIC_COMMANDS: readonly Command[] = [
   viewCommand('reliability', 'labels.viewReliability'),
   { id: 'toggle-theme', group: 'views', label: 'labels.toggleTheme', shortcuts: [], run: toggleTheme },
   // Export
-  { id: 'export', group: 'export', label: 'labels.exportDialog', shortcuts: [], run: () => showDialog('export') },
+  // Ctrl/Cmd+Shift+X: the File menu's accelerator in the app, the workspace's key in the preview.
+  { id: 'export', group: 'export', label: 'labels.exportDialog', shortcuts: [mod('x', { shift: true })], run: () => showDialog('export') },
   ...EXPORT_FORMATS.map(
     (format): Command => ({
       id: `export-${format.id}`,
@@ -280,20 +289,36 @@ export function commandsFor(state: State): Command[] {
 /** Whether the page runs on macOS, where the command key is ⌘ and modifiers are shown as symbols. */
 export const onMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
-const KEY_NAMES: Record<string, string> = { ArrowLeft: '←', ArrowRight: '→', ArrowUp: '↑', ArrowDown: '↓', Escape: 'Esc', PageUp: 'PgUp', PageDown: 'PgDn' };
-const MAC_KEY_NAMES: Record<string, string> = { ...KEY_NAMES, Enter: '↩', Escape: '⎋' };
+/** The keys whose names are words, by the message key (`commands.keys.*`) that names them in the interface's language. */
+const KEY_WORDS: Record<string, keyof Messages['keys']> = { Escape: 'escape', Enter: 'enter', Delete: 'delete', Tab: 'tab', PageUp: 'pageUp', PageDown: 'pageDown', Home: 'home', End: 'end' };
+const KEY_SYMBOLS: Record<string, string> = { ArrowLeft: '←', ArrowRight: '→', ArrowUp: '↑', ArrowDown: '↓' };
+const MAC_KEY_SYMBOLS: Record<string, string> = { ...KEY_SYMBOLS, Enter: '↩', Escape: '⎋', Delete: '⌦', Tab: '⇥' };
 
-/** The keys of a shortcut as the researcher reads them: "Ctrl+Shift+P" on Linux and Windows, "⇧⌘P" on macOS. */
+/** A key's name as the researcher reads it, in the interface's language ("Strg", "Bild↓" in German). */
+function keyName(key: string, mac: boolean): string {
+  const symbol = (mac ? MAC_KEY_SYMBOLS : KEY_SYMBOLS)[key];
+  if (symbol) return symbol;
+  if (key in KEY_WORDS) return t(`commands.keys.${KEY_WORDS[key]}`);
+  return key.length === 1 ? key.toUpperCase() : key;
+}
+
+/** The keys of a shortcut as the researcher reads them: "Ctrl+Shift+P" on Linux and Windows ("Strg+Umschalt+P" in German), "⇧⌘P" on macOS. */
 export function shortcutKeys(shortcut: Shortcut, mac = onMac): string[] {
-  const key = (mac ? MAC_KEY_NAMES : KEY_NAMES)[shortcut.key] ?? (shortcut.key.length === 1 ? shortcut.key.toUpperCase() : shortcut.key);
+  const key = keyName(shortcut.key, mac);
   // macOS lists modifiers in the order ⌥ ⇧ ⌘ (Control is never used here).
   if (mac) return [shortcut.alt && '⌥', shortcut.shift && '⇧', shortcut.mod && '⌘', key].filter((part): part is string => !!part);
-  return [shortcut.mod && 'Ctrl', shortcut.alt && 'Alt', shortcut.shift && 'Shift', key].filter((part): part is string => !!part);
+  return [shortcut.mod && t('commands.keys.ctrl'), shortcut.alt && t('commands.keys.alt'), shortcut.shift && t('commands.keys.shift'), key].filter((part): part is string => !!part);
 }
 
 /** A shortcut as one string (the keys joined as the platform writes them). */
 export function formatShortcut(shortcut: Shortcut, mac = onMac): string {
   return shortcutKeys(shortcut, mac).join(mac ? '' : '+');
+}
+
+/** The first shortcut of the command `id`, written as the platform does (for tooltips), or empty when it has none. */
+export function commandKeys(id: string, mac = onMac): string {
+  const shortcut = STATIC_COMMANDS.find((command) => command.id === id)?.shortcuts[0];
+  return shortcut ? formatShortcut(shortcut, mac) : '';
 }
 
 /** Whether a key press is `shortcut` (Ctrl or ⌘ both count as the command key). */

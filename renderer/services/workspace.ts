@@ -1,7 +1,8 @@
 /**
  * The workspace's commands: the side panel, the tabs of the main area, the dialogs. Opening a
- * document's tab opens the document (services/documents.ts); the store holds one open document,
- * the one whose tab is in front. A segment's details belong to the text they sit over: showing
+ * document's tab opens the document (services/documents.ts); the store holds at most one open
+ * document: the one whose tab is in front, or, while a view's tab is in front, the document last in
+ * front if its tab is still open (closing that tab closes it). A segment's details belong to the text they sit over: showing
  * another panel or tab closes them.
  */
 import { getState, subscribe, update, type State } from '../store';
@@ -59,8 +60,15 @@ export function closeTab(key: string): void {
   update((state) => ({ ...withTabClosed(state, key), popover: null }));
   const front = selectActiveTab(getState());
   if (front?.kind === 'document') void openDocument(front.documentId);
-  // With no document's tab left, no document is open (its segments leave the side panel too).
-  else if (!getState().tabs.some((tab) => tab.kind === 'document')) update({ open: null, opening: null });
+  // With a view in front, a document whose tab is gone must not stay open behind it (code keys
+  // and "Remove segment" act on the open document); with no document's tab left, none is open.
+  else if (closesOpenDocument(before, key) || !getState().tabs.some((tab) => tab.kind === 'document')) update({ open: null, opening: null });
+}
+
+/** Whether the tab `key` is the tab of the document open (or being opened). */
+function closesOpenDocument(state: State, key: string): boolean {
+  const documentId = state.opening ?? state.open?.document.id;
+  return !!documentId && key === tabKey({ kind: 'document', documentId });
 }
 
 /** Brings the next open tab to the front (the previous one with `step` -1), going round. */

@@ -149,6 +149,35 @@ describe('the command palette', () => {
     expect(problems).toEqual([]);
     await page.close();
   });
+
+  it('runs a command that moves the focus (F6) or needs another panel (import) after the palette has closed', async () => {
+    const { page, problems } = await workbench.newPage();
+    const [document] = workbench.project.store.overview().documents;
+    await workbench.openInPage(page, document.id);
+    await page.focus('.activity-bar button[data-action="documents"]');
+    const runFromPalette = async (words: string, id: string) => {
+      await page.keyboard.press('Control+Shift+P');
+      await page.waitForSelector('dialog.command-palette');
+      await page.keyboard.type(words);
+      await page.waitForSelector(`[role="option"][data-command="${id}"][aria-selected="true"]`);
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.locator('dialog.command-palette').count()).toBe(0);
+    };
+    // From the activity bar, the next part of the window is the side panel; the previous one, back.
+    await runFromPalette('next part', 'next-region');
+    await expect.poll(() => page.evaluate(() => !!globalThis.document.activeElement?.closest('.side-panel'))).toBe(true);
+    await runFromPalette('previous part', 'previous-region');
+    await expect.poll(() => page.evaluate(() => !!globalThis.document.activeElement?.closest('.activity-bar'))).toBe(true);
+    // Import from another panel: the Documents panel is shown and its file chooser opens.
+    await page.click('.activity-bar button[data-action="codebook"]');
+    await page.waitForSelector('.side-panel[data-panel="codebook"]');
+    const chooser = page.waitForEvent('filechooser', { timeout: 10_000 });
+    await runFromPalette('import texts', 'import-documents');
+    expect((await chooser).isMultiple()).toBe(true);
+    expect(await page.getAttribute('.side-panel', 'data-panel')).toBe('documents');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
 });
 
 describe('the shortcuts sheet', () => {

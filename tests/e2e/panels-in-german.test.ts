@@ -22,6 +22,9 @@ describe('the panels in German', () => {
     await page.goto(workbench.server.url);
     await page.waitForSelector('.document-button');
 
+    // Tooltips spell their keys as the registry writes them, in German.
+    expect(await page.getAttribute('.activity-bar button[data-action="search"]', 'title')).toBe('Suche (Strg+F)');
+    expect(await page.getAttribute('button[data-action="export"]', 'title')).toBe('Die Daten im Format eines anderen Programms exportieren (Strg+Umschalt+X)');
     expect(await page.textContent('.document-panel .panel-title')).toBe('Dokumente (5)');
     expect(await page.getAttribute('.document-panel', 'aria-label')).toBe('Dokumente');
     expect(await page.textContent(`.document-button[data-document-id="${document.id}"] .document-meta`)).toBe('1 codiertes Segment');

@@ -167,6 +167,7 @@ describe('the workspace layout', () => {
       page.evaluate(
         ([table, scroller]) => {
           const box = document.querySelector<HTMLElement>(scroller)!;
+          const overflows = box.scrollWidth > box.clientWidth;
           box.scrollLeft = box.scrollWidth;
           box.scrollTop = box.scrollHeight;
           const frame = box.getBoundingClientRect();
@@ -174,6 +175,7 @@ describe('the workspace layout', () => {
           const firstColumn = document.querySelector(`${table} tbody tr:last-child > :first-child`)!.getBoundingClientRect();
           const background = getComputedStyle(document.querySelector(`${table} tbody tr:last-child > :first-child`)!).backgroundColor;
           return {
+            overflows,
             scrolledSideways: box.scrollLeft > 0,
             headerAtTop: Math.abs(header.top - frame.top) <= 2,
             firstColumnAtLeft: Math.abs(firstColumn.left - frame.left) <= 2,
@@ -184,11 +186,44 @@ describe('the workspace layout', () => {
       );
     await openView(page, 'variables');
     await page.waitForSelector('.variables-table');
-    expect(await pinned('.variables-table', '.variables-scroll')).toEqual({ scrolledSideways: true, headerAtTop: true, firstColumnAtLeft: true, opaque: true });
+    expect(await pinned('.variables-table', '.variables-scroll')).toEqual({ overflows: true, scrolledSideways: true, headerAtTop: true, firstColumnAtLeft: true, opaque: true });
     await openView(page, 'reliability');
     await page.click('button[data-action="compute-agreement"]');
     await page.waitForSelector('.reliability-table');
-    expect(await pinned('.reliability-table', '.reliability-table')).toMatchObject({ headerAtTop: true, firstColumnAtLeft: true, opaque: true });
+    // The table must really overflow sideways, or the first column's check would prove nothing.
+    expect(await pinned('.reliability-table', '.reliability-table')).toEqual({ overflows: true, scrolledSideways: true, headerAtTop: true, firstColumnAtLeft: true, opaque: true });
+    await page.close();
+  });
+  it('draws the focus ring of a control in the top bar, the status bar and the codebook tree inside the box that scrolls', async () => {
+    const page = await workbench.browser.newPage({ viewport: { width: 1024, height: 700 } });
+    await page.goto(workbench.server.url);
+    await page.waitForSelector('.document-button');
+    await showSidePanel(page, 'codebook');
+    await page.waitForSelector('.codebook-list');
+    for (const [box, control] of [
+      ['.top-bar', '.top-bar button'],
+      ['.status-bar', '.status-bar button'],
+      ['.codebook-list', '.codebook-list [tabindex="0"]'],
+    ]) {
+      // Focus from the keyboard, so that the ring shows.
+      await page.focus(control);
+      await page.keyboard.press('Shift+Tab');
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate((control) => document.activeElement === document.querySelector(control), control)).toBe(true);
+      // The ring (outline width plus offset beyond the control) must lie inside the box, which clips.
+      const ring = await page.evaluate(
+        ([box, control]) => {
+          const element = document.querySelector<HTMLElement>(control)!;
+          const style = getComputedStyle(element);
+          const reach = parseFloat(style.outlineWidth) + parseFloat(style.outlineOffset);
+          const inner = element.getBoundingClientRect();
+          const frame = document.querySelector(box)!.getBoundingClientRect();
+          return { visible: element.matches(':focus-visible') && style.outlineStyle !== 'none', inside: inner.top - reach >= frame.top && inner.bottom + reach <= frame.bottom };
+        },
+        [box, control],
+      );
+      expect(ring, control).toEqual({ visible: true, inside: true });
+    }
     await page.close();
   });
 });

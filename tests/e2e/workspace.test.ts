@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { EXPORT_FORMATS } from '../../shared/ipc/export-formats';
 import { MESSAGES } from '../../renderer/i18n/languages';
+import { dragSelect } from '../support/browser';
 import { segmentInput } from '../support/project';
 import { setUpWorkbench } from '../support/workbench';
 import { openView, showSidePanel } from '../support/workspace';
@@ -92,6 +93,17 @@ describe('the workspace', () => {
     // Ctrl+W closes the tab in front; its right neighbour comes forward.
     await page.keyboard.press('Control+w');
     expect(await tabs()).toEqual([first.title, 'Coded segments *', 'Variables']);
+    // The focus goes to the tab that came forward, not lost with the text of the closed one.
+    const focusedTab = () => page.evaluate(() => (document.activeElement?.getAttribute('role') === 'tab' ? document.activeElement.textContent : null));
+    await expect.poll(focusedTab).toBe('Coded segments');
+    // While a modal dialog is up, Ctrl+W and Ctrl+Tab leave the tabs behind it alone.
+    await page.keyboard.press('Control+Shift+P');
+    await page.waitForSelector('dialog[open]');
+    await page.keyboard.press('Control+w');
+    await page.keyboard.press('Control+Tab');
+    expect(await tabs()).toEqual([first.title, 'Coded segments *', 'Variables']);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('dialog[open]').count()).toBe(0);
     // A middle click closes a tab; so does its ×.
     await page.click('[role="tab"][data-view="variables"]', { button: 'middle' });
     expect(await tabs()).toEqual([first.title, 'Coded segments *']);
@@ -107,9 +119,12 @@ describe('the workspace', () => {
     expect(await tabs()).toEqual([`${first.title} *`, 'Coded segments']);
     await page.keyboard.press('Delete');
     expect(await tabs()).toEqual(['Coded segments *']);
+    await expect.poll(focusedTab).toBe('Coded segments');
     await page.keyboard.press('Control+w');
     expect(await tabs()).toEqual([]);
     expect(await page.textContent('.main-empty')).toContain('Choose a document under Documents');
+    // No tab left: the focus goes to the empty main area's button.
+    await expect.poll(() => page.evaluate(() => !!document.activeElement?.closest('.main-empty'))).toBe(true);
     // With no document open, the Coded segments panel says so.
     await showSidePanel(page, 'segments');
     expect(await page.textContent('.side-panel')).toContain('No document is open');
@@ -189,27 +204,66 @@ describe('the workspace', () => {
     await page.close();
   });
 
+  it('counts again once per action, and says so when the segments cannot be read', async () => {
+    const { page } = await workbench.newPage();
+    let fetches = 0;
+    let failing = false;
+    await page.route('**/api/listSegments', async (route) => {
+      fetches += 1;
+      if (failing) await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ ok: false, error: { code: 'internal', message: 'The disk is gone' } }) });
+      else await route.continue();
+    });
+    const [document] = workbench.project.store.overview().documents;
+    const { text } = await workbench.project.store.openDocument(document.id);
+    await workbench.openInPage(page, document.id);
+    await showSidePanel(page, 'analysis');
+    await page.waitForSelector('.analysis-table');
+    const code = workbench.project.store.overview().codes.find((candidate) => candidate.key)!;
+    const total = () => page.locator('.analysis-table tfoot td').first().textContent();
+    const before = Number(await total());
+    await expect.poll(() => fetches).toBe(1);
+    // Coding a passage with the panel shown: the counts are fetched again once, not twice.
+    const word = text.match(/\p{L}{5,}/u)!;
+    await dragSelect(page, word.index!, word.index! + word[0].length);
+    await page.keyboard.press(code.key!);
+    await page.waitForSelector('.save-status[data-state="saved"]');
+    await expect.poll(total).toBe(String(before + 1));
+    await page.waitForTimeout(500); // room for a second fetch, were one coming
+    expect(fetches).toBe(2);
+    // The next fetch fails: the panel says so instead of counting for good.
+    failing = true;
+    await showSidePanel(page, 'documents');
+    await showSidePanel(page, 'analysis');
+    await expect.poll(() => page.locator('.analysis-side [role="alert"]').textContent().catch(() => null)).toBe(MESSAGES.en.workspace.panels.analysis.failed);
+    await page.close();
+  });
+
   it('lists every export format in one modal dialog, in the table\'s order, with what reads it', async () => {
     const { page, problems } = await workbench.newPage();
     await page.click('button[data-action="export"]');
-    const dialog = page.locator('[role="dialog"].export-dialog');
+    const dialog = page.locator('dialog.export-dialog');
     await dialog.waitFor();
-    expect(await dialog.getAttribute('aria-modal')).toBe('true');
+    // The browser's own modal dialog: the page behind it is inert.
+    expect(await dialog.evaluate((element: HTMLDialogElement) => element.open && element.matches(':modal'))).toBe(true);
+    expect(await page.textContent(`#${await dialog.getAttribute('aria-describedby')}`)).toBe(MESSAGES.en.workspace.export.intro);
     expect(await page.textContent(`#${await dialog.getAttribute('aria-labelledby')}`)).toBe('Export');
     const listed = await dialog.locator('.export-format').evaluateAll((rows) => rows.map((row) => [row.getAttribute('data-export-format'), row.querySelector('strong')!.textContent, row.querySelector('span')!.textContent]));
     const english = MESSAGES.en.workspace.export.formats;
     expect(listed).toEqual(EXPORT_FORMATS.map((format) => [format.id, english[format.id].label, english[format.id].readers]));
     const readers = listed.map(([, , line]) => line).join(' ');
     for (const program of ['R', 'pandas', 'Excel', 'SPSS', 'MAXQDA', 'ATLAS.ti', 'NVivo', 'doccano']) expect(readers).toContain(program);
-    // The focus moves in, and Tab goes round inside.
+    // The focus moves in to the first format, and Tab never reaches the page behind (past the last
+    // control it goes to the browser's own controls, then back into the dialog).
     const focusInDialog = () => page.evaluate(() => !!document.activeElement?.closest('.export-dialog'));
-    expect(await focusInDialog()).toBe(true);
+    const focusBehind = () => page.evaluate(() => document.activeElement !== document.body && !document.activeElement?.closest('.export-dialog'));
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-action'))).toBe(`export-${EXPORT_FORMATS[0].id}`);
     for (let i = 0; i < EXPORT_FORMATS.length + 3; i++) {
       await page.keyboard.press('Tab');
-      expect(await focusInDialog()).toBe(true);
+      expect(await focusBehind()).toBe(false);
     }
-    await page.keyboard.press('Shift+Tab');
     expect(await focusInDialog()).toBe(true);
+    await page.keyboard.press('Shift+Tab');
+    expect(await focusBehind()).toBe(false);
     // Escape closes it and gives the focus back to Export….
     await page.keyboard.press('Escape');
     await expect.poll(() => dialog.count()).toBe(0);

@@ -27,6 +27,7 @@ vi.mock('../../renderer/commands/coding', async (original) => ({
 
 let registry: typeof import('../../renderer/commands/registry');
 let keymap: typeof import('../../renderer/commands/keymap');
+let workspaceKeys: typeof import('../../renderer/components/workspace/workspace-keys');
 let textKeys: typeof import('../../renderer/text-view/keymap');
 let store: typeof import('../../renderer/store');
 
@@ -36,6 +37,7 @@ beforeAll(async () => {
   Object.assign(globalThis, { window: { location: { hash: '', pathname: '/', search: '' } }, sessionStorage: storage, localStorage: storage });
   registry = await import('../../renderer/commands/registry');
   keymap = await import('../../renderer/commands/keymap');
+  workspaceKeys = await import('../../renderer/components/workspace/workspace-keys');
   textKeys = await import('../../renderer/text-view/keymap');
   store = await import('../../renderer/store');
   const { openedDocument } = await import('../../renderer/store/open-document');
@@ -117,6 +119,19 @@ describe('the command registry', () => {
     expect(unlisted).toEqual([]);
   });
 
+  it("lists every key the workspace's keys take (tabs, regions, Export…), with the browser-safe ones for tabs", () => {
+    const commands = registry.commandsFor(store.getState());
+    const taken = everyKeyPress().filter((event) => workspaceKeys.workspaceCommandForKey(event, true) ?? workspaceKeys.workspaceCommandForKey(event, false));
+    const unlisted = taken.filter((event) => !commands.some((command) => command.shortcuts.some((shortcut) => registry.matchesShortcut(event, shortcut)))).map(describePress);
+    expect(unlisted).toEqual([]);
+    const keysOf = (id: string) => commands.find((command) => command.id === id)!.shortcuts.map((shortcut) => registry.formatShortcut(shortcut, false));
+    expect(keysOf('close-tab')).toEqual(['Ctrl+W', 'Ctrl+F4']);
+    expect(keysOf('next-tab')).toEqual(['Ctrl+Tab', 'Ctrl+PgDn']);
+    expect(keysOf('previous-tab')).toEqual(['Ctrl+Shift+Tab', 'Ctrl+PgUp']);
+    expect(keysOf('export')).toEqual(['Ctrl+Shift+X']);
+    expect(taken.map(describePress)).toEqual(expect.arrayContaining(['Ctrl+w', 'Ctrl+F4', 'Ctrl+Tab', 'Ctrl+Shift+Tab', 'Ctrl+PageDown', 'Ctrl+PageUp', 'Ctrl+Shift+x', 'F6', 'Shift+F6']));
+  });
+
   it("lists every key the text view's keymap acts on, as a key of the text", () => {
     const commands = registry.commandsFor(store.getState());
     const view = {} as Parameters<typeof textKeys.handleTextKey>[0];
@@ -139,6 +154,24 @@ describe('the command registry', () => {
     expect(registry.formatShortcut(palette, true)).toBe('⇧⌘P');
     expect(registry.formatShortcut({ key: 'ArrowLeft', alt: true }, false)).toBe('Alt+←');
     expect(registry.formatShortcut({ key: 'ArrowLeft', alt: true }, true)).toBe('⌥←');
+  });
+
+  it('names the keys in the interface\'s language (Strg, Umschalt, Bild↓ in German), and spells a command\'s first keys for tooltips', async () => {
+    const { chooseLanguage } = await import('../../renderer/i18n/i18n');
+    try {
+      chooseLanguage('de');
+      expect(registry.formatShortcut({ key: 'PageDown', mod: true, shift: true }, false)).toBe('Strg+Umschalt+Bild↓');
+      expect(registry.formatShortcut({ key: 'Delete', alt: true }, false)).toBe('Alt+Entf');
+      expect(registry.formatShortcut({ key: 'Escape' }, false)).toBe('Esc');
+      expect(registry.formatShortcut({ key: 'Enter' }, false)).toBe('Eingabe');
+      expect(registry.commandKeys('close-tab', false)).toBe('Strg+W');
+      expect(registry.commandKeys('export', true)).toBe('⇧⌘X');
+      chooseLanguage('en');
+      expect(registry.formatShortcut({ key: 'PageUp', mod: true }, false)).toBe('Ctrl+PgUp');
+      expect(registry.commandKeys('redo', false)).toBe('Ctrl+Shift+Z');
+    } finally {
+      chooseLanguage('en');
+    }
   });
 
   it('says why a command cannot run, and runs it when it can', () => {

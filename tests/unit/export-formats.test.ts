@@ -41,7 +41,7 @@ describe('the table of export formats', () => {
   it('gives the File menu Export… (the dialog of every format), then one item per format with a menu command, each sending its command', () => {
     const sent: CommandName[] = [];
     const file = menuTemplate(false, (command) => sent.push(command)).find((item) => item.label === '&File')!;
-    const [exportDialog, ...items] = (file.submenu as MenuItemConstructorOptions[]).filter((item) => item.click);
+    const [exportDialog, ...items] = (file.submenu as MenuItemConstructorOptions[]).filter((item) => item.click && item.label !== 'Close Tab');
     expect(exportDialog.label).toBe('Export…');
     expect(exportDialog.accelerator).toBe('CmdOrCtrl+Shift+X');
     (exportDialog.click as () => void)();
@@ -53,6 +53,21 @@ describe('the table of export formats', () => {
     for (const command of sent) expect(commandNames).toContain(command);
     expect(items.find((item) => item.label === 'Export Coded Segments as CSV…')?.accelerator).toBe('CmdOrCtrl+E');
     expect(items.find((item) => item.label === 'Export for Excel (CSV)…')?.accelerator).toBe('CmdOrCtrl+Shift+E');
+  });
+
+  it('gives the File menu Close Tab on CmdOrCtrl+W, and the window its close on CmdOrCtrl+Shift+W, on every platform', () => {
+    for (const isMac of [false, true]) {
+      const sent: CommandName[] = [];
+      const menu = menuTemplate(isMac, (command) => sent.push(command));
+      const items = menu.flatMap((item) => (Array.isArray(item.submenu) ? item.submenu : []));
+      const closeTab = items.find((item) => item.label === 'Close Tab')!;
+      expect(closeTab.accelerator).toBe('CmdOrCtrl+W');
+      (closeTab.click as () => void)();
+      expect(sent).toEqual(['close-tab']);
+      expect(commandNames).toContain('close-tab');
+      expect(items.filter((item) => item.role === 'close').map((item) => item.accelerator)).toEqual(['CmdOrCtrl+Shift+W']);
+      expect(items.filter((item) => item.accelerator === 'CmdOrCtrl+W')).toEqual([closeTab]);
+    }
   });
 
   it("lists every format in the command line's help, and takes each as --format", () => {

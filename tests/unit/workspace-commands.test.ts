@@ -20,6 +20,8 @@ beforeAll(async () => {
     getProject: async () => ({ ok: true, value: projectOverview() }),
   };
   (globalThis as { window?: unknown }).window = { workbench: { api: new Proxy(api, { get: (target, name) => (target as Record<string, unknown>)[name as string] ?? (async () => ({ ok: true, value: null })) }), onCommand: () => () => undefined } };
+  // Closing a tab by key puts the focus on the next frame; there is no page here to focus.
+  (globalThis as { requestAnimationFrame?: unknown }).requestAnimationFrame = () => 0;
   workspace = await import('../../renderer/services/workspace');
   keys = await import('../../renderer/components/workspace/workspace-keys');
   store = await import('../../renderer/store');
@@ -59,6 +61,19 @@ describe('the workspace commands', () => {
     expect(store.getState().open).toBe(null);
   });
 
+  it('closes the document whose tab is closed when a view\'s tab comes to the front', async () => {
+    await workspace.openDocumentTab('a');
+    await workspace.openDocumentTab('b');
+    workspace.openViewTab('variables');
+    workspace.activateTab('document:b');
+    await Promise.resolve();
+    expect(store.getState().open?.document.id).toBe('b');
+    workspace.closeTab('document:b'); // Variables, its right neighbour, comes to the front
+    expect(store.getState().activeTab).toBe('view:variables');
+    expect(store.getState().open).toBe(null);
+    expect(store.getState().opening).toBe(null);
+  });
+
   it('cycles the tabs both ways, going round, and Ctrl+W closes the one in front', () => {
     workspace.openViewTab('retrieval');
     workspace.openViewTab('variables');
@@ -67,8 +82,11 @@ describe('the workspace commands', () => {
     expect(store.getState().activeTab).toBe('view:retrieval');
     workspace.cycleTab(-1);
     expect(store.getState().activeTab).toBe('view:reliability');
-    const closeKey = keys.workspaceCommandForKey({ key: 'w', ctrlKey: true, metaKey: false, shiftKey: false, altKey: false })!;
-    closeKey();
+    const ctrlW = { key: 'w', ctrlKey: true, metaKey: false, shiftKey: false, altKey: false };
+    // In the desktop app the File menu's Close Tab takes Ctrl/Cmd+W; in the browser preview the page does.
+    expect(keys.workspaceCommandForKey(ctrlW, false)).toBe(null);
+    expect(keys.workspaceCommandForKey({ ...ctrlW, key: 'F4' }, false)).not.toBe(null);
+    keys.workspaceCommandForKey(ctrlW, true)!();
     expect(tabs()).toEqual(['retrieval', 'variables']);
     expect(store.getState().activeTab).toBe('view:variables'); // the last tab closed: its left neighbour
     keys.workspaceCommandForKey({ key: 'Tab', ctrlKey: true, metaKey: false, shiftKey: true, altKey: false })!();

@@ -1,38 +1,15 @@
 /**
  * Who is coding: asked on first start (the login name is offered), and changed from the header.
  * Every segment carries its coder's name, which is what agreement between coders is computed on.
- * A modal dialog: the focus stays inside it (Tab wraps round), Escape closes it once a coder is
- * set, and the focus goes back to where it was when it closes.
+ * A modal dialog (ModalDialog): the page behind is inert, Escape closes it once a coder is set,
+ * and the focus goes back to where it was when it closes.
  */
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useT } from '../../i18n/i18n';
 import { setCoder } from '../../services/coders';
 import { showCoderDialog } from '../../services/page';
 import { useStore } from '../../store';
-
-/** The elements Tab stops at inside `container`, in order. */
-function tabStops(container: HTMLElement): HTMLElement[] {
-  return Array.from(container.querySelectorAll<HTMLElement>('input, button, select, textarea, [tabindex]')).filter(
-    (element) => !(element as HTMLButtonElement).disabled && element.tabIndex >= 0 && element.offsetParent !== null,
-  );
-}
-
-/** Keeps Tab and Shift+Tab inside `container`: past the last stop to the first, and back. */
-function trapTab(event: KeyboardEvent, container: HTMLElement): void {
-  if (event.key !== 'Tab') return;
-  const stops = tabStops(container);
-  if (stops.length === 0) return;
-  const first = stops[0];
-  const last = stops[stops.length - 1];
-  const active = document.activeElement;
-  if (event.shiftKey && (active === first || !container.contains(active))) {
-    event.preventDefault();
-    last.focus();
-  } else if (!event.shiftKey && (active === last || !container.contains(active))) {
-    event.preventDefault();
-    first.focus();
-  }
-}
+import { ModalDialog } from '../palette/ModalDialog';
 
 /** The coder dialog, shown on first start and when asked for from the header. */
 export function CoderDialog() {
@@ -42,36 +19,21 @@ export function CoderDialog() {
   const asking = !!project && (!project.coderConfirmed || open);
   const [name, setName] = useState('');
   const input = useRef<HTMLInputElement>(null);
-  const form = useRef<HTMLFormElement>(null);
   useEffect(() => {
     if (!asking || !project) return;
-    // Where the focus was (the header's coder button, say) takes it back when the dialog closes.
-    const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    // The dialog (ModalDialog) has taken the focus and gives it back when it closes.
     setName(project.coder);
     input.current?.focus();
     input.current?.select();
-    return () => {
-      if (before?.isConnected) before.focus();
-    };
   }, [asking]);
   if (!asking || !project) return null;
   const firstTime = !project.coderConfirmed;
-  const close = () => {
-    if (!firstTime) showCoderDialog(false);
-  };
+  const close = () => showCoderDialog(false);
   return (
-    <div className="dialog-backdrop">
+    // On first start no coder is set yet: the dialog must be answered (no Escape, no Cancel).
+    <ModalDialog className="dialog coder-dialog" labelledBy="coder-dialog-title" describedBy="coder-dialog-description" onClose={firstTime ? undefined : close}>
       <form
-        ref={form}
-        className="dialog coder-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="coder-dialog-title"
-        aria-describedby="coder-dialog-description"
-        onKeyDown={(event) => {
-          if (event.key === 'Escape') close();
-          else if (form.current) trapTab(event, form.current);
-        }}
+        className="coder-form"
         onSubmit={(event) => {
           event.preventDefault();
           void setCoder(name);
@@ -99,6 +61,6 @@ export function CoderDialog() {
           </button>
         </div>
       </form>
-    </div>
+    </ModalDialog>
   );
 }

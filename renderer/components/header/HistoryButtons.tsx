@@ -1,4 +1,5 @@
 /** Undo and Redo, each naming what it would take back or do again. */
+import { commandKeys } from '../../commands/registry';
 import { undoOrRedo } from '../../commands/history';
 import { useT } from '../../i18n/i18n';
 import { useStore } from '../../store';
@@ -12,7 +13,7 @@ export function HistoryButtons() {
         type="button"
         onClick={() => undoOrRedo('undo')}
         disabled={!history?.undo}
-        title={history?.undo ? t('workspace.topBar.undoTitle', { action: history.undo }) : t('workspace.topBar.nothingToUndo')}
+        title={history?.undo ? t('workspace.topBar.undoTitle', { action: history.undo, keys: commandKeys('undo') }) : t('workspace.topBar.nothingToUndo')}
         data-action="undo"
       >
         {t('workspace.topBar.undo')}
@@ -21,7 +22,7 @@ export function HistoryButtons() {
         type="button"
         onClick={() => undoOrRedo('redo')}
         disabled={!history?.redo}
-        title={history?.redo ? t('workspace.topBar.redoTitle', { action: history.redo }) : t('workspace.topBar.nothingToRedo')}
+        title={history?.redo ? t('workspace.topBar.redoTitle', { action: history.redo, keys: commandKeys('redo') }) : t('workspace.topBar.nothingToRedo')}
         data-action="redo"
       >
         {t('workspace.topBar.redo')}

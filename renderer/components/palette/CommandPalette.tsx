@@ -9,7 +9,7 @@ import { commandsFor, type Command } from '../../commands/registry';
 import { useT } from '../../i18n/i18n';
 import { showDialog } from '../../services/workspace';
 import { getState } from '../../store';
-import { ModalDialog } from './ModalDialog';
+import { ModalDialog, whenDialogClosed } from './ModalDialog';
 import { filterByLabel } from './palette-filter';
 import { ShortcutKeys } from './ShortcutKeys';
 import './palette.css';
@@ -45,9 +45,11 @@ export function CommandPalette() {
 
   const run = (entry: Entry | undefined) => {
     if (!entry || entry.unavailable) return;
-    // Closing first gives the focus back to where the command acts (the text and its selection).
+    // The command runs once the palette has closed and given the focus back to where the command
+    // acts (the text and its selection; F6 moves on from there).
+    const command = entry.command;
+    if (command.run) whenDialogClosed(command.run);
     close();
-    entry.command.run?.();
   };
 
   const onKeyDown = (event: React.KeyboardEvent<HTMLInputElement>) => {

@@ -3,6 +3,7 @@
  * shown folds the side bar away), and at its foot the settings and the keyboard shortcuts. A
  * vertical toolbar: the arrow keys move between its buttons, Tab leaves it.
  */
+import { commandKeys } from '../../commands/registry';
 import { useRef, type KeyboardEvent } from 'react';
 import { useT } from '../../i18n/i18n';
 import { showDialog, togglePanel } from '../../services/workspace';
@@ -39,7 +40,7 @@ export function ActivityBar() {
           className="activity"
           aria-pressed={shown === panel}
           aria-label={t(`workspace.activity.${panel}`)}
-          title={panel === 'search' ? t('workspace.activity.searchShortcut') : t(`workspace.activity.${panel}`)}
+          title={panel === 'search' ? t('workspace.activity.searchShortcut', { keys: commandKeys('find') }) : t(`workspace.activity.${panel}`)}
           tabIndex={panel === current ? 0 : -1}
           onClick={() => togglePanel(panel)}
           data-action={panel}

@@ -25,17 +25,22 @@ export function AnalysisPanel() {
   const t = useT();
   const codes = useStore(selectCodes);
   const blind = useStore(selectBlind);
-  // Undo's label and the documents' counts change with every action: the counts are fetched again after each.
-  const lastAction = useStore((state) => state.project?.history.undo);
+  // Every action that changes segments changes the documents' counts, so a new documents array is
+  // the one sign to count again (Undo's label changes with the same actions: it would fetch twice).
   const documents = useStore((state) => state.project?.documents);
   const [rows, setRows] = useState<RetrievedSegment[] | null>(null);
+  const [failed, setFailed] = useState(false);
   useEffect(() => {
     let current = true;
-    void listAllSegments().then((segments) => current && segments && setRows(segments));
+    void listAllSegments().then((segments) => {
+      if (!current) return;
+      setFailed(!segments);
+      if (segments) setRows(segments);
+    });
     return () => {
       current = false;
     };
-  }, [blind, lastAction, documents]);
+  }, [blind, documents]);
   const counts = useMemo(() => countPerCode(rows ?? []), [rows]);
   const allDocuments = useMemo(() => new Set((rows ?? []).map((row) => row.segment.documentId)), [rows]);
   return (
@@ -45,6 +50,10 @@ export function AnalysisPanel() {
       </h2>
       {codes.length === 0 ? (
         <p className="empty">{t('workspace.panels.analysis.noCodes')}</p>
+      ) : failed ? (
+        <p className="empty" role="alert">
+          {t('workspace.panels.analysis.failed')}
+        </p>
       ) : rows === null ? (
         <p className="empty">{t('workspace.panels.analysis.loading')}</p>
       ) : (

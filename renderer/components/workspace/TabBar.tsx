@@ -1,21 +1,21 @@
 /**
  * The tabs of the main area: each open document (by its title) and each open view. A tab is
  * chosen by click, Enter or Space; the arrow keys, Home and End move between tabs; Delete, a
- * middle click or its × closes it (Ctrl+W and Ctrl+Tab work anywhere: workspace-keys.ts).
+ * middle click or its × closes it, the focus going to the tab that comes forward (Ctrl+W and Ctrl+Tab work anywhere: workspace-keys.ts).
  */
+import { commandKeys } from '../../commands/registry';
 import type { KeyboardEvent } from 'react';
 import { useT } from '../../i18n/i18n';
 import { activateTab, closeTab } from '../../services/workspace';
 import { useStore } from '../../store';
 import { tabKey, type Tab } from '../../store/workspace';
+import { closeTabKeepingFocus, tabElementId } from './close-tab';
 
 /** The id of the tab panel every tab controls (only the front tab's content is drawn). */
 export const TAB_PANEL_ID = 'main-tab-panel';
 
-/** The element id of a tab. */
-export function tabElementId(key: string): string {
-  return `tab-${key}`;
-}
+/** The element id of a tab (the tab panel is labelled by the front one). */
+export { tabElementId };
 
 function moveBetweenTabs(event: KeyboardEvent<HTMLElement>) {
   const tabs = Array.from(event.currentTarget.querySelectorAll<HTMLElement>('[role="tab"]'));
@@ -28,10 +28,7 @@ function moveBetweenTabs(event: KeyboardEvent<HTMLElement>) {
   else if (event.key === 'End') next = tabs.length - 1;
   else if (event.key === 'Delete') {
     event.preventDefault();
-    const key = tabs[at].dataset.tabKey!;
-    const neighbour = tabs[at + 1] ?? tabs[at - 1];
-    closeTab(key);
-    neighbour?.focus();
+    closeTabKeepingFocus(tabs[at].dataset.tabKey!);
     return;
   }
   if (next === null) return;
@@ -72,7 +69,7 @@ export function TabBar() {
             >
               {title}
             </button>
-            <button type="button" className="tab-close" tabIndex={-1} aria-hidden="true" title={t('workspace.tabs.closeTitle')} onClick={() => closeTab(key)} data-action="close-tab">
+            <button type="button" className="tab-close" tabIndex={-1} aria-hidden="true" title={t('workspace.tabs.closeTitle', { keys: commandKeys('close-tab') })} onClick={() => closeTab(key)} data-action="close-tab">
               ×
             </button>
           </div>
