@@ -11,7 +11,12 @@ import { refreshCounts } from './overview';
 import { reportFailure } from './save-watch';
 
 export async function openDocument(documentId: string): Promise<void> {
-  if (getState().open?.document.id === documentId) return;
+  if (getState().open?.document.id === documentId) {
+    // Back to the open document while another was being opened (two quick tab switches): the
+    // other's answer must not replace it when it arrives.
+    if (getState().opening) update({ opening: null });
+    return;
+  }
   update({ opening: documentId, popover: null });
   const result = await api.openDocument({ documentId });
   void refreshCounts(); // counts of the document left, and any notice the opening raised

@@ -79,12 +79,6 @@ export function cycleTab(step: 1 | -1): void {
   activateTab(tabKey(tabs[(index + step + tabs.length) % tabs.length]));
 }
 
-/** Closes the tab in front, if any. */
-export function closeActiveTab(): void {
-  const { activeTab } = getState();
-  if (activeTab) closeTab(activeTab);
-}
-
 /** Shows a dialog of the workspace, or closes the one shown (null). */
 export function showDialog(dialog: WorkspaceDialog | null): void {
   update({ dialog });

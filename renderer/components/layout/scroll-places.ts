@@ -29,11 +29,14 @@ export function useScrollPlace(scroller: RefObject<HTMLElement | null>, document
     // Scroll events while the text is being drawn (the old text's place clamped) are not the researcher's.
     let restored = false;
     let frame = 0;
+    const shown = () => !!element.querySelector(`.text-host[data-ready][data-document-id="${CSS.escape(documentId)}"]`);
+    // Only while this document's text is shown: once another tab's content replaces it, the scroll
+    // event of the place being clamped can still arrive before this effect is cleaned up.
     const remember = () => {
-      if (restored) places.set(documentId, element.scrollTop);
+      if (restored && shown()) places.set(documentId, element.scrollTop);
     };
     const restore = () => {
-      if (!element.querySelector(`.text-host[data-ready][data-document-id="${CSS.escape(documentId)}"]`)) {
+      if (!shown()) {
         frame = requestAnimationFrame(restore);
         return;
       }
