@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/handlers/handlers';
 import { watchForProblems } from '../support/browser';
-import { segmentInput } from '../support/project';
+import { codeAsTwoCoders } from '../support/project';
 import { setUpWorkbench } from '../support/workbench';
 import { openView, showSidePanel } from '../support/workspace';
 
@@ -69,13 +69,7 @@ beforeAll(async () => {
   const document = store.overview().documents[0];
   const { text } = await store.openDocument(document.id);
   words = text.split(/\s+/).filter((w) => /^[A-Za-z]{7,}$/.test(w));
-  // Two coders: both code the first word alike; ana codes a second, bea a third as opinion.
-  await store.addSegment(segmentInput(document.id, text, words[0]));
-  await store.addSegment(segmentInput(document.id, text, words[1]));
-  await dispatch(handlers, 'setCoder', { name: 'bea' });
-  await store.addSegment(segmentInput(document.id, text, words[0]));
-  await store.addSegment(segmentInput(document.id, text, words[2], 'opinion'));
-  await dispatch(handlers, 'setCoder', { name: 'ana' });
+  await codeAsTwoCoders(workbench.project, document.id, text, words);
   await dispatch(handlers, 'defineVariable', { name: 'stance', type: 'choice', choices: ['pro', 'contra'] });
   await mkdir(SCREENSHOTS, { recursive: true });
 });

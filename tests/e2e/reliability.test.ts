@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/handlers/handlers';
-import { segmentInput } from '../support/project';
+import { codeAsTwoCoders, segmentInput } from '../support/project';
 import { setUpWorkbench } from '../support/workbench';
 import { openView } from '../support/workspace';
 
@@ -14,17 +14,11 @@ const workbench = setUpWorkbench();
 
 describe('agreement between coders in the browser', () => {
   it('computes the report, opens a disagreement side by side, accepts a version, and exports the report', async () => {
-    const { store, handlers } = workbench.project;
+    const { store } = workbench.project;
     const document = store.overview().documents[0];
     const { text } = await store.openDocument(document.id);
     const words = text.split(/\s+/).filter((w) => w.length > 6);
-    // Both code the first passage alike; only ana codes the second; bea codes a third as opinion.
-    await store.addSegment(segmentInput(document.id, text, words[0]));
-    await store.addSegment(segmentInput(document.id, text, words[1]));
-    await dispatch(handlers, 'setCoder', { name: 'bea' });
-    await store.addSegment(segmentInput(document.id, text, words[0]));
-    await store.addSegment(segmentInput(document.id, text, words[2], 'opinion'));
-    await dispatch(handlers, 'setCoder', { name: 'ana' });
+    await codeAsTwoCoders(workbench.project, document.id, text, words);
 
     const { page, problems } = await workbench.newPage();
     await openView(page, 'reliability');

@@ -1,6 +1,6 @@
 /** Opening real projects in temporary folders, as the app does. */
 import { randomUUID } from 'node:crypto';
-import { createHandlers, type Handlers } from '../../electron/handlers/handlers';
+import { createHandlers, dispatch, type Handlers } from '../../electron/handlers/handlers';
 import { saveIntoFolder } from '../../electron/services/export-folder';
 import { ProjectStore } from '../../electron/project/project-store';
 import { BUNDLED_DOCUMENTS, tempFolder } from './temp';
@@ -30,4 +30,18 @@ export function segmentInput(documentId: string, text: string, words: string, co
   const start = text.indexOf(words);
   if (start < 0) throw new Error(`"${words}" is not in the text`);
   return { id: randomUUID(), documentId, codeId, start, end: start + words.length };
+}
+
+/**
+ * Two coders on one document, for the agreement views: ana and bea code `words[0]` alike, only ana
+ * codes `words[1]`, and bea codes `words[2]` as opinion; ana is the coder again afterwards.
+ */
+export async function codeAsTwoCoders(project: OpenProject, documentId: string, text: string, words: readonly string[]): Promise<void> {
+  const { store, handlers } = project;
+  await store.addSegment(segmentInput(documentId, text, words[0]));
+  await store.addSegment(segmentInput(documentId, text, words[1]));
+  await dispatch(handlers, 'setCoder', { name: 'bea' });
+  await store.addSegment(segmentInput(documentId, text, words[0]));
+  await store.addSegment(segmentInput(documentId, text, words[2], 'opinion'));
+  await dispatch(handlers, 'setCoder', { name: 'ana' });
 }
