@@ -4,7 +4,7 @@
  * cancelled, or why it failed.
  */
 import type { CsvFlavour } from '../../shared/exports/csv-export';
-import { EXPORT_FORMATS, type ExportFormat } from '../../shared/ipc/export-formats';
+import type { ExportFormat } from '../../shared/ipc/export-formats';
 import type { ExportOutcome } from '../../shared/ipc/outcomes';
 import type { OperationInput } from '../../shared/ipc';
 import type { Result } from '../../shared/ipc/result';
@@ -82,6 +82,3 @@ export function exportFormat(format: ExportFormat): Promise<void> {
       throw new Error(`The page cannot run the export ${format.id}.`);
   }
 }
-
-/** The formats the page lists under "More formats…": those that write the coded dataset beyond the CSV. */
-export const DATASET_FORMATS: readonly ExportFormat[] = EXPORT_FORMATS.filter((format) => format.request.operation === 'exportDataset');

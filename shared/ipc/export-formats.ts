@@ -23,10 +23,7 @@ export interface FileKind {
 export interface ExportFormat {
   /** Stable id (for a dataset format, the value the contract's `format` takes). */
   id: string;
-  /** What the researcher calls it. */
-  label: string;
-  /** The programs that read it as it is. */
-  readBy: string;
+  /* What the researcher calls it and what reads it are the page's words: its message files (workspace.export.formats.<id>). */
   /** The name of the command line's `export --format`, and the line its help gives. */
   cli: { name: string; help: string };
   /** The stem of the suggested file name (the date and extension follow); null when the writer names it (after the project or the coder). */
@@ -46,8 +43,6 @@ export const CSV_FILES: FileKind = { name: 'CSV', extensions: ['csv'] };
 export const EXPORT_FORMATS = [
   {
     id: 'segments-csv',
-    label: 'Coded segments (CSV)',
-    readBy: 'R, pandas, SPSS',
     cli: { name: 'csv', help: 'segments, one row each (offsets in code points)' },
     fileStem: 'coded-segments',
     fileKind: CSV_FILES,
@@ -56,8 +51,6 @@ export const EXPORT_FORMATS = [
   },
   {
     id: 'segments-excel',
-    label: 'Coded segments for Excel (CSV)',
-    readBy: 'Excel, LibreOffice',
     cli: { name: 'excel', help: 'the same, for spreadsheets (BOM, CRLF, formula-safe)' },
     fileStem: 'coded-segments',
     fileKind: CSV_FILES,
@@ -66,8 +59,6 @@ export const EXPORT_FORMATS = [
   },
   {
     id: 'wide-csv',
-    label: 'Wide table, one row per document (CSV)',
-    readBy: 'R, pandas, SPSS, Excel',
     cli: { name: 'wide', help: 'one row per document, per code counts and 0/1' },
     fileStem: 'documents-wide',
     fileKind: CSV_FILES,
@@ -76,8 +67,6 @@ export const EXPORT_FORMATS = [
   },
   {
     id: 'jsonl',
-    label: 'Classifier training (JSONL)',
-    readBy: 'doccano, spaCy, Hugging Face datasets',
     cli: { name: 'jsonl', help: 'doccano span format, one document per line' },
     fileStem: 'coded-documents',
     fileKind: { name: 'JSON Lines', extensions: ['jsonl'] },
@@ -86,8 +75,6 @@ export const EXPORT_FORMATS = [
   },
   {
     id: 'xlsx',
-    label: 'Excel workbook (XLSX)',
-    readBy: 'Excel, LibreOffice, R (readxl), pandas',
     cli: { name: 'xlsx', help: 'an Excel workbook: segments, documents, codebook' },
     fileStem: 'coded-dataset',
     fileKind: { name: 'Excel workbook', extensions: ['xlsx'] },
@@ -96,8 +83,6 @@ export const EXPORT_FORMATS = [
   },
   {
     id: 'datapackage',
-    label: 'Data package (a folder)',
-    readBy: 'R (frictionless), pandas, any CSV reader',
     cli: { name: 'datapackage', help: 'a folder: both CSVs and datapackage.json' },
     fileStem: 'coded-dataset',
     fileKind: { name: 'Folder', extensions: [] },
@@ -106,8 +91,6 @@ export const EXPORT_FORMATS = [
   },
   {
     id: 'qdpx',
-    label: 'REFI-QDA project (QDPX)',
-    readBy: 'MAXQDA, ATLAS.ti, NVivo, QualCoder via REFI-QDA',
     cli: { name: 'qdpx', help: 'a REFI-QDA project (MAXQDA, ATLAS.ti, NVivo, QualCoder)' },
     fileStem: null,
     fileKind: { name: 'REFI-QDA project', extensions: ['qdpx'] },
@@ -116,8 +99,6 @@ export const EXPORT_FORMATS = [
   },
   {
     id: 'codebook-json',
-    label: 'Codebook (JSON)',
-    readBy: 'this app, any JSON reader',
     cli: { name: 'codebook', help: 'the codebook as JSON' },
     fileStem: 'codebook',
     fileKind: { name: 'Codebook (JSON)', extensions: ['json'] },
@@ -126,8 +107,6 @@ export const EXPORT_FORMATS = [
   },
   {
     id: 'qdc',
-    label: 'Codebook for REFI-QDA (QDC)',
-    readBy: 'MAXQDA, ATLAS.ti, NVivo via REFI-QDA',
     cli: { name: 'qdc', help: 'the codebook as REFI-QDA (.qdc)' },
     fileStem: 'codebook',
     fileKind: { name: 'REFI-QDA codebook', extensions: ['qdc'] },
@@ -136,8 +115,6 @@ export const EXPORT_FORMATS = [
   },
   {
     id: 'codebook-csv',
-    label: 'Codebook as a table (CSV)',
-    readBy: 'Excel, R, pandas',
     cli: { name: 'codebook-csv', help: 'the codebook as a CSV table' },
     fileStem: 'codebook',
     fileKind: CSV_FILES,
@@ -146,8 +123,6 @@ export const EXPORT_FORMATS = [
   },
   {
     id: 'coder-file',
-    label: "The current coder's file",
-    readBy: 'this app, on the other coders’ machines',
     cli: { name: 'coder-file', help: "the current coder's segments, for others to merge" },
     fileStem: null,
     fileKind: { name: 'Coder file', extensions: ['json'] },
