@@ -11,11 +11,14 @@ import { COMMAND_CHANNEL } from '../../shared/ipc/channels';
 import { type CommandName } from '../../shared/ipc/commands';
 import { registerIpcHandlers } from './ipc';
 import { menuTemplate } from './menu';
-import { chooseFolderDialog, createWindow, currentWindow, saveDialog } from './window';
+import { createWindow, currentWindow, setWindowTitle } from './window';
+import { chooseFolderDialog, dialogChooser, saveDialog } from './dialogs';
 import { createHandlers } from '../handlers/handlers';
 import { defaultProjectFolder } from '../services/paths';
-import { ProjectStore } from '../project/project-store';
+import { ProjectSession } from '../services/project-session';
+import { PROJECT_FILE } from '../project/project-opening';
 import { decodedPath, servedFile } from '../preview/served-file';
+import { existsSync } from 'node:fs';
 
 protocol.registerSchemesAsPrivileged([
   { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
@@ -51,24 +54,54 @@ app.whenReady().then(async () => {
   });
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
 
-  let store: ProjectStore;
+  const projects = await ProjectSession.start({
+    userData: app.getPath('userData'),
+    bundledDocuments,
+    chooser: dialogChooser(currentWindow, app.getPath('documents')),
+  });
   try {
-    store = await ProjectStore.open({
-      folder: process.env.WORKBENCH_PROJECT ?? defaultProjectFolder(app.getPath('userData')),
-      bundledDocuments,
-    });
+    const given = process.env.WORKBENCH_PROJECT;
+    const legacy = defaultProjectFolder(app.getPath('userData'));
+    if (given) await projects.openGiven(given);
+    else if (projects.recent.lastOpen) await projects.openLast();
+    // The one project of earlier versions, before there was a recent list, opens as it did.
+    else if ((await projects.recent.list()).length === 0 && existsSync(join(legacy, PROJECT_FILE))) await projects.open(legacy);
   } catch (error) {
     dialog.showErrorBox('Annotation Workbench cannot open its project', error instanceof Error ? error.message : String(error));
-    app.exit(1);
-    return;
   }
-  const handlers = createHandlers({ store, chooseSavePath: saveDialog(app.getPath('documents')), chooseFolder: chooseFolderDialog });
+  const handlers = createHandlers({ session: projects, chooseSavePath: saveDialog(currentWindow, app.getPath('documents')), chooseFolder: chooseFolderDialog(currentWindow) });
   registerIpcHandlers(handlers);
-  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform === 'darwin', sendCommand)));
+  const isMac = process.platform === 'darwin';
+  const refreshMenu = async () => {
+    const state = await projects.state();
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(
+        menuTemplate(isMac, sendCommand, {
+          recent: state.recent,
+          open: state.project !== null,
+          openRecent: (id) => {
+            const folder = projects.recent.folderOf(id);
+            if (folder === null) return;
+            projects.open(folder).then(
+              () => sendCommand('project-changed'),
+              (error: unknown) => dialog.showErrorBox('The project could not be opened', error instanceof Error ? error.message : String(error)),
+            );
+          },
+          clearRecent: () => {
+            void Promise.all(state.recent.map((entry) => projects.recent.forget(entry.id))).then(refreshMenu);
+          },
+        }),
+      ),
+    );
+    setWindowTitle(state.project ? `${state.project.name} — Annotation Workbench` : 'Annotation Workbench');
+  };
+  projects.onChange(() => void refreshMenu());
+  await refreshMenu();
   createWindow(preloadFile);
 
   app.on('before-quit', (event) => {
-    if (store.unsaved) {
+    const store = projects.store;
+    if (store?.unsaved) {
       const choice = dialog.showMessageBoxSync({
         type: 'warning',
         buttons: ['Keep the app open', 'Quit and lose unsaved changes'],

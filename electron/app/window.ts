@@ -1,11 +1,8 @@
 /**
  * The app's one window, locked down: context isolation, sandbox, no node integration, the page
- * served only from the app's own origin; and the native dialogs that ask where to save or which
- * folder to use, attached to that window while it is open.
+ * served only from the app's own origin.
  */
-import { join } from 'node:path';
-import { BrowserWindow, dialog } from 'electron';
-import type { ChooseSavePath } from '../handlers/context';
+import { BrowserWindow } from 'electron';
 import { APP_ORIGIN } from './trusted-sender';
 
 let mainWindow: BrowserWindow | null = null;
@@ -16,11 +13,11 @@ export function currentWindow(): BrowserWindow | null {
 }
 
 /** Opens the window on the app's page; `preloadFile` is the bundled preload beside main. */
-export function createWindow(preloadFile: string): void {
+export function createWindow(preloadFile: string, title = 'Annotation Workbench'): void {
   mainWindow = new BrowserWindow({
     width: 1280,
     height: 820,
-    title: 'Annotation Workbench',
+    title,
     show: false,
     webPreferences: {
       preload: preloadFile,
@@ -38,21 +35,7 @@ export function createWindow(preloadFile: string): void {
   });
 }
 
-/** The native save dialog, starting in the user's documents folder. */
-export function saveDialog(documentsFolder: string): ChooseSavePath {
-  return async (suggestedName, kind) => {
-    const options = {
-      defaultPath: join(documentsFolder, suggestedName),
-      filters: [kind],
-    };
-    const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
-    return result.canceled || !result.filePath ? null : result.filePath;
-  };
-}
-
-/** The native dialog that chooses a folder (and may make one). */
-export async function chooseFolderDialog(title: string): Promise<string | null> {
-  const options = { title, properties: ['openDirectory' as const, 'createDirectory' as const] };
-  const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
-  return result.canceled || !result.filePaths[0] ? null : result.filePaths[0];
+/** Names the open project in the window's title (the page's own title is not used). */
+export function setWindowTitle(title: string): void {
+  mainWindow?.setTitle(title);
 }

@@ -8,14 +8,20 @@ import type { DatasetInput } from '../../shared/model/project';
 import { fileFailure, writeFileDurably } from '../project/atomic-write';
 import type { ProjectStore } from '../project/project-store';
 import { Jobs, type Job } from '../services/jobs';
+import type { ProjectSession } from '../services/project-session';
 
 export type { FileKind } from '../../shared/ipc/export-formats';
 
 /** Asks the researcher where to save a file; null when they cancel. */
 export type ChooseSavePath = (suggestedName: string, kind: FileKind) => Promise<string | null>;
 
-export interface Services {
-  store: ProjectStore;
+/**
+ * What the handlers run over: a session of projects (the app, the preview: projects are opened
+ * and closed), or one project fixed for the handlers' life (the command line, most tests).
+ */
+export type Services = CommonServices & ({ session: ProjectSession; store?: undefined } | { store: ProjectStore; session?: undefined });
+
+export interface CommonServices {
   chooseSavePath: ChooseSavePath;
   now?: () => Date;
   /** Long exports and imports under way (made here when not given). */
@@ -29,7 +35,7 @@ export type FileContent = string | Uint8Array | Iterable<string>;
 
 export interface HandlerContext {
   store: ProjectStore;
-  services: Services;
+  services: CommonServices;
   now: () => Date;
   jobs: Jobs;
   /** Today, as file names carry it: 2026-11-30. */
@@ -43,14 +49,14 @@ export interface HandlerContext {
   shownDataset: () => Promise<DatasetInput>;
 }
 
-export function handlerContext(services: Services): HandlerContext {
-  const { store } = services;
+/** The context of the handlers of one open project; `jobs` are shared by every project of a session. */
+export function handlerContext(services: CommonServices, store: ProjectStore, jobs: Jobs): HandlerContext {
   const now = services.now ?? (() => new Date());
   return {
     store,
     services,
     now,
-    jobs: services.jobs ?? new Jobs(),
+    jobs,
     day: () => now().toISOString().slice(0, 10),
     saveAs: async (suggested, kind, job, make) => {
       job?.report('Choosing where to save', 0, 0);

@@ -2,16 +2,26 @@
  * The handler table: one function per operation of the API contract, gathered from one file per
  * feature over the services. The Electron IPC layer, the preview server and the test bridge all
  * call `dispatch` (dispatch.ts), which validates the input against the contract first.
+ *
+ * The operations on projects as a whole (projects.ts) work with or without an open project; every
+ * other operation goes to the handlers of the project open at the moment of the call, made once
+ * per opened project, and is refused ('no-project') while none is open.
  */
+import { operationNames, type OperationName } from '../../shared/ipc';
+import { projectsOperations } from '../../shared/ipc/projects';
+import type { ProjectStore } from '../project/project-store';
+import { Jobs } from '../services/jobs';
+import { ProjectSession } from '../services/project-session';
 import { codebookHandlers } from './codebook';
 import { coderHandlers } from './coders';
-import { handlerContext, type Services } from './context';
+import { handlerContext, type CommonServices, type Services } from './context';
 import type { Handlers } from './dispatch';
 import { documentHandlers } from './documents';
 import { exportHandlers } from './exports';
 import { importHandlers } from './imports';
 import { jobHandlers } from './jobs';
 import { projectHandlers } from './project';
+import { projectsHandlers, type ProjectsOperationName } from './projects';
 import { reliabilityHandlers } from './reliability';
 import { searchHandlers } from './search';
 import { segmentHandlers } from './segments';
@@ -20,9 +30,11 @@ import { variableHandlers } from './variables';
 export type { ChooseSavePath, FileKind, Services } from './context';
 export { dispatch, type Handlers } from './dispatch';
 
-/** The handler of every operation, over these services. */
-export function createHandlers(services: Services): Handlers {
-  const context = handlerContext(services);
+type ProjectHandlers = Omit<Handlers, ProjectsOperationName>;
+
+/** The handlers of one open project. */
+function openProjectHandlers(services: CommonServices, store: ProjectStore, jobs: Jobs): ProjectHandlers {
+  const context = handlerContext(services, store, jobs);
   return {
     ...projectHandlers(context),
     ...documentHandlers(context),
@@ -36,4 +48,26 @@ export function createHandlers(services: Services): Handlers {
     ...jobHandlers(context),
     ...reliabilityHandlers(context),
   };
+}
+
+function isProjectsOperation(name: OperationName): name is ProjectsOperationName {
+  return Object.prototype.hasOwnProperty.call(projectsOperations, name);
+}
+
+/** The handler of every operation, over these services. */
+export function createHandlers(services: Services): Handlers {
+  const session = services.session ?? ProjectSession.around(services.store);
+  const jobs = services.jobs ?? new Jobs();
+  const tables = new WeakMap<ProjectStore, ProjectHandlers>();
+  const tableOf = (store: ProjectStore): ProjectHandlers => {
+    let table = tables.get(store);
+    if (!table) tables.set(store, (table = openProjectHandlers(services, store, jobs)));
+    return table;
+  };
+  const handlers = { ...projectsHandlers(session, services) } as Record<string, unknown>;
+  for (const name of operationNames) {
+    if (isProjectsOperation(name)) continue;
+    handlers[name] = (input: unknown) => (tableOf(session.requireStore())[name] as (input: unknown) => unknown)(input);
+  }
+  return handlers as Handlers;
 }

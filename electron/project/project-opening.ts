@@ -33,6 +33,10 @@ export interface ProjectStoreOptions {
   bundledDocuments: string | null;
   /** Only make a new project: a folder that already holds a project file is refused ('conflict'). */
   newProjectOnly?: boolean;
+  /** Only open a project that is there: a folder without a project file is refused ('not-found'), nothing is made in it. */
+  existingOnly?: boolean;
+  /** The name of a new project ('Default project' when not given). */
+  name?: string;
   /** Clock, a test seam. */
   now?: () => Date;
   /** Coder name for a new project, taken as confirmed; without it, the login name, which the page asks to confirm. */
@@ -78,6 +82,9 @@ function defaultCoder(): string {
 
 /** Opens the project in `options.folder`, creating it from the bundled documents on first start. */
 export async function openProject(options: ProjectStoreOptions): Promise<OpenedProject> {
+  if (options.existingOnly && !(await pathTaken(join(options.folder, PROJECT_FILE)))) {
+    throw new WorkbenchFailure('not-found', `There is no Annotation Workbench project in ${options.folder} (no ${PROJECT_FILE} in it).`);
+  }
   await mkdir(join(options.folder, DOCUMENTS_FOLDER), { recursive: true });
   // Another program on the same project is refused before anything is read or written.
   const now = options.now ?? (() => new Date());
@@ -122,7 +129,7 @@ async function openLocked(options: ProjectStoreOptions, now: () => Date, lock: P
   const texts = new DocumentTexts(folder);
   const opened = { db, adapter, journal, texts, lock, notices };
   if (!existing) {
-    db.data = await createProject(folder, texts, now().toISOString(), options.bundledDocuments, options.coder ?? defaultCoder(), options.coder !== undefined);
+    db.data = await createProject(folder, texts, now().toISOString(), options.bundledDocuments, options.coder ?? defaultCoder(), options.coder !== undefined, options.name ?? 'Default project');
     // A journal left beside a damaged or missing project file belongs to that one, not to this.
     await journal.create();
     await journal.compact(() => db.write());
@@ -151,6 +158,7 @@ async function createProject(
   bundled: string | null,
   coder: string,
   coderConfirmed: boolean,
+  name: string,
 ): Promise<ProjectFile> {
   const files = bundled === null ? [] : (await readdir(bundled)).filter((name) => name.endsWith('.txt')).sort();
   const documents: DocumentRecord[] = [];
@@ -179,7 +187,8 @@ async function createProject(
   return {
     schemaVersion: PROJECT_SCHEMA_VERSION,
     projectId: randomUUID(),
-    name: 'Default project',
+    name,
+    description: '',
     createdAt: created,
     coder,
     coderConfirmed,

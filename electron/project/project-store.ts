@@ -81,6 +81,23 @@ export class ProjectStore {
     return this.data.name;
   }
 
+  /** The project's description. */
+  get description(): string {
+    return this.data.description;
+  }
+
+  /**
+   * Sets the project's name and description. A setting, not an action: saved at once, not undone.
+   */
+  async setDetails(name: string, description: string): Promise<{ name: string; description: string }> {
+    const trimmed = name.trim().replace(/\s+/g, ' ');
+    if (!trimmed) throw new WorkbenchFailure('invalid-input', 'A project needs a name.');
+    this.data.name = trimmed;
+    this.data.description = description;
+    await this.saving.saveAll();
+    return { name: trimmed, description };
+  }
+
   /** The name recorded on the segments this user makes. */
   get coder(): string {
     return this.data.coder;

@@ -10,6 +10,7 @@ import type { z } from '../model/zod';
 import type { Result } from './result';
 import type { CommandName } from './commands';
 import { projectOperations } from './project';
+import { projectsOperations } from './projects';
 import { documentsOperations } from './documents';
 import { segmentsOperations } from './segments';
 import { searchOperations } from './search';
@@ -32,12 +33,14 @@ export * from './history';
 export * from './jobs';
 export * from './outcomes';
 export * from './project';
+export * from './projects';
 export * from './search';
 export * from './segments';
 export * from './variables';
 
 /** Every operation the page may ask for: the features' tables joined into one. */
 export const operations = {
+  ...projectsOperations,
   ...projectOperations,
   ...documentsOperations,
   ...segmentsOperations,

@@ -12,6 +12,8 @@ export type ErrorCode =
   | 'conflict'
   | 'save-failed'
   | 'project-unreadable'
+  /** The operation needs an open project, and none is open (the start screen is showing). */
+  | 'no-project'
   | 'cancelled'
   | 'forbidden'
   /** The main process (the preview server, in a browser) did not answer: nothing was saved. */

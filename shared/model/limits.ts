@@ -29,3 +29,7 @@ export const VARIABLE_CHOICES_MAX = 500;
 export const VARIABLE_VALUE_MAX_CHARS = 10000;
 /** An action's label (the Undo button's words); fitActionLabel (changes.ts) keeps every label within it. */
 export const ACTION_LABEL_MAX_CHARS = 500;
+/** A project's name (the window title and the recent list show it). */
+export const PROJECT_NAME_MAX_CHARS = 200;
+/** A project's description. */
+export const PROJECT_DESCRIPTION_MAX_CHARS = 20000;

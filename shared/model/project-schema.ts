@@ -8,7 +8,7 @@ import { historySchema } from './changes';
 import { codeSchema } from './codebook';
 import { documentSchema } from './documents';
 import { recordIdSchema, utcTimeSchema } from './fields';
-import { CODER_NAME_MAX_CHARS } from './limits';
+import { CODER_NAME_MAX_CHARS, PROJECT_DESCRIPTION_MAX_CHARS, PROJECT_NAME_MAX_CHARS } from './limits';
 import { segmentSchema } from './segments';
 import { variableSchema } from './variables';
 import { z } from './zod';
@@ -22,7 +22,9 @@ const projectFileSchema = z
   .object({
     schemaVersion: z.literal(PROJECT_SCHEMA_VERSION),
     projectId: id,
-    name: z.string().min(1).max(200),
+    name: z.string().min(1).max(PROJECT_NAME_MAX_CHARS),
+    /** What the study is, in the researcher's words (the start screen and the report show it). */
+    description: z.string().max(PROJECT_DESCRIPTION_MAX_CHARS).default(''),
     createdAt: isoTime,
     coder: z.string().min(1).max(CODER_NAME_MAX_CHARS),
     /** False until the researcher has said who is coding (asked on first start). */

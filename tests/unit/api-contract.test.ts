@@ -18,12 +18,13 @@ describe('the API contract', () => {
     expect(new Set(declared).size).toBe(declared.length);
     expect([...declared].sort()).toEqual([...operationNames].sort());
     expect([...operationNames].sort()).toEqual([
-      'addCode', 'addSegment', 'cancelJob', 'chooseFolder', 'codeSpans', 'codeUsage', 'defineVariable', 'deleteCode', 'exportCodebook',
-      'exportCoderFile', 'exportCsv', 'exportDataset', 'exportReliability', 'getProject', 'importCodebook', 'importCodebookFile',
-      'importCoderFile', 'importDocument', 'importProject', 'jobProgress', 'listSegments', 'mergeCodes', 'moveCode', 'openDocument',
-      'redo', 'reliabilityReport', 'removeDocument', 'removeSegment', 'removeVariable', 'searchCorpus', 'setBlind', 'setCoder',
-      'setDocumentValue', 'setSegmentBounds', 'setSegmentCode', 'setSegmentMemo', 'settleDisagreement', 'syncSharedFolder', 'undo',
-      'updateCode', 'updateDocument',
+      'addCode', 'addSegment', 'archiveProject', 'backUpNow', 'cancelJob', 'chooseFolder', 'closeProject', 'codeSpans', 'codeUsage',
+      'defineVariable', 'deleteCode', 'exportCodebook', 'exportCoderFile', 'exportCsv', 'exportDataset', 'exportReliability',
+      'forgetRecent', 'getProject', 'getSession', 'importCodebook', 'importCodebookFile', 'importCoderFile', 'importDocument',
+      'importProject', 'jobProgress', 'listBackups', 'listPlaces', 'listSegments', 'mergeCodes', 'moveCode', 'newProject', 'openDocument',
+      'openProject', 'redo', 'reliabilityReport', 'removeDocument', 'removeSegment', 'removeVariable', 'restoreBackup', 'searchCorpus',
+      'setBlind', 'setCoder', 'setDocumentValue', 'setProjectDetails', 'setSegmentBounds', 'setSegmentCode', 'setSegmentMemo',
+      'settleDisagreement', 'syncSharedFolder', 'undo', 'updateCode', 'updateDocument',
     ]);
   });
 

@@ -45,6 +45,7 @@ const project = (blind: boolean): ProjectFile => ({
   schemaVersion: 1,
   projectId: 'p',
   name: 'Study',
+  description: '',
   createdAt: '',
   coder: 'ana',
   coderConfirmed: true,

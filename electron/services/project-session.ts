@@ -1,0 +1,236 @@
+/**
+ * The program's projects: which one is open (or none, and the start screen shows), making a new
+ * one, opening one (a folder, or an archive restored into a new folder), closing it, the recent
+ * list, the last project opened again at the next start, and the backups of the open one. The app,
+ * the preview and the tests share it; the handlers reach the open project through it.
+ */
+import { lstat } from 'node:fs/promises';
+import { basename, extname, join } from 'node:path';
+import type { OpenProjectInfo, SessionState } from '../../shared/ipc/projects';
+import { WorkbenchFailure } from '../../shared/model/failure';
+import { ProjectStore } from '../project/project-store';
+import { restoreArchive, replaceFromArchive } from './project-archive';
+import { ProjectBackups, type BackupOptions } from './project-backups';
+import { ARCHIVE_EXTENSION, folderNameFor, newFolderIn, noChooser, type ProjectChooser } from './project-places';
+import { RecentProjects } from './recent-projects';
+
+export interface SessionOptions {
+  /** The user's data folder (the recent list lives there); null keeps it in memory. */
+  userData: string | null;
+  /** The bundled texts, offered as the sample project; null when there are none. */
+  bundledDocuments: string | null;
+  chooser?: ProjectChooser;
+  now?: () => Date;
+  /** Coder name for new projects (tests); the login name otherwise. */
+  coder?: string;
+  /** Options of the open project's backups; `false` turns them off (a project fixed by a test). */
+  backups?: BackupOptions | false;
+  retryDelayMs?: number;
+}
+
+type Listener = (state: { project: OpenProjectInfo | null }) => void;
+
+export class ProjectSession {
+  private current: ProjectStore | null = null;
+  private currentBackups: ProjectBackups | null = null;
+  private readonly listeners = new Set<Listener>();
+  private readonly startNotices: string[] = [];
+  /** One change of project at a time. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  private constructor(
+    private readonly options: SessionOptions,
+    private readonly recentList: RecentProjects,
+  ) {}
+
+  static async start(options: SessionOptions): Promise<ProjectSession> {
+    return new ProjectSession(options, await RecentProjects.load(options.userData));
+  }
+
+  /** A session around a project already open (the command line, tests that fix one project). */
+  static around(store: ProjectStore): ProjectSession {
+    const session = new ProjectSession({ userData: null, bundledDocuments: null, chooser: noChooser, backups: false }, RecentProjects.inMemory());
+    session.current = store;
+    return session;
+  }
+
+  get chooser(): ProjectChooser {
+    return this.options.chooser ?? noChooser;
+  }
+
+  private now(): Date {
+    return (this.options.now ?? (() => new Date()))();
+  }
+
+  /** The open project, or null. */
+  get store(): ProjectStore | null {
+    return this.current;
+  }
+
+  /** The open project's backups, or null (none open, or backups off). */
+  get backups(): ProjectBackups | null {
+    return this.currentBackups;
+  }
+
+  get recent(): RecentProjects {
+    return this.recentList;
+  }
+
+  /** The open project; refused with 'no-project' when none is open. */
+  requireStore(): ProjectStore {
+    if (!this.current) throw new WorkbenchFailure('no-project', 'No project is open. Open or create a project first.');
+    return this.current;
+  }
+
+  /** Called with the new state whenever a project is opened, closed or renamed. */
+  onChange(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private changed(): void {
+    const project = this.info();
+    for (const listener of this.listeners) listener({ project });
+  }
+
+  info(): OpenProjectInfo | null {
+    const store = this.current;
+    return store ? { projectId: store.projectId, name: store.name, description: store.description, folder: store.folder } : null;
+  }
+
+  async state(): Promise<SessionState> {
+    return {
+      project: this.info(),
+      recent: await this.recentList.list(),
+      chooser: this.chooser.kind,
+      sampleAvailable: this.options.bundledDocuments !== null,
+      notices: [...this.recentList.notices, ...this.startNotices],
+    };
+  }
+
+  private serial<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(work, work);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  /** Opens the project open when the program last stopped, if it is still there; a notice says why not. */
+  async openLast(): Promise<void> {
+    const last = this.recentList.lastOpen;
+    if (!last) return;
+    try {
+      await this.open(last);
+    } catch (error) {
+      this.startNotices.push(`The last project (${last}) could not be opened: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  /**
+   * Opens a project folder, or restores an archive (`.awbproj`) into a new folder beside it (or
+   * where the chooser says) and opens that. The project open before is saved and closed first.
+   */
+  open(path: string, restoreInto?: string): Promise<void> {
+    return this.serial(async () => {
+      let folder = path;
+      if (extname(path).toLowerCase() === ARCHIVE_EXTENSION && (await lstat(path)).isFile()) {
+        const parent = restoreInto ?? (await this.chooser.restoreParent(path));
+        if (parent === null) return;
+        folder = await newFolderIn(join(parent, folderNameFor(basename(path, extname(path)))), basename(path, extname(path)));
+        await restoreArchive(path, folder);
+      }
+      if (this.current && this.current.folder === folder) return this.changed();
+      // The new project is opened before the old one is closed, so that a project that cannot be
+      // opened (locked, newer, not a project) leaves the one open before as it was.
+      const store = await ProjectStore.open({ folder, bundledDocuments: null, existingOnly: true, now: this.options.now, retryDelayMs: this.options.retryDelayMs });
+      await this.closeCurrent();
+      await this.adopt(store);
+    });
+  }
+
+  /**
+   * Opens the project in `folder` given when the program was started (the preview's --project,
+   * the app's WORKBENCH_PROJECT), making it from the bundled texts if the folder holds none.
+   */
+  openGiven(folder: string): Promise<void> {
+    return this.serial(async () => {
+      const store = await ProjectStore.open({ folder, bundledDocuments: this.options.bundledDocuments, coder: this.options.coder, now: this.options.now, retryDelayMs: this.options.retryDelayMs });
+      await this.closeCurrent();
+      await this.adopt(store);
+    });
+  }
+
+  /** Makes a new project in `folder` (missing or empty) and opens it. */
+  create(folder: string, details: { name: string; description: string; withSample: boolean }): Promise<void> {
+    return this.serial(async () => {
+      const store = await ProjectStore.open({
+        folder,
+        bundledDocuments: details.withSample ? this.options.bundledDocuments : null,
+        newProjectOnly: true,
+        name: details.name,
+        coder: this.options.coder,
+        now: this.options.now,
+        retryDelayMs: this.options.retryDelayMs,
+      });
+      if (details.description) await store.setDetails(details.name, details.description);
+      await this.closeCurrent();
+      await this.adopt(store);
+    });
+  }
+
+  /** Saves and closes the open project; the next start shows the start screen. */
+  close(): Promise<void> {
+    return this.serial(async () => {
+      await this.closeCurrent();
+      await this.recentList.closed();
+      this.changed();
+    });
+  }
+
+  /** Sets the open project's name and description. */
+  async setDetails(name: string, description: string): Promise<OpenProjectInfo> {
+    const store = this.requireStore();
+    await store.setDetails(name, description);
+    await this.recentList.renamed(store.folder, store.name);
+    this.changed();
+    return this.info()!;
+  }
+
+  /** Replaces the open project by one of its backups, after backing up its state now. */
+  restoreBackup(id: string): Promise<void> {
+    return this.serial(async () => {
+      const store = this.requireStore();
+      const backups = this.currentBackups;
+      if (!backups) throw new WorkbenchFailure('not-found', 'This project keeps no backups.');
+      const file = backups.fileOf(id);
+      await backups.take('before-restore');
+      const folder = store.folder;
+      await this.closeCurrent();
+      await replaceFromArchive(file, folder);
+      await this.adopt(await ProjectStore.open({ folder, bundledDocuments: null, existingOnly: true, now: this.options.now, retryDelayMs: this.options.retryDelayMs }));
+    });
+  }
+
+  /** Saves and closes the open project, for the program's end. */
+  async shutdown(): Promise<void> {
+    await this.serial(() => this.closeCurrent());
+  }
+
+  private async adopt(store: ProjectStore): Promise<void> {
+    this.current = store;
+    await this.recentList.opened(store.folder, store.name, this.now());
+    if (this.options.backups !== false) {
+      this.currentBackups = new ProjectBackups(store, { now: this.options.now, ...this.options.backups });
+      await this.currentBackups.start();
+    }
+    this.changed();
+  }
+
+  private async closeCurrent(): Promise<void> {
+    const store = this.current;
+    if (!store) return;
+    await this.currentBackups?.stop();
+    this.currentBackups = null;
+    this.current = null;
+    await store.close();
+  }
+}
