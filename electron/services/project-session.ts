@@ -5,13 +5,13 @@
  * the preview and the tests share it; the handlers reach the open project through it.
  */
 import { lstat } from 'node:fs/promises';
-import { basename, extname, join } from 'node:path';
+import { basename, extname } from 'node:path';
 import type { OpenProjectInfo, SessionState } from '../../shared/ipc/projects';
 import { WorkbenchFailure } from '../../shared/model/failure';
 import { ProjectStore } from '../project/project-store';
 import { restoreArchive, replaceFromArchive } from './project-archive';
 import { ProjectBackups, type BackupOptions } from './project-backups';
-import { ARCHIVE_EXTENSION, folderNameFor, newFolderIn, noChooser, type ProjectChooser } from './project-places';
+import { ARCHIVE_EXTENSION, newFolderIn, noChooser, type ProjectChooser } from './project-places';
 import { RecentProjects } from './recent-projects';
 
 export interface SessionOptions {
@@ -135,7 +135,7 @@ export class ProjectSession {
       if (extname(path).toLowerCase() === ARCHIVE_EXTENSION && (await lstat(path)).isFile()) {
         const parent = restoreInto ?? (await this.chooser.restoreParent(path));
         if (parent === null) return;
-        folder = await newFolderIn(join(parent, folderNameFor(basename(path, extname(path)))), basename(path, extname(path)));
+        folder = await newFolderIn(parent, basename(path, extname(path)));
         await restoreArchive(path, folder);
       }
       if (this.current && this.current.folder === folder) return this.changed();
