@@ -154,8 +154,11 @@ describe('the release build', () => {
     expect(config.win?.target).toBe('nsis');
     expect(config.mac?.target).toBe('dmg');
     expect(config.publish).toBeNull();
-    const manifest = require('./package.json') as { dependencies: Record<string, string> };
+    const manifest = require('./package.json') as { dependencies: Record<string, string>; scripts: Record<string, string> };
     expect(Object.keys(manifest.dependencies)).not.toContain('electron-updater');
+    // `npm run dist` builds the app first, then the installers of the platform it runs on (a dmg
+    // can only be made on macOS), and never publishes.
+    expect(manifest.scripts.dist).toBe('npm run build && electron-builder --publish never');
   });
 
   it('sets the Electron fuses: no running as Node, no NODE_OPTIONS, no inspector; cookies encrypted; the app only from an asar whose integrity is checked', async () => {
