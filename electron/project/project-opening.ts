@@ -64,6 +64,8 @@ export interface OpenedProject {
   lock: ProjectLock;
   /** Things the researcher must be told (a damaged file kept aside, ...). */
   notices: string[];
+  /** The notice of a migration from an older version (also in `notices`): told, but nothing was lost. */
+  migrationNotice: string | null;
 }
 
 /** A timestamp safe in file names: 2026-11-23T16-36-07Z. */
@@ -140,7 +142,7 @@ async function openLocked(options: ProjectStoreOptions, now: () => Date, lock: P
   const db = new Low<ProjectFile>(adapter, existing as ProjectFile);
   const journal = new Journal<JournalRecord>(join(folder, JOURNAL_FILE));
   const texts = new DocumentTexts(folder);
-  const opened = { db, adapter, journal, texts, lock, notices };
+  const opened: OpenedProject = { db, adapter, journal, texts, lock, notices, migrationNotice: null };
   if (!existing) {
     db.data = await createProject(folder, texts, now().toISOString(), options.bundledDocuments, options.coder ?? defaultCoder(), options.coder !== undefined, options.name ?? 'Default project');
     // A journal left beside a damaged or missing project file belongs to that one, not to this.
@@ -161,7 +163,10 @@ async function openLocked(options: ProjectStoreOptions, now: () => Date, lock: P
   } else {
     replayAll(db.data, contents.records);
   }
-  if (migration) notices.push(await keepOlderVersion(folder, adapter.file, journal.file, migration, now()));
+  if (migration) {
+    opened.migrationNotice = await keepOlderVersion(folder, adapter.file, journal.file, migration, now());
+    notices.push(opened.migrationNotice);
+  }
   await journal.create();
   // The migrated project is written only after the old file is kept: a crash between leaves both.
   if (contents.records.length || contents.damagedLines.length || migration) await journal.compact(() => db.write());

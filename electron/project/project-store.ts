@@ -51,14 +51,16 @@ export class ProjectStore {
     private readonly openingNotices: string[],
     retryDelayMs: number,
     private readonly lock: ProjectLock,
+    /** The notice of a migration from an older version when this opening made one (also in `notices`). */
+    readonly migrationNotice: string | null = null,
   ) {
     this.saving = new SaveLoop(adapter.file, journal, () => db.write(), retryDelayMs);
   }
 
   /** Opens the project in `folder`, creating it from the bundled documents on first start. */
   static async open(options: ProjectStoreOptions): Promise<ProjectStore> {
-    const { db, adapter, journal, texts, lock, notices } = await openProject(options);
-    return new ProjectStore(options.folder, db, adapter, journal, texts, options.now ?? (() => new Date()), notices, options.retryDelayMs ?? 5000, lock);
+    const { db, adapter, journal, texts, lock, notices, migrationNotice } = await openProject(options);
+    return new ProjectStore(options.folder, db, adapter, journal, texts, options.now ?? (() => new Date()), notices, options.retryDelayMs ?? 5000, lock, migrationNotice);
   }
 
   private get data(): ProjectFile {

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { cp, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,6 +9,7 @@ import { folderContents } from '../support/folder-contents';
 import { tempFolder } from '../support/temp';
 
 const FIXTURES = new URL('../fixtures/projects/', import.meta.url).pathname;
+const CLI = new URL('../../dist/electron/cli.cjs', import.meta.url).pathname;
 const NOW = new Date('2026-05-04T10:20:30Z');
 
 /** A copy of a fixture project folder, to open and change. */
@@ -73,6 +75,26 @@ describe('a project written by an older version', () => {
     expect(again.notices[0]).toContain('project.v1-2026-05-04T10-20-30Z-2.json');
     expect(await readFile(join(folder, 'project.v1-2026-05-04T10-20-30Z.json'))).toEqual(kept);
     await again.close();
+  });
+});
+
+describe('the command line on a project of another version', () => {
+  it('migrates an older one, says so on stderr, and runs the command', async () => {
+    const folder = await copyOf('v1');
+    const run = spawnSync('node', [CLI, 'list', '--project', folder]);
+    expect(run.status, run.stderr.toString()).toBe(0);
+    expect(run.stderr.toString()).toContain('older version of Annotation Workbench (schema 1)');
+    expect(JSON.parse(run.stdout.toString())).toMatchObject([{ title: 'Stepanakert, 12 März 2020.' }]);
+    expect((await readdir(folder)).filter((name) => name.startsWith('project.v1-'))).toHaveLength(1);
+  });
+
+  it('refuses a newer one (no readable project) and leaves it as it was', async () => {
+    const folder = await copyOf('newer');
+    const before = await folderContents(folder);
+    const run = spawnSync('node', [CLI, 'list', '--project', folder]);
+    expect(run.status).toBe(2);
+    expect(run.stderr.toString()).toContain('written by a newer version of Annotation Workbench (schema 3; this version reads 2)');
+    expect(await folderContents(folder)).toEqual(before);
   });
 });
 
