@@ -224,14 +224,18 @@ describe('the recent list', () => {
     expect(state.notices).toEqual([expect.stringContaining(`The last project (${join(root, 'Press')}) could not be opened`)]);
   });
 
-  it('an unreadable list is set aside, with a notice, and starts empty', async () => {
+  it('an unreadable list is set aside, with a notice, and starts empty; one set aside before is kept', async () => {
     const userData = await tempFolder('workbench-user-data-');
-    await writeFile(join(userData, RECENT_FILE), '{"version": 1, "projects": [ {"folder": ');
-    const { handlers } = await program(placesBelow(await tempFolder()), userData);
-    const state = await call(handlers, 'getSession');
-    expect(state.recent).toEqual([]);
-    expect(state.notices).toEqual([expect.stringMatching(/The list of recent projects could not be read; it was kept as .*recent-projects\.json\.unreadable/)]);
-    expect(await readFile(join(userData, `${RECENT_FILE}.unreadable`), 'utf8')).toBe('{"version": 1, "projects": [ {"folder": ');
+    const damaged = ['{"version": 1, "projects": [ {"folder": ', '{"version": 7}'];
+    for (const text of damaged) {
+      await writeFile(join(userData, RECENT_FILE), text);
+      const { handlers } = await program(placesBelow(await tempFolder()), userData);
+      const state = await call(handlers, 'getSession');
+      expect(state.recent).toEqual([]);
+      expect(state.notices).toEqual([expect.stringMatching(/^The list of recent projects could not be read; it was kept as .*recent-projects\.unreadable-.*\.json and starts empty\.$/)]);
+    }
+    const kept = (await readdir(userData)).filter((name) => name.startsWith('recent-projects.unreadable-'));
+    expect((await Promise.all(kept.map((name) => readFile(join(userData, name), 'utf8')))).sort()).toEqual([...damaged].sort());
   });
 });
 
