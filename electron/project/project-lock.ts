@@ -13,8 +13,8 @@
  * The others see the new lock and are refused.
  *
  * A project folder may be copied or moved while open, or after a crash, and its lock goes with it.
- * Such a lock is not this folder's: on this computer it names another folder (the real path its
- * holder locked), and from another computer it is another file than the one its holder made (the
+ * Such a lock is not this folder's: on this computer it was taken for another folder (it keeps a
+ * hash of the real path its holder locked, not the path itself), and from another computer it is another file than the one its holder made (the
  * lock records its own file's inode, which a copy does not keep). Either way it is taken over.
  * Nothing else in the lock is read when opening, so a project opens from wherever it is put.
  */
@@ -39,8 +39,8 @@ interface LockRecord {
   host: string;
   since: string;
   token: string;
-  /** The real path of the folder its holder locked (only compared on the same computer). */
-  folder?: string;
+  /** A hash of the real path of the folder its holder locked (compared on the same computer only; the path is not kept). */
+  place?: string;
   /** The inode of the lock file its holder made: a copy of the folder carries a lock under another. */
   inode?: string;
 }
@@ -79,6 +79,11 @@ async function readLock(path: string): Promise<{ holder: LockRecord | null; fing
   } catch {
     return { holder: null, fingerprint, inode };
   }
+}
+
+/** What a lock keeps of its folder's real path: enough to tell two folders apart, nothing of where they are. */
+function placeOf(realFolder: string): string {
+  return createHash('sha256').update(realFolder).digest('hex').slice(0, 32);
 }
 
 /** The inode of a file, in full (as a string: it may not fit a double), or null when it is gone. */
@@ -137,7 +142,7 @@ async function createExclusively(candidate: string, path: string, record: LockRe
 /** Takes the lock of the project in `folder`, or throws a 'conflict' failure saying who holds it. */
 export async function lockProject(folder: string, now: Date): Promise<ProjectLock> {
   const path = join(folder, LOCK_FILE);
-  const record: LockRecord = { pid: process.pid, host: hostname(), since: now.toISOString(), token: randomUUID(), folder: await realpath(folder) };
+  const record: LockRecord = { pid: process.pid, host: hostname(), since: now.toISOString(), token: randomUUID(), place: placeOf(await realpath(folder)) };
   const candidate = await writeCandidate(folder, record);
   try {
     for (const giveUpAt = Date.now() + PATIENCE_MS; Date.now() < giveUpAt; ) {
@@ -156,12 +161,12 @@ export async function lockProject(folder: string, now: Date): Promise<ProjectLoc
 
 /**
  * True when the lock came with the folder from somewhere else (a copy, a move, a USB stick): on
- * this computer it names another folder; from another computer it is not the file its holder made.
+ * this computer it was taken for another folder; from another computer it is not the file its holder made.
  * A lock written by an older version records neither, and is judged by its holder alone.
  */
 function cameAlong(holder: LockRecord | null, inode: string | null, own: LockRecord): boolean {
   if (!holder) return false;
-  if (holder.host === own.host) return holder.folder !== undefined && holder.folder !== own.folder;
+  if (holder.host === own.host) return holder.place !== undefined && holder.place !== own.place;
   return holder.inode !== undefined && inode !== null && holder.inode !== inode;
 }
 

@@ -118,6 +118,8 @@ describe('a lock that came along with the folder', () => {
       const copy = join(home, 'study on a stick');
       await cp(original, copy, { recursive: true });
       expect(JSON.parse(await readFile(join(copy, LOCK_FILE), 'utf8')).pid).toBe(child.pid);
+      // Not even the lock names where the project was.
+      expect(await filesHolding(copy, original)).toEqual([]);
       const session = await startSession();
       await session.open(copy);
       expect(session.requireStore().folder).toBe(copy);
@@ -137,7 +139,7 @@ describe('a lock that came along with the folder', () => {
     const lockFile = join(shared, LOCK_FILE);
     const handle = await open(lockFile, 'wx');
     const inode = (await handle.stat({ bigint: true })).ino.toString();
-    await handle.writeFile(`${JSON.stringify({ pid: 4242, host: `office-${hostname()}`, since: '2026-05-31T17:00:00.000Z', token: 'office', folder: 'Z:\\study', inode })}\n`);
+    await handle.writeFile(`${JSON.stringify({ pid: 4242, host: `office-${hostname()}`, since: '2026-05-31T17:00:00.000Z', token: 'office', place: 'a-folder-on-the-office-computer', inode })}\n`);
     await handle.close();
 
     const copy = join(home, 'laptop', 'study');
@@ -164,7 +166,7 @@ describe('a lock that came along with the folder', () => {
     await session.shutdown();
   });
 
-  it('written by an older version (no folder, no inode) is judged by its holder, as before', async () => {
+  it('written by an older version (no place, no inode) is judged by its holder, as before', async () => {
     const folder = join(await tempFolder(), 'study');
     await makeProject(folder);
     await writeFile(join(folder, LOCK_FILE), `${JSON.stringify({ pid: 4242, host: `office-${hostname()}`, since: '2026-05-31T17:00:00.000Z', token: 'old' })}\n`);
