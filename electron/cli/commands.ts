@@ -48,7 +48,9 @@ export async function runOnProject(
     throw new CliError(EXIT.project, error instanceof Error ? error.message : String(error));
   }
   try {
-    const notices = store.notices;
+    // A migration from an older version lost nothing: it is told, and the command goes on.
+    if (store.migrationNotice) process.stderr.write(`annotation-workbench: ${store.migrationNotice}\n`);
+    const notices = store.notices.filter((notice) => notice !== store.migrationNotice);
     if (notices.length) throw new CliError(EXIT.project, notices.join('\n'));
     const handlers = createHandlers({ store, chooseSavePath: async () => out ?? (await saveIntoFolder(folder)('export', { name: '', extensions: [] })) });
     const call = async (operation: string, input: unknown) => {

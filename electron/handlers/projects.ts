@@ -4,7 +4,7 @@
  */
 import type { ProjectSession } from '../services/project-session';
 import { projectArchive } from '../services/project-archive';
-import { newFolderIn } from '../services/project-places';
+import { newProjectFolderIn } from '../services/project-places';
 import { WorkbenchFailure } from '../../shared/model/failure';
 import type { CommonServices } from './context';
 import type { Handlers } from './dispatch';
@@ -20,7 +20,7 @@ export function projectsHandlers(session: ProjectSession, services: CommonServic
     newProject: async ({ name, description, withSample, place }) => {
       const chosen = await session.chooser.newProjectFolder(name, place);
       if (chosen !== null) {
-        const folder = session.chooser.kind === 'places' ? chosen : await newFolderIn(chosen, name);
+        const folder = session.chooser.kind === 'places' ? chosen : await newProjectFolderIn(chosen, name);
         await session.create(folder, { name, description, withSample });
       }
       return session.state();

@@ -69,6 +69,14 @@ export class DocumentTexts {
   }
 }
 
+/**
+ * A file's own name, without the folders it may have been given with (`C:\Users\ana\a.txt` →
+ * `a.txt`): what a project records of an imported file, so that nothing in it names a place.
+ */
+export function fileNameOf(name: string): string {
+  return name.split(/[\\/]/).filter(Boolean).pop() ?? name;
+}
+
 /** The record a new document for this text would have (nothing is written yet). */
 export function newDocumentRecord(name: string, text: string, source: DocumentRecord['source'], addedAt: string, title?: string): DocumentRecord {
   const stored = Buffer.from(text, 'utf8');

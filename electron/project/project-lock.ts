@@ -11,9 +11,15 @@
  * which fails if the name is taken), and a stale lock is removed only by the one program that
  * created the claim file named after that lock's token (created exclusively, so only one can).
  * The others see the new lock and are refused.
+ *
+ * A project folder may be copied or moved while open, or after a crash, and its lock goes with it.
+ * Such a lock is not this folder's: on this computer it was taken for another folder (it keeps a
+ * hash of the real path its holder locked, not the path itself), and from another computer it is another file than the one its holder made (the
+ * lock records its own file's inode, which a copy does not keep). Either way it is taken over.
+ * Nothing else in the lock is read when opening, so a project opens from wherever it is put.
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { link, open, rm } from 'node:fs/promises';
+import { link, lstat, open, realpath, rm } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -33,6 +39,10 @@ interface LockRecord {
   host: string;
   since: string;
   token: string;
+  /** A hash of the real path of the folder its holder locked (compared on the same computer only; the path is not kept). */
+  place?: string;
+  /** The inode of the lock file its holder made: a copy of the folder carries a lock under another. */
+  inode?: string;
 }
 
 export interface ProjectLock {
@@ -50,36 +60,57 @@ function isRunning(pid: number): boolean {
   }
 }
 
-/** What a lock file holds: its record (null when it is not one) and a fingerprint of its bytes. */
-async function readLock(path: string): Promise<{ holder: LockRecord | null; fingerprint: string } | null> {
+/** What a lock file holds: its record (null when it is not one), a fingerprint of its bytes, and its inode. */
+async function readLock(path: string): Promise<{ holder: LockRecord | null; fingerprint: string; inode: string | null } | null> {
   let text: string;
   try {
     text = await readRegularFile(path, LOCK_MAX_BYTES);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     // A link, a pipe or an oversized file under the lock's name: no program's lock.
-    return { holder: null, fingerprint: 'not-a-lock-file' };
+    return { holder: null, fingerprint: 'not-a-lock-file', inode: null };
   }
   const fingerprint = createHash('sha256').update(text).digest('hex').slice(0, 32);
+  const inode = await inodeOf(path);
   try {
     const value = JSON.parse(text) as Partial<LockRecord>;
     const ok = typeof value.pid === 'number' && typeof value.host === 'string' && typeof value.token === 'string';
-    return { holder: ok ? (value as LockRecord) : null, fingerprint };
+    return { holder: ok ? (value as LockRecord) : null, fingerprint, inode };
   } catch {
-    return { holder: null, fingerprint };
+    return { holder: null, fingerprint, inode };
   }
 }
 
-/** Writes a file whole and durably under a random name beside the lock; returns that name. */
-async function writeCandidate(folder: string, text: string): Promise<string> {
-  const path = join(folder, `.${LOCK_FILE}.${randomBytes(8).toString('hex')}.tmp`);
+/** What a lock keeps of its folder's real path: enough to tell two folders apart, nothing of where they are. */
+function placeOf(realFolder: string): string {
+  return createHash('sha256').update(realFolder).digest('hex').slice(0, 32);
+}
+
+/** The inode of a file, in full (as a string: it may not fit a double), or null when it is gone. */
+async function inodeOf(path: string): Promise<string | null> {
+  try {
+    return (await lstat(path, { bigint: true })).ino.toString();
+  } catch {
+    return null;
+  }
+}
+
+/** Writes the record whole and durably into a new file at `path`, with that file's inode in it. */
+async function writeRecord(path: string, record: LockRecord): Promise<void> {
   const handle = await open(path, 'wx');
   try {
-    await handle.writeFile(text);
+    const inode = (await handle.stat({ bigint: true })).ino.toString();
+    await handle.writeFile(`${JSON.stringify({ ...record, inode })}\n`);
     await handle.sync();
   } finally {
     await handle.close();
   }
+}
+
+/** Writes the record under a random name beside the lock; returns that name. */
+async function writeCandidate(folder: string, record: LockRecord): Promise<string> {
+  const path = join(folder, `.${LOCK_FILE}.${randomBytes(8).toString('hex')}.tmp`);
+  await writeRecord(path, record);
   return path;
 }
 
@@ -88,7 +119,7 @@ async function writeCandidate(folder: string, text: string): Promise<string> {
  * A hard link is atomic and fails on any existing name (a symbolic link included), so the lock
  * is never seen half-written.
  */
-async function createExclusively(candidate: string, path: string): Promise<boolean> {
+async function createExclusively(candidate: string, path: string, record: LockRecord): Promise<boolean> {
   try {
     await link(candidate, path);
     return true;
@@ -98,18 +129,12 @@ async function createExclusively(candidate: string, path: string): Promise<boole
     // Some file systems (FAT drives, some network shares) have no hard links: create it exclusively instead.
     if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS' && code !== 'EOPNOTSUPP') throw error;
   }
-  let handle;
   try {
-    handle = await open(path, 'wx');
+    // A file of its own, so the record names its inode.
+    await writeRecord(path, record);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
     throw error;
-  }
-  try {
-    await handle.writeFile(await readRegularFile(candidate, LOCK_MAX_BYTES));
-    await handle.sync();
-  } finally {
-    await handle.close();
   }
   return true;
 }
@@ -117,14 +142,14 @@ async function createExclusively(candidate: string, path: string): Promise<boole
 /** Takes the lock of the project in `folder`, or throws a 'conflict' failure saying who holds it. */
 export async function lockProject(folder: string, now: Date): Promise<ProjectLock> {
   const path = join(folder, LOCK_FILE);
-  const record: LockRecord = { pid: process.pid, host: hostname(), since: now.toISOString(), token: randomUUID() };
-  const candidate = await writeCandidate(folder, `${JSON.stringify(record)}\n`);
+  const record: LockRecord = { pid: process.pid, host: hostname(), since: now.toISOString(), token: randomUUID(), place: placeOf(await realpath(folder)) };
+  const candidate = await writeCandidate(folder, record);
   try {
     for (const giveUpAt = Date.now() + PATIENCE_MS; Date.now() < giveUpAt; ) {
-      if (await createExclusively(candidate, path)) return heldLock(path, record);
+      if (await createExclusively(candidate, path, record)) return heldLock(path, record);
       const current = await readLock(path);
       if (!current) continue; // given back meanwhile: try again
-      refuseIfHeld(folder, path, current.holder, record);
+      if (!cameAlong(current.holder, current.inode, record)) refuseIfHeld(folder, path, current.holder, record);
       // Left by a process that is gone (or by this one, reopening): taken over by whoever claims it first.
       if (!(await takeOver(folder, path, current.fingerprint))) await delay(PAUSE_MS);
     }
@@ -132,6 +157,17 @@ export async function lockProject(folder: string, now: Date): Promise<ProjectLoc
   } finally {
     await rm(candidate, { force: true });
   }
+}
+
+/**
+ * True when the lock came with the folder from somewhere else (a copy, a move, a USB stick): on
+ * this computer it was taken for another folder; from another computer it is not the file its holder made.
+ * A lock written by an older version records neither, and is judged by its holder alone.
+ */
+function cameAlong(holder: LockRecord | null, inode: string | null, own: LockRecord): boolean {
+  if (!holder) return false;
+  if (holder.host === own.host) return holder.place !== undefined && holder.place !== own.place;
+  return holder.inode !== undefined && inode !== null && holder.inode !== inode;
 }
 
 /** Throws the 'conflict' failure when the lock belongs to a program that is still running. */

@@ -1,11 +1,13 @@
 /**
  * Opening a project folder: taking its lock, reading project.json and replaying the journal of
  * steps since it was last written, or making a new project from the bundled texts. A project file
- * that cannot be read is moved aside under a dated name, never overwritten, and a journal with a
- * damaged line is kept beside it; either way the researcher is told in a notice.
+ * from an older version is migrated (shared/model/project-migrations.ts), its old file kept beside
+ * it; one from a newer version is refused and left untouched. A project file that cannot be read
+ * is moved aside under a dated name, never overwritten, and a journal with a damaged line is kept
+ * beside it; either way the researcher is told in a notice.
  */
 import { randomUUID } from 'node:crypto';
-import { lstat, mkdir, readdir, readFile, rename } from 'node:fs/promises';
+import { lstat, mkdir, open, readdir, readFile, rename } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { basename, join } from 'node:path';
 import { Low } from 'lowdb';
@@ -15,9 +17,17 @@ import { documentTitle } from '../../shared/text/short-text';
 import { CodePointIndex } from '../../shared/text/offsets';
 import { checkProjectFile, PROJECT_SCHEMA_VERSION, type ProjectFile } from '../../shared/model/project-schema';
 import { WorkbenchFailure } from '../../shared/model/failure';
+import {
+  migrateJournalLine,
+  migrateProjectJson,
+  migrationPlan,
+  newerVersionMessage,
+  type JsonObject,
+  type MigrationStep,
+} from '../../shared/model/project-migrations';
 import { syncFolder, writeFileDurably } from './atomic-write';
 import { DOCUMENTS_FOLDER, DocumentTexts, sha256 } from './document-texts';
-import { DurableJsonFile, UnreadableFileError } from './durable-json-file';
+import { DurableJsonFile } from './durable-json-file';
 import { Journal, readJournal } from './journal';
 import { lockProject, type ProjectLock } from './project-lock';
 import { journalRecord, projectSerializer, replayAll, replayDamagedJournal, type JournalRecord } from './project-persistence';
@@ -54,6 +64,8 @@ export interface OpenedProject {
   lock: ProjectLock;
   /** Things the researcher must be told (a damaged file kept aside, ...). */
   notices: string[];
+  /** The notice of a migration from an older version (also in `notices`): told, but nothing was lost. */
+  migrationNotice: string | null;
 }
 
 /** A timestamp safe in file names: 2026-11-23T16-36-07Z. */
@@ -85,7 +97,8 @@ export async function openProject(options: ProjectStoreOptions): Promise<OpenedP
   if (options.existingOnly && !(await pathTaken(join(options.folder, PROJECT_FILE)))) {
     throw new WorkbenchFailure('not-found', `There is no Annotation Workbench project in ${options.folder} (no ${PROJECT_FILE} in it).`);
   }
-  await mkdir(join(options.folder, DOCUMENTS_FOLDER), { recursive: true });
+  // Only the folder itself: its documents/ is made once the project file is known to be readable.
+  await mkdir(options.folder, { recursive: true });
   // Another program on the same project is refused before anything is read or written.
   const now = options.now ?? (() => new Date());
   const lock = await lockProject(options.folder, now());
@@ -111,23 +124,25 @@ async function openLocked(options: ProjectStoreOptions, now: () => Date, lock: P
   if (options.newProjectOnly && (await pathTaken(adapter.file))) {
     throw new WorkbenchFailure('conflict', `There is already a project in ${folder} (${adapter.file}); it was left as it is. Choose a folder without one.`);
   }
+  // A file from a newer version throws here, before anything in the folder is made or changed.
+  const read = await readProjectFile(adapter.file);
+  await mkdir(join(folder, DOCUMENTS_FOLDER), { recursive: true });
   let existing: ProjectFile | null = null;
-  try {
-    existing = await adapter.read();
-  } catch (error) {
-    if (!(error instanceof UnreadableFileError)) throw error;
+  if (read.kind === 'unreadable') {
     const keptAs = join(folder, `project.unreadable-${fileStamp(now())}.json`);
     await rename(adapter.file, keptAs);
     await syncFolder(folder);
     notices.push(
-      `The project file ${adapter.file} could not be read: ${error.reason}. ` +
+      `The project file ${adapter.file} could not be read: ${read.reason}. ` +
         `It was kept unchanged as ${keptAs}, and a new project was started from the bundled documents.`,
     );
+  } else if (read.kind === 'read') {
+    existing = read.project;
   }
   const db = new Low<ProjectFile>(adapter, existing as ProjectFile);
   const journal = new Journal<JournalRecord>(join(folder, JOURNAL_FILE));
   const texts = new DocumentTexts(folder);
-  const opened = { db, adapter, journal, texts, lock, notices };
+  const opened: OpenedProject = { db, adapter, journal, texts, lock, notices, migrationNotice: null };
   if (!existing) {
     db.data = await createProject(folder, texts, now().toISOString(), options.bundledDocuments, options.coder ?? defaultCoder(), options.coder !== undefined, options.name ?? 'Default project');
     // A journal left beside a damaged or missing project file belongs to that one, not to this.
@@ -135,7 +150,10 @@ async function openLocked(options: ProjectStoreOptions, now: () => Date, lock: P
     await journal.compact(() => db.write());
     return opened;
   }
-  const contents = await readJournal(journal.file, journalRecord);
+  const migration = read.kind === 'read' ? read.migration : null;
+  // Lines written by the older version are brought to this version's shape before they are checked.
+  const steps = migration?.steps ?? [];
+  const contents = await readJournal(journal.file, (json) => journalRecord(migrateJournalLine(json, steps)));
   if (contents.damagedLines.length) {
     const keptAs = join(folder, `project.journal.unreadable-${fileStamp(now())}`);
     await writeFileDurably(keptAs, await readFile(journal.file));
@@ -145,9 +163,101 @@ async function openLocked(options: ProjectStoreOptions, now: () => Date, lock: P
   } else {
     replayAll(db.data, contents.records);
   }
+  if (migration) {
+    opened.migrationNotice = await keepOlderVersion(folder, adapter.file, journal.file, migration, now());
+    notices.push(opened.migrationNotice);
+  }
   await journal.create();
-  if (contents.records.length || contents.damagedLines.length) await journal.compact(() => db.write());
+  // The migrated project is written only after the old file is kept: a crash between leaves both.
+  if (contents.records.length || contents.damagedLines.length || migration) await journal.compact(() => db.write());
   return opened;
+}
+
+/** A project file as read: none, a project (migrated from an older version, or not), or unreadable. */
+type ReadProject =
+  | { kind: 'missing' }
+  | { kind: 'read'; project: ProjectFile; migration: { from: number; steps: readonly MigrationStep[]; original: Buffer } | null }
+  | { kind: 'unreadable'; reason: string };
+
+/**
+ * Reads the project file, running the migration steps on a file from an older version before the
+ * schema check. A file from a newer version is refused with a 'project-unreadable' failure, and
+ * nothing is written.
+ */
+async function readProjectFile(file: string): Promise<ReadProject> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
+    throw error;
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(bytes.toString('utf8'));
+  } catch (error) {
+    return { kind: 'unreadable', reason: `it is not valid JSON (${(error as Error).message})` };
+  }
+  const plan = migrationPlan(json);
+  if (plan.kind === 'newer') throw new WorkbenchFailure('project-unreadable', newerVersionMessage(file, plan.version));
+  const migrated = plan.kind === 'older' ? migrateProjectJson(json as JsonObject, plan.steps) : json;
+  const checked = checkProjectFile(migrated);
+  if (!checked.ok) return { kind: 'unreadable', reason: checked.reason };
+  return {
+    kind: 'read',
+    project: checked.project,
+    migration: plan.kind === 'older' ? { from: plan.from, steps: plan.steps, original: bytes } : null,
+  };
+}
+
+/**
+ * Keeps the project file of an older version (and its journal, when it holds lines) beside the
+ * project, durably and under names never used before; returns the notice that says so.
+ */
+async function keepOlderVersion(
+  folder: string,
+  projectFile: string,
+  journalFile: string,
+  migration: { from: number; steps: readonly MigrationStep[]; original: Buffer },
+  at: Date,
+): Promise<string> {
+  const stamp = `v${migration.from}-${fileStamp(at)}`;
+  const keptProject = await keepExclusively(folder, `project.${stamp}`, '.json', migration.original);
+  let journalBytes: Buffer | null = null;
+  try {
+    journalBytes = await readFile(journalFile);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  const keptJournal = journalBytes?.length ? await keepExclusively(folder, `project.journal.${stamp}`, '', journalBytes) : null;
+  const changes = migration.steps.map((step) => `schema ${step.to} ${step.changes}`).join('; ');
+  return (
+    `This project was written by an older version of Annotation Workbench (schema ${migration.from}) and was brought up to date ` +
+    `(${changes}). The file as it was is kept as ${keptProject}${keptJournal ? `, its journal as ${keptJournal}` : ''}; ` +
+    `${basename(projectFile)} is now read by this version only.`
+  );
+}
+
+/** Writes `bytes` under `<base><ext>` (or `<base>-2<ext>`, ...) in `folder`, never over an existing file; returns the path. */
+async function keepExclusively(folder: string, base: string, ext: string, bytes: Buffer): Promise<string> {
+  for (let n = 1; ; n++) {
+    const path = join(folder, `${base}${n === 1 ? '' : `-${n}`}${ext}`);
+    let handle;
+    try {
+      handle = await open(path, 'wx');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') continue;
+      throw error;
+    }
+    try {
+      await handle.writeFile(bytes);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await syncFolder(folder);
+    return path;
+  }
 }
 
 /** Copies the bundled texts (if any) into the project, byte for byte, and describes them. */

@@ -27,7 +27,7 @@ import { misplacedSegmentsNotice } from '../../shared/views/misplaced-segments';
 import { codersOf, documentsInOrder, historyLabels, projectOverview } from '../../shared/views/project-overview';
 import { extractText } from '../services/document-import';
 import type { DurableJsonFile } from './durable-json-file';
-import { documentIdOfText, newDocumentRecord, sha256, type DocumentTexts } from './document-texts';
+import { documentIdOfText, fileNameOf, newDocumentRecord, sha256, type DocumentTexts } from './document-texts';
 import { openProject, type ProjectStoreOptions } from './project-opening';
 import type { ProjectLock } from './project-lock';
 import { refuseUnsavable } from './savable-action';
@@ -51,14 +51,16 @@ export class ProjectStore {
     private readonly openingNotices: string[],
     retryDelayMs: number,
     private readonly lock: ProjectLock,
+    /** The notice of a migration from an older version when this opening made one (also in `notices`). */
+    readonly migrationNotice: string | null = null,
   ) {
     this.saving = new SaveLoop(adapter.file, journal, () => db.write(), retryDelayMs);
   }
 
   /** Opens the project in `folder`, creating it from the bundled documents on first start. */
   static async open(options: ProjectStoreOptions): Promise<ProjectStore> {
-    const { db, adapter, journal, texts, lock, notices } = await openProject(options);
-    return new ProjectStore(options.folder, db, adapter, journal, texts, options.now ?? (() => new Date()), notices, options.retryDelayMs ?? 5000, lock);
+    const { db, adapter, journal, texts, lock, notices, migrationNotice } = await openProject(options);
+    return new ProjectStore(options.folder, db, adapter, journal, texts, options.now ?? (() => new Date()), notices, options.retryDelayMs ?? 5000, lock, migrationNotice);
   }
 
   private get data(): ProjectFile {
@@ -199,7 +201,9 @@ export class ProjectStore {
    * Imports a file as a new document (one undoable action). Its text is stored as UTF-8 in the
    * documents folder; a text the project already holds is reported, not added twice.
    */
-  async importDocument(name: string, bytes: Uint8Array): Promise<{ action: Action | null; duplicateOf: DocumentRecord | null; notes: string[] }> {
+  async importDocument(given: string, bytes: Uint8Array): Promise<{ action: Action | null; duplicateOf: DocumentRecord | null; notes: string[] }> {
+    // A name given with its folders would put a place into the project: only the file's name is kept.
+    const name = fileNameOf(given);
     const extracted = await extractText(name, bytes);
     // The record carries the text's hash (and so its id): a text already held is found by it, hashed once.
     const document = this.newDocumentRecord(name, extracted.text, { name, sha256: sha256(bytes), format: extracted.format, encoding: extracted.encoding });

@@ -19,6 +19,7 @@ import { incomingCodes, planProjectImport, type ResolvedSource } from '../../sha
 import type { ProjectStore } from '../project/project-store';
 import type { Job } from './jobs';
 import { readQdpx } from './refi-qda';
+import { fileNameOf } from '../project/document-texts';
 import { importedCodeId } from '../../shared/model/code-ids';
 
 /** The id of a code brought in from elsewhere: from its ref, so that a second import finds the same id. */
@@ -33,7 +34,9 @@ export interface ProjectImport {
 }
 
 /** Imports a REFI-QDA project into the store as one action. */
-export async function importProjectFile(store: ProjectStore, name: string, bytes: Uint8Array, now: Date, job?: Job): Promise<ProjectImport> {
+export async function importProjectFile(store: ProjectStore, given: string, bytes: Uint8Array, now: Date, job?: Job): Promise<ProjectImport> {
+  // Only the file's name goes into the project (its documents' sources, the action's label), never its folder.
+  const name = fileNameOf(given);
   job?.report('Reading the project file', 0, 0);
   await job?.checkpoint();
   const bundle = readQdpx(name, bytes);

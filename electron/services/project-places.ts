@@ -68,6 +68,18 @@ export async function newFolderIn(chosen: string, name: string): Promise<string>
   throw new WorkbenchFailure('conflict', `There are too many folders named “${base}” in ${chosen}; choose another folder.`);
 }
 
+/**
+ * The folder a new project goes into, given the folder chosen in the system dialog (see
+ * newFolderIn); a folder that holds a project is refused: the new project is neither written
+ * over it nor put inside it.
+ */
+export async function newProjectFolderIn(chosen: string, name: string): Promise<string> {
+  if ((await kindOf(join(chosen, PROJECT_FILE))) !== 'missing') {
+    throw new WorkbenchFailure('conflict', `There is already a project in ${chosen}; it was left as it is. Choose another folder for the new project.`);
+  }
+  return newFolderIn(chosen, name);
+}
+
 /** True when `path` (real) is the root or below it. */
 function within(root: string, path: string): boolean {
   const rel = relative(root, path);

@@ -60,7 +60,10 @@ export class RecentProjects {
     try {
       recent.data = recentFileSchema.parse(JSON.parse(text));
     } catch {
-      const keptAs = `${recent.file}.unreadable`;
+      // Under a name of its own each time, so that a list set aside before is never replaced.
+      const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+      let keptAs = join(userDataFolder!, `recent-projects.unreadable-${stamp}.json`);
+      for (let n = 2; await exists(keptAs); n++) keptAs = join(userDataFolder!, `recent-projects.unreadable-${stamp}-${n}.json`);
       await rename(recent.file, keptAs).catch(() => undefined);
       recent.notices.push(`The list of recent projects could not be read; it was kept as ${keptAs} and starts empty.`);
     }

@@ -13,7 +13,8 @@ import { segmentSchema } from './segments';
 import { variableSchema } from './variables';
 import { z } from './zod';
 
-export const PROJECT_SCHEMA_VERSION = 1;
+/** The version of the project file this program writes (older ones are migrated: project-migrations.ts). */
+export const PROJECT_SCHEMA_VERSION = 2;
 
 const isoTime = utcTimeSchema;
 const id = recordIdSchema;

@@ -40,11 +40,14 @@ describe('a damaged project file', () => {
     expect(store.overview().notices[0]).toMatch(/not a valid project file/);
   });
 
-  it('from a newer version is kept and the notice says so', async () => {
+  it('from a newer version is refused with the reason, and nothing is set aside or started in its place', async () => {
+    const folder = join(await tempFolder(), 'project');
+    await mkdir(folder, { recursive: true });
     const newer = JSON.stringify({ schemaVersion: 99 });
-    const { folder, store, kept } = await openDamaged(newer);
-    expect(await readFile(join(folder, kept[0]), 'utf8')).toBe(newer);
-    expect(store.overview().notices[0]).toMatch(/newer version/);
+    await writeFile(join(folder, 'project.json'), newer);
+    await expect(openProject(folder)).rejects.toThrow(/written by a newer version of Annotation Workbench \(schema 99; this version reads 2\)/);
+    expect(await readdir(folder)).toEqual(['project.json']);
+    expect(await readFile(join(folder, 'project.json'), 'utf8')).toBe(newer);
   });
 });
 

@@ -1,0 +1,91 @@
+/**
+ * Migrations of the project file: how a file written by an older version of the program becomes
+ * one this version reads. One step per schema version, each a pure function over plain JSON (the
+ * file as parsed, before the schema check), so a step never depends on today's types. The opening
+ * code (electron/project/project-opening.ts) runs the steps, keeps the old file beside the new one
+ * and tells the researcher; a file from a newer version is refused, never touched.
+ */
+import { PROJECT_SCHEMA_VERSION } from './project-schema';
+
+/** A JSON object as parsed from a file. */
+export type JsonObject = { [key: string]: unknown };
+
+/** One step of the schema: from one version to the next. */
+export interface MigrationStep {
+  from: number;
+  to: number;
+  /** What the step changes, in words (the notice after a migration says it). */
+  changes: string;
+  /** The project file at `from` → the project file at `to`; the input is left as it is. */
+  migrateProject(project: JsonObject): JsonObject;
+  /** A journal line written by a program at `from` → the same line at `to`. */
+  migrateJournalLine(line: unknown): unknown;
+}
+
+/** Every step, oldest first; the last one ends at PROJECT_SCHEMA_VERSION. */
+export const PROJECT_MIGRATIONS: readonly MigrationStep[] = [
+  {
+    from: 1,
+    to: 2,
+    changes: "adds the project's description (empty until it is written)",
+    migrateProject: (project) => ({
+      ...project,
+      schemaVersion: 2,
+      // Programs between the two versions already wrote a description under version 1: it is kept.
+      description: typeof project.description === 'string' ? project.description : '',
+    }),
+    // The journal's steps (actions on segments, codes, documents) did not change.
+    migrateJournalLine: (line) => line,
+  },
+];
+
+/** What opening must do with a project file, judged by its schema version. */
+export type MigrationPlan =
+  | { kind: 'current' }
+  /** Written by an older version: these steps, in order, bring it to this version. */
+  | { kind: 'older'; from: number; steps: readonly MigrationStep[] }
+  /** Written by a newer version: refused, left untouched. */
+  | { kind: 'newer'; version: number }
+  /** No schema version this program knows of (not a project file, or a damaged one). */
+  | { kind: 'unknown' };
+
+/** The schema version a parsed file says it has, or null when it says none. */
+export function schemaVersionOf(json: unknown): number | null {
+  if (!json || typeof json !== 'object' || Array.isArray(json)) return null;
+  const version = (json as JsonObject).schemaVersion;
+  return typeof version === 'number' && Number.isInteger(version) ? version : null;
+}
+
+/** Which steps a parsed project file needs, or why it cannot have any. */
+export function migrationPlan(json: unknown, steps: readonly MigrationStep[] = PROJECT_MIGRATIONS): MigrationPlan {
+  const version = schemaVersionOf(json);
+  if (version === null) return { kind: 'unknown' };
+  if (version === PROJECT_SCHEMA_VERSION) return { kind: 'current' };
+  if (version > PROJECT_SCHEMA_VERSION) return { kind: 'newer', version };
+  const chain: MigrationStep[] = [];
+  for (let at = version; at < PROJECT_SCHEMA_VERSION; ) {
+    const step = steps.find((s) => s.from === at);
+    if (!step) return { kind: 'unknown' };
+    chain.push(step);
+    at = step.to;
+  }
+  return { kind: 'older', from: version, steps: chain };
+}
+
+/** Runs the steps over a parsed project file (the input is not changed). */
+export function migrateProjectJson(project: JsonObject, steps: readonly MigrationStep[]): JsonObject {
+  return steps.reduce((json, step) => step.migrateProject(json), project);
+}
+
+/** Runs the steps over one parsed journal line. */
+export function migrateJournalLine(line: unknown, steps: readonly MigrationStep[]): unknown {
+  return steps.reduce((json, step) => step.migrateJournalLine(json), line);
+}
+
+/** The sentence that refuses a file from a newer version (nothing is changed). */
+export function newerVersionMessage(file: string, version: number): string {
+  return (
+    `${file} was written by a newer version of Annotation Workbench (schema ${version}; this version reads ${PROJECT_SCHEMA_VERSION}). ` +
+    'Open it with that version, or install a newer version of Annotation Workbench; nothing in the project folder was changed.'
+  );
+}
