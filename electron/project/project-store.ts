@@ -5,7 +5,6 @@
  * live in documents/ (document-texts.ts).
  */
 import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import type { Low } from 'lowdb';
 import type { ProjectOverview } from '../../shared/ipc/project';
 import { actionLabel } from '../../shared/edits/action-label';
@@ -163,14 +162,12 @@ export class ProjectStore {
   }
 
   /**
-   * The project file as it is now, journal folded in: the whole project is saved first, then its
-   * file read back, so the bytes are exactly what opening the folder would read. Throws when the
-   * save fails.
+   * The project file as it is now, journal folded in: the bytes a full save would write, made in
+   * memory. Nothing is written, so that a copy (an archive, a backup) never makes the project's own
+   * saving fail on a disk with room for the journal but not for the whole file.
    */
-  async savedProjectFile(): Promise<Uint8Array> {
-    await this.saving.saveAll();
-    await this.adapter.settled();
-    return readFile(this.file);
+  projectFileNow(): Uint8Array {
+    return Buffer.from(this.adapter.serialized(this.data), 'utf8');
   }
 
   /** The project as the renderer lists it (in blind coding, counting only the coder's own segments). */

@@ -2,7 +2,7 @@
  * Project archives (`.awbproj`): one file holding a project folder's project file and texts, with
  * a manifest of SHA-256 sums, to hand a project to a colleague, move it, or keep it as a backup.
  *
- * An archive is a zip of `manifest.json`, `project.json` (as the store holds it: saved whole, the
+ * An archive is a zip of `manifest.json`, `project.json` (as the store holds it: whole, the
  * journal folded in) and every text of `documents/`; never the lock, the journal, the backups or
  * the exports. Reading one trusts nothing in it: it is unpacked within the limits of
  * zip-archive.ts, every name must be a plain relative one, the manifest must list exactly the
@@ -57,9 +57,9 @@ export interface CheckedArchive {
 /** The temporary files atomic-write.ts makes beside a file while writing it: never a text of the project. */
 const TEMPORARY_FILE = /^\..+\.[0-9a-f]{16}\.tmp$/;
 
-/** The archive of the open project, as bytes: its project file saved now, its texts and the manifest. */
+/** The archive of the open project, as bytes: its project file as it is now, its texts and the manifest. */
 export async function projectArchive(store: ProjectStore, now: Date = new Date()): Promise<Uint8Array> {
-  const projectBytes = await store.savedProjectFile();
+  const projectBytes = store.projectFileNow();
   const files = new Map<string, Uint8Array>([[PROJECT_FILE, projectBytes]]);
   for (const [name, bytes] of await projectTexts(store.folder)) files.set(`${DOCUMENTS_FOLDER}/${name}`, bytes);
   const project = JSON.parse(decodeUtf8Exact(projectBytes)) as ProjectFile;
