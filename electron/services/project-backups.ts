@@ -96,6 +96,10 @@ function backupsToKeep(backups: readonly BackupName[], now: Date): Set<string> {
 /** The backups of one open project. */
 export class ProjectBackups {
   private timer: NodeJS.Timeout | null = null;
+  /** A work-time backup is under way: the timer's next round waits for the one after. */
+  private ticking = false;
+  /** The project is closing: no work-time backup starts any more. */
+  private stopped = false;
   /** The project's change count at the last backup: a work-time backup is due only when it has moved. */
   private backedUpAt: number | null = null;
   /** One backup at a time. */
@@ -128,6 +132,7 @@ export class ProjectBackups {
 
   /** Stops the timer and waits for a backup under way (the project is closing). */
   async stop(): Promise<void> {
+    this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     await this.queue.catch(() => undefined);
@@ -138,10 +143,16 @@ export class ProjectBackups {
    * last one is from an earlier day. Never throws; resolves with the backup made, or null.
    */
   async backUpIfChanged(): Promise<BackupSummary | null> {
-    if (this.backedUpAt === this.store.changeCount) return null;
-    const newest = (await this.names())[0];
-    const kind: BackupKind = newest && dayOf(newest.at) === dayOf(this.now()) ? 'interval' : 'daily';
-    return this.takeQuietly(kind);
+    if (this.ticking || this.stopped || this.backedUpAt === this.store.changeCount) return null;
+    this.ticking = true;
+    try {
+      const newest = (await this.names().catch(() => []))[0];
+      if (this.stopped) return null;
+      const kind: BackupKind = newest && dayOf(newest.at) === dayOf(this.now()) ? 'interval' : 'daily';
+      return await this.takeQuietly(kind);
+    } finally {
+      this.ticking = false;
+    }
   }
 
   /** The backups there are, newest first, with their date, size and counts (from their manifests). */
