@@ -223,13 +223,11 @@ export class ProjectBackups {
     if (!(await lstat(this.folder)).isDirectory()) throw new WorkbenchFailure('save-failed', `${this.folder} is not a folder`);
   }
 
-  /** A name for a backup made at `at` that no backup has yet. */
+  /** A name for a backup made at `at` that no backup has yet, numbered after any other of the same time, of any kind. */
   private async freeName(at: Date, kind: BackupKind): Promise<BackupName> {
-    const taken = new Set((await this.names()).map((name) => name.id));
-    for (let n = 1; ; n++) {
-      const id = `${stampOf(at)}-${kind}${n === 1 ? '' : `-${n}`}`;
-      if (!taken.has(id)) return { id, at, kind, n };
-    }
+    const sameTime = (await this.names()).filter((name) => name.at.getTime() === at.getTime());
+    const n = Math.max(0, ...sameTime.map((name) => name.n)) + 1;
+    return { id: `${stampOf(at)}-${kind}${n === 1 ? '' : `-${n}`}`, at, kind, n };
   }
 
   /** The backups in the folder, newest first. */
