@@ -12,7 +12,7 @@
  */
 import { lstat, mkdir, mkdtemp, readdir, readFile, rename, rm, rmdir } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { strToU8, zipSync, type Zippable } from 'fflate';
+import { strToU8, Zip, ZipDeflate } from 'fflate';
 import { checkProjectFile, type ProjectFile } from '../../shared/model/project-schema';
 import { WorkbenchFailure } from '../../shared/model/failure';
 import { z } from '../../shared/model/zod';
@@ -76,9 +76,41 @@ export async function projectArchive(store: ProjectStore, now: Date = new Date()
     counts: { documents: project.documents.length, segments: project.segments.length, codes: project.codes.length },
     files: [...files].map(([path, bytes]) => ({ path, bytes: bytes.length, sha256: sha256(bytes) })),
   };
-  const parts: Zippable = { [MANIFEST_FILE]: strToU8(`${JSON.stringify(manifest, null, 2)}\n`) };
-  for (const [path, bytes] of files) parts[path] = bytes;
-  return zipSync(parts, { level: 6, mtime: now });
+  return zipParts([[MANIFEST_FILE, strToU8(`${JSON.stringify(manifest, null, 2)}\n`)], ...files], now);
+}
+
+/** Bytes deflated at a time before the event loop gets a turn: coding goes on while a large project is packed. */
+const PACK_SLICE_BYTES = 1024 * 1024;
+
+/** Zips the parts in order, in slices, giving the event loop a turn between them (a backup runs beside coding). */
+async function zipParts(parts: ReadonlyArray<readonly [string, Uint8Array]>, mtime: Date): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  let failure: Error | null = null;
+  const zip = new Zip((error, chunk) => {
+    if (error) failure = error;
+    else chunks.push(chunk);
+  });
+  for (const [path, bytes] of parts) {
+    const part = new ZipDeflate(path, { level: 6 });
+    part.mtime = mtime;
+    zip.add(part);
+    let at = 0;
+    do {
+      const next = Math.min(at + PACK_SLICE_BYTES, bytes.length);
+      part.push(bytes.subarray(at, next), next === bytes.length);
+      at = next;
+      await new Promise((resolve) => setImmediate(resolve));
+    } while (at < bytes.length);
+  }
+  zip.end();
+  if (failure) throw failure;
+  const whole = new Uint8Array(chunks.reduce((size, chunk) => size + chunk.length, 0));
+  let offset = 0;
+  for (const chunk of chunks) {
+    whole.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return whole;
 }
 
 /** The regular files of a project's documents folder (links, folders and half-written files left out). */
