@@ -10,6 +10,7 @@ import { build } from 'esbuild';
 import { strToU8 } from 'fflate';
 import { describe, expect, it, vi } from 'vitest';
 import { dispatch } from '../../electron/handlers/handlers';
+import type { ProjectStore } from '../../electron/project/project-store';
 import { ProjectBackups } from '../../electron/services/project-backups';
 import { ProjectSession } from '../../electron/services/project-session';
 import type { BackupSummary } from '../../shared/ipc/projects';
@@ -21,13 +22,12 @@ import { BUNDLED_DOCUMENTS, tempFolder } from '../support/temp';
 
 type Kind = BackupSummary['kind'];
 
-/** Codes the `n`-th sentence-start of the first document, so that each call is a change of its own. */
-async function codeSomething(session: { requireStore(): import('../../electron/project/project-store').ProjectStore }, n: number): Promise<void> {
+/** Codes ten characters of the first document, at the `n`-th place, so that each call is a change of its own. */
+async function codeSomething(session: { requireStore(): ProjectStore }, n: number): Promise<void> {
   const store = session.requireStore();
   const document = store.documents[0]!;
   const text = await store.text(document.id);
-  const start = n * 20;
-  await store.addSegment({ ...segmentInput(document.id, text, text.slice(start, start + 10)) });
+  await store.addSegment(segmentInput(document.id, text, text.slice(n * 20, n * 20 + 10)));
 }
 
 /** Runs the child that starts a project's backups and leaves them running; its exit. */
