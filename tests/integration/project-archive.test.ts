@@ -11,6 +11,7 @@ import { projectArchive, replaceFromArchive, restoreArchive } from '../../electr
 import { ProjectStore } from '../../electron/project/project-store';
 import { manifestOf, partsOf, projectOnDisk, replaceListed, richProject, tampered, textsIn, zipWithRepeats } from '../support/archives';
 import { openProject, segmentInput } from '../support/project';
+import { onSmallDisk } from '../support/small-disk';
 import { tempFolder } from '../support/temp';
 
 /** The archive of a rich project (closed again), its file, and the project as it was. */
@@ -207,6 +208,23 @@ describe('a project archive', () => {
     expect(refused.message).toMatch(/tampered\.awbproj was refused: it is not a project archive that can be read \(the zip archive is damaged/);
     expect(refused.left).toEqual([]);
     await expect(restoreArchive(join(await tempFolder(), 'nowhere.awbproj'), join(await tempFolder(), 'x'))).rejects.toThrow(/Could not read .*nowhere\.awbproj/);
+  });
+
+  it('leaves no folder when the disk fills up while restoring', async () => {
+    const { store } = await openProject();
+    // Texts that hardly pack: the archive is small enough to read, its project too large for the disk.
+    let state = 3;
+    for (const name of ['a.txt', 'b.txt', 'c.txt']) {
+      const letters = Array.from({ length: 900_000 }, () => String.fromCharCode(0x61 + ((state = (state * 1103515245 + 12345) & 0x7fffffff) >> 16) % 26)).join('');
+      await store.importDocument(name, strToU8(letters));
+    }
+    const file = join(await tempFolder(), 'large.awbproj');
+    await writeFile(file, await projectArchive(store));
+    await store.close();
+    await onSmallDisk(async (disk) => {
+      await expect(restoreArchive(file, join(disk, 'study'))).rejects.toThrow(/Could not restore large\.awbproj into .*study: the disk is full/);
+      expect(await readdir(disk)).toEqual([]);
+    });
   });
 
   it('replaces a closed project by the archived one: texts written, journal emptied, texts not in the archive left alone', async () => {
