@@ -107,6 +107,10 @@ describe('archives and backups through the handlers', () => {
     expect(refused).toMatchObject({ ok: false, error: { code: 'project-unreadable', message: expect.stringMatching(/tampered\.awbproj was refused: it holds “documents\/planted\.txt”, which its manifest does not list/) } });
     expect((await readdir(root)).sort()).toEqual(before);
     expect(session.requireStore().folder).toBe(join(root, 'Study copy'));
+
+    // A name with a slash gives a file name without one.
+    await call('setProjectDetails', { name: 'Study 1/2: the war', description: '' });
+    expect((await call<{ path: string }>('archiveProject')).path).toMatch(/exports\/Study 1 2 the war \d{4}-\d{2}-\d{2}\.awbproj$/);
     await session.shutdown();
   });
 
