@@ -19,8 +19,11 @@ export class CliError extends Error {
 }
 
 /** The commands, as they are typed. */
-export const COMMAND_NAMES = ['init', 'list', 'stats', 'export', 'import', 'import-codebook', 'sync', 'agreement'] as const;
+export const COMMAND_NAMES = ['init', 'list', 'stats', 'export', 'import', 'import-codebook', 'sync', 'agreement', 'archive', 'restore', 'backup'] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
+
+/** The commands that only read the project: they also take a project archive as --project. */
+export const READING_COMMANDS: readonly CommandName[] = ['list', 'stats', 'export', 'agreement', 'archive'];
 
 /** The export formats' lines of the help, indented under `export`. */
 const formatLines = EXPORT_FORMATS.map(({ cli }) => `                               ${cli.name.padEnd(8)}  ${cli.help}`).join('\n');
@@ -32,6 +35,13 @@ Commands:
                              make a new, empty project in --project DIR (with --sample,
                              the five bundled texts); a folder that already holds a
                              project is refused
+  archive --out FILE.awbproj write the project as one archive: its project file and texts,
+                             with a manifest of their SHA-256 sums
+  restore FILE.awbproj --into DIR
+                             restore an archive (or a backup) into a new folder, after
+                             checking every sum; a folder that is not empty is refused
+  backup [--list]            make a backup in the project's backups/ folder (kept in the
+                             same rolling set as the app's), or list the backups (JSON)
   list                       the project's documents, with their segment counts (JSON)
   stats                      the number of documents and segments, per code and per coder (JSON)
   export --format F --out P  write the coded dataset; F is one of:
@@ -51,7 +61,9 @@ ${formatLines}
                              --all-documents), every code, no intervals)
 
 Options:
-  --project DIR   the project folder (default: the app's default project)
+  --project DIR   the project folder (default: the app's default project); list, stats,
+                  export, agreement and archive also take a project archive (.awbproj),
+                  read from a checked copy that is removed afterwards
   --help          this text
 
 Exit codes: 0 done, 1 wrong usage, 2 no readable project, 3 a file could not be written or read.`;
@@ -76,6 +88,8 @@ export function parseCommandLine(argv: string[]) {
       'all-documents': { type: 'boolean' },
       sample: { type: 'boolean' },
       coder: { type: 'string' },
+      into: { type: 'string' },
+      list: { type: 'boolean' },
     },
   });
 }
@@ -99,4 +113,12 @@ export function checkCall(command: string, options: CommandOptions, files: reado
   if (command !== 'init' && (options.sample || options.coder !== undefined)) {
     throw new CliError(EXIT.usage, `--sample and --coder are options of init only. See annotation-workbench --help.`);
   }
+  if (command === 'archive' && !options.out?.toLowerCase().endsWith('.awbproj')) {
+    throw new CliError(EXIT.usage, 'Give --out, the archive to write: a file name ending in .awbproj.');
+  }
+  if (command === 'restore' && (files.length !== 1 || !options.into)) {
+    throw new CliError(EXIT.usage, 'Name the archive to restore and give --into, the new folder: restore FILE.awbproj --into DIR.');
+  }
+  if (command !== 'restore' && options.into !== undefined) throw new CliError(EXIT.usage, '--into is an option of restore only. See annotation-workbench --help.');
+  if (command !== 'backup' && options.list) throw new CliError(EXIT.usage, '--list is an option of backup only. See annotation-workbench --help.');
 }

@@ -9,6 +9,7 @@ import { defaultProjectFolder, userDataFolder } from '../services/paths';
 import { checkCall, CliError, EXIT, HELP, parseCommandLine } from './arguments';
 import { runOnProject } from './commands';
 import { init } from './commands/init';
+import { restore } from './commands/restore';
 
 /** The bundled texts, beside the built CLI (dist/electron/cli.cjs). */
 const BUNDLED_DOCUMENTS = join(__dirname, '..', '..', 'documents');
@@ -24,6 +25,7 @@ async function main(argv: string[]): Promise<unknown> {
   checkCall(command, values, files);
   const folder = resolve(values.project ?? defaultProjectFolder(userDataFolder()));
   if (command === 'init') return init(folder, values.sample === true ? BUNDLED_DOCUMENTS : null, values.coder);
+  if (command === 'restore') return restore(resolve(files[0]!), resolve(values.into!));
   return runOnProject(command, folder, BUNDLED_DOCUMENTS, values, files, values.out ? resolve(values.out) : null);
 }
 

@@ -11,15 +11,21 @@ import { PROJECT_FILE, ProjectStore } from '../project/project-store';
 import { saveIntoFolder } from '../services/export-folder';
 import { CliError, EXIT, type CommandName, type CommandOptions } from './arguments';
 import type { ProjectCommand } from './command-context';
+import { isArchive, onRestoredArchive } from './archive-as-project';
 import { agreement } from './commands/agreement';
+import { archive } from './commands/archive';
+import { backup } from './commands/backup';
 import { exportDataset } from './commands/export';
 import { importCodebook, importFiles } from './commands/import';
 import { list } from './commands/list';
 import { stats } from './commands/stats';
 import { sync } from './commands/sync';
 
-/** Every command but init, which makes a project rather than opening one. */
-export const PROJECT_COMMANDS: Record<Exclude<CommandName, 'init'>, ProjectCommand> = {
+/** The commands that make a project rather than open one. */
+type MakingCommand = 'init' | 'restore';
+
+/** Every command but init and restore, which make a project rather than opening one. */
+export const PROJECT_COMMANDS: Record<Exclude<CommandName, MakingCommand>, ProjectCommand> = {
   list,
   stats,
   export: exportDataset,
@@ -27,17 +33,20 @@ export const PROJECT_COMMANDS: Record<Exclude<CommandName, 'init'>, ProjectComma
   'import-codebook': importCodebook,
   sync,
   agreement,
+  archive,
+  backup,
 };
 
-/** Opens the project in `folder`, runs the command on it, and closes it. */
+/** Opens the project in `folder` (or a checked copy of the archive it names), runs the command on it, and closes it. */
 export async function runOnProject(
-  command: Exclude<CommandName, 'init'>,
+  command: Exclude<CommandName, MakingCommand>,
   folder: string,
   bundledDocuments: string,
   options: CommandOptions,
   files: string[],
   out: string | null,
 ): Promise<unknown> {
+  if (await isArchive(folder)) return onRestoredArchive(command, folder, (restored) => runOnProject(command, restored, bundledDocuments, options, files, out));
   // The other commands name an existing project: only init starts a new one, never by mistake.
   if (!existsSync(join(folder, PROJECT_FILE))) throw new CliError(EXIT.project, `There is no project in ${folder} (no ${PROJECT_FILE}).`);
   let store: ProjectStore;

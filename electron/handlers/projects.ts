@@ -4,7 +4,7 @@
  */
 import type { ProjectSession } from '../services/project-session';
 import { projectArchive } from '../services/project-archive';
-import { newProjectFolderIn } from '../services/project-places';
+import { folderNameFor, newProjectFolderIn } from '../services/project-places';
 import { WorkbenchFailure } from '../../shared/model/failure';
 import type { CommonServices } from './context';
 import type { Handlers } from './dispatch';
@@ -48,7 +48,8 @@ export function projectsHandlers(session: ProjectSession, services: CommonServic
     setProjectDetails: ({ name, description }) => session.setDetails(name, description),
     archiveProject: async () => {
       const store = session.requireStore();
-      const path = await services.chooseSavePath(`${store.name} ${day()}.awbproj`, { name: 'Annotation Workbench project archive', extensions: ['awbproj'] });
+      // The project's name may hold a slash or a colon: the suggested file name never does.
+      const path = await services.chooseSavePath(`${folderNameFor(store.name)} ${day()}.awbproj`, { name: 'Annotation Workbench project archive', extensions: ['awbproj'] });
       if (!path) return { path: null };
       const bytes = await projectArchive(store);
       try {

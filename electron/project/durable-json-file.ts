@@ -52,6 +52,11 @@ export class DurableJsonFile<T> implements Adapter<T> {
     return checked.value;
   }
 
+  /** The text a write of `data` would put in the file, without writing it. */
+  serialized(data: T): string {
+    return this.serialize(data);
+  }
+
   write(data: T): Promise<void> {
     if (!this.inFlight) return this.start(data);
     if (this.queued) {

@@ -40,6 +40,10 @@ export { DOCUMENTS_FOLDER } from './document-texts';
 
 export class ProjectStore {
   private readonly saving: SaveLoop;
+  /** Changes (actions, undo, redo, settings) since the project was opened. */
+  private changes = 0;
+  /** Notices of the services around the project (a backup that failed), by topic. */
+  private readonly serviceNotices = new Map<string, string>();
 
   private constructor(
     readonly folder: string,
@@ -96,6 +100,7 @@ export class ProjectStore {
     if (!trimmed) throw new WorkbenchFailure('invalid-input', 'A project needs a name.');
     this.data.name = trimmed;
     this.data.description = description;
+    this.changes += 1;
     await this.saving.saveAll();
     return { name: trimmed, description };
   }
@@ -142,9 +147,29 @@ export class ProjectStore {
 
   /** What the researcher must be told: what opening found, and a save that has not succeeded yet. */
   get notices(): string[] {
-    const notices = [...this.openingNotices];
+    const notices = [...this.openingNotices, ...this.serviceNotices.values()];
     if (this.saving.error) notices.push(this.saving.error);
     return notices;
+  }
+
+  /** Sets (or, with null, clears) what a service around the project has to tell, under its topic. */
+  tell(topic: string, notice: string | null): void {
+    if (notice === null) this.serviceNotices.delete(topic);
+    else this.serviceNotices.set(topic, notice);
+  }
+
+  /** How many changes were made since the project was opened: a backup is due only when it has moved. */
+  get changeCount(): number {
+    return this.changes;
+  }
+
+  /**
+   * The project file as it is now, journal folded in: the bytes a full save would write, made in
+   * memory. Nothing is written, so that a copy (an archive, a backup) never makes the project's own
+   * saving fail on a disk with room for the journal but not for the whole file.
+   */
+  projectFileNow(): Uint8Array {
+    return Buffer.from(this.adapter.serialized(this.data), 'utf8');
   }
 
   /** The project as the renderer lists it (in blind coding, counting only the coder's own segments). */
@@ -276,6 +301,7 @@ export class ProjectStore {
   /** Numbers a step and makes it durable (see save-loop.ts). */
   private async commit(step: JournalStep): Promise<void> {
     this.data.journalSeq += 1;
+    this.changes += 1;
     await this.saving.commit({ ...step, seq: this.data.journalSeq });
   }
 
@@ -298,6 +324,7 @@ export class ProjectStore {
     if (!coder) throw new WorkbenchFailure('invalid-input', 'A coder needs a name.');
     this.data.coder = coder;
     this.data.coderConfirmed = true;
+    this.changes += 1;
     await this.saving.saveAll();
     return coder;
   }
@@ -308,6 +335,7 @@ export class ProjectStore {
    */
   async setBlind(blind: boolean): Promise<boolean> {
     this.data.blind = blind;
+    this.changes += 1;
     await this.saving.saveAll();
     return blind;
   }

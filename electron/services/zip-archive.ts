@@ -66,6 +66,7 @@ const cp437 = new TextDecoder('latin1');
 /** A zip archive in memory, its parts listed from the central directory and inflated on request. */
 export class ZipArchive {
   private readonly parts = new Map<string, Part>();
+  private readonly repeated: string[] = [];
   private unpacked = 0;
 
   private constructor(
@@ -85,6 +86,11 @@ export class ZipArchive {
   /** The paths of the parts, as the archive names them. */
   get paths(): string[] {
     return [...this.parts.keys()];
+  }
+
+  /** Paths the central directory lists more than once (only the last of each is read): a well-made archive has none. */
+  get duplicatePaths(): string[] {
+    return [...this.repeated];
   }
 
   /** The bytes of one part, inflated within the limits; throws ArchiveTooLarge past one of them. */
@@ -185,7 +191,10 @@ export class ZipArchive {
         headerOffset: view.getUint32(at + 42, true),
       };
       readZip64Sizes(view, at + 46 + nameLength, extraLength, part);
-      if (!path.endsWith('/')) this.parts.set(path, part);
+      if (!path.endsWith('/')) {
+        if (this.parts.has(path)) this.repeated.push(path);
+        this.parts.set(path, part);
+      }
       at += 46 + nameLength + extraLength + commentLength;
     }
   }
