@@ -68,9 +68,10 @@ async function whenReady(): Promise<void> {
   registerIpcHandlers(
     createHandlers({ session: projects, chooseSavePath: saveDialog(currentWindow, documentsFolder), chooseFolder: chooseFolderDialog(currentWindow) }),
   );
+  createWindow(preloadFile);
+  // After the window, so that its title names the project open at the start.
   const refreshMenu = await showApplicationMenu(projects, process.platform === 'darwin');
   projects.onChange(() => void refreshMenu());
-  createWindow(preloadFile);
 
   app.on('before-quit', (event) => confirmQuit(projects, event));
   app.on('activate', () => {
