@@ -11,6 +11,7 @@ import { createHandlers } from '../handlers/handlers';
 import { PROJECT_FILE } from '../project/project-opening';
 import { defaultProjectFolder } from '../services/paths';
 import { ProjectSession } from '../services/project-session';
+import { SharedFolders } from '../services/shared-folders';
 import { showApplicationMenu } from './application-menu';
 import { chooseFolderDialog, dialogChooser, saveDialog } from './dialogs';
 import { denyPermissions, guardWebContents } from './guards';
@@ -65,8 +66,16 @@ async function whenReady(): Promise<void> {
   } catch (error) {
     dialog.showErrorBox('Annotation Workbench cannot open its project', messageOf(error));
   }
+  // The coders' shared folder of each project is kept here, beside the recent list, never in the project.
+  const sharedFolders = await SharedFolders.load(app.getPath('userData'));
+  for (const notice of sharedFolders.notices) console.warn(notice);
   registerIpcHandlers(
-    createHandlers({ session: projects, chooseSavePath: saveDialog(currentWindow, documentsFolder), chooseFolder: chooseFolderDialog(currentWindow) }),
+    createHandlers({
+      session: projects,
+      chooseSavePath: saveDialog(currentWindow, documentsFolder),
+      chooseFolder: chooseFolderDialog(currentWindow),
+      sharedFolders,
+    }),
   );
   createWindow(preloadFile);
   // After the window, so that its title names the project open at the start.
