@@ -66,7 +66,7 @@ export function CoderExchange(props: { onMerged: () => void }) {
         </label>
       </div>
       <p className="coder-exchange-row coder-exchange-folder">
-        {t('coders.exchange.folder')}:{' '}
+        <span>{t('coders.exchange.folderLabel')}</span>
         {folder ? <code data-shared-folder>{folder}</code> : <span className="muted">{t('coders.exchange.noFolder')}</span>}
       </p>
       <div className="coder-exchange-row">
