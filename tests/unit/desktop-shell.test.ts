@@ -1,10 +1,10 @@
 // The desktop shell's real modules (electron/app/*) run under Node against a recording stand-in
 // of the `electron` module (tests/support/electron-stand-in.ts), which throws on any property or
 // call it does not know: the app is started, made ready, and what it asked of Electron is read back.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CHANNEL_PREFIX, COMMAND_CHANNEL } from '../../shared/ipc/channels';
 import { commandNames } from '../../shared/ipc/commands';
 import { operationNames } from '../../shared/ipc';
@@ -29,6 +29,11 @@ beforeAll(async () => {
   const started = startDesktopApp();
   standIn.becomeReady();
   await started;
+});
+
+afterAll(() => {
+  vi.unstubAllEnvs();
+  for (const folder of Object.values(standIn.folders)) rmSync(folder, { recursive: true, force: true });
 });
 
 describe('the window', () => {
@@ -156,6 +161,21 @@ describe('the IPC channels', () => {
   });
 });
 
+describe("the coders' shared folder in the app", () => {
+  const own = { senderFrame: { url: 'app://workbench/index.html', parent: null } };
+
+  it("is chosen in the system's folder dialog, never named by the page", async () => {
+    const choose = standIn.ipcHandlers.get(`${CHANNEL_PREFIX}chooseFolder`)!;
+    expect(await choose(own, { purpose: 'shared-folder' })).toEqual({ ok: true, value: { folder: null, available: true } });
+    const shown = standIn.calls.filter((call) => call.name === 'dialog.showOpenDialog').at(-1)!;
+    expect(shown.args.at(-1)).toMatchObject({ title: 'Choose the shared folder of the coders', properties: ['openDirectory', 'createDirectory'] });
+    expect(await choose(own, { purpose: 'shared-folder', place: 'coders' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    const sync = standIn.ipcHandlers.get(`${CHANNEL_PREFIX}syncSharedFolder`)!;
+    expect(await sync(own, { folder: standIn.folders.userData })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(await sync(own, {})).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+});
+
 type MenuItem = { label?: string; role?: string; click?: () => void; submenu?: MenuItem[] };
 
 describe('the menu', () => {
@@ -185,6 +205,11 @@ describe("the app's life", () => {
   it('quits when its window closes (except on macOS, where apps stay)', () => {
     standIn.emitApp('window-all-closed');
     expect(standIn.calls.filter((call) => call.name === 'app.quit')).toHaveLength(process.platform === 'darwin' ? 0 : 1);
+  });
+
+  it('opens no second window when activated with one open', () => {
+    standIn.emitApp('activate');
+    expect(standIn.windows).toHaveLength(1);
   });
 
   it('quits without asking when every change is saved', () => {
