@@ -77,6 +77,15 @@ describe("a project's shared folder", () => {
     await cancelled.session.shutdown();
   });
 
+  it('starts afresh, with a notice, when the remembered list cannot be read', async () => {
+    const userData = await tempFolder();
+    await writeFile(join(userData, SHARED_FOLDERS_FILE), '{"version": 1, "projects": {"x": ');
+    const folders = await SharedFolders.load(userData);
+    expect(folders.folderOf('x')).toBeNull();
+    expect(folders.notices).toEqual([expect.stringContaining('The list of shared folders could not be read')]);
+    expect(await readFile(join(userData, `${SHARED_FOLDERS_FILE}.unreadable`), 'utf8')).toContain('"projects"');
+  });
+
   it('must be chosen before a sync, with a message that says so', async () => {
     const { handlers, store } = await openProject();
     expect(await dispatch(handlers, 'syncSharedFolder', {})).toEqual({

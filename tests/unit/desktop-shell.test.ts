@@ -104,9 +104,12 @@ describe('the app:// handler', () => {
     return response.status === 200 ? await response.text() : response.status;
   };
 
-  it('is declared a standard, secure scheme', () => {
+  it('is declared a standard, secure scheme before the app is ready (Electron ignores it later), and served after', () => {
+    const names = standIn.calls.map((call) => call.name);
     const declared = standIn.calls.find((call) => call.name === 'protocol.registerSchemesAsPrivileged');
     expect(declared?.args[0]).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+    expect(names.indexOf('protocol.registerSchemesAsPrivileged')).toBeLessThan(names.indexOf('app.whenReady'));
+    expect(names.indexOf('protocol.handle')).toBeGreaterThan(names.indexOf('app.whenReady'));
   });
 
   it('serves the files inside the renderer folder', async () => {
