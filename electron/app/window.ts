@@ -1,8 +1,8 @@
 /**
- * The app's one window, locked down: context isolation, sandbox, no node integration, the page
- * served only from the app's own origin.
+ * The app's one window, locked down: context isolation, sandbox, no node integration, web
+ * security, no middle-click (auxclick) events, the page served only from the app's own origin.
  */
-import { BrowserWindow } from 'electron';
+import { BrowserWindow, type BrowserWindowConstructorOptions } from 'electron';
 import { APP_ORIGIN } from './trusted-sender';
 
 let mainWindow: BrowserWindow | null = null;
@@ -12,9 +12,12 @@ export function currentWindow(): BrowserWindow | null {
   return mainWindow;
 }
 
-/** Opens the window on the app's page; `preloadFile` is the bundled preload beside main. */
-export function createWindow(preloadFile: string, title = 'Annotation Workbench'): void {
-  mainWindow = new BrowserWindow({
+/**
+ * The options the window is made with: its size, and the page's security settings. Nothing here
+ * may loosen them (no `allowRunningInsecureContent`, `experimentalFeatures` or `webviewTag`).
+ */
+export function windowOptions(preloadFile: string, title = 'Annotation Workbench'): BrowserWindowConstructorOptions {
+  return {
     width: 1280,
     height: 820,
     title,
@@ -24,15 +27,25 @@ export function createWindow(preloadFile: string, title = 'Annotation Workbench'
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
+      nodeIntegrationInSubFrames: false,
       webSecurity: true,
+      // A middle click would otherwise fire `auxclick`, which can open links past the navigation guards.
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: false,
     },
+  };
+}
+
+/** Opens the window on the app's page; `preloadFile` is the bundled preload beside main. */
+export function createWindow(preloadFile: string, title = 'Annotation Workbench'): BrowserWindow {
+  const window = new BrowserWindow(windowOptions(preloadFile, title));
+  mainWindow = window;
+  window.once('ready-to-show', () => window.show());
+  void window.loadURL(`${APP_ORIGIN}/index.html`);
+  window.on('closed', () => {
+    if (mainWindow === window) mainWindow = null;
   });
-  mainWindow.once('ready-to-show', () => mainWindow?.show());
-  mainWindow.loadURL(`${APP_ORIGIN}/index.html`);
-  mainWindow.on('closed', () => {
-    mainWindow = null;
-  });
+  return window;
 }
 
 /** Names the open project in the window's title (the page's own title is not used). */

@@ -9,6 +9,7 @@ import { fileFailure, writeFileDurably } from '../project/atomic-write';
 import type { ProjectStore } from '../project/project-store';
 import { Jobs, type Job } from '../services/jobs';
 import type { ProjectSession } from '../services/project-session';
+import type { SharedFolders } from '../services/shared-folders';
 
 export type { FileKind } from '../../shared/ipc/export-formats';
 
@@ -28,6 +29,10 @@ export interface CommonServices {
   jobs?: Jobs;
   /** Asks the researcher to choose a folder (the desktop app's dialog); absent where there is none. */
   chooseFolder?: (title: string) => Promise<string | null>;
+  /** The folder of a name below the preview's root (the preview's way to choose a folder); absent elsewhere. */
+  folderBelow?: (name: string) => Promise<string>;
+  /** Each project's shared folder, remembered by the main process (in memory when not given). */
+  sharedFolders?: SharedFolders;
 }
 
 /** What a file's content may be: text, bytes, or text in chunks (written with checkpoints between them). */

@@ -12,6 +12,7 @@ import { projectsOperations } from '../../shared/ipc/projects';
 import type { ProjectStore } from '../project/project-store';
 import { Jobs } from '../services/jobs';
 import { ProjectSession } from '../services/project-session';
+import { SharedFolders } from '../services/shared-folders';
 import { codebookHandlers } from './codebook';
 import { coderHandlers } from './coders';
 import { handlerContext, type CommonServices, type Services } from './context';
@@ -55,7 +56,9 @@ function isProjectsOperation(name: OperationName): name is ProjectsOperationName
 }
 
 /** The handler of every operation, over these services. */
-export function createHandlers(services: Services): Handlers {
+export function createHandlers(given: Services): Handlers {
+  // One memory of shared folders for every project of the session, when none is kept on disk.
+  const services: Services = { ...given, sharedFolders: given.sharedFolders ?? SharedFolders.inMemory() };
   const session = services.session ?? ProjectSession.around(services.store);
   const jobs = services.jobs ?? new Jobs();
   const tables = new WeakMap<ProjectStore, ProjectHandlers>();

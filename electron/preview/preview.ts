@@ -10,6 +10,7 @@ import { mkdir } from 'node:fs/promises';
 import { defaultProjectFolder, userDataFolder } from '../services/paths';
 import { placesBelow } from '../services/project-places';
 import { ProjectSession } from '../services/project-session';
+import { SharedFolders } from '../services/shared-folders';
 import { startPreviewServer } from './preview-server';
 
 async function main(): Promise<void> {
@@ -29,19 +30,22 @@ async function main(): Promise<void> {
   const appRoot = resolve(__dirname, '..', '..');
   const root = resolve(values.root ?? join(userDataFolder(), 'projects'));
   await mkdir(root, { recursive: true });
-  const session = await ProjectSession.start({ userData: root, bundledDocuments: join(appRoot, 'documents'), chooser: placesBelow(root) });
+  const places = placesBelow(root);
+  const session = await ProjectSession.start({ userData: root, bundledDocuments: join(appRoot, 'documents'), chooser: places });
   if (values.project) await session.openGiven(resolve(values.project));
   else if (session.recent.lastOpen) await session.openLast();
   else if (!values.root) await session.openGiven(defaultProjectFolder(userDataFolder()));
   const exportsFolder = resolve(values.exports ?? join(root, 'exports'));
-  const handlers = createHandlers({ session, chooseSavePath: saveIntoFolder(exportsFolder) });
+  const sharedFolders = await SharedFolders.load(root);
+  // The page chooses a coders' shared folder by its name below the root, never by a path.
+  const handlers = createHandlers({ session, chooseSavePath: saveIntoFolder(exportsFolder), folderBelow: (name) => places.folderBelow(name), sharedFolders });
   const server = await startPreviewServer({
     handlers,
     rendererFolder: join(appRoot, 'dist', 'renderer'),
     port: values.port ? Number(values.port) : 0,
   });
   console.log(`Annotation Workbench preview\n  projects below: ${root}\n  open: ${session.store?.folder ?? '(none: the start screen)'}\n  exports: ${exportsFolder}`);
-  for (const notice of [...(session.store?.notices ?? []), ...(await session.state()).notices]) console.log(`  notice: ${notice}`);
+  for (const notice of [...(session.store?.notices ?? []), ...(await session.state()).notices, ...sharedFolders.notices]) console.log(`  notice: ${notice}`);
   console.log(`\nOpen ${server.url}\n(only this machine can reach it; press Ctrl+C to stop)`);
   const stop = async () => {
     await server.close();

@@ -86,11 +86,17 @@ function within(root: string, path: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel) && !rel.split(sep).includes('..'));
 }
 
+/** The preview's places: its chooser of projects, and of other folders (a coders' shared folder) below its root. */
+export interface PlacesBelow extends ProjectChooser {
+  /** The existing folder of that name directly below the root. */
+  folderBelow(name: string): Promise<string>;
+}
+
 /**
- * The preview's chooser: projects and archives directly below `root`, named by the page; a name
- * with a slash, `..`, or a link that leads out of the root is refused.
+ * The preview's chooser: projects, archives and folders directly below `root`, named by the page;
+ * a name with a slash, `..`, or a link that leads out of the root is refused.
  */
-export function placesBelow(root: string): ProjectChooser {
+export function placesBelow(root: string): PlacesBelow {
   const rootPath = resolve(root);
   async function realRoot(): Promise<string> {
     return realpath(rootPath);
@@ -130,6 +136,13 @@ export function placesBelow(root: string): ProjectChooser {
     },
     async restoreParent() {
       return realRoot();
+    },
+    async folderBelow(name) {
+      const path = await named(name);
+      const kind = await kindOf(path);
+      if (kind === 'missing') throw new WorkbenchFailure('not-found', `There is no folder named “${name}” in the preview's root folder.`);
+      if (kind !== 'folder' && kind !== 'empty-folder') throw new WorkbenchFailure('invalid-input', `“${name}” in the preview's root folder is not a folder.`);
+      return path;
     },
     async entries() {
       const rootReal = await realRoot();

@@ -1,4 +1,8 @@
-/** The desktop menu's commands, each to the service call it stands for. */
+/**
+ * The desktop menu's commands, each to the service call it stands for: one table with an entry
+ * for every command the main process may send (`commandNames`), so that a command the menu gains
+ * cannot go unhandled (the table's type and tests/unit/menu-commands.test.ts both say so).
+ */
 import type { CommandName } from '../../shared/ipc/commands';
 import { onMenuCommand } from '../services/menu-commands';
 import { EXPORT_FORMATS } from '../../shared/ipc/export-formats';
@@ -8,26 +12,59 @@ import { closeFrontTabKeepingFocus } from '../components/workspace/close-tab';
 import { undoOrRedo } from './history';
 import { isFormField } from './keymap';
 
-/** Runs a command of the menu. */
-export function runMenuCommand(command: CommandName): void {
-  if (command === 'undo' || command === 'redo') {
-    // In a form field the menu's Undo is the field's own.
-    if (isFormField(document.activeElement)) document.execCommand(command);
-    else undoOrRedo(command);
-    return;
-  }
-  if (command === 'close-tab') {
+function undoOrRedoHere(command: 'undo' | 'redo'): void {
+  // In a form field the menu's Undo is the field's own.
+  if (isFormField(document.activeElement)) document.execCommand(command);
+  else undoOrRedo(command);
+}
+
+/** Exports the format whose menu item sends `command` (a command without one is a mistake caught on loading). */
+function exportCommand(command: CommandName): () => void {
+  const format = EXPORT_FORMATS.find((candidate) => candidate.menu?.command === command);
+  if (!format) throw new Error(`No export format has the menu command ${command}.`);
+  return () => void exportFormat(format);
+}
+
+/**
+ * The project menu's commands that open the page's project screens (new project, open, details,
+ * archive, backups; issue 13, item 1): until those screens are in the page, the command is taken
+ * and nothing happens.
+ */
+function projectCommandWithoutScreen(): void {
+  return undefined;
+}
+
+/** What each menu command does in the page. */
+export const MENU_COMMANDS: Readonly<Record<CommandName, () => void>> = {
+  'new-project': projectCommandWithoutScreen,
+  'open-project': projectCommandWithoutScreen,
+  'close-project': projectCommandWithoutScreen,
+  'archive-project': projectCommandWithoutScreen,
+  'restore-backup': projectCommandWithoutScreen,
+  'project-details': projectCommandWithoutScreen,
+  // The main process opened another project (Open Recent): the page starts afresh on it.
+  'project-changed': () => window.location.reload(),
+  'close-tab': () => {
     // As with the page's own keys, the tabs behind a modal dialog stay while it is up.
     if (!document.activeElement?.closest('dialog[open],[aria-modal="true"]')) closeFrontTabKeepingFocus();
-    return;
-  }
-  if (command === 'export-dialog') {
-    showDialog('export');
-    return;
-  }
-  // Every other command exports the format whose menu item sent it.
-  const format = EXPORT_FORMATS.find((candidate) => candidate.menu?.command === command);
-  if (format) void exportFormat(format);
+  },
+  'export-dialog': () => showDialog('export'),
+  'export-csv': exportCommand('export-csv'),
+  'export-csv-excel': exportCommand('export-csv-excel'),
+  'export-wide-csv': exportCommand('export-wide-csv'),
+  'export-jsonl': exportCommand('export-jsonl'),
+  'export-datapackage': exportCommand('export-datapackage'),
+  'export-xlsx': exportCommand('export-xlsx'),
+  'export-qdpx': exportCommand('export-qdpx'),
+  'export-qdc': exportCommand('export-qdc'),
+  'export-coder-file': exportCommand('export-coder-file'),
+  undo: () => undoOrRedoHere('undo'),
+  redo: () => undoOrRedoHere('redo'),
+};
+
+/** Runs a command of the menu; anything else (a name it does not know, `toString`) does nothing. */
+export function runMenuCommand(command: CommandName): void {
+  if (Object.hasOwn(MENU_COMMANDS, command)) MENU_COMMANDS[command]();
 }
 
 /** Listens to the menu's commands; returns the stopper. */

@@ -1,12 +1,13 @@
 /**
  * Who is coding, blind coding, and bringing coders' work together without a server: other coders' files and a
- * shared folder (remembered in this browser profile) where each coder writes only their own file.
+ * shared folder where each coder writes only their own file. The folder is chosen in the system's
+ * dialog (or, in the browser preview, by its name below the preview's folder) and remembered for
+ * the project by the main process; the page never names a path.
  */
 import type { ProjectImportOutcome } from '../../shared/ipc/exchange';
 import type { Result } from '../../shared/ipc/result';
 import { getState, selectBlind, update } from '../store';
 import { withAgreement } from '../store/agreement';
-import { readStored, writeStored } from '../store/preferences';
 import { withBlind, withCoder } from '../store/project';
 import { api, isPreview } from './api-client';
 import { reloadOpenDocument } from './documents';
@@ -15,11 +16,10 @@ import { refreshCounts } from './overview';
 import { t } from '../i18n/i18n';
 import { showMessage } from './page';
 
-const FOLDER_KEY = 'workbench-shared-folder';
-
-/** The shared folder remembered in this browser profile ('' when none). */
-export function rememberedFolder(): string {
-  return readStored(FOLDER_KEY) ?? '';
+/** The project's shared folder as the main process remembers it (to show it); null when none is chosen. */
+export async function rememberedFolder(): Promise<string | null> {
+  const result = await api.sharedFolder({});
+  return result.ok ? result.value.folder : null;
 }
 
 /**
@@ -54,9 +54,9 @@ export async function setCoder(name: string): Promise<boolean> {
  * others' work comes in, without anyone having to remember to press Sync.
  */
 export async function syncRememberedFolder(): Promise<void> {
-  const folder = rememberedFolder();
+  const folder = await rememberedFolder();
   if (!folder) return;
-  const result = await api.syncSharedFolder({ folder });
+  const result = await api.syncSharedFolder({});
   if (!result.ok) showMessage('error', t('services.coders.syncFailed', { folder, reason: result.error.message }));
   else if (result.value.outcome) applyImportOutcome(result.value.outcome);
 }
@@ -89,17 +89,24 @@ export function importCoderFiles(files: readonly File[]): Promise<CodersTaken> {
   return take(files.map((file) => async () => api.importCoderFile({ name: file.name, content: await file.text() })));
 }
 
-/** Remembers the shared folder and syncs it: this coder's file goes there, the others' come in. */
-export function syncSharedFolder(folder: string): Promise<CodersTaken> {
-  writeStored(FOLDER_KEY, folder);
-  return take([() => api.syncSharedFolder({ folder })]);
+/** Syncs the project's shared folder: this coder's file goes there, the others' come in. */
+export function syncSharedFolder(): Promise<CodersTaken> {
+  return take([() => api.syncSharedFolder({})]);
 }
 
-/** Whether a folder can be chosen in a dialog (the desktop app; the browser preview has none). */
+/** Whether the folder is chosen in the system's dialog (the desktop app) rather than by a name (the browser preview). */
 export const canChooseFolder = !isPreview;
 
-/** Asks the desktop's folder dialog for a shared folder; null when none was chosen. */
-export async function chooseSharedFolder(): Promise<string | null> {
-  const chosen = await api.chooseFolder({ purpose: 'shared-folder' });
-  return chosen.ok && chosen.value.folder ? chosen.value.folder : null;
+/**
+ * Chooses the project's shared folder: in the desktop app in the system's dialog (`place` not
+ * given), in the preview by the name of a folder below its folder. The folder now remembered, or
+ * null when the dialog was cancelled or the name refused (the message then says why).
+ */
+export async function chooseSharedFolder(place?: string): Promise<string | null> {
+  const chosen = await api.chooseFolder(place === undefined ? { purpose: 'shared-folder' } : { purpose: 'shared-folder', place });
+  if (!chosen.ok) {
+    showMessage('error', chosen.error.message);
+    return null;
+  }
+  return chosen.value.folder;
 }

@@ -37,17 +37,24 @@ export const exchangeOperations = {
     "Merges another coder's file as one action: their segments here come to mirror it (added, changed, removed); other coders' segments are never touched.",
   ),
   syncSharedFolder: operation<ProjectImportOutcome>()(
-    z.strictObject({
-      folder: z
-        .string()
-        .min(1)
-        .max(4096)
-        .refine((path) => /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(path), { error: 'give the folder as an absolute path' }),
-    }),
-    "Writes the current coder's file into a shared folder (Dropbox, Syncthing, git), then merges every other coder's file there as one action; never writes another file, never deletes.",
+    z.strictObject({}),
+    "Writes the current coder's file into the project's shared folder (Dropbox, Syncthing, git; chosen with chooseFolder and remembered by the main process), then merges every other coder's file there as one action; never writes another file, never deletes. Refused ('not-found') while no folder has been chosen.",
   ),
   chooseFolder: operation<{ folder: string | null; available: boolean }>()(
-    z.strictObject({ purpose: z.enum(['shared-folder']) }),
-    "Asks the researcher to choose a folder in the system's dialog; `available` is false where there is no dialog (the browser preview), and `folder` null when cancelled.",
+    z.strictObject({
+      purpose: z.enum(['shared-folder']),
+      /** In the browser preview only: the name of a folder directly below its root folder (never a path). */
+      place: z
+        .string()
+        .min(1)
+        .max(FILE_NAME_MAX_CHARS)
+        .refine((name) => !/[\\/\0]/.test(name) && name !== '.' && name !== '..', { error: 'give a name without slashes' })
+        .optional(),
+    }),
+    "Chooses the open project's shared folder, in the system's dialog (the app) or by a name below the preview's root, and remembers it for the project; `available` is false where neither can be offered, and `folder` null when cancelled.",
+  ),
+  sharedFolder: operation<{ folder: string | null }>()(
+    z.strictObject({}),
+    "The shared folder remembered for the open project (to show it), or null when none has been chosen.",
   ),
 } as const;

@@ -3,12 +3,11 @@
  * Agreement view (and then compared), and a shared folder synced, where each coder writes only
  * their own file.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/handlers/handlers';
-import { openProject, segmentInput } from '../support/project';
-import { tempFolder } from '../support/temp';
+import { chooseSharedFolder, openProject, segmentInput } from '../support/project';
 import { setUpWorkbench } from '../support/workbench';
 import { value } from '../support/builders';
 import { openView } from '../support/workspace';
@@ -37,9 +36,22 @@ describe("another coder's work in the browser", () => {
     await expect.poll(() => page.textContent('.reliability-summary')).toMatch(/2 coders \(ana, bea\) · 1 document/);
 
     // A shared folder: ana's sync writes ana's file beside bea's and reads bea's (nothing new now).
-    const shared = await tempFolder();
-    await dispatch(bea.handlers, 'syncSharedFolder', { folder: shared });
-    await page.fill('input[data-action="shared-folder"]', shared);
+    // In the preview the page names a folder below its root (bea chose the same folder in her app's dialog).
+    const shared = join(workbench.project.placesRoot, 'coders');
+    await mkdir(shared);
+    await chooseSharedFolder(bea, shared);
+    await dispatch(bea.handlers, 'syncSharedFolder', {});
+    expect(await page.isDisabled('button[data-action="sync-shared-folder"]')).toBe(true);
+    await expect.poll(() => page.textContent('.coder-exchange-folder')).toMatch(/none chosen yet/);
+    await page.fill('input[data-action="shared-folder"]', 'coders');
+    await page.click('button[data-action="choose-shared-folder"]');
+    await expect.poll(() => page.textContent('[data-shared-folder]')).toMatch(/coders$/);
+    await mkdir('.tmp/screenshots', { recursive: true });
+    for (const theme of ['light', 'dark']) {
+      await page.evaluate((chosen) => (globalThis.document.documentElement.dataset.theme = chosen), theme);
+      await page.locator('.coder-exchange').screenshot({ path: `.tmp/screenshots/coder-exchange-shared-folder-${theme}.png` });
+    }
+    await page.evaluate(() => (globalThis.document.documentElement.dataset.theme = 'light'));
     await page.click('button[data-action="sync-shared-folder"]');
     await expect.poll(async () => (await readdir(shared)).sort()).toEqual(['ana.coder.json', 'bea.coder.json']);
     await expect.poll(() => page.textContent('.coder-exchange-report')).toMatch(/Nothing new|bea/);
@@ -47,7 +59,7 @@ describe("another coder's work in the browser", () => {
 
     // bea codes more and syncs; the next time ana's app starts, bea's new work comes in by itself.
     await bea.store.addSegment(segmentInput(document.id, text, words[2], 'call-to-action'));
-    await dispatch(bea.handlers, 'syncSharedFolder', { folder: shared });
+    await dispatch(bea.handlers, 'syncSharedFolder', {});
     await page.reload();
     await page.waitForSelector('.document-button');
     await expect.poll(() => workbench.project.store.codebookState().segments.filter((s) => s.coder === 'bea').length).toBe(3);

@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { dispatch } from '../../electron/handlers/handlers';
-import { openProject, segmentInput, type OpenProject } from '../support/project';
+import { chooseSharedFolder, openProject, segmentInput, type OpenProject } from '../support/project';
 import { tempFolder } from '../support/temp';
 
 let project: OpenProject | null = null;
@@ -43,13 +43,14 @@ describe('the project store', () => {
     const { store, handlers } = project;
     const overview = vi.spyOn(store, 'overview');
     const sharedFolder = await tempFolder();
+    await chooseSharedFolder(project, sharedFolder);
     const selection = { coders: ['ana', 'ben'], documentIds: [store.documents[0]!.id], codeIds: ['factual-claim'], minOverlap: 90 };
     const calls: Array<() => ReturnType<typeof dispatch>> = [
       () => dispatch(handlers, 'searchCorpus', { query: { pattern: 'the', regex: false, caseSensitive: false, wholeWord: false } }),
       () => dispatch(handlers, 'exportDataset', { format: 'qdpx' }),
       () => dispatch(handlers, 'exportDataset', { format: 'datapackage' }),
       () => dispatch(handlers, 'exportCoderFile', {}),
-      () => dispatch(handlers, 'syncSharedFolder', { folder: sharedFolder }),
+      () => dispatch(handlers, 'syncSharedFolder', {}),
       () => dispatch(handlers, 'reliabilityReport', selection),
       () => dispatch(handlers, 'exportReliability', { format: 'html', selection, codeId: null }),
     ];

@@ -3,8 +3,9 @@
  * (routed by the `.coder.json` name), a second import adds nothing, and a coder's own file is
  * refused. Runs the built CLI (`npm run build` makes dist/electron/cli.cjs).
  */
-import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readdir } from 'node:fs/promises';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/handlers/handlers';
 import { openProject, segmentInput } from '../support/project';
@@ -47,5 +48,22 @@ describe('coder files on the command line', () => {
     expect(cli('stats', '--project', ana)).toMatchObject({ segments: 2 });
 
     expect(execFileSync('node', [CLI, '--help']).toString()).toMatch(/coder-file {2}the current coder's segments[\s\S]*\*\.coder\.json/);
+  });
+
+  it('syncs a shared folder named on its own command line (the page cannot name one), and says when it is not there', async () => {
+    const ana = await codedProject('ana', 'Anarchist Voices', 'factual-claim');
+    const bea = await codedProject('Bea Example', 'Nagorno-Karabakh', 'opinion');
+    const shared = await tempFolder('workbench-shared-');
+    expect(cli('sync', shared, '--project', bea).report[0]).toBe('Wrote your file bea-example.coder.json (1 segment).');
+    // A folder relative to where the command runs.
+    const synced = JSON.parse(execFileSync('node', [CLI, 'sync', relative(process.cwd(), shared), '--project', ana]).toString());
+    expect(synced).toMatchObject({ outcome: { label: 'Merge the coding of Bea Example from the shared folder' } });
+    expect((await readdir(shared)).sort()).toEqual(['ana.coder.json', 'bea-example.coder.json']);
+    expect(cli('stats', '--project', ana)).toMatchObject({ segments: 2 });
+
+    const missing = spawnSync('node', [CLI, 'sync', join(shared, 'nowhere'), '--project', ana], { encoding: 'utf8' });
+    expect(missing.status).not.toBe(0);
+    expect(missing.stderr + missing.stdout).toMatch(/The shared folder .*nowhere cannot be opened/);
+    expect(missing.stderr + missing.stdout).not.toMatch(/^\s+at /m);
   });
 });

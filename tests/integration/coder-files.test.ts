@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/handlers/dispatch';
 import type { ActionOutcome, ExportOutcome, ProjectImportOutcome } from '../../shared/ipc';
 import { codePath } from '../../shared/model/codebook';
-import { openProject, segmentInput, type OpenProject } from '../support/project';
+import { chooseSharedFolder, openProject, segmentInput, type OpenProject } from '../support/project';
 import { tempFolder } from '../support/temp';
 import { value } from '../support/builders';
 
@@ -164,12 +164,14 @@ describe('coder files', () => {
     const invalid = await dispatch(ana.handlers, 'importCoderFile', { name: 'carl.coder.json', content: JSON.stringify(wrong) });
     expect(invalid).toMatchObject({ ok: false, error: { message: "carl.coder.json cannot be merged: it is not a valid coder file: segments.0: its code no-such-code is not in the file's codebook." } });
     expect(await readFile(ana.store.file, 'utf8')).toBe(before);
-    expect(await dispatch(ana.handlers, 'syncSharedFolder', { folder: 'relative/folder' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
   });
 });
 
 describe('a shared folder', () => {
-  const sync = async (project: OpenProject, folder: string) => value<ProjectImportOutcome>(await dispatch(project.handlers, 'syncSharedFolder', { folder }));
+  const sync = async (project: OpenProject, folder: string) => {
+    await chooseSharedFolder(project, folder);
+    return value<ProjectImportOutcome>(await dispatch(project.handlers, 'syncSharedFolder', {}));
+  };
 
   it('converges after each coder syncs in turn, and holds only each coder’s own file', async () => {
     const folder = await tempFolder('workbench-shared-');

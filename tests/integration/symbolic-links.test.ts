@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { createHandlers, dispatch } from '../../electron/handlers/handlers';
 import { saveIntoFolder } from '../../electron/services/export-folder';
 import { ProjectStore } from '../../electron/project/project-store';
-import { openProject, segmentInput } from '../support/project';
+import { chooseSharedFolder, openProject, segmentInput } from '../support/project';
 import { BUNDLED_DOCUMENTS, tempFolder } from '../support/temp';
 import { value } from '../support/builders';
 
@@ -37,14 +37,16 @@ async function codedProject() {
 
 describe('symbolic links planted under the names the app writes', () => {
   it('never writes a coder file through a link in the shared folder', async () => {
-    const { store, handlers } = await codedProject();
+    const project = await codedProject();
+    const { store, handlers } = project;
     const shared = await tempFolder();
     const outside = await victim();
     const missing = join(await tempFolder(), 'would-be-created.txt');
     // Under the name of the temporary file the app used to write, and under the coder file's own name.
     await symlink(outside, join(shared, '.ana.coder.json.tmp'));
     await symlink(missing, join(shared, 'ana.coder.json'));
-    const result = value<Synced>(await dispatch(handlers, 'syncSharedFolder', { folder: shared }));
+    await chooseSharedFolder(project, shared);
+    const result = value<Synced>(await dispatch(handlers, 'syncSharedFolder', {}));
     expect(result.report[0]).toMatch(/^ana\.coder\.json is there but could not be read \(.*is a symbolic link.*\): your file was not written\.$/);
     expect(await readFile(outside, 'utf8')).toBe('three years of work');
     expect(existsSync(missing)).toBe(false);
@@ -52,7 +54,7 @@ describe('symbolic links planted under the names the app writes', () => {
 
     // Without the link under its name, the file is written as a file of its own; the other link stays untouched.
     await rm(join(shared, 'ana.coder.json'));
-    const again = value<Synced>(await dispatch(handlers, 'syncSharedFolder', { folder: shared }));
+    const again = value<Synced>(await dispatch(handlers, 'syncSharedFolder', {}));
     expect(again.report[0]).toBe('Wrote your file ana.coder.json (1 segment).');
     expect((await lstat(join(shared, 'ana.coder.json'))).isFile()).toBe(true);
     expect(await readFile(outside, 'utf8')).toBe('three years of work');
@@ -115,11 +117,13 @@ describe('symbolic links planted under the names the app writes', () => {
 
 describe('a pipe in the shared folder', () => {
   it('is reported and skipped, and the sync finishes', { timeout: 30_000 }, async () => {
-    const { store, handlers } = await codedProject();
+    const project = await codedProject();
+    const { store, handlers } = project;
     const shared = await tempFolder();
     // A FIFO: reading it the ordinary way waits for a writer that never comes.
     execFileSync('mkfifo', [join(shared, 'carl.coder.json')]);
-    const result = value<Synced>(await dispatch(handlers, 'syncSharedFolder', { folder: shared }));
+    await chooseSharedFolder(project, shared);
+    const result = value<Synced>(await dispatch(handlers, 'syncSharedFolder', {}));
     expect(result.report).toContain('carl.coder.json could not be read: it is not a regular file (a pipe, a device or a folder); nothing was merged from it.');
     expect(result.report[0]).toBe('Wrote your file ana.coder.json (1 segment).');
     await store.close();

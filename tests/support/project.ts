@@ -3,14 +3,19 @@ import { randomUUID } from 'node:crypto';
 import { createHandlers, dispatch, type Handlers } from '../../electron/handlers/handlers';
 import { saveIntoFolder } from '../../electron/services/export-folder';
 import { ProjectStore } from '../../electron/project/project-store';
+import { placesBelow } from '../../electron/services/project-places';
 import { BUNDLED_DOCUMENTS, tempFolder } from './temp';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 export interface OpenProject {
   folder: string;
   store: ProjectStore;
   handlers: Handlers;
   exportsFolder: string;
+  /** What the folder dialog answers next (null: cancelled), as the researcher would choose in the app. */
+  dialog: { folder: string | null };
+  /** The folder whose folders the page may name (as below the preview's root): the project folder's parent. */
+  placesRoot: string;
 }
 
 export async function openProject(
@@ -21,8 +26,23 @@ export async function openProject(
   const projectFolder = folder ?? join(await tempFolder(), 'project');
   const store = await ProjectStore.open({ folder: projectFolder, bundledDocuments, coder: 'ana', ...options });
   const exportsFolder = join(projectFolder, 'exports');
-  const handlers = createHandlers({ store, chooseSavePath: saveIntoFolder(exportsFolder) });
-  return { folder: projectFolder, store, handlers, exportsFolder };
+  const dialog = { folder: null as string | null };
+  const placesRoot = dirname(projectFolder);
+  const places = placesBelow(placesRoot);
+  const handlers = createHandlers({
+    store,
+    chooseSavePath: saveIntoFolder(exportsFolder),
+    chooseFolder: async () => dialog.folder,
+    folderBelow: (name) => places.folderBelow(name),
+  });
+  return { folder: projectFolder, store, handlers, exportsFolder, dialog, placesRoot };
+}
+
+/** Chooses the project's shared folder as the researcher would in the app's folder dialog. */
+export async function chooseSharedFolder(project: OpenProject, folder: string): Promise<void> {
+  project.dialog.folder = folder;
+  const chosen = await dispatch(project.handlers, 'chooseFolder', { purpose: 'shared-folder' });
+  if (!chosen.ok) throw new Error(chosen.error.message);
 }
 
 /** The input of addSegment for a passage found by its words. */

@@ -24,7 +24,7 @@ describe('the API contract', () => {
       'importProject', 'jobProgress', 'listBackups', 'listPlaces', 'listSegments', 'mergeCodes', 'moveCode', 'newProject', 'openDocument',
       'openProject', 'redo', 'reliabilityReport', 'removeDocument', 'removeSegment', 'removeVariable', 'restoreBackup', 'searchCorpus',
       'setBlind', 'setCoder', 'setDocumentValue', 'setProjectDetails', 'setSegmentBounds', 'setSegmentCode', 'setSegmentMemo',
-      'settleDisagreement', 'syncSharedFolder', 'undo', 'updateCode', 'updateDocument',
+      'settleDisagreement', 'sharedFolder', 'syncSharedFolder', 'undo', 'updateCode', 'updateDocument',
     ]);
   });
 

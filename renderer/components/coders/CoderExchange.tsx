@@ -1,9 +1,10 @@
 /**
  * Bringing coders' work together without a server: export one's own coder file, import others',
  * or keep a shared folder (Dropbox, Syncthing, a git repository) where every coder writes only
- * their own file and reads the others'. The folder is remembered in this browser profile.
+ * their own file and reads the others'. The folder is chosen in the system's dialog (in the browser
+ * preview: by its name below the preview's folder) and remembered for the project by the main process.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useT } from '../../i18n/i18n';
 import { canChooseFolder, chooseSharedFolder, importCoderFiles, rememberedFolder, syncSharedFolder, type CodersTaken } from '../../services/coders';
 import { exportCoderFile } from '../../services/exports';
@@ -13,9 +14,18 @@ import { useStore } from '../../store';
 export function CoderExchange(props: { onMerged: () => void }) {
   const t = useT();
   const coder = useStore((state) => state.project?.coder);
-  const [folder, setFolder] = useState(rememberedFolder);
+  const [folder, setFolder] = useState<string | null>(null);
+  const [place, setPlace] = useState('');
   const [busy, setBusy] = useState(false);
   const [report, setReport] = useState<string[] | null>(null);
+
+  useEffect(() => {
+    let shown = true;
+    void rememberedFolder().then((remembered) => shown && setFolder(remembered));
+    return () => {
+      shown = false;
+    };
+  }, []);
 
   const take = async (work: Promise<CodersTaken>) => {
     setBusy(true);
@@ -23,6 +33,11 @@ export function CoderExchange(props: { onMerged: () => void }) {
     setBusy(false);
     setReport(lines);
     if (merged) props.onMerged();
+  };
+
+  const choose = async (name?: string) => {
+    const chosen = await chooseSharedFolder(name);
+    if (chosen) setFolder(chosen);
   };
 
   return (
@@ -50,39 +65,36 @@ export function CoderExchange(props: { onMerged: () => void }) {
           />
         </label>
       </div>
-      <form
-        className="coder-exchange-row"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void take(syncSharedFolder(folder.trim()));
-        }}
-      >
-        <label>
-          {t('coders.exchange.folder')}{' '}
-          <input
-            value={folder}
-            onChange={(event) => setFolder(event.target.value)}
-            placeholder={t('coders.exchange.folderPlaceholder')}
-            size={40}
-            data-action="shared-folder"
-          />
-        </label>
-        {canChooseFolder && (
-          <button
-            type="button"
-            onClick={async () => {
-              const chosen = await chooseSharedFolder();
-              if (chosen) setFolder(chosen);
-            }}
-            data-action="choose-shared-folder"
-          >
+      <p className="coder-exchange-row coder-exchange-folder">
+        <span>{t('coders.exchange.folderLabel')}</span>
+        {folder ? <code data-shared-folder>{folder}</code> : <span className="muted">{t('coders.exchange.noFolder')}</span>}
+      </p>
+      <div className="coder-exchange-row">
+        {canChooseFolder ? (
+          <button type="button" onClick={() => void choose()} data-action="choose-shared-folder">
             {t('coders.exchange.choose')}
           </button>
+        ) : (
+          <form
+            className="coder-exchange-row"
+            onSubmit={(event) => {
+              event.preventDefault();
+              if (place.trim()) void choose(place.trim());
+            }}
+          >
+            <label>
+              {t('coders.exchange.placeLabel')}{' '}
+              <input value={place} onChange={(event) => setPlace(event.target.value)} placeholder={t('coders.exchange.placePlaceholder')} size={24} data-action="shared-folder" />
+            </label>
+            <button type="submit" disabled={!place.trim()} data-action="choose-shared-folder">
+              {t('coders.exchange.usePlace')}
+            </button>
+          </form>
         )}
-        <button type="submit" disabled={busy || !folder.trim()} aria-busy={busy} data-action="sync-shared-folder">
+        <button type="button" onClick={() => void take(syncSharedFolder())} disabled={busy || !folder} aria-busy={busy} data-action="sync-shared-folder">
           {busy ? t('coders.exchange.working') : t('coders.exchange.sync')}
         </button>
-      </form>
+      </div>
       {report && (
         <ul className="coder-exchange-report" role="status" aria-label={t('coders.exchange.report')}>
           {report.map((line, i) => (

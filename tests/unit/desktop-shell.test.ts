@@ -1,0 +1,233 @@
+// The desktop shell's real modules (electron/app/*) run under Node against a recording stand-in
+// of the `electron` module (tests/support/electron-stand-in.ts), which throws on any property or
+// call it does not know: the app is started, made ready, and what it asked of Electron is read back.
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { CHANNEL_PREFIX, COMMAND_CHANNEL } from '../../shared/ipc/channels';
+import { commandNames } from '../../shared/ipc/commands';
+import { operationNames } from '../../shared/ipc';
+import { preventableEvent, standIn } from '../support/electron-stand-in';
+
+vi.mock('electron', async () => (await import('../support/electron-stand-in')).standIn.module);
+
+const renderer = join(standIn.folders.appPath, 'dist', 'renderer');
+const sibling = join(standIn.folders.appPath, 'dist', 'renderer-secrets');
+
+beforeAll(async () => {
+  mkdirSync(join(renderer, 'assets'), { recursive: true });
+  mkdirSync(sibling, { recursive: true });
+  writeFileSync(join(renderer, 'index.html'), '<!doctype html>');
+  writeFileSync(join(renderer, 'assets', 'app.js'), '');
+  writeFileSync(join(sibling, 'secret.txt'), 'not for the page');
+  // The app starts on a project made from its bundled texts (one here), as WORKBENCH_PROJECT names it.
+  mkdirSync(join(standIn.folders.appPath, 'documents'));
+  writeFileSync(join(standIn.folders.appPath, 'documents', 'speech.txt'), 'A short speech.\n');
+  vi.stubEnv('WORKBENCH_PROJECT', join(standIn.folders.userData, 'Field study'));
+  const { startDesktopApp } = await import('../../electron/app/lifecycle');
+  const started = startDesktopApp();
+  standIn.becomeReady();
+  await started;
+});
+
+afterAll(() => {
+  vi.unstubAllEnvs();
+  for (const folder of Object.values(standIn.folders)) rmSync(folder, { recursive: true, force: true });
+});
+
+describe('the window', () => {
+  it('is made once, with context isolation, sandbox, web security and no node integration', () => {
+    expect(standIn.windows).toHaveLength(1);
+    const { webPreferences } = standIn.windows[0]!.options as { webPreferences: Record<string, unknown> };
+    expect(webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
+    for (const loosening of ['allowRunningInsecureContent', 'experimentalFeatures', 'webviewTag', 'enableBlinkFeatures']) {
+      expect(webPreferences).not.toHaveProperty(loosening);
+    }
+    expect(webPreferences.preload).toMatch(/preload\.cjs$/);
+  });
+
+  it('turns off auxclick, so that a middle click cannot open a link', () => {
+    const { webPreferences } = standIn.windows[0]!.options as { webPreferences: { disableBlinkFeatures?: string } };
+    expect(webPreferences.disableBlinkFeatures?.split(',')).toContain('Auxclick');
+  });
+
+  it("shows the app's own page and nothing else", () => {
+    expect(standIn.windows[0]!.url).toBe('app://workbench/index.html');
+  });
+});
+
+describe('every web contents', () => {
+  const guarded = () => {
+    const made = standIn.webContents('contents');
+    standIn.emitApp('web-contents-created', preventableEvent(), made.contents);
+    return made;
+  };
+
+  it.each(['will-navigate', 'will-frame-navigate', 'will-redirect', 'will-attach-webview'])('refuses %s', (name) => {
+    const { events } = guarded();
+    const event = preventableEvent();
+    expect(events.listeners.get(name)?.length).toBeGreaterThan(0);
+    events.emit(name, event, 'https://example.org/');
+    expect(event.defaultPrevented).toBe(true);
+  });
+
+  it('denies every new window', () => {
+    const { state } = guarded();
+    for (const url of ['https://example.org/', 'app://workbench/index.html', 'file:///etc/passwd']) {
+      expect(state.windowOpenHandler?.({ url, disposition: 'new-window' })).toEqual({ action: 'deny' });
+    }
+  });
+});
+
+describe('permissions', () => {
+  it('are denied when the page asks for one', () => {
+    for (const permission of ['media', 'notifications', 'geolocation', 'clipboard-read', 'openExternal']) {
+      const answer = vi.fn();
+      standIn.permissionHandlers.request?.({}, permission, answer, {});
+      expect(answer).toHaveBeenCalledWith(false);
+    }
+  });
+
+  it('are reported as not granted when the page checks for one', () => {
+    expect(standIn.permissionHandlers.check).not.toBeNull();
+    for (const permission of ['media', 'notifications', 'clipboard-read', 'hid', 'serial']) {
+      expect(standIn.permissionHandlers.check?.({}, permission, 'app://workbench', {})).toBe(false);
+    }
+  });
+});
+
+describe('the app:// handler', () => {
+  const get = (url: string) => standIn.protocolHandlers.get('app')!(new Request(url));
+  const served = async (url: string) => {
+    const response = await get(url);
+    return response.status === 200 ? await response.text() : response.status;
+  };
+
+  it('is declared a standard, secure scheme before the app is ready (Electron ignores it later), and served after', () => {
+    const names = standIn.calls.map((call) => call.name);
+    const declared = standIn.calls.find((call) => call.name === 'protocol.registerSchemesAsPrivileged');
+    expect(declared?.args[0]).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+    expect(names.indexOf('protocol.registerSchemesAsPrivileged')).toBeLessThan(names.indexOf('app.whenReady'));
+    expect(names.indexOf('protocol.handle')).toBeGreaterThan(names.indexOf('app.whenReady'));
+  });
+
+  it('serves the files inside the renderer folder', async () => {
+    expect(await served('app://workbench/')).toBe(pathToFileURL(join(renderer, 'index.html')).toString());
+    expect(await served('app://workbench/index.html')).toBe(pathToFileURL(join(renderer, 'index.html')).toString());
+    expect(await served('app://workbench/assets/app.js')).toBe(pathToFileURL(join(renderer, 'assets', 'app.js')).toString());
+  });
+
+  it.each([
+    ['a parent step', 'app://workbench/../renderer-secrets/secret.txt'],
+    ['an encoded parent step', 'app://workbench/%2e%2e/renderer-secrets/secret.txt'],
+    ['an encoded parent step in capitals', 'app://workbench/%2E%2E/renderer-secrets/secret.txt'],
+    ['an encoded slash', 'app://workbench/assets%2f..%2f..%2frenderer-secrets%2fsecret.txt'],
+    ['an encoded backslash', 'app://workbench/assets%5c..%5c..%5crenderer-secrets%5csecret.txt'],
+    ['an encoded slash in capitals', 'app://workbench/%2F..%2F..%2Frenderer-secrets%2Fsecret.txt'],
+    ['a sibling folder whose name starts with the renderer folder', 'app://workbench/..%2f..%2frenderer-secrets/secret.txt'],
+    ['an absolute path', `app://workbench/${encodeURIComponent(join(sibling, 'secret.txt'))}`],
+    ['an absolute path after a double slash', `app://workbench/${join(sibling, 'secret.txt')}`],
+    ['a file URL', `app://workbench/${encodeURIComponent(pathToFileURL(join(sibling, 'secret.txt')).toString())}`],
+    ['another host', 'app://elsewhere/index.html'],
+    ['a missing file', 'app://workbench/nothing.js'],
+    ['the folder itself', 'app://workbench/assets'],
+  ])('serves nothing for %s', async (_case, url) => {
+    expect(await served(url)).toBe(404);
+  });
+
+  it('answers a malformed %-escape as a bad request', async () => {
+    expect(await served('app://workbench/%E0%A4%A')).toBe(400);
+    expect(await served('app://workbench/%zz')).toBe(400);
+  });
+
+  it('never fetches anything but a file of the renderer folder', () => {
+    const fetched = standIn.calls.filter((call) => call.name === 'net.fetch').map((call) => String(call.args[0]));
+    expect(fetched.length).toBeGreaterThan(0);
+    for (const url of fetched) expect(url.startsWith(pathToFileURL(renderer).toString() + '/')).toBe(true);
+  });
+});
+
+describe('the IPC channels', () => {
+  it("are exactly the contract's operations, each on its own channel", () => {
+    expect([...standIn.ipcHandlers.keys()].sort()).toEqual(operationNames.map((name) => CHANNEL_PREFIX + name).sort());
+  });
+
+  it("answer only the app's own main frame", async () => {
+    const handler = standIn.ipcHandlers.get(`${CHANNEL_PREFIX}getSession`)!;
+    const framed = await handler({ senderFrame: { url: 'app://workbench/index.html', parent: {} } }, {});
+    const elsewhere = await handler({ senderFrame: { url: 'https://example.org/', parent: null } }, {});
+    const own = await handler({ senderFrame: { url: 'app://workbench/index.html', parent: null } }, {});
+    expect(framed).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(elsewhere).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(own).toMatchObject({ ok: true });
+  });
+});
+
+describe("the coders' shared folder in the app", () => {
+  const own = { senderFrame: { url: 'app://workbench/index.html', parent: null } };
+
+  it("is chosen in the system's folder dialog, never named by the page", async () => {
+    const choose = standIn.ipcHandlers.get(`${CHANNEL_PREFIX}chooseFolder`)!;
+    expect(await choose(own, { purpose: 'shared-folder' })).toEqual({ ok: true, value: { folder: null, available: true } });
+    const shown = standIn.calls.filter((call) => call.name === 'dialog.showOpenDialog').at(-1)!;
+    expect(shown.args.at(-1)).toMatchObject({ title: 'Choose the shared folder of the coders', properties: ['openDirectory', 'createDirectory'] });
+    expect(await choose(own, { purpose: 'shared-folder', place: 'coders' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    const sync = standIn.ipcHandlers.get(`${CHANNEL_PREFIX}syncSharedFolder`)!;
+    expect(await sync(own, { folder: standIn.folders.userData })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(await sync(own, {})).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+});
+
+type MenuItem = { label?: string; role?: string; click?: () => void; submenu?: MenuItem[] };
+
+describe('the menu', () => {
+  it("sends the page every command it knows, and only those (project-changed once Open Recent has opened a project)", async () => {
+    const sent = standIn.windows[0]!.contents.state.sent;
+    sent.length = 0;
+    const clickAll = (items: MenuItem[]): void => {
+      for (const item of items) {
+        item.click?.();
+        if (Array.isArray(item.submenu)) clickAll(item.submenu);
+      }
+    };
+    clickAll(standIn.menus.template as MenuItem[]);
+    await vi.waitFor(() => expect(sent.map(([, command]) => command)).toContain('project-changed'));
+    expect(sent.every(([channel]) => channel === COMMAND_CHANNEL)).toBe(true);
+    const commands = new Set(sent.map(([, command]) => command));
+    expect([...commands].sort()).toEqual([...commandNames].sort());
+  });
+
+  it('names the project open at the start in the window title', () => {
+    // A project made from the bundled texts is named so until the researcher renames it.
+    expect(standIn.windows[0]!.title).toBe('Default project — Annotation Workbench');
+  });
+});
+
+describe("the app's life", () => {
+  it('quits when its window closes (except on macOS, where apps stay)', () => {
+    standIn.emitApp('window-all-closed');
+    expect(standIn.calls.filter((call) => call.name === 'app.quit')).toHaveLength(process.platform === 'darwin' ? 0 : 1);
+  });
+
+  it('opens no second window when activated with one open', () => {
+    standIn.emitApp('activate');
+    expect(standIn.windows).toHaveLength(1);
+  });
+
+  it('quits without asking when every change is saved', () => {
+    const event = preventableEvent();
+    standIn.emitApp('before-quit', event);
+    expect(event.defaultPrevented).toBe(false);
+    expect(standIn.calls.some((call) => call.name === 'dialog.showMessageBoxSync')).toBe(false);
+  });
+});
+
+describe('the stand-in', () => {
+  it('throws on any part of electron it does not know', () => {
+    const electron = standIn.module as unknown as Record<string, Record<string, unknown>>;
+    expect(() => electron.shell).toThrow(/does not know electron\.shell/);
+    expect(() => electron.app!.setAsDefaultProtocolClient).toThrow(/does not know app\.setAsDefaultProtocolClient/);
+    expect(() => electron.session!.defaultSession).not.toThrow();
+  });
+});
