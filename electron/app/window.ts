@@ -2,7 +2,7 @@
  * The app's one window, locked down: context isolation, sandbox, no node integration, web
  * security, no middle-click (auxclick) events, the page served only from the app's own origin.
  */
-import { BrowserWindow, type BrowserWindowConstructorOptions } from 'electron';
+import { BrowserWindow } from 'electron';
 import { APP_ORIGIN } from './trusted-sender';
 
 let mainWindow: BrowserWindow | null = null;
@@ -12,12 +12,11 @@ export function currentWindow(): BrowserWindow | null {
   return mainWindow;
 }
 
-/**
- * The options the window is made with: its size, and the page's security settings. Nothing here
- * may loosen them (no `allowRunningInsecureContent`, `experimentalFeatures` or `webviewTag`).
- */
-export function windowOptions(preloadFile: string, title = 'Annotation Workbench'): BrowserWindowConstructorOptions {
-  return {
+/** Opens the window on the app's page; `preloadFile` is the bundled preload beside main. */
+export function createWindow(preloadFile: string, title = 'Annotation Workbench'): BrowserWindow {
+  // The options are written out here, where Electronegativity (npm test) reads them; nothing may
+  // loosen them (no allowRunningInsecureContent, experimentalFeatures or webviewTag).
+  const window = new BrowserWindow({
     width: 1280,
     height: 820,
     title,
@@ -33,12 +32,7 @@ export function windowOptions(preloadFile: string, title = 'Annotation Workbench
       disableBlinkFeatures: 'Auxclick',
       spellcheck: false,
     },
-  };
-}
-
-/** Opens the window on the app's page; `preloadFile` is the bundled preload beside main. */
-export function createWindow(preloadFile: string, title = 'Annotation Workbench'): BrowserWindow {
-  const window = new BrowserWindow(windowOptions(preloadFile, title));
+  });
   mainWindow = window;
   window.once('ready-to-show', () => window.show());
   void window.loadURL(`${APP_ORIGIN}/index.html`);
