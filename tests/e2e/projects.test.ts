@@ -27,7 +27,10 @@ const SIZES = [
 ] as const;
 const SCHEMES = ['light', 'dark'] as const;
 
-/** Screenshots of what the page shows now, at both sizes in both themes (each in a page of its own, made by `show`). */
+/**
+ * Screenshots of what `show` brings up, at both sizes in both themes (each in a page of its own),
+ * each checked for controls cut off or covered and with axe-core.
+ */
 async function shootEverywhere(name: string, show: (page: Page) => Promise<void>): Promise<void> {
   await mkdir(SCREENSHOTS, { recursive: true });
   for (const size of SIZES) {
@@ -35,7 +38,10 @@ async function shootEverywhere(name: string, show: (page: Page) => Promise<void>
       const { page, problems } = await bench.newPage({ ...size, colorScheme });
       await show(page);
       await page.screenshot({ path: `${SCREENSHOTS}projects-${name}-${size.width}x${size.height}-${colorScheme}.png` });
-      expect(await page.evaluate(unreachableControls), `${name} at ${size.width}x${size.height}, ${colorScheme}`).toEqual([]);
+      const where = `${name} at ${size.width}x${size.height}, ${colorScheme}`;
+      expect(await page.evaluate(unreachableControls), where).toEqual([]);
+      // Readable in both themes: axe's contrast rules among the rest, on what is in front.
+      expect(await blockingViolations(page, (await page.locator('dialog:modal').count()) ? 'dialog:modal' : '.start-screen'), where).toEqual([]);
       expect(problems).toEqual([]);
       await page.close();
     }
