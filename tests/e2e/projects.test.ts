@@ -232,6 +232,17 @@ describe('projects in the browser preview', () => {
     expect(await missing.locator('button[data-action="open-recent"]').count()).toBe(0);
     expect(await page.locator('.recent-project:not(.missing) button[data-action="open-recent"]').count()).toBe(1);
     await shootEverywhere('start-recent', async () => undefined);
+    // At 200% zoom (half the CSS pixels each way) and in German, whose words run longer.
+    for (const [width, height, locale] of [[700, 450, 'en-GB'], [1024, 700, 'de-DE']] as const) {
+      const { page: other } = await bench.newPage({ width, height, locale });
+      expect(await other.evaluate(unreachableControls), `${width}x${height} ${locale}`).toEqual([]);
+      if (locale === 'de-DE') {
+        expect(await other.textContent('.recent-projects h2')).toBe('Zuletzt geöffnet');
+        expect(await other.textContent('.recent-project.missing')).toContain('fehlt');
+        await other.screenshot({ path: `${SCREENSHOTS}projects-start-recent-${width}x${height}-de.png` });
+      } else await other.screenshot({ path: `${SCREENSHOTS}projects-start-recent-${width}x${height}-zoom200.png` });
+      await other.close();
+    }
     expect(await blockingViolations(page, '.start-screen')).toEqual([]);
 
     await missing.locator('button[data-action="forget-recent"]').focus();
@@ -282,5 +293,51 @@ describe('projects in the browser preview', () => {
       await runFromPalette(shot, 'restore-backup');
       await shot.locator('dialog.restore-backup-dialog .backups-empty').waitFor();
     });
+  });
+
+  it('lists backups with their date, kind, size and counts, and restores one only after saying the state now is backed up first', async () => {
+    // The backups as the contract gives them (listBackups, restoreBackup), answered in the browser's network layer.
+    const backups = [
+      { id: 'b2', kind: 'manual', createdAt: '2026-03-02T14:05:00.000Z', bytes: 40_960, documents: 5, segments: 12 },
+      { id: 'b1', kind: 'open', createdAt: '2026-03-01T09:30:00.000Z', bytes: 2_048, documents: 5, segments: 0 },
+    ];
+    const { page, problems } = await bench.newPage();
+    await page.waitForSelector('.document-button');
+    const restored: unknown[] = [];
+    await page.route('**/api/listBackups', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ok: true, value: { backups } }) }));
+    await page.route('**/api/restoreBackup', async (route) => {
+      restored.push(route.request().postDataJSON());
+      await route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ok: true, value: await bench.session.state() }) });
+    });
+    await runFromPalette(page, 'restore-backup');
+    const dialog = page.locator('dialog.restore-backup-dialog');
+    const rows = dialog.locator('.backups-table tbody tr');
+    await expect.poll(() => rows.count()).toBe(2);
+    const when = (iso: string) => new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+    expect(await rows.nth(0).locator('th, td').allTextContents()).toEqual([when(backups[0].createdAt), 'By hand', '40 KB', '5', '12', 'Restore…']);
+    expect(await rows.nth(1).locator('th, td').allTextContents()).toEqual([when(backups[1].createdAt), 'On opening', '2 KB', '5', '0', 'Restore…']);
+    expect(await blockingViolations(page, 'dialog.restore-backup-dialog')).toEqual([]);
+    await mkdir(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: `${SCREENSHOTS}projects-restore-list-1400x900-light.png` });
+
+    await rows.nth(0).locator('button[data-action="restore-backup"]').click();
+    const confirmation = dialog.locator('.backup-confirmation');
+    expect(await confirmation.textContent()).toContain(`Restore the backup of ${when(backups[0].createdAt)}?`);
+    expect(await confirmation.textContent()).toContain('The current state is backed up first');
+    // Back to the list changes nothing.
+    await confirmation.locator('button[data-action="back-to-backups"]').click();
+    await expect.poll(() => rows.count()).toBe(2);
+    expect(restored).toEqual([]);
+    await rows.nth(0).locator('button[data-action="restore-backup"]').click();
+    await page.screenshot({ path: `${SCREENSHOTS}projects-restore-confirm-1400x900-light.png` });
+    // Restoring starts the page afresh on the project restored.
+    const reloaded = page.waitForEvent('load');
+    await dialog.locator('button[data-action="confirm-restore"]').click();
+    await reloaded;
+    expect(restored).toEqual([{ id: 'b2' }]);
+    await page.waitForSelector('.document-button');
+    expect(await page.locator('dialog.restore-backup-dialog').count()).toBe(0);
+    expect(problems).toEqual([]);
+    await page.close();
   });
 });

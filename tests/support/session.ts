@@ -28,7 +28,7 @@ export interface SessionBench {
   /** Answers the next save dialogs (an archive's); the exports folder's by default. */
   chooseSavePath: ChooseSavePath;
   /** A new page on the app, loaded (the start screen or the workspace), with page errors and CSP violations in `problems`. */
-  newPage(options?: { width?: number; height?: number; colorScheme?: 'light' | 'dark' }): Promise<{ page: Page; problems: string[] }>;
+  newPage(options?: { width?: number; height?: number; colorScheme?: 'light' | 'dark'; locale?: string }): Promise<{ page: Page; problems: string[] }>;
 }
 
 /** Where the page is drawn: the start screen, or the workspace of an open project. */
@@ -57,8 +57,8 @@ export function setUpSession(options: { backups?: false } = {}): SessionBench {
       return exportsFolder;
     },
     chooseSavePath: async () => null,
-    async newPage({ width = 1400, height = 900, colorScheme = 'light' } = {}) {
-      const page = await browser.newPage({ viewport: { width, height }, colorScheme });
+    async newPage({ width = 1400, height = 900, colorScheme = 'light', locale } = {}) {
+      const page = await browser.newPage({ viewport: { width, height }, colorScheme, locale });
       const problems = await watchForProblems(page);
       await page.goto(server.url);
       await page.waitForSelector(PAGE_DRAWN);
