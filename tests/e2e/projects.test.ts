@@ -165,11 +165,15 @@ describe('projects in the browser preview', () => {
   });
 
   it('opens the first project from the places below the root (Ctrl+O), and refuses a folder name that is taken', async () => {
+    // A folder without a project is named, not offered.
+    await mkdir(join(bench.root, 'field notes'));
     const { page, problems } = await bench.newPage();
     await page.keyboard.press('Control+O');
     const dialog = page.locator('dialog.open-project-dialog');
     await dialog.waitFor();
     await expect.poll(() => dialog.locator('.place-entry[data-place-kind="project"] button').allTextContents()).toEqual(['Empty study', 'Media study']);
+    expect(await dialog.locator('.place-entry[data-place-kind="folder"]').textContent()).toBe('field notes');
+    expect(await dialog.locator('.place-entry[data-place-kind="folder"] button').count()).toBe(0);
     expect(await blockingViolations(page, 'dialog.open-project-dialog')).toEqual([]);
     await dialog.locator('button[data-place="Media study"]').click();
     await expect.poll(() => page.title()).toBe('Media study — Annotation Workbench');
@@ -324,6 +328,7 @@ describe('projects in the browser preview', () => {
     const confirmation = dialog.locator('.backup-confirmation');
     expect(await confirmation.textContent()).toContain(`Restore the backup of ${when(backups[0].createdAt)}?`);
     expect(await confirmation.textContent()).toContain('The current state is backed up first');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-action'))).toBe('back-to-backups');
     // Back to the list changes nothing.
     await confirmation.locator('button[data-action="back-to-backups"]').click();
     await expect.poll(() => rows.count()).toBe(2);

@@ -1,6 +1,6 @@
 /**
  * The preview's Open project dialog: what lies below the root folder the preview was started
- * with (projects, project archives, other folders), each a button that opens it. The desktop app
+ * with: projects and project archives, each a button that opens it, and the other folders, named. The desktop app
  * opens through the system's dialog instead and never shows this one.
  */
 import { useEffect, useState } from 'react';
@@ -55,9 +55,14 @@ export function OpenProjectDialog() {
               <ul className="place-list">
                 {group.map((entry) => (
                   <li key={entry.name} className="place-entry" data-place-kind={entry.kind}>
-                    <button type="button" data-place={entry.name} disabled={opening !== null} onClick={() => void open(entry.name)}>
-                      {opening === entry.name ? t('projects.open.opening') : entry.name}
-                    </button>
+                    {/* A folder without a project is listed so that nothing below the root seems lost; it cannot be opened. */}
+                    {entry.kind === 'folder' ? (
+                      <span className="place-folder">{entry.name}</span>
+                    ) : (
+                      <button type="button" data-place={entry.name} disabled={opening !== null} onClick={() => void open(entry.name)}>
+                        {opening === entry.name ? t('projects.open.opening') : entry.name}
+                      </button>
+                    )}
                   </li>
                 ))}
               </ul>

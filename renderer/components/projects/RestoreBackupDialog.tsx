@@ -32,7 +32,8 @@ function BackupConfirmation({ backup, onBack }: { backup: BackupSummary; onBack(
         </p>
       )}
       <div className="dialog-buttons">
-        <button type="button" onClick={onBack} disabled={restoring} data-action="back-to-backups">
+        {/* The button that chose this backup is gone: the focus starts on the way back, the harmless choice. */}
+        <button type="button" onClick={onBack} disabled={restoring} data-action="back-to-backups" autoFocus>
           {t('projects.backups.back')}
         </button>
         <button type="button" className="primary" onClick={() => void restore()} disabled={restoring} data-action="confirm-restore">
