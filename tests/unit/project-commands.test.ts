@@ -2,7 +2,7 @@
 // (renderer/commands/menu.ts) over the real store and a recording bridge: the page starts afresh
 // only once every call under way has been answered, only when the open project changed, and
 // without a project the workspace's menu commands do nothing.
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { projectOverview } from '../support/page-state';
 
 let menu: typeof import('../../renderer/commands/menu');
@@ -40,19 +40,19 @@ beforeEach(() => {
   memoAnswer = null;
 });
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 5));
+// A moment for anything that would wrongly run before the answer (a check that nothing happened yet).
+const moment = () => new Promise((resolve) => setTimeout(resolve, 20));
 
 describe('changes of project from the page', () => {
   it('starts afresh on project-changed only once the calls under way are answered', async () => {
     const { api } = await import('../../renderer/services/api-client');
     const memo = api.setSegmentMemo({ segmentId: 's', memo: 'typed just now' } as never);
     menu.runMenuCommand('project-changed');
-    await settle();
+    await moment();
     expect(reloads).toBe(0);
     memoAnswer!();
     await memo;
-    await settle();
-    expect(reloads).toBe(1);
+    await vi.waitFor(() => expect(reloads).toBe(1));
   });
 
   it('closes the project after the calls under way, then starts afresh on the start screen', async () => {
@@ -60,12 +60,11 @@ describe('changes of project from the page', () => {
     void api.setSegmentMemo({ segmentId: 's', memo: 'typed just now' } as never);
     sessionAfter = session(null);
     menu.runMenuCommand('close-project');
-    await settle();
+    await moment();
     expect(calls).toEqual([]);
     memoAnswer!();
-    await settle();
+    await vi.waitFor(() => expect(reloads).toBe(1));
     expect(calls).toEqual(['closeProject']);
-    expect(reloads).toBe(1);
   });
 
   it('stays on the project when the folder dialog of New project is cancelled', async () => {
