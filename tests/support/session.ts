@@ -4,7 +4,7 @@
  * as the sample), the preview server over `createHandlers({ session, chooseSavePath })`, and
  * Chromium. Unlike `workbench.ts`, no project is open at the start: the page shows the start screen.
  */
-import { mkdir } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
@@ -13,6 +13,7 @@ import { startPreviewServer, type PreviewServer } from '../../electron/preview/p
 import { saveIntoFolder } from '../../electron/services/export-folder';
 import { placesBelow } from '../../electron/services/project-places';
 import { ProjectSession } from '../../electron/services/project-session';
+import { RECENT_FILE } from '../../electron/services/recent-projects';
 import { launchChromium, watchForProblems } from './browser';
 import { BUNDLED_DOCUMENTS, tempFolder } from './temp';
 import { RENDERER } from './workbench';
@@ -34,7 +35,7 @@ export interface SessionBench {
 /** Where the page is drawn: the start screen, or the workspace of an open project. */
 export const PAGE_DRAWN = '.start-screen, .document-button, .documents .empty, .app .empty';
 
-export function setUpSession(options: { backups?: false } = {}): SessionBench {
+export function setUpSession(options: { backups?: false; /** Written as the user data's recent list before the session starts. */ recentFile?: string } = {}): SessionBench {
   let browser: Browser;
   let server: PreviewServer;
   let session: ProjectSession;
@@ -72,6 +73,7 @@ export function setUpSession(options: { backups?: false } = {}): SessionBench {
     exportsFolder = join(base, 'exports');
     await mkdir(root);
     await mkdir(join(base, 'user-data'));
+    if (options.recentFile !== undefined) await writeFile(join(base, 'user-data', RECENT_FILE), options.recentFile);
     bench.chooseSavePath = saveIntoFolder(exportsFolder);
     session = await ProjectSession.start({
       userData: join(base, 'user-data'),
