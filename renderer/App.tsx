@@ -1,6 +1,7 @@
 /**
- * The workbench window: a slim top bar; the activity bar, the side panel it chooses and the main
- * area with its tabs; the message bar; the status bar at the foot.
+ * The workbench window: the start screen while no project is open; else a slim top bar; the
+ * activity bar, the side panel it chooses and the main area with its tabs; the message bar; the
+ * status bar at the foot. The window's title names the open project.
  */
 import { useEffect } from 'react';
 import { focusText } from './commands/coding';
@@ -12,6 +13,8 @@ import { SegmentPopover } from './components/coding/SegmentPopover';
 import { DropZone } from './components/documents/ImportFiles';
 import { MainArea } from './components/layout/MainArea';
 import { MessageBar } from './components/messages/MessageBar';
+import { ProjectDialogs } from './components/projects/ProjectDialogs';
+import { StartScreen } from './components/projects/StartScreen';
 import { Notices } from './components/messages/Notices';
 import { ActivityBar } from './components/workspace/ActivityBar';
 import { SidePanel } from './components/workspace/SidePanel';
@@ -23,8 +26,10 @@ import { useT } from './i18n/i18n';
 import { syncRememberedFolder } from './services/coders';
 import { loadProject } from './services/overview';
 import { dismissMessage } from './services/page';
+import { loadSession } from './services/projects';
 import { followOpenedDocuments, showPanel } from './services/workspace';
 import { getState, useStore } from './store';
+import { selectProjectOpen } from './store/session';
 import { installCodeStyles } from './text-view/code-styles';
 
 export function App() {
@@ -33,12 +38,13 @@ export function App() {
   const loadError = useStore((state) => state.loadError);
   const sidePanel = useStore((state) => state.sidePanel);
   const activeTab = useStore((state) => state.activeTab);
+  const session = useStore((state) => state.session);
+  const sessionError = useStore((state) => state.sessionError);
+  const projectOpen = useStore(selectProjectOpen);
+  const projectName = session?.project?.name ?? null;
 
   useEffect(() => {
-    void loadProject().then(() => {
-      // Once the coder is known (asked on first start), the shared folder, if any, is synced.
-      if (getState().project?.coderConfirmed) void syncRememberedFolder();
-    });
+    void startPage();
     const stopMenu = listenToMenu();
     const stopKeys = installPageKeys({ openSearch: () => showPanel('search') });
     const stopWorkspaceKeys = installWorkspaceKeys();
@@ -60,6 +66,30 @@ export function App() {
     if (project) installCodeStyles(project.codes);
   }, [project?.codes]);
 
+  useEffect(() => {
+    document.title = projectName ? t('projects.title.window', { name: projectName }) : t('projects.title.app');
+  }, [projectName, t]);
+
+  if (sessionError) {
+    return (
+      <div className="fatal" role="alert">
+        <h1>{t('projects.start.loadFailed')}</h1>
+        <p>{sessionError}</p>
+        <button type="button" onClick={() => void startPage()}>
+          {t('workspace.app.tryAgain')}
+        </button>
+      </div>
+    );
+  }
+  if (session && !projectOpen) {
+    return (
+      <>
+        <StartScreen />
+        <ProjectDialogs />
+        <WorkspaceDialogs />
+      </>
+    );
+  }
   if (loadError) {
     return (
       <div className="fatal" role="alert">
@@ -73,8 +103,8 @@ export function App() {
   }
   if (!project) {
     return (
-      <div className="fatal" role="progressbar" aria-label={t('workspace.app.loading')}>
-        <span className="spinner" aria-hidden="true" /> {t('workspace.app.loading')}
+      <div className="fatal" role="progressbar" aria-label={session ? t('workspace.app.loading') : t('projects.start.loading')}>
+        <span className="spinner" aria-hidden="true" /> {session ? t('workspace.app.loading') : t('projects.start.loading')}
       </div>
     );
   }
@@ -93,6 +123,16 @@ export function App() {
       <DropZone />
       <CoderDialog />
       <WorkspaceDialogs />
+      <ProjectDialogs />
     </div>
   );
+}
+
+/** Asks which project is open; with one, loads it (the start screen shows otherwise). */
+async function startPage(): Promise<void> {
+  const session = await loadSession();
+  if (!session?.project) return;
+  await loadProject();
+  // Once the coder is known (asked on first start), the shared folder, if any, is synced.
+  if (getState().project?.coderConfirmed) void syncRememberedFolder();
 }

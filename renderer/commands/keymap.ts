@@ -59,6 +59,16 @@ const bindings: KeyBinding[] = [
     },
   },
   {
+    // New project (Ctrl/Cmd+Shift+N) and Open project (Ctrl/Cmd+O): the File menu's accelerators
+    // in the app; the preview has no menu, so the page takes them there, a form field too.
+    capture: true,
+    stop: true,
+    command(event) {
+      if (!menuShortcutsInPage) return null;
+      return registryCommand('new-project', event) ?? registryCommand('open-project', event);
+    },
+  },
+  {
     // Undo and Redo (Ctrl/Cmd+Z, Shift+Ctrl/Cmd+Z, Ctrl/Cmd+Y); in a form field they are the field's own.
     capture: true,
     stop: true,

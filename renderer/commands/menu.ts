@@ -8,47 +8,57 @@ import { onMenuCommand } from '../services/menu-commands';
 import { EXPORT_FORMATS } from '../../shared/ipc/export-formats';
 import { exportFormat } from '../services/exports';
 import { showDialog } from '../services/workspace';
+import { startAfresh } from '../services/projects';
+import { getState } from '../store';
 import { closeFrontTabKeepingFocus } from '../components/workspace/close-tab';
 import { undoOrRedo } from './history';
 import { isFormField } from './keymap';
+import { commandsFor } from './registry';
 
 function undoOrRedoHere(command: 'undo' | 'redo'): void {
   // In a form field the menu's Undo is the field's own.
   if (isFormField(document.activeElement)) document.execCommand(command);
-  else undoOrRedo(command);
+  else if (getState().project) undoOrRedo(command);
 }
 
 /** Exports the format whose menu item sends `command` (a command without one is a mistake caught on loading). */
 function exportCommand(command: CommandName): () => void {
   const format = EXPORT_FORMATS.find((candidate) => candidate.menu?.command === command);
   if (!format) throw new Error(`No export format has the menu command ${command}.`);
-  return () => void exportFormat(format);
+  return withProject(() => void exportFormat(format));
 }
 
-/**
- * The project menu's commands that open the page's project screens (new project, open, details,
- * archive, backups; issue 13, item 1): until those screens are in the page, the command is taken
- * and nothing happens.
- */
-function projectCommandWithoutScreen(): void {
-  return undefined;
+/** A project command runs as the registry's command of the same id, when it is offered now. */
+function projectCommand(command: CommandName): () => void {
+  return () => {
+    const state = getState();
+    const entry = commandsFor(state).find((candidate) => candidate.id === command);
+    if (entry?.run && !entry.unavailable?.(state)) entry.run();
+  };
+}
+
+/** A workspace command: without a project (the start screen) it has nothing to act on. */
+function withProject(run: () => void): () => void {
+  return () => {
+    if (getState().project) run();
+  };
 }
 
 /** What each menu command does in the page. */
 export const MENU_COMMANDS: Readonly<Record<CommandName, () => void>> = {
-  'new-project': projectCommandWithoutScreen,
-  'open-project': projectCommandWithoutScreen,
-  'close-project': projectCommandWithoutScreen,
-  'archive-project': projectCommandWithoutScreen,
-  'restore-backup': projectCommandWithoutScreen,
-  'project-details': projectCommandWithoutScreen,
+  'new-project': projectCommand('new-project'),
+  'open-project': projectCommand('open-project'),
+  'close-project': projectCommand('close-project'),
+  'archive-project': projectCommand('archive-project'),
+  'restore-backup': projectCommand('restore-backup'),
+  'project-details': projectCommand('project-details'),
   // The main process opened another project (Open Recent): the page starts afresh on it.
-  'project-changed': () => window.location.reload(),
-  'close-tab': () => {
+  'project-changed': () => void startAfresh(),
+  'close-tab': withProject(() => {
     // As with the page's own keys, the tabs behind a modal dialog stay while it is up.
     if (!document.activeElement?.closest('dialog[open],[aria-modal="true"]')) closeFrontTabKeepingFocus();
-  },
-  'export-dialog': () => showDialog('export'),
+  }),
+  'export-dialog': withProject(() => showDialog('export')),
   'export-csv': exportCommand('export-csv'),
   'export-csv-excel': exportCommand('export-csv-excel'),
   'export-wide-csv': exportCommand('export-wide-csv'),

@@ -10,6 +10,7 @@ import { EXPORT_FORMATS, type ExportFormat, type ExportFormatId } from '../../sh
 import { setBlind } from '../services/coders';
 import { exportFormat } from '../services/exports';
 import { showCoderDialog } from '../services/page';
+import { archiveProject, closeProject, openProjectFromDialog, showProjectDialog } from '../services/projects';
 import { removeSegment } from '../services/segments';
 import { setSearch } from '../services/search';
 import { toggleTheme } from '../services/settings';
@@ -24,7 +25,7 @@ import { codeSelection, repeatLastCode } from './coding';
 import { undoOrRedo } from './history';
 
 /** The sheet's groups, in the order it lists them. */
-export const COMMAND_GROUPS = ['coding', 'editing', 'navigation', 'views', 'export'] as const;
+export const COMMAND_GROUPS = ['project', 'coding', 'editing', 'navigation', 'views', 'export'] as const;
 export type CommandGroup = (typeof COMMAND_GROUPS)[number];
 
 /**
@@ -60,12 +61,15 @@ export interface Command {
   unavailable?(state: State): DisabledReason | null;
   /** Runs it; absent for keys that act on the place of the caret (listed in the sheet only). */
   run?(): void;
+  /** Offered while no project is open too (the start screen); the others need a project. */
+  withoutProject?: boolean;
 }
 
 const mod = (key: string, more: Omit<Shortcut, 'key' | 'mod'> = {}): Shortcut => ({ key, mod: true, ...more });
 const needsText = (state: State): DisabledReason | null => (state.open && state.textView ? null : 'reasons.noDocument');
 const needsTwoTabs = (state: State): DisabledReason | null => (state.tabs.length > 1 ? null : 'reasons.oneTab');
 const needsProject = (state: State): DisabledReason | null => (state.project?.documents.length ? null : 'reasons.noDocuments');
+const needsOpenProject = (state: State): DisabledReason | null => (state.session?.project || state.project ? null : 'reasons.noProject');
 
 /** The segment a removal means: the one whose details are shown, else the shortest one at the caret. */
 function segmentToRemove(state: State): string | null {
@@ -103,6 +107,20 @@ function acceleratorShortcut(accelerator: string | undefined): Shortcut[] {
 }
 
 const STATIC_COMMANDS: readonly Command[] = [
+  // Project. Ctrl/Cmd+Shift+N and Ctrl/Cmd+O are the File menu's accelerators in the app, the page's keys in the preview.
+  { id: 'new-project', group: 'project', label: 'labels.newProject', shortcuts: [mod('n', { shift: true })], withoutProject: true, run: () => showProjectDialog('new-project') },
+  { id: 'open-project', group: 'project', label: 'labels.openProject', shortcuts: [mod('o')], withoutProject: true, run: openProjectFromDialog },
+  { id: 'project-details', group: 'project', label: 'labels.projectDetails', shortcuts: [], unavailable: needsOpenProject, run: () => showProjectDialog('project-details') },
+  {
+    id: 'archive-project',
+    group: 'project',
+    label: 'labels.archiveProject',
+    shortcuts: [],
+    unavailable: (state) => needsOpenProject(state) ?? (state.projectBusy === 'archive' ? 'reasons.archiving' : null),
+    run: () => void archiveProject(),
+  },
+  { id: 'restore-backup', group: 'project', label: 'labels.restoreBackup', shortcuts: [], unavailable: needsOpenProject, run: () => showProjectDialog('restore-backup') },
+  { id: 'close-project', group: 'project', label: 'labels.closeProject', shortcuts: [], unavailable: needsOpenProject, run: closeProject },
   // Coding
   { id: 'repeat-code', group: 'coding', label: 'labels.repeatCode', shortcuts: [{ key: REPEAT_KEY }], unavailable: needsText, run: repeatLastCode },
   {
@@ -228,9 +246,9 @@ const STATIC_COMMANDS: readonly Command[] = [
   { id: 'previous-tab', group: 'navigation', label: 'labels.previousTab', shortcuts: [mod('Tab', { shift: true }), mod('PageUp')], unavailable: needsTwoTabs, run: () => cycleTab(-1) },
   { id: 'next-region', group: 'navigation', label: 'labels.nextRegion', shortcuts: [{ key: 'F6' }], run: () => focusRegion(1) },
   { id: 'previous-region', group: 'navigation', label: 'labels.previousRegion', shortcuts: [{ key: 'F6', shift: true }], run: () => focusRegion(-1) },
-  { id: 'palette', group: 'views', label: 'labels.palette', shortcuts: [mod('p', { shift: true })], run: () => showDialog('palette') },
-  { id: 'shortcuts', group: 'views', label: 'labels.shortcuts', shortcuts: [{ key: 'F1' }, { key: '?' }], run: () => showDialog('shortcuts') },
-  { id: 'settings', group: 'views', label: 'labels.settings', shortcuts: [mod(',')], run: () => showDialog('settings') },
+  { id: 'palette', group: 'views', label: 'labels.palette', shortcuts: [mod('p', { shift: true })], withoutProject: true, run: () => showDialog('palette') },
+  { id: 'shortcuts', group: 'views', label: 'labels.shortcuts', shortcuts: [{ key: 'F1' }, { key: '?' }], withoutProject: true, run: () => showDialog('shortcuts') },
+  { id: 'settings', group: 'views', label: 'labels.settings', shortcuts: [mod(',')], withoutProject: true, run: () => showDialog('settings') },
   {
     id: 'import-documents',
     group: 'navigation',
@@ -253,7 +271,7 @@ const STATIC_COMMANDS: readonly Command[] = [
   viewCommand('retrieval', 'labels.viewRetrieval'),
   viewCommand('variables', 'labels.viewVariables'),
   viewCommand('reliability', 'labels.viewReliability'),
-  { id: 'toggle-theme', group: 'views', label: 'labels.toggleTheme', shortcuts: [], run: toggleTheme },
+  { id: 'toggle-theme', group: 'views', label: 'labels.toggleTheme', shortcuts: [], withoutProject: true, run: toggleTheme },
   // Export
   // Ctrl/Cmd+Shift+X: the File menu's accelerator in the app, the workspace's key in the preview.
   { id: 'export', group: 'export', label: 'labels.exportDialog', shortcuts: [mod('x', { shift: true })], run: () => showDialog('export') },
@@ -269,8 +287,12 @@ const STATIC_COMMANDS: readonly Command[] = [
   ),
 ];
 
-/** Every command the page offers now: one per code of the codebook (by its key), then the rest. */
+/**
+ * Every command the page offers now: one per code of the codebook (by its key), then the rest;
+ * while no project is open (the start screen), only those that need none.
+ */
 export function commandsFor(state: State): Command[] {
+  if (!state.project) return STATIC_COMMANDS.filter((command) => command.withoutProject);
   const codes = state.project?.codes ?? [];
   const coding = codes.map(
     (code): Command => ({

@@ -47,6 +47,30 @@ function previewBridge(): WorkbenchBridge {
 }
 
 export const bridge: WorkbenchBridge = window.workbench ?? previewBridge();
-export const api: WorkbenchApi = bridge.api;
+
+/** The calls sent and not yet answered (a change of project waits for them: nothing typed is lost). */
+const inFlight = new Set<Promise<unknown>>();
+
+/** Each call of the bridge, counted while it is under way. */
+function counted(raw: WorkbenchApi): WorkbenchApi {
+  return Object.fromEntries(
+    operationNames.map((name) => [
+      name,
+      (input: unknown) => {
+        const call = (raw[name] as (input: unknown) => Promise<unknown>)(input);
+        inFlight.add(call);
+        void call.finally(() => inFlight.delete(call)).catch(() => undefined);
+        return call;
+      },
+    ]),
+  ) as unknown as WorkbenchApi;
+}
+
+export const api: WorkbenchApi = counted(bridge.api);
+
+/** Resolves once every call sent so far (and any sent while waiting) has been answered. */
+export async function callsSettled(): Promise<void> {
+  while (inFlight.size) await Promise.allSettled([...inFlight]);
+}
 /** True in the browser preview (no native menu: the page handles the menu's shortcuts itself). */
 export const isPreview = !window.workbench;

@@ -11,6 +11,7 @@ import { openDocumentInitial, type OpenDocumentSlice } from './open-document';
 import { projectInitial, type ProjectState } from './project';
 import { savingInitial, type SavingState } from './saving';
 import { searchInitial, type SearchSlice } from './search';
+import { sessionInitial, type SessionSlice } from './session';
 import { settingsInitial, type SettingsSlice } from './settings';
 import { createStore, type Change } from './store';
 import { textViewInitial, type TextViewState } from './text-view';
@@ -27,7 +28,8 @@ export type State = ProjectState &
   AgreementSlice &
   TextViewState &
   WorkspaceState &
-  SettingsSlice;
+  SettingsSlice &
+  SessionSlice;
 
 /** The state of a page that has just started. */
 export function initialState(): State {
@@ -44,6 +46,7 @@ export function initialState(): State {
     ...textViewInitial,
     ...workspaceInitial,
     ...settingsInitial,
+    ...sessionInitial,
   };
 }
 

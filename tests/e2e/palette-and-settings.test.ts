@@ -187,7 +187,7 @@ describe('the shortcuts sheet', () => {
     await page.keyboard.press('F1');
     const sheet = page.locator('dialog.shortcuts-sheet');
     await sheet.waitFor();
-    expect(await sheet.locator('h3').allTextContents()).toEqual(['Coding', 'Editing', 'Navigation', 'Views', 'Export']);
+    expect(await sheet.locator('h3').allTextContents()).toEqual(['Project', 'Coding', 'Editing', 'Navigation', 'Views', 'Export']);
     const row = (command: string) => sheet.locator(`tr[data-command="${command}"]`);
     expect(await row('segment-details').textContent()).toContain('in the text');
     expect(await row('segment-details').locator('kbd kbd').allTextContents()).toEqual(['Enter']);

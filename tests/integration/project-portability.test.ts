@@ -12,7 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createHandlers } from '../../electron/handlers/handlers';
 import { LOCK_FILE } from '../../electron/project/project-lock';
 import { ProjectSession } from '../../electron/services/project-session';
-import { call } from '../support/session';
+import { call } from '../support/calls';
 import { BUNDLED_DOCUMENTS, tempFolder } from '../support/temp';
 
 const NOW = new Date('2026-06-01T12:00:00Z');

@@ -13,7 +13,7 @@ import { createHandlers, type Handlers } from '../../electron/handlers/handlers'
 import { placesBelow, type ProjectChooser } from '../../electron/services/project-places';
 import { ProjectSession } from '../../electron/services/project-session';
 import { RECENT_FILE } from '../../electron/services/recent-projects';
-import { call } from '../support/session';
+import { call } from '../support/calls';
 import { BUNDLED_DOCUMENTS, tempFolder } from '../support/temp';
 
 let clock = Date.parse('2026-07-01T09:00:00Z');

@@ -174,6 +174,22 @@ describe('the command registry', () => {
     }
   });
 
+  it('offers the project commands (New with Ctrl+Shift+N, Open with Ctrl+O), and only those that need no project while none is open', () => {
+    const keysOf = (id: string) => registry.commandsFor(store.getState()).find((command) => command.id === id)!.shortcuts.map((shortcut) => registry.formatShortcut(shortcut, false));
+    const ids = () => registry.commandsFor(store.getState()).map((command) => command.id);
+    expect(ids()).toEqual(expect.arrayContaining(['new-project', 'open-project', 'close-project', 'project-details', 'archive-project', 'restore-backup']));
+    expect(keysOf('new-project')).toEqual(['Ctrl+Shift+N']);
+    expect(keysOf('open-project')).toEqual(['Ctrl+O']);
+    const project = store.getState().project;
+    try {
+      // The start screen: no project, nothing for the workspace's commands to act on.
+      store.update({ project: null });
+      expect(ids().sort()).toEqual(['new-project', 'open-project', 'palette', 'settings', 'shortcuts', 'toggle-theme']);
+    } finally {
+      store.update({ project });
+    }
+  });
+
   it('says why a command cannot run, and runs it when it can', () => {
     const byId = (id: string) => registry.commandsFor(store.getState()).find((command) => command.id === id)!;
     expect(byId('blind-off').unavailable?.(store.getState())).toBe('reasons.blindAlreadyOff');
