@@ -5,10 +5,11 @@
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { saveIntoFolder } from '../services/export-folder';
+import type { ChooseSavePath } from '../handlers/handlers';
 import { createHandlers } from '../handlers/handlers';
 import { mkdir } from 'node:fs/promises';
 import { defaultProjectFolder, userDataFolder } from '../services/paths';
-import { placesBelow } from '../services/project-places';
+import { ARCHIVE_EXTENSION, placesBelow } from '../services/project-places';
 import { ProjectSession } from '../services/project-session';
 import { SharedFolders } from '../services/shared-folders';
 import { startPreviewServer } from './preview-server';
@@ -38,7 +39,11 @@ async function main(): Promise<void> {
   const exportsFolder = resolve(values.exports ?? join(root, 'exports'));
   const sharedFolders = await SharedFolders.load(root);
   // The page chooses a coders' shared folder by its name below the root, never by a path.
-  const handlers = createHandlers({ session, chooseSavePath: saveIntoFolder(exportsFolder), folderBelow: (name) => places.folderBelow(name), sharedFolders });
+  // Archives go into the root itself, where Open project lists them; every other file into the exports folder.
+  const saveExport = saveIntoFolder(exportsFolder);
+  const saveArchive = saveIntoFolder(root);
+  const chooseSavePath: ChooseSavePath = (name, kind) => (kind.extensions.includes(ARCHIVE_EXTENSION.slice(1)) ? saveArchive(name, kind) : saveExport(name, kind));
+  const handlers = createHandlers({ session, chooseSavePath, folderBelow: (name) => places.folderBelow(name), sharedFolders });
   const server = await startPreviewServer({
     handlers,
     rendererFolder: join(appRoot, 'dist', 'renderer'),

@@ -3,7 +3,7 @@
 // open when it stopped (or the start screen again after Close project).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { lstat, readdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempFolder } from '../support/temp';
 
@@ -59,6 +59,15 @@ describe('the preview with a root folder', () => {
         expect(await preview.call('openProject', { from: 'place', name: place })).toMatchObject({ ok: false });
       }
       await expect(lstat(join(root, '..', 'elsewhere'))).rejects.toThrow();
+      // An archive is saved into the root, where Open project lists it; other exports go to the exports folder.
+      const archived = await preview.call('archiveProject', {});
+      expect(archived.ok).toBe(true);
+      expect(dirname(archived.value.path)).toBe(root);
+      expect(basename(archived.value.path)).toMatch(/^Media study \d{4}-\d{2}-\d{2}\.awbproj$/);
+      const places = await preview.call('listPlaces', {});
+      expect(places.value.entries.filter((entry: { kind: string }) => entry.kind === 'archive')).toHaveLength(1);
+      const csv = await preview.call('exportCsv', { flavour: 'standard' });
+      expect(csv).toMatchObject({ ok: true, value: { path: expect.stringContaining(join(root, 'exports')) } });
     } finally {
       await preview.stop();
     }
