@@ -4,7 +4,8 @@
  */
 import type { ProjectSession } from '../services/project-session';
 import { projectArchive } from '../services/project-archive';
-import { folderNameFor, newProjectFolderIn } from '../services/project-places';
+import { newProjectFolderIn } from '../services/project-places';
+import { folderNameFor } from '../../shared/text/folder-name';
 import { WorkbenchFailure } from '../../shared/model/failure';
 import type { CommonServices } from './context';
 import type { Handlers } from './dispatch';

@@ -8,6 +8,7 @@ import { basename, extname, join, relative, resolve, sep, isAbsolute } from 'nod
 import type { PlaceEntry } from '../../shared/ipc/projects';
 import { WorkbenchFailure } from '../../shared/model/failure';
 import { PROJECT_FILE } from '../project/project-opening';
+import { folderNameFor } from '../../shared/text/folder-name';
 
 export const ARCHIVE_EXTENSION = '.awbproj';
 
@@ -24,19 +25,6 @@ export interface ProjectChooser {
   entries(): Promise<PlaceEntry[]>;
 }
 
-/** A folder or file name made from a project's name: no slashes, no control characters, not too long. */
-export function folderNameFor(name: string): string {
-  const cleaned = name
-    .normalize('NFC')
-    .replace(/[\u0000-\u001f\u007f<>:"/\\|?*]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^\.+/, '')
-    .replace(/[. ]+$/, '')
-    .slice(0, 80)
-    .trim();
-  return cleaned || 'Project';
-}
 
 async function kindOf(path: string): Promise<'missing' | 'empty-folder' | 'folder' | 'file' | 'other'> {
   try {

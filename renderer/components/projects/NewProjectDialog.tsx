@@ -10,18 +10,7 @@ import { useT } from '../../i18n/i18n';
 import { newProject, showProjectDialog } from '../../services/projects';
 import { useStore } from '../../store';
 import { ModalDialog } from '../palette/ModalDialog';
-
-/** A folder name made from a project's name as the researcher typed it (the main process checks it again). */
-export function folderNameFromName(name: string): string {
-  return name
-    .replace(/[\u0000-\u001f\u007f<>:"/\\|?*]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^\.+/, '')
-    .replace(/[. ]+$/, '')
-    .slice(0, 80)
-    .trim();
-}
+import { folderNameFor } from '../../../shared/text/folder-name';
 
 export function NewProjectDialog() {
   const t = useT();
@@ -35,7 +24,7 @@ export function NewProjectDialog() {
   const [creating, setCreating] = useState(false);
   const places = session?.chooser === 'places';
   const sampleAvailable = session?.sampleAvailable ?? false;
-  const shownPlace = place ?? folderNameFromName(name);
+  const shownPlace = place ?? folderNameFor(name, '');
   const close = () => showProjectDialog(null);
   const create = async () => {
     setCreating(true);
