@@ -12,15 +12,9 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { dragSelect } from '../support/browser';
 import { setUpSession } from '../support/session';
-import { showSidePanel } from '../support/workspace';
+import { runFromPalette, showSidePanel } from '../support/workspace';
 
 const bench = setUpSession();
-
-async function runFromPalette(page: Page, commandId: string): Promise<void> {
-  await page.keyboard.press('Control+Shift+P');
-  await page.locator('dialog.command-palette').waitFor();
-  await page.click(`.palette-option[data-command="${commandId}"]`);
-}
 
 /** Opens the first document and codes its `nth` word of seven letters or more with key 1; the word. */
 async function codeWord(page: Page, nth: number): Promise<string> {

@@ -16,7 +16,7 @@ import { blockingViolations } from '../support/axe';
 import { dragSelect } from '../support/browser';
 import { unreachableControls } from '../support/layout';
 import { setUpSession } from '../support/session';
-import { showSidePanel } from '../support/workspace';
+import { runFromPalette, showSidePanel } from '../support/workspace';
 
 // Backups off: the Restore dialog's empty state and Back up now's refusal do not depend on when a backup is made.
 const bench = setUpSession({ backups: false });
@@ -46,12 +46,6 @@ async function shootEverywhere(name: string, show: (page: Page) => Promise<void>
       await page.close();
     }
   }
-}
-
-async function runFromPalette(page: Page, commandId: string): Promise<void> {
-  await page.keyboard.press('Control+Shift+P');
-  await page.locator('dialog.command-palette').waitFor();
-  await page.click(`.palette-option[data-command="${commandId}"]`);
 }
 
 const recentNames = (page: Page) => page.locator('.recent-project .recent-name').allTextContents();

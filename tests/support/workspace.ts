@@ -35,3 +35,10 @@ export async function exportFrom(page: Page, formatId: string): Promise<void> {
   await page.click('button[data-action="export"]');
   await page.click(`.export-dialog button[data-action="export-${formatId}"]`);
 }
+
+/** Runs a command of the palette (Ctrl+Shift+P) by its id, as a researcher picks it. */
+export async function runFromPalette(page: Page, commandId: string): Promise<void> {
+  await page.keyboard.press('Control+Shift+P');
+  await page.locator('dialog.command-palette').waitFor();
+  await page.click(`.palette-option[data-command="${commandId}"]`);
+}
