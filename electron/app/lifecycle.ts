@@ -83,6 +83,18 @@ async function whenReady(): Promise<void> {
   projects.onChange(() => void refreshMenu());
 
   app.on('before-quit', (event) => confirmQuit(projects, event));
+  // The project is closed before the app ends: its journal folded into the project file, its
+  // backups' timer stopped, its lock given back (a lock left behind would be taken over, but
+  // another program would have to judge it stale first).
+  let closed = false;
+  app.on('will-quit', (event) => {
+    if (closed) return;
+    event.preventDefault();
+    void projects.shutdown().finally(() => {
+      closed = true;
+      app.quit();
+    });
+  });
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow(preloadFile);
   });

@@ -1,7 +1,7 @@
 // The desktop shell's real modules (electron/app/*) run under Node against a recording stand-in
 // of the `electron` module (tests/support/electron-stand-in.ts), which throws on any property or
 // call it does not know: the app is started, made ready, and what it asked of Electron is read back.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -220,6 +220,21 @@ describe("the app's life", () => {
     standIn.emitApp('before-quit', event);
     expect(event.defaultPrevented).toBe(false);
     expect(standIn.calls.some((call) => call.name === 'dialog.showMessageBoxSync')).toBe(false);
+  });
+
+  it('closes the project before it ends: the lock given back, then quits', async () => {
+    const lock = join(standIn.folders.userData, 'Field study', 'project.lock');
+    expect(existsSync(lock)).toBe(true);
+    const quitsBefore = standIn.calls.filter((call) => call.name === 'app.quit').length;
+    const event = preventableEvent();
+    standIn.emitApp('will-quit', event);
+    // Held back until the project is closed, then the app is asked to quit again.
+    expect(event.defaultPrevented).toBe(true);
+    await vi.waitFor(() => expect(standIn.calls.filter((call) => call.name === 'app.quit').length).toBe(quitsBefore + 1));
+    expect(existsSync(lock)).toBe(false);
+    const again = preventableEvent();
+    standIn.emitApp('will-quit', again);
+    expect(again.defaultPrevented).toBe(false);
   });
 });
 
