@@ -5,6 +5,7 @@
 // fix and the browser preview that works meanwhile, instead of the package's stack trace.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { constants as osConstants } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,14 +33,19 @@ if (program === null) {
   process.exit(1);
 }
 
-const electron = spawn(program, [appFolder, ...process.argv.slice(2)], { stdio: 'inherit', windowsHide: false });
+// Ctrl+C and a terminating signal reach the app, which then closes its project as it quits. The
+// handlers are in place before the program starts, so that no signal can end this launcher alone
+// and leave the app running without it.
+let electron = null;
 let running = true;
-// Ctrl+C and a terminating signal reach the app, which then closes its project as it quits.
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(signal, () => {
+    // Before the program is started there is nothing to hand the signal to: end as it asks.
+    if (electron === null) process.exit(128 + osConstants.signals[signal]);
     if (running) electron.kill(signal);
   });
 }
+electron = spawn(program, [appFolder, ...process.argv.slice(2)], { stdio: 'inherit', windowsHide: false });
 electron.on('error', (error) => {
   console.error(`Annotation Workbench cannot start: Electron's program (${program}) could not be run: ${error.message}`);
   process.exit(1);

@@ -121,9 +121,11 @@ export class ProjectBackups {
     return (this.options.now ?? (() => new Date()))();
   }
 
-  /** Takes the backup of opening and starts the timer of work-time backups. Never throws. */
-  async start(): Promise<void> {
-    await this.takeQuietly('open');
+  /** Takes the backup of opening (unless told not to) and starts the timer of work-time backups. Never throws. */
+  async start({ openingBackup = true }: { openingBackup?: boolean } = {}): Promise<void> {
+    // Without one (the state just restored is a backup already), work from now on is what is new.
+    if (openingBackup) await this.takeQuietly('open');
+    else this.backedUpAt = this.store.changeCount;
     if (this.timer) return;
     this.timer = setInterval(() => void this.backUpIfChanged(), this.options.intervalMs ?? BACKUP_INTERVAL_MS);
     // The timer alone never keeps the program running.

@@ -206,7 +206,7 @@ export class ProjectSession {
       const folder = store.folder;
       await this.closeCurrent();
       await replaceFromArchive(file, folder);
-      await this.adopt(await ProjectStore.open({ folder, bundledDocuments: null, existingOnly: true, now: this.options.now, retryDelayMs: this.options.retryDelayMs }));
+      await this.adopt(await ProjectStore.open({ folder, bundledDocuments: null, existingOnly: true, now: this.options.now, retryDelayMs: this.options.retryDelayMs }), false);
     });
   }
 
@@ -215,12 +215,13 @@ export class ProjectSession {
     await this.serial(() => this.closeCurrent());
   }
 
-  private async adopt(store: ProjectStore): Promise<void> {
+  /** Makes `store` the open project; `openingBackup` false after a restore, whose state is a backup already. */
+  private async adopt(store: ProjectStore, openingBackup = true): Promise<void> {
     this.current = store;
     await this.recentList.opened(store.folder, store.name, this.now());
     if (this.options.backups !== false) {
       this.currentBackups = new ProjectBackups(store, { now: this.options.now, ...this.options.backups });
-      await this.currentBackups.start();
+      await this.currentBackups.start({ openingBackup });
     }
     this.changed();
   }
