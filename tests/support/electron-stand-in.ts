@@ -115,6 +115,8 @@ export function electronStandIn() {
   const protocolHandlers = new Map<string, (request: Request) => Promise<Response>>();
   const ipcHandlers = new Map<string, Listener>();
   const menus: { template: unknown[] | null } = { template: null };
+  /** What the next system dialogs answer (the researcher's choices), in order; cancelled when none is left. */
+  const dialogAnswers = { open: [] as string[], save: [] as string[] };
 
   const module = {
     app: strict('app', {
@@ -131,8 +133,14 @@ export function electronStandIn() {
     }),
     BrowserWindow: strict('BrowserWindow', BrowserWindow),
     dialog: strict('dialog', {
-      showOpenDialog: record('dialog.showOpenDialog', async () => ({ canceled: true, filePaths: [] })),
-      showSaveDialog: record('dialog.showSaveDialog', async () => ({ canceled: true })),
+      showOpenDialog: record('dialog.showOpenDialog', async () => {
+        const answer = dialogAnswers.open.shift();
+        return answer === undefined ? { canceled: true, filePaths: [] } : { canceled: false, filePaths: [answer] };
+      }),
+      showSaveDialog: record('dialog.showSaveDialog', async () => {
+        const answer = dialogAnswers.save.shift();
+        return answer === undefined ? { canceled: true } : { canceled: false, filePath: answer };
+      }),
       showErrorBox: record('dialog.showErrorBox'),
       showMessageBoxSync: record('dialog.showMessageBoxSync', () => 0),
     }),
@@ -179,6 +187,7 @@ export function electronStandIn() {
     protocolHandlers,
     ipcHandlers,
     menus,
+    dialogAnswers,
   };
 }
 
