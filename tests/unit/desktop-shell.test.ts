@@ -179,41 +179,6 @@ describe("the coders' shared folder in the app", () => {
   });
 });
 
-describe('projects in the app, through the system dialogs', () => {
-  const own = { senderFrame: { url: 'app://workbench/index.html', parent: null } };
-  const invoke = (name: string, input: unknown) => standIn.ipcHandlers.get(`${CHANNEL_PREFIX}${name}`)!(own, input) as Promise<{ ok: boolean; value?: any; error?: { code: string } }>;
-
-  it('makes a new project in the folder chosen (a folder of its name when that one holds files), opens one by its project file, and restores an archive where asked', async () => {
-    const first = join(standIn.folders.userData, 'Field study');
-    const parent = join(standIn.folders.userData, 'Studies');
-    mkdirSync(parent);
-    writeFileSync(join(parent, 'notes.txt'), 'not a project');
-    standIn.dialogAnswers.open.push(parent);
-    const made = await invoke('newProject', { name: 'Second study', withSample: false });
-    expect(made).toMatchObject({ ok: true, value: { project: { name: 'Second study', folder: join(parent, 'Second study') } } });
-    const asked = standIn.calls.filter((call) => call.name === 'dialog.showOpenDialog').at(-1)!;
-    expect(asked.args.at(-1)).toMatchObject({ properties: ['openDirectory', 'createDirectory'] });
-    // The window's title follows the project open.
-    await vi.waitFor(() => expect(standIn.windows[0]!.title).toBe('Second study — Annotation Workbench'));
-
-    // Open project…: the project file chosen stands for its folder.
-    standIn.dialogAnswers.open.push(join(first, 'project.json'));
-    expect(await invoke('openProject', { from: 'dialog' })).toMatchObject({ ok: true, value: { project: { folder: first } } });
-
-    // Save a copy as archive…, then Open project… of the archive, restored into a folder chosen.
-    const archive = join(parent, 'handed over.awbproj');
-    standIn.dialogAnswers.save.push(archive);
-    expect(await invoke('archiveProject', {})).toEqual({ ok: true, value: { path: archive } });
-    const into = join(standIn.folders.userData, 'Colleague');
-    mkdirSync(into);
-    standIn.dialogAnswers.open.push(archive, into);
-    expect(await invoke('openProject', { from: 'dialog' })).toMatchObject({ ok: true, value: { project: { folder: into } } });
-    // Cancelled: nothing changes.
-    expect(await invoke('openProject', { from: 'dialog' })).toMatchObject({ ok: true, value: { project: { folder: into } } });
-    expect(await invoke('openProject', { from: 'dialog', path: first })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
-  });
-});
-
 type MenuItem = { label?: string; role?: string; click?: () => void; submenu?: MenuItem[] };
 
 describe('the menu', () => {
@@ -258,16 +223,15 @@ describe("the app's life", () => {
   });
 
   it('closes the project before it ends: the lock given back, then quits', async () => {
-    // Whichever project the tests before left open holds its lock.
-    const locks = ['Field study', join('Studies', 'Second study'), 'Colleague'].map((folder) => join(standIn.folders.userData, folder, 'project.lock'));
-    expect(locks.filter((lock) => existsSync(lock))).toHaveLength(1);
+    const lock = join(standIn.folders.userData, 'Field study', 'project.lock');
+    expect(existsSync(lock)).toBe(true);
     const quitsBefore = standIn.calls.filter((call) => call.name === 'app.quit').length;
     const event = preventableEvent();
     standIn.emitApp('will-quit', event);
     // Held back until the project is closed, then the app is asked to quit again.
     expect(event.defaultPrevented).toBe(true);
     await vi.waitFor(() => expect(standIn.calls.filter((call) => call.name === 'app.quit').length).toBe(quitsBefore + 1));
-    expect(locks.filter((lock) => existsSync(lock))).toEqual([]);
+    expect(existsSync(lock)).toBe(false);
     const again = preventableEvent();
     standIn.emitApp('will-quit', again);
     expect(again.defaultPrevented).toBe(false);
@@ -280,5 +244,41 @@ describe('the stand-in', () => {
     expect(() => electron.shell).toThrow(/does not know electron\.shell/);
     expect(() => electron.app!.setAsDefaultProtocolClient).toThrow(/does not know app\.setAsDefaultProtocolClient/);
     expect(() => electron.session!.defaultSession).not.toThrow();
+  });
+});
+
+describe('projects in the app, through the system dialogs', () => {
+  const own = { senderFrame: { url: 'app://workbench/index.html', parent: null } };
+  const invoke = (name: string, input: unknown) => standIn.ipcHandlers.get(`${CHANNEL_PREFIX}${name}`)!(own, input) as Promise<{ ok: boolean; value?: any; error?: { code: string } }>;
+
+  // After the app's life above: the app was asked to quit, its project closed; the session still answers.
+  it('makes a new project in the folder chosen (a folder of its name when that one holds files), opens one by its project file, and restores an archive where asked', async () => {
+    const first = join(standIn.folders.userData, 'Field study');
+    const parent = join(standIn.folders.userData, 'Studies');
+    mkdirSync(parent);
+    writeFileSync(join(parent, 'notes.txt'), 'not a project');
+    standIn.dialogAnswers.open.push(parent);
+    const made = await invoke('newProject', { name: 'Second study', withSample: false });
+    expect(made).toMatchObject({ ok: true, value: { project: { name: 'Second study', folder: join(parent, 'Second study') } } });
+    const asked = standIn.calls.filter((call) => call.name === 'dialog.showOpenDialog').at(-1)!;
+    expect(asked.args.at(-1)).toMatchObject({ properties: ['openDirectory', 'createDirectory'] });
+    // The window's title follows the project open.
+    await vi.waitFor(() => expect(standIn.windows[0]!.title).toBe('Second study — Annotation Workbench'));
+
+    // Open project…: the project file chosen stands for its folder.
+    standIn.dialogAnswers.open.push(join(first, 'project.json'));
+    expect(await invoke('openProject', { from: 'dialog' })).toMatchObject({ ok: true, value: { project: { folder: first } } });
+
+    // Save a copy as archive…, then Open project… of the archive, restored into a folder chosen.
+    const archive = join(parent, 'handed over.awbproj');
+    standIn.dialogAnswers.save.push(archive);
+    expect(await invoke('archiveProject', {})).toEqual({ ok: true, value: { path: archive } });
+    const into = join(standIn.folders.userData, 'Colleague');
+    mkdirSync(into);
+    standIn.dialogAnswers.open.push(archive, into);
+    expect(await invoke('openProject', { from: 'dialog' })).toMatchObject({ ok: true, value: { project: { folder: into } } });
+    // Cancelled: nothing changes.
+    expect(await invoke('openProject', { from: 'dialog' })).toMatchObject({ ok: true, value: { project: { folder: into } } });
+    expect(await invoke('openProject', { from: 'dialog', path: first })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
   });
 });
