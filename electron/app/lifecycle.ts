@@ -68,7 +68,7 @@ async function whenReady(): Promise<void> {
   }
   // The coders' shared folder of each project is kept here, beside the recent list, never in the project.
   const sharedFolders = await SharedFolders.load(app.getPath('userData'));
-  for (const notice of sharedFolders.notices) console.warn(notice);
+  for (const notice of sharedFolders.notices) projects.tell(notice);
   registerIpcHandlers(
     createHandlers({
       session: projects,

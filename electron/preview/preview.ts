@@ -38,11 +38,12 @@ async function main(): Promise<void> {
   else if (!values.root) await session.openGiven(defaultProjectFolder(userDataFolder()));
   const exportsFolder = resolve(values.exports ?? join(root, 'exports'));
   const sharedFolders = await SharedFolders.load(root);
-  // The page chooses a coders' shared folder by its name below the root, never by a path.
+  for (const notice of sharedFolders.notices) session.tell(notice);
   // Archives go into the root itself, where Open project lists them; every other file into the exports folder.
   const saveExport = saveIntoFolder(exportsFolder);
   const saveArchive = saveIntoFolder(root);
   const chooseSavePath: ChooseSavePath = (name, kind) => (kind.extensions.includes(ARCHIVE_EXTENSION.slice(1)) ? saveArchive(name, kind) : saveExport(name, kind));
+  // The page chooses a coders' shared folder by its name below the root, never by a path.
   const handlers = createHandlers({ session, chooseSavePath, folderBelow: (name) => places.folderBelow(name), sharedFolders });
   const server = await startPreviewServer({
     handlers,
@@ -50,7 +51,7 @@ async function main(): Promise<void> {
     port: values.port ? Number(values.port) : 0,
   });
   console.log(`Annotation Workbench preview\n  projects below: ${root}\n  open: ${session.store?.folder ?? '(none: the start screen)'}\n  exports: ${exportsFolder}`);
-  for (const notice of [...(session.store?.notices ?? []), ...(await session.state()).notices, ...sharedFolders.notices]) console.log(`  notice: ${notice}`);
+  for (const notice of [...(session.store?.notices ?? []), ...(await session.state()).notices]) console.log(`  notice: ${notice}`);
   console.log(`\nOpen ${server.url}\n(only this machine can reach it; press Ctrl+C to stop)`);
   const stop = async () => {
     await server.close();

@@ -35,6 +35,8 @@ export class ProjectSession {
   private currentBackups: ProjectBackups | null = null;
   private readonly listeners = new Set<Listener>();
   private readonly startNotices: string[] = [];
+  /** What `tell` was given: on the start screen, and said again in each project opened. */
+  private readonly programNotices: string[] = [];
   /** One change of project at a time. */
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -104,7 +106,7 @@ export class ProjectSession {
       recent: await this.recentList.list(),
       chooser: this.chooser.kind,
       sampleAvailable: this.options.bundledDocuments !== null,
-      notices: [...this.recentList.notices, ...this.startNotices],
+      notices: [...this.recentList.notices, ...this.programNotices, ...this.startNotices],
     };
   }
 
@@ -112,6 +114,15 @@ export class ProjectSession {
     const next = this.queue.then(work, work);
     this.queue = next.catch(() => undefined);
     return next;
+  }
+
+  /**
+   * Something about the program (not one project) the researcher must be told: shown on the start
+   * screen, and in the notices of every project opened while this program runs.
+   */
+  tell(notice: string): void {
+    this.programNotices.push(notice);
+    this.current?.tell(`program:${this.programNotices.length}`, notice);
   }
 
   /** Opens the project open when the program last stopped, if it is still there; a notice says why not. */
@@ -218,6 +229,7 @@ export class ProjectSession {
   /** Makes `store` the open project; `openingBackup` false after a restore, whose state is a backup already. */
   private async adopt(store: ProjectStore, openingBackup = true): Promise<void> {
     this.current = store;
+    this.programNotices.forEach((notice, i) => store.tell(`program:${i + 1}`, notice));
     await this.recentList.opened(store.folder, store.name, this.now());
     if (this.options.backups !== false) {
       this.currentBackups = new ProjectBackups(store, { now: this.options.now, ...this.options.backups });

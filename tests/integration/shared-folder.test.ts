@@ -86,6 +86,17 @@ describe("a project's shared folder", () => {
     expect(await readFile(join(userData, `${SHARED_FOLDERS_FILE}.unreadable`), 'utf8')).toContain('"projects"');
   });
 
+  it("tells the researcher so, on the start screen and in every project opened, when the program passes the notice on", async () => {
+    const userData = await tempFolder();
+    await writeFile(join(userData, SHARED_FOLDERS_FILE), 'not json');
+    const session = await ProjectSession.start({ userData, bundledDocuments: BUNDLED_DOCUMENTS, coder: 'ana', backups: false });
+    for (const notice of (await SharedFolders.load(userData)).notices) session.tell(notice);
+    expect((await session.state()).notices).toEqual([expect.stringContaining('The list of shared folders could not be read')]);
+    await session.openGiven(join(await tempFolder(), 'study'));
+    expect(session.requireStore().notices).toEqual([expect.stringContaining('The list of shared folders could not be read')]);
+    await session.shutdown();
+  });
+
   it('must be chosen before a sync, with a message that says so', async () => {
     const { handlers, store } = await openProject();
     expect(await dispatch(handlers, 'syncSharedFolder', {})).toEqual({
