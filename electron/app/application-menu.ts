@@ -3,20 +3,17 @@
  * Recent lists the recent list, the items that need a project are greyed without one) and the
  * window's title naming the open project.
  */
-import { dialog, Menu } from 'electron';
+import { Menu } from 'electron';
 import { COMMAND_CHANNEL } from '../../shared/ipc/channels';
 import type { CommandName } from '../../shared/ipc/commands';
 import type { ProjectSession } from '../services/project-session';
 import { menuTemplate } from './menu';
 import { currentWindow, setWindowTitle } from './window';
 
-/** Passes a menu command to the page in the window. */
-export function sendCommand(command: CommandName): void {
-  currentWindow()?.webContents.send(COMMAND_CHANNEL, command);
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+/** Passes a menu command to the page in the window, with its argument if it has one. */
+export function sendCommand(command: CommandName, argument?: string): void {
+  if (argument === undefined) currentWindow()?.webContents.send(COMMAND_CHANNEL, command);
+  else currentWindow()?.webContents.send(COMMAND_CHANNEL, command, argument);
 }
 
 /** Shows the menu for the session's state now; returns the function that shows it afresh. */
@@ -26,21 +23,22 @@ export async function showApplicationMenu(projects: ProjectSession, isMac: boole
     const template = menuTemplate(isMac, sendCommand, {
       recent: state.recent,
       open: state.project !== null,
-      openRecent: (id) => {
-        const folder = projects.recent.folderOf(id);
-        if (folder === null) return;
-        projects.open(folder).then(
-          () => sendCommand('project-changed'),
-          (error: unknown) => dialog.showErrorBox('The project could not be opened', messageOf(error)),
-        );
-      },
-      clearRecent: () => {
-        void Promise.all(state.recent.map((entry) => projects.recent.forget(entry.id))).then(refresh);
-      },
+      // The page opens it, so that everything typed in the project open now is saved first.
+      openRecent: (id) => sendCommand('open-recent', id),
+      clearRecent: () => void clearRecent(projects).then(refresh),
     });
     Menu.setApplicationMenu(Menu.buildFromTemplate(template));
     setWindowTitle(state.project ? `${state.project.name} — Annotation Workbench` : 'Annotation Workbench');
   };
   await refresh();
   return refresh;
+}
+
+/**
+ * Empties the recent list, one entry after another: each forget rewrites the list's file, and two
+ * at once would race on it. (Issue 13: one RecentProjects.clear() is to replace this.)
+ */
+async function clearRecent(projects: ProjectSession): Promise<void> {
+  const { recent } = await projects.state();
+  for (const entry of recent) await projects.recent.forget(entry.id);
 }

@@ -14,7 +14,7 @@ import type { RecentProject } from '../../shared/ipc/projects';
 export interface MenuProjects {
   recent: RecentProject[];
   open: boolean;
-  /** Opens a recent project (the main process does it, then tells the page). */
+  /** Opens a recent project (the page does it, after saving what was typed). */
   openRecent: (id: string) => void;
   clearRecent: () => void;
 }

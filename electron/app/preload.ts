@@ -4,7 +4,7 @@
  */
 import { contextBridge, ipcRenderer } from 'electron';
 import { CHANNEL_PREFIX, COMMAND_CHANNEL } from '../../shared/ipc/channels';
-import { commandNames, type CommandName } from '../../shared/ipc/commands';
+import { COMMAND_ARGUMENT_MAX, commandNames, type CommandName } from '../../shared/ipc/commands';
 import { operationNames, type WorkbenchApi, type WorkbenchBridge } from '../../shared/ipc';
 
 const api = Object.fromEntries(
@@ -14,8 +14,11 @@ const api = Object.fromEntries(
 const bridge: WorkbenchBridge = {
   api,
   onCommand(listener) {
-    const wrapped = (_event: Electron.IpcRendererEvent, command: unknown) => {
-      if ((commandNames as readonly unknown[]).includes(command)) listener(command as CommandName);
+    const wrapped = (_event: Electron.IpcRendererEvent, command: unknown, argument?: unknown) => {
+      if (!(commandNames as readonly unknown[]).includes(command)) return;
+      // Only a short string crosses with a command (a recent project's id); anything else is dropped.
+      if (typeof argument === 'string' && argument.length <= COMMAND_ARGUMENT_MAX) listener(command as CommandName, argument);
+      else listener(command as CommandName);
     };
     ipcRenderer.on(COMMAND_CHANNEL, wrapped);
     return () => ipcRenderer.removeListener(COMMAND_CHANNEL, wrapped);

@@ -9,13 +9,11 @@ import { menuShortcutsInPage } from '../services/menu-commands';
 import { setSearch } from '../services/search';
 import { getState } from '../store';
 import { codeSelection } from './coding';
+import { isFormField } from './focus';
 import { undoOrRedo } from './history';
 import { commandsFor, matchesShortcut } from './registry';
 
-/** Whether the focus (or a key's target) is in a form field, where keys type. */
-export function isFormField(element: Element | null): boolean {
-  return !!element?.closest('input, textarea, select');
-}
+export { isFormField };
 
 const withCommand = (event: KeyboardEvent) => event.ctrlKey || event.metaKey;
 

@@ -8,7 +8,7 @@ import { onMenuCommand } from '../services/menu-commands';
 import { EXPORT_FORMATS } from '../../shared/ipc/export-formats';
 import { exportFormat } from '../services/exports';
 import { showDialog } from '../services/workspace';
-import { startAfresh } from '../services/projects';
+import { openRecent } from '../services/projects';
 import { getState } from '../store';
 import { closeFrontTabKeepingFocus } from '../components/workspace/close-tab';
 import { undoOrRedo } from './history';
@@ -45,15 +45,17 @@ function withProject(run: () => void): () => void {
 }
 
 /** What each menu command does in the page. */
-export const MENU_COMMANDS: Readonly<Record<CommandName, () => void>> = {
+export const MENU_COMMANDS: Readonly<Record<CommandName, (argument?: string) => void>> = {
   'new-project': projectCommand('new-project'),
   'open-project': projectCommand('open-project'),
   'close-project': projectCommand('close-project'),
   'archive-project': projectCommand('archive-project'),
   'restore-backup': projectCommand('restore-backup'),
   'project-details': projectCommand('project-details'),
-  // The main process opened another project (Open Recent): the page starts afresh on it.
-  'project-changed': () => void startAfresh(),
+  // Open Recent in the menu: the page saves what was typed, asks for the project, starts afresh.
+  'open-recent': (id) => {
+    if (id !== undefined) openRecent(id);
+  },
   'close-tab': withProject(() => {
     // As with the page's own keys, the tabs behind a modal dialog stay while it is up.
     if (!document.activeElement?.closest('dialog[open],[aria-modal="true"]')) closeFrontTabKeepingFocus();
@@ -73,8 +75,8 @@ export const MENU_COMMANDS: Readonly<Record<CommandName, () => void>> = {
 };
 
 /** Runs a command of the menu; anything else (a name it does not know, `toString`) does nothing. */
-export function runMenuCommand(command: CommandName): void {
-  if (Object.hasOwn(MENU_COMMANDS, command)) MENU_COMMANDS[command]();
+export function runMenuCommand(command: CommandName, argument?: string): void {
+  if (Object.hasOwn(MENU_COMMANDS, command)) MENU_COMMANDS[command](argument);
 }
 
 /** Listens to the menu's commands; returns the stopper. */

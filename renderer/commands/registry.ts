@@ -10,7 +10,7 @@ import { EXPORT_FORMATS, type ExportFormat, type ExportFormatId } from '../../sh
 import { setBlind } from '../services/coders';
 import { exportFormat } from '../services/exports';
 import { showCoderDialog } from '../services/page';
-import { archiveProject, closeProject, openProjectFromDialog, showProjectDialog } from '../services/projects';
+import { archiveProject, closeProject, openProjectFromDialog, showProjectDialog, whenChangeAllowed } from '../services/projects';
 import { removeSegment } from '../services/segments';
 import { setSearch } from '../services/search';
 import { toggleTheme } from '../services/settings';
@@ -70,6 +70,8 @@ const needsText = (state: State): DisabledReason | null => (state.open && state.
 const needsTwoTabs = (state: State): DisabledReason | null => (state.tabs.length > 1 ? null : 'reasons.oneTab');
 const needsProject = (state: State): DisabledReason | null => (state.project?.documents.length ? null : 'reasons.noDocuments');
 const needsOpenProject = (state: State): DisabledReason | null => (state.session?.project || state.project ? null : 'reasons.noProject');
+// One change of project at a time: while one runs, the others wait (greyed, with the reason).
+const notWhileChanging = (state: State): DisabledReason | null => (state.projectBusy === 'changing' ? 'reasons.changingProject' : null);
 
 /** The segment a removal means: the one whose details are shown, else the shortest one at the caret. */
 function segmentToRemove(state: State): string | null {
@@ -108,8 +110,16 @@ function acceleratorShortcut(accelerator: string | undefined): Shortcut[] {
 
 const STATIC_COMMANDS: readonly Command[] = [
   // Project. Ctrl/Cmd+Shift+N and Ctrl/Cmd+O are the File menu's accelerators in the app, the page's keys in the preview.
-  { id: 'new-project', group: 'project', label: 'labels.newProject', shortcuts: [mod('n', { shift: true })], withoutProject: true, run: () => showProjectDialog('new-project') },
-  { id: 'open-project', group: 'project', label: 'labels.openProject', shortcuts: [mod('o')], withoutProject: true, run: openProjectFromDialog },
+  {
+    id: 'new-project',
+    group: 'project',
+    label: 'labels.newProject',
+    shortcuts: [mod('n', { shift: true })],
+    withoutProject: true,
+    unavailable: notWhileChanging,
+    run: () => whenChangeAllowed(() => showProjectDialog('new-project')),
+  },
+  { id: 'open-project', group: 'project', label: 'labels.openProject', shortcuts: [mod('o')], withoutProject: true, unavailable: notWhileChanging, run: openProjectFromDialog },
   { id: 'project-details', group: 'project', label: 'labels.projectDetails', shortcuts: [], unavailable: needsOpenProject, run: () => showProjectDialog('project-details') },
   {
     id: 'archive-project',
@@ -119,8 +129,15 @@ const STATIC_COMMANDS: readonly Command[] = [
     unavailable: (state) => needsOpenProject(state) ?? (state.projectBusy === 'archive' ? 'reasons.archiving' : null),
     run: () => void archiveProject(),
   },
-  { id: 'restore-backup', group: 'project', label: 'labels.restoreBackup', shortcuts: [], unavailable: needsOpenProject, run: () => showProjectDialog('restore-backup') },
-  { id: 'close-project', group: 'project', label: 'labels.closeProject', shortcuts: [], unavailable: needsOpenProject, run: closeProject },
+  {
+    id: 'restore-backup',
+    group: 'project',
+    label: 'labels.restoreBackup',
+    shortcuts: [],
+    unavailable: (state) => needsOpenProject(state) ?? notWhileChanging(state),
+    run: () => whenChangeAllowed(() => showProjectDialog('restore-backup')),
+  },
+  { id: 'close-project', group: 'project', label: 'labels.closeProject', shortcuts: [], unavailable: (state) => needsOpenProject(state) ?? notWhileChanging(state), run: closeProject },
   // Coding
   { id: 'repeat-code', group: 'coding', label: 'labels.repeatCode', shortcuts: [{ key: REPEAT_KEY }], unavailable: needsText, run: repeatLastCode },
   {

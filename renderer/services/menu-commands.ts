@@ -2,8 +2,8 @@
 import type { CommandName } from '../../shared/ipc/commands';
 import { bridge, isPreview } from './api-client';
 
-/** Calls `listener` with each command chosen in the menu; returns the stopper. */
-export function onMenuCommand(listener: (command: CommandName) => void): () => void {
+/** Calls `listener` with each command chosen in the menu (and its argument); returns the stopper. */
+export function onMenuCommand(listener: (command: CommandName, argument?: string) => void): () => void {
   return bridge.onCommand(listener);
 }
 

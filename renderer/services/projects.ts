@@ -9,8 +9,12 @@ import type { Result } from '../../shared/ipc/result';
 import { t } from '../i18n/i18n';
 import { getState, update } from '../store';
 import { withProjectDetails, type NewProjectPreset, type ProjectDialog } from '../store/session';
+import { deepFocus, isFormField } from '../commands/focus';
 import { api, callsSettled } from './api-client';
 import { showMessage } from './page';
+
+// A message that must outlive the page starting afresh (a change of project that failed half-way).
+const MESSAGE_AFTER_RESTART = 'workbench.messageAfterRestart';
 
 /** Asks the main process which project is open; true when the page may go on to load it. */
 export async function loadSession(): Promise<SessionState | null> {
@@ -20,6 +24,11 @@ export async function loadSession(): Promise<SessionState | null> {
     return null;
   }
   update({ session: result.value, sessionError: null });
+  const message = sessionStorage.getItem(MESSAGE_AFTER_RESTART);
+  if (message !== null) {
+    sessionStorage.removeItem(MESSAGE_AFTER_RESTART);
+    showMessage('error', message);
+  }
   return result.value;
 }
 
@@ -28,21 +37,15 @@ export function showProjectDialog(dialog: ProjectDialog | null, preset: NewProje
   update({ projectDialog: dialog, newProjectPreset: dialog === 'new-project' ? preset : null });
 }
 
-/** The element with the focus, looking into shadow roots (the text view's). */
-function deepFocus(): HTMLElement | null {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active instanceof HTMLElement ? active : null;
-}
-
 /**
  * Puts every change on its way to disk: a field being typed in (a memo) saves when it loses the
  * focus, so the focus leaves it first; then every call sent is waited for.
  */
 export async function flushChanges(): Promise<void> {
   const focused = deepFocus();
-  // A dialog's own field is not a change of the project; leaving it would close nothing.
-  if (focused && !focused.closest('dialog')) focused.blur();
+  // Only a form field holds typing not yet sent; the text or a button keeps the focus. A dialog's
+  // own field is not a change of the project; leaving it would close nothing.
+  if (focused && isFormField(focused) && !focused.closest('dialog')) focused.blur();
   // The blur's save is sent from React's handler, in this task; the next one sees it counted.
   await new Promise((resolve) => setTimeout(resolve, 0));
   await callsSettled();
@@ -56,19 +59,59 @@ export async function startAfresh(): Promise<void> {
 }
 
 /**
- * Runs a change of project: every change of the project open now is answered first, then the
- * call; when the open project is another one afterwards (or none), the page starts afresh.
- * Returns the failure's message, or null.
+ * Why a change of project cannot start now, or null: changes not saved yet (a save failed) would be
+ * left behind, and a change under way is not to be crossed by another.
+ */
+export function changeRefused(): string | null {
+  const state = getState();
+  if (state.saveError) return t('projects.unsaved');
+  if (state.projectBusy === 'changing') return t('projects.changing');
+  return null;
+}
+
+/** The project the page shows: its id and folder, or null for the start screen. */
+function shownProject(): { projectId: string; folder: string } | null {
+  const project = getState().session?.project;
+  return project ? { projectId: project.projectId, folder: project.folder } : null;
+}
+
+function sameProject(a: { projectId: string; folder: string } | null, b: { projectId: string; folder: string } | null): boolean {
+  return (a?.projectId ?? null) === (b?.projectId ?? null) && (a?.folder ?? null) === (b?.folder ?? null);
+}
+
+/**
+ * After a change of project failed: when the main process no longer has the project the page
+ * shows open (it went half-way), the page starts afresh on what is open, the message kept for
+ * after; otherwise the message is the caller's to show. True when the page starts afresh.
+ */
+async function startAfreshIfGone(message: string): Promise<boolean> {
+  const now = await api.getSession({});
+  if (!now.ok || sameProject(now.value.project, shownProject())) return false;
+  sessionStorage.setItem(MESSAGE_AFTER_RESTART, message);
+  await startAfresh();
+  return true;
+}
+
+/**
+ * Runs a change of project: refused while changes are unsaved or another change runs; every
+ * change of the project open now is answered first, then the call; when the open project is
+ * another one afterwards (or none), the page starts afresh. Returns the failure's message, or null.
  */
 async function changeProject(call: () => Promise<Result<SessionState>>): Promise<string | null> {
-  const before = getState().session?.project?.projectId ?? null;
-  const beforeFolder = getState().session?.project?.folder ?? null;
+  const refused = changeRefused();
+  if (refused !== null) return refused;
+  const before = shownProject();
+  update({ projectBusy: 'changing' });
   await flushChanges();
   const result = await call();
-  if (!result.ok) return result.error.message;
+  if (!result.ok) {
+    if (await startAfreshIfGone(result.error.message)) return null;
+    update({ projectBusy: null });
+    return result.error.message;
+  }
   update({ session: result.value });
-  const after = result.value.project;
-  if ((after?.projectId ?? null) !== before || (after?.folder ?? null) !== beforeFolder) await startAfresh();
+  if (!sameProject(result.value.project, before)) await startAfresh();
+  else update({ projectBusy: null });
   return null;
 }
 
@@ -77,9 +120,19 @@ export function newProject(input: { name: string; description: string; withSampl
   return changeProject(() => api.newProject(input));
 }
 
+/**
+ * Runs `start` (a dialog that leads to a change of project) unless a change cannot start now; then
+ * the message says why.
+ */
+export function whenChangeAllowed(start: () => void): void {
+  const refused = changeRefused();
+  if (refused !== null) showMessage('error', refused);
+  else start();
+}
+
 /** Opens a project: from the system's dialog (the app) or the preview's dialog of places. */
 export function openProjectFromDialog(): void {
-  if (getState().session?.chooser === 'places') return showProjectDialog('open-project');
+  if (getState().session?.chooser === 'places') return whenChangeAllowed(() => showProjectDialog('open-project'));
   void changeProject(() => api.openProject({ from: 'dialog' })).then(reportFailure);
 }
 
@@ -88,7 +141,7 @@ export function openPlace(name: string): Promise<string | null> {
   return changeProject(() => api.openProject({ from: 'place', name }));
 }
 
-/** Opens a project of the recent list. */
+/** Opens a project of the recent list (from the start screen or the desktop menu's Open Recent). */
 export function openRecent(id: string): void {
   void changeProject(() => api.openProject({ from: 'recent', id })).then(reportFailure);
 }
@@ -106,10 +159,7 @@ export function closeProject(): void {
 }
 
 function reportFailure(message: string | null): void {
-  if (message !== null) {
-    update({ projectBusy: null });
-    showMessage('error', message);
-  }
+  if (message !== null) showMessage('error', message);
 }
 
 /** The project folders, archives and other folders below the preview's root. */
@@ -151,9 +201,16 @@ export async function backUpNow(): Promise<Result<BackupSummary>> {
 
 /** Replaces the open project by one of its backups (the main process backs up the state now first); the page starts afresh. */
 export async function restoreBackup(id: string): Promise<string | null> {
+  const refused = changeRefused();
+  if (refused !== null) return refused;
+  update({ projectBusy: 'changing' });
   await flushChanges();
   const result = await api.restoreBackup({ id });
-  if (!result.ok) return result.error.message;
+  if (!result.ok) {
+    if (await startAfreshIfGone(result.error.message)) return null;
+    update({ projectBusy: null });
+    return result.error.message;
+  }
   await startAfresh();
   return null;
 }

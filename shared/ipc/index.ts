@@ -70,6 +70,6 @@ export type WorkbenchApi = {
 /** The object the preload puts on `window.workbench`. */
 export interface WorkbenchBridge {
   api: WorkbenchApi;
-  /** Subscribes to menu commands; returns the unsubscribe function. */
-  onCommand(listener: (command: CommandName) => void): () => void;
+  /** Subscribes to menu commands (with the argument some carry); returns the unsubscribe function. */
+  onCommand(listener: (command: CommandName, argument?: string) => void): () => void;
 }

@@ -7,6 +7,8 @@
  * as archive with its progress and its outcome; the Restore dialog's empty state. Screenshots of
  * the start screen, the New project dialog and the Restore dialog go to
  * `.tmp/screenshots/projects-*.png`; the start screen is checked for reach and with axe-core.
+ * The tests are scenarios in order, one after another: each goes on from the projects and the
+ * recent list the one before left.
  */
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -20,6 +22,8 @@ import { runFromPalette, showSidePanel } from '../support/workspace';
 
 // Backups off: the Restore dialog's empty state and Back up now's refusal do not depend on when a backup is made.
 const bench = setUpSession({ backups: false });
+// The save dialog's answer as the set-up gives it; a test that answers it itself puts it back.
+const chooseSavePathAtFirst = bench.chooseSavePath;
 const SCREENSHOTS = new URL('../../.tmp/screenshots/', import.meta.url).pathname;
 const SIZES = [
   { width: 1400, height: 900 },
@@ -50,7 +54,7 @@ async function shootEverywhere(name: string, show: (page: Page) => Promise<void>
 
 const recentNames = (page: Page) => page.locator('.recent-project .recent-name').allTextContents();
 
-describe('projects in the browser preview', () => {
+describe.sequential('projects in the browser preview', () => {
   it('shows the start screen on first start, with the sample project offered and nothing recent', async () => {
     const { page, problems } = await bench.newPage();
     expect(await page.title()).toBe('Annotation Workbench');
@@ -243,7 +247,8 @@ describe('projects in the browser preview', () => {
     }
     expect(await blockingViolations(page, '.start-screen')).toEqual([]);
 
-    await missing.locator('button[data-action="forget-recent"]').focus();
+    // Delete from the entry itself (reached with Tab), not only from its button.
+    await missing.locator('.recent-open').focus();
     await page.keyboard.press('Delete');
     await expect.poll(() => recentNames(page)).toEqual(['Karabakh coverage']);
     expect((await bench.session.state()).recent.map((entry) => entry.name)).toEqual(['Karabakh coverage']);
@@ -267,6 +272,7 @@ describe('projects in the browser preview', () => {
     bench.chooseSavePath = async () => join(bench.root, 'no such folder', 'copy.awbproj');
     await runFromPalette(page, 'archive-project');
     await expect.poll(() => page.locator('.message-bar.error').textContent()).toContain('The archive could not be saved:');
+    bench.chooseSavePath = chooseSavePathAtFirst;
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -296,6 +302,7 @@ describe('projects in the browser preview', () => {
   it('lists backups with their date, kind, size and counts, and restores one only after saying the state now is backed up first', async () => {
     // The backups as the contract gives them (listBackups, restoreBackup), answered in the browser's network layer.
     const backups = [
+      { id: 'b3', kind: 'daily', createdAt: '2026-03-03T08:00:00.000Z', bytes: 2_621_440, documents: 5, segments: 14 },
       { id: 'b2', kind: 'manual', createdAt: '2026-03-02T14:05:00.000Z', bytes: 40_960, documents: 5, segments: 12 },
       { id: 'b1', kind: 'open', createdAt: '2026-03-01T09:30:00.000Z', bytes: 2_048, documents: 5, segments: 0 },
     ];
@@ -310,24 +317,26 @@ describe('projects in the browser preview', () => {
     await runFromPalette(page, 'restore-backup');
     const dialog = page.locator('dialog.restore-backup-dialog');
     const rows = dialog.locator('.backups-table tbody tr');
-    await expect.poll(() => rows.count()).toBe(2);
+    await expect.poll(() => rows.count()).toBe(3);
     const when = (iso: string) => new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
-    expect(await rows.nth(0).locator('th, td').allTextContents()).toEqual([when(backups[0].createdAt), 'By hand', '40 KB', '5', '12', 'Restore…']);
-    expect(await rows.nth(1).locator('th, td').allTextContents()).toEqual([when(backups[1].createdAt), 'On opening', '2 KB', '5', '0', 'Restore…']);
+    // From a megabyte on, the size is in MB.
+    expect((await rows.nth(0).locator('th, td').allTextContents())[2]).toBe('2.5 MB');
+    expect(await rows.nth(1).locator('th, td').allTextContents()).toEqual([when(backups[1].createdAt), 'By hand', '40 KB', '5', '12', 'Restore…']);
+    expect(await rows.nth(2).locator('th, td').allTextContents()).toEqual([when(backups[2].createdAt), 'On opening', '2 KB', '5', '0', 'Restore…']);
     expect(await blockingViolations(page, 'dialog.restore-backup-dialog')).toEqual([]);
     await mkdir(SCREENSHOTS, { recursive: true });
     await page.screenshot({ path: `${SCREENSHOTS}projects-restore-list-1400x900-light.png` });
 
-    await rows.nth(0).locator('button[data-action="restore-backup"]').click();
+    await rows.nth(1).locator('button[data-action="restore-backup"]').click();
     const confirmation = dialog.locator('.backup-confirmation');
-    expect(await confirmation.textContent()).toContain(`Restore the backup of ${when(backups[0].createdAt)}?`);
+    expect(await confirmation.textContent()).toContain(`Restore the backup of ${when(backups[1].createdAt)}?`);
     expect(await confirmation.textContent()).toContain('The current state is backed up first');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-action'))).toBe('back-to-backups');
     // Back to the list changes nothing.
     await confirmation.locator('button[data-action="back-to-backups"]').click();
-    await expect.poll(() => rows.count()).toBe(2);
+    await expect.poll(() => rows.count()).toBe(3);
     expect(restored).toEqual([]);
-    await rows.nth(0).locator('button[data-action="restore-backup"]').click();
+    await rows.nth(1).locator('button[data-action="restore-backup"]').click();
     await page.screenshot({ path: `${SCREENSHOTS}projects-restore-confirm-1400x900-light.png` });
     // Restoring starts the page afresh on the project restored.
     const reloaded = page.waitForEvent('load');

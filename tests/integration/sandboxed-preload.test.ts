@@ -83,14 +83,17 @@ describe('the built preload, run as in a sandboxed window', () => {
     expect(invoked).toEqual(operationNames.map((name) => [CHANNEL_PREFIX + name, { probe: name }]));
   });
 
-  it('passes on only the known menu commands', () => {
+  it('passes on only the known menu commands, with a short string argument and nothing else', () => {
     const { exposed, listeners } = runSandboxed(source);
-    const received: unknown[] = [];
-    const stop = (exposed.get('workbench')!.onCommand as (listener: (command: unknown) => void) => () => void)((command) => received.push(command));
+    const received: unknown[][] = [];
+    const stop = (exposed.get('workbench')!.onCommand as (listener: (...args: unknown[]) => void) => () => void)((...args) => received.push(args));
     const listener = listeners.get(COMMAND_CHANNEL)!;
     listener({}, 'undo');
     listener({}, 'shell.openExternal');
-    expect(received).toEqual(['undo']);
+    listener({}, 'open-recent', '0123456789abcdef');
+    listener({}, 'open-recent', 'x'.repeat(65));
+    listener({}, 'open-recent', { id: '0123456789abcdef' });
+    expect(received).toEqual([['undo'], ['open-recent', '0123456789abcdef'], ['open-recent'], ['open-recent']]);
     stop();
     expect(listeners.has(COMMAND_CHANNEL)).toBe(false);
   });

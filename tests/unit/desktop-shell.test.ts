@@ -182,7 +182,7 @@ describe("the coders' shared folder in the app", () => {
 type MenuItem = { label?: string; role?: string; click?: () => void; submenu?: MenuItem[] };
 
 describe('the menu', () => {
-  it("sends the page every command it knows, and only those (project-changed once Open Recent has opened a project)", async () => {
+  it("sends the page every command it knows, and only those (open-recent with the recent project's id, for the page to open)", async () => {
     const sent = standIn.windows[0]!.contents.state.sent;
     sent.length = 0;
     const clickAll = (items: MenuItem[]): void => {
@@ -192,8 +192,12 @@ describe('the menu', () => {
       }
     };
     clickAll(standIn.menus.template as MenuItem[]);
-    await vi.waitFor(() => expect(sent.map(([, command]) => command)).toContain('project-changed'));
     expect(sent.every(([channel]) => channel === COMMAND_CHANNEL)).toBe(true);
+    const openRecent = sent.filter(([, command]) => command === 'open-recent');
+    expect(openRecent.length).toBeGreaterThan(0);
+    for (const [, , id] of openRecent) expect(id).toMatch(/^[0-9a-f]{16}$/);
+    // Every other command goes without an argument.
+    expect(sent.filter(([, command]) => command !== 'open-recent').every((entry) => entry.length === 2)).toBe(true);
     const commands = new Set(sent.map(([, command]) => command));
     expect([...commands].sort()).toEqual([...commandNames].sort());
   });

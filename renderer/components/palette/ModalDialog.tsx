@@ -7,13 +7,7 @@
  */
 import { useEffect, useRef, type ReactNode } from 'react';
 import { focusText } from '../../commands/coding';
-
-/** The element that has the focus, looking into the text view's shadow root. */
-function focusedElement(): HTMLElement | null {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active instanceof HTMLElement && active !== document.body ? active : null;
-}
+import { deepFocus } from '../../commands/focus';
 
 /** Gives the focus back to `element`: the text through its view, so that its selection comes back too. */
 function returnFocus(element: HTMLElement | null): void {
@@ -50,7 +44,7 @@ export interface ModalDialogProps {
 export function ModalDialog(props: ModalDialogProps) {
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
-    const returnTo = focusedElement();
+    const returnTo = deepFocus();
     if (dialog.current && !dialog.current.open) dialog.current.showModal();
     if (props.initialFocus) dialog.current?.querySelector<HTMLElement>(props.initialFocus)?.focus();
     return () => {

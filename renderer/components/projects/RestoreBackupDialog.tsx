@@ -7,10 +7,18 @@ import { useEffect, useState } from 'react';
 import type { BackupSummary } from '../../../shared/ipc/projects';
 import { formatDateTime, formatNumber, useT } from '../../i18n/i18n';
 import { backUpNow, listBackups, restoreBackup, showProjectDialog } from '../../services/projects';
+import { useStore } from '../../store';
 import { ModalDialog } from '../palette/ModalDialog';
+
+/** A backup's size in KB, or in MB (one decimal) from a megabyte on. */
+function backupSize(bytes: number, t: ReturnType<typeof useT>): string {
+  if (bytes < 1024 * 1024) return t('projects.backups.bytes', { size: formatNumber(Math.max(1, Math.round(bytes / 1024))) });
+  return t('projects.backups.megabytes', { size: formatNumber(bytes / (1024 * 1024), { maximumFractionDigits: 1 }) });
+}
 
 function BackupConfirmation({ backup, onBack }: { backup: BackupSummary; onBack(): void }) {
   const t = useT();
+  const changing = useStore((state) => state.projectBusy === 'changing');
   const [restoring, setRestoring] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const date = formatDateTime(backup.createdAt);
@@ -36,7 +44,7 @@ function BackupConfirmation({ backup, onBack }: { backup: BackupSummary; onBack(
         <button type="button" onClick={onBack} disabled={restoring} data-action="back-to-backups" autoFocus>
           {t('projects.backups.back')}
         </button>
-        <button type="button" className="primary" onClick={() => void restore()} disabled={restoring} data-action="confirm-restore">
+        <button type="button" className="primary" onClick={() => void restore()} disabled={restoring || changing} data-action="confirm-restore">
           {restoring ? t('projects.backups.restoring') : t('projects.backups.confirmRestore')}
         </button>
       </div>
@@ -101,7 +109,7 @@ export function RestoreBackupDialog() {
                     <tr key={backup.id} data-backup-id={backup.id}>
                       <th scope="row">{formatDateTime(backup.createdAt)}</th>
                       <td>{t(`projects.backups.kinds.${backup.kind}`)}</td>
-                      <td className="number">{t('projects.backups.bytes', { size: formatNumber(Math.max(1, Math.round(backup.bytes / 1024))) })}</td>
+                      <td className="number">{backupSize(backup.bytes, t)}</td>
                       <td className="number">{formatNumber(backup.documents)}</td>
                       <td className="number">{formatNumber(backup.segments)}</td>
                       <td>

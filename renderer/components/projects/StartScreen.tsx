@@ -7,12 +7,12 @@
  */
 import type { RecentProject } from '../../../shared/ipc/projects';
 import { formatDateTime, useT } from '../../i18n/i18n';
-import { forgetRecent, openProjectFromDialog, openRecent, showProjectDialog } from '../../services/projects';
+import { forgetRecent, openProjectFromDialog, openRecent, showProjectDialog, whenChangeAllowed } from '../../services/projects';
 import { useStore } from '../../store';
 import { MessageBar } from '../messages/MessageBar';
 import './projects.css';
 
-function RecentEntry({ entry }: { entry: RecentProject }) {
+function RecentEntry({ entry, busy }: { entry: RecentProject; busy: boolean }) {
   const t = useT();
   const details = (
     <>
@@ -32,7 +32,8 @@ function RecentEntry({ entry }: { entry: RecentProject }) {
           void forgetRecent(entry.id);
         }}
       >
-        <div className="recent-open" title={t('projects.start.missingTitle')}>
+        {/* The entry itself takes the focus (Tab reaches it before its button), so Delete works from either. */}
+        <div className="recent-open" title={t('projects.start.missingTitle')} tabIndex={0}>
           {details}
           <span className="recent-missing">{t('projects.start.missing')}</span>
         </div>
@@ -44,7 +45,7 @@ function RecentEntry({ entry }: { entry: RecentProject }) {
   }
   return (
     <li className="recent-project" data-recent-id={entry.id}>
-      <button type="button" className="recent-open" data-action="open-recent" onClick={() => openRecent(entry.id)}>
+      <button type="button" className="recent-open" data-action="open-recent" disabled={busy} onClick={() => openRecent(entry.id)}>
         {details}
       </button>
     </li>
@@ -65,10 +66,10 @@ export function StartScreen() {
         <h1 id="start-title">{t('common.app.name')}</h1>
         <p className="start-intro">{t('projects.start.intro')}</p>
         <div className="start-actions">
-          <button type="button" className="primary" data-action="new-project" onClick={() => showProjectDialog('new-project')}>
+          <button type="button" className="primary" data-action="new-project" disabled={busy === 'changing'} onClick={() => whenChangeAllowed(() => showProjectDialog('new-project'))}>
             {t('projects.start.newProject')}
           </button>
-          <button type="button" data-action="open-project" onClick={openProjectFromDialog}>
+          <button type="button" data-action="open-project" disabled={busy === 'changing'} onClick={openProjectFromDialog}>
             {t('projects.start.openProject')}
           </button>
         </div>
@@ -103,7 +104,7 @@ export function StartScreen() {
               </p>
               <ul className="recent-list" aria-describedby="recent-hint">
                 {recent.map((entry) => (
-                  <RecentEntry key={entry.id} entry={entry} />
+                  <RecentEntry key={entry.id} entry={entry} busy={busy === 'changing'} />
                 ))}
               </ul>
             </>
