@@ -102,7 +102,11 @@ describe('the command palette', () => {
     await page.keyboard.press('ArrowLeft');
     await page.keyboard.press('Control+Shift+P');
     await page.keyboard.type('remove seg');
-    expect(await page.locator('[role="option"][data-command="remove-segment"]').getAttribute('aria-disabled')).toBeNull();
+    const removeOption = page.locator('[role="option"][data-command="remove-segment"]');
+    expect(await removeOption.getAttribute('aria-disabled')).toBeNull();
+    // Enter runs the active option: wait until the filter has made it this one (typing may outrun the list).
+    const removeId = await removeOption.getAttribute('id');
+    await expect.poll(() => combobox.getAttribute('aria-activedescendant')).toBe(removeId);
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('.seg').count()).toBe(0);
     await page.waitForSelector('.save-status[data-state="saved"]');

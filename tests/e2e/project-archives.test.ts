@@ -117,10 +117,13 @@ describe.sequential('archives and backups in the browser', () => {
     const dialog = page.locator('dialog.open-project-dialog');
     await dialog.waitFor();
     await expect.poll(() => dialog.locator('.place-entry[data-place-kind="archive"] button').allTextContents()).toEqual(['Handed over.awbproj']);
+    // The page starts afresh on the project restored from the archive.
+    const reloaded = page.waitForEvent('load');
     await dialog.locator('button[data-place="Handed over.awbproj"]').click();
-    await expect.poll(() => bench.session.store?.folder).toBe(join(bench.root, 'Handed over'));
+    await reloaded;
+    expect(bench.session.store?.folder).toBe(join(bench.root, 'Handed over'));
     await page.waitForSelector('.document-button');
-    await expect.poll(() => page.title()).toBe('Backed-up study — Annotation Workbench');
+    await expect.poll(() => page.title(), { timeout: 10_000 }).toBe('Backed-up study — Annotation Workbench');
     expect(await codedWords(page)).toEqual(coded);
     // The archive is left as it was, beside the folder it was restored into.
     expect((await readdir(bench.root)).sort()).toEqual(['Backed-up study', 'Handed over', 'Handed over.awbproj'].sort());
