@@ -101,6 +101,8 @@ export class ProjectSession {
   }
 
   async state(): Promise<SessionState> {
+    // A change of project (or of its details) under way is seen finished, never half done.
+    await this.queue;
     return {
       project: this.info(),
       recent: await this.recentList.list(),
@@ -153,8 +155,7 @@ export class ProjectSession {
       // The new project is opened before the old one is closed, so that a project that cannot be
       // opened (locked, newer, not a project) leaves the one open before as it was.
       const store = await ProjectStore.open({ folder, bundledDocuments: null, existingOnly: true, now: this.options.now, retryDelayMs: this.options.retryDelayMs });
-      await this.closeCurrent();
-      await this.adopt(store);
+      await this.switchTo(store);
     });
   }
 
@@ -165,8 +166,7 @@ export class ProjectSession {
   openGiven(folder: string): Promise<void> {
     return this.serial(async () => {
       const store = await ProjectStore.open({ folder, bundledDocuments: this.options.bundledDocuments, coder: this.options.coder, now: this.options.now, retryDelayMs: this.options.retryDelayMs });
-      await this.closeCurrent();
-      await this.adopt(store);
+      await this.switchTo(store);
     });
   }
 
@@ -182,9 +182,16 @@ export class ProjectSession {
         now: this.options.now,
         retryDelayMs: this.options.retryDelayMs,
       });
-      if (details.description) await store.setDetails(details.name, details.description);
-      await this.closeCurrent();
-      await this.adopt(store);
+      if (details.description) {
+        try {
+          await store.setDetails(details.name, details.description);
+        } catch (error) {
+          // The new project's lock is given back; its folder stays as made, to be opened or removed.
+          await store.close().catch(() => undefined);
+          throw error;
+        }
+      }
+      await this.switchTo(store);
     });
   }
 
@@ -197,13 +204,15 @@ export class ProjectSession {
     });
   }
 
-  /** Sets the open project's name and description. */
-  async setDetails(name: string, description: string): Promise<OpenProjectInfo> {
-    const store = this.requireStore();
-    await store.setDetails(name, description);
-    await this.recentList.renamed(store.folder, store.name);
-    this.changed();
-    return this.info()!;
+  /** Sets the open project's name and description (in turn with the changes of project). */
+  setDetails(name: string, description: string): Promise<OpenProjectInfo> {
+    return this.serial(async () => {
+      const store = this.requireStore();
+      await store.setDetails(name, description);
+      await this.recentList.renamed(store.folder, store.name);
+      this.changed();
+      return this.info()!;
+    });
   }
 
   /** Replaces the open project by one of its backups, after backing up its state now. */
@@ -221,9 +230,9 @@ export class ProjectSession {
     });
   }
 
-  /** Saves and closes the open project, for the program's end. */
+  /** Saves and closes the open project, for the program's end (the researcher was asked about unsaved changes). */
   async shutdown(): Promise<void> {
-    await this.serial(() => this.closeCurrent());
+    await this.serial(() => this.closeCurrent({ evenUnsaved: true }));
   }
 
   /** Makes `store` the open project; `openingBackup` false after a restore, whose state is a backup already. */
@@ -238,9 +247,34 @@ export class ProjectSession {
     this.changed();
   }
 
-  private async closeCurrent(): Promise<void> {
+  /**
+   * Closes the project open now and makes `store` the open one; when the one open now cannot be
+   * closed (changes not saved yet), `store` is closed again and the one open stays as it was.
+   */
+  private async switchTo(store: ProjectStore): Promise<void> {
+    try {
+      await this.closeCurrent();
+    } catch (error) {
+      await store.close().catch(() => undefined);
+      throw error;
+    }
+    await this.adopt(store);
+  }
+
+  /**
+   * Closes the open project, saving it. Refused ('save-failed') while some changes are not saved
+   * yet: closing would give up its lock with the only copy of them in memory.
+   */
+  private async closeCurrent({ evenUnsaved = false } = {}): Promise<void> {
     const store = this.current;
     if (!store) return;
+    if (store.unsaved && !evenUnsaved) await store.retrySave().catch(() => undefined);
+    if (store.unsaved && !evenUnsaved) {
+      throw new WorkbenchFailure(
+        'save-failed',
+        `Some changes to the project “${store.name}” could not be saved yet, so it stays open. Free some space (or mend its folder) and try again once they are saved.`,
+      );
+    }
     await this.currentBackups?.stop();
     this.currentBackups = null;
     this.current = null;
