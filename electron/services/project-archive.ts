@@ -302,10 +302,11 @@ export async function restoreArchive(archiveFile: string, folder: string): Promi
  * Replaces the project in `folder` (closed) by the archive's: its project file and texts, each
  * written atomically; the journal is emptied (before the project file is replaced, so that no
  * step of the project before is replayed onto the restored one); texts not in the archive are
- * left alone. Used to restore a backup.
+ * left alone. Used to restore a backup; given the archive already read and checked
+ * (readProjectArchive), nothing is read from the file again.
  */
-export async function replaceFromArchive(archiveFile: string, folder: string): Promise<void> {
-  const checked = await readProjectArchive(archiveFile);
+export async function replaceFromArchive(archiveFile: string, folder: string, checkedBefore?: CheckedArchive): Promise<void> {
+  const checked = checkedBefore ?? (await readProjectArchive(archiveFile));
   const lock = await lockProject(folder, new Date());
   try {
     await mkdir(join(folder, DOCUMENTS_FOLDER), { recursive: true });

@@ -168,10 +168,11 @@ export class ProjectBackups {
   }
 
   /**
-   * Makes a backup now, then removes those the rolling set no longer keeps (never this one).
-   * Throws a WorkbenchFailure ('save-failed') when it cannot be written.
+   * Makes a backup now, then removes those the rolling set no longer keeps (never this one, nor
+   * the one `keep` names: the backup about to be restored). Throws a WorkbenchFailure
+   * ('save-failed') when it cannot be written.
    */
-  take(kind: BackupKind): Promise<BackupSummary> {
+  take(kind: BackupKind, { keep }: { keep?: string } = {}): Promise<BackupSummary> {
     const work = async (): Promise<BackupSummary> => {
       const changeCount = this.store.changeCount;
       const at = this.now();
@@ -190,7 +191,7 @@ export class ProjectBackups {
       }
       this.backedUpAt = changeCount;
       this.store.tell(NOTICE_TOPIC, null);
-      await this.prune(made.id, at);
+      await this.prune([made.id, ...(keep === undefined ? [] : [keep])], at);
       return (await this.summaryOf(made))!;
     };
     const next = this.queue.then(work, work);
@@ -274,11 +275,11 @@ export class ProjectBackups {
     }
   }
 
-  /** Removes the backups the rolling set no longer keeps; the one just made always stays. */
-  private async prune(justMade: string, now: Date): Promise<void> {
+  /** Removes the backups the rolling set no longer keeps; those named in `alwaysKept` (the one just made) stay. */
+  private async prune(alwaysKept: readonly string[], now: Date): Promise<void> {
     const names = await this.names();
     const keep = backupsToKeep(names, now);
-    keep.add(justMade);
+    for (const id of alwaysKept) keep.add(id);
     for (const name of names) {
       if (keep.has(name.id)) continue;
       await rm(join(this.folder, `${name.id}${ARCHIVE_EXTENSION}`), { force: true }).catch(() => undefined);

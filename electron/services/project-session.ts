@@ -9,7 +9,7 @@ import { basename, extname } from 'node:path';
 import type { OpenProjectInfo, SessionState } from '../../shared/ipc/projects';
 import { WorkbenchFailure } from '../../shared/model/failure';
 import { ProjectStore } from '../project/project-store';
-import { restoreArchive, replaceFromArchive } from './project-archive';
+import { readProjectArchive, restoreArchive, replaceFromArchive } from './project-archive';
 import { ProjectBackups, type BackupOptions } from './project-backups';
 import { ARCHIVE_EXTENSION, newFolderIn, noChooser, type ProjectChooser } from './project-places';
 import { RecentProjects } from './recent-projects';
@@ -215,18 +215,38 @@ export class ProjectSession {
     });
   }
 
-  /** Replaces the open project by one of its backups, after backing up its state now. */
+  /**
+   * Replaces the open project by one of its backups, after backing up its state now. The backup
+   * is read and checked whole first: a damaged one is refused and the project stays open as it
+   * was. Whatever happens once it is closed, the project in its folder is opened again.
+   */
   restoreBackup(id: string): Promise<void> {
     return this.serial(async () => {
       const store = this.requireStore();
       const backups = this.currentBackups;
       if (!backups) throw new WorkbenchFailure('not-found', 'This project keeps no backups.');
       const file = backups.fileOf(id);
-      await backups.take('before-restore');
+      // In memory, every sum checked, before anything is written or closed.
+      const checked = await readProjectArchive(file);
+      // The backup being restored is not pruned by the one made of the state before it.
+      await backups.take('before-restore', { keep: id });
       const folder = store.folder;
       await this.closeCurrent();
-      await replaceFromArchive(file, folder);
-      await this.adopt(await ProjectStore.open({ folder, bundledDocuments: null, existingOnly: true, now: this.options.now, retryDelayMs: this.options.retryDelayMs }), false);
+      let failure: unknown = null;
+      try {
+        await replaceFromArchive(file, folder, checked);
+      } catch (error) {
+        failure = error;
+      }
+      try {
+        // Restored, the state is a backup already; not restored, the one before was just backed up.
+        await this.adopt(await ProjectStore.open({ folder, bundledDocuments: null, existingOnly: true, now: this.options.now, retryDelayMs: this.options.retryDelayMs }), false);
+      } catch (error) {
+        failure ??= error;
+      } finally {
+        this.changed();
+      }
+      if (failure) throw failure;
     });
   }
 
