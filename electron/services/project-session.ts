@@ -4,11 +4,11 @@
  * list, the last project opened again at the next start, and the backups of the open one. The app,
  * the preview and the tests share it; the handlers reach the open project through it.
  */
-import { lstat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type { OpenProjectInfo, SessionState } from '../../shared/ipc/projects';
 import { WorkbenchFailure } from '../../shared/model/failure';
-import { ProjectStore } from '../project/project-store';
+import { PROJECT_FILE, ProjectStore } from '../project/project-store';
 import { readProjectArchive, restoreArchive, replaceFromArchive } from './project-archive';
 import { ProjectBackups, type BackupOptions } from './project-backups';
 import { ARCHIVE_EXTENSION, newFolderIn, noChooser, type ProjectChooser } from './project-places';
@@ -29,6 +29,19 @@ export interface SessionOptions {
 }
 
 type Listener = (state: { project: OpenProjectInfo | null }) => void;
+
+/** What a path given to open is: a folder, a file, something else (a device, say), or nothing. */
+async function kindOf(path: string): Promise<'folder' | 'file' | 'other' | 'missing'> {
+  try {
+    // Followed through links: a link to a project folder opens the folder.
+    const info = await stat(path);
+    return info.isDirectory() ? 'folder' : info.isFile() ? 'file' : 'other';
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return 'missing';
+    throw error;
+  }
+}
 
 export class ProjectSession {
   private current: ProjectStore | null = null;
@@ -145,7 +158,13 @@ export class ProjectSession {
   open(path: string, restoreInto?: string): Promise<void> {
     return this.serial(async () => {
       let folder = path;
-      if (extname(path).toLowerCase() === ARCHIVE_EXTENSION && (await lstat(path)).isFile()) {
+      const kind = await kindOf(path);
+      if (kind === 'missing') throw new WorkbenchFailure('not-found', `${path} is not there any more; it may have been moved, renamed or deleted.`);
+      const archive = kind === 'file' && extname(path).toLowerCase() === ARCHIVE_EXTENSION;
+      if (kind !== 'folder' && !archive) {
+        throw new WorkbenchFailure('invalid-input', `${path} is neither a project folder nor a project archive (${ARCHIVE_EXTENSION}); choose the project's folder or its ${PROJECT_FILE}.`);
+      }
+      if (archive) {
         const parent = restoreInto ?? (await this.chooser.restoreParent(path));
         if (parent === null) return;
         folder = await newFolderIn(parent, basename(path, extname(path)));
