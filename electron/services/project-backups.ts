@@ -17,6 +17,7 @@ import { describeFileError, writeFileDurably } from '../project/atomic-write';
 import type { ProjectStore } from '../project/project-store';
 import { archiveManifest, projectArchive } from './project-archive';
 import { ARCHIVE_EXTENSION } from './project-places';
+import type { ArchiveLimits } from './zip-archive';
 
 export const BACKUPS_FOLDER = 'backups';
 
@@ -35,6 +36,8 @@ export interface BackupOptions {
   now?: () => Date;
   /** Milliseconds of work between automatic backups (10 minutes unless given). */
   intervalMs?: number;
+  /** The limits a backup is written within (those archives are read with, unless a test narrows them). */
+  limits?: ArchiveLimits;
 }
 
 type BackupKind = BackupSummary['kind'];
@@ -178,7 +181,7 @@ export class ProjectBackups {
       const at = this.now();
       let made: BackupName;
       try {
-        const bytes = await projectArchive(this.store, at);
+        const bytes = await projectArchive(this.store, at, this.options.limits);
         await this.makeFolder();
         made = await this.freeName(at, kind);
         await writeFileDurably(join(this.folder, `${made.id}${ARCHIVE_EXTENSION}`), bytes);
