@@ -5,7 +5,7 @@
  * once its project is closed (a failed final save leaves no retry behind). Real files throughout;
  * the full disk is a small file system of its own (see tests/support/small-disk.ts).
  */
-import { readFile, rm } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
@@ -91,5 +91,19 @@ describe('a closed project', () => {
       await delay(300);
       expect(await readFile(join(folder, 'project.json'), 'utf8')).toBe(before);
     });
+  });
+});
+
+describe('a new project whose details cannot be set', () => {
+  it('is closed again (its lock given back), and the project open before stays open', async () => {
+    const programs = await session();
+    const root = await tempFolder();
+    await programs.create(join(root, 'press'), { name: 'Press', description: '', withSample: false });
+    const before = programs.store;
+    // A name of spaces alone is refused by setDetails, which a description makes create call.
+    await expect(programs.create(join(root, 'blank'), { name: '   ', description: 'Interviews.', withSample: false })).rejects.toMatchObject({ code: 'invalid-input' });
+    expect(programs.store).toBe(before);
+    expect(await readdir(join(root, 'blank'))).not.toContain('project.lock');
+    await programs.shutdown();
   });
 });
