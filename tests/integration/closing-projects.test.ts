@@ -107,3 +107,20 @@ describe('a new project whose details cannot be set', () => {
     await programs.shutdown();
   });
 });
+
+describe('changes of project one at a time', () => {
+  it('the session’s state waits for a change under way, and details are set in turn with it', async () => {
+    const programs = await session();
+    const root = await tempFolder();
+    await programs.create(join(root, 'press'), { name: 'Press', description: '', withSample: false });
+    await programs.create(join(root, 'interviews'), { name: 'Interviews', description: '', withSample: false });
+    const opening = programs.open(join(root, 'press'));
+    expect((await programs.state()).project?.name).toBe('Press');
+    await opening;
+    const closing = programs.close();
+    // Asked while the project closes: there is none to rename by the time it is its turn.
+    await expect(programs.setDetails('Press 2020', '')).rejects.toMatchObject({ code: 'no-project' });
+    await closing;
+    expect(JSON.parse(await readFile(join(root, 'press', 'project.json'), 'utf8')).name).toBe('Press');
+  });
+});
