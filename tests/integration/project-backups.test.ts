@@ -4,7 +4,7 @@
  * paths, and a backup that fails on a full disk without disturbing coding.
  */
 import { spawnSync } from 'node:child_process';
-import { readdir, readFile, rm, stat, truncate, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { strToU8 } from 'fflate';
@@ -270,6 +270,32 @@ describe('restoring a backup', () => {
     later();
     await codeSomething(session, 2);
     expect(store.state.segments).toHaveLength(3);
+    await session.shutdown();
+  });
+});
+
+describe('a restore that fails while replacing', () => {
+  it('opens the project again as it was, and tells the page the project changed', async () => {
+    const session = await ProjectSession.start({ userData: await tempFolder(), bundledDocuments: BUNDLED_DOCUMENTS, coder: 'ana', backups: { intervalMs: 3_600_000 } });
+    await session.openGiven(join(await tempFolder(), 'study'));
+    const store = session.requireStore();
+    await store.importDocument('late.txt', strToU8('Added, backed up, then undone.'));
+    const late = store.documents.find((document) => document.title.startsWith('Added'))!;
+    const backup = await session.backups!.take('manual');
+    await store.undo();
+    await codeSomething(session, 0);
+    const before = structuredClone(store.state);
+    // A folder where the backup has a text the project no longer uses: writing it fails, once the project is closed.
+    const text = join(store.folder, 'documents', late.file);
+    await rm(text);
+    await mkdir(text);
+    let changes = 0;
+    session.onChange(() => (changes += 1));
+    await expect(session.restoreBackup(backup.id)).rejects.toMatchObject({ code: 'save-failed' });
+    expect(session.store).not.toBeNull();
+    expect(session.store).not.toBe(store);
+    expect(session.requireStore().state.segments).toEqual(before.segments);
+    expect(changes).toBeGreaterThan(0);
     await session.shutdown();
   });
 });
