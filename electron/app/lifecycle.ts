@@ -17,7 +17,7 @@ import { chooseFolderDialog, dialogChooser, saveDialog } from './dialogs';
 import { denyPermissions, guardWebContents } from './guards';
 import { registerIpcHandlers } from './ipc';
 import { registerAppScheme, serveRenderer } from './protocol';
-import { createWindow, currentWindow } from './window';
+import { createWindow, currentWindow, windowTitleOf } from './window';
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -77,7 +77,7 @@ async function whenReady(): Promise<void> {
       sharedFolders,
     }),
   );
-  createWindow(preloadFile);
+  createWindow(preloadFile, windowTitleOf(projects.info()));
   // After the window, so that its title names the project open at the start.
   const refreshMenu = await showApplicationMenu(projects, process.platform === 'darwin');
   projects.onChange(() => void refreshMenu());
@@ -96,7 +96,7 @@ async function whenReady(): Promise<void> {
     });
   });
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createWindow(preloadFile);
+    if (BrowserWindow.getAllWindows().length === 0) createWindow(preloadFile, windowTitleOf(projects.info()));
   });
 }
 

@@ -12,8 +12,13 @@ export function currentWindow(): BrowserWindow | null {
   return mainWindow;
 }
 
-/** Opens the window on the app's page; `preloadFile` is the bundled preload beside main. */
-export function createWindow(preloadFile: string, title = 'Annotation Workbench'): BrowserWindow {
+/** The window's title: the open project's name and the app's, or the app's alone. */
+export function windowTitleOf(project: { name: string } | null): string {
+  return project ? `${project.name} — Annotation Workbench` : 'Annotation Workbench';
+}
+
+/** Opens the window on the app's page, titled `title`; `preloadFile` is the bundled preload beside main. */
+export function createWindow(preloadFile: string, title = windowTitleOf(null)): BrowserWindow {
   // The options are written out here, where Electronegativity (npm test) reads them; nothing may
   // loosen them (no allowRunningInsecureContent, experimentalFeatures or webviewTag).
   const window = new BrowserWindow({
@@ -34,6 +39,8 @@ export function createWindow(preloadFile: string, title = 'Annotation Workbench'
     },
   });
   mainWindow = window;
+  // The title names the project (set by the main process); the page's <title> would replace it.
+  window.on('page-title-updated', (event) => event.preventDefault());
   window.once('ready-to-show', () => window.show());
   void window.loadURL(`${APP_ORIGIN}/index.html`);
   window.on('closed', () => {

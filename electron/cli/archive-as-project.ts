@@ -5,13 +5,19 @@
  */
 import { lstat, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
 import { restoreArchive } from '../services/project-archive';
+import { ARCHIVE_EXTENSION } from '../services/project-places';
 import { CliError, EXIT, READING_COMMANDS, type CommandName } from './arguments';
 import { archiveError } from './commands/restore';
 
-/** True when --project names a file (an archive) rather than a folder. */
+/**
+ * True when --project names a project archive: a file ending in `.awbproj`. Any other file (a
+ * text, a project.json) is not taken for one, so it is refused as no project, not as a damaged
+ * archive, and the commands that write are not told to restore it.
+ */
 export async function isArchive(path: string): Promise<boolean> {
+  if (extname(path).toLowerCase() !== ARCHIVE_EXTENSION) return false;
   try {
     return (await lstat(path)).isFile();
   } catch {

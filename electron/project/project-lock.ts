@@ -13,13 +13,13 @@
  * The others see the new lock and are refused.
  *
  * A project folder may be copied or moved while open, or after a crash, and its lock goes with it.
- * Such a lock is not this folder's: on this computer it was taken for another folder (it keeps a
- * hash of the real path its holder locked, not the path itself), and from another computer it is another file than the one its holder made (the
- * lock records its own file's inode, which a copy does not keep). Either way it is taken over.
- * Nothing else in the lock is read when opening, so a project opens from wherever it is put.
+ * On this computer such a lock is known not to be this folder's: it was taken for another folder
+ * (it keeps a hash of the real path its holder locked, not the path itself); it is taken over. A lock from another computer is always refused: synced drives and
+ * network shares give each copy a file of its own, so an inode that differs does not tell a copy
+ * from the project still open over there. The message says how to go on once it is closed there.
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { link, lstat, open, realpath, rm } from 'node:fs/promises';
+import { link, open, realpath, rm } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -41,7 +41,7 @@ interface LockRecord {
   token: string;
   /** A hash of the real path of the folder its holder locked (compared on the same computer only; the path is not kept). */
   place?: string;
-  /** The inode of the lock file its holder made: a copy of the folder carries a lock under another. */
+  /** The inode of the lock file its holder made (told, not judged: synced copies get inodes of their own). */
   inode?: string;
 }
 
@@ -60,39 +60,29 @@ function isRunning(pid: number): boolean {
   }
 }
 
-/** What a lock file holds: its record (null when it is not one), a fingerprint of its bytes, and its inode. */
-async function readLock(path: string): Promise<{ holder: LockRecord | null; fingerprint: string; inode: string | null } | null> {
+/** What a lock file holds: its record (null when it is not one) and a fingerprint of its bytes. */
+async function readLock(path: string): Promise<{ holder: LockRecord | null; fingerprint: string } | null> {
   let text: string;
   try {
     text = await readRegularFile(path, LOCK_MAX_BYTES);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     // A link, a pipe or an oversized file under the lock's name: no program's lock.
-    return { holder: null, fingerprint: 'not-a-lock-file', inode: null };
+    return { holder: null, fingerprint: 'not-a-lock-file' };
   }
   const fingerprint = createHash('sha256').update(text).digest('hex').slice(0, 32);
-  const inode = await inodeOf(path);
   try {
     const value = JSON.parse(text) as Partial<LockRecord>;
     const ok = typeof value.pid === 'number' && typeof value.host === 'string' && typeof value.token === 'string';
-    return { holder: ok ? (value as LockRecord) : null, fingerprint, inode };
+    return { holder: ok ? (value as LockRecord) : null, fingerprint };
   } catch {
-    return { holder: null, fingerprint, inode };
+    return { holder: null, fingerprint };
   }
 }
 
 /** What a lock keeps of its folder's real path: enough to tell two folders apart, nothing of where they are. */
 function placeOf(realFolder: string): string {
   return createHash('sha256').update(realFolder).digest('hex').slice(0, 32);
-}
-
-/** The inode of a file, in full (as a string: it may not fit a double), or null when it is gone. */
-async function inodeOf(path: string): Promise<string | null> {
-  try {
-    return (await lstat(path, { bigint: true })).ino.toString();
-  } catch {
-    return null;
-  }
 }
 
 /** Writes the record whole and durably into a new file at `path`, with that file's inode in it. */
@@ -149,7 +139,7 @@ export async function lockProject(folder: string, now: Date): Promise<ProjectLoc
       if (await createExclusively(candidate, path, record)) return heldLock(path, record);
       const current = await readLock(path);
       if (!current) continue; // given back meanwhile: try again
-      if (!cameAlong(current.holder, current.inode, record)) refuseIfHeld(folder, path, current.holder, record);
+      if (!cameAlong(current.holder, record)) refuseIfHeld(folder, path, current.holder, record);
       // Left by a process that is gone (or by this one, reopening): taken over by whoever claims it first.
       if (!(await takeOver(folder, path, current.fingerprint))) await delay(PAUSE_MS);
     }
@@ -160,14 +150,14 @@ export async function lockProject(folder: string, now: Date): Promise<ProjectLoc
 }
 
 /**
- * True when the lock came with the folder from somewhere else (a copy, a move, a USB stick): on
- * this computer it was taken for another folder; from another computer it is not the file its holder made.
- * A lock written by an older version records neither, and is judged by its holder alone.
+ * True when a lock of this computer came with the folder from somewhere else (a copy, a move):
+ * it was taken for another folder. A lock of another computer never counts as come along (its
+ * file may be a synced copy of one still held there, under an inode of its own), and a lock
+ * written by an older version records no place, and is judged by its holder alone.
  */
-function cameAlong(holder: LockRecord | null, inode: string | null, own: LockRecord): boolean {
-  if (!holder) return false;
-  if (holder.host === own.host) return holder.place !== undefined && holder.place !== own.place;
-  return holder.inode !== undefined && inode !== null && holder.inode !== inode;
+function cameAlong(holder: LockRecord | null, own: LockRecord): boolean {
+  if (!holder || holder.host !== own.host) return false;
+  return holder.place !== undefined && holder.place !== own.place;
 }
 
 /** Throws the 'conflict' failure when the lock belongs to a program that is still running. */
@@ -176,7 +166,8 @@ function refuseIfHeld(folder: string, path: string, holder: LockRecord | null, o
     throw new WorkbenchFailure(
       'conflict',
       `The project in ${folder} is open on another computer (${holder.host}, since ${holder.since}). Close it there first: ` +
-        `two programs writing one project would overwrite each other's work. If that computer stopped without closing it, delete ${path}.`,
+        `two programs writing one project would overwrite each other's work. If it is closed there, or that computer stopped without closing it, ` +
+        `or this folder is a copy made while it was open there, delete ${path} and open the project again.`,
     );
   }
   if (holder && holder.pid !== process.pid && isRunning(holder.pid)) {

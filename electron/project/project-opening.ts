@@ -126,6 +126,11 @@ async function openLocked(options: ProjectStoreOptions, now: () => Date, lock: P
   }
   // A file from a newer version throws here, before anything in the folder is made or changed.
   const read = await readProjectFile(adapter.file);
+  // Opening is asked for a project that is there: a file it cannot read is not set aside for a
+  // new project, since this folder may be something else's (or a project of another program).
+  if (read.kind === 'unreadable' && options.existingOnly) {
+    throw new WorkbenchFailure('project-unreadable', `${adapter.file} is not an Annotation Workbench project that can be read: ${read.reason}. The folder was left as it is.`);
+  }
   await mkdir(join(folder, DOCUMENTS_FOLDER), { recursive: true });
   let existing: ProjectFile | null = null;
   if (read.kind === 'unreadable') {
@@ -190,6 +195,7 @@ async function readProjectFile(file: string): Promise<ReadProject> {
     bytes = await readFile(file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
+    if ((error as NodeJS.ErrnoException).code === 'EISDIR') return { kind: 'unreadable', reason: 'it is a folder, not a file' };
     throw error;
   }
   let json: unknown;

@@ -44,6 +44,8 @@ export class ProjectStore {
   private changes = 0;
   /** Notices of the services around the project (a backup that failed), by topic. */
   private readonly serviceNotices = new Map<string, string>();
+  /** Closed: its lock is given back, so nothing may be written into the folder any more. */
+  private closed = false;
 
   private constructor(
     readonly folder: string,
@@ -97,6 +99,7 @@ export class ProjectStore {
    */
   async setDetails(name: string, description: string): Promise<{ name: string; description: string }> {
     const trimmed = name.trim().replace(/\s+/g, ' ');
+    this.refuseIfClosed();
     if (!trimmed) throw new WorkbenchFailure('invalid-input', 'A project needs a name.');
     this.data.name = trimmed;
     this.data.description = description;
@@ -252,6 +255,7 @@ export class ProjectStore {
 
   /** Writes a new document's text into the documents folder, durably, before an action adds it. */
   async saveDocumentText(document: DocumentRecord, text: string): Promise<void> {
+    this.refuseIfClosed();
     await this.texts.save(document, text);
   }
 
@@ -270,6 +274,7 @@ export class ProjectStore {
 
   /** Applies an action, makes it undoable, and resolves once it is on disk. */
   private async perform(label: string, changes: Change[]): Promise<Action> {
+    this.refuseIfClosed();
     const action: Action = { id: randomUUID(), label: fitActionLabel(label), at: this.now().toISOString(), changes };
     refuseUnsavable(action);
     applyChanges(this.data, changes, 'forward');
@@ -280,6 +285,7 @@ export class ProjectStore {
 
   /** Undoes the last action; null when there is none. Resolves once the undo is on disk. */
   async undo(): Promise<Action | null> {
+    this.refuseIfClosed();
     const action = this.data.history.done.pop();
     if (!action) return null;
     applyChanges(this.data, action.changes, 'backward');
@@ -290,6 +296,7 @@ export class ProjectStore {
 
   /** Redoes the last undone action; null when there is none. */
   async redo(): Promise<Action | null> {
+    this.refuseIfClosed();
     const action = this.data.history.undone.pop();
     if (!action) return null;
     applyChanges(this.data, action.changes, 'forward');
@@ -300,6 +307,7 @@ export class ProjectStore {
 
   /** Numbers a step and makes it durable (see save-loop.ts). */
   private async commit(step: JournalStep): Promise<void> {
+    this.refuseIfClosed();
     this.data.journalSeq += 1;
     this.changes += 1;
     await this.saving.commit({ ...step, seq: this.data.journalSeq });
@@ -312,6 +320,7 @@ export class ProjectStore {
 
   /** Tries to save again now (after the researcher freed disk space, say). */
   async retrySave(): Promise<void> {
+    this.refuseIfClosed();
     await this.saving.saveAll();
   }
 
@@ -321,6 +330,7 @@ export class ProjectStore {
    */
   async setCoder(name: string): Promise<string> {
     const coder = name.trim().replace(/\s+/g, ' ');
+    this.refuseIfClosed();
     if (!coder) throw new WorkbenchFailure('invalid-input', 'A coder needs a name.');
     this.data.coder = coder;
     this.data.coderConfirmed = true;
@@ -334,14 +344,22 @@ export class ProjectStore {
    * and it holds (across restarts) until it is turned off.
    */
   async setBlind(blind: boolean): Promise<boolean> {
+    this.refuseIfClosed();
     this.data.blind = blind;
     this.changes += 1;
     await this.saving.saveAll();
     return blind;
   }
 
-  /** Saves the whole project (emptying the journal) and stops retrying. */
+  /** Refuses a change after close ('no-project'): the folder is no longer this program's to write. */
+  private refuseIfClosed(): void {
+    if (this.closed) throw new WorkbenchFailure('no-project', `The project in ${this.folder} is closed; open it again to change it.`);
+  }
+
+  /** Saves the whole project (emptying the journal) and stops retrying; every change after it is refused. */
   async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
     await this.saving.stop();
     await this.adapter.settled();
     await this.lock.release();

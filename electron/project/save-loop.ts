@@ -14,6 +14,8 @@ const COMPACT_AFTER = 2000;
 export class SaveLoop {
   private saveError: string | null = null;
   private retryTimer: NodeJS.Timeout | null = null;
+  /** Stopped (the project is closing or closed): nothing is scheduled any more. */
+  private stopped = false;
 
   constructor(
     /** The project file, named in messages. */
@@ -70,7 +72,8 @@ export class SaveLoop {
   }
 
   private scheduleRetry(): void {
-    if (this.retryTimer) return;
+    // After stop() the folder's lock may be given back: a later write could land in another program's project.
+    if (this.retryTimer || this.stopped) return;
     this.retryTimer = setTimeout(() => {
       this.retryTimer = null;
       this.saveAll().catch(() => undefined);
@@ -80,6 +83,7 @@ export class SaveLoop {
 
   /** Stops retrying and saves what the journal holds (or a failed save left in memory), if anything. */
   async stop(): Promise<void> {
+    this.stopped = true;
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.retryTimer = null;
     await this.journal.settled();

@@ -24,7 +24,7 @@ import { lockProject } from '../project/project-lock';
 import type { ProjectStore } from '../project/project-store';
 import { decodeUtf8Exact } from '../project/text-decoding';
 import { appVersion } from './app-version';
-import { ArchiveTooLarge, DamagedArchive, MAX_ARCHIVE_BYTES, ZipArchive } from './zip-archive';
+import { ARCHIVE_LIMITS, ArchiveTooLarge, DamagedArchive, MAX_ARCHIVE_BYTES, sizeInWords, ZipArchive, type ArchiveLimits } from './zip-archive';
 
 /** The part of an archive that lists every other part with its size and SHA-256. */
 export const MANIFEST_FILE = 'manifest.json';
@@ -58,8 +58,12 @@ export interface CheckedArchive {
 /** The temporary files atomic-write.ts makes beside a file while writing it: never a text of the project. */
 const TEMPORARY_FILE = /^\..+\.[0-9a-f]{16}\.tmp$/;
 
-/** The archive of the open project, as bytes: its project file as it is now, its texts and the manifest. */
-export async function projectArchive(store: ProjectStore, now: Date = new Date()): Promise<Uint8Array> {
+/**
+ * The archive of the open project, as bytes: its project file as it is now, its texts and the
+ * manifest. Refused ('invalid-input') when it would hold more than an archive may be read with
+ * (`limits`, those of zip-archive.ts unless a test narrows them): it could never be restored.
+ */
+export async function projectArchive(store: ProjectStore, now: Date = new Date(), limits: ArchiveLimits = ARCHIVE_LIMITS): Promise<Uint8Array> {
   const projectBytes = store.projectFileNow();
   const files = new Map<string, Uint8Array>([[PROJECT_FILE, projectBytes]]);
   for (const [name, bytes] of await projectTexts(store.folder)) files.set(`${DOCUMENTS_FOLDER}/${name}`, bytes);
@@ -77,7 +81,27 @@ export async function projectArchive(store: ProjectStore, now: Date = new Date()
     counts: { documents: project.documents.length, segments: project.segments.length, codes: project.codes.length },
     files: [...files].map(([path, bytes]) => ({ path, bytes: bytes.length, sha256: sha256(bytes) })),
   };
-  return zipParts([[MANIFEST_FILE, strToU8(`${JSON.stringify(manifest, null, 2)}\n`)], ...files], now);
+  const parts: Array<readonly [string, Uint8Array]> = [[MANIFEST_FILE, strToU8(`${JSON.stringify(manifest, null, 2)}\n`)], ...files];
+  refuseBeyondLimits(parts, limits);
+  return zipParts(parts, now);
+}
+
+/** A size in MiB with one decimal, rounded up (so that a size just over a limit never reads as equal to it). */
+function inMegabytes(bytes: number): string {
+  return `${(Math.ceil((bytes / 1024 / 1024) * 10) / 10).toFixed(1)} MiB`;
+}
+
+/** Refuses parts that, once archived, would be beyond what reading an archive accepts. */
+function refuseBeyondLimits(parts: ReadonlyArray<readonly [string, Uint8Array]>, limits: ArchiveLimits): void {
+  const tooLarge = (reason: string): never => {
+    throw new WorkbenchFailure('invalid-input', `The project could not be archived: ${reason}, and such an archive could not be restored.`);
+  };
+  let total = 0;
+  for (const [path, bytes] of parts) {
+    if (bytes.length > limits.partBytes) tooLarge(`“${path}” holds ${inMegabytes(bytes.length)}, more than the ${sizeInWords(limits.partBytes)} one part of an archive may hold`);
+    total += bytes.length;
+  }
+  if (total > limits.archiveBytes) tooLarge(`its files hold ${inMegabytes(total)} together, more than the ${sizeInWords(limits.archiveBytes)} an archive may hold`);
 }
 
 /** Bytes deflated at a time before the event loop gets a turn: coding goes on while a large project is packed. */
@@ -302,10 +326,11 @@ export async function restoreArchive(archiveFile: string, folder: string): Promi
  * Replaces the project in `folder` (closed) by the archive's: its project file and texts, each
  * written atomically; the journal is emptied (before the project file is replaced, so that no
  * step of the project before is replayed onto the restored one); texts not in the archive are
- * left alone. Used to restore a backup.
+ * left alone. Used to restore a backup; given the archive already read and checked
+ * (readProjectArchive), nothing is read from the file again.
  */
-export async function replaceFromArchive(archiveFile: string, folder: string): Promise<void> {
-  const checked = await readProjectArchive(archiveFile);
+export async function replaceFromArchive(archiveFile: string, folder: string, checkedBefore?: CheckedArchive): Promise<void> {
+  const checked = checkedBefore ?? (await readProjectArchive(archiveFile));
   const lock = await lockProject(folder, new Date());
   try {
     await mkdir(join(folder, DOCUMENTS_FOLDER), { recursive: true });

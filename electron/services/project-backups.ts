@@ -17,6 +17,7 @@ import { describeFileError, writeFileDurably } from '../project/atomic-write';
 import type { ProjectStore } from '../project/project-store';
 import { archiveManifest, projectArchive } from './project-archive';
 import { ARCHIVE_EXTENSION } from './project-places';
+import type { ArchiveLimits } from './zip-archive';
 
 export const BACKUPS_FOLDER = 'backups';
 
@@ -35,6 +36,8 @@ export interface BackupOptions {
   now?: () => Date;
   /** Milliseconds of work between automatic backups (10 minutes unless given). */
   intervalMs?: number;
+  /** The limits a backup is written within (those archives are read with, unless a test narrows them). */
+  limits?: ArchiveLimits;
 }
 
 type BackupKind = BackupSummary['kind'];
@@ -168,16 +171,17 @@ export class ProjectBackups {
   }
 
   /**
-   * Makes a backup now, then removes those the rolling set no longer keeps (never this one).
-   * Throws a WorkbenchFailure ('save-failed') when it cannot be written.
+   * Makes a backup now, then removes those the rolling set no longer keeps (never this one, nor
+   * the one `keep` names: the backup about to be restored). Throws a WorkbenchFailure
+   * ('save-failed') when it cannot be written.
    */
-  take(kind: BackupKind): Promise<BackupSummary> {
+  take(kind: BackupKind, { keep }: { keep?: string } = {}): Promise<BackupSummary> {
     const work = async (): Promise<BackupSummary> => {
       const changeCount = this.store.changeCount;
       const at = this.now();
       let made: BackupName;
       try {
-        const bytes = await projectArchive(this.store, at);
+        const bytes = await projectArchive(this.store, at, this.options.limits);
         await this.makeFolder();
         made = await this.freeName(at, kind);
         await writeFileDurably(join(this.folder, `${made.id}${ARCHIVE_EXTENSION}`), bytes);
@@ -190,7 +194,7 @@ export class ProjectBackups {
       }
       this.backedUpAt = changeCount;
       this.store.tell(NOTICE_TOPIC, null);
-      await this.prune(made.id, at);
+      await this.prune([made.id, ...(keep === undefined ? [] : [keep])], at);
       return (await this.summaryOf(made))!;
     };
     const next = this.queue.then(work, work);
@@ -274,11 +278,11 @@ export class ProjectBackups {
     }
   }
 
-  /** Removes the backups the rolling set no longer keeps; the one just made always stays. */
-  private async prune(justMade: string, now: Date): Promise<void> {
+  /** Removes the backups the rolling set no longer keeps; those named in `alwaysKept` (the one just made) stay. */
+  private async prune(alwaysKept: readonly string[], now: Date): Promise<void> {
     const names = await this.names();
     const keep = backupsToKeep(names, now);
-    keep.add(justMade);
+    for (const id of alwaysKept) keep.add(id);
     for (const name of names) {
       if (keep.has(name.id)) continue;
       await rm(join(this.folder, `${name.id}${ARCHIVE_EXTENSION}`), { force: true }).catch(() => undefined);

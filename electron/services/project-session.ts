@@ -4,12 +4,12 @@
  * list, the last project opened again at the next start, and the backups of the open one. The app,
  * the preview and the tests share it; the handlers reach the open project through it.
  */
-import { lstat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type { OpenProjectInfo, SessionState } from '../../shared/ipc/projects';
 import { WorkbenchFailure } from '../../shared/model/failure';
-import { ProjectStore } from '../project/project-store';
-import { restoreArchive, replaceFromArchive } from './project-archive';
+import { PROJECT_FILE, ProjectStore } from '../project/project-store';
+import { readProjectArchive, restoreArchive, replaceFromArchive } from './project-archive';
 import { ProjectBackups, type BackupOptions } from './project-backups';
 import { ARCHIVE_EXTENSION, newFolderIn, noChooser, type ProjectChooser } from './project-places';
 import { RecentProjects } from './recent-projects';
@@ -29,6 +29,19 @@ export interface SessionOptions {
 }
 
 type Listener = (state: { project: OpenProjectInfo | null }) => void;
+
+/** What a path given to open is: a folder, a file, something else (a device, say), or nothing. */
+async function kindOf(path: string): Promise<'folder' | 'file' | 'other' | 'missing'> {
+  try {
+    // Followed through links: a link to a project folder opens the folder.
+    const info = await stat(path);
+    return info.isDirectory() ? 'folder' : info.isFile() ? 'file' : 'other';
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return 'missing';
+    throw error;
+  }
+}
 
 export class ProjectSession {
   private current: ProjectStore | null = null;
@@ -101,6 +114,8 @@ export class ProjectSession {
   }
 
   async state(): Promise<SessionState> {
+    // A change of project (or of its details) under way is seen finished, never half done.
+    await this.queue;
     return {
       project: this.info(),
       recent: await this.recentList.list(),
@@ -143,7 +158,13 @@ export class ProjectSession {
   open(path: string, restoreInto?: string): Promise<void> {
     return this.serial(async () => {
       let folder = path;
-      if (extname(path).toLowerCase() === ARCHIVE_EXTENSION && (await lstat(path)).isFile()) {
+      const kind = await kindOf(path);
+      if (kind === 'missing') throw new WorkbenchFailure('not-found', `${path} is not there any more; it may have been moved, renamed or deleted.`);
+      const archive = kind === 'file' && extname(path).toLowerCase() === ARCHIVE_EXTENSION;
+      if (kind !== 'folder' && !archive) {
+        throw new WorkbenchFailure('invalid-input', `${path} is neither a project folder nor a project archive (${ARCHIVE_EXTENSION}); choose the project's folder or its ${PROJECT_FILE}.`);
+      }
+      if (archive) {
         const parent = restoreInto ?? (await this.chooser.restoreParent(path));
         if (parent === null) return;
         folder = await newFolderIn(parent, basename(path, extname(path)));
@@ -153,8 +174,7 @@ export class ProjectSession {
       // The new project is opened before the old one is closed, so that a project that cannot be
       // opened (locked, newer, not a project) leaves the one open before as it was.
       const store = await ProjectStore.open({ folder, bundledDocuments: null, existingOnly: true, now: this.options.now, retryDelayMs: this.options.retryDelayMs });
-      await this.closeCurrent();
-      await this.adopt(store);
+      await this.switchTo(store);
     });
   }
 
@@ -165,8 +185,7 @@ export class ProjectSession {
   openGiven(folder: string): Promise<void> {
     return this.serial(async () => {
       const store = await ProjectStore.open({ folder, bundledDocuments: this.options.bundledDocuments, coder: this.options.coder, now: this.options.now, retryDelayMs: this.options.retryDelayMs });
-      await this.closeCurrent();
-      await this.adopt(store);
+      await this.switchTo(store);
     });
   }
 
@@ -182,9 +201,16 @@ export class ProjectSession {
         now: this.options.now,
         retryDelayMs: this.options.retryDelayMs,
       });
-      if (details.description) await store.setDetails(details.name, details.description);
-      await this.closeCurrent();
-      await this.adopt(store);
+      if (details.description) {
+        try {
+          await store.setDetails(details.name, details.description);
+        } catch (error) {
+          // The new project's lock is given back; its folder stays as made, to be opened or removed.
+          await store.close().catch(() => undefined);
+          throw error;
+        }
+      }
+      await this.switchTo(store);
     });
   }
 
@@ -197,33 +223,55 @@ export class ProjectSession {
     });
   }
 
-  /** Sets the open project's name and description. */
-  async setDetails(name: string, description: string): Promise<OpenProjectInfo> {
-    const store = this.requireStore();
-    await store.setDetails(name, description);
-    await this.recentList.renamed(store.folder, store.name);
-    this.changed();
-    return this.info()!;
+  /** Sets the open project's name and description (in turn with the changes of project). */
+  setDetails(name: string, description: string): Promise<OpenProjectInfo> {
+    return this.serial(async () => {
+      const store = this.requireStore();
+      await store.setDetails(name, description);
+      await this.recentList.renamed(store.folder, store.name);
+      this.changed();
+      return this.info()!;
+    });
   }
 
-  /** Replaces the open project by one of its backups, after backing up its state now. */
+  /**
+   * Replaces the open project by one of its backups, after backing up its state now. The backup
+   * is read and checked whole first: a damaged one is refused and the project stays open as it
+   * was. Whatever happens once it is closed, the project in its folder is opened again.
+   */
   restoreBackup(id: string): Promise<void> {
     return this.serial(async () => {
       const store = this.requireStore();
       const backups = this.currentBackups;
       if (!backups) throw new WorkbenchFailure('not-found', 'This project keeps no backups.');
       const file = backups.fileOf(id);
-      await backups.take('before-restore');
+      // In memory, every sum checked, before anything is written or closed.
+      const checked = await readProjectArchive(file);
+      // The backup being restored is not pruned by the one made of the state before it.
+      await backups.take('before-restore', { keep: id });
       const folder = store.folder;
       await this.closeCurrent();
-      await replaceFromArchive(file, folder);
-      await this.adopt(await ProjectStore.open({ folder, bundledDocuments: null, existingOnly: true, now: this.options.now, retryDelayMs: this.options.retryDelayMs }), false);
+      let failure: unknown = null;
+      try {
+        await replaceFromArchive(file, folder, checked);
+      } catch (error) {
+        failure = error;
+      }
+      try {
+        // Restored, the state is a backup already; not restored, the one before was just backed up.
+        await this.adopt(await ProjectStore.open({ folder, bundledDocuments: null, existingOnly: true, now: this.options.now, retryDelayMs: this.options.retryDelayMs }), false);
+      } catch (error) {
+        failure ??= error;
+      } finally {
+        this.changed();
+      }
+      if (failure) throw failure;
     });
   }
 
-  /** Saves and closes the open project, for the program's end. */
+  /** Saves and closes the open project, for the program's end (the researcher was asked about unsaved changes). */
   async shutdown(): Promise<void> {
-    await this.serial(() => this.closeCurrent());
+    await this.serial(() => this.closeCurrent({ evenUnsaved: true }));
   }
 
   /** Makes `store` the open project; `openingBackup` false after a restore, whose state is a backup already. */
@@ -238,9 +286,34 @@ export class ProjectSession {
     this.changed();
   }
 
-  private async closeCurrent(): Promise<void> {
+  /**
+   * Closes the project open now and makes `store` the open one; when the one open now cannot be
+   * closed (changes not saved yet), `store` is closed again and the one open stays as it was.
+   */
+  private async switchTo(store: ProjectStore): Promise<void> {
+    try {
+      await this.closeCurrent();
+    } catch (error) {
+      await store.close().catch(() => undefined);
+      throw error;
+    }
+    await this.adopt(store);
+  }
+
+  /**
+   * Closes the open project, saving it. Refused ('save-failed') while some changes are not saved
+   * yet: closing would give up its lock with the only copy of them in memory.
+   */
+  private async closeCurrent({ evenUnsaved = false } = {}): Promise<void> {
     const store = this.current;
     if (!store) return;
+    if (store.unsaved && !evenUnsaved) await store.retrySave().catch(() => undefined);
+    if (store.unsaved && !evenUnsaved) {
+      throw new WorkbenchFailure(
+        'save-failed',
+        `Some changes to the project “${store.name}” could not be saved yet, so it stays open. Free some space (or mend its folder) and try again once they are saved.`,
+      );
+    }
     await this.currentBackups?.stop();
     this.currentBackups = null;
     this.current = null;

@@ -5,12 +5,13 @@
  * empty, with a notice.
  */
 import { createHash } from 'node:crypto';
-import { lstat, readFile, rename } from 'node:fs/promises';
+import { lstat, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RecentProject } from '../../shared/ipc/projects';
 import { z } from '../../shared/model/zod';
 import { writeFileDurably } from '../project/atomic-write';
 import { PROJECT_FILE } from '../project/project-opening';
+import { setAsideUnreadable } from './set-aside';
 
 export const RECENT_FILE = 'recent-projects.json';
 export const RECENT_MAX = 10;
@@ -60,11 +61,7 @@ export class RecentProjects {
     try {
       recent.data = recentFileSchema.parse(JSON.parse(text));
     } catch {
-      // Under a name of its own each time, so that a list set aside before is never replaced.
-      const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-      let keptAs = join(userDataFolder!, `recent-projects.unreadable-${stamp}.json`);
-      for (let n = 2; await exists(keptAs); n++) keptAs = join(userDataFolder!, `recent-projects.unreadable-${stamp}-${n}.json`);
-      await rename(recent.file, keptAs).catch(() => undefined);
+      const keptAs = await setAsideUnreadable(recent.file);
       recent.notices.push(`The list of recent projects could not be read; it was kept as ${keptAs} and starts empty.`);
     }
     return recent;
@@ -115,6 +112,16 @@ export class RecentProjects {
     await this.save();
   }
 
+  /**
+   * Empties the list (the menu's Clear Recent), in one write. The project open now is still the
+   * one opened at the next start: only the list is cleared, not what is open.
+   */
+  async clear(): Promise<void> {
+    this.data.projects = [];
+    await this.save();
+  }
+
+  /** Removes one project from the list (the page's Forget). */
   async forget(id: string): Promise<void> {
     const folder = this.folderOf(id);
     this.data.projects = this.data.projects.filter((entry) => recentId(entry.folder) !== id);

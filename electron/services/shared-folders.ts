@@ -4,10 +4,11 @@
  * Kept in the user's data folder, keyed by the project's id, never inside the project: a project
  * folder stays free of absolute paths, so it can be moved, copied and handed on.
  */
-import { readFile, rename } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from '../../shared/model/zod';
 import { writeFileDurably } from '../project/atomic-write';
+import { setAsideUnreadable } from './set-aside';
 
 export const SHARED_FOLDERS_FILE = 'shared-folders.json';
 
@@ -43,8 +44,7 @@ export class SharedFolders {
     try {
       folders.data = sharedFoldersSchema.parse(JSON.parse(text));
     } catch {
-      const keptAs = `${folders.file}.unreadable`;
-      await rename(folders.file!, keptAs).catch(() => undefined);
+      const keptAs = await setAsideUnreadable(folders.file!);
       folders.notices.push(`The list of shared folders could not be read; it was kept as ${keptAs}, and each project's shared folder is to be chosen again.`);
     }
     return folders;

@@ -56,7 +56,8 @@ interface Part {
   headerOffset: number;
 }
 
-function sizeInWords(bytes: number): string {
+/** A limit's size as a researcher reads it (“256 MiB”, “1 GiB”). */
+export function sizeInWords(bytes: number): string {
   return bytes >= 1024 * MiB ? `${bytes / 1024 / MiB} GiB` : `${bytes / MiB} MiB`;
 }
 

@@ -129,6 +129,18 @@ describe('archives and backups on the command line', () => {
     expect(await readFile(file)).toEqual(before);
   });
 
+  it('takes only a file ending in .awbproj as an archive: any other file given as --project is no project', async () => {
+    const notes = join(await tempFolder(), 'notes.txt');
+    await writeFile(notes, 'Notes of an interview.');
+    for (const args of [['stats'], ['backup']]) {
+      const run = await cli(...args, '--project', notes);
+      expect(run.status, args[0]).toBe(2);
+      expect(run.stderr, args[0]).toContain(`There is no project in ${notes}`);
+      expect(run.stderr, args[0]).not.toMatch(/archive/);
+    }
+    expect(await readFile(notes, 'utf8')).toBe('Notes of an interview.');
+  });
+
   it('refuses a tampered archive given as --project, naming the part, and leaves no copy behind', async () => {
     const { file } = await archivedWithCli();
     const bad = join(await tempFolder(), 'bad.awbproj');

@@ -9,6 +9,7 @@ import { strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { projectArchive, replaceFromArchive, restoreArchive } from '../../electron/services/project-archive';
 import { ProjectStore } from '../../electron/project/project-store';
+import { ProjectBackups } from '../../electron/services/project-backups';
 import { manifestOf, partsOf, projectOnDisk, replaceListed, richProject, tampered, textsIn, zipWithRepeats } from '../support/archives';
 import { openProject, segmentInput } from '../support/project';
 import { onSmallDisk } from '../support/small-disk';
@@ -274,5 +275,36 @@ describe('a project archive', () => {
     const newer = await refusedRestore(asVersion(99));
     expect(newer.message).toMatch(/newer version of Annotation Workbench \(schema 99/);
     expect(newer.left).toEqual([]);
+  });
+});
+
+describe('an archive is written within the limits it is read with', () => {
+  const MiB = 1024 * 1024;
+  /** A project with one text of 2 MiB, imported as the researcher would. */
+  async function projectWithLargeText() {
+    const project = await openProject(undefined, null as unknown as string);
+    await project.store.importDocument('long.txt', strToU8('A long interview. '.repeat(2 * MiB / 18 + 1).slice(0, 2 * MiB)));
+    return project;
+  }
+
+  it('refuses a part or a whole beyond the limits, saying so; within them, the archive is made', async () => {
+    const { store } = await projectWithLargeText();
+    await expect(projectArchive(store, new Date(), { partBytes: 1 * MiB, archiveBytes: 10 * MiB, ratio: 100 })).rejects.toMatchObject({
+      code: 'invalid-input',
+      message: expect.stringMatching(/could not be archived: “documents\/.+” holds 2\.0 MiB, more than the 1 MiB one part of an archive may hold, and such an archive could not be restored/),
+    });
+    await expect(projectArchive(store, new Date(), { partBytes: 4 * MiB, archiveBytes: 1.5 * MiB, ratio: 100 })).rejects.toThrow(/its files hold 2\.\d MiB together, more than the 1\.5 MiB an archive may hold/);
+    const parts = partsOf(await projectArchive(store, new Date(), { partBytes: 4 * MiB, archiveBytes: 4 * MiB, ratio: 100 }));
+    expect(Object.values(parts).map((part) => part.length)).toContain(2 * MiB);
+    await store.close();
+  });
+
+  it('a backup beyond them is not made, and the project’s notices say why', async () => {
+    const { store } = await projectWithLargeText();
+    const backups = new ProjectBackups(store, { limits: { partBytes: 1 * MiB, archiveBytes: 10 * MiB, ratio: 100 } });
+    await expect(backups.take('manual')).rejects.toMatchObject({ code: 'save-failed' });
+    expect(store.notices.join('\n')).toMatch(/The backup of the project could not be made in .*: The project could not be archived: .* one part of an archive may hold/);
+    expect(await backups.list()).toEqual([]);
+    await store.close();
   });
 });

@@ -4,7 +4,7 @@
  * paths, and a backup that fails on a full disk without disturbing coding.
  */
 import { spawnSync } from 'node:child_process';
-import { readdir, rm, stat, truncate } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { strToU8 } from 'fflate';
@@ -15,7 +15,7 @@ import { ProjectBackups } from '../../electron/services/project-backups';
 import { ProjectSession } from '../../electron/services/project-session';
 import type { BackupSummary } from '../../shared/ipc/projects';
 import type { ProjectFile } from '../../shared/model/project-schema';
-import { textsIn } from '../support/archives';
+import { tampered, textsIn } from '../support/archives';
 import { openProject, segmentInput } from '../support/project';
 import { fill, onSmallDisk } from '../support/small-disk';
 import { BUNDLED_DOCUMENTS, tempFolder } from '../support/temp';
@@ -210,5 +210,92 @@ describe('backups', () => {
       await backups.stop();
       await store.close();
     });
+  });
+});
+
+describe('restoring a backup', () => {
+  /** A session on a new project whose clock moves a minute each time a backup or change is made. */
+  async function studyWithBackups() {
+    let at = new Date(2026, 10, 2, 9, 0);
+    const clock = () => new Date(at);
+    const session = await ProjectSession.start({ userData: await tempFolder(), bundledDocuments: BUNDLED_DOCUMENTS, coder: 'ana', now: clock, backups: { intervalMs: 3_600_000 } });
+    await session.openGiven(join(await tempFolder(), 'study'));
+    return { session, later: () => (at = new Date(at.getTime() + 60_000)) };
+  }
+
+  it('restores the oldest of ten backups made today (the backup before the restore prunes everything but it)', async () => {
+    const { session, later } = await studyWithBackups();
+    const oldest = (await session.backups!.list())[0]!;
+    const stateThen = structuredClone(session.requireStore().state);
+    for (let n = 0; n < 9; n++) {
+      later();
+      await codeSomething(session, n);
+      await session.backups!.take('manual');
+    }
+    expect((await session.backups!.list()).map((backup) => backup.id)).toHaveLength(10);
+    later();
+    await session.restoreBackup(oldest.id);
+    expect(session.requireStore().state.segments).toEqual(stateThen.segments);
+    expect(session.requireStore().state.segments).toHaveLength(0);
+    const ids = (await session.backups!.list()).map((backup) => backup.id);
+    expect(ids).toContain(oldest.id);
+    expect(ids[0]).toMatch(/before-restore$/);
+    await session.shutdown();
+  });
+
+  it('refuses a tampered backup before anything else: the project stays open, unchanged, with no backup made', async () => {
+    const { session, later } = await studyWithBackups();
+    later();
+    await codeSomething(session, 0);
+    const made = await session.backups!.take('manual');
+    const file = session.backups!.fileOf(made.id);
+    // One byte of the project file changed, its manifest left as it was.
+    await writeFile(
+      file,
+      tampered(await readFile(file), (parts) => {
+        const project = parts['project.json']!;
+        project[project.indexOf(strToU8('"ana"')[1]!)] = 'A'.charCodeAt(0);
+      }),
+    );
+    later();
+    await codeSomething(session, 1);
+    const store = session.requireStore();
+    const before = structuredClone(store.state);
+    const listedBefore = (await session.backups!.list()).map((backup) => backup.id);
+    await expect(session.restoreBackup(made.id)).rejects.toMatchObject({ code: 'project-unreadable', message: expect.stringMatching(/SHA-256 of “project\.json” does not match/) });
+    expect(session.store).toBe(store);
+    expect(store.state).toEqual(before);
+    expect((await session.backups!.list()).map((backup) => backup.id)).toEqual(listedBefore);
+    // Still open for work: the next change is saved as usual.
+    later();
+    await codeSomething(session, 2);
+    expect(store.state.segments).toHaveLength(3);
+    await session.shutdown();
+  });
+});
+
+describe('a restore that fails while replacing', () => {
+  it('opens the project again as it was, and tells the page the project changed', async () => {
+    const session = await ProjectSession.start({ userData: await tempFolder(), bundledDocuments: BUNDLED_DOCUMENTS, coder: 'ana', backups: { intervalMs: 3_600_000 } });
+    await session.openGiven(join(await tempFolder(), 'study'));
+    const store = session.requireStore();
+    await store.importDocument('late.txt', strToU8('Added, backed up, then undone.'));
+    const late = store.documents.find((document) => document.title.startsWith('Added'))!;
+    const backup = await session.backups!.take('manual');
+    await store.undo();
+    await codeSomething(session, 0);
+    const before = structuredClone(store.state);
+    // A folder where the backup has a text the project no longer uses: writing it fails, once the project is closed.
+    const text = join(store.folder, 'documents', late.file);
+    await rm(text);
+    await mkdir(text);
+    let changes = 0;
+    session.onChange(() => (changes += 1));
+    await expect(session.restoreBackup(backup.id)).rejects.toMatchObject({ code: 'save-failed' });
+    expect(session.store).not.toBeNull();
+    expect(session.store).not.toBe(store);
+    expect(session.requireStore().state.segments).toEqual(before.segments);
+    expect(changes).toBeGreaterThan(0);
+    await session.shutdown();
   });
 });

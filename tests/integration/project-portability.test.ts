@@ -1,10 +1,11 @@
 /**
  * One project, one folder, portable: a project folder moved, copied, renamed or put under a path
  * with spaces and letters beyond ASCII opens through the session with the same state, and nothing
- * in it names the place where it was made, not even a lock that came along with it.
+ * in it names the place where it was made, not even a lock that came along with it. A lock from
+ * another computer is refused wherever the folder is, since a synced copy looks like a moved one.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cp, mkdir, readdir, readFile, rename, writeFile, open } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rename, rm, writeFile, open } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
@@ -131,7 +132,7 @@ describe('a lock that came along with the folder', () => {
     }
   });
 
-  it('from another computer, copied here: opens; the same lock in its own folder (a network drive) is still refused', async () => {
+  it('from another computer: refused, copied here (a synced drive gives the copy its own inode) or in its own folder, saying how to go on', async () => {
     const home = await tempFolder();
     const shared = join(home, 'network drive', 'study');
     await makeProject(shared);
@@ -145,11 +146,19 @@ describe('a lock that came along with the folder', () => {
     const copy = join(home, 'laptop', 'study');
     await cp(shared, copy, { recursive: true });
     const session = await startSession();
+    for (const folder of [copy, shared]) {
+      const lock = join(folder, LOCK_FILE);
+      const before = await readFile(lock, 'utf8');
+      await expect(session.open(folder), folder).rejects.toThrow(/open on another computer \(office-.*Close it there first/);
+      await expect(session.open(folder), folder).rejects.toThrow(`delete ${lock} and open the project again`);
+      expect(await readFile(lock, 'utf8')).toBe(before);
+    }
+    expect(session.store).toBeNull();
+    // Once the researcher has closed it there and deleted the lock as told, the copy opens.
+    await rm(join(copy, LOCK_FILE));
     await session.open(copy);
     expect(session.requireStore().name).toBe('Karabakh press 2020');
     await session.shutdown();
-
-    await expect(session.open(shared)).rejects.toThrow(/open on another computer \(office-/);
   });
 
   it('left by a program that crashed, then moved: opens', async () => {

@@ -154,6 +154,43 @@ describe('closing and opening', () => {
     expect((await call(handlers, 'getProject')).documents).toHaveLength(5);
   });
 
+  it('refuses a folder whose project.json is unreadable or another program\'s, naming the file and why, and leaves the folder as it was', async () => {
+    const root = await tempFolder();
+    const { session, handlers } = await program(placesBelow(root));
+    await call(handlers, 'newProject', { name: 'Press', withSample: true });
+    const cases = {
+      'half written': '{"schemaVersion": 2, "projectId": ',
+      'another program': JSON.stringify({ name: 'my-web-app', version: '1.0.0', dependencies: {} }),
+    };
+    for (const [name, contents] of Object.entries(cases)) {
+      const folder = join(root, name);
+      await mkdir(folder);
+      await writeFile(join(folder, 'project.json'), contents);
+      const refused = call(handlers, 'openProject', { from: 'place', name });
+      await expect(refused, name).rejects.toMatchObject({
+        code: 'project-unreadable',
+        message: expect.stringMatching(new RegExp(`${join(folder, 'project.json').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is not an Annotation Workbench project that can be read: .+\\. The folder was left as it is`)),
+      });
+      // No file set aside, no new project, no documents/, journal, lock or backups/.
+      expect(await readdir(folder), name).toEqual(['project.json']);
+      expect(await readFile(join(folder, 'project.json'), 'utf8'), name).toBe(contents);
+    }
+    expect(session.store?.name).toBe('Press');
+  });
+
+  it('refuses a path that is neither a folder nor an archive, or is not there, with a sentence (never an internal error)', async () => {
+    const root = await tempFolder();
+    const { session } = await program(placesBelow(root));
+    await session.create(join(root, 'press'), { name: 'Press', description: '', withSample: false });
+    await writeFile(join(root, 'notes.txt'), 'not a project');
+    await expect(session.open(join(root, 'notes.txt'))).rejects.toMatchObject({ code: 'invalid-input', message: expect.stringContaining('is neither a project folder nor a project archive') });
+    await expect(session.open(join(root, 'notes.txt', 'inside'))).rejects.toMatchObject({ code: 'not-found', message: expect.stringContaining('is not there any more') });
+    await expect(session.open(join(root, 'gone.awbproj'))).rejects.toMatchObject({ code: 'not-found' });
+    await expect(session.open(join(root, 'gone'))).rejects.toMatchObject({ code: 'not-found' });
+    expect(await readdir(root)).toEqual(['notes.txt', 'press']);
+    expect(session.store?.name).toBe('Press');
+  });
+
   it('through the dialog: opens the folder chosen; a cancelled dialog changes nothing', async () => {
     const home = await tempFolder();
     const answers: { newProject?: string | null; open?: string | null } = { newProject: join(home, 'one') };

@@ -77,13 +77,17 @@ describe("a project's shared folder", () => {
     await cancelled.session.shutdown();
   });
 
-  it('starts afresh, with a notice, when the remembered list cannot be read', async () => {
+  it('starts afresh, with a notice, when the remembered list cannot be read; a list set aside before is never replaced', async () => {
     const userData = await tempFolder();
-    await writeFile(join(userData, SHARED_FOLDERS_FILE), '{"version": 1, "projects": {"x": ');
-    const folders = await SharedFolders.load(userData);
-    expect(folders.folderOf('x')).toBeNull();
-    expect(folders.notices).toEqual([expect.stringContaining('The list of shared folders could not be read')]);
-    expect(await readFile(join(userData, `${SHARED_FOLDERS_FILE}.unreadable`), 'utf8')).toContain('"projects"');
+    const damaged = ['{"version": 1, "projects": {"x": ', '{"version": 7}', 'not json'];
+    for (const text of damaged) {
+      await writeFile(join(userData, SHARED_FOLDERS_FILE), text);
+      const folders = await SharedFolders.load(userData);
+      expect(folders.folderOf('x')).toBeNull();
+      expect(folders.notices).toEqual([expect.stringMatching(/^The list of shared folders could not be read; it was kept as .*shared-folders\.unreadable-.*\.json, and/)]);
+    }
+    const kept = (await readdir(userData)).filter((name) => name.startsWith('shared-folders.unreadable-'));
+    expect((await Promise.all(kept.map((name) => readFile(join(userData, name), 'utf8')))).sort()).toEqual([...damaged].sort());
   });
 
   it("tells the researcher so, on the start screen and in every project opened, when the program passes the notice on", async () => {

@@ -87,16 +87,17 @@ export function electronStandIn() {
     return { contents, events, state };
   }
 
-  const windows: Array<{ options: unknown; contents: ReturnType<typeof webContents>; url: string | null; title: string | null }> = [];
+  /** Each window made: its options, contents, page, title, and its own listeners (`page-title-updated`, ...). */
+  const windows: Array<{ options: unknown; contents: ReturnType<typeof webContents>; url: string | null; title: string | null; events: Emitter }> = [];
   class BrowserWindow {
     static getAllWindows = record('BrowserWindow.getAllWindows', () => windows.map(() => ({})));
     readonly webContents: unknown;
     constructor(options: unknown) {
       calls.push({ name: 'new BrowserWindow', args: [options] });
       const contents = webContents('BrowserWindow#webContents');
-      const entry = { options, contents, url: null as string | null, title: null as string | null };
-      windows.push(entry);
       const events = new Emitter();
+      const entry = { options, contents, url: null as string | null, title: null as string | null, events };
+      windows.push(entry);
       this.webContents = contents.contents;
       return strict('BrowserWindow#', {
         webContents: contents.contents,

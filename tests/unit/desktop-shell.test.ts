@@ -205,6 +205,16 @@ describe('the menu', () => {
   it('names the project open at the start in the window title', () => {
     // A project made from the bundled texts is named so until the researcher renames it.
     expect(standIn.windows[0]!.title).toBe('Default project — Annotation Workbench');
+    // From its first moment, before the menu sets it.
+    expect(standIn.windows[0]!.options).toMatchObject({ title: 'Default project — Annotation Workbench' });
+  });
+
+  it("keeps its title when the page's <title> changes", () => {
+    const window = standIn.windows[0]!;
+    const event = preventableEvent();
+    expect(window.events.listeners.get('page-title-updated')?.length).toBeGreaterThan(0);
+    window.events.emit('page-title-updated', event, 'Annotation Workbench', true);
+    expect(event.defaultPrevented).toBe(true);
   });
 });
 
