@@ -8,7 +8,7 @@ import { COMMAND_CHANNEL } from '../../shared/ipc/channels';
 import type { CommandName } from '../../shared/ipc/commands';
 import type { ProjectSession } from '../services/project-session';
 import { menuTemplate } from './menu';
-import { currentWindow, setWindowTitle } from './window';
+import { currentWindow, setWindowTitle, windowTitleOf } from './window';
 
 /** Passes a menu command to the page in the window, with its argument if it has one. */
 export function sendCommand(command: CommandName, argument?: string): void {
@@ -25,20 +25,11 @@ export async function showApplicationMenu(projects: ProjectSession, isMac: boole
       open: state.project !== null,
       // The page opens it, so that everything typed in the project open now is saved first.
       openRecent: (id) => sendCommand('open-recent', id),
-      clearRecent: () => void clearRecent(projects).then(refresh),
+      clearRecent: () => void projects.recent.clear().then(refresh),
     });
     Menu.setApplicationMenu(Menu.buildFromTemplate(template));
-    setWindowTitle(state.project ? `${state.project.name} — Annotation Workbench` : 'Annotation Workbench');
+    setWindowTitle(windowTitleOf(state.project));
   };
   await refresh();
   return refresh;
-}
-
-/**
- * Empties the recent list, one entry after another: each forget rewrites the list's file, and two
- * at once would race on it. (Issue 13: one RecentProjects.clear() is to replace this.)
- */
-async function clearRecent(projects: ProjectSession): Promise<void> {
-  const { recent } = await projects.state();
-  for (const entry of recent) await projects.recent.forget(entry.id);
 }
