@@ -485,32 +485,45 @@ interface Row {
   verdict: string;
 }
 
+/** A row as `--json` writes it: the words of the table, and the median in milliseconds as a number. */
+interface JsonRow extends Row {
+  medianMs: number;
+}
+
+/** The numbers behind each row, kept for `--json` (the table shows them rounded, in words). */
+const medians = new WeakMap<Row, number>();
+
+function withMedian(row: Row, values: number[]): Row {
+  medians.set(row, median(values));
+  return row;
+}
+
 function ratioRow(measure: string, document: string, values: number[], baselineValues: number[], baselineLabel: string, maxRatio: number): Row {
   const ratio = median(values) / median(baselineValues);
-  return {
+  return withMedian({
     measure,
     document,
     result: ms(median(values)),
     baseline: `${ms(median(baselineValues))} ${baselineLabel}`,
     target: `≤ ${maxRatio}x baseline (is ${ratio.toFixed(2)}x)`,
     verdict: ratio <= maxRatio ? 'PASS' : 'MISS',
-  };
+  }, values);
 }
 
 function limitRow(measure: string, document: string, values: number[], baseline: string, limit: number): Row {
-  return {
+  return withMedian({
     measure,
     document,
     result: ms(median(values)),
     baseline,
     target: `< ${count(limit)} ms`,
     verdict: median(values) < limit ? 'PASS' : 'MISS',
-  };
+  }, values);
 }
 
 /** A figure with no target set: shown for reference (what a researcher waits). */
 function infoRow(measure: string, document: string, values: number[], baseline: string): Row {
-  return { measure, document, result: ms(median(values)), baseline, target: '—', verdict: 'info' };
+  return withMedian({ measure, document, result: ms(median(values)), baseline, target: '—', verdict: 'info' }, values);
 }
 
 function table(rows: Row[]): string {
@@ -535,6 +548,18 @@ async function largestBundledDocument(): Promise<{ file: string; path: string }>
   if (!best) throw new Error('there is no .txt file in documents/');
   return best;
 }
+
+/** `--json FILE`: the figures also as JSON, so that two runs can be compared. */
+const JSON_OUT = ((): string | null => {
+  const at = process.argv.indexOf('--json');
+  if (at === -1) return null;
+  const file = process.argv[at + 1];
+  if (!file || file.startsWith('--')) {
+    process.stderr.write('bench: --json needs a file name (npm run bench -- --json figures.json)\n');
+    process.exit(2);
+  }
+  return file;
+})();
 
 async function main(): Promise<void> {
   const random = mulberry32(SEED);
@@ -644,6 +669,27 @@ async function main(): Promise<void> {
       'changes. A MISS is reported, not failed.',
     );
     process.stdout.write(`${lines.join('\n')}\n`);
+    if (JSON_OUT !== null) {
+      const figures = {
+        bench: 'Annotation Workbench',
+        at: new Date().toISOString(),
+        node: process.version,
+        cpus: cpus().length,
+        chromium: chromiumVersion,
+        seed: SEED,
+        scenarios: scenarios.map((scenario) => ({
+          key: scenario.key,
+          bytes: Buffer.byteLength(scenario.text),
+          chars: scenario.text.length,
+          lines: scenario.layout.lines.length,
+          segments: scenario.segmentCount,
+          projectFileBytes: durable.get(scenario.key)!.projectBytes,
+        })),
+        rows: rows.map((row): JsonRow => ({ ...row, medianMs: medians.get(row) ?? Number.NaN })),
+      };
+      writeFileSync(JSON_OUT, `${JSON.stringify(figures, null, 2)}\n`);
+      progress(`figures written to ${JSON_OUT}`);
+    }
   } finally {
     try {
       // Whatever could still write into the temporary folder is closed before it is removed.
