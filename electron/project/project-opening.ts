@@ -74,7 +74,7 @@ function fileStamp(date: Date): string {
 }
 
 /** True when something (a file, a link, anything) has this name. */
-async function pathTaken(path: string): Promise<boolean> {
+export async function pathTaken(path: string): Promise<boolean> {
   try {
     await lstat(path);
     return true;

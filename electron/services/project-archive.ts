@@ -19,7 +19,7 @@ import { WorkbenchFailure } from '../../shared/model/failure';
 import { z } from '../../shared/model/zod';
 import { fileFailure, syncFolder, truncateDurably, writeFileDurably } from '../project/atomic-write';
 import { DOCUMENTS_FOLDER, sha256 } from '../project/document-texts';
-import { JOURNAL_FILE, PROJECT_FILE } from '../project/project-opening';
+import { JOURNAL_FILE, pathTaken, PROJECT_FILE } from '../project/project-opening';
 import { lockProject } from '../project/project-lock';
 import type { ProjectStore } from '../project/project-store';
 import { decodeUtf8Exact } from '../project/text-decoding';
@@ -284,24 +284,13 @@ export async function archiveManifest(archiveFile: string): Promise<ArchiveManif
   });
 }
 
-/** True when nothing (not even a link) has this name. */
-async function missing(path: string): Promise<boolean> {
-  try {
-    await lstat(path);
-    return false;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return true;
-    throw error;
-  }
-}
-
 /**
  * Restores an archive into `folder`, a new folder (missing or empty), after checking every sum;
  * nothing is left in the folder when a check fails.
  */
 export async function restoreArchive(archiveFile: string, folder: string): Promise<void> {
   const checked = await readProjectArchive(archiveFile);
-  const isNew = (await missing(folder)) || ((await lstat(folder)).isDirectory() && (await readdir(folder)).length === 0);
+  const isNew = !(await pathTaken(folder)) || ((await lstat(folder)).isDirectory() && (await readdir(folder)).length === 0);
   if (!isNew) throw new WorkbenchFailure('conflict', `${folder} is not empty; an archive is restored only into a new folder.`);
   const parent = dirname(folder);
   let temporary: string | null = null;
@@ -311,7 +300,7 @@ export async function restoreArchive(archiveFile: string, folder: string): Promi
     await mkdir(join(temporary, DOCUMENTS_FOLDER));
     for (const [path, bytes] of checked.files) await writeFileDurably(join(temporary, ...path.split('/')), bytes);
     // The finished folder takes the name at once; an empty folder made for it gives way first.
-    if (!(await missing(folder))) await rmdir(folder);
+    if (await pathTaken(folder)) await rmdir(folder);
     await rename(temporary, folder);
     temporary = null;
     await syncFolder(parent);
