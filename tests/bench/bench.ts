@@ -14,7 +14,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { copyFile, cp, mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
-import { readFileSync, statfsSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,6 +43,24 @@ import {
   type Span,
 } from './generate';
 import type * as PageProbes from './page-probes';
+import {
+  closeEach,
+  count,
+  infoRow,
+  limitRow,
+  median,
+  medianOf,
+  megabytes,
+  ms,
+  progress,
+  ratioRow,
+  spread,
+  table,
+  tempFileSystem,
+  timed,
+  type JsonRow,
+  type Row,
+} from './report';
 import type { FrameTimes, LinePassage } from './page-probes';
 
 const SEED = 20251123;
@@ -65,59 +83,6 @@ const PRESS_CODE = DEFAULT_CODES[0]; // factual-claim, key '1'
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CODE_IDS = DEFAULT_CODES.map((code) => code.id);
-
-// ---------------------------------------------------------------------------------------------
-// Small helpers
-
-function progress(message: string): void {
-  process.stderr.write(`[bench] ${message}\n`);
-}
-
-function median(values: readonly number[]): number {
-  if (!values.length) throw new Error('median of no values');
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
-function ms(value: number): string {
-  return value >= 100 ? `${value.toFixed(0)} ms` : `${value.toFixed(1)} ms`;
-}
-
-function spread(values: readonly number[]): string {
-  return `${values.length} runs, ${ms(Math.min(...values))}–${ms(Math.max(...values))}`;
-}
-
-function megabytes(bytes: number): string {
-  return `${(bytes / 1e6).toFixed(2)} MB`;
-}
-
-function count(n: number): string {
-  return n.toLocaleString('en-US');
-}
-
-async function timed<T>(work: () => Promise<T> | T): Promise<[T, number]> {
-  const t0 = performance.now();
-  const value = await work();
-  return [value, performance.now() - t0];
-}
-
-/** The file system the temporary folders live on (fsync costs depend on it). */
-function tempFileSystem(): string {
-  const names: Record<number, string> = {
-    0xef53: 'ext2/3/4',
-    0x01021994: 'tmpfs',
-    0x794c7630: 'overlayfs',
-    0x58465342: 'xfs',
-    0x9123683e: 'btrfs',
-  };
-  try {
-    const type = statfsSync(tmpdir()).type;
-    return names[type] ?? `type 0x${type.toString(16)}`;
-  } catch {
-    return 'unknown';
-  }
-}
 
 // ---------------------------------------------------------------------------------------------
 // The two scenarios
@@ -474,68 +439,6 @@ function measureAgreement(scenario: Scenario, random: Random): AgreementResult {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The report
-
-interface Row {
-  measure: string;
-  document: string;
-  result: string;
-  baseline: string;
-  target: string;
-  verdict: string;
-}
-
-/** A row as `--json` writes it: the words of the table, and the median in milliseconds as a number. */
-interface JsonRow extends Row {
-  medianMs: number;
-}
-
-/** The numbers behind each row, kept for `--json` (the table shows them rounded, in words). */
-const medians = new WeakMap<Row, number>();
-
-function withMedian(row: Row, values: number[]): Row {
-  medians.set(row, median(values));
-  return row;
-}
-
-function ratioRow(measure: string, document: string, values: number[], baselineValues: number[], baselineLabel: string, maxRatio: number): Row {
-  const ratio = median(values) / median(baselineValues);
-  return withMedian({
-    measure,
-    document,
-    result: ms(median(values)),
-    baseline: `${ms(median(baselineValues))} ${baselineLabel}`,
-    target: `≤ ${maxRatio}x baseline (is ${ratio.toFixed(2)}x)`,
-    verdict: ratio <= maxRatio ? 'PASS' : 'MISS',
-  }, values);
-}
-
-function limitRow(measure: string, document: string, values: number[], baseline: string, limit: number): Row {
-  return withMedian({
-    measure,
-    document,
-    result: ms(median(values)),
-    baseline,
-    target: `< ${count(limit)} ms`,
-    verdict: median(values) < limit ? 'PASS' : 'MISS',
-  }, values);
-}
-
-/** A figure with no target set: shown for reference (what a researcher waits). */
-function infoRow(measure: string, document: string, values: number[], baseline: string): Row {
-  return withMedian({ measure, document, result: ms(median(values)), baseline, target: '—', verdict: 'info' }, values);
-}
-
-function table(rows: Row[]): string {
-  const header: Row = { measure: 'Measure (median)', document: 'Doc', result: 'Result', baseline: 'Baseline, same run', target: 'Target', verdict: 'Verdict' };
-  const columns = Object.keys(header) as (keyof Row)[];
-  const width = (column: keyof Row) => Math.max(...[header, ...rows].map((row) => row[column].length));
-  const line = (row: Row) => columns.map((column) => row[column].padEnd(width(column))).join(' | ').trimEnd();
-  const rule = columns.map((column) => '-'.repeat(width(column))).join('-+-');
-  return [line(header), rule, ...rows.map(line)].join('\n');
-}
-
-// ---------------------------------------------------------------------------------------------
 
 async function largestBundledDocument(): Promise<{ file: string; path: string }> {
   const folder = join(ROOT, 'documents');
@@ -685,7 +588,7 @@ async function main(): Promise<void> {
           segments: scenario.segmentCount,
           projectFileBytes: durable.get(scenario.key)!.projectBytes,
         })),
-        rows: rows.map((row): JsonRow => ({ ...row, medianMs: medians.get(row) ?? Number.NaN })),
+        rows: rows.map((row): JsonRow => ({ ...row, medianMs: medianOf(row) })),
       };
       writeFileSync(JSON_OUT, `${JSON.stringify(figures, null, 2)}\n`);
       progress(`figures written to ${JSON_OUT}`);
@@ -701,19 +604,6 @@ async function main(): Promise<void> {
       await removeTemporaryFolder(tmp);
     }
   }
-}
-
-/** Runs every one of `closers`, even after one fails; then throws the first failure, if any. */
-async function closeEach(closers: ReadonlyArray<() => Promise<unknown> | undefined>): Promise<void> {
-  const failures: unknown[] = [];
-  for (const close of closers) {
-    try {
-      await close();
-    } catch (error) {
-      failures.push(error);
-    }
-  }
-  if (failures.length > 0) throw failures[0];
 }
 
 /**
