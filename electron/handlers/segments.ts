@@ -6,7 +6,8 @@ import { randomUUID } from 'node:crypto';
 import { actionLabel } from '../../shared/edits/action-label';
 import { codePassages, moveBounds, writeSegmentMemo } from '../../shared/edits/segments';
 import { findSegment } from '../../shared/edits/find';
-import { retrievedSegments } from '../../shared/views/retrieval';
+import { shownTo } from '../../shared/views/blind-coding';
+import { matchingSegments, retrievalRows, retrievedSegments, type RetrievalFilter } from '../../shared/views/retrieval';
 import type { HandlerContext } from './context';
 import type { Handlers } from './dispatch';
 import { done, outcome } from './outcome';
@@ -16,6 +17,8 @@ type SegmentOperations =
   | 'setSegmentCode'
   | 'removeSegment'
   | 'listSegments'
+  | 'retrieveSegments'
+  | 'listSegmentIds'
   | 'codeSpans'
   | 'setSegmentBounds'
   | 'setSegmentMemo'
@@ -23,6 +26,13 @@ type SegmentOperations =
   | 'redo';
 
 export function segmentHandlers({ store, shownDataset }: HandlerContext): Pick<Handlers, SegmentOperations> {
+  /** The segments the viewer may see that pass the filter, in the retrieval view's order (no text is read). */
+  const matching = (filter: RetrievalFilter) => {
+    const { documents } = store;
+    const { codes } = store.codebookState();
+    const segments = shownTo(store.viewer, store.codebookState().segments);
+    return { documents, codes, segments, ...matchingSegments({ documents, codes, segments }, filter) };
+  };
   return {
     addSegment: (input) => store.addSegment(input),
     setSegmentCode: (input) => store.setSegmentCode(input),
@@ -31,6 +41,16 @@ export function segmentHandlers({ store, shownDataset }: HandlerContext): Pick<H
       const dataset = await shownDataset();
       return retrievedSegments(dataset, dataset.segments);
     },
+    // Only the texts of the page's documents are read: a page of 100,000 rows costs what one of 100 does.
+    retrieveSegments: async ({ filter, offset, limit }) => {
+      const { documents, codes, segments, matched, total } = matching(filter);
+      const page = matched.slice(offset, offset + limit);
+      const texts = new Map<string, string>();
+      for (const { documentId } of page) if (!texts.has(documentId)) texts.set(documentId, await store.text(documentId));
+      const coders = [...new Set(segments.map((segment) => segment.coder))].sort();
+      return { total, matched: matched.length, offset, rows: retrievalRows(page, documents, codes, texts), coders };
+    },
+    listSegmentIds: ({ filter }) => matching(filter).matched.map((segment) => segment.id),
     codeSpans: async ({ codeId, spans }) => {
       const name = store.codebookState().codes.find((c) => c.id === codeId)?.name ?? codeId;
       const label = actionLabel`Code ${spans.length} passage${spans.length === 1 ? '' : 's'} as ${name}`;

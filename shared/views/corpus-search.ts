@@ -40,3 +40,43 @@ export function corpusSearchResult(
   }
   return result;
 }
+
+/** One hit of a corpus search with its document, as the hits list draws it. */
+export interface ListedHit {
+  documentId: string;
+  title: string;
+  start: number;
+  end: number;
+  before: string;
+  match: string;
+  after: string;
+}
+
+/**
+ * Where each document's hits begin in the list of all hits (`starts[i]` for `documents[i]`), so
+ * that the list finds its n-th hit without copying every hit into one list.
+ */
+export function hitStarts(result: CorpusSearchResult): number[] {
+  const starts: number[] = [];
+  let at = 0;
+  for (const document of result.documents) {
+    starts.push(at);
+    at += document.hits.length;
+  }
+  return starts;
+}
+
+/** The `index`-th hit of the result (in document order), given its `hitStarts`; null past the end. */
+export function hitAt(result: CorpusSearchResult, starts: readonly number[], index: number): ListedHit | null {
+  let lo = 0;
+  let hi = starts.length - 1;
+  if (hi < 0 || index < 0) return null;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= index) lo = mid;
+    else hi = mid - 1;
+  }
+  const document = result.documents[lo]!;
+  const hit = document.hits[index - starts[lo]!];
+  return hit ? { documentId: document.documentId, title: document.title, ...hit } : null;
+}

@@ -2,19 +2,22 @@
  * Search while coding: plain text or a regular expression, with case and whole-word options, in
  * the open document or across the corpus. Hits are counted and drawn in the text while the search
  * is open; a hit clicked is selected (a code key then codes it); all hits can be coded at once,
- * after a preview, as one action that one undo takes back.
+ * after a preview, as one action that one undo takes back. The hits are listed in a windowed list:
+ * every one is reachable, and only those in view are in the page.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { codePath } from '../../../shared/model/codebook';
-import { formatNumber, useT } from '../../i18n/i18n';
+import { hitAt, hitStarts, type ListedHit } from '../../../shared/views/corpus-search';
+import { useT } from '../../i18n/i18n';
 import { jumpTo } from '../../services/documents';
 import { codeAllHits, endSearch, runSearch, setSearch } from '../../services/search';
 import { CodeOptions } from '../codebook/CodeOptions';
+import { VirtualList } from '../lists/VirtualList';
 import { selectCodes, useStore } from '../../store';
 
 const PREVIEW = 20;
-/** How many hits are listed (all are counted and coded). */
-const LISTED = 500;
+/** A hit row's height before the first row is measured (its CSS holds every row to its lines). */
+const HIT_HEIGHT = 64;
 
 export function SearchPanel(props: { onClose: () => void }) {
   const t = useT();
@@ -42,7 +45,15 @@ export function SearchPanel(props: { onClose: () => void }) {
       {label}
     </label>
   );
-  const hits = result?.documents.flatMap((d) => d.hits.map((hit) => ({ ...hit, documentId: d.documentId, title: d.title }))) ?? [];
+  // Where each document's hits begin: the n-th hit is found without copying every hit into one list.
+  const starts = useMemo(() => (result ? hitStarts(result) : []), [result]);
+  const hitCount = result ? result.documents.reduce((sum, d) => sum + d.hits.length, 0) : 0;
+  const hit = (index: number): ListedHit => hitAt(result!, starts, index)!;
+  const preview = useMemo(() => {
+    const first: ListedHit[] = [];
+    for (let i = 0; result && i < Math.min(PREVIEW, hitCount); i++) first.push(hitAt(result, starts, i)!);
+    return first;
+  }, [result, starts, hitCount]);
   return (
     <aside className="search-panel" role="search" aria-label={t('search.panel.label')} onKeyDown={(event) => event.key === 'Escape' && props.onClose()}>
       <header className="codebook-header">
@@ -60,7 +71,10 @@ export function SearchPanel(props: { onClose: () => void }) {
         aria-label={t('search.input.label')}
         onChange={(event) => setSearch({ query: { ...query, pattern: event.target.value } })}
         onKeyDown={(event) => {
-          if (event.key === 'Enter' && hits.length) void jumpTo(hits[0].documentId, hits[0].start, hits[0].end);
+          if (event.key === 'Enter' && hitCount) {
+            const first = hit(0);
+            void jumpTo(first.documentId, first.start, first.end);
+          }
         }}
       />
       <div className="search-options">
@@ -105,15 +119,15 @@ export function SearchPanel(props: { onClose: () => void }) {
             {t('search.preview.question', { count: result.total, code: codePath(codes, codeId) })}
           </p>
           <ol>
-            {hits.slice(0, PREVIEW).map((hit) => (
-              <li key={`${hit.documentId}:${hit.start}`}>
-                …{hit.before}
-                <mark>{hit.match}</mark>
-                {hit.after}…
+            {preview.map((shown) => (
+              <li key={`${shown.documentId}:${shown.start}`}>
+                …{shown.before}
+                <mark>{shown.match}</mark>
+                {shown.after}…
               </li>
             ))}
           </ol>
-          {hits.length > PREVIEW && <p>{t('search.preview.more', { count: hits.length - PREVIEW })}</p>}
+          {hitCount > PREVIEW && <p>{t('search.preview.more', { count: hitCount - PREVIEW })}</p>}
           <button
             type="button"
             data-action="code-all-hits"
@@ -128,21 +142,37 @@ export function SearchPanel(props: { onClose: () => void }) {
           </button>
         </div>
       )}
-      <ol className="search-hits">
-        {hits.slice(0, LISTED).map((hit) => (
-          <li key={`${hit.documentId}:${hit.start}`}>
-            <button type="button" className="search-hit-row" onClick={() => void jumpTo(hit.documentId, hit.start, hit.end)}>
-              {search.scope === 'corpus' && <span className="hit-document" title={hit.title}>{hit.title}</span>}
-              <span>
-                …{hit.before}
-                <mark>{hit.match}</mark>
-                {hit.after}…
-              </span>
-            </button>
-          </li>
-        ))}
-      </ol>
-      {hits.length > LISTED && <p className="hint">{t('search.firstListed', { listed: formatNumber(LISTED), count: hits.length })}</p>}
+      {hitCount > 0 && (
+        <VirtualList
+          as="ol"
+          className="search-hits"
+          aria-label={t('search.hits.label')}
+          count={hitCount}
+          rowHeight={HIT_HEIGHT}
+          gap={3}
+          rowKey={(index) => {
+            const shown = hit(index);
+            return `${shown.documentId}:${shown.start}`;
+          }}
+          renderRow={(index) => {
+            const shown = hit(index);
+            return (
+              <button type="button" className="search-hit-row" onClick={() => void jumpTo(shown.documentId, shown.start, shown.end)}>
+                {search.scope === 'corpus' && (
+                  <span className="hit-document" title={shown.title}>
+                    {shown.title}
+                  </span>
+                )}
+                <span className="search-hit-context">
+                  …{shown.before}
+                  <mark>{shown.match}</mark>
+                  {shown.after}…
+                </span>
+              </button>
+            );
+          }}
+        />
+      )}
     </aside>
   );
 }
