@@ -7,7 +7,7 @@ import { actionLabel } from '../../shared/edits/action-label';
 import { codePassages, moveBounds, writeSegmentMemo } from '../../shared/edits/segments';
 import { findSegment } from '../../shared/edits/find';
 import { shownTo } from '../../shared/views/blind-coding';
-import { matchingSegments, retrievalRows, retrievedSegments, type RetrievalFilter } from '../../shared/views/retrieval';
+import { matchingSegments, rememberedViewOrder, retrievalRows, retrievedSegments, type RetrievalFilter } from '../../shared/views/retrieval';
 import type { HandlerContext } from './context';
 import type { Handlers } from './dispatch';
 import { done, outcome } from './outcome';
@@ -26,12 +26,21 @@ type SegmentOperations =
   | 'redo';
 
 export function segmentHandlers({ store, shownDataset }: HandlerContext): Pick<Handlers, SegmentOperations> {
+  // The retrieval view's order, sorted again only when a segment or document has changed.
+  const viewOrder = rememberedViewOrder();
+  let coders: { order: object; names: string[] } | null = null;
   /** The segments the viewer may see that pass the filter, in the retrieval view's order (no text is read). */
   const matching = (filter: RetrievalFilter) => {
     const { documents } = store;
     const { codes } = store.codebookState();
     const segments = shownTo(store.viewer, store.codebookState().segments);
-    return { documents, codes, segments, ...matchingSegments({ documents, codes, segments }, filter) };
+    return { documents, codes, segments, ...matchingSegments({ documents, codes, segments }, filter, viewOrder) };
+  };
+  /** Everyone whose segments are shown, by name (counted again only when the segments have changed). */
+  const codersOf = (source: Parameters<typeof viewOrder>[0]) => {
+    const order = viewOrder(source);
+    if (coders?.order !== order) coders = { order, names: [...new Set(order.segments.map((segment) => segment.coder))].sort() };
+    return coders.names;
   };
   return {
     addSegment: (input) => store.addSegment(input),
@@ -47,8 +56,7 @@ export function segmentHandlers({ store, shownDataset }: HandlerContext): Pick<H
       const page = matched.slice(offset, offset + limit);
       const texts = new Map<string, string>();
       for (const { documentId } of page) if (!texts.has(documentId)) texts.set(documentId, await store.text(documentId));
-      const coders = [...new Set(segments.map((segment) => segment.coder))].sort();
-      return { total, matched: matched.length, offset, rows: retrievalRows(page, documents, codes, texts), coders };
+      return { total, matched: matched.length, offset, rows: retrievalRows(page, documents, codes, texts), coders: codersOf({ documents, codes, segments }) };
     },
     listSegmentIds: ({ filter }) => matching(filter).matched.map((segment) => segment.id),
     codeSpans: async ({ codeId, spans }) => {

@@ -100,38 +100,85 @@ export interface RetrievalSource {
 
 const byTitle = new Intl.Collator(undefined, { sensitivity: 'variant' });
 
+/** The shown segments in the view's order (by document title, then by start), and their documents by id. */
+export interface ViewOrder {
+  segments: CodedSegment[];
+  documents: Map<string, DocumentRecord>;
+}
+
+/** True when the two lists hold the very same items in the same order. */
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** The segments in the view's order: documents sorted by title once, each one's segments by start. */
+function viewOrder(source: RetrievalSource): ViewOrder {
+  const documents = new Map(source.documents.map((document) => [document.id, document]));
+  const byDocument = new Map<string, CodedSegment[]>();
+  for (const segment of source.segments) {
+    if (!documents.has(segment.documentId)) continue;
+    const list = byDocument.get(segment.documentId);
+    if (list) list.push(segment);
+    else byDocument.set(segment.documentId, [segment]);
+  }
+  const segments: CodedSegment[] = [];
+  for (const document of [...source.documents].sort((a, b) => byTitle.compare(a.title, b.title))) {
+    const list = byDocument.get(document.id);
+    if (!list) continue;
+    list.sort((a, b) => a.start - b.start);
+    for (const segment of list) segments.push(segment);
+  }
+  return { segments, documents };
+}
+
+/**
+ * Remembers the view's order of the last source, and makes it again only when a segment, a
+ * document or the list of them has changed. Edits replace the records they change, never change
+ * them in place, so comparing the records one by one (not their fields) finds every change, at
+ * a fraction of the cost of sorting again.
+ */
+export function rememberedViewOrder(): (source: RetrievalSource) => ViewOrder {
+  let last: { segments: CodedSegment[]; documents: DocumentRecord[]; order: ViewOrder } | null = null;
+  return (source) => {
+    if (last && sameItems(last.segments, source.segments) && sameItems(last.documents, source.documents)) return last.order;
+    const order = viewOrder(source);
+    last = { segments: [...source.segments], documents: [...source.documents], order };
+    return order;
+  };
+}
+
+/** Words compared in any case, as a pattern (quicker than lowering the case of every quote). */
+function wordsPattern(text: string): RegExp | null {
+  const needle = text.trim();
+  return needle ? new RegExp(needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'iu') : null;
+}
+
 /**
  * The segments that pass the filter, in the view's order (by document title, then by start), and
  * how many could be shown in all. Segments of documents the project no longer has are left out.
- * Documents are sorted once and segments grouped by document, so that 100,000 segments are
- * filtered in one pass without comparing titles per segment.
+ * `order` (rememberedViewOrder) keeps the sorted list between calls.
  */
-export function matchingSegments(source: RetrievalSource, filter: RetrievalFilter): { matched: CodedSegment[]; total: number } {
+export function matchingSegments(
+  source: RetrievalSource,
+  filter: RetrievalFilter,
+  order: (source: RetrievalSource) => ViewOrder = viewOrder,
+): { matched: CodedSegment[]; total: number } {
+  const { segments, documents } = order(source);
   const codeIds = filter.codeId ? (filter.withSubcodes ? codeAndDescendants(source.codes, filter.codeId) : new Set([filter.codeId])) : null;
-  const needle = filter.text.trim().toLocaleLowerCase();
+  const words = wordsPattern(filter.text);
   const { variable } = filter;
-  const byDocument = new Map<string, CodedSegment[]>();
-  for (const document of source.documents) byDocument.set(document.id, []);
-  let total = 0;
-  for (const segment of source.segments) {
-    const list = byDocument.get(segment.documentId);
-    if (!list) continue;
-    total += 1;
-    if (codeIds && !codeIds.has(segment.codeId)) continue;
-    if (filter.coder && segment.coder !== filter.coder) continue;
-    if (filter.documentId && segment.documentId !== filter.documentId) continue;
-    if (needle && !segment.quote.toLocaleLowerCase().includes(needle)) continue;
-    list.push(segment);
-  }
-  const documents = [...source.documents].sort((a, b) => byTitle.compare(a.title, b.title));
-  const matched: CodedSegment[] = [];
-  for (const document of documents) {
-    if (variable && String(document.values[variable.name] ?? '') !== variable.value) continue;
-    const list = byDocument.get(document.id)!;
-    list.sort((a, b) => a.start - b.start);
-    for (const segment of list) matched.push(segment);
-  }
-  return { matched, total };
+  if (!codeIds && !words && !variable && !filter.coder && !filter.documentId) return { matched: segments, total: segments.length };
+  const matched = segments.filter(
+    (segment) =>
+      (!codeIds || codeIds.has(segment.codeId)) &&
+      (!filter.coder || segment.coder === filter.coder) &&
+      (!filter.documentId || segment.documentId === filter.documentId) &&
+      (!variable || String(documents.get(segment.documentId)!.values[variable.name] ?? '') === variable.value) &&
+      (!words || words.test(segment.quote)),
+  );
+  return { matched, total: segments.length };
 }
 
 /**

@@ -74,9 +74,10 @@ export function VirtualList(props: VirtualListProps) {
     return () => observer.disconnect();
   }, []);
 
-  // The first row drawn gives every row's height (text size, theme and width can change it).
+  // The first row drawn gives every row's height (text size, theme and width can change it); a
+  // row still being fetched (aria-busy) does not count.
   useLayoutEffect(() => {
-    const content = list.current?.firstElementChild?.firstElementChild;
+    const content = list.current?.querySelector(':scope > li > :not([aria-busy="true"])');
     if (!(content instanceof HTMLElement)) return;
     const measured = Math.ceil(content.getBoundingClientRect().height) + gap;
     if (measured > 0 && Math.abs(measured - rowHeight) >= 1) setRowHeight(measured);

@@ -5,12 +5,14 @@
  * after a preview, as one action that one undo takes back. The hits are listed in a windowed list:
  * every one is reachable, and only those in view are in the page.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { codePath } from '../../../shared/model/codebook';
-import { hitAt, hitStarts, type ListedHit } from '../../../shared/views/corpus-search';
+import type { ListedHit } from '../../../shared/views/corpus-search';
 import { useT } from '../../i18n/i18n';
 import { jumpTo } from '../../services/documents';
-import { codeAllHits, endSearch, runSearch, setSearch } from '../../services/search';
+import { codeAllHits, endSearch, fetchHitsPage, runSearch, setSearch, showHitsInOpenDocument } from '../../services/search';
+import { HITS_PAGE } from '../../store/search';
+import type { RowWindow } from '../lists/list-window';
 import { CodeOptions } from '../codebook/CodeOptions';
 import { VirtualList } from '../lists/VirtualList';
 import { selectCodes, useStore } from '../../store';
@@ -27,17 +29,23 @@ export function SearchPanel(props: { onClose: () => void }) {
   const [codeId, setCodeId] = useState('');
   const [previewing, setPreviewing] = useState(false);
   const input = useRef<HTMLInputElement>(null);
-  const { query, result } = search;
+  const { query, listing } = search;
 
   useEffect(() => {
     input.current?.focus();
     return endSearch; // closed: its hits leave the text
   }, []);
-  // Search again as the query, the scope or the open document change (a short pause first).
+  // Search again as the query, the scope or the open document change: plain words at once (the
+  // first hits come before the search has gone through every document), a regular expression
+  // after a short pause (each one starts a worker).
   useEffect(() => {
-    const timer = setTimeout(() => void runSearch(), 200);
+    const timer = setTimeout(() => void runSearch(), query.regex ? 200 : 0);
     return () => clearTimeout(timer);
   }, [query.pattern, query.regex, query.caseSensitive, query.wholeWord, search.scope, search.scope === 'document' ? openId : null]);
+  // Searching all documents, another document opened: its hits are drawn in its text.
+  useEffect(() => {
+    if (search.scope === 'corpus') void showHitsInOpenDocument();
+  }, [openId]);
 
   const option = (name: 'regex' | 'caseSensitive' | 'wholeWord', label: string, title: string) => (
     <label className="search-option" title={title}>
@@ -45,15 +53,13 @@ export function SearchPanel(props: { onClose: () => void }) {
       {label}
     </label>
   );
-  // Where each document's hits begin: the n-th hit is found without copying every hit into one list.
-  const starts = useMemo(() => (result ? hitStarts(result) : []), [result]);
-  const hitCount = result ? result.documents.reduce((sum, d) => sum + d.hits.length, 0) : 0;
-  const hit = (index: number): ListedHit => hitAt(result!, starts, index)!;
-  const preview = useMemo(() => {
-    const first: ListedHit[] = [];
-    for (let i = 0; result && i < Math.min(PREVIEW, hitCount); i++) first.push(hitAt(result, starts, i)!);
-    return first;
-  }, [result, starts, hitCount]);
+  const hitCount = listing?.total ?? 0;
+  const hit = (index: number): ListedHit | undefined => listing?.pages.get(Math.floor(index / HITS_PAGE))?.[index % HITS_PAGE];
+  const preview = (listing?.pages.get(0) ?? []).slice(0, PREVIEW);
+  const onRowsShown = (rows: RowWindow) => {
+    if (rows.end <= rows.first) return;
+    for (let page = Math.floor(rows.first / HITS_PAGE); page <= Math.floor((rows.end - 1) / HITS_PAGE); page++) void fetchHitsPage(page);
+  };
   return (
     <aside className="search-panel" role="search" aria-label={t('search.panel.label')} onKeyDown={(event) => event.key === 'Escape' && props.onClose()}>
       <header className="codebook-header">
@@ -71,10 +77,8 @@ export function SearchPanel(props: { onClose: () => void }) {
         aria-label={t('search.input.label')}
         onChange={(event) => setSearch({ query: { ...query, pattern: event.target.value } })}
         onKeyDown={(event) => {
-          if (event.key === 'Enter' && hitCount) {
-            const first = hit(0);
-            void jumpTo(first.documentId, first.start, first.end);
-          }
+          const first = hit(0);
+          if (event.key === 'Enter' && first) void jumpTo(first.documentId, first.start, first.end);
         }}
       />
       <div className="search-options">
@@ -87,22 +91,24 @@ export function SearchPanel(props: { onClose: () => void }) {
           <option value="corpus">{t('search.scope.corpus')}</option>
         </select>
       </div>
-      <p className="search-count" role="status" aria-live="polite">
+      <p className="search-count" role="status" aria-live="polite" data-counted={listing?.complete ? 'true' : undefined}>
         {search.error
           ? search.error
           : search.running
             ? t('search.count.running')
-            : result
-              ? result.documents.length > 1
-                ? t('search.count.hitsInDocuments', { hits: t('search.count.hits', { count: result.total }), count: result.documents.length })
-                : t('search.count.hits', { count: result.total })
+            : listing
+              ? !listing.complete
+                ? t('search.count.counting', { hits: t('search.count.hits', { count: listing.total }) })
+                : listing.documentCount > 1
+                  ? t('search.count.hitsInDocuments', { hits: t('search.count.hits', { count: listing.total }), count: listing.documentCount })
+                  : t('search.count.hits', { count: listing.total })
               : query.pattern
                 ? ''
                 : search.scope === 'document' && !openId
                   ? t('search.count.openDocument')
                   : t('search.count.typeToSearch')}
       </p>
-      {result && result.total > 0 && (
+      {listing && listing.total > 0 && (
         <div className="code-hits">
           <select value={codeId} onChange={(event) => setCodeId(event.target.value)} aria-label={t('search.codeHits.label')}>
             <option value="">{t('search.codeHits.choose')}</option>
@@ -113,10 +119,10 @@ export function SearchPanel(props: { onClose: () => void }) {
           </button>
         </div>
       )}
-      {previewing && result && codeId && (
+      {previewing && listing && codeId && (
         <div className="code-hits-preview" role="group" aria-label={t('search.preview.label')}>
           <p>
-            {t('search.preview.question', { count: result.total, code: codePath(codes, codeId) })}
+            {t('search.preview.question', { count: listing.total, code: codePath(codes, codeId) })}
           </p>
           <ol>
             {preview.map((shown) => (
@@ -135,7 +141,7 @@ export function SearchPanel(props: { onClose: () => void }) {
               if (await codeAllHits(codeId)) setPreviewing(false);
             }}
           >
-            {t('search.preview.submit', { count: result.total })}
+            {t('search.preview.submit', { count: listing.total })}
           </button>
           <button type="button" onClick={() => setPreviewing(false)}>
             {t('search.preview.cancel')}
@@ -152,10 +158,18 @@ export function SearchPanel(props: { onClose: () => void }) {
           gap={3}
           rowKey={(index) => {
             const shown = hit(index);
-            return `${shown.documentId}:${shown.start}`;
+            return shown ? `${shown.documentId}:${shown.start}` : `hit-${index}`;
           }}
+          onRowsShown={onRowsShown}
           renderRow={(index) => {
             const shown = hit(index);
+            if (!shown) {
+              return (
+                <div className="search-hit-placeholder" aria-busy="true">
+                  {t('search.count.running')}
+                </div>
+              );
+            }
             return (
               <button type="button" className="search-hit-row" onClick={() => void jumpTo(shown.documentId, shown.start, shown.end)}>
                 {search.scope === 'corpus' && (
