@@ -7,6 +7,7 @@ import { actionLabel } from '../../shared/edits/action-label';
 import { codePassages, moveBounds, writeSegmentMemo } from '../../shared/edits/segments';
 import { findSegment } from '../../shared/edits/find';
 import { shownTo } from '../../shared/views/blind-coding';
+import { segmentCounts } from '../../shared/views/segment-counts';
 import { matchingSegments, rememberedViewOrder, retrievalRows, retrievedSegments, type RetrievalFilter } from '../../shared/views/retrieval';
 import type { HandlerContext } from './context';
 import type { Handlers } from './dispatch';
@@ -19,6 +20,7 @@ type SegmentOperations =
   | 'listSegments'
   | 'retrieveSegments'
   | 'listSegmentIds'
+  | 'countSegments'
   | 'codeSpans'
   | 'setSegmentBounds'
   | 'setSegmentMemo'
@@ -59,6 +61,7 @@ export function segmentHandlers({ store, shownDataset }: HandlerContext): Pick<H
       return { total, matched: matched.length, offset, rows: retrievalRows(page, documents, codes, texts), coders: codersOf({ documents, codes, segments }) };
     },
     listSegmentIds: ({ filter }) => matching(filter).matched.map((segment) => segment.id),
+    countSegments: () => segmentCounts(shownTo(store.viewer, store.codebookState().segments), new Set(store.documents.map((document) => document.id))),
     codeSpans: async ({ codeId, spans }) => {
       const name = store.codebookState().codes.find((c) => c.id === codeId)?.name ?? codeId;
       const label = actionLabel`Code ${spans.length} passage${spans.length === 1 ? '' : 's'} as ${name}`;

@@ -7,6 +7,7 @@ import { MEMO_MAX_CHARS } from '../model/limits';
 import type { CodedSegment } from '../model/segments';
 import { z } from '../model/zod';
 import type { RetrievalPage, RetrievedSegment } from '../views/retrieval';
+import type { SegmentCounts } from '../views/segment-counts';
 import { codeId, documentId, offset, operation, segmentId } from './fields';
 import type { ActionOutcome } from './outcomes';
 
@@ -59,6 +60,10 @@ export const segmentsOperations = {
   retrieveSegments: operation<RetrievalPage>()(
     z.strictObject({ filter: retrievalFilter, offset: z.number().int().nonnegative(), limit: z.number().int().nonnegative().max(RETRIEVAL_PAGE_MAX) }),
     'One page of the coded segments that pass the filter, in the view\'s order, with the text around each, and how many pass.',
+  ),
+  countSegments: operation<SegmentCounts>()(
+    z.strictObject({}),
+    'How many coded segments each code has and in how many documents, and in all (in blind coding, the coder\'s own).',
   ),
   listSegmentIds: operation<string[]>()(
     z.strictObject({ filter: retrievalFilter }),

@@ -56,14 +56,19 @@ const RetrievalFilters = memo(function RetrievalFilters(props: {
       })),
     [variables, documents],
   );
+  // A project's thousands of documents are put in their chooser when it is first used (focused
+  // or pressed), not every time the view opens: laying out 5,000 options takes longer than the rest.
+  const [documentsListed, listDocuments] = useState(false);
   const documentOptions = useMemo(
     () =>
-      documents.map((d) => (
-        <option key={d.id} value={d.id} title={d.title}>
-          {shortTitle(d.title, 60)}
-        </option>
-      )),
-    [documents],
+      documents
+        .filter((d) => documentsListed || d.id === filter.documentId)
+        .map((d) => (
+          <option key={d.id} value={d.id} title={d.title}>
+            {shortTitle(d.title, 60)}
+          </option>
+        )),
+    [documents, documentsListed, filter.documentId],
   );
   return (
     <div className="retrieval-filters">
@@ -75,7 +80,13 @@ const RetrievalFilters = memo(function RetrievalFilters(props: {
         <input type="checkbox" checked={filter.withSubcodes} onChange={(e) => set({ withSubcodes: e.target.checked })} />
         {t('retrieval.filter.withSubcodes')}
       </label>
-      <select value={filter.documentId ?? ''} onChange={(e) => set({ documentId: e.target.value || null })} aria-label={t('retrieval.filter.document')}>
+      <select
+        value={filter.documentId ?? ''}
+        onChange={(e) => set({ documentId: e.target.value || null })}
+        onFocus={() => listDocuments(true)}
+        onMouseDown={() => listDocuments(true)}
+        aria-label={t('retrieval.filter.document')}
+      >
         <option value="">{t('retrieval.filter.allDocuments')}</option>
         {documentOptions}
       </select>
