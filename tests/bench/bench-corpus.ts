@@ -31,6 +31,8 @@ const START_RUNS = 5;
 const OPEN_RUNS = 5;
 const SEARCH_RUNS = 5;
 const TIMEOUT_MS = 120_000;
+/** How long to wait for a search's count of every hit (a build that does not mark it is noted, not failed). */
+const COUNT_TIMEOUT_MS = 30_000;
 /** A word in nearly every sentence, and one in about one sentence in fifty (generate.ts). */
 const COMMON_WORD = 'the';
 const RARE_WORD = 'Łódź';
@@ -236,11 +238,11 @@ export async function benchCorpus(inputs: CorpusBenchInputs): Promise<BenchSecti
       await optional(notes, `search ${measure} counted`, async () => {
         for (const fresh of FRESH_WORDS[measure]) {
           await probe(page, 'enterUntil', '.search-input', '', { kind: 'absent', selector: '.search-hit-row' }, TIMEOUT_MS);
-          const times = await probe(page, 'enterUntil', '.search-input', fresh, { kind: 'present', selector: '.search-count[data-counted]' }, TIMEOUT_MS);
+          const times = await probe(page, 'enterUntil', '.search-input', fresh, { kind: 'present', selector: '.search-count[data-counted]' }, COUNT_TIMEOUT_MS);
           counted.set(measure, [...(counted.get(measure) ?? []), times.drawn]);
         }
       });
-      await optional(notes, `search “${word}” count`, () => probe(page, 'waitFor', { kind: 'present', selector: '.search-count[data-counted]' }, TIMEOUT_MS));
+      await optional(notes, `search “${word}” count`, () => probe(page, 'waitFor', { kind: 'present', selector: '.search-count[data-counted]' }, COUNT_TIMEOUT_MS));
       sizes.push(`search for “${word}”: ${(await probe(page, 'textOf', '.search-count')) ?? ''}; hit rows in the DOM ${count(await probe(page, 'countOf', '.search-hit-row'))}`);
     }
     for (let run = -1; run < SEARCH_RUNS; run++) {
