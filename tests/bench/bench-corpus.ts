@@ -233,6 +233,8 @@ export async function benchCorpus(inputs: CorpusBenchInputs): Promise<BenchSecti
         const times = await probe(page, 'enterUntil', '.search-input', word, { kind: 'present', selector: '.search-hit-row' }, TIMEOUT_MS);
         if (run >= 0) figures.add(measure, times);
       }
+      await optional(notes, `search “${word}” count`, () => probe(page, 'waitFor', { kind: 'present', selector: '.search-count[data-counted]' }, COUNT_TIMEOUT_MS));
+      sizes.push(`search for “${word}”: ${(await probe(page, 'textOf', '.search-count')) ?? ''}; hit rows in the DOM ${count(await probe(page, 'countOf', '.search-hit-row'))}`);
       // For reference: until every hit of a word not searched before is counted (a build
       // without the mark is noted, not failed).
       await optional(notes, `search ${measure} counted`, async () => {
@@ -242,8 +244,6 @@ export async function benchCorpus(inputs: CorpusBenchInputs): Promise<BenchSecti
           counted.set(measure, [...(counted.get(measure) ?? []), times.drawn]);
         }
       });
-      await optional(notes, `search “${word}” count`, () => probe(page, 'waitFor', { kind: 'present', selector: '.search-count[data-counted]' }, COUNT_TIMEOUT_MS));
-      sizes.push(`search for “${word}”: ${(await probe(page, 'textOf', '.search-count')) ?? ''}; hit rows in the DOM ${count(await probe(page, 'countOf', '.search-hit-row'))}`);
     }
     for (let run = -1; run < SEARCH_RUNS; run++) {
       await probe(page, 'enterUntil', '.search-input', '', { kind: 'absent', selector: '.search-hit-row' }, TIMEOUT_MS);
