@@ -29,7 +29,7 @@ export const COMPUTING_PHASE = 'Computing the agreement';
 export const BOOTSTRAP_PHASE = 'Bootstrapping the intervals of α';
 
 /** The worker's bundle: beside this bundle in dist/electron; from the sources (tests), the built one. */
-function workerFile(): string {
+function builtWorkerFile(): string {
   const beside = join(__dirname, 'reliability-worker.cjs');
   return existsSync(beside) ? beside : join(__dirname, '..', '..', 'dist', 'electron', 'reliability-worker.cjs');
 }
@@ -47,12 +47,18 @@ function slim({ documents, codes, segments }: ReliabilityInput): ReliabilityInpu
  * The reliability report of `input` for `selection`, computed in a worker thread. The job reports
  * the bootstrap's progress; when it is cancelled the worker is stopped and a 'cancelled' failure
  * thrown. A failure of the computation arrives as it was thrown (a `WorkbenchFailure` keeps its
- * code; any other error its message).
+ * code; any other error its message). `workerFile` is for a caller without `__dirname` (a script
+ * run as an ES module, such as the bench), which names the built bundle itself.
  */
-export function reliabilityReportInWorker(input: ReliabilityInput, selection: ReliabilityOptions, job: Job): Promise<ReliabilityReport> {
+export function reliabilityReportInWorker(
+  input: ReliabilityInput,
+  selection: ReliabilityOptions,
+  job: Job,
+  workerFile: string = builtWorkerFile(),
+): Promise<ReliabilityReport> {
   job.report(COMPUTING_PHASE, 0, 0);
   return new Promise((resolve, reject) => {
-    const worker = new Worker(workerFile(), { workerData: { input: slim(input), selection } satisfies ReliabilityWork });
+    const worker = new Worker(workerFile, { workerData: { input: slim(input), selection } satisfies ReliabilityWork });
     let settled = false;
     const settle = (done: () => void) => {
       if (settled) return;
