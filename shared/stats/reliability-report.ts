@@ -10,8 +10,9 @@
  * The characters are kept in runs (`character-units.ts`) and the coefficients read the runs with
  * their lengths as weights, so a long text costs as many columns as it has segment boundaries.
  * The inputs, checked and converted, are in `character-data.ts`, the columns in
- * `measure-definitions.ts`, the disagreements in `report-disagreements.ts`, and the exports of the
- * report in `reliability-exports.ts`.
+ * `measure-definitions.ts`, the disagreements in `report-disagreements.ts`, the exports of the
+ * report in `reliability-exports.ts`, and nominal α with its bootstrap interval, which resamples
+ * coded stretches rather than characters, in `stretch-bootstrap.ts`.
  */
 import { type ConfidenceInterval, type StepProgress } from './bootstrap';
 import { characterUnits, CODE_SET_SEPARATOR } from './character-units';

@@ -338,6 +338,18 @@ describe('reliabilityReport, other cases', () => {
     expect(note).not.toMatch(/understate|too narrow/);
   });
 
+  it('says when there are too few coded stretches for a reliable interval', () => {
+    const input = { documents: [{ id: 'doc', title: 't', text: 'a'.repeat(60) }], codes: CODES, segments: [seg('ann', 'x', 2, 9), seg('bob', 'x', 3, 9), seg('bob', 'y', 20, 30)] };
+    const report = reliabilityReport(input, options({ bootstrap: { samples: 100, seed: 1 } }));
+    expect(report.bootstrap).toMatchObject({ unit: 'coded-stretch', clusters: 2 });
+    expect(report.notes).toContain('Only 2 coded stretches to resample: with fewer than 30 the bootstrap interval is unreliable.');
+    const passages = Array.from({ length: 30 }, (_, i) => [seg('ann', 'x', i * 20, i * 20 + 10), seg('bob', i % 5 ? 'x' : 'y', i * 20 + 1, i * 20 + 10)]);
+    const many = { documents: [{ id: 'doc', title: 't', text: 'a'.repeat(600) }], codes: CODES, segments: passages.flat() };
+    const enough = reliabilityReport(many, options({ bootstrap: { samples: 100, seed: 1 } }));
+    expect(enough.bootstrap?.clusters).toBe(30);
+    expect(enough.notes.some((note) => note.startsWith('Only'))).toBe(false);
+  });
+
   it('gives no figure for a code nobody used, and says so', () => {
     const input = { documents: [{ id: 'doc', title: 't', text: 'a'.repeat(20) }], codes: CODES, segments: [seg('ann', 'x', 0, 5), seg('bob', 'x', 1, 6)] };
     const report = reliabilityReport(input, options({ bootstrap: { samples: 50, seed: 1 } }));
