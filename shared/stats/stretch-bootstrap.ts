@@ -108,6 +108,11 @@ export function clusterCoincidences(
   const m = units.coders.length;
   const rows = codeIds.length + 1;
   const overall = codeIds.length;
+  // Kinds per coder and row of the current run; per row, the current cluster's sum of each kind
+  // (0 where it has none yet) and the kinds it has, in the order first met.
+  const kinds = new Uint32Array(rows * m);
+  const sums: number[][] = Array.from({ length: rows }, (_, row) => (row === overall ? [] : [0, 0]));
+  const met: number[][] = Array.from({ length: rows }, () => []);
   // Each code-set key once: its kind in the overall row and whether it holds each code.
   const keys = new Map<string, { kind: number; holds: Uint8Array }>();
   const keyOf = (key: string) => {
@@ -116,12 +121,10 @@ export function clusterCoincidences(
       const codes = new Set(key === '' ? [] : key.split(CODE_SET_SEPARATOR));
       known = { kind: keys.size, holds: Uint8Array.from(codeIds, (code) => (codes.has(code) ? 1 : 0)) };
       keys.set(key, known);
+      sums[overall].push(0);
     }
     return known;
   };
-  // Kinds per coder and row of the current run; per row, the current cluster's sums.
-  const kinds = new Uint32Array(rows * m);
-  const sums: Array<Map<number, number>> = Array.from({ length: rows }, () => new Map());
   const agreeing = Array.from({ length: rows }, () => new Float64Array(clusters.length));
   const offsets = Array.from({ length: rows }, () => [0]);
   const kindOf: number[][] = Array.from({ length: rows }, () => []);
@@ -139,7 +142,8 @@ export function clusterCoincidences(
         const kind = kinds[base + c];
         let same = 0;
         for (let d = 0; d < m; d++) if (kinds[base + d] === kind) same++;
-        sums[row].set(kind, (sums[row].get(kind) ?? 0) + weight);
+        if (sums[row][kind] === 0) met[row].push(kind);
+        sums[row][kind] += weight;
         // Σ_c n_c(n_c − 1) over the values of a unit is Σ over its values of (same − 1).
         agreeing[row][cluster] += (weight * (same - 1)) / (m - 1);
       }
@@ -147,11 +151,12 @@ export function clusterCoincidences(
   };
   const close = () => {
     for (let row = 0; row < rows; row++) {
-      for (const [kind, amount] of sums[row]) {
+      for (const kind of met[row]) {
         kindOf[row].push(kind);
-        amounts[row].push(amount);
+        amounts[row].push(sums[row][kind]);
+        sums[row][kind] = 0;
       }
-      sums[row].clear();
+      met[row].length = 0;
       offsets[row].push(kindOf[row].length);
     }
   };
@@ -188,14 +193,23 @@ export function clusterCoincidences(
  * space of at least `row.kinds` numbers.
  */
 export function clusteredAlpha(row: ClusterCoincidences, drawn?: ArrayLike<number>, totals = new Float64Array(row.kinds)): number {
+  return alphaOfDrawn(row, drawn ?? new Uint32Array(row.agreeing.length).fill(1), totals);
+}
+
+/**
+ * `clusteredAlpha` with every argument given, its hot loop kept to one shape of input (typed
+ * arrays), which lets the engine optimise it for the bootstrap's thousands of calls.
+ */
+function alphaOfDrawn(row: ClusterCoincidences, drawn: ArrayLike<number>, totals: Float64Array): number {
   const { offsets, kindOf, amounts, agreeing } = row;
   totals.fill(0, 0, row.kinds);
   let agree = 0;
   for (let u = 0; u < agreeing.length; u++) {
-    const times = drawn === undefined ? 1 : drawn[u];
+    const times = drawn[u];
     if (times === 0) continue;
     agree += times * agreeing[u];
-    for (let e = offsets[u]; e < offsets[u + 1]; e++) totals[kindOf[e]] += times * amounts[e];
+    const last = offsets[u + 1];
+    for (let e = offsets[u]; e < last; e++) totals[kindOf[e]] += times * amounts[e];
   }
   let n = 0;
   let squares = 0;
@@ -230,11 +244,11 @@ export function* clusterBootstrapSteps(
     const drawn = new Uint32Array(clusters);
     for (let sample = 0; sample < samples; sample++) {
       drawClusters(random, drawn);
-      rows.forEach((row, r) => {
-        if (!defined[r]) return;
-        const alpha = clusteredAlpha(row, drawn, totals);
+      for (let r = 0; r < rows.length; r++) {
+        if (!defined[r]) continue;
+        const alpha = alphaOfDrawn(rows[r], drawn, totals);
         if (!Number.isNaN(alpha)) alphas[r].push(alpha);
-      });
+      }
       if (sample % 10 === 9) yield { done: sample + 1, total: samples };
     }
   }
