@@ -101,7 +101,7 @@ function populationAlpha(): number {
 function generated(seed: number): { input: ReliabilityInput; kinds: Kinds } {
   const random = mulberry32(seed);
   const between = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
-  const segments: ReliabilityInput['segments'] = [];
+  const segments: Array<ReliabilityInput['segments'][number]> = [];
   const kinds: Kinds = new Map();
   let at = 0;
   for (let passage = 0; passage < PASSAGES; passage++) {
