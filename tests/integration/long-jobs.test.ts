@@ -108,7 +108,7 @@ describe('long exports and imports', () => {
 
     /** Polls the job with a short pause (the worker takes a moment to start) until the bootstrap is under way. */
     async function untilBootstrapping(jobId: string): Promise<JobProgress> {
-      for (let i = 0; i < 2_000; i++) {
+      for (let i = 0; i < 6_000; i++) {
         const progress = value<JobProgress | null>(await dispatch(coded.handlers, 'jobProgress', { jobId }));
         if (progress && progress.done > 0) return progress;
         await new Promise((resolve) => setTimeout(resolve, 5));
