@@ -32,6 +32,11 @@ export class Job {
     return this.controller.signal.aborted;
   }
 
+  /** Aborted when the job is cancelled: for work that runs elsewhere (a worker) and must be stopped. */
+  get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+
   cancel(): void {
     this.controller.abort();
   }

@@ -43,8 +43,9 @@ export const MEASURE_DEFINITIONS: readonly MeasureDefinition[] = [
     key: 'alphaNominalCi',
     name: 'α confidence interval',
     definition:
-      'Percentile bootstrap interval of nominal α: characters drawn with replacement, α recomputed on each resample. Treats characters as independent, which neighbouring characters are not, so the interval is too narrow.',
-    reference: 'Efron, B., & Tibshirani, R. J. (1993). An Introduction to the Bootstrap. Chapman & Hall, ch. 13.',
+      'Percentile bootstrap interval of nominal α (Hayes & Krippendorff 2007), resampling coded stretches as clusters: a coded stretch is a passage covered without a break by segments of the chosen coders and codes, with the uncoded text before it. As many stretches as the documents hold are drawn with replacement, each with all its characters, and α is recomputed on each resample. Characters are not resampled one by one: neighbouring characters are coded together, so that would make the interval far too narrow.',
+    reference:
+      'Hayes, A. F., & Krippendorff, K. (2007). Answering the call for a standard reliability measure for coding data. Communication Methods and Measures, 1(1), 77–89; for clusters: Davison, A. C., & Hinkley, D. V. (1997). Bootstrap Methods and their Application. Cambridge University Press, §3.8; Field, C. A., & Welsh, A. H. (2007). Bootstrapping clustered data. Journal of the Royal Statistical Society B, 69(3), 369–390.',
   },
   {
     key: 'alphaU',

@@ -9,7 +9,7 @@
 import { csvFormatRow, csvFormatRows } from 'd3-dsv';
 import { CodePointIndex } from '../text/offsets';
 import { characterUnits, CODE_SET_SEPARATOR } from './character-units';
-import { type ReliabilityMeasures, type ReliabilityReport } from './reliability-report';
+import { type ReliabilityBootstrap, type ReliabilityMeasures, type ReliabilityReport } from './reliability-report';
 import { characterData, type ReliabilityInput, type ReliabilityOptions } from './character-data';
 
 /** A figure with four decimals; '' for `NaN` or `null`. */
@@ -18,6 +18,9 @@ function fixed(value: number | null, digits = 4): string {
   const text = value.toFixed(digits);
   return /^-0\.0*$/.test(text) ? text.slice(1) : text;
 }
+
+/** The unit a bootstrap resampled, in words. */
+const RESAMPLED_UNITS: Record<ReliabilityBootstrap['unit'], string> = { 'coded-stretch': 'coded stretches' };
 
 /** The columns of `reliabilityReportCsv`, before one `segments_<coder>` column per coder. */
 export const RELIABILITY_CSV_COLUMNS = [
@@ -30,6 +33,8 @@ export const RELIABILITY_CSV_COLUMNS = [
   'alpha_nominal_ci_lower',
   'alpha_nominal_ci_upper',
   'alpha_nominal_ci_confidence',
+  'alpha_nominal_ci_resampled',
+  'alpha_nominal_ci_clusters',
   'alpha_u',
   'u_alpha',
   'cu_alpha',
@@ -44,7 +49,9 @@ export const RELIABILITY_CSV_COLUMNS = [
 /**
  * The report as CSV: a header, one row per code (in the report's order) and the overall row
  * (empty `code_id`). Coefficients with four decimals (percent agreement as a share 0–1, segment
- * agreement in percent), an empty cell where a figure is undefined or does not apply; `coders` is
+ * agreement in percent), an empty cell where a figure is undefined or does not apply; with an
+ * interval, `alpha_nominal_ci_resampled` names the unit its bootstrap drew (coded stretches) and
+ * `alpha_nominal_ci_clusters` how many of them there are; `coders` is
  * the number of coders, `units` the number of characters (code points), `segments` the segments
  * of all coders, then `segments_<coder>` for each coder. RFC 4180 quoting, `\n` line ends.
  */
@@ -63,6 +70,8 @@ export function reliabilityReportCsv(report: ReliabilityReport): string {
       fixed(ci?.lower ?? null),
       fixed(ci?.upper ?? null),
       fixed(ci?.confidence ?? null),
+      ci && report.bootstrap ? RESAMPLED_UNITS[report.bootstrap.unit] : '',
+      ci && report.bootstrap ? String(report.bootstrap.clusters) : '',
       fixed(measures.alphaU),
       fixed(measures.uAlpha),
       fixed(measures.cuAlpha),
@@ -171,7 +180,7 @@ export function reliabilityReportHtml(report: ReliabilityReport, meta: Reliabili
       'Bootstrap',
       report.bootstrap === null
         ? 'not computed'
-        : `${report.bootstrap.samples} resamples, seed ${report.bootstrap.seed}, ${report.bootstrap.confidence * 100} % percentile intervals`,
+        : `${report.bootstrap.samples} resamples of the ${report.bootstrap.clusters} ${RESAMPLED_UNITS[report.bootstrap.unit]} (clusters of characters), seed ${report.bootstrap.seed}, ${report.bootstrap.confidence * 100} % percentile intervals`,
     ],
   ];
 

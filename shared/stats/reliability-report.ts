@@ -10,16 +10,17 @@
  * The characters are kept in runs (`character-units.ts`) and the coefficients read the runs with
  * their lengths as weights, so a long text costs as many columns as it has segment boundaries.
  * The inputs, checked and converted, are in `character-data.ts`, the columns in
- * `measure-definitions.ts`, the disagreements in `report-disagreements.ts`, and the exports of the
- * report in `reliability-exports.ts`.
+ * `measure-definitions.ts`, the disagreements in `report-disagreements.ts`, the exports of the
+ * report in `reliability-exports.ts`, and nominal α with its bootstrap interval, which resamples
+ * coded stretches rather than characters, in `stretch-bootstrap.ts`.
  */
-import { bootstrapAlphaIntervalSteps, type ConfidenceInterval, type StepProgress } from './bootstrap';
+import { type ConfidenceInterval, type StepProgress } from './bootstrap';
 import { characterUnits, CODE_SET_SEPARATOR } from './character-units';
 import { characterData, type CharacterData, type ReliabilityInput, type ReliabilityOptions } from './character-data';
-import { alphaOfUnits, pairableUnitsOf } from './krippendorff-alpha';
 import { MEASURE_DEFINITIONS, type MeasureDefinition } from './measure-definitions';
 import { disagreementsOf, type ReliabilityDisagreement } from './report-disagreements';
 import { pairwiseSegmentAgreement } from './segment-agreement';
+import { clusterBootstrapSteps, clusterCoincidences, clusteredAlpha, stretchClusters } from './stretch-bootstrap';
 import { binaryUAlpha, cuAlpha, uAlpha } from './unitizing-2016';
 import { unitizingAlphaU } from './unitizing-alpha';
 import { weightedCohenKappa, weightedFleissKappa, weightedPercentAgreement } from './weighted-agreement';
@@ -54,6 +55,17 @@ export interface ReliabilityRow {
   measures: ReliabilityMeasures;
 }
 
+/** How the intervals of α were made. */
+export interface ReliabilityBootstrap {
+  samples: number;
+  seed: number;
+  confidence: number;
+  /** The unit resampled: coded stretches, each with the uncoded text before it (`stretch-bootstrap.ts`). */
+  unit: 'coded-stretch';
+  /** How many of them the compared documents hold: each resample draws as many. */
+  clusters: number;
+}
+
 /** The report. */
 export interface ReliabilityReport {
   coders: string[];
@@ -64,8 +76,8 @@ export interface ReliabilityReport {
   units: number;
   codeIds: string[];
   minOverlap: number;
-  /** The bootstrap settings, or null when no intervals were computed. */
-  bootstrap: { samples: number; seed: number; confidence: number } | null;
+  /** The bootstrap settings and what it resampled, or null when no intervals were computed. */
+  bootstrap: ReliabilityBootstrap | null;
   /** One row per code, in the chosen order, then the overall row. */
   rows: ReliabilityRow[];
   measures: MeasureDefinition[];
@@ -76,6 +88,9 @@ export interface ReliabilityReport {
 
 /** The bootstrap's coverage. */
 const CONFIDENCE = 0.95;
+
+/** Fewer clusters than this make a bootstrap interval unreliable, and the report says so. */
+const MIN_CLUSTERS = 30;
 
 /**
  * The reliability report of `options.coders` on `options.documentIds` for `options.codeIds`.
@@ -100,20 +115,28 @@ export function* reliabilityReportSteps(input: ReliabilityInput, options: Reliab
   const data = characterData(input, options);
   const { coders, codeIds, continua, spans } = data;
   const m = coders.length;
-  const bootstrap = options.bootstrap === undefined ? null : { ...options.bootstrap, confidence: CONFIDENCE };
   const pairs = pairwiseSegmentAgreement(spans, { coders, codes: codeIds, minOverlap: options.minOverlap });
 
   // The overall runs are the finest partition: every code's 0/1 columns are read off them, so all
-  // rows share the runs, their weights and the bootstrap's draws.
+  // rows share the runs and their weights. Each code set is split once, not once per run.
   const overall = characterUnits(spans, continua, { coders });
-  const sets = overall.columns.map((column) => column.map((key) => new Set(key === '' ? [] : key.split(CODE_SET_SEPARATOR))));
+  const setOf = new Map<string, Set<string>>();
+  const codesIn = (key: string) => {
+    let set = setOf.get(key);
+    if (set === undefined) setOf.set(key, (set = new Set(key === '' ? [] : key.split(CODE_SET_SEPARATOR))));
+    return set;
+  };
   const columnsOf = (codeId: string | null): Array<Array<string | number>> =>
-    codeId === null ? overall.columns : sets.map((column) => column.map((set) => (set.has(codeId) ? 1 : 0)));
+    codeId === null ? overall.columns : overall.columns.map((column) => column.map((key) => (codesIn(key).has(codeId) ? 1 : 0)));
   const rowIds: Array<string | null> = [...codeIds, null];
   const columns = rowIds.map(columnsOf);
   const weights = overall.weights;
-  const prepared = columns.map((runs) => pairableUnitsOf(transpose(runs, m), 'nominal'));
-  const intervals = bootstrap === null ? null : yield* bootstrapAlphaIntervalSteps(prepared, weights, bootstrap);
+  // Nominal α and its interval come from the coincidences of the coded stretches (the clusters the
+  // bootstrap resamples); every row in the order of `rowIds`.
+  const clusters = stretchClusters(spans, continua);
+  const coincidences = clusterCoincidences(overall, codeIds, clusters);
+  const bootstrap = options.bootstrap === undefined ? null : { ...options.bootstrap, confidence: CONFIDENCE, unit: 'coded-stretch' as const, clusters: clusters.length };
+  const intervals = bootstrap === null ? null : yield* clusterBootstrapSteps(coincidences, bootstrap);
 
   const alphaU = unitizingAlphaU(spans, continua, { coders, codes: codeIds });
   const notes: string[] = [];
@@ -144,7 +167,7 @@ export function* reliabilityReportSteps(input: ReliabilityInput, options: Reliab
         percentAgreement: weightedPercentAgreement(units),
         cohenKappa: m === 2 ? weightedCohenKappa(units) : null,
         fleissKappa: m >= 3 ? weightedFleissKappa(units) : null,
-        alphaNominal: alphaOfUnits(prepared[row], weights).alpha,
+        alphaNominal: clusteredAlpha(coincidences[row]),
         alphaNominalCi: intervals?.[row] ?? null,
         alphaU: codeId === null ? alphaU.overall.alpha : alphaU.byCode[codeId].alpha,
         uAlpha: codeId === null ? overallU : binaryUAlpha(spans, continua, { coders, codes: [codeId] }).alpha,
@@ -181,11 +204,6 @@ export function* reliabilityReportSteps(input: ReliabilityInput, options: Reliab
   return report;
 }
 
-/** Runs × coders to coders × runs. */
-function transpose<V>(columns: ReadonlyArray<ReadonlyArray<V>>, coders: number): V[][] {
-  return Array.from({ length: coders }, (_, c) => columns.map((column) => column[c]));
-}
-
 /** The code's name with its parents', "parent / child". */
 function codeLabel(codes: ReliabilityInput['codes'], codeId: string): string {
   const byId = new Map(codes.map((code) => [code.id, code]));
@@ -199,7 +217,7 @@ function codeLabel(codes: ReliabilityInput['codes'], codeId: string): string {
 
 /** What a reader of the figures needs to know about how they were made. */
 function notesOf(report: ReliabilityReport, data: CharacterData): string[] {
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const plural = (n: number, word: string, words = `${word}s`) => `${n} ${n === 1 ? word : words}`;
   const notes = [
     `Characters are the units of percent agreement, κ and α, counted in Unicode code points (an emoji is one character): ${plural(report.units, 'character')} in ${plural(report.documents, 'document')}. Segment offsets are converted from the UTF-16 code units the workbench stores; the span coefficients use the same code points.`,
     'Every chosen coder is taken to have coded every chosen document: text a coder did not code counts as "not coded", not as missing.',
@@ -212,9 +230,14 @@ function notesOf(report: ReliabilityReport, data: CharacterData): string[] {
     notes.push(`No chosen coder applied ${unused.map((row) => `"${row.label}"`).join(', ')}: a code nobody used gives no α, κ or α_U (undefined, left blank).`);
   }
   if (report.bootstrap !== null) {
+    const { confidence, samples, seed, clusters } = report.bootstrap;
     notes.push(
-      `α intervals: ${report.bootstrap.confidence * 100} % percentile bootstrap, ${report.bootstrap.samples} resamples of the characters, seed ${report.bootstrap.seed}. Characters are resampled as if independent; neighbouring characters are not, so the intervals understate the uncertainty.`,
+      `α intervals: ${confidence * 100} % percentile bootstrap (Hayes & Krippendorff 2007), ${samples} resamples of the ${plural(clusters, 'coded stretch', 'coded stretches')}, seed ${seed}. ` +
+        'The characters of a text are not independent, so whole stretches are resampled as clusters (Davison & Hinkley 1997, §3.8; Field & Welsh 2007): a coded stretch is a passage covered without a break by segments of the chosen coders and codes, taken together with the uncoded text before it.',
     );
+    if (clusters < MIN_CLUSTERS) {
+      notes.push(`Only ${plural(clusters, 'coded stretch', 'coded stretches')} to resample: with fewer than ${MIN_CLUSTERS} the bootstrap interval is unreliable.`);
+    }
   }
   if (data.emptySegments > 0) notes.push(`${plural(data.emptySegments, 'segment')} with no characters (end ≤ start) left out.`);
   return notes;

@@ -1,7 +1,8 @@
 /**
  * Agreement in the real renderer: two coders' work compared, every figure in the table, the
- * disagreements each opened with both versions side by side, a version accepted (the list and
- * the report follow), the text shown with both coders' segments, and the report exported.
+ * bootstrap's intervals with the unit they resampled, the disagreements each opened with both
+ * versions side by side, a version accepted (the list and the report follow), the text shown with
+ * both coders' segments, and the report exported.
  */
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
@@ -30,6 +31,15 @@ describe('agreement between coders in the browser', () => {
     // factual claim: one of two passages matched by both coders.
     expect(await page.textContent('.reliability-table tr[data-code-id="factual-claim"] td[data-measure="segment-agreement"]')).toMatch(/\(2 of 3\)/);
     await expect.poll(() => page.textContent('.panel-title:has-text("Disagreements")')).toBe('Disagreements: 2 open of 2');
+
+    // With intervals: the summary names the unit the bootstrap resampled, and the notes say how.
+    await page.check('input[data-action="bootstrap"]');
+    await page.click('button[data-action="compute-agreement"]');
+    await expect.poll(() => page.textContent('.reliability-summary')).toMatch(/ · bootstrap: [\d,]+ resamples of [\d,]+ coded stretches, seed \d+$/);
+    const method = await page.textContent('.reliability-measures');
+    expect(method).toMatch(/resamples of the \d+ coded stretches, seed \d+\. The characters of a text are not independent/);
+    expect(method).toContain('Hayes, A. F., & Krippendorff, K. (2007)');
+    expect(method).not.toMatch(/understate/);
 
     // The disagreement on ana's second passage: both versions side by side.
     const item = page.locator('.disagreement-list button', { hasText: 'factual claim' });

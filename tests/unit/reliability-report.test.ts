@@ -1,7 +1,6 @@
 import { csvParse } from 'd3-dsv';
 import { describe, expect, it } from 'vitest';
 import {
-  bootstrapAlpha,
   cohenKappa,
   fleissKappa,
   krippendorffAlpha,
@@ -10,6 +9,7 @@ import {
   reliabilityReport,
   reliabilityReportCsv,
   reliabilityReportHtml,
+  stretchClusters,
   unitsMatrixCsv,
   weightedCohenKappa,
   weightedFleissKappa,
@@ -297,21 +297,57 @@ describe('reliabilityReport, other cases', () => {
     expect(weightedCohenKappa({ columns: [['a', 'a']], weights: [5] })).toBeNaN();
   });
 
-  it('bootstraps reproducibly, each row exactly as bootstrapAlpha on its expanded characters', () => {
+  it('bootstraps coded stretches reproducibly, each row exactly as a plain cluster bootstrap of its expanded characters', () => {
     const chosen = options({ codeIds: ['x', 'y', 'z'], bootstrap: { samples: 300, seed: 99 } });
-    const input = simulated(5, chosen.coders, 'Short text for resampling. '.repeat(8));
+    const input = simulated(5, chosen.coders, 'Short text for resampling. '.repeat(40));
     const first = reliabilityReport(input, chosen);
     expect(reliabilityReport(input, chosen)).toEqual(first);
-    expect(first.bootstrap).toEqual({ samples: 300, seed: 99, confidence: 0.95 });
+    const clusters = stretchClusters(
+      input.segments.map((s) => ({ ...s, document: s.documentId, code: s.codeId })).filter((s) => chosen.codeIds.includes(s.code)),
+      [{ document: 'doc', length: input.documents[0].text.length }],
+    );
+    expect(clusters.length).toBeGreaterThan(3);
+    expect(first.bootstrap).toEqual({ samples: 300, seed: 99, confidence: 0.95, unit: 'coded-stretch', clusters: clusters.length });
     for (const codeId of ['x', null]) {
-      const reference = bootstrapAlpha(expanded(input, chosen, codeId), 'nominal', { samples: 300, seed: 99 });
+      // The reference: draw whole clusters of characters with the same generator, recompute α on
+      // the characters drawn, and take the type-7 percentile interval.
+      const characters = expanded(input, chosen, codeId);
+      const random = mulberry32(99);
+      const alphas: number[] = [];
+      for (let sample = 0; sample < 300; sample++) {
+        const drawn = Array.from({ length: clusters.length }, () => clusters[Math.floor(random() * clusters.length)]);
+        const data = characters.map((row) => drawn.flatMap(({ start, end }) => row.slice(start, end)));
+        const alpha = krippendorffAlpha(data, 'nominal');
+        if (!Number.isNaN(alpha)) alphas.push(alpha);
+      }
+      alphas.sort((a, b) => a - b);
+      const quantile = (p: number) => {
+        const at = (alphas.length - 1) * p;
+        const below = Math.floor(at);
+        return alphas[below] + (at - below) * (alphas[Math.min(below + 1, alphas.length - 1)] - alphas[below]);
+      };
       const ci = rowOf(first, codeId).measures.alphaNominalCi;
-      expect(ci?.lower).toBeCloseTo(reference.lower, 12);
-      expect(ci?.upper).toBeCloseTo(reference.upper, 12);
+      expect(ci?.lower).toBeCloseTo(quantile(0.025), 12);
+      expect(ci?.upper).toBeCloseTo(quantile(0.975), 12);
     }
     const other = reliabilityReport(input, { ...chosen, bootstrap: { samples: 300, seed: 100 } });
     expect(rowOf(other, null).measures.alphaNominalCi).not.toEqual(rowOf(first, null).measures.alphaNominalCi);
-    expect(first.notes.some((note) => note.includes('300 resamples') && note.includes('seed 99'))).toBe(true);
+    const note = first.notes.find((text) => text.startsWith('α intervals'));
+    expect(note).toMatch(/300 resamples of the \d+ coded stretches, seed 99/);
+    expect(note).toMatch(/Hayes & Krippendorff 2007/);
+    expect(note).not.toMatch(/understate|too narrow/);
+  });
+
+  it('says when there are too few coded stretches for a reliable interval', () => {
+    const input = { documents: [{ id: 'doc', title: 't', text: 'a'.repeat(60) }], codes: CODES, segments: [seg('ann', 'x', 2, 9), seg('bob', 'x', 3, 9), seg('bob', 'y', 20, 30)] };
+    const report = reliabilityReport(input, options({ bootstrap: { samples: 100, seed: 1 } }));
+    expect(report.bootstrap).toMatchObject({ unit: 'coded-stretch', clusters: 2 });
+    expect(report.notes).toContain('Only 2 coded stretches to resample: with fewer than 30 the bootstrap interval is unreliable.');
+    const passages = Array.from({ length: 30 }, (_, i) => [seg('ann', 'x', i * 20, i * 20 + 10), seg('bob', i % 5 ? 'x' : 'y', i * 20 + 1, i * 20 + 10)]);
+    const many = { documents: [{ id: 'doc', title: 't', text: 'a'.repeat(600) }], codes: CODES, segments: passages.flat() };
+    const enough = reliabilityReport(many, options({ bootstrap: { samples: 100, seed: 1 } }));
+    expect(enough.bootstrap?.clusters).toBe(30);
+    expect(enough.notes.some((note) => note.startsWith('Only'))).toBe(false);
   });
 
   it('gives no figure for a code nobody used, and says so', () => {
@@ -367,7 +403,7 @@ describe('reliability exports', () => {
     const rows = csvParse(reliabilityReportCsv(report));
     expect(rows.columns).toEqual([
       'code_id', 'code', 'percent_agreement', 'cohen_kappa', 'fleiss_kappa', 'alpha_nominal', 'alpha_nominal_ci_lower',
-      'alpha_nominal_ci_upper', 'alpha_nominal_ci_confidence', 'alpha_u', 'u_alpha', 'cu_alpha', 'segment_agreement_percent',
+      'alpha_nominal_ci_upper', 'alpha_nominal_ci_confidence', 'alpha_nominal_ci_resampled', 'alpha_nominal_ci_clusters', 'alpha_u', 'u_alpha', 'cu_alpha', 'segment_agreement_percent',
       'segment_agreements', 'segment_disagreements', 'coders', 'units', 'segments', 'segments_ann', 'segments_bob',
     ]);
     expect(rows.map((row) => row.code_id)).toEqual(['x', 'y', 'w', '']);
@@ -378,6 +414,8 @@ describe('reliability exports', () => {
     expect(x.cu_alpha).toBe('');
     expect(Number(x.alpha_nominal_ci_lower)).toBeLessThanOrEqual(Number(x.alpha_nominal_ci_upper));
     expect(x.alpha_nominal_ci_confidence).toBe('0.9500');
+    expect(x.alpha_nominal_ci_resampled).toBe('coded stretches');
+    expect(Number(x.alpha_nominal_ci_clusters)).toBe(report.bootstrap?.clusters);
     expect(rows[3]).toMatchObject({ code: 'All codes (overall)', coders: '2', units: '11', segments: '4', segments_ann: '2' });
   });
 
@@ -392,7 +430,7 @@ describe('reliability exports', () => {
     expect(html).toContain('Study &#60;A&#62;');
     expect(html).toContain('prefers-color-scheme: dark');
     for (const measure of report.measures) expect(html).toContain(measure.reference.replace(/&/g, '&#38;').replace(/'/g, '&#39;'));
-    expect(html).toContain('100 resamples, seed 4');
+    expect(html).toMatch(/100 resamples of the \d+ coded stretches \(clusters of characters\), seed 4/);
     // bob's version of the disagreement on x shows its text, across the emoji.
     expect(html).toContain('<blockquote>c😀def</blockquote>');
     expect(html).toContain('no segment of this code here');
