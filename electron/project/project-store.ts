@@ -19,6 +19,7 @@ import type { DatasetInput } from '../../shared/model/project';
 import type { DocumentRecord } from '../../shared/model/documents';
 import { codePassage, recode, removeSegment } from '../../shared/edits/segments';
 import { findDocument, findSegment } from '../../shared/edits/find';
+import { indexSegments, segmentsOfDocument } from '../../shared/edits/segment-table';
 import { type ProjectState } from '../../shared/model/project';
 import type { ProjectFile } from '../../shared/model/project-schema';
 import { WorkbenchFailure } from '../../shared/model/failure';
@@ -31,12 +32,20 @@ import { documentIdOfText, fileNameOf, newDocumentRecord, sha256, type DocumentT
 import { openProject, type ProjectStoreOptions } from './project-opening';
 import type { ProjectLock } from './project-lock';
 import { refuseUnsavable } from './savable-action';
-import { SaveLoop } from './save-loop';
+import { COMPACT_AFTER, SaveLoop } from './save-loop';
 import type { Journal } from './journal';
 import type { JournalRecord, JournalStep } from './project-persistence';
 
 export { PROJECT_FILE, JOURNAL_FILE, type ProjectStoreOptions } from './project-opening';
 export { DOCUMENTS_FOLDER } from './document-texts';
+
+/**
+ * Journal records after which the project file is rewritten: at least COMPACT_AFTER, and more as
+ * the project grows, so that rewriting it costs each step about as much at every size.
+ */
+function compactAfter(segments: number): number {
+  return Math.max(COMPACT_AFTER, Math.ceil(segments / 10));
+}
 
 export class ProjectStore {
   private readonly saving: SaveLoop;
@@ -60,7 +69,9 @@ export class ProjectStore {
     /** The notice of a migration from an older version when this opening made one (also in `notices`). */
     readonly migrationNotice: string | null = null,
   ) {
-    this.saving = new SaveLoop(adapter.file, journal, () => db.write(), retryDelayMs);
+    // Segments are found, added and removed through an index, never by scanning them all.
+    const segments = indexSegments(db.data);
+    this.saving = new SaveLoop(adapter.file, journal, () => db.write(), retryDelayMs, () => compactAfter(segments.size));
   }
 
   /** Opens the project in `folder`, creating it from the bundled documents on first start. */
@@ -189,7 +200,7 @@ export class ProjectStore {
   async openDocument(documentId: string): Promise<{ document: DocumentRecord; text: string; segments: CodedSegment[] }> {
     const document = findDocument(this.state, documentId);
     const text = await this.text(documentId);
-    const segments = this.data.segments.filter((segment) => segment.documentId === documentId);
+    const segments = segmentsOfDocument(this.data, documentId);
     // A segment whose quote is no longer the text at its offsets is reported, never moved.
     const notice = misplacedSegmentsNotice(document.title, text, segments);
     if (notice && !this.openingNotices.includes(notice)) this.openingNotices.push(notice);

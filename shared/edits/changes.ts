@@ -8,6 +8,7 @@
 import type { Action, Change, History } from '../model/changes';
 import type { ProjectRecords } from '../model/project';
 import type { Code } from '../model/codebook';
+import { segmentTableOf } from './segment-table';
 
 /** How many actions stay undoable, also after a restart. */
 export const HISTORY_LIMIT = 200;
@@ -87,7 +88,9 @@ export function applyChanges(
         const next = steps[j] as Extract<Change, { kind: typeof kind }>;
         run.push({ id: next.id, state: (forward ? next.after : next.before) as never });
       }
-      if (kind === 'segment') putAll(project.segments, run);
+      const table = kind === 'segment' ? segmentTableOf(project) : undefined;
+      if (table) for (const { id, state } of run) table.put(id, state);
+      else if (kind === 'segment') putAll(project.segments, run);
       else if (kind === 'code') putAll(project.codes, run);
       else putAll(project.documents, run);
       i = j;
