@@ -6,7 +6,7 @@
  */
 import { checkProjectFile, type ProjectFile } from '../../shared/model/project-schema';
 import { actionSchema } from '../../shared/model/changes';
-import { applyChanges, recordDone } from '../../shared/edits/changes';
+import { applyChanges, recordDone, redoLast, undoLast } from '../../shared/edits/changes';
 import { type Action } from '../../shared/model/changes';
 import type { CodedSegment } from '../../shared/model/segments';
 import type { JournalContents } from './journal';
@@ -28,22 +28,13 @@ export function journalRecord(json: unknown): JournalRecord | null {
 
 /** Applies one journal record to the project: the same step the store took when it was written. */
 export function replay(project: ProjectFile, record: JournalRecord): void {
-  const { history } = project;
   if (record.op === 'do') {
     applyChanges(project, record.action.changes, 'forward');
-    recordDone(history, record.action);
+    recordDone(project.history, record.action);
   } else if (record.op === 'undo') {
-    const action = history.done.pop();
-    if (action) {
-      applyChanges(project, action.changes, 'backward');
-      history.undone.push(action);
-    }
+    undoLast(project);
   } else {
-    const action = history.undone.pop();
-    if (action) {
-      applyChanges(project, action.changes, 'forward');
-      history.done.push(action);
-    }
+    redoLast(project);
   }
   project.journalSeq = record.seq;
 }

@@ -11,7 +11,7 @@ import { actionLabel } from '../../shared/edits/action-label';
 import { fitActionLabel } from '../../shared/model/changes';
 import type { Adjudication } from '../../shared/model/adjudication';
 import type { Viewer } from '../../shared/views/blind-coding';
-import { applyChanges, recordDone } from '../../shared/edits/changes';
+import { applyChanges, recordDone, redoLast, undoLast } from '../../shared/edits/changes';
 import { type Action, type Change } from '../../shared/model/changes';
 import type { CodebookState } from '../../shared/model/project';
 import type { Edit } from '../../shared/model/changes';
@@ -297,10 +297,8 @@ export class ProjectStore {
   /** Undoes the last action; null when there is none. Resolves once the undo is on disk. */
   async undo(): Promise<Action | null> {
     this.refuseIfClosed();
-    const action = this.data.history.done.pop();
+    const action = undoLast(this.data);
     if (!action) return null;
-    applyChanges(this.data, action.changes, 'backward');
-    this.data.history.undone.push(action);
     await this.commit({ op: 'undo' });
     return action;
   }
@@ -308,10 +306,8 @@ export class ProjectStore {
   /** Redoes the last undone action; null when there is none. */
   async redo(): Promise<Action | null> {
     this.refuseIfClosed();
-    const action = this.data.history.undone.pop();
+    const action = redoLast(this.data);
     if (!action) return null;
-    applyChanges(this.data, action.changes, 'forward');
-    this.data.history.done.push(action);
     await this.commit({ op: 'redo' });
     return action;
   }

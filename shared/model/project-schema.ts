@@ -2,6 +2,10 @@
  * The project file: what is saved for a project, with a schema version, and the check that a
  * file read from disk really is one. A file that fails this check is never overwritten. Each
  * record's schema sits beside its type (codebook.ts, segments.ts, ...); this module joins them.
+ *
+ * A project may hold 100,000 segments: they are checked by hand (segment-check.ts), which is many
+ * times quicker than the schema; a file that check does not pass whole is checked again by the
+ * schema, so that a bad file is described in the schema's own words.
  */
 import { adjudicationSchema } from './adjudication';
 import { historySchema } from './changes';
@@ -9,18 +13,18 @@ import { codeSchema } from './codebook';
 import { documentSchema } from './documents';
 import { recordIdSchema, utcTimeSchema } from './fields';
 import { CODER_NAME_MAX_CHARS, PROJECT_DESCRIPTION_MAX_CHARS, PROJECT_NAME_MAX_CHARS } from './limits';
-import { segmentSchema } from './segments';
+import { segmentSchema, type CodedSegment } from './segments';
+import { checkedSegment } from './segment-check';
 import { variableSchema } from './variables';
 import { z } from './zod';
 
 /** The version of the project file this program writes (older ones are migrated: project-migrations.ts). */
-export const PROJECT_SCHEMA_VERSION = 2;
+export const PROJECT_SCHEMA_VERSION = 3;
 
 const isoTime = utcTimeSchema;
 const id = recordIdSchema;
 
-const projectFileSchema = z
-  .object({
+const projectFields = {
     schemaVersion: z.literal(PROJECT_SCHEMA_VERSION),
     projectId: id,
     name: z.string().min(1).max(PROJECT_NAME_MAX_CHARS),
@@ -43,8 +47,13 @@ const projectFileSchema = z
     history: historySchema.default({ done: [], undone: [] }),
     /** The number of the last journal record folded into this file. */
     journalSeq: z.number().int().nonnegative().default(0),
-  })
-  .superRefine((project, ctx) => {
+};
+
+/** Where one record points at another that is not there, or two records share an id. */
+type Issue = { code: 'custom'; path: Array<string | number>; message: string };
+
+/** The checks across records: segments and codes point at records that exist, ids are unique. */
+function crossChecks(project: { documents: readonly { id: string }[]; codes: readonly { id: string; parentId: string | null }[]; segments: readonly CodedSegment[] }, ctx: { addIssue(issue: Issue): void }): void {
     const documentIds = new Set(project.documents.map((d) => d.id));
     const codeIds = new Set(project.codes.map((c) => c.id));
     const segmentIds = new Set<string>();
@@ -82,7 +91,12 @@ const projectFileSchema = z
     if (documentIds.size !== project.documents.length) {
       ctx.addIssue({ code: 'custom', path: ['documents'], message: 'two documents share an id' });
     }
-  });
+}
+
+const projectFileSchema = z.object(projectFields).superRefine((project, ctx) => crossChecks(project, { addIssue: (issue) => ctx.addIssue(issue) }));
+
+/** Every field but the segments, which are checked by hand (checkedSegment). */
+const projectShellSchema = z.object({ ...projectFields, segments: z.array(z.unknown()) });
 
 export type ProjectFile = z.infer<typeof projectFileSchema>;
 
@@ -103,6 +117,8 @@ export function checkProjectFile(json: unknown): ProjectFileCheck {
       }; this version reads ${PROJECT_SCHEMA_VERSION})`,
     };
   }
+  const quick = quickCheck(json);
+  if (quick) return { ok: true, project: quick };
   const parsed = projectFileSchema.safeParse(json);
   if (parsed.success) return { ok: true, project: parsed.data };
   const problems = parsed.error.issues
@@ -110,4 +126,25 @@ export function checkProjectFile(json: unknown): ProjectFileCheck {
     .map((issue) => `${issue.path.join('.') || '(top level)'}: ${issue.message}`);
   const more = parsed.error.issues.length > 3 ? ` (and ${parsed.error.issues.length - 3} more)` : '';
   return { ok: false, reason: `it is not a valid project file: ${problems.join('; ')}${more}` };
+}
+
+/**
+ * The check of a sound file, made quickly: the schema on everything but the segments, the
+ * segments by hand, then the checks across records. Null when anything is amiss (or merely
+ * unusual): the full schema then decides, and names the problem.
+ */
+function quickCheck(json: unknown): ProjectFile | null {
+  if (!json || typeof json !== 'object' || !Array.isArray((json as { segments?: unknown }).segments)) return null;
+  const shell = projectShellSchema.safeParse(json);
+  if (!shell.success) return null;
+  const segments: CodedSegment[] = [];
+  for (const value of shell.data.segments) {
+    const segment = checkedSegment(value);
+    if (!segment) return null;
+    segments.push(segment);
+  }
+  const project = { ...shell.data, segments };
+  let sound = true;
+  crossChecks(project, { addIssue: () => (sound = false) });
+  return sound ? project : null;
 }
