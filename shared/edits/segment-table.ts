@@ -12,7 +12,8 @@ import type { CodedSegment } from '../model/segments';
 
 export class SegmentTable {
   private readonly byId = new Map<string, CodedSegment>();
-  private readonly byDocument = new Map<string, Map<string, CodedSegment>>();
+  /** The segments of each document, made when first asked for and then kept in step. */
+  private byDocument: Map<string, Map<string, CodedSegment>> | null = null;
   /** The segments as a list, made when first read after a change. */
   private list: CodedSegment[] | null = null;
 
@@ -34,17 +35,29 @@ export class SegmentTable {
 
   /** Puts a segment (keeping its place if one with its id is there) or takes it out (null). */
   put(id: string, segment: CodedSegment | null): void {
-    const old = this.byId.get(id);
-    if (old && (!segment || old.documentId !== segment.documentId)) this.byDocument.get(old.documentId)?.delete(id);
-    if (segment) {
-      this.byId.set(id, segment);
-      let ofDocument = this.byDocument.get(segment.documentId);
-      if (!ofDocument) this.byDocument.set(segment.documentId, (ofDocument = new Map()));
-      ofDocument.set(id, segment);
-    } else {
-      this.byId.delete(id);
+    if (this.byDocument) {
+      const old = this.byId.get(id);
+      if (old && (!segment || old.documentId !== segment.documentId)) this.byDocument.get(old.documentId)?.delete(id);
+      if (segment) this.putInDocument(this.byDocument, segment);
     }
+    if (segment) this.byId.set(id, segment);
+    else this.byId.delete(id);
     this.list = null;
+  }
+
+  private putInDocument(byDocument: Map<string, Map<string, CodedSegment>>, segment: CodedSegment): void {
+    let ofDocument = byDocument.get(segment.documentId);
+    if (!ofDocument) byDocument.set(segment.documentId, (ofDocument = new Map()));
+    ofDocument.set(segment.id, segment);
+  }
+
+  private documents(): Map<string, Map<string, CodedSegment>> {
+    if (!this.byDocument) {
+      const byDocument = new Map<string, Map<string, CodedSegment>>();
+      for (const segment of this.byId.values()) this.putInDocument(byDocument, segment);
+      this.byDocument = byDocument;
+    }
+    return this.byDocument;
   }
 
   /** Every segment, in the list's order. The list is shared: read it, never change it. */
@@ -54,19 +67,19 @@ export class SegmentTable {
 
   /** The segments of one document, in the list's order. */
   ofDocument(documentId: string): CodedSegment[] {
-    const ofDocument = this.byDocument.get(documentId);
+    const ofDocument = this.documents().get(documentId);
     return ofDocument ? [...ofDocument.values()] : [];
   }
 
   /** How many segments one document has. */
   countOf(documentId: string): number {
-    return this.byDocument.get(documentId)?.size ?? 0;
+    return this.documents().get(documentId)?.size ?? 0;
   }
 
   /** Replaces every segment (a project's list set anew). */
   reset(segments: Iterable<CodedSegment>): void {
     this.byId.clear();
-    this.byDocument.clear();
+    this.byDocument = null;
     for (const segment of segments) this.put(segment.id, segment);
     this.list = null;
   }

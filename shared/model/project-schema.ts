@@ -8,13 +8,13 @@
  * schema, so that a bad file is described in the schema's own words.
  */
 import { adjudicationSchema } from './adjudication';
-import { historySchema } from './changes';
+import { doneActionSchema, fitActionLabel, historySchema, undoneActionSchema, type History } from './changes';
 import { codeSchema } from './codebook';
 import { documentSchema } from './documents';
 import { recordIdSchema, utcTimeSchema } from './fields';
 import { CODER_NAME_MAX_CHARS, PROJECT_DESCRIPTION_MAX_CHARS, PROJECT_NAME_MAX_CHARS } from './limits';
 import { segmentSchema, type CodedSegment } from './segments';
-import { checkedSegment } from './segment-check';
+import { checkedSegment, isId, isTime } from './segment-check';
 import { variableSchema } from './variables';
 import { z } from './zod';
 
@@ -95,8 +95,43 @@ function crossChecks(project: { documents: readonly { id: string }[]; codes: rea
 
 const projectFileSchema = z.object(projectFields).superRefine((project, ctx) => crossChecks(project, { addIssue: (issue) => ctx.addIssue(issue) }));
 
-/** Every field but the segments, which are checked by hand (checkedSegment). */
-const projectShellSchema = z.object({ ...projectFields, segments: z.array(z.unknown()) });
+/** Every field but the segments and the history, which are checked by hand (checkedSegment, quickHistory). */
+const projectShellSchema = z.object({ ...projectFields, segments: z.array(z.unknown()), history: z.unknown() });
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return !!value && typeof value === 'object' && !Array.isArray(value);
+}
+
+/**
+ * An action of the history, checked quickly when it changes only segments (an action of "code
+ * all hits" holds 100,000 of them), through its schema otherwise; null when it does not pass.
+ */
+function quickAction(value: unknown, side: 'before' | 'after'): unknown {
+  if (!isPlainObject(value) || !isId(value.id) || typeof value.label !== 'string' || !isTime(value.at) || !Array.isArray(value.changes)) return null;
+  const onlySegments =
+    Object.keys(value).length === 4 &&
+    value.changes.every(
+      (change) =>
+        isPlainObject(change) &&
+        change.kind === 'segment' &&
+        isId(change.id) &&
+        Object.keys(change).length === 3 &&
+        (change[side] === null || (change[side] !== undefined && checkedSegment(change[side]) !== null)),
+    );
+  if (onlySegments) return { ...value, label: fitActionLabel(value.label) };
+  const parsed = (side === 'before' ? doneActionSchema : undoneActionSchema).safeParse(value);
+  return parsed.success ? parsed.data : null;
+}
+
+/** The history, checked action by action (quickAction); null when any does not pass. */
+function quickHistory(value: unknown): History | null {
+  if (value === undefined) return { done: [], undone: [] };
+  if (!isPlainObject(value) || !Array.isArray(value.done) || !Array.isArray(value.undone)) return null;
+  const done = value.done.map((action) => quickAction(action, 'before'));
+  const undone = value.undone.map((action) => quickAction(action, 'after'));
+  if (done.includes(null) || undone.includes(null)) return null;
+  return { done, undone } as History;
+}
 
 export type ProjectFile = z.infer<typeof projectFileSchema>;
 
@@ -143,7 +178,9 @@ function quickCheck(json: unknown): ProjectFile | null {
     if (!segment) return null;
     segments.push(segment);
   }
-  const project = { ...shell.data, segments };
+  const history = quickHistory(shell.data.history);
+  if (!history) return null;
+  const project = { ...shell.data, segments, history };
   let sound = true;
   crossChecks(project, { addIssue: () => (sound = false) });
   return sound ? project : null;
