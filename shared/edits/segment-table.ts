@@ -37,8 +37,11 @@ export class SegmentTable {
   put(id: string, segment: CodedSegment | null): void {
     if (this.byDocument) {
       const old = this.byId.get(id);
-      if (old && (!segment || old.documentId !== segment.documentId)) this.byDocument.get(old.documentId)?.delete(id);
-      if (segment) this.putInDocument(this.byDocument, segment);
+      // A segment moved to another document (no edit does that) would come last in its new
+      // document's list but keep its place in the whole list: the lists are made again instead.
+      if (old && segment && old.documentId !== segment.documentId) this.byDocument = null;
+      else if (old && !segment) this.byDocument.get(old.documentId)?.delete(id);
+      else if (segment) this.putInDocument(this.byDocument, segment);
     }
     if (segment) this.byId.set(id, segment);
     else this.byId.delete(id);
