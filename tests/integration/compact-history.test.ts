@@ -36,7 +36,7 @@ describe('the history in the project file', () => {
     const spans = passages(document.id, text, 500);
     await store.edit((state, at) => codePassages(state, { codeId: 'opinion', spans, label: 'Code all hits' }, new Map([[document.id, text]]), at, randomUUID));
     const one = store.state.segments[0]!;
-    await store.edit((state, at) => ({ label: 'Recode one', changes: [{ kind: 'segment', id: one.id, before: one, after: { ...one, codeId: 'factual-claim', updatedAt: at } }] }));
+    await store.edit((_state, at) => ({ label: 'Recode one', changes: [{ kind: 'segment', id: one.id, before: one, after: { ...one, codeId: 'factual-claim', updatedAt: at } }] }));
     await store.close();
 
     const saved = await projectJson(folder);
