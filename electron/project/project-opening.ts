@@ -12,7 +12,7 @@ import { userInfo } from 'node:os';
 import { basename, join } from 'node:path';
 import { Low } from 'lowdb';
 import { DEFAULT_CODES } from '../../shared/model/codebook';
-import { indexSegments } from '../../shared/edits/segment-table';
+import { indexSegments } from '../../shared/model/segment-table';
 import { documentIdFor, type DocumentRecord } from '../../shared/model/documents';
 import { documentTitle } from '../../shared/text/short-text';
 import { CodePointIndex } from '../../shared/text/offsets';
@@ -144,7 +144,7 @@ async function openLocked(options: ProjectStoreOptions, now: () => Date, lock: P
     );
   } else if (read.kind === 'read') {
     existing = read.project;
-    // The journal's steps find their segments through an index (shared/edits/segment-table.ts).
+    // The journal's steps find their segments through an index (shared/model/segment-table.ts).
     indexSegments(existing);
   }
   const db = new Low<ProjectFile>(adapter, existing as ProjectFile);

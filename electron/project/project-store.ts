@@ -19,7 +19,7 @@ import type { DatasetInput } from '../../shared/model/project';
 import type { DocumentRecord } from '../../shared/model/documents';
 import { codePassage, recode, removeSegment } from '../../shared/edits/segments';
 import { findDocument, findSegment } from '../../shared/edits/find';
-import { indexSegments, segmentsOfDocument } from '../../shared/edits/segment-table';
+import { indexSegments, segmentsOfDocument } from '../../shared/model/segment-table';
 import { type ProjectState } from '../../shared/model/project';
 import type { ProjectFile } from '../../shared/model/project-schema';
 import { WorkbenchFailure } from '../../shared/model/failure';

@@ -13,7 +13,7 @@
 import type { Action, Change, DoneAction, History, LaterChange, PriorChange, UndoneAction } from '../model/changes';
 import type { ProjectRecords } from '../model/project';
 import type { Code } from '../model/codebook';
-import { segmentTableOf } from './segment-table';
+import { segmentTableOf } from '../model/segment-table';
 
 /** How many actions stay undoable, also after a restart. */
 export const HISTORY_LIMIT = 200;

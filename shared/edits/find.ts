@@ -7,7 +7,7 @@ import type { ProjectState } from '../model/project';
 import { WorkbenchFailure } from '../model/failure';
 import type { CodedSegment } from '../model/segments';
 import type { VariableDefinition } from '../model/variables';
-import { segmentWithId } from './segment-table';
+import { segmentWithId } from '../model/segment-table';
 
 /** Throws unless the codebook holds the code. */
 export function requireCode(state: ProjectState, codeId: string): void {

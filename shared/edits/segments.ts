@@ -12,7 +12,7 @@ import { checkSelection, trimSelection } from '../text/selection';
 import { shortQuote } from '../text/short-text';
 import { actionLabel } from './action-label';
 import { findSegment, requireCode } from './find';
-import { segmentWithId } from './segment-table';
+import { segmentWithId } from '../model/segment-table';
 
 function codeName(state: ProjectState, codeId: string): string {
   return state.codes.find((code) => code.id === codeId)?.name ?? codeId;

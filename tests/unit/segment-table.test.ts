@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyChanges, recordDone, redoLast, undoLast } from '../../shared/edits/changes';
-import { indexSegments, segmentsOfDocument, segmentTableOf, segmentWithId } from '../../shared/edits/segment-table';
+import { indexSegments, segmentsOfDocument, segmentTableOf, segmentWithId } from '../../shared/model/segment-table';
 import type { Action, Change, History } from '../../shared/model/changes';
 import type { CodedSegment } from '../../shared/model/segments';
 import { replay, type JournalRecord } from '../../electron/project/project-persistence';

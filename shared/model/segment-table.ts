@@ -4,11 +4,12 @@
  *
  * A table is attached to a project object once (`indexSegments`); from then on the project's
  * `segments` is read from it, in the same order a plain list would keep (a record changed keeps
- * its place, a new one comes last, a removed one leaves the others in order), and the undo engine
- * (changes.ts) and the lookups (find.ts) go through it. A project without a table (a copy, a
- * test's plain object) keeps working on its list, by scanning.
+ * its place, a new one comes last, a removed one leaves the others in order), and the undo
+ * engine (shared/edits/changes.ts) and the lookups (shared/edits/find.ts) go through it. A
+ * project without a table (a copy, a test's plain object) keeps working on its list, by scanning.
+ * It sits with the records, not the edits, since the undo engine may know records only.
  */
-import type { CodedSegment } from '../model/segments';
+import type { CodedSegment } from './segments';
 
 export class SegmentTable {
   private readonly byId = new Map<string, CodedSegment>();
