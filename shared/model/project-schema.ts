@@ -14,7 +14,8 @@ import { documentSchema } from './documents';
 import { recordIdSchema, utcTimeSchema } from './fields';
 import { CODER_NAME_MAX_CHARS, PROJECT_DESCRIPTION_MAX_CHARS, PROJECT_NAME_MAX_CHARS } from './limits';
 import { segmentSchema, type CodedSegment } from './segments';
-import { checkedSegment, isId, isTime } from './segment-check';
+import { checkedSegment, fieldCount, isId, isTime } from './segment-check';
+import { indexSegments, SegmentTable } from './segment-table';
 import { variableSchema } from './variables';
 import { z } from './zod';
 
@@ -54,43 +55,43 @@ type Issue = { code: 'custom'; path: Array<string | number>; message: string };
 
 /** The checks across records: segments and codes point at records that exist, ids are unique. */
 function crossChecks(project: { documents: readonly { id: string }[]; codes: readonly { id: string; parentId: string | null }[]; segments: readonly CodedSegment[] }, ctx: { addIssue(issue: Issue): void }): void {
-    const documentIds = new Set(project.documents.map((d) => d.id));
-    const codeIds = new Set(project.codes.map((c) => c.id));
-    const segmentIds = new Set<string>();
-    project.segments.forEach((segment, i) => {
-      const path = ['segments', i];
-      if (!documentIds.has(segment.documentId)) {
-        ctx.addIssue({ code: 'custom', path, message: `unknown document ${segment.documentId}` });
-      }
-      if (!codeIds.has(segment.codeId)) {
-        ctx.addIssue({ code: 'custom', path, message: `unknown code ${segment.codeId}` });
-      }
-      if (segmentIds.has(segment.id)) {
-        ctx.addIssue({ code: 'custom', path, message: `duplicate segment id ${segment.id}` });
-      }
-      segmentIds.add(segment.id);
-    });
-    const parentOf = new Map(project.codes.map((code) => [code.id, code.parentId]));
-    project.codes.forEach((code, i) => {
-      if (code.parentId !== null && !codeIds.has(code.parentId)) {
-        ctx.addIssue({ code: 'custom', path: ['codes', i], message: `unknown parent code ${code.parentId}` });
-      }
-      // Walking up from a code must reach the top without meeting it again.
-      const seen = new Set([code.id]);
-      for (let parent = code.parentId; parent; parent = parentOf.get(parent) ?? null) {
-        if (seen.has(parent)) {
-          ctx.addIssue({ code: 'custom', path: ['codes', i], message: `code ${code.id} sits under itself` });
-          break;
-        }
-        seen.add(parent);
-      }
-    });
-    if (codeIds.size !== project.codes.length) {
-      ctx.addIssue({ code: 'custom', path: ['codes'], message: 'two codes share an id' });
+  const documentIds = new Set(project.documents.map((d) => d.id));
+  const codeIds = new Set(project.codes.map((c) => c.id));
+  const segmentIds = new Set<string>();
+  project.segments.forEach((segment, i) => {
+    const path = ['segments', i];
+    if (!documentIds.has(segment.documentId)) {
+      ctx.addIssue({ code: 'custom', path, message: `unknown document ${segment.documentId}` });
     }
-    if (documentIds.size !== project.documents.length) {
-      ctx.addIssue({ code: 'custom', path: ['documents'], message: 'two documents share an id' });
+    if (!codeIds.has(segment.codeId)) {
+      ctx.addIssue({ code: 'custom', path, message: `unknown code ${segment.codeId}` });
     }
+    if (segmentIds.has(segment.id)) {
+      ctx.addIssue({ code: 'custom', path, message: `duplicate segment id ${segment.id}` });
+    }
+    segmentIds.add(segment.id);
+  });
+  const parentOf = new Map(project.codes.map((code) => [code.id, code.parentId]));
+  project.codes.forEach((code, i) => {
+    if (code.parentId !== null && !codeIds.has(code.parentId)) {
+      ctx.addIssue({ code: 'custom', path: ['codes', i], message: `unknown parent code ${code.parentId}` });
+    }
+    // Walking up from a code must reach the top without meeting it again.
+    const seen = new Set([code.id]);
+    for (let parent = code.parentId; parent; parent = parentOf.get(parent) ?? null) {
+      if (seen.has(parent)) {
+        ctx.addIssue({ code: 'custom', path: ['codes', i], message: `code ${code.id} sits under itself` });
+        break;
+      }
+      seen.add(parent);
+    }
+  });
+  if (codeIds.size !== project.codes.length) {
+    ctx.addIssue({ code: 'custom', path: ['codes'], message: 'two codes share an id' });
+  }
+  if (documentIds.size !== project.documents.length) {
+    ctx.addIssue({ code: 'custom', path: ['documents'], message: 'two documents share an id' });
+  }
 }
 
 const projectFileSchema = z.object(projectFields).superRefine((project, ctx) => crossChecks(project, { addIssue: (issue) => ctx.addIssue(issue) }));
@@ -109,13 +110,13 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 function quickAction(value: unknown, side: 'before' | 'after'): unknown {
   if (!isPlainObject(value) || !isId(value.id) || typeof value.label !== 'string' || !isTime(value.at) || !Array.isArray(value.changes)) return null;
   const onlySegments =
-    Object.keys(value).length === 4 &&
+    fieldCount(value) === 4 &&
     value.changes.every(
       (change) =>
         isPlainObject(change) &&
         change.kind === 'segment' &&
         isId(change.id) &&
-        Object.keys(change).length === 3 &&
+        fieldCount(change) === 3 &&
         (change[side] === null || (change[side] !== undefined && checkedSegment(change[side]) !== null)),
     );
   if (onlySegments) return { ...value, label: fitActionLabel(value.label) };
@@ -166,7 +167,8 @@ export function checkProjectFile(json: unknown): ProjectFileCheck {
 /**
  * The check of a sound file, made quickly: the schema on everything but the segments, the
  * segments by hand, then the checks across records. Null when anything is amiss (or merely
- * unusual): the full schema then decides, and names the problem.
+ * unusual): the full schema then decides, and names the problem. The project comes with its
+ * segments indexed (segment-table.ts), the index having found any two of one id.
  */
 function quickCheck(json: unknown): ProjectFile | null {
   if (!json || typeof json !== 'object' || !Array.isArray((json as { segments?: unknown }).segments)) return null;
@@ -180,8 +182,16 @@ function quickCheck(json: unknown): ProjectFile | null {
   }
   const history = quickHistory(shell.data.history);
   if (!history) return null;
-  const project = { ...shell.data, segments, history };
+  // The index the store keeps anyway (segment-table.ts) finds two segments of one id.
+  const table = new SegmentTable(segments);
+  if (table.size !== segments.length) return null;
+  const documentIds = new Set(shell.data.documents.map((d) => d.id));
+  const codeIds = new Set(shell.data.codes.map((c) => c.id));
+  for (const segment of segments) if (!documentIds.has(segment.documentId) || !codeIds.has(segment.codeId)) return null;
   let sound = true;
-  crossChecks(project, { addIssue: () => (sound = false) });
-  return sound ? project : null;
+  crossChecks({ ...shell.data, segments: [] }, { addIssue: () => (sound = false) });
+  if (!sound) return null;
+  const project = { ...shell.data, segments, history };
+  indexSegments(project, table);
+  return project;
 }

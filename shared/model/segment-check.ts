@@ -29,6 +29,13 @@ export function isTime(value: unknown): value is string {
   return typeof value === 'string' && UTC_TIME.test(value);
 }
 
+/** How many fields an object has (without making the list of them, 100,000 times over). */
+export function fieldCount(value: object): number {
+  let count = 0;
+  for (const key in value) if (Object.hasOwn(value, key)) count++;
+  return count;
+}
+
 /**
  * The segment, when `value` is one exactly as segmentSchema would take it (a missing memo filled
  * in as '', in place); null otherwise, or when it carries fields the schema would drop.
@@ -42,7 +49,7 @@ export function checkedSegment(value: unknown): CodedSegment | null {
   if (typeof s.quote !== 'string' || typeof s.coder !== 'string') return null;
   if (!isTime(s.createdAt) || !isTime(s.updatedAt)) return null;
   if (s.memo !== undefined && (typeof s.memo !== 'string' || s.memo.length > MEMO_MAX_CHARS)) return null;
-  if (Object.keys(s).length !== FIELDS.length - (s.memo === undefined ? 1 : 0)) return null;
+  if (fieldCount(s) !== FIELDS.length - (s.memo === undefined ? 1 : 0)) return null;
   // The value itself, not a copy: 100,000 copies made on opening would only be garbage.
   if (s.memo === undefined) s.memo = '';
   return s as unknown as CodedSegment;

@@ -20,6 +20,8 @@ export class SegmentTable {
 
   constructor(segments: Iterable<CodedSegment>) {
     for (const segment of segments) this.put(segment.id, segment);
+    // A list without two segments of one id is already the table's list: no copy is made.
+    if (Array.isArray(segments) && segments.length === this.byId.size) this.list = segments;
   }
 
   get size(): number {
@@ -93,12 +95,13 @@ const tables = new WeakMap<object, SegmentTable>();
 
 /**
  * Attaches a table to a project object (once: a project already indexed keeps its table), and
- * makes its `segments` read from the table and, set anew, fill it.
+ * makes its `segments` read from the table and, set anew, fill it. `made` is a table of exactly
+ * the project's segments, made already (by the check of a project file).
  */
-export function indexSegments(project: { segments: CodedSegment[] }): SegmentTable {
+export function indexSegments(project: { segments: CodedSegment[] }, made?: SegmentTable): SegmentTable {
   const existing = tables.get(project);
   if (existing) return existing;
-  const table = new SegmentTable(project.segments);
+  const table = made ?? new SegmentTable(project.segments);
   Object.defineProperty(project, 'segments', {
     configurable: true,
     enumerable: true,
