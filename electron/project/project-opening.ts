@@ -31,7 +31,7 @@ import { DOCUMENTS_FOLDER, DocumentTexts, sha256 } from './document-texts';
 import { DurableJsonFile } from './durable-json-file';
 import { Journal, readJournal } from './journal';
 import { lockProject, type ProjectLock } from './project-lock';
-import { journalRecord, projectSerializer, replayAll, replayDamagedJournal, type JournalRecord } from './project-persistence';
+import { journalRecord, projectChunks, replayAll, replayDamagedJournal, type JournalRecord } from './project-persistence';
 import { decodeUtf8Exact } from './text-decoding';
 
 export const PROJECT_FILE = 'project.json';
@@ -119,7 +119,7 @@ async function openLocked(options: ProjectStoreOptions, now: () => Date, lock: P
       const checked = checkProjectFile(json);
       return checked.ok ? { ok: true, value: checked.project } : checked;
     },
-    projectSerializer(),
+    projectChunks,
   );
   const notices: string[] = [];
   if (options.newProjectOnly && (await pathTaken(adapter.file))) {

@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Journal, readJournal } from '../../electron/project/journal';
 import { SaveLoop } from '../../electron/project/save-loop';
+import { projectChunks } from '../../electron/project/project-persistence';
+import { checkProjectFile } from '../../shared/model/project-schema';
+import { openProject, segmentInput } from '../support/project';
 import { tempFolder } from '../support/temp';
 
 type Line = { seq: number };
@@ -68,5 +71,29 @@ describe('the journal while the project file is rewritten', () => {
     await journal.settled();
     expect((await readFile(journal.file, 'utf8')).trim().split('\n')).toHaveLength(20);
     await loop.stop();
+  });
+});
+
+describe('the project file written in chunks', () => {
+  it('holds the project as it was when the write began, whatever is done while the chunks are made', async () => {
+    const { store } = await openProject();
+    const document = store.documents[0]!;
+    const text = await store.text(document.id);
+    const [one, two, three] = [...new Set(text.split(/\s+/).filter((word) => /^\p{L}{6,}$/u.test(word)))];
+    for (const words of [one!, two!]) await store.addSegment(segmentInput(document.id, text, words));
+    const before = JSON.parse(JSON.stringify(store.state)) as unknown;
+    const chunks = projectChunks(store.state)[Symbol.iterator]();
+    const first = chunks.next().value as string;
+    // A step made after the write began, then one taken back: neither reaches these chunks.
+    const later = await store.addSegment(segmentInput(document.id, text, three!));
+    await store.undo();
+    await store.undo();
+    let json = first;
+    for (let next = chunks.next(); !next.done; next = chunks.next()) json += next.value;
+    const written = JSON.parse(json) as { segments: Array<{ id: string }> };
+    expect(written).toEqual(before);
+    expect(written.segments.map((s) => s.id)).not.toContain(later.id);
+    expect(checkProjectFile(written).ok).toBe(true);
+    await store.close();
   });
 });
