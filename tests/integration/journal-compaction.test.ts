@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { Journal, readJournal } from '../../electron/project/journal';
 import { SaveLoop } from '../../electron/project/save-loop';
 import { projectChunks } from '../../electron/project/project-persistence';
-import { checkProjectFile } from '../../shared/model/project-schema';
+import { checkProjectFile, type ProjectFile } from '../../shared/model/project-schema';
 import { openProject, segmentInput } from '../support/project';
 import { tempFolder } from '../support/temp';
 
@@ -82,7 +82,7 @@ describe('the project file written in chunks', () => {
     const [one, two, three] = [...new Set(text.split(/\s+/).filter((word) => /^\p{L}{6,}$/u.test(word)))];
     for (const words of [one!, two!]) await store.addSegment(segmentInput(document.id, text, words));
     const before = JSON.parse(JSON.stringify(store.state)) as unknown;
-    const chunks = projectChunks(store.state)[Symbol.iterator]();
+    const chunks = projectChunks(store.state as ProjectFile)[Symbol.iterator]();
     const first = chunks.next().value as string;
     // A step made after the write began, then one taken back: neither reaches these chunks.
     const later = await store.addSegment(segmentInput(document.id, text, three!));
