@@ -54,6 +54,8 @@ export interface ProjectStoreOptions {
   coder?: string;
   /** Milliseconds between attempts to save again after a failed save. */
   retryDelayMs?: number;
+  /** Journal records after which the project file is rewritten (a test seam; by the project's size otherwise). */
+  compactAfter?: number;
 }
 
 /** An open project folder: its data in memory, the files that keep it, and what to tell. */

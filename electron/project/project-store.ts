@@ -68,16 +68,18 @@ export class ProjectStore {
     private readonly lock: ProjectLock,
     /** The notice of a migration from an older version when this opening made one (also in `notices`). */
     readonly migrationNotice: string | null = null,
+    /** Journal records after which the project file is rewritten, when fixed (by a test). */
+    fixedCompactAfter?: number,
   ) {
     // Segments are found, added and removed through an index, never by scanning them all.
     const segments = indexSegments(db.data);
-    this.saving = new SaveLoop(adapter.file, journal, () => db.write(), retryDelayMs, () => compactAfter(segments.size));
+    this.saving = new SaveLoop(adapter.file, journal, () => db.write(), retryDelayMs, () => fixedCompactAfter ?? compactAfter(segments.size));
   }
 
   /** Opens the project in `folder`, creating it from the bundled documents on first start. */
   static async open(options: ProjectStoreOptions): Promise<ProjectStore> {
     const { db, adapter, journal, texts, lock, notices, migrationNotice } = await openProject(options);
-    return new ProjectStore(options.folder, db, adapter, journal, texts, options.now ?? (() => new Date()), notices, options.retryDelayMs ?? 5000, lock, migrationNotice);
+    return new ProjectStore(options.folder, db, adapter, journal, texts, options.now ?? (() => new Date()), notices, options.retryDelayMs ?? 5000, lock, migrationNotice, options.compactAfter);
   }
 
   private get data(): ProjectFile {
