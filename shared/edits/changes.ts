@@ -108,7 +108,7 @@ export function applyChanges(
 }
 
 /** An action as the history keeps it while it can be undone: each change's `before` only. */
-export function doneEntry(action: Action): DoneAction {
+function doneEntry(action: Action): DoneAction {
   return { id: action.id, label: action.label, at: action.at, changes: action.changes.map(({ kind, id, before }) => ({ kind, id, before }) as PriorChange) };
 }
 
