@@ -6,13 +6,13 @@
  * twice gives the same GUIDs, and a segment keeps its own id (already a UUID) as its GUID.
  */
 import { createHash } from 'node:crypto';
-import { strToU8, Zip, ZipDeflate } from 'fflate';
 import type { DatasetInput } from '../../shared/model/project';
 import { WorkbenchFailure } from '../../shared/model/failure';
 import { readProjectQde, type QdeProject, type QdeSource } from '../../shared/exchange/refi-qda/qde-reader';
 import { codebookQdc, projectQdeParts, sourceEntryName, type GuidFor } from '../../shared/exchange/refi-qda/qde-writer';
 import type { Code } from '../../shared/model/codebook';
 import { DamagedArchive, ZipArchive } from './zip-archive';
+import { ZipWriter } from './zip-writer';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -36,9 +36,9 @@ export interface QdpxOptions {
 }
 
 /**
- * The bytes of a `.qdpx` bundle of the dataset, deflated as the XML is made. `checkpoint` runs
- * between parts (it may throw to stop the export, and lets other calls in meanwhile) and
- * `onSegment` hears of each coded segment written.
+ * The bytes of a `.qdpx` bundle of the dataset: the XML is made in parts and deflated by zlib as
+ * each part is made (see zip-writer.ts). `checkpoint` runs between parts (it may throw to stop the
+ * export, and lets other calls in meanwhile) and `onSegment` hears of each coded segment written.
  */
 export async function qdpxBytes(
   dataset: DatasetInput,
@@ -46,14 +46,7 @@ export async function qdpxBytes(
   progress: { checkpoint?: () => Promise<void>; onSegment?: () => void } = {},
 ): Promise<Uint8Array> {
   const guidFor = guidMaker(options.projectId);
-  const chunks: Uint8Array[] = [];
-  let failure: Error | null = null;
-  const zip = new Zip((error, chunk) => {
-    if (error) failure = error;
-    else chunks.push(chunk);
-  });
-  const qde = new ZipDeflate('project.qde', { level: 6 });
-  zip.add(qde);
+  const zip = new ZipWriter(new Date(options.now));
   const parts = projectQdeParts(dataset, {
     projectName: options.projectName,
     exportingCoder: options.coder,
@@ -61,26 +54,12 @@ export async function qdpxBytes(
     guidFor,
     onSegment: progress.onSegment,
   });
-  for (const part of parts) {
-    qde.push(strToU8(part));
-    await progress.checkpoint?.();
-  }
-  qde.push(new Uint8Array(0), true);
+  await zip.add('project.qde', parts, progress.checkpoint);
   for (const { record, text } of dataset.documents) {
-    const source = new ZipDeflate(sourceEntryName(guidFor('source', record.id)), { level: 6 });
-    zip.add(source);
-    source.push(strToU8(text), true);
+    await zip.add(sourceEntryName(guidFor('source', record.id)), [text]);
     await progress.checkpoint?.();
   }
-  zip.end();
-  if (failure) throw failure;
-  const bytes = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.length;
-  }
-  return bytes;
+  return zip.bytes();
 }
 
 /** The text of a `.qdc` codebook. */
