@@ -11,6 +11,7 @@ import { WorkbenchFailure } from '../../shared/model/failure';
 import { readProjectQde, type QdeProject, type QdeSource } from '../../shared/exchange/refi-qda/qde-reader';
 import { codebookQdc, projectQdeParts, sourceEntryName, type GuidFor } from '../../shared/exchange/refi-qda/qde-writer';
 import type { Code } from '../../shared/model/codebook';
+import { importedCodeId } from '../../shared/model/code-ids';
 import { DamagedArchive, ZipArchive } from './zip-archive';
 import { ZipWriter } from './zip-writer';
 
@@ -26,6 +27,11 @@ export function guidMaker(projectId: string): GuidFor {
     const hex = hash.subarray(0, 16).toString('hex');
     return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
   };
+}
+
+/** The id of a code brought in from elsewhere: from its ref, so that a second import finds the same id. */
+export function newCodeId(ref: string, taken: ReadonlySet<string>): string {
+  return importedCodeId(ref, createHash('sha1').update(ref).digest('hex'), taken);
 }
 
 export interface QdpxOptions {

@@ -25,7 +25,8 @@ export interface ResolvedSource {
 
 export interface ImportTarget {
   codes: readonly Code[];
-  segments: readonly CodedSegment[];
+  /** Where the project's segments are (what an import must not add again, and the ids taken). */
+  segments: ReadonlyArray<Pick<CodedSegment, 'id' | 'documentId' | 'codeId' | 'start' | 'end' | 'coder'>>;
   variables: readonly VariableDefinition[];
 }
 
