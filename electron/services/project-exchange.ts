@@ -19,6 +19,7 @@ import type { ProjectStore } from '../project/project-store';
 import type { Job } from './jobs';
 import { newCodeId } from './refi-qda';
 import { ExchangeThread, type ReadProject, type SourceGroup } from './refi-qda-thread';
+import { unpackChanges } from './segment-columns';
 import { fileNameOf } from '../project/document-texts';
 
 export interface ProjectImport {
@@ -93,7 +94,7 @@ export async function importProjectFile(store: ProjectStore, given: string, byte
       job?.report('Placing the coded segments', 0, 0);
       const planned = await thread.ask({ kind: 'plan', sources: resolution.groups, target: importTarget(store), now: now.toISOString() });
       if (planned.kind !== 'planned') throw new Error(`the REFI-QDA worker answered ${planned.kind} to a plan`);
-      const { plan } = planned;
+      const plan = { ...planned.plan, changes: unpackChanges(planned.changes, (id) => resolution.texts.get(id)!) };
       const report: string[] = [...reply.notes, ...resolution.report, ...plan.report];
       const counts = { ...plan.counts, leftOut: plan.counts.leftOut + resolution.leftOut };
       if (store.changeCount !== revision && attempt < PLAN_TRIES) continue;

@@ -14,6 +14,7 @@ import type { DocumentRecord } from '../../shared/model/documents';
 import { WorkbenchFailure, type ErrorCode } from '../../shared/model/failure';
 import type { DatasetInput } from '../../shared/model/project';
 import { cancelledFailure, type Job } from './jobs';
+import type { PackedChanges } from './segment-columns';
 import type { QdpxOptions } from './refi-qda';
 
 const WORKER_FILE = 'refi-qda-worker.cjs';
@@ -52,7 +53,8 @@ export type ExchangeReply =
   | { kind: 'progress'; phase: string; done: number; total: number }
   | { kind: 'exported'; bytes: Uint8Array }
   | ({ kind: 'read' } & ReadProject)
-  | { kind: 'planned'; plan: ImportPlan }
+  /** The plan's report and counts, and its changes packed (see segment-columns.ts). */
+  | { kind: 'planned'; plan: Omit<ImportPlan, 'changes'>; changes: PackedChanges }
   | { kind: 'failed'; code: ErrorCode | null; message: string };
 
 /**

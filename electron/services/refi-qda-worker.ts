@@ -2,7 +2,7 @@
  * The worker thread of REFI-QDA exchange (see refi-qda-thread.ts): it zips a dataset into a
  * `.qdpx`, or reads a bundle and then plans its import against the project as the main process
  * describes it. Between the two steps of an import it keeps what it read, so the selections of
- * 100,000 segments never cross back to the main process; only the plan's changes do.
+ * 100,000 segments never cross back to the main process; only the plan's changes do, packed.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { parentPort } from 'node:worker_threads';
@@ -10,6 +10,7 @@ import { planProjectImport, type ResolvedSource } from '../../shared/exchange/re
 import { WorkbenchFailure } from '../../shared/model/failure';
 import { newCodeId, qdpxBytes, readQdpx, type ReadBundle } from './refi-qda';
 import type { ExchangeReply, ExchangeRequest } from './refi-qda-thread';
+import { packChanges } from './segment-columns';
 
 const port = parentPort!;
 /** How many coded segments are written between two reports of progress. */
@@ -58,8 +59,9 @@ async function answer(request: ExchangeRequest): Promise<void> {
           : first!.source;
         return { source, document, text: first!.text!, isNew };
       });
-      const plan = planProjectImport(read.project, resolved, request.target, { now: request.now, newCodeId, newSegmentId: randomUUID });
-      say({ kind: 'planned', plan });
+      const { changes, ...plan } = planProjectImport(read.project, resolved, request.target, { now: request.now, newCodeId, newSegmentId: randomUUID });
+      const { packed, transfer } = packChanges(changes);
+      say({ kind: 'planned', plan, changes: packed }, transfer);
       return;
     }
   }

@@ -5,7 +5,7 @@
  * GUIDs are derived from the project id and each record's id, so exporting the same project
  * twice gives the same GUIDs, and a segment keeps its own id (already a UUID) as its GUID.
  */
-import { createHash } from 'node:crypto';
+import { createHash, hash as oneHash } from 'node:crypto';
 import type { DatasetInput } from '../../shared/model/project';
 import { WorkbenchFailure } from '../../shared/model/failure';
 import { readProjectQde, type QdeProject, type QdeSource } from '../../shared/exchange/refi-qda/qde-reader';
@@ -21,7 +21,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 export function guidMaker(projectId: string): GuidFor {
   return (kind, key) => {
     if (kind === 'selection' && UUID.test(key)) return key;
-    const hash = createHash('sha1').update(`${projectId}\u0000${kind}\u0000${key}`).digest();
+    const hash = oneHash('sha1', `${projectId}\u0000${kind}\u0000${key}`, 'buffer');
     hash[6] = (hash[6]! & 0x0f) | 0x50;
     hash[8] = (hash[8]! & 0x3f) | 0x80;
     const hex = hash.subarray(0, 16).toString('hex');
