@@ -35,13 +35,19 @@ const EXPORT_TARGET_MS = 1500;
 const IMPORT_TARGET_MS = 3000;
 const CODE_IDS = DEFAULT_CODES.map((code) => code.id);
 
-/** Runs `work` while watching the main thread's event loop; the longest stall, in milliseconds. */
-async function watchingStalls<T>(work: () => Promise<T>): Promise<[T, number]> {
+/**
+ * Runs `work` while watching the main thread's event loop: the longest stall, and the CPU time the
+ * process spent meanwhile on all its threads (on a shared machine, a figure that other work on it
+ * does not stretch as much as the time on the clock), both in milliseconds.
+ */
+async function watching<T>(work: () => Promise<T>): Promise<[T, number, number]> {
   const delay = monitorEventLoopDelay({ resolution: 5 });
+  const cpu = process.cpuUsage();
   delay.enable();
   try {
     const value = await work();
-    return [value, delay.max / 1e6];
+    const used = process.cpuUsage(cpu);
+    return [value, delay.max / 1e6, (used.user + used.system) / 1000];
   } finally {
     delay.disable();
   }
@@ -79,13 +85,17 @@ export async function benchExchange(text: string, random: Random, folder: string
   const imports: number[] = [];
   const exportStalls: number[] = [];
   const importStalls: number[] = [];
+  const exportCpu: number[] = [];
+  const importCpu: number[] = [];
   let bytes: Uint8Array = new Uint8Array(0);
   let placed = 0;
   for (let run = 0; run < EXCHANGE_RUNS; run++) {
     progress(`REFI-QDA: export and read back ${count(EXCHANGE_SEGMENTS)} segments, run ${run + 1} of ${EXCHANGE_RUNS}`);
-    const [[exported, exportTime], exportStall] = await watchingStalls(() => timed(() => qdpxBytesInThread(dataset, options)));
+    const [[exported, exportTime], exportStall, exportUsed] = await watching(() => timed(() => qdpxBytesInThread(dataset, options)));
     bytes = exported;
-    const [[segments, importTime], importStall] = await watchingStalls(() => timed(() => readAndPlace(exported, record, text, now)));
+    const [[segments, importTime], importStall, importUsed] = await watching(() => timed(() => readAndPlace(exported, record, text, now)));
+    exportCpu.push(exportUsed);
+    importCpu.push(importUsed);
     placed = segments;
     exports.push(exportTime);
     imports.push(importTime);
@@ -111,6 +121,7 @@ export async function benchExchange(text: string, random: Random, folder: string
     details: [
       `  B REFI-QDA export ${spread(exports)}; read + place ${spread(imports)}; ${count(dataset.segments.length)} segments, ${megabytes(bytes.length)} .qdpx`,
       `       the main thread's longest stall meanwhile (median): export ${ms(median(exportStalls))}, read + place ${ms(median(importStalls))}`,
+      `       CPU time of all threads (median): export ${ms(median(exportCpu))}, read + place ${ms(median(importCpu))}`,
       `       the whole import through the store (read, place, save the text, apply one action): ${ms(whole)}`,
     ],
   };

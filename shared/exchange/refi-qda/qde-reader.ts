@@ -9,7 +9,7 @@
  * video are listed as left out, by name.
  */
 import { WorkbenchFailure } from '../../model/failure';
-import { readXmlTree, XmlSyntaxError, type XmlElement } from './xml-tree';
+import { readXmlTree, XmlSyntaxError, type TakeElement, type XmlElement } from './xml-tree';
 
 export interface QdeCode {
   guid: string;
@@ -83,9 +83,9 @@ export interface QdeProject {
 
 type Node = XmlElement;
 
-function parse(xml: string): Node {
+function parse(xml: string, take?: TakeElement): Node {
   try {
-    return { name: '', attributes: {}, children: readXmlTree(xml), text: '' };
+    return { name: '', attributes: {}, children: readXmlTree(xml, take), text: '' };
   } catch (error) {
     if (!(error instanceof XmlSyntaxError)) throw error;
     throw new WorkbenchFailure('invalid-input', `The file is not well-formed XML: ${error.message}`);
@@ -183,23 +183,40 @@ function readValues(node: Node): QdeVariableValue[] {
   });
 }
 
-function readTextSource(node: Node, name: string): QdeSource {
+function readSelection(selection: Node): QdeSelection {
+  return {
+    guid: guidOf(selection, 'selection'),
+    name: attr(selection, 'name') ?? '',
+    start: integer(selection, 'startPosition', 'selection'),
+    end: integer(selection, 'endPosition', 'selection'),
+    creatingUser: attr(selection, 'creatingUser') && normaliseGuid(attr(selection, 'creatingUser')!),
+    created: attr(selection, 'creationDateTime'),
+    modified: attr(selection, 'modifiedDateTime'),
+    codings: readCodings(selection),
+    noteGuids: noteRefs(selection),
+  };
+}
+
+/** The selections of each source, read as each one ends (see `TakeElement`). */
+type SelectionsOf = Map<Node, QdeSelection[]>;
+
+function takeSelections(into: SelectionsOf): TakeElement {
+  return (element, parent) => {
+    if (element.name !== 'PlainTextSelection') return false;
+    let selections = into.get(parent);
+    if (!selections) into.set(parent, (selections = []));
+    selections.push(readSelection(element));
+    return true;
+  };
+}
+
+function readTextSource(node: Node, name: string, selectionsOf: SelectionsOf): QdeSource {
   return {
     guid: guidOf(node, 'source'),
     name,
     plainTextPath: attr(node, 'plainTextPath'),
     plainTextContent: text(node, 'PlainTextContent'),
-    selections: list(node, 'PlainTextSelection').map((selection) => ({
-      guid: guidOf(selection, 'selection'),
-      name: attr(selection, 'name') ?? '',
-      start: integer(selection, 'startPosition', 'selection'),
-      end: integer(selection, 'endPosition', 'selection'),
-      creatingUser: attr(selection, 'creatingUser') && normaliseGuid(attr(selection, 'creatingUser')!),
-      created: attr(selection, 'creationDateTime'),
-      modified: attr(selection, 'modifiedDateTime'),
-      codings: readCodings(selection),
-      noteGuids: noteRefs(selection),
-    })),
+    selections: selectionsOf.get(node) ?? [],
     codings: readCodings(node),
     noteGuids: noteRefs(node),
     values: readValues(node),
@@ -210,7 +227,8 @@ const VARIABLE_TYPES = new Set(['Text', 'Boolean', 'Integer', 'Float', 'Date', '
 
 /** Reads a `project.qde`. Throws a WorkbenchFailure when the text is not a QDA-XML project. */
 export function readProjectQde(xml: string): QdeProject {
-  const root = child(parse(xml), 'Project');
+  const selectionsOf: SelectionsOf = new Map();
+  const root = child(parse(xml, takeSelections(selectionsOf)), 'Project');
   if (!root) throw new WorkbenchFailure('invalid-input', 'This is not a REFI-QDA project: its XML has no <Project> element.');
   const users = new Map<string, string>();
   for (const user of list(child(root, 'Users'), 'User')) {
@@ -224,11 +242,11 @@ export function readProjectQde(xml: string): QdeProject {
   const sources: QdeSource[] = [];
   const leftOut: QdeProject['leftOut'] = [];
   const sourceList = child(root, 'Sources');
-  for (const node of list(sourceList, 'TextSource')) sources.push(readTextSource(node, attr(node, 'name') ?? guidOf(node, 'source')));
+  for (const node of list(sourceList, 'TextSource')) sources.push(readTextSource(node, attr(node, 'name') ?? guidOf(node, 'source'), selectionsOf));
   for (const node of list(sourceList, 'PDFSource')) {
     const representation = child(node, 'Representation');
     const name = attr(node, 'name') ?? guidOf(node, 'source');
-    if (representation) sources.push(readTextSource(representation, name));
+    if (representation) sources.push(readTextSource(representation, name, selectionsOf));
     else leftOut.push({ kind: 'PDF without a text representation', name });
   }
   for (const [kind, element] of [['picture', 'PictureSource'], ['audio', 'AudioSource'], ['video', 'VideoSource']] as const) {

@@ -64,8 +64,15 @@ const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x09 || c === 0
 /** What may stand in a name here: anything but white space and the characters that end one. */
 const isNameCharacter = (c: number) => !isSpace(c) && c !== 0x2f && c !== 0x3e && c !== 0x3d && c !== 0x3c && c !== 0x22 && c !== 0x27;
 
+/**
+ * Takes an element as soon as it is closed, with its parent; true when it has been taken (it is
+ * then left out of its parent's children). A reader of 100,000 selections takes each as it ends,
+ * so that the elements it was read from are let go at once instead of living as long as the tree.
+ */
+export type TakeElement = (element: XmlElement, parent: XmlElement) => boolean;
+
 /** Reads XML text into its top-level elements (a well-formed file has one: the root). */
-export function readXmlTree(xml: string): XmlElement[] {
+export function readXmlTree(xml: string, take?: TakeElement): XmlElement[] {
   const top: XmlElement = { name: '', attributes: {}, children: [], text: '' };
   const stack: XmlElement[] = [top];
   const length = xml.length;
@@ -94,6 +101,11 @@ export function readXmlTree(xml: string): XmlElement[] {
       if (!/\S/.test(parent.text)) parent.text = '';
     }
     parent.children.push(element);
+  };
+  /** An element has ended (its parent is on top of the stack again): the taker may take it. */
+  const closed = (element: XmlElement) => {
+    const parent = stack[stack.length - 1]!;
+    if (take && parent !== top && take(element, parent)) parent.children.pop();
   };
   const skipSpace = () => {
     while (at < length && isSpace(xml.charCodeAt(at))) at++;
@@ -124,6 +136,7 @@ export function readXmlTree(xml: string): XmlElement[] {
       const current = stack.pop()!;
       if (current === top) fail(`</${name}> closes no element`, open);
       if (localName(name) !== current.name) fail(`</${name}> closes <${current.name}>`, open);
+      closed(current);
       at = close + 1;
     } else if (next === 0x3f /* ? */) {
       const close = xml.indexOf('?>', open + 2);
@@ -178,6 +191,7 @@ export function readXmlTree(xml: string): XmlElement[] {
         if (c === 0x2f /* / */ && xml.charCodeAt(at + 1) === 0x3e) {
           at += 2;
           addElement(element, open);
+          closed(element);
           break;
         }
         const name = readName();
