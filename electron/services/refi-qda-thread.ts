@@ -14,14 +14,15 @@ import type { DocumentRecord } from '../../shared/model/documents';
 import { WorkbenchFailure, type ErrorCode } from '../../shared/model/failure';
 import type { DatasetInput } from '../../shared/model/project';
 import { cancelledFailure, type Job } from './jobs';
-import type { PackedChanges } from './segment-columns';
+import { packDatasetSegments, type PackedChanges, type PackedSegments } from './segment-columns';
+import type { CodedSegment } from '../../shared/model/segments';
 import type { QdpxOptions } from './refi-qda';
 
 const WORKER_FILE = 'refi-qda-worker.cjs';
 
 /** What the main process asks of the thread. */
 export type ExchangeRequest =
-  | { kind: 'export'; dataset: DatasetInput; options: QdpxOptions }
+  | { kind: 'export'; dataset: Omit<DatasetInput, 'segments'>; segments: { packed: PackedSegments } | { plain: readonly CodedSegment[] }; options: QdpxOptions }
   | { kind: 'read'; name: string; bytes: Uint8Array }
   | { kind: 'plan'; sources: SourceGroup[]; target: ImportTarget; now: string };
 
@@ -132,7 +133,11 @@ export class ExchangeThread {
 export async function qdpxBytesInThread(dataset: DatasetInput, options: QdpxOptions, job?: Job): Promise<Uint8Array> {
   const thread = new ExchangeThread(job);
   try {
-    const reply = await thread.ask({ kind: 'export', dataset, options });
+    const texts = new Map(dataset.documents.map(({ record, text }) => [record.id, text]));
+    const packing = packDatasetSegments(dataset.segments, (id) => texts.get(id) ?? '');
+    const { segments: _segments, ...rest } = dataset;
+    const segments = packing ? { packed: packing.packed } : { plain: dataset.segments };
+    const reply = await thread.ask({ kind: 'export', dataset: rest, segments, options }, packing?.transfer);
     if (reply.kind !== 'exported') throw new Error(`the REFI-QDA worker answered ${reply.kind} to an export`);
     return reply.bytes;
   } finally {

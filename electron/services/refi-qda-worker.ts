@@ -10,7 +10,7 @@ import { planProjectImport, type ResolvedSource } from '../../shared/exchange/re
 import { WorkbenchFailure } from '../../shared/model/failure';
 import { newCodeId, qdpxBytes, readQdpx, type ReadBundle } from './refi-qda';
 import type { ExchangeReply, ExchangeRequest } from './refi-qda-thread';
-import { packChanges } from './segment-columns';
+import { packChanges, unpackSegments } from './segment-columns';
 
 const port = parentPort!;
 /** How many coded segments are written between two reports of progress. */
@@ -23,11 +23,14 @@ const say = (reply: ExchangeReply, transfer: ArrayBuffer[] = []) => port.postMes
 async function answer(request: ExchangeRequest): Promise<void> {
   switch (request.kind) {
     case 'export': {
-      const total = request.dataset.segments.length;
+      const texts = new Map(request.dataset.documents.map(({ record, text }) => [record.id, text]));
+      const segments = 'packed' in request.segments ? unpackSegments(request.segments.packed, (id) => texts.get(id) ?? '') : request.segments.plain;
+      const dataset = { ...request.dataset, segments };
+      const total = segments.length;
       const phase = 'Writing the coded segments';
       let done = 0;
       say({ kind: 'progress', phase, done, total });
-      const bytes = await qdpxBytes(request.dataset, request.options, {
+      const bytes = await qdpxBytes(dataset, request.options, {
         onSegment: () => {
           if (++done % PROGRESS_EVERY === 0 || done === total) say({ kind: 'progress', phase, done, total });
         },
@@ -60,7 +63,8 @@ async function answer(request: ExchangeRequest): Promise<void> {
         return { source, document, text: first!.text!, isNew };
       });
       const { changes, ...plan } = planProjectImport(read.project, resolved, request.target, { now: request.now, newCodeId, newSegmentId: randomUUID });
-      const { packed, transfer } = packChanges(changes);
+      const texts = new Map(resolved.map(({ document, text }) => [document.id, text]));
+      const { packed, transfer } = packChanges(changes, (id) => texts.get(id) ?? '');
       say({ kind: 'planned', plan, changes: packed }, transfer);
       return;
     }

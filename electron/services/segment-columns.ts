@@ -1,16 +1,17 @@
 /**
- * The changes of an import plan packed for crossing from the worker thread to the main process.
- * Copying 100,000 new segments as objects between threads costs close to a second (and half of it
- * on the main thread); packed, their numbers travel in typed arrays that are moved, not copied,
- * their strings as a few joined strings, and their quotes not at all: a new segment's quote is its
- * document's text between its offsets, and the main process has the text. Unpacking gives the
+ * Coded segments packed for crossing between the main process and a worker thread. Copying
+ * 100,000 segments between threads as objects costs close to a second of CPU (on the sending
+ * thread, half a second in which nothing else is answered); packed, their numbers travel in typed
+ * arrays that are moved, not copied, their strings as a few joined strings, and their quotes not
+ * at all when, as always in a sound project, a quote is its document's text between its offsets:
+ * both sides have the text. Unpacking gives the same segments, and an import plan's changes the
  * same changes in the same order.
  */
 import type { Change } from '../../shared/model/changes';
 import type { CodedSegment } from '../../shared/model/segments';
 
-/** New coded segments (changes with no `before`) in columns, and every other change by its place among them. */
-export interface PackedChanges {
+/** Coded segments in columns. */
+export interface PackedSegments {
   count: number;
   starts: Int32Array;
   ends: Int32Array;
@@ -25,21 +26,26 @@ export interface PackedChanges {
   updated: string;
   /** The memos that are not empty, by segment. */
   memos: Array<[number, string]>;
-  /** Every other change, after how many segments it comes. */
+  /** The quotes that are not their document's text between the segment's offsets, by segment. */
+  quotes: Array<[number, string]>;
+}
+
+/** An import plan's changes: its new segments packed, and every other change after how many of them it comes. */
+export interface PackedChanges {
+  segments: PackedSegments;
   others: Array<[number, Change]>;
 }
 
+/** The text of a document, by its id. */
+export type TextOf = (documentId: string) => string;
+
 const SEPARATOR = '\n';
 
-/** Packs a plan's changes; `transfer` lists the buffers to move with them. */
-export function packChanges(changes: readonly Change[]): { packed: PackedChanges; transfer: ArrayBuffer[] } {
-  const segments: CodedSegment[] = [];
-  const others: Array<[number, Change]> = [];
-  for (const change of changes) {
-    const fits = change.kind === 'segment' && change.before === null && change.after !== null && ![change.after.id, change.after.createdAt, change.after.updatedAt].some((s) => s.includes(SEPARATOR));
-    if (fits) segments.push(change.after as CodedSegment);
-    else others.push([segments.length, change]);
-  }
+/** True when a segment's strings can be joined by the separator. */
+const joinable = (segment: CodedSegment) => !segment.id.includes(SEPARATOR) && !segment.createdAt.includes(SEPARATOR) && !segment.updatedAt.includes(SEPARATOR);
+
+/** Packs segments (each must be `joinable`); `transfer` lists the buffers to move with them. */
+export function packSegments(segments: readonly CodedSegment[], textOf: TextOf): { packed: PackedSegments; transfer: ArrayBuffer[] } {
   const count = segments.length;
   const names: string[] = [];
   const indexOfName = new Map<string, number>();
@@ -51,7 +57,7 @@ export function packChanges(changes: readonly Change[]): { packed: PackedChanges
     }
     return index;
   };
-  const packed: PackedChanges = {
+  const packed: PackedSegments = {
     count,
     starts: new Int32Array(count),
     ends: new Int32Array(count),
@@ -63,7 +69,7 @@ export function packChanges(changes: readonly Change[]): { packed: PackedChanges
     created: segments.map((s) => s.createdAt).join(SEPARATOR),
     updated: segments.map((s) => s.updatedAt).join(SEPARATOR),
     memos: [],
-    others,
+    quotes: [],
   };
   segments.forEach((segment, i) => {
     packed.starts[i] = segment.start;
@@ -72,38 +78,66 @@ export function packChanges(changes: readonly Change[]): { packed: PackedChanges
     packed.codes[i] = nameIndex(segment.codeId);
     packed.coders[i] = nameIndex(segment.coder);
     if (segment.memo) packed.memos.push([i, segment.memo]);
+    if (segment.quote !== textOf(segment.documentId).slice(segment.start, segment.end)) packed.quotes.push([i, segment.quote]);
   });
   const transfer = [packed.starts, packed.ends, packed.documents, packed.codes, packed.coders].map((column) => column.buffer as ArrayBuffer);
   return { packed, transfer };
 }
 
-/** The changes again, each new segment's quote taken from its document's text (`textOf`). */
-export function unpackChanges(packed: PackedChanges, textOf: (documentId: string) => string): Change[] {
+/** The segments again, each quote taken from its document's text unless it was carried. */
+export function unpackSegments(packed: PackedSegments, textOf: TextOf): CodedSegment[] {
   const ids = packed.count ? packed.ids.split(SEPARATOR) : [];
   const created = packed.count ? packed.created.split(SEPARATOR) : [];
   const updated = packed.count ? packed.updated.split(SEPARATOR) : [];
   const memos = new Map(packed.memos);
-  const changes: Change[] = [];
-  let other = 0;
-  for (let i = 0; i <= packed.count; i++) {
-    while (other < packed.others.length && packed.others[other]![0] === i) changes.push(packed.others[other++]![1]);
-    if (i === packed.count) break;
+  const quotes = new Map(packed.quotes);
+  const segments: CodedSegment[] = new Array(packed.count);
+  for (let i = 0; i < packed.count; i++) {
     const documentId = packed.names[packed.documents[i]!]!;
     const start = packed.starts[i]!;
     const end = packed.ends[i]!;
-    const segment: CodedSegment = {
+    segments[i] = {
       id: ids[i]!,
       documentId,
       codeId: packed.names[packed.codes[i]!]!,
       start,
       end,
-      quote: textOf(documentId).slice(start, end),
+      quote: quotes.get(i) ?? textOf(documentId).slice(start, end),
       coder: packed.names[packed.coders[i]!]!,
       createdAt: created[i]!,
       updatedAt: updated[i]!,
       memo: memos.get(i) ?? '',
     };
-    changes.push({ kind: 'segment', id: segment.id, before: null, after: segment });
+  }
+  return segments;
+}
+
+/** Packs a plan's changes: the new segments (changes with no `before`) in columns, the rest as they are. */
+export function packChanges(changes: readonly Change[], textOf: TextOf): { packed: PackedChanges; transfer: ArrayBuffer[] } {
+  const segments: CodedSegment[] = [];
+  const others: Array<[number, Change]> = [];
+  for (const change of changes) {
+    if (change.kind === 'segment' && change.before === null && change.after !== null && joinable(change.after)) segments.push(change.after);
+    else others.push([segments.length, change]);
+  }
+  const { packed, transfer } = packSegments(segments, textOf);
+  return { packed: { segments: packed, others }, transfer };
+}
+
+/** The changes again, in their order. */
+export function unpackChanges(packed: PackedChanges, textOf: TextOf): Change[] {
+  const segments = unpackSegments(packed.segments, textOf);
+  const changes: Change[] = [];
+  let other = 0;
+  for (let i = 0; i <= segments.length; i++) {
+    while (other < packed.others.length && packed.others[other]![0] === i) changes.push(packed.others[other++]![1]);
+    if (i === segments.length) break;
+    changes.push({ kind: 'segment', id: segments[i]!.id, before: null, after: segments[i]! });
   }
   return changes;
+}
+
+/** A dataset's segments packed, when every one can be (else null: they cross as they are). */
+export function packDatasetSegments(segments: readonly CodedSegment[], textOf: TextOf): { packed: PackedSegments; transfer: ArrayBuffer[] } | null {
+  return segments.every(joinable) ? packSegments(segments, textOf) : null;
 }
