@@ -16,7 +16,7 @@ import type { DatasetInput } from '../../shared/model/project';
 import { cancelledFailure, type Job } from './jobs';
 import { packDatasetSegments, type PackedChanges, type PackedSegments } from './segment-columns';
 import type { CodedSegment } from '../../shared/model/segments';
-import type { QdpxOptions } from './refi-qda';
+import { WRITING_SEGMENTS, type QdpxOptions } from './refi-qda';
 
 const WORKER_FILE = 'refi-qda-worker.cjs';
 
@@ -131,6 +131,8 @@ export class ExchangeThread {
  * job hears of the coded segments written, and a cancel stops the thread at once.
  */
 export async function qdpxBytesInThread(dataset: DatasetInput, options: QdpxOptions, job?: Job): Promise<Uint8Array> {
+  // Said at once, as the thread will say it: the page shows the phase before the thread has started.
+  job?.report(WRITING_SEGMENTS, 0, dataset.segments.length);
   const thread = new ExchangeThread(job);
   try {
     const texts = new Map(dataset.documents.map(({ record, text }) => [record.id, text]));

@@ -8,7 +8,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { parentPort } from 'node:worker_threads';
 import { planProjectImport, type ResolvedSource } from '../../shared/exchange/refi-qda/project-import';
 import { WorkbenchFailure } from '../../shared/model/failure';
-import { newCodeId, qdpxBytes, readQdpx, type ReadBundle } from './refi-qda';
+import { newCodeId, qdpxBytes, readQdpx, WRITING_SEGMENTS, type ReadBundle } from './refi-qda';
 import type { ExchangeReply, ExchangeRequest } from './refi-qda-thread';
 import { packChanges, unpackSegments } from './segment-columns';
 
@@ -27,7 +27,7 @@ async function answer(request: ExchangeRequest): Promise<void> {
       const segments = 'packed' in request.segments ? unpackSegments(request.segments.packed, (id) => texts.get(id) ?? '') : request.segments.plain;
       const dataset = { ...request.dataset, segments };
       const total = segments.length;
-      const phase = 'Writing the coded segments';
+      const phase = WRITING_SEGMENTS;
       let done = 0;
       say({ kind: 'progress', phase, done, total });
       const bytes = await qdpxBytes(dataset, request.options, {

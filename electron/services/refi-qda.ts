@@ -34,6 +34,9 @@ export function newCodeId(ref: string, taken: ReadonlySet<string>): string {
   return importedCodeId(ref, createHash('sha1').update(ref).digest('hex'), taken);
 }
 
+/** The phase of an export's job while its coded segments are written. */
+export const WRITING_SEGMENTS = 'Writing the coded segments';
+
 export interface QdpxOptions {
   projectId: string;
   projectName: string;
