@@ -164,23 +164,10 @@ export class ZipArchive {
     }
   }
 
-  /** Checks what a part has unpacked to so far (from `consumed` packed bytes) against the limits. */
+  /** Checks what a part has unpacked to (from `consumed` packed bytes) against the limits. */
   private count(part: Part, size: number, consumed: number): void {
-    const { partBytes, archiveBytes, ratio } = this.limits;
-    if (this.unpacked + size > archiveBytes) {
-      throw new ArchiveTooLarge(`${this.name} was refused: it would unpack to more than ${sizeInWords(archiveBytes)}, the most an archive may hold.`);
-    }
-    if (size > partBytes) {
-      throw new ArchiveTooLarge(`${this.name} was refused: its part ${part.path} would unpack to more than ${sizeInWords(partBytes)}, the most one part may hold.`);
-    }
-    if (size > RATIO_GRACE_BYTES && size > ratio * consumed) {
-      throw new ArchiveTooLarge(
-        `${this.name} was refused: its part ${part.path} unpacks to more than ${ratio} times its packed size, the most that is accepted (a file made to exhaust memory?).`,
-      );
-    }
-    if (size > part.declaredSize) {
-      throw new DamagedArchive(`${part.path} holds more than the ${part.declaredSize} bytes it declares`);
-    }
+    const passed = this.ceilings(part, consumed).find(([limit]) => size > limit);
+    if (passed) throw passed[1]();
   }
 
   private readDirectory(): void {
