@@ -50,6 +50,12 @@ await Promise.all([
     entryPoints: [join(root, 'electron', 'services', 'reliability-worker.ts')],
     outfile: join(root, 'dist', 'electron', 'reliability-worker.cjs'),
   }),
+  // REFI-QDA projects are zipped and read in a worker thread, loaded the same way.
+  esbuild({
+    ...common,
+    entryPoints: [join(root, 'electron', 'services', 'refi-qda-worker.ts')],
+    outfile: join(root, 'dist', 'electron', 'refi-qda-worker.cjs'),
+  }),
   esbuild({
     ...common,
     entryPoints: [join(root, 'electron', 'cli', 'cli.ts')],

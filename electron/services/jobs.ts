@@ -50,8 +50,13 @@ export class Job {
       await new Promise<void>((resolve) => setImmediate(resolve));
       this.sliceStart = Date.now();
     }
-    if (this.cancelled) throw new WorkbenchFailure('cancelled', 'Cancelled: nothing was written and nothing changed.');
+    if (this.cancelled) throw cancelledFailure();
   }
+}
+
+/** What a cancelled job fails with. */
+export function cancelledFailure(): WorkbenchFailure {
+  return new WorkbenchFailure('cancelled', 'Cancelled: nothing was written and nothing changed.');
 }
 
 /** The jobs under way, by the id the page gave them. */

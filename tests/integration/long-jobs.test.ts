@@ -24,13 +24,16 @@ async function bigProject(): Promise<OpenProject> {
   return project;
 }
 
-/** Polls a job as the page does, until it has made some progress; every answer seen is kept. */
+/**
+ * Polls a job as the page does, until it has made some progress; every answer seen is kept. The
+ * polls are a millisecond apart: work in a worker thread reports only once its thread has started.
+ */
 async function watchUntilUnderWay(project: OpenProject, jobId: string, seen: JobProgress[]): Promise<void> {
   for (let i = 0; i < 10_000; i++) {
     const progress = value<JobProgress | null>(await dispatch(project.handlers, 'jobProgress', { jobId }));
     if (progress) seen.push(progress);
     if (progress && progress.total > 0 && progress.done > 0) return;
-    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setTimeout(resolve, 1));
   }
   throw new Error('the job never reported any progress');
 }
