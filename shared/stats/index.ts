@@ -9,6 +9,8 @@ export {
   clusterCoincidences,
   clusteredAlpha,
   clusterBootstrapSteps,
+  MIN_BOOTSTRAP_CLUSTERS,
+  type ClusterInterval,
   type StretchCluster,
   type ClusterCoincidences,
 } from './stretch-bootstrap';
@@ -39,4 +41,4 @@ export { reliabilityReport, type ReliabilityReport, type ReliabilityBootstrap, t
 export { type ReliabilityDisagreement, type DisagreementVersion } from './report-disagreements';
 export { type MeasureDefinition } from './measure-definitions';
 export { type ReliabilityInput, type ReliabilityOptions } from './character-data';
-export { reliabilityReportCsv, reliabilityReportHtml, unitsMatrixCsv, RELIABILITY_CSV_COLUMNS, type ReliabilityHtmlMeta } from './reliability-exports';
+export { reliabilityReportCsv, reliabilityReportHtml, unitsMatrixCsv, RELIABILITY_CSV_COLUMNS, RELIABILITY_CSV_TRAILING_COLUMNS, type ReliabilityHtmlMeta } from './reliability-exports';

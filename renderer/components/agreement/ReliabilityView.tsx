@@ -130,7 +130,7 @@ export function ReliabilityView(props: { onJump: () => void }) {
               t('agreement.summary.coders', { count: report.coders.length, names: report.coders.join(', ') }),
               t('agreement.summary.documents', { count: report.documents }),
               t('agreement.summary.units', { count: report.units }),
-              ...(report.bootstrap ? [t('agreement.summary.bootstrap', { samples: formatNumber(report.bootstrap.samples), clusters: formatNumber(report.bootstrap.clusters), seed: report.bootstrap.seed })] : []),
+              ...(report.bootstrap ? [t('agreement.summary.bootstrap', { count: report.bootstrap.clusters, samples: formatNumber(report.bootstrap.samples), seed: report.bootstrap.seed })] : []),
             ].join(' · ')}
           </p>
           <p className="reliability-scope" data-scope={allDocuments ? 'all' : 'shared'}>
