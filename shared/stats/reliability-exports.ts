@@ -20,7 +20,15 @@ function fixed(value: number | null, digits = 4): string {
 }
 
 /** The unit a bootstrap resampled, in words. */
-const RESAMPLED_UNITS: Record<ReliabilityBootstrap['unit'], string> = { 'coded-stretch': 'coded stretches' };
+const RESAMPLED_UNITS: Record<ReliabilityBootstrap['unit'], string> = { 'coded-stretch': 'coded stretches', document: 'documents' };
+
+/** What a bootstrap resampled, in words: "the 120 clusters of characters (118 coded stretches, 2 documents nobody coded)". */
+function resampled({ unit, clusters, codedClusters }: ReliabilityBootstrap): string {
+  const uncoded = clusters - codedClusters;
+  return unit === 'document'
+    ? `the ${clusters} documents, each whole (${uncoded} of them nobody coded)`
+    : `the ${clusters} clusters of characters (${codedClusters} ${RESAMPLED_UNITS[unit]}${uncoded > 0 ? `, ${uncoded} documents nobody coded` : ''})`;
+}
 
 /** The first columns of `reliabilityReportCsv`, before one `segments_<coder>` column per coder. */
 export const RELIABILITY_CSV_COLUMNS = [
@@ -188,7 +196,7 @@ export function reliabilityReportHtml(report: ReliabilityReport, meta: Reliabili
       'Bootstrap',
       report.bootstrap === null
         ? 'not computed'
-        : `${report.bootstrap.samples} resamples of the ${report.bootstrap.clusters} clusters of characters (${report.bootstrap.codedStretches} ${RESAMPLED_UNITS[report.bootstrap.unit]}${report.bootstrap.clusters > report.bootstrap.codedStretches ? `, ${report.bootstrap.clusters - report.bootstrap.codedStretches} documents nobody coded` : ''}), seed ${report.bootstrap.seed}, ${report.bootstrap.confidence * 100} % percentile intervals`,
+        : `${report.bootstrap.samples} resamples of ${resampled(report.bootstrap)}, seed ${report.bootstrap.seed}, ${report.bootstrap.confidence * 100} % percentile intervals`,
     ],
   ];
 

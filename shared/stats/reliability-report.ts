@@ -16,7 +16,7 @@
  */
 import { type StepProgress } from './bootstrap';
 import { characterUnits, CODE_SET_SEPARATOR } from './character-units';
-import { characterData, type CharacterData, type ReliabilityInput, type ReliabilityOptions } from './character-data';
+import { characterData, type BootstrapUnit, type CharacterData, type ReliabilityInput, type ReliabilityOptions } from './character-data';
 import { MEASURE_DEFINITIONS, type MeasureDefinition } from './measure-definitions';
 import { disagreementsOf, type ReliabilityDisagreement } from './report-disagreements';
 import { pairwiseSegmentAgreement } from './segment-agreement';
@@ -24,7 +24,9 @@ import {
   clusterBootstrapSteps,
   clusterCoincidences,
   clusteredAlpha,
+  documentClusters,
   MIN_BOOTSTRAP_CLUSTERS,
+  MIN_DOCUMENT_CLUSTERS,
   stretchClusters,
   type ClusterInterval,
 } from './stretch-bootstrap';
@@ -71,14 +73,14 @@ export interface ReliabilityBootstrap {
   seed: number;
   confidence: number;
   /**
-   * The unit resampled: coded stretches, each with the uncoded text before it, and documents nobody
-   * coded, each whole (`stretch-bootstrap.ts`).
+   * The unit resampled (`stretch-bootstrap.ts`): coded stretches, each with the uncoded text before
+   * it, and documents nobody coded, each whole; or every document whole.
    */
-  unit: 'coded-stretch';
+  unit: BootstrapUnit;
   /** How many clusters the compared documents hold: each resample draws as many. */
   clusters: number;
-  /** Of them, coded stretches; the rest are documents with no coded stretch. */
-  codedStretches: number;
+  /** Of them, those with coding (coded stretches, or documents someone coded); the rest are documents nobody coded. */
+  codedClusters: number;
 }
 
 /** The report. */
@@ -151,7 +153,11 @@ export function* reliabilityReportSteps(input: ReliabilityInput, options: Reliab
   const weights = overall.weights;
   // Nominal α and its interval come from the coincidences of the coded stretches (the clusters the
   // bootstrap resamples); every row in the order of `rowIds`.
-  const clusters = stretchClusters(spans, continua);
+  const unit = options.bootstrap?.unit ?? 'coded-stretch';
+  const clusters = unit === 'document' ? documentClusters(spans, continua) : stretchClusters(spans, continua);
+  if (options.bootstrap !== undefined && unit === 'document' && clusters.length < MIN_DOCUMENT_CLUSTERS) {
+    throw new RangeError(`Resampling whole documents needs at least ${MIN_DOCUMENT_CLUSTERS} documents with text, not ${clusters.length}.`);
+  }
   const coincidences = clusterCoincidences(overall, codeIds, clusters);
   const bootstrap: ReliabilityBootstrap | null =
     options.bootstrap === undefined
@@ -159,9 +165,9 @@ export function* reliabilityReportSteps(input: ReliabilityInput, options: Reliab
       : {
           ...options.bootstrap,
           confidence: CONFIDENCE,
-          unit: 'coded-stretch',
+          unit,
           clusters: clusters.length,
-          codedStretches: clusters.filter((cluster) => cluster.coded).length,
+          codedClusters: clusters.filter((cluster) => cluster.coded).length,
         };
   const intervals = bootstrap === null ? null : yield* clusterBootstrapSteps(coincidences, bootstrap);
 
@@ -257,11 +263,16 @@ function notesOf(report: ReliabilityReport, data: CharacterData): string[] {
     notes.push(`No chosen coder applied ${unused.map((row) => `"${row.label}"`).join(', ')}: a code nobody used gives no α, κ or α_U (undefined, left blank).`);
   }
   if (report.bootstrap !== null) {
-    const { confidence, samples, seed, clusters, codedStretches } = report.bootstrap;
-    const uncoded = clusters - codedStretches;
+    const { confidence, samples, seed, clusters, codedClusters, unit } = report.bootstrap;
+    const uncoded = clusters - codedClusters;
+    const cited = 'a cluster bootstrap: Davison & Hinkley 1997, §3.8; Field & Welsh 2007), in the spirit of Hayes & Krippendorff (2007), whose KALPHA bootstrap resamples pairable values instead.';
     notes.push(
-      `α intervals: ${confidence * 100} % percentile bootstrap over clusters of text, ${samples} resamples of the ${plural(clusters, 'cluster')} (${plural(codedStretches, 'coded stretch', 'coded stretches')}${uncoded > 0 ? ` and ${plural(uncoded, 'document', 'documents')} nobody coded` : ''}), seed ${seed}. ` +
-        'The characters of a text are not independent, so whole clusters are resampled (a cluster bootstrap: Davison & Hinkley 1997, §3.8; Field & Welsh 2007), in the spirit of Hayes & Krippendorff (2007), whose KALPHA bootstrap resamples pairable values instead. A coded stretch is a passage covered without a break by segments of the chosen coders and codes (overlapping segments join one stretch), taken together with the uncoded text before it; a document nobody coded is one cluster. Stretches, also those of one document, are taken to be independent.',
+      unit === 'document'
+        ? `α intervals: ${confidence * 100} % percentile bootstrap over whole documents, ${samples} resamples of the ${plural(clusters, 'document')}` +
+            `${uncoded > 0 ? ` (${uncoded} of them nobody coded)` : ''}, seed ${seed}. ` +
+            `The characters of a text are not independent, nor perhaps are the passages of one document, so whole documents are resampled (${cited} Only the documents are taken to be independent.`
+        : `α intervals: ${confidence * 100} % percentile bootstrap over clusters of text, ${samples} resamples of the ${plural(clusters, 'cluster')} (${plural(codedClusters, 'coded stretch', 'coded stretches')}${uncoded > 0 ? ` and ${plural(uncoded, 'document', 'documents')} nobody coded` : ''}), seed ${seed}. ` +
+            `The characters of a text are not independent, so whole clusters are resampled (${cited} A coded stretch is a passage covered without a break by segments of the chosen coders and codes (overlapping segments join one stretch), taken together with the uncoded text before it; a document nobody coded is one cluster. Stretches, also those of one document, are taken to be independent${report.documents >= MIN_DOCUMENT_CLUSTERS ? '; with this many documents, whole documents can be resampled instead' : ''}.`,
     );
     if (clusters < MIN_BOOTSTRAP_CLUSTERS) {
       notes.push(

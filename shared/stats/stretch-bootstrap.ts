@@ -26,6 +26,9 @@
  * characters of one cluster are dependent; different clusters — and so also the stretches of one
  * document — are taken to be independent.
  *
+ * Where the stretches of one document may depend on each other (one coder's habits in one text),
+ * whole documents can be the clusters instead (`documentClusters`), given enough of them.
+ *
  * With fewer than two clusters there is nothing to resample (every resample is the data itself),
  * so no interval is given (`NaN` bounds) rather than one of zero width.
  *
@@ -60,6 +63,19 @@ export interface StretchCluster {
   end: number;
   coded: boolean;
 }
+
+/**
+ * One cluster per document of non-zero length (in the order of `continua`), `coded` when a span
+ * of the chosen coders and codes covers some of it: for resampling whole documents, which takes
+ * the stretches of one document as dependent and only the documents as independent.
+ */
+export function documentClusters(spans: readonly Span[], continua: readonly Continuum[]): StretchCluster[] {
+  const coded = new Set(spans.filter((span) => span.end > span.start).map((span) => span.document));
+  return continua.filter(({ length }) => length > 0).map(({ document, length }) => ({ document, start: 0, end: length, coded: coded.has(document) }));
+}
+
+/** Resampling whole documents needs at least this many of them, as the report's warning asks of any cluster. */
+export const MIN_DOCUMENT_CLUSTERS = 30;
 
 /** Fewer clusters than this leave nothing to resample: every resample would be the data itself. */
 export const MIN_BOOTSTRAP_CLUSTERS = 2;

@@ -285,8 +285,8 @@ describe('the bootstrap interval of α, on generated coding with a known α', ()
     const report = reliabilityReport(runsB[0], { coders: ['ann', 'bob'], documentIds: runsB[0].documents.map((d) => d.id), codeIds: ['x', 'y'], minOverlap: 50, bootstrap: { samples: 10, seed: 1 } });
     expect(runsB[0].documents.length).toBeGreaterThanOrEqual(4);
     // Chaining joins passages: fewer coded stretches than passages, still well above 30.
-    expect(report.bootstrap!.codedStretches).toBeLessThan(B.passages * 0.9);
-    expect(report.bootstrap!.codedStretches).toBeGreaterThan(90);
+    expect(report.bootstrap!.codedClusters).toBeLessThan(B.passages * 0.9);
+    expect(report.bootstrap!.codedClusters).toBeGreaterThan(90);
     const lengths = runsB[0].segments.filter((s) => s.coder === 'ann').map((s) => s.end - s.start);
     expect(Math.min(...lengths)).toBeLessThan(20);
     expect(Math.max(...lengths)).toBeGreaterThan(400);

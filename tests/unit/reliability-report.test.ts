@@ -308,7 +308,7 @@ describe('reliabilityReport, other cases', () => {
     );
     expect(clusters.length).toBeGreaterThan(3);
     expect(clusters.every((cluster) => cluster.coded)).toBe(true);
-    expect(first.bootstrap).toEqual({ samples: 300, seed: 99, confidence: 0.95, unit: 'coded-stretch', clusters: clusters.length, codedStretches: clusters.length });
+    expect(first.bootstrap).toEqual({ samples: 300, seed: 99, confidence: 0.95, unit: 'coded-stretch', clusters: clusters.length, codedClusters: clusters.length });
     for (const codeId of ['x', null]) {
       // The reference: draw whole clusters of characters with the same generator, recompute α on
       // the characters drawn, and take the type-7 percentile interval.
@@ -344,7 +344,7 @@ describe('reliabilityReport, other cases', () => {
   it('gives the interval but warns below 30 clusters', () => {
     const input = { documents: [{ id: 'doc', title: 't', text: 'a'.repeat(60) }], codes: CODES, segments: [seg('ann', 'x', 2, 9), seg('bob', 'x', 3, 9), seg('bob', 'y', 20, 30)] };
     const report = reliabilityReport(input, options({ bootstrap: { samples: 100, seed: 1 } }));
-    expect(report.bootstrap).toMatchObject({ unit: 'coded-stretch', clusters: 2, codedStretches: 2 });
+    expect(report.bootstrap).toMatchObject({ unit: 'coded-stretch', clusters: 2, codedClusters: 2 });
     expect(report.notes).toContain(
       'Only 2 clusters to resample: with fewer than 30 the bootstrap interval is unreliable (it tends to be too narrow, and few distinct resamples make it coarse). It is given, but read it as a rough indication.',
     );
@@ -361,7 +361,7 @@ describe('reliabilityReport, other cases', () => {
     const chained = Array.from({ length: 10 }, (_, i) => [seg('ann', i % 3 ? 'x' : 'y', i * 10, i * 10 + 8), seg('bob', 'x', i * 10 + 5, i * 10 + 13)]).flat();
     const input = { documents: [{ id: 'doc', title: 't', text: 'a'.repeat(110) }], codes: CODES, segments: chained };
     const report = reliabilityReport(input, options({ bootstrap: { samples: 100, seed: 1 } }));
-    expect(report.bootstrap).toMatchObject({ clusters: 1, codedStretches: 1 });
+    expect(report.bootstrap).toMatchObject({ clusters: 1, codedClusters: 1 });
     for (const { measures } of report.rows) {
       if (Number.isNaN(measures.alphaNominal)) continue;
       // Not [α, α]: no interval at all.
@@ -382,11 +382,41 @@ describe('reliabilityReport, other cases', () => {
     ];
     const input = { documents, codes: CODES, segments: [seg('ann', 'x', 2, 9), seg('bob', 'x', 3, 9), seg('bob', 'y', 20, 30)] };
     const report = reliabilityReport(input, options({ documentIds: ['doc', 'blank'], bootstrap: { samples: 100, seed: 1 } }));
-    expect(report.bootstrap).toMatchObject({ clusters: 3, codedStretches: 2 });
+    expect(report.bootstrap).toMatchObject({ clusters: 3, codedClusters: 2 });
     expect(report.notes.find((note) => note.startsWith('α intervals'))).toMatch(/100 resamples of the 3 clusters \(2 coded stretches and 1 document nobody coded\), seed 1/);
     const alone = reliabilityReport({ ...input, segments: [] }, options({ documentIds: ['blank'], bootstrap: { samples: 100, seed: 1 } }));
-    expect(alone.bootstrap).toMatchObject({ clusters: 1, codedStretches: 0 });
+    expect(alone.bootstrap).toMatchObject({ clusters: 1, codedClusters: 0 });
     expect(alone.notes.find((note) => note.startsWith('α intervals'))).toMatch(/of the 1 cluster \(0 coded stretches and 1 document nobody coded\)/);
+  });
+
+  it('resamples whole documents on request, from 30 documents on, and says so', () => {
+    // 30 documents of two passages each; bob disagrees in one passage of every third document.
+    const documents = Array.from({ length: 30 }, (_, d) => ({ id: `d${d}`, title: `d${d}`, text: 'a'.repeat(50) }));
+    const segments = documents.flatMap(({ id }, d) => [
+      seg('ann', 'x', 2, 12, id),
+      seg('bob', 'x', 3, 12, id),
+      seg('ann', 'y', 25, 40, id),
+      seg('bob', d % 3 ? 'y' : 'x', 26, 40, id),
+    ]);
+    const input = { documents, codes: CODES, segments };
+    const documentIds = documents.map((d) => d.id);
+    const byDocument = reliabilityReport(input, options({ documentIds, bootstrap: { samples: 200, seed: 5, unit: 'document' } }));
+    expect(byDocument.bootstrap).toEqual({ samples: 200, seed: 5, confidence: 0.95, unit: 'document', clusters: 30, codedClusters: 30 });
+    expect(byDocument.notes.find((note) => note.startsWith('α intervals'))).toMatch(
+      /^α intervals: 95 % percentile bootstrap over whole documents, 200 resamples of the 30 documents, seed 5\. .*Only the documents are taken to be independent\.$/,
+    );
+    const ci = rowOf(byDocument, null).measures.alphaNominalCi!;
+    expect(ci.lower).toBeLessThan(rowOf(byDocument, null).measures.alphaNominal);
+    expect(ci.upper).toBeGreaterThan(rowOf(byDocument, null).measures.alphaNominal);
+    const byStretch = reliabilityReport(input, options({ documentIds, bootstrap: { samples: 200, seed: 5 } }));
+    expect(byStretch.bootstrap).toMatchObject({ unit: 'coded-stretch', clusters: 60 });
+    expect(byStretch.notes.find((note) => note.startsWith('α intervals'))).toMatch(/with this many documents, whole documents can be resampled instead\.$/);
+    expect(rowOf(byStretch, null).measures.alphaNominal).toBe(rowOf(byDocument, null).measures.alphaNominal);
+    expect(csvParse(reliabilityReportCsv(byDocument))[0]).toMatchObject({ alpha_nominal_ci_resampled: 'documents', alpha_nominal_ci_clusters: '30' });
+    expect(reliabilityReportHtml(byDocument, { projectName: 'p', createdAt: 'now', input })).toContain('200 resamples of the 30 documents, each whole (0 of them nobody coded), seed 5');
+    expect(() => reliabilityReport(input, options({ documentIds: documentIds.slice(1), bootstrap: { samples: 200, seed: 5, unit: 'document' } }))).toThrow(
+      'Resampling whole documents needs at least 30 documents with text, not 29.',
+    );
   });
 
   it('says on how many resamples each row’s α was defined, and that the others were left out', () => {

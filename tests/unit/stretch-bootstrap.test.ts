@@ -4,6 +4,7 @@ import {
   clusterBootstrapSteps,
   clusterCoincidences,
   clusteredAlpha,
+  documentClusters,
   expandCharacterUnits,
   krippendorffAlpha,
   MIN_BOOTSTRAP_CLUSTERS,
@@ -42,6 +43,23 @@ describe('stretchClusters', () => {
       { document: 'a', start: 0, end: 12, coded: false },
       { document: 'b', start: 0, end: 7, coded: true },
       { document: 'b', start: 7, end: 10, coded: true },
+    ]);
+  });
+});
+
+describe('documentClusters', () => {
+  it('makes every document with text one cluster, coded when a non-empty span lies in it', () => {
+    const spans = [span('ann', 'x', 3, 4, 'b'), span('bob', 'x', 6, 6, 'c')];
+    const continua = [
+      { document: 'a', length: 12 },
+      { document: 'empty', length: 0 },
+      { document: 'b', length: 10 },
+      { document: 'c', length: 8 },
+    ];
+    expect(documentClusters(spans, continua)).toEqual([
+      { document: 'a', start: 0, end: 12, coded: false },
+      { document: 'b', start: 0, end: 10, coded: true },
+      { document: 'c', start: 0, end: 8, coded: false },
     ]);
   });
 });
