@@ -56,6 +56,8 @@ export function reliabilityReportInWorker(
   job: Job,
   workerFile: string = builtWorkerFile(),
 ): Promise<ReliabilityReport> {
+  // A job cancelled before it began starts no worker at all.
+  if (job.cancelled) return Promise.reject(cancelledFailure());
   job.report(COMPUTING_PHASE, 0, 0);
   return new Promise((resolve, reject) => {
     const worker = new Worker(workerFile, { workerData: { input: slim(input), selection } satisfies ReliabilityWork });
@@ -67,15 +69,19 @@ export function reliabilityReportInWorker(
       void worker.terminate();
       done();
     };
-    const onCancel = () => settle(() => reject(new WorkbenchFailure('cancelled', 'Cancelled: nothing was written and nothing changed.')));
-    if (job.cancelled) return onCancel();
+    const onCancel = () => settle(() => reject(cancelledFailure()));
     job.signal.addEventListener('abort', onCancel);
     worker.on('message', (message: ReliabilityWorkerMessage) => {
       if (message.kind === 'progress') job.report(BOOTSTRAP_PHASE, message.done, message.total);
       else if (message.kind === 'done') settle(() => resolve(message.report));
       else settle(() => reject(message.code === null ? new Error(message.message) : new WorkbenchFailure(message.code, message.message)));
     });
-    worker.on('error', (error) => settle(() => reject(error)));
-    worker.on('exit', (code) => settle(() => reject(new Error(`the reliability report stopped before it finished (exit code ${code})`))));
+    worker.on('error', (error) => settle(() => reject(new Error(`the reliability report failed in its worker thread: ${error.message}`, { cause: error }))));
+    worker.on('exit', (code) => settle(() => reject(new Error(`the reliability report stopped before it finished (its worker thread exited with code ${code})`))));
   });
+}
+
+/** What a cancelled report throws. */
+function cancelledFailure(): WorkbenchFailure {
+  return new WorkbenchFailure('cancelled', 'Cancelled: nothing was written and nothing changed.');
 }

@@ -9,6 +9,10 @@ export {
   clusterCoincidences,
   clusteredAlpha,
   clusterBootstrapSteps,
+  MIN_BOOTSTRAP_CLUSTERS,
+  documentClusters,
+  MIN_DOCUMENT_CLUSTERS,
+  type ClusterInterval,
   type StretchCluster,
   type ClusterCoincidences,
 } from './stretch-bootstrap';
@@ -38,5 +42,5 @@ export { weightedPercentAgreement, weightedCohenKappa, weightedFleissKappa, type
 export { reliabilityReport, type ReliabilityReport, type ReliabilityBootstrap, type ReliabilityRow, type ReliabilityMeasures } from './reliability-report';
 export { type ReliabilityDisagreement, type DisagreementVersion } from './report-disagreements';
 export { type MeasureDefinition } from './measure-definitions';
-export { type ReliabilityInput, type ReliabilityOptions } from './character-data';
-export { reliabilityReportCsv, reliabilityReportHtml, unitsMatrixCsv, RELIABILITY_CSV_COLUMNS, type ReliabilityHtmlMeta } from './reliability-exports';
+export { type BootstrapUnit, type ReliabilityInput, type ReliabilityOptions } from './character-data';
+export { reliabilityReportCsv, reliabilityReportHtml, unitsMatrixCsv, RELIABILITY_CSV_COLUMNS, RELIABILITY_CSV_TRAILING_COLUMNS, type ReliabilityHtmlMeta } from './reliability-exports';

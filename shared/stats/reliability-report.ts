@@ -14,13 +14,22 @@
  * report in `reliability-exports.ts`, and nominal α with its bootstrap interval, which resamples
  * coded stretches rather than characters, in `stretch-bootstrap.ts`.
  */
-import { type ConfidenceInterval, type StepProgress } from './bootstrap';
+import { type StepProgress } from './bootstrap';
 import { characterUnits, CODE_SET_SEPARATOR } from './character-units';
-import { characterData, type CharacterData, type ReliabilityInput, type ReliabilityOptions } from './character-data';
+import { characterData, type BootstrapUnit, type CharacterData, type ReliabilityInput, type ReliabilityOptions } from './character-data';
 import { MEASURE_DEFINITIONS, type MeasureDefinition } from './measure-definitions';
 import { disagreementsOf, type ReliabilityDisagreement } from './report-disagreements';
 import { pairwiseSegmentAgreement } from './segment-agreement';
-import { clusterBootstrapSteps, clusterCoincidences, clusteredAlpha, stretchClusters } from './stretch-bootstrap';
+import {
+  clusterBootstrapSteps,
+  clusterCoincidences,
+  clusteredAlpha,
+  documentClusters,
+  MIN_BOOTSTRAP_CLUSTERS,
+  MIN_DOCUMENT_CLUSTERS,
+  stretchClusters,
+  type ClusterInterval,
+} from './stretch-bootstrap';
 import { binaryUAlpha, cuAlpha, uAlpha } from './unitizing-2016';
 import { unitizingAlphaU } from './unitizing-alpha';
 import { weightedCohenKappa, weightedFleissKappa, weightedPercentAgreement } from './weighted-agreement';
@@ -34,8 +43,11 @@ export interface ReliabilityMeasures {
   /** Three or more coders only. */
   fleissKappa: number | null;
   alphaNominal: number;
-  /** Only with `bootstrap` (bounds `NaN` when α itself is undefined). */
-  alphaNominalCi: ConfidenceInterval | null;
+  /**
+   * Only with `bootstrap`: the interval and how many resamples gave a defined α; bounds `NaN` when
+   * α itself is undefined or there are too few clusters to resample (the notes say which).
+   */
+  alphaNominalCi: ClusterInterval | null;
   /** Krippendorff's α_U (1995, 2004). */
   alphaU: number;
   /** Per code: |u-α restricted to the code; overall: u-α (null when a coder's codes overlap). */
@@ -60,10 +72,15 @@ export interface ReliabilityBootstrap {
   samples: number;
   seed: number;
   confidence: number;
-  /** The unit resampled: coded stretches, each with the uncoded text before it (`stretch-bootstrap.ts`). */
-  unit: 'coded-stretch';
-  /** How many of them the compared documents hold: each resample draws as many. */
+  /**
+   * The unit resampled (`stretch-bootstrap.ts`): coded stretches, each with the uncoded text before
+   * it, and documents nobody coded, each whole; or every document whole.
+   */
+  unit: BootstrapUnit;
+  /** How many clusters the compared documents hold: each resample draws as many. */
   clusters: number;
+  /** Of them, those with coding (coded stretches, or documents someone coded); the rest are documents nobody coded. */
+  codedClusters: number;
 }
 
 /** The report. */
@@ -89,8 +106,11 @@ export interface ReliabilityReport {
 /** The bootstrap's coverage. */
 const CONFIDENCE = 0.95;
 
-/** Fewer clusters than this make a bootstrap interval unreliable, and the report says so. */
-const MIN_CLUSTERS = 30;
+/**
+ * Fewer clusters than this make a bootstrap interval unreliable, and the report says so; it still
+ * gives the interval from `MIN_BOOTSTRAP_CLUSTERS` up (see `notesOf`).
+ */
+const RELIABLE_CLUSTERS = 30;
 
 /**
  * The reliability report of `options.coders` on `options.documentIds` for `options.codeIds`.
@@ -133,9 +153,22 @@ export function* reliabilityReportSteps(input: ReliabilityInput, options: Reliab
   const weights = overall.weights;
   // Nominal α and its interval come from the coincidences of the coded stretches (the clusters the
   // bootstrap resamples); every row in the order of `rowIds`.
-  const clusters = stretchClusters(spans, continua);
+  const unit = options.bootstrap?.unit ?? 'coded-stretch';
+  const clusters = unit === 'document' ? documentClusters(spans, continua) : stretchClusters(spans, continua);
+  if (options.bootstrap !== undefined && unit === 'document' && clusters.length < MIN_DOCUMENT_CLUSTERS) {
+    throw new RangeError(`Resampling whole documents needs at least ${MIN_DOCUMENT_CLUSTERS} documents with text, not ${clusters.length}.`);
+  }
   const coincidences = clusterCoincidences(overall, codeIds, clusters);
-  const bootstrap = options.bootstrap === undefined ? null : { ...options.bootstrap, confidence: CONFIDENCE, unit: 'coded-stretch' as const, clusters: clusters.length };
+  const bootstrap: ReliabilityBootstrap | null =
+    options.bootstrap === undefined
+      ? null
+      : {
+          ...options.bootstrap,
+          confidence: CONFIDENCE,
+          unit,
+          clusters: clusters.length,
+          codedClusters: clusters.filter((cluster) => cluster.coded).length,
+        };
   const intervals = bootstrap === null ? null : yield* clusterBootstrapSteps(coincidences, bootstrap);
 
   const alphaU = unitizingAlphaU(spans, continua, { coders, codes: codeIds });
@@ -230,13 +263,31 @@ function notesOf(report: ReliabilityReport, data: CharacterData): string[] {
     notes.push(`No chosen coder applied ${unused.map((row) => `"${row.label}"`).join(', ')}: a code nobody used gives no α, κ or α_U (undefined, left blank).`);
   }
   if (report.bootstrap !== null) {
-    const { confidence, samples, seed, clusters } = report.bootstrap;
+    const { confidence, samples, seed, clusters, codedClusters, unit } = report.bootstrap;
+    const uncoded = clusters - codedClusters;
+    const cited = 'a cluster bootstrap: Davison & Hinkley 1997, §3.8; Field & Welsh 2007), in the spirit of Hayes & Krippendorff (2007), whose KALPHA bootstrap resamples pairable values instead.';
     notes.push(
-      `α intervals: ${confidence * 100} % percentile bootstrap (Hayes & Krippendorff 2007), ${samples} resamples of the ${plural(clusters, 'coded stretch', 'coded stretches')}, seed ${seed}. ` +
-        'The characters of a text are not independent, so whole stretches are resampled as clusters (Davison & Hinkley 1997, §3.8; Field & Welsh 2007): a coded stretch is a passage covered without a break by segments of the chosen coders and codes, taken together with the uncoded text before it.',
+      unit === 'document'
+        ? `α intervals: ${confidence * 100} % percentile bootstrap over whole documents, ${samples} resamples of the ${plural(clusters, 'document')}` +
+            `${uncoded > 0 ? ` (${uncoded} of them nobody coded)` : ''}, seed ${seed}. ` +
+            `The characters of a text are not independent, nor perhaps are the passages of one document, so whole documents are resampled (${cited} Only the documents are taken to be independent.`
+        : `α intervals: ${confidence * 100} % percentile bootstrap over clusters of text, ${samples} resamples of the ${plural(clusters, 'cluster')} (${plural(codedClusters, 'coded stretch', 'coded stretches')}${uncoded > 0 ? ` and ${plural(uncoded, 'document', 'documents')} nobody coded` : ''}), seed ${seed}. ` +
+            `The characters of a text are not independent, so whole clusters are resampled (${cited} A coded stretch is a passage covered without a break by segments of the chosen coders and codes (overlapping segments join one stretch), taken together with the uncoded text before it; a document nobody coded is one cluster. Stretches, also those of one document, are taken to be independent${report.documents >= MIN_DOCUMENT_CLUSTERS ? '; with this many documents, whole documents can be resampled instead' : ''}.`,
     );
-    if (clusters < MIN_CLUSTERS) {
-      notes.push(`Only ${plural(clusters, 'coded stretch', 'coded stretches')} to resample: with fewer than ${MIN_CLUSTERS} the bootstrap interval is unreliable.`);
+    if (clusters < MIN_BOOTSTRAP_CLUSTERS) {
+      notes.push(
+        `No α interval: the compared text forms only ${plural(clusters, 'cluster')}, so every resample would be the same text and the interval would have zero width. Overlapping segments join one coded stretch, so coding that overlaps throughout forms a single one.`,
+      );
+    } else if (clusters < RELIABLE_CLUSTERS) {
+      notes.push(
+        `Only ${plural(clusters, 'cluster')} to resample: with fewer than ${RELIABLE_CLUSTERS} the bootstrap interval is unreliable (it tends to be too narrow, and few distinct resamples make it coarse). It is given, but read it as a rough indication.`,
+      );
+    }
+    const dropped = report.rows.filter((row) => row.measures.alphaNominalCi !== null && row.measures.alphaNominalCi.validResamples < samples && row.measures.alphaNominalCi.validResamples > 0);
+    if (dropped.length > 0) {
+      notes.push(
+        `On some resamples α was undefined (every drawn value the same) and they were left out of the interval: ${dropped.map((row) => `"${row.label}" ${row.measures.alphaNominalCi!.validResamples} of ${samples} valid`).join(', ')}.`,
+      );
     }
   }
   if (data.emptySegments > 0) notes.push(`${plural(data.emptySegments, 'segment')} with no characters (end ≤ start) left out.`);

@@ -9,17 +9,28 @@
  *
  * What is resampled instead: the stretches of coded text. A coded stretch is a maximal passage of
  * one document in which every position lies inside some chosen coder's segment of a chosen code
- * (segments that overlap, of any coder, join one stretch; segments that merely touch do not). Each
- * stretch forms one cluster together with the uncoded text before it; the uncoded text after the
- * last stretch of a document joins that last cluster, and a document nobody coded is one cluster.
- * Every character belongs to exactly one cluster, so the clusters cover the compared text.
+ * (segments that overlap, of any coder, join one stretch — so a chain of overlapping segments is
+ * one stretch however long; segments that merely touch do not). Each stretch forms one cluster
+ * together with the uncoded text before it; the uncoded text after the last stretch of a document
+ * joins that last cluster. A document nobody coded has no coded stretch: it is one cluster of its
+ * own, an uncoded one. Every character belongs to exactly one cluster, so the clusters cover the
+ * compared text.
  *
- * The bootstrap is the one Hayes & Krippendorff (2007) describe for α — recompute α on resamples
- * of the reliability data and read a percentile interval off them — with the clusters as the
- * resampled units, as the bootstrap of clustered data does (Davison & Hinkley 1997, §3.8; Field &
- * Welsh 2007): each resample draws as many clusters as there are, with replacement, and α is
- * recomputed from the coincidences of the drawn clusters, each cluster's characters kept together.
- * The characters of one cluster are dependent; different clusters are taken to be independent.
+ * The interval is a cluster (unit) bootstrap of α (Davison & Hinkley 1997, §3.8; Field & Welsh
+ * 2007): each resample draws as many clusters as there are, with replacement, α is recomputed from
+ * the coincidences of the drawn clusters, each cluster's characters kept together, and the
+ * percentile interval is read off the resampled α's. It is in the spirit of Hayes & Krippendorff
+ * (2007), who bootstrap α to give it an interval, but not their procedure: their KALPHA bootstrap
+ * resamples pairable values from the coincidence matrix with the expected disagreement D_e held
+ * fixed (see `bootstrap.ts`), which would again treat neighbouring characters as independent. The
+ * characters of one cluster are dependent; different clusters — and so also the stretches of one
+ * document — are taken to be independent.
+ *
+ * Where the stretches of one document may depend on each other (one coder's habits in one text),
+ * whole documents can be the clusters instead (`documentClusters`), given enough of them.
+ *
+ * With fewer than two clusters there is nothing to resample (every resample is the data itself),
+ * so no interval is given (`NaN` bounds) rather than one of zero width.
  *
  *   Hayes, A. F., & Krippendorff, K. (2007). Answering the call for a standard reliability measure
  *   for coding data. Communication Methods and Measures, 1(1), 77–89.
@@ -42,11 +53,40 @@ import { CODE_SET_SEPARATOR, type CharacterUnits } from './character-units';
 import type { Continuum, Span } from './continuum';
 import { mulberry32 } from './seeded-random';
 
-/** A cluster of the bootstrap: [start, end) of `document`, a coded stretch with the uncoded text before it. */
+/**
+ * A cluster of the bootstrap: [start, end) of `document`, a coded stretch with the uncoded text
+ * before it (`coded`), or the whole of a document nobody coded (not `coded`).
+ */
 export interface StretchCluster {
   document: string;
   start: number;
   end: number;
+  coded: boolean;
+}
+
+/**
+ * One cluster per document of non-zero length (in the order of `continua`), `coded` when a span
+ * of the chosen coders and codes covers some of it: for resampling whole documents, which takes
+ * the stretches of one document as dependent and only the documents as independent.
+ */
+export function documentClusters(spans: readonly Span[], continua: readonly Continuum[]): StretchCluster[] {
+  const coded = new Set(spans.filter((span) => span.end > span.start).map((span) => span.document));
+  return continua.filter(({ length }) => length > 0).map(({ document, length }) => ({ document, start: 0, end: length, coded: coded.has(document) }));
+}
+
+/** Resampling whole documents needs at least this many of them, as the report's warning asks of any cluster. */
+export const MIN_DOCUMENT_CLUSTERS = 30;
+
+/** Fewer clusters than this leave nothing to resample: every resample would be the data itself. */
+export const MIN_BOOTSTRAP_CLUSTERS = 2;
+
+/** A bootstrap percentile interval, and how many resamples it was read off. */
+export interface ClusterInterval extends ConfidenceInterval {
+  /**
+   * The resamples on which α was defined: the interval's quantiles are of these. Resamples on
+   * which it is undefined (every drawn value the same) are left out; 0 when there is no interval.
+   */
+  validResamples: number;
 }
 
 /**
@@ -73,9 +113,11 @@ export function stretchClusters(spans: readonly Span[], continua: readonly Conti
       if (start >= reach) starts.push(start);
       reach = Math.max(reach, end);
     }
-    // The first cluster takes the uncoded text before the first stretch (all of an uncoded document).
+    // The first cluster takes the uncoded text before the first stretch; a document with no
+    // stretch is one uncoded cluster.
+    const coded = starts.length > 0;
     starts[0] = 0;
-    starts.forEach((start, i) => clusters.push({ document, start, end: i + 1 < starts.length ? starts[i + 1] : length }));
+    starts.forEach((start, i) => clusters.push({ document, start, end: i + 1 < starts.length ? starts[i + 1] : length, coded }));
   }
   return clusters;
 }
@@ -226,20 +268,21 @@ function alphaOfDrawn(row: ClusterCoincidences, drawn: ArrayLike<number>, totals
  * The percentile intervals of every row's nominal α, resampling the clusters (see the module
  * comment), step by step: it yields its progress every few resamples so that a caller can report
  * it or stop, and returns one interval per row. Every row is recomputed on the same draws; a
- * resample on which a row's α is undefined is left out of that row's interval, and a row whose α
- * is undefined on the data gets `NaN` bounds. Deterministic for a given seed; throws on invalid
- * options as `bootstrapAlpha`.
+ * resample on which a row's α is undefined is left out of that row's interval (each interval says
+ * how many it kept), and a row whose α is undefined on the data gets `NaN` bounds. With fewer than
+ * `MIN_BOOTSTRAP_CLUSTERS` clusters nothing is drawn and every row gets `NaN` bounds. Deterministic
+ * for a given seed; throws on invalid options as `bootstrapAlpha`.
  */
 export function* clusterBootstrapSteps(
   rows: readonly ClusterCoincidences[],
   { samples, seed, confidence }: { samples: number; seed: number; confidence: number },
-): Generator<StepProgress, ConfidenceInterval[]> {
+): Generator<StepProgress, ClusterInterval[]> {
   checkBootstrapOptions(samples, seed, confidence);
   const clusters = rows[0]?.agreeing.length ?? 0;
   const totals = new Float64Array(Math.max(1, ...rows.map((row) => row.kinds)));
   const defined = rows.map((row) => !Number.isNaN(clusteredAlpha(row, undefined, totals)));
   const alphas: number[][] = rows.map(() => []);
-  if (defined.some(Boolean)) {
+  if (clusters >= MIN_BOOTSTRAP_CLUSTERS && defined.some(Boolean)) {
     const random = mulberry32(seed);
     const drawn = new Uint32Array(clusters);
     for (let sample = 0; sample < samples; sample++) {
@@ -252,7 +295,7 @@ export function* clusterBootstrapSteps(
       if (sample % 10 === 9) yield { done: sample + 1, total: samples };
     }
   }
-  return alphas.map((resampled) => ({ ...percentileInterval(resampled, confidence), confidence }));
+  return alphas.map((resampled) => ({ ...percentileInterval(resampled, confidence), confidence, validResamples: resampled.length }));
 }
 
 /** One resample: as many clusters drawn with replacement as there are, counted per cluster. */

@@ -32,12 +32,15 @@ describe('agreement between coders in the browser', () => {
     expect(await page.textContent('.reliability-table tr[data-code-id="factual-claim"] td[data-measure="segment-agreement"]')).toMatch(/\(2 of 3\)/);
     await expect.poll(() => page.textContent('.panel-title:has-text("Disagreements")')).toBe('Disagreements: 2 open of 2');
 
-    // With intervals: the summary names the unit the bootstrap resampled, and the notes say how.
+    // With intervals: the summary counts the clusters the bootstrap resampled, and the notes say what they are.
     await page.check('input[data-action="bootstrap"]');
+    // Too few documents to resample whole ones: that choice is not offered.
+    expect(await page.locator('input[data-action="bootstrap-by-document"]').count()).toBe(0);
     await page.click('button[data-action="compute-agreement"]');
-    await expect.poll(() => page.textContent('.reliability-summary')).toMatch(/ · bootstrap: [\d,]+ resamples of [\d,]+ coded stretches, seed \d+$/);
+    await expect.poll(() => page.textContent('.reliability-summary')).toMatch(/ · bootstrap: [\d,]+ resamples of [\d,]+ clusters? of text, seed \d+$/);
     const method = await page.textContent('.reliability-measures');
-    expect(method).toMatch(/resamples of the \d+ coded stretches, seed \d+\. The characters of a text are not independent/);
+    expect(method).toMatch(/resamples of the \d+ clusters? \(\d+ coded stretch(es)?[^)]*\), seed \d+\. The characters of a text are not independent/);
+    expect(method).toMatch(/cluster bootstrap: Davison & Hinkley 1997, §3\.8; Field & Welsh 2007\), in the spirit of Hayes & Krippendorff \(2007\)/);
     expect(method).toContain('Hayes, A. F., & Krippendorff, K. (2007)');
     expect(method).not.toMatch(/understate/);
 

@@ -4,8 +4,10 @@ import {
   clusterBootstrapSteps,
   clusterCoincidences,
   clusteredAlpha,
+  documentClusters,
   expandCharacterUnits,
   krippendorffAlpha,
+  MIN_BOOTSTRAP_CLUSTERS,
   stretchClusters,
   type Span,
 } from '../../shared/stats';
@@ -16,21 +18,21 @@ describe('stretchClusters', () => {
   it('joins overlapping segments of any coder into one stretch, with the uncoded text before it', () => {
     const spans = [span('ann', 'x', 5, 10), span('bob', 'y', 8, 14), span('bob', 'x', 20, 25), span('ann', 'x', 22, 30)];
     expect(stretchClusters(spans, [{ document: 'doc', length: 40 }])).toEqual([
-      { document: 'doc', start: 0, end: 20 },
-      { document: 'doc', start: 20, end: 40 },
+      { document: 'doc', start: 0, end: 20, coded: true },
+      { document: 'doc', start: 20, end: 40, coded: true },
     ]);
   });
 
   it('keeps segments that only touch apart, and a segment inside another in the same stretch', () => {
     const spans = [span('ann', 'x', 0, 10), span('bob', 'x', 10, 20), span('bob', 'y', 12, 15), span('ann', 'y', 30, 31)];
     expect(stretchClusters(spans, [{ document: 'doc', length: 35 }])).toEqual([
-      { document: 'doc', start: 0, end: 10 },
-      { document: 'doc', start: 10, end: 30 },
-      { document: 'doc', start: 30, end: 35 },
+      { document: 'doc', start: 0, end: 10, coded: true },
+      { document: 'doc', start: 10, end: 30, coded: true },
+      { document: 'doc', start: 30, end: 35, coded: true },
     ]);
   });
 
-  it('starts again in every document: an uncoded one is one cluster, an empty one none, empty segments count for nothing', () => {
+  it('starts again in every document: an uncoded one is one cluster (not a coded one), an empty one none, empty segments count for nothing', () => {
     const spans = [span('ann', 'x', 3, 4, 'b'), span('bob', 'x', 6, 6, 'b'), span('bob', 'x', 7, 9, 'b')];
     const continua = [
       { document: 'a', length: 12 },
@@ -38,9 +40,26 @@ describe('stretchClusters', () => {
       { document: 'b', length: 10 },
     ];
     expect(stretchClusters(spans, continua)).toEqual([
-      { document: 'a', start: 0, end: 12 },
-      { document: 'b', start: 0, end: 7 },
-      { document: 'b', start: 7, end: 10 },
+      { document: 'a', start: 0, end: 12, coded: false },
+      { document: 'b', start: 0, end: 7, coded: true },
+      { document: 'b', start: 7, end: 10, coded: true },
+    ]);
+  });
+});
+
+describe('documentClusters', () => {
+  it('makes every document with text one cluster, coded when a non-empty span lies in it', () => {
+    const spans = [span('ann', 'x', 3, 4, 'b'), span('bob', 'x', 6, 6, 'c')];
+    const continua = [
+      { document: 'a', length: 12 },
+      { document: 'empty', length: 0 },
+      { document: 'b', length: 10 },
+      { document: 'c', length: 8 },
+    ];
+    expect(documentClusters(spans, continua)).toEqual([
+      { document: 'a', start: 0, end: 12, coded: false },
+      { document: 'b', start: 0, end: 10, coded: true },
+      { document: 'c', start: 0, end: 8, coded: false },
     ]);
   });
 });
@@ -115,6 +134,28 @@ describe('clusterBootstrapSteps', () => {
       expect(lower).toBeLessThan(first.alphas[row]);
       expect(first.alphas[row]).toBeLessThan(upper);
     });
+  });
+
+  it('says for each row on how many resamples α was defined', () => {
+    for (const { validResamples } of interval(7).intervals) {
+      expect(validResamples).toBeGreaterThan(190);
+      expect(validResamples).toBeLessThanOrEqual(200);
+    }
+  });
+
+  it('gives no interval with a single cluster, where every resample would be the data itself', () => {
+    // Overlapping segments chain into one stretch: one cluster.
+    const spans = Array.from({ length: 10 }, (_, i) => [span('ann', 'x', i * 10, i * 10 + 8), span('bob', i % 3 ? 'x' : 'y', i * 10 + 5, i * 10 + 13)]).flat();
+    const continua = [{ document: 'doc', length: 120 }];
+    const clusters = stretchClusters(spans, continua);
+    expect(clusters).toHaveLength(1);
+    const rows = clusterCoincidences(characterUnits(spans, continua, { coders: ['ann', 'bob'] }), ['x', 'y'], clusters);
+    expect(clusteredAlpha(rows[2])).toEqual(expect.any(Number));
+    const steps = clusterBootstrapSteps(rows, { samples: 50, seed: 1, confidence: 0.95 });
+    let step = steps.next();
+    while (!step.done) step = steps.next();
+    for (const ci of step.value) expect(ci).toEqual({ lower: Number.NaN, upper: Number.NaN, confidence: 0.95, validResamples: 0 });
+    expect(MIN_BOOTSTRAP_CLUSTERS).toBe(2);
   });
 
   it('says how far it is every ten resamples', () => {
