@@ -44,6 +44,18 @@ await Promise.all([
     entryPoints: [join(root, 'electron', 'services', 'corpus-search-worker.ts')],
     outfile: join(root, 'dist', 'electron', 'corpus-search-worker.cjs'),
   }),
+  // A reliability report (its bootstrap above all) is computed in a worker thread, loaded the same way.
+  esbuild({
+    ...common,
+    entryPoints: [join(root, 'electron', 'services', 'reliability-worker.ts')],
+    outfile: join(root, 'dist', 'electron', 'reliability-worker.cjs'),
+  }),
+  // REFI-QDA projects are zipped and read in a worker thread, loaded the same way.
+  esbuild({
+    ...common,
+    entryPoints: [join(root, 'electron', 'services', 'refi-qda-worker.ts')],
+    outfile: join(root, 'dist', 'electron', 'refi-qda-worker.cjs'),
+  }),
   esbuild({
     ...common,
     entryPoints: [join(root, 'electron', 'cli', 'cli.ts')],

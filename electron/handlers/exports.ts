@@ -11,7 +11,7 @@ import { type DatasetInput } from '../../shared/model/project';
 import { dataPackage, doccanoLines, wideCsvChunks } from '../../shared/exports/dataset-exports';
 import { exportFormat, exportFormatOf, suggestedFileName, type ExportFormat } from '../../shared/ipc/export-formats';
 import { fileFailure, writeFolderDurably } from '../project/atomic-write';
-import { qdpxBytes } from '../services/refi-qda';
+import { qdpxBytesInThread } from '../services/refi-qda-thread';
 import type { Job } from '../services/jobs';
 import { workbookBytes } from '../services/xlsx-export';
 import type { FileContent, HandlerContext } from './context';
@@ -57,12 +57,8 @@ const DATASET_WRITERS: Record<DatasetFormat, DatasetWriter> = {
   },
   qdpx: {
     file: ({ context: { store, now }, dataset, job }) => ({
-      content: () =>
-        qdpxBytes(
-          dataset,
-          { projectId: store.projectId, projectName: store.name, coder: store.coder, now: now().toISOString() },
-          { checkpoint: () => job.checkpoint(), onSegment: job.counter('Writing the coded segments', dataset.segments.length) },
-        ),
+      // Zipped in a worker thread: other calls are answered meanwhile, and a cancel stops it at once.
+      content: () => qdpxBytesInThread(dataset, { projectId: store.projectId, projectName: store.name, coder: store.coder, now: now().toISOString() }, job),
       rows: dataset.segments.length,
       // Named after the project, so that the program that opens it shows a name the researcher knows.
       stem: store.name.replace(/[^\p{L}\p{N}._-]+/gu, '-'),

@@ -1,5 +1,5 @@
 /**
- * Handlers of intercoder reliability: the report (a long job, bootstrapped with checkpoints), its
+ * Handlers of intercoder reliability: the report (a long job, computed in a worker thread), its
  * exports (CSV, a web page, the units × coders matrix), and settling a disagreement.
  */
 import { randomUUID } from 'node:crypto';
@@ -9,24 +9,11 @@ import { CSV_FILES } from '../../shared/ipc/export-formats';
 import { findDocument, requireCode } from '../../shared/edits/find';
 import { WorkbenchFailure } from '../../shared/model/failure';
 import { reliabilityReportCsv, reliabilityReportHtml, unitsMatrixCsv } from '../../shared/stats/reliability-exports';
-import { reliabilityReportSteps } from '../../shared/stats/reliability-report';
-import { type ReliabilityInput, type ReliabilityOptions } from '../../shared/stats/character-data';
 import type { ProjectStore } from '../project/project-store';
-import type { Job } from '../services/jobs';
+import { reliabilityReportInWorker } from '../services/reliability-job';
 import type { HandlerContext } from './context';
 import type { Handlers } from './dispatch';
 import { done } from './outcome';
-
-/** Computes a reliability report, passing a checkpoint of the job every few bootstrap samples. */
-async function computeReport(input: ReliabilityInput, selection: ReliabilityOptions, job: Job) {
-  job.report('Computing the agreement', 0, 0);
-  const steps = reliabilityReportSteps(input, selection);
-  for (let step = steps.next(); ; step = steps.next()) {
-    if (step.done) return step.value;
-    job.report('Bootstrapping the intervals of α', step.value.done, step.value.total);
-    await job.checkpoint();
-  }
-}
 
 /** The texts, codebook and segments a reliability report reads, for the chosen documents. */
 async function reliabilityInput(store: ProjectStore, documentIds: readonly string[], coders: readonly string[], codeIds: readonly string[]) {
@@ -50,7 +37,7 @@ export function reliabilityHandlers({ store, now, day, jobs, saveAs }: HandlerCo
     reliabilityReport: ({ jobId, ...selection }) =>
       jobs.run(jobId, async (job) => {
         const input = await reliabilityInput(store, selection.documentIds, selection.coders, selection.codeIds);
-        return { ...(await computeReport(input, selection, job)), adjudications: [...store.adjudications] };
+        return { ...(await reliabilityReportInWorker(input, selection, job)), adjudications: [...store.adjudications] };
       }),
     exportReliability: async ({ format, selection, codeId }) => {
       const input = await reliabilityInput(store, selection.documentIds, selection.coders, selection.codeIds);
@@ -63,7 +50,7 @@ export function reliabilityHandlers({ store, now, day, jobs, saveAs }: HandlerCo
         const path = await saveAs(`reliability-units${suffix}-${today}.csv`, CSV_FILES, null, () => unitsMatrixCsv(input, selection, codeId));
         return { path, rows: path ? 1 : 0 };
       }
-      const report = await jobs.run(undefined, (job) => computeReport(input, selection, job));
+      const report = await jobs.run(undefined, (job) => reliabilityReportInWorker(input, selection, job));
       const path =
         format === 'csv'
           ? await saveAs(`reliability-${today}.csv`, CSV_FILES, null, () => reliabilityReportCsv(report))

@@ -28,8 +28,11 @@ export class DurableJsonFile<T> implements Adapter<T> {
   constructor(
     readonly file: string,
     private readonly check: Check<T>,
-    /** Turns the data into JSON text; JSON.stringify unless the owner knows a faster way. */
-    private readonly serialize: (data: T) => string = (data) => JSON.stringify(data),
+    /**
+     * Turns the data into JSON text, or chunks of it made as they are written (of the data as it
+     * is when this is called); JSON.stringify unless the owner knows a better way.
+     */
+    private readonly serialize: (data: T) => string | Iterable<string> = (data) => JSON.stringify(data),
   ) {}
 
   /** Reads and checks the file; null when there is none. Throws UnreadableFileError otherwise. */
@@ -54,7 +57,8 @@ export class DurableJsonFile<T> implements Adapter<T> {
 
   /** The text a write of `data` would put in the file, without writing it. */
   serialized(data: T): string {
-    return this.serialize(data);
+    const json = this.serialize(data);
+    return typeof json === 'string' ? json : [...json].join('');
   }
 
   write(data: T): Promise<void> {

@@ -7,14 +7,16 @@
  * The project file (lowdb) stays the full state: the store rewrites it atomically and then empties
  * the journal when the journal grows long, when the project opens and when it closes. Records are
  * numbered, and the project file says which number it holds up to, so a crash between rewriting
- * the project file and emptying the journal loses nothing and applies nothing twice. A crash in
+ * the project file and emptying the journal loses nothing and applies nothing twice. Appends go on
+ * while the project file is rewritten (a large project takes a while to write): the journal is then
+ * replaced, atomically, by the lines appended since the rewrite began, so it never loses one. A crash in
  * the middle of an append leaves a last line without its line break, which was never
  * acknowledged and is dropped. A damaged line elsewhere is skipped and reported; the lines after
  * it are still read, since each was acknowledged as saved.
  */
 import { readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { openForAppend, syncFolder, truncateDurably } from './atomic-write';
+import { openForAppend, syncFolder, truncateDurably, writeFileDurably } from './atomic-write';
 
 export interface JournalContents<R> {
   /** Every record that could be read, in order. */
@@ -53,8 +55,16 @@ export async function readJournal<R>(file: string, checkRecord: (json: unknown) 
   return { records, damagedLines, readBeforeDamage };
 }
 
+/** The lines appended (and written) since a snapshot began: what the journal keeps after it. */
+interface SinceSnapshot {
+  written: string[];
+}
+
 export class Journal<R> {
-  private pending: string[] = [];
+  /** Lines waiting to be written, each with the snapshot under way when it was appended (if any). */
+  private pending: Array<{ line: string; since: SinceSnapshot | null }> = [];
+  /** While a snapshot is being written (`compact`): the lines appended since it began that are on disk. */
+  private sinceSnapshot: SinceSnapshot | null = null;
   private waiters: Array<{ resolve: () => void; reject: (error: unknown) => void }> = [];
   private flushing: Promise<void> | null = null;
   private held: Promise<void> | null = null;
@@ -76,7 +86,7 @@ export class Journal<R> {
    * way go together in the next one.
    */
   append(records: readonly R[]): Promise<void> {
-    this.pending.push(...records.map((record) => `${JSON.stringify(record)}\n`));
+    for (const record of records) this.pending.push({ line: `${JSON.stringify(record)}\n`, since: this.sinceSnapshot });
     const done = new Promise<void>((resolve, reject) => this.waiters.push({ resolve, reject }));
     void this.flush();
     return done;
@@ -92,12 +102,13 @@ export class Journal<R> {
       try {
         const handle = await openForAppend(this.file);
         try {
-          await handle.write(lines.join(''));
+          await handle.write(lines.map((entry) => entry.line).join(''));
           await handle.datasync();
         } finally {
           await handle.close();
         }
         this.length += lines.length;
+        for (const entry of lines) entry.since?.written.push(entry.line);
         for (const waiter of waiters) waiter.resolve();
       } catch (error) {
         for (const waiter of waiters) waiter.reject(error);
@@ -110,29 +121,54 @@ export class Journal<R> {
   }
 
   /**
-   * Runs `writeSnapshot` (which must save the full state) with appends held back, then empties
-   * the journal. Appends made meanwhile are written after it, so none is lost.
+   * Runs `writeSnapshot` (which must save the full state as it is when it is called, or later),
+   * then empties the journal of every line the snapshot holds. Appends go on meanwhile: once the
+   * snapshot is on disk, the journal is replaced, atomically, by the lines appended since it
+   * began (appends are held back only for that short write). A crash at any moment leaves either
+   * the old journal beside the old or the new snapshot, or the new journal beside the new
+   * snapshot: the records' numbers tell which lines the snapshot already holds.
    */
   async compact(writeSnapshot: () => Promise<void>): Promise<void> {
-    while (this.held) await this.held.catch(() => undefined);
-    let release!: () => void;
-    this.held = new Promise<void>((resolve) => (release = resolve));
+    while (this.held || this.sinceSnapshot) await (this.held ?? this.compacting)?.catch(() => undefined);
+    // Lines appended from here on may be missing from the snapshot: they are the ones kept.
+    const since: SinceSnapshot = { written: [] };
+    this.sinceSnapshot = since;
+    const compaction = (async () => {
+      try {
+        await writeSnapshot();
+      } finally {
+        if (this.sinceSnapshot === since) this.sinceSnapshot = null;
+      }
+      let release!: () => void;
+      this.held = new Promise<void>((resolve) => (release = resolve));
+      try {
+        while (this.flushing) await this.flushing;
+        // Only lines already written: the ones still waiting are appended to the new journal.
+        const kept = since.written;
+        if (kept.length) await writeFileDurably(this.file, kept.join(''));
+        else await truncateDurably(this.file);
+        this.length = kept.length;
+      } finally {
+        this.held = null;
+        release();
+        void this.flush();
+      }
+    })();
+    this.compacting = compaction;
     try {
-      while (this.flushing) await this.flushing;
-      await writeSnapshot();
-      await truncateDurably(this.file);
-      this.length = 0;
+      await compaction;
     } finally {
-      this.held = null;
-      release();
-      void this.flush();
+      if (this.compacting === compaction) this.compacting = null;
     }
   }
 
+  /** The compaction under way, if any. */
+  private compacting: Promise<void> | null = null;
+
   /** Resolves when no write is under way or waiting. */
   async settled(): Promise<void> {
-    while (this.flushing || this.held || this.pending.length) {
-      await (this.flushing ?? this.held ?? Promise.resolve());
+    while (this.flushing || this.held || this.compacting || this.pending.length) {
+      await (this.flushing ?? this.held ?? this.compacting?.catch(() => undefined) ?? Promise.resolve());
       if (!this.flushing && !this.held && this.pending.length) await this.flush();
     }
   }

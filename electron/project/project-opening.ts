@@ -12,6 +12,7 @@ import { userInfo } from 'node:os';
 import { basename, join } from 'node:path';
 import { Low } from 'lowdb';
 import { DEFAULT_CODES } from '../../shared/model/codebook';
+import { indexSegments } from '../../shared/model/segment-table';
 import { documentIdFor, type DocumentRecord } from '../../shared/model/documents';
 import { documentTitle } from '../../shared/text/short-text';
 import { CodePointIndex } from '../../shared/text/offsets';
@@ -30,7 +31,7 @@ import { DOCUMENTS_FOLDER, DocumentTexts, sha256 } from './document-texts';
 import { DurableJsonFile } from './durable-json-file';
 import { Journal, readJournal } from './journal';
 import { lockProject, type ProjectLock } from './project-lock';
-import { journalRecord, projectSerializer, replayAll, replayDamagedJournal, type JournalRecord } from './project-persistence';
+import { journalRecord, projectChunks, replayAll, replayDamagedJournal, type JournalRecord } from './project-persistence';
 import { decodeUtf8Exact } from './text-decoding';
 
 export const PROJECT_FILE = 'project.json';
@@ -53,6 +54,8 @@ export interface ProjectStoreOptions {
   coder?: string;
   /** Milliseconds between attempts to save again after a failed save. */
   retryDelayMs?: number;
+  /** Journal records after which the project file is rewritten (a test seam; by the project's size otherwise). */
+  compactAfter?: number;
 }
 
 /** An open project folder: its data in memory, the files that keep it, and what to tell. */
@@ -118,7 +121,7 @@ async function openLocked(options: ProjectStoreOptions, now: () => Date, lock: P
       const checked = checkProjectFile(json);
       return checked.ok ? { ok: true, value: checked.project } : checked;
     },
-    projectSerializer(),
+    projectChunks,
   );
   const notices: string[] = [];
   if (options.newProjectOnly && (await pathTaken(adapter.file))) {
@@ -143,6 +146,8 @@ async function openLocked(options: ProjectStoreOptions, now: () => Date, lock: P
     );
   } else if (read.kind === 'read') {
     existing = read.project;
+    // The journal's steps find their segments through an index (shared/model/segment-table.ts).
+    indexSegments(existing);
   }
   const db = new Low<ProjectFile>(adapter, existing as ProjectFile);
   const journal = new Journal<JournalRecord>(join(folder, JOURNAL_FILE));

@@ -1,14 +1,12 @@
 /**
  * How a project is kept on disk between full saves: the numbered steps of the journal (an action
  * done, undone or redone), how a line is read back and applied (a damaged line skipped, the
- * valid ones after it kept), and the JSON of the project file
- * (each segment's text kept from the last write, so that a save re-serialises only what changed).
+ * valid ones after it kept), and the JSON of the project file, made in chunks as it is written.
  */
 import { checkProjectFile, type ProjectFile } from '../../shared/model/project-schema';
 import { actionSchema } from '../../shared/model/changes';
-import { applyChanges, recordDone } from '../../shared/edits/changes';
+import { applyChanges, recordDone, redoLast, undoLast } from '../../shared/edits/changes';
 import { type Action } from '../../shared/model/changes';
-import type { CodedSegment } from '../../shared/model/segments';
 import type { JournalContents } from './journal';
 
 /** A step the store takes: an action done, or the last one undone, or redone. */
@@ -28,22 +26,13 @@ export function journalRecord(json: unknown): JournalRecord | null {
 
 /** Applies one journal record to the project: the same step the store took when it was written. */
 export function replay(project: ProjectFile, record: JournalRecord): void {
-  const { history } = project;
   if (record.op === 'do') {
     applyChanges(project, record.action.changes, 'forward');
-    recordDone(history, record.action);
+    recordDone(project.history, record.action);
   } else if (record.op === 'undo') {
-    const action = history.done.pop();
-    if (action) {
-      applyChanges(project, action.changes, 'backward');
-      history.undone.push(action);
-    }
+    undoLast(project);
   } else {
-    const action = history.undone.pop();
-    if (action) {
-      applyChanges(project, action.changes, 'forward');
-      history.done.push(action);
-    }
+    redoLast(project);
   }
   project.journalSeq = record.seq;
 }
@@ -90,23 +79,26 @@ export function replayDamagedJournal(
   };
 }
 
+/** Segments put into JSON at a time while the project file is written (a few milliseconds' work). */
+const SEGMENTS_PER_CHUNK = 2000;
+
 /**
- * JSON of a project, with each segment's JSON kept from the last write: a change re-serialises
- * only the segments it touched, not all of them. Segments are never changed in place (a change
- * replaces the object), so a cached text is always current.
+ * JSON of a project, in chunks made as they are written: the segments go a few thousand at a
+ * time, so that rewriting the file of a large project never holds up the steps made meanwhile for
+ * long, and no second copy of every segment's JSON is kept in memory. The chunks are of the
+ * project as it is when this is called: the fields beside the segments are put into JSON at once,
+ * and the list of segments taken then is never changed afterwards (a change makes a new list of
+ * new segment objects, shared/model/segment-table.ts), so later steps do not reach the file.
  */
-export function projectSerializer(): (project: ProjectFile) => string {
-  const segmentJson = new WeakMap<CodedSegment, string>();
-  return (project) => {
-    const { segments, ...rest } = project;
-    const parts = segments.map((segment) => {
-      let json = segmentJson.get(segment);
-      if (json === undefined) {
-        json = JSON.stringify(segment);
-        segmentJson.set(segment, json);
-      }
-      return json;
-    });
-    return `${JSON.stringify(rest).slice(0, -1)},"segments":[${parts.join(',')}]}`;
-  };
+export function projectChunks(project: ProjectFile): Iterable<string> {
+  const { segments, ...rest } = project;
+  const head = `${JSON.stringify(rest).slice(0, -1)},"segments":[`;
+  return (function* () {
+    yield head;
+    for (let i = 0; i < segments.length; i += SEGMENTS_PER_CHUNK) {
+      const json = segments.slice(i, i + SEGMENTS_PER_CHUNK).map((segment) => JSON.stringify(segment)).join(',');
+      yield i === 0 ? json : `,${json}`;
+    }
+    yield ']}';
+  })();
 }

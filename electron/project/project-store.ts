@@ -11,7 +11,7 @@ import { actionLabel } from '../../shared/edits/action-label';
 import { fitActionLabel } from '../../shared/model/changes';
 import type { Adjudication } from '../../shared/model/adjudication';
 import type { Viewer } from '../../shared/views/blind-coding';
-import { applyChanges, recordDone } from '../../shared/edits/changes';
+import { applyChanges, recordDone, redoLast, undoLast } from '../../shared/edits/changes';
 import { type Action, type Change } from '../../shared/model/changes';
 import type { CodebookState } from '../../shared/model/project';
 import type { Edit } from '../../shared/model/changes';
@@ -19,6 +19,7 @@ import type { DatasetInput } from '../../shared/model/project';
 import type { DocumentRecord } from '../../shared/model/documents';
 import { codePassage, recode, removeSegment } from '../../shared/edits/segments';
 import { findDocument, findSegment } from '../../shared/edits/find';
+import { indexSegments, segmentsOfDocument } from '../../shared/model/segment-table';
 import { type ProjectState } from '../../shared/model/project';
 import type { ProjectFile } from '../../shared/model/project-schema';
 import { WorkbenchFailure } from '../../shared/model/failure';
@@ -31,12 +32,20 @@ import { documentIdOfText, fileNameOf, newDocumentRecord, sha256, type DocumentT
 import { openProject, type ProjectStoreOptions } from './project-opening';
 import type { ProjectLock } from './project-lock';
 import { refuseUnsavable } from './savable-action';
-import { SaveLoop } from './save-loop';
+import { COMPACT_AFTER, SaveLoop } from './save-loop';
 import type { Journal } from './journal';
 import type { JournalRecord, JournalStep } from './project-persistence';
 
 export { PROJECT_FILE, JOURNAL_FILE, type ProjectStoreOptions } from './project-opening';
 export { DOCUMENTS_FOLDER } from './document-texts';
+
+/**
+ * Journal records after which the project file is rewritten: at least COMPACT_AFTER, and more as
+ * the project grows, so that rewriting it costs each step about as much at every size.
+ */
+function compactAfter(segments: number): number {
+  return Math.max(COMPACT_AFTER, Math.ceil(segments / 10));
+}
 
 export class ProjectStore {
   private readonly saving: SaveLoop;
@@ -59,14 +68,18 @@ export class ProjectStore {
     private readonly lock: ProjectLock,
     /** The notice of a migration from an older version when this opening made one (also in `notices`). */
     readonly migrationNotice: string | null = null,
+    /** Journal records after which the project file is rewritten, when fixed (by a test). */
+    fixedCompactAfter?: number,
   ) {
-    this.saving = new SaveLoop(adapter.file, journal, () => db.write(), retryDelayMs);
+    // Segments are found, added and removed through an index, never by scanning them all.
+    const segments = indexSegments(db.data);
+    this.saving = new SaveLoop(adapter.file, journal, () => db.write(), retryDelayMs, () => fixedCompactAfter ?? compactAfter(segments.size));
   }
 
   /** Opens the project in `folder`, creating it from the bundled documents on first start. */
   static async open(options: ProjectStoreOptions): Promise<ProjectStore> {
     const { db, adapter, journal, texts, lock, notices, migrationNotice } = await openProject(options);
-    return new ProjectStore(options.folder, db, adapter, journal, texts, options.now ?? (() => new Date()), notices, options.retryDelayMs ?? 5000, lock, migrationNotice);
+    return new ProjectStore(options.folder, db, adapter, journal, texts, options.now ?? (() => new Date()), notices, options.retryDelayMs ?? 5000, lock, migrationNotice, options.compactAfter);
   }
 
   private get data(): ProjectFile {
@@ -189,7 +202,7 @@ export class ProjectStore {
   async openDocument(documentId: string): Promise<{ document: DocumentRecord; text: string; segments: CodedSegment[] }> {
     const document = findDocument(this.state, documentId);
     const text = await this.text(documentId);
-    const segments = this.data.segments.filter((segment) => segment.documentId === documentId);
+    const segments = segmentsOfDocument(this.data, documentId);
     // A segment whose quote is no longer the text at its offsets is reported, never moved.
     const notice = misplacedSegmentsNotice(document.title, text, segments);
     if (notice && !this.openingNotices.includes(notice)) this.openingNotices.push(notice);
@@ -286,10 +299,8 @@ export class ProjectStore {
   /** Undoes the last action; null when there is none. Resolves once the undo is on disk. */
   async undo(): Promise<Action | null> {
     this.refuseIfClosed();
-    const action = this.data.history.done.pop();
+    const action = undoLast(this.data);
     if (!action) return null;
-    applyChanges(this.data, action.changes, 'backward');
-    this.data.history.undone.push(action);
     await this.commit({ op: 'undo' });
     return action;
   }
@@ -297,10 +308,8 @@ export class ProjectStore {
   /** Redoes the last undone action; null when there is none. */
   async redo(): Promise<Action | null> {
     this.refuseIfClosed();
-    const action = this.data.history.undone.pop();
+    const action = redoLast(this.data);
     if (!action) return null;
-    applyChanges(this.data, action.changes, 'forward');
-    this.data.history.done.push(action);
     await this.commit({ op: 'redo' });
     return action;
   }

@@ -8,14 +8,19 @@ import { describeFileError } from './atomic-write';
 import type { Journal } from './journal';
 import type { JournalRecord } from './project-persistence';
 
-/** Journal records after which the project file is rewritten and the journal emptied. */
-const COMPACT_AFTER = 2000;
+/**
+ * Journal records after which the project file is rewritten and the journal emptied, at the
+ * least; a large project waits longer (`compactAfter`), since each rewrite writes all of it.
+ */
+export const COMPACT_AFTER = 2000;
 
 export class SaveLoop {
   private saveError: string | null = null;
   private retryTimer: NodeJS.Timeout | null = null;
   /** Stopped (the project is closing or closed): nothing is scheduled any more. */
   private stopped = false;
+  /** The rewrite of the project file started because the journal grew long, while under way. */
+  private compaction: Promise<void> | null = null;
 
   constructor(
     /** The project file, named in messages. */
@@ -25,6 +30,8 @@ export class SaveLoop {
     private readonly writeProject: () => Promise<void>,
     /** Milliseconds between attempts to save again after a failed save. */
     private readonly retryDelayMs: number,
+    /** How many journal records to let gather before the project file is rewritten. */
+    private readonly compactAfter: () => number = () => COMPACT_AFTER,
   ) {}
 
   /** Why the last save failed, while it is not yet made good; null when all is saved. */
@@ -50,7 +57,13 @@ export class SaveLoop {
     } catch (error) {
       this.failedSave(error);
     }
-    if (this.journal.length >= COMPACT_AFTER) this.saveAll().catch(() => undefined);
+    // One rewrite at a time: appends go on while it is written (journal.ts), and the steps made
+    // meanwhile must not each start another rewrite of the whole file.
+    if (!this.compaction && this.journal.length >= this.compactAfter()) {
+      this.compaction = this.saveAll()
+        .catch(() => undefined)
+        .finally(() => (this.compaction = null));
+    }
   }
 
   /** Writes the whole project file and empties the journal; this also recovers a failed save. */

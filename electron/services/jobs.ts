@@ -32,6 +32,11 @@ export class Job {
     return this.controller.signal.aborted;
   }
 
+  /** Aborted when the job is cancelled: for work that runs elsewhere (a worker) and must be stopped. */
+  get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+
   cancel(): void {
     this.controller.abort();
   }
@@ -45,8 +50,13 @@ export class Job {
       await new Promise<void>((resolve) => setImmediate(resolve));
       this.sliceStart = Date.now();
     }
-    if (this.cancelled) throw new WorkbenchFailure('cancelled', 'Cancelled: nothing was written and nothing changed.');
+    if (this.cancelled) throw cancelledFailure();
   }
+}
+
+/** What a cancelled job fails with. */
+export function cancelledFailure(): WorkbenchFailure {
+  return new WorkbenchFailure('cancelled', 'Cancelled: nothing was written and nothing changed.');
 }
 
 /** The jobs under way, by the id the page gave them. */

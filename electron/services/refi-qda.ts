@@ -5,14 +5,15 @@
  * GUIDs are derived from the project id and each record's id, so exporting the same project
  * twice gives the same GUIDs, and a segment keeps its own id (already a UUID) as its GUID.
  */
-import { createHash } from 'node:crypto';
-import { strToU8, Zip, ZipDeflate } from 'fflate';
+import { createHash, hash as oneHash } from 'node:crypto';
 import type { DatasetInput } from '../../shared/model/project';
 import { WorkbenchFailure } from '../../shared/model/failure';
 import { readProjectQde, type QdeProject, type QdeSource } from '../../shared/exchange/refi-qda/qde-reader';
 import { codebookQdc, projectQdeParts, sourceEntryName, type GuidFor } from '../../shared/exchange/refi-qda/qde-writer';
 import type { Code } from '../../shared/model/codebook';
+import { importedCodeId } from '../../shared/model/code-ids';
 import { DamagedArchive, ZipArchive } from './zip-archive';
+import { ZipWriter } from './zip-writer';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -20,13 +21,21 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 export function guidMaker(projectId: string): GuidFor {
   return (kind, key) => {
     if (kind === 'selection' && UUID.test(key)) return key;
-    const hash = createHash('sha1').update(`${projectId}\u0000${kind}\u0000${key}`).digest();
+    const hash = oneHash('sha1', `${projectId}\u0000${kind}\u0000${key}`, 'buffer');
     hash[6] = (hash[6]! & 0x0f) | 0x50;
     hash[8] = (hash[8]! & 0x3f) | 0x80;
     const hex = hash.subarray(0, 16).toString('hex');
     return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
   };
 }
+
+/** The id of a code brought in from elsewhere: from its ref, so that a second import finds the same id. */
+export function newCodeId(ref: string, taken: ReadonlySet<string>): string {
+  return importedCodeId(ref, createHash('sha1').update(ref).digest('hex'), taken);
+}
+
+/** The phase of an export's job while its coded segments are written. */
+export const WRITING_SEGMENTS = 'Writing the coded segments';
 
 export interface QdpxOptions {
   projectId: string;
@@ -36,9 +45,9 @@ export interface QdpxOptions {
 }
 
 /**
- * The bytes of a `.qdpx` bundle of the dataset, deflated as the XML is made. `checkpoint` runs
- * between parts (it may throw to stop the export, and lets other calls in meanwhile) and
- * `onSegment` hears of each coded segment written.
+ * The bytes of a `.qdpx` bundle of the dataset: the XML is made in parts and deflated by zlib as
+ * each part is made (see zip-writer.ts). `checkpoint` runs between parts (it may throw to stop the
+ * export, and lets other calls in meanwhile) and `onSegment` hears of each coded segment written.
  */
 export async function qdpxBytes(
   dataset: DatasetInput,
@@ -46,14 +55,7 @@ export async function qdpxBytes(
   progress: { checkpoint?: () => Promise<void>; onSegment?: () => void } = {},
 ): Promise<Uint8Array> {
   const guidFor = guidMaker(options.projectId);
-  const chunks: Uint8Array[] = [];
-  let failure: Error | null = null;
-  const zip = new Zip((error, chunk) => {
-    if (error) failure = error;
-    else chunks.push(chunk);
-  });
-  const qde = new ZipDeflate('project.qde', { level: 6 });
-  zip.add(qde);
+  const zip = new ZipWriter(new Date(options.now));
   const parts = projectQdeParts(dataset, {
     projectName: options.projectName,
     exportingCoder: options.coder,
@@ -61,26 +63,12 @@ export async function qdpxBytes(
     guidFor,
     onSegment: progress.onSegment,
   });
-  for (const part of parts) {
-    qde.push(strToU8(part));
-    await progress.checkpoint?.();
-  }
-  qde.push(new Uint8Array(0), true);
+  await zip.add('project.qde', parts, progress.checkpoint);
   for (const { record, text } of dataset.documents) {
-    const source = new ZipDeflate(sourceEntryName(guidFor('source', record.id)), { level: 6 });
-    zip.add(source);
-    source.push(strToU8(text), true);
+    await zip.add(sourceEntryName(guidFor('source', record.id)), [text]);
     await progress.checkpoint?.();
   }
-  zip.end();
-  if (failure) throw failure;
-  const bytes = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.length;
-  }
-  return bytes;
+  return zip.bytes();
 }
 
 /** The text of a `.qdc` codebook. */

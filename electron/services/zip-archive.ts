@@ -1,12 +1,14 @@
 /**
  * Reading a zip archive (a `.qdpx` bundle, a `.docx`) that may have been made to exhaust memory:
  * a few megabytes that inflate to gigabytes. The central directory is read first, and each part is
- * inflated through a streaming inflater in small slices, counting what comes out and stopping at
- * the first of three limits: the size of one part, the size of the whole archive unpacked, and how
- * many times larger than its packed bytes a part grows. Sizes the archive declares are never
- * trusted; a part that holds more than it says is refused as damaged.
+ * inflated by zlib with a ceiling on what may come out: the first of three limits (the size of one
+ * part, the size of the whole archive unpacked, and how many times larger than its packed bytes a
+ * part grows) or the size the part declares, whichever is least. A part that holds more than it
+ * declares is refused as damaged; a part with a large ceiling is first tried on growing beginnings,
+ * so that a bomb is stopped after megabytes, not after hundreds of them.
  */
-import { Inflate, zipSync, type Zippable } from 'fflate';
+import { constants, inflateRawSync } from 'node:zlib';
+import { zipSync, type Zippable } from 'fflate';
 import { WorkbenchFailure } from '../../shared/model/failure';
 
 const MiB = 1024 * 1024;
@@ -21,8 +23,10 @@ export const MAX_INFLATE_RATIO = 100;
 const RATIO_GRACE_BYTES = 8 * MiB;
 /** The most parts an archive may list. */
 export const MAX_PARTS = 100_000;
-/** Packed bytes handed to the inflater at a time: what one slice can unpack to stays small (deflate grows at most ~1,032 times). */
-const SLICE_BYTES = 8 * 1024;
+/** A part whose limit is at most this is inflated at once: what it may unpack to is small enough to hold. */
+const ONE_SHOT_BYTES = 128 * MiB;
+/** The first beginning of a larger part that is tried, then four times as much each time (what 64 KiB unpack to within the ratio stays small). */
+const PROBE_BYTES = 64 * 1024;
 
 /** The limits a reading is held to (the constants above, unless a caller narrows them). */
 export interface ArchiveLimits {
@@ -111,44 +115,59 @@ export class ZipArchive {
       return packed.slice();
     }
     if (part.method !== 8) throw new DamagedArchive(`${path} is packed with method ${part.method}, which cannot be read`);
-    const chunks: Uint8Array[] = [];
-    let size = 0;
-    const inflater = new Inflate((chunk) => {
-      size += chunk.length;
-      chunks.push(chunk);
-    });
-    try {
-      for (let from = 0; from < packed.length; from += SLICE_BYTES) {
-        const to = Math.min(from + SLICE_BYTES, packed.length);
-        inflater.push(packed.subarray(from, to), to === packed.length);
-        this.count(part, size, to);
-      }
-      if (packed.length === 0) inflater.push(new Uint8Array(0), true);
-    } catch (error) {
-      if (error instanceof WorkbenchFailure) throw error;
-      throw new DamagedArchive(`${path} does not inflate: ${(error as Error).message}`);
-    }
-    this.unpacked += size;
-    return join(chunks, size);
+    const bytes = this.inflate(part, packed);
+    this.count(part, bytes.length, packed.length);
+    this.unpacked += bytes.length;
+    return bytes;
   }
 
-  /** Checks what a part has unpacked to so far (from `consumed` packed bytes) against the limits. */
-  private count(part: Part, size: number, consumed: number): void {
+  /**
+   * Inflates a part with zlib, never past the least of the limits it is held to. A part whose
+   * limit is large (it declares hundreds of megabytes) is first tried on growing beginnings of
+   * its packed bytes, so that a bomb is refused for its growth after a few megabytes, as when it
+   * was inflated slice by slice, instead of after hundreds.
+   */
+  private inflate(part: Part, packed: Uint8Array): Uint8Array {
+    const whole = this.ceilings(part, packed.length);
+    if (Math.min(...whole.map(([limit]) => limit)) > ONE_SHOT_BYTES) {
+      for (let prefix = PROBE_BYTES; prefix < packed.length; prefix *= 4) this.inflateWithin(part, packed.subarray(0, prefix), false);
+    }
+    return this.inflateWithin(part, packed, true);
+  }
+
+  /** The limits on what `consumed` packed bytes of a part may unpack to, each with the failure past it, in the order they are judged. */
+  private ceilings(part: Part, consumed: number): Array<[number, () => WorkbenchFailure]> {
     const { partBytes, archiveBytes, ratio } = this.limits;
-    if (this.unpacked + size > archiveBytes) {
-      throw new ArchiveTooLarge(`${this.name} was refused: it would unpack to more than ${sizeInWords(archiveBytes)}, the most an archive may hold.`);
+    return [
+      [archiveBytes - this.unpacked, () => new ArchiveTooLarge(`${this.name} was refused: it would unpack to more than ${sizeInWords(archiveBytes)}, the most an archive may hold.`)],
+      [partBytes, () => new ArchiveTooLarge(`${this.name} was refused: its part ${part.path} would unpack to more than ${sizeInWords(partBytes)}, the most one part may hold.`)],
+      [
+        Math.max(RATIO_GRACE_BYTES, ratio * consumed),
+        () =>
+          new ArchiveTooLarge(
+            `${this.name} was refused: its part ${part.path} unpacks to more than ${ratio} times its packed size, the most that is accepted (a file made to exhaust memory?).`,
+          ),
+      ],
+      [part.declaredSize, () => new DamagedArchive(`${part.path} holds more than the ${part.declaredSize} bytes it declares`)],
+    ];
+  }
+
+  /** Inflates packed bytes (all of a part, or its beginning) within the limits; throws the first limit passed. */
+  private inflateWithin(part: Part, packed: Uint8Array, all: boolean): Uint8Array {
+    const ceilings = this.ceilings(part, packed.length);
+    const ceiling = Math.max(0, Math.min(...ceilings.map(([limit]) => limit)));
+    try {
+      return inflateRawSync(packed, { maxOutputLength: ceiling + 1, ...(all ? {} : { finishFlush: constants.Z_SYNC_FLUSH }) });
+    } catch (error) {
+      if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw ceilings.find(([limit]) => limit <= ceiling)![1]();
+      throw new DamagedArchive(`${part.path} does not inflate: ${(error as Error).message}`);
     }
-    if (size > partBytes) {
-      throw new ArchiveTooLarge(`${this.name} was refused: its part ${part.path} would unpack to more than ${sizeInWords(partBytes)}, the most one part may hold.`);
-    }
-    if (size > RATIO_GRACE_BYTES && size > ratio * consumed) {
-      throw new ArchiveTooLarge(
-        `${this.name} was refused: its part ${part.path} unpacks to more than ${ratio} times its packed size, the most that is accepted (a file made to exhaust memory?).`,
-      );
-    }
-    if (size > part.declaredSize) {
-      throw new DamagedArchive(`${part.path} holds more than the ${part.declaredSize} bytes it declares`);
-    }
+  }
+
+  /** Checks what a part has unpacked to (from `consumed` packed bytes) against the limits. */
+  private count(part: Part, size: number, consumed: number): void {
+    const passed = this.ceilings(part, consumed).find(([limit]) => size > limit);
+    if (passed) throw passed[1]();
   }
 
   private readDirectory(): void {
@@ -238,15 +257,4 @@ function readZip64Sizes(view: DataView, start: number, length: number, part: Par
     }
     at += 4 + size;
   }
-}
-
-function join(chunks: Uint8Array[], size: number): Uint8Array {
-  if (chunks.length === 1) return chunks[0]!;
-  const whole = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    whole.set(chunk, at);
-    at += chunk.length;
-  }
-  return whole;
 }

@@ -4,7 +4,7 @@
  */
 import type { OperationInput } from '../../shared/ipc';
 import { getState, update } from '../store';
-import { withAgreement, withCodersKnown, withCodesKnown, withDefaultDocuments, type AgreementState } from '../store/agreement';
+import { bootstrapChoice, withAgreement, withCodersKnown, withCodesKnown, withDefaultDocuments, type AgreementState } from '../store/agreement';
 import { api } from './api-client';
 import { runAction } from './history';
 import { followJob } from './jobs';
@@ -15,8 +15,9 @@ export type AgreementSelection = OperationInput<'reliabilityReport'>;
 
 /** The selection the view's choices make, with `documentIds` for the documents. */
 export function agreementSelection(documentIds = getState().agreement.documentIds): AgreementSelection {
-  const { coders, codeIds, minOverlap, withIntervals, samples, seed } = getState().agreement;
-  return { coders, documentIds, codeIds: codeIds ?? [], minOverlap, bootstrap: withIntervals ? { samples, seed } : undefined };
+  const { agreement } = getState();
+  const { coders, codeIds, minOverlap } = agreement;
+  return { coders, documentIds, codeIds: codeIds ?? [], minOverlap, bootstrap: bootstrapChoice(agreement, documentIds.length) };
 }
 
 /** Computes the report for the view's choices (on `documentIds`) and keeps it in the store. */

@@ -4,7 +4,9 @@
  * and back; the view only draws them.
  */
 import type { Adjudication } from '../../shared/model/adjudication';
+import type { ReliabilityOptions } from '../../shared/stats/character-data';
 import type { ReliabilityReport } from '../../shared/stats/reliability-report';
+import { MIN_DOCUMENT_CLUSTERS } from '../../shared/stats/stretch-bootstrap';
 import { memoise } from './store';
 
 /** A report as the main process sends it, with the decisions taken on its disagreements. */
@@ -25,6 +27,8 @@ export interface AgreementState {
   /** Least overlap, in percent, for two segments to agree. */
   minOverlap: number;
   withIntervals: boolean;
+  /** Resample whole documents (offered from `MIN_DOCUMENT_CLUSTERS` documents) rather than coded stretches. */
+  byDocument: boolean;
   samples: number;
   seed: number;
   report: AgreementReport | null;
@@ -47,6 +51,7 @@ export const agreementInitial: AgreementSlice = {
     codeIds: null,
     minOverlap: 90,
     withIntervals: false,
+    byDocument: false,
     samples: 1000,
     seed: 1,
     report: null,
@@ -54,6 +59,19 @@ export const agreementInitial: AgreementSlice = {
     selected: null,
   },
 };
+
+/**
+ * The bootstrap the view's choices ask for on `documentCount` documents: none without intervals;
+ * whole documents only when ticked and there are at least `MIN_DOCUMENT_CLUSTERS` of them (the
+ * view offers the choice only then), coded stretches otherwise.
+ */
+export function bootstrapChoice(
+  { withIntervals, byDocument, samples, seed }: Pick<AgreementState, 'withIntervals' | 'byDocument' | 'samples' | 'seed'>,
+  documentCount: number,
+): ReliabilityOptions['bootstrap'] {
+  if (!withIntervals) return undefined;
+  return byDocument && documentCount >= MIN_DOCUMENT_CLUSTERS ? { samples, seed, unit: 'document' } : { samples, seed };
+}
 
 /** The view's state changed by `patch`. */
 export function withAgreement(state: AgreementSlice, patch: Partial<AgreementState>): Partial<AgreementSlice> {

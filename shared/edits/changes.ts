@@ -4,10 +4,16 @@
  * states does the action; applying the `before` states, last change first, undoes it. The journal,
  * undo and redo (kept across restarts for the last HISTORY_LIMIT actions) all work through here.
  * It knows records, never features: no kind of edit is imported here.
+ *
+ * The history keeps one side of each change: an action that can be undone its `before` states, one
+ * that was undone its `after` states. The other side is read from the project when the action is
+ * undone or redone, since history is a stack: the records an action touched are as it left them
+ * until it is undone, and as it found them until it is redone.
  */
-import type { Action, Change, History } from '../model/changes';
+import type { Action, Change, DoneAction, History, LaterChange, PriorChange, UndoneAction } from '../model/changes';
 import type { ProjectRecords } from '../model/project';
 import type { Code } from '../model/codebook';
+import { segmentTableOf } from '../model/segment-table';
 
 /** How many actions stay undoable, also after a restart. */
 export const HISTORY_LIMIT = 200;
@@ -87,7 +93,9 @@ export function applyChanges(
         const next = steps[j] as Extract<Change, { kind: typeof kind }>;
         run.push({ id: next.id, state: (forward ? next.after : next.before) as never });
       }
-      if (kind === 'segment') putAll(project.segments, run);
+      const table = kind === 'segment' ? segmentTableOf(project) : undefined;
+      if (table) for (const { id, state } of run) table.put(id, state);
+      else if (kind === 'segment') putAll(project.segments, run);
       else if (kind === 'code') putAll(project.codes, run);
       else putAll(project.documents, run);
       i = j;
@@ -99,9 +107,77 @@ export function applyChanges(
   }
 }
 
+/** An action as the history keeps it while it can be undone: each change's `before` only. */
+function doneEntry(action: Action): DoneAction {
+  return { id: action.id, label: action.label, at: action.at, changes: action.changes.map(({ kind, id, before }) => ({ kind, id, before }) as PriorChange) };
+}
+
+/** An action as the history keeps it once undone: each change's `after` only. */
+function undoneEntry(action: Action): UndoneAction {
+  return { id: action.id, label: action.label, at: action.at, changes: action.changes.map(({ kind, id, after }) => ({ kind, id, after }) as LaterChange) };
+}
+
 /** Records an action as done: it can be undone, and nothing undone can be redone any more. */
 export function recordDone(history: History, action: Action): void {
-  history.done.push(action);
+  history.done.push(doneEntry(action));
   if (history.done.length > HISTORY_LIMIT) history.done.splice(0, history.done.length - HISTORY_LIMIT);
   history.undone.length = 0;
+}
+
+type Side = Change['before'];
+
+/** The states the project holds now of the records the changes name, one per change. */
+function statesNow(project: ProjectRecords, changes: ReadonlyArray<{ kind: Change['kind']; id: string }>): Side[] {
+  const table = segmentTableOf(project);
+  let segments: Map<string, unknown> | undefined;
+  let codes: Map<string, unknown> | undefined;
+  let documents: Map<string, unknown> | undefined;
+  let adjudications: Map<string, unknown> | undefined;
+  const byId = <T extends { id: string }>(list: readonly T[] | undefined) => new Map((list ?? []).map((item) => [item.id, item]));
+  return changes.map(({ kind, id }) => {
+    switch (kind) {
+      case 'segment':
+        if (table) return table.get(id) ?? null;
+        return ((segments ??= byId(project.segments)).get(id) ?? null) as Side;
+      case 'code':
+        return ((codes ??= byId(project.codes)).get(id) ?? null) as Side;
+      case 'document':
+        return ((documents ??= byId(project.documents)).get(id) ?? null) as Side;
+      case 'adjudication':
+        return ((adjudications ??= byId(project.adjudications)).get(id) ?? null) as Side;
+      case 'variables':
+        return [...(project.variables ?? [])] as Side;
+      case 'codeOrder':
+        return project.codes.map((code) => code.id) as Side;
+    }
+  });
+}
+
+/**
+ * Undoes the last action done: applies its `before` states and keeps it to be redone with the
+ * `after` states read from the project first. Returns the whole action (both sides), or null when
+ * there is none.
+ */
+export function undoLast(project: ProjectRecords & { history: History }, history: History = project.history): Action | null {
+  const entry = history.done.pop();
+  if (!entry) return null;
+  const after = statesNow(project, entry.changes);
+  const action = { ...entry, changes: entry.changes.map((change, i) => ({ ...change, after: after[i] }) as Change) };
+  applyChanges(project, action.changes, 'backward');
+  history.undone.push(undoneEntry(action));
+  return action;
+}
+
+/**
+ * Redoes the last action undone: applies its `after` states and keeps it to be undone with the
+ * `before` states read from the project first. Returns the whole action, or null when there is none.
+ */
+export function redoLast(project: ProjectRecords & { history: History }, history: History = project.history): Action | null {
+  const entry = history.undone.pop();
+  if (!entry) return null;
+  const before = statesNow(project, entry.changes);
+  const action = { ...entry, changes: entry.changes.map((change, i) => ({ ...change, before: before[i] }) as Change) };
+  applyChanges(project, action.changes, 'forward');
+  history.done.push(doneEntry(action));
+  return action;
 }

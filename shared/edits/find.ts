@@ -7,6 +7,7 @@ import type { ProjectState } from '../model/project';
 import { WorkbenchFailure } from '../model/failure';
 import type { CodedSegment } from '../model/segments';
 import type { VariableDefinition } from '../model/variables';
+import { segmentWithId } from '../model/segment-table';
 
 /** Throws unless the codebook holds the code. */
 export function requireCode(state: ProjectState, codeId: string): void {
@@ -15,7 +16,7 @@ export function requireCode(state: ProjectState, codeId: string): void {
 
 /** The segment with this id, or a failure saying there is none. */
 export function findSegment(state: ProjectState, segmentId: string): CodedSegment {
-  const segment = state.segments.find((s) => s.id === segmentId);
+  const segment = segmentWithId(state, segmentId);
   if (!segment) throw new WorkbenchFailure('not-found', `There is no coded segment ${segmentId}.`);
   return segment;
 }

@@ -12,6 +12,7 @@ import { checkSelection, trimSelection } from '../text/selection';
 import { shortQuote } from '../text/short-text';
 import { actionLabel } from './action-label';
 import { findSegment, requireCode } from './find';
+import { segmentWithId } from '../model/segment-table';
 
 function codeName(state: ProjectState, codeId: string): string {
   return state.codes.find((code) => code.id === codeId)?.name ?? codeId;
@@ -40,7 +41,7 @@ export function codePassage(
 ): Edit & { segment: CodedSegment } {
   requireCode(state, input.codeId);
   const segment = newSegment(state, { ...input, ...trimmedSelection(text, input.start, input.end) }, text, now);
-  if (state.segments.some((s) => s.id === input.id)) throw new WorkbenchFailure('conflict', `A coded segment with id ${input.id} already exists.`);
+  if (segmentWithId(state, input.id)) throw new WorkbenchFailure('conflict', `A coded segment with id ${input.id} already exists.`);
   return {
     label: actionLabel`Code “${shortQuote(segment.quote)}” as ${codeName(state, segment.codeId)}`,
     changes: [{ kind: 'segment', id: segment.id, before: null, after: segment }],

@@ -17,7 +17,14 @@ const reliabilitySelection = z.strictObject({
   codeIds: z.array(codeId).min(1).max(10000),
   /** Percent overlap for segment agreement. */
   minOverlap: z.number().min(1).max(100),
-  bootstrap: z.strictObject({ samples: z.number().int().min(100).max(20000), seed: z.number().int().min(0).max(2 ** 31) }).optional(),
+  bootstrap: z
+    .strictObject({
+      samples: z.number().int().min(100).max(20000),
+      seed: z.number().int().min(0).max(2 ** 31),
+      /** Resample whole documents instead of coded stretches (needs at least 30 documents). */
+      unit: z.enum(['coded-stretch', 'document']).optional(),
+    })
+    .optional(),
 });
 
 /** The operations on agreement between coders: the reliability report, its exports, and settling disagreements. */

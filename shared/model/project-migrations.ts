@@ -37,7 +37,38 @@ export const PROJECT_MIGRATIONS: readonly MigrationStep[] = [
     // The journal's steps (actions on segments, codes, documents) did not change.
     migrateJournalLine: (line) => line,
   },
+  {
+    from: 2,
+    to: 3,
+    changes: 'keeps its undo history compactly (each action once, not a copy of every record before and after it)',
+    migrateProject: (project) => ({ ...project, schemaVersion: 3, history: compactHistory(project.history) }),
+    // The journal's steps still carry whole actions: a step done is replayed from them.
+    migrateJournalLine: (line) => line,
+  },
 ];
+
+/**
+ * The history of a version 2 file (whole actions) as version 3 keeps it: the actions that can be
+ * undone with each change's `before` only, the ones undone with its `after` only. Anything that
+ * is not a history is left for the schema check to refuse.
+ */
+function compactHistory(history: unknown): unknown {
+  if (!history || typeof history !== 'object' || Array.isArray(history)) return history;
+  const { done, undone } = history as JsonObject;
+  const keep = (actions: unknown, side: 'before' | 'after'): unknown => {
+    if (!Array.isArray(actions)) return actions;
+    return actions.map((action: unknown) => {
+      if (!action || typeof action !== 'object' || !Array.isArray((action as JsonObject).changes)) return action;
+      const changes = ((action as JsonObject).changes as unknown[]).map((change) => {
+        if (!change || typeof change !== 'object') return change;
+        const { kind, id, [side]: state } = change as JsonObject;
+        return { kind, id, [side]: state };
+      });
+      return { ...(action as JsonObject), changes };
+    });
+  };
+  return { ...(history as JsonObject), done: keep(done, 'before'), undone: keep(undone, 'after') };
+}
 
 /** What opening must do with a project file, judged by its schema version. */
 export type MigrationPlan =

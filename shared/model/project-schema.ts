@@ -2,25 +2,30 @@
  * The project file: what is saved for a project, with a schema version, and the check that a
  * file read from disk really is one. A file that fails this check is never overwritten. Each
  * record's schema sits beside its type (codebook.ts, segments.ts, ...); this module joins them.
+ *
+ * A project may hold 100,000 segments: they are checked by hand (segment-check.ts), which is many
+ * times quicker than the schema; a file that check does not pass whole is checked again by the
+ * schema, so that a bad file is described in the schema's own words.
  */
 import { adjudicationSchema } from './adjudication';
-import { historySchema } from './changes';
+import { doneActionSchema, fitActionLabel, historySchema, undoneActionSchema, type History } from './changes';
 import { codeSchema } from './codebook';
 import { documentSchema } from './documents';
 import { recordIdSchema, utcTimeSchema } from './fields';
 import { CODER_NAME_MAX_CHARS, PROJECT_DESCRIPTION_MAX_CHARS, PROJECT_NAME_MAX_CHARS } from './limits';
-import { segmentSchema } from './segments';
+import { segmentSchema, type CodedSegment } from './segments';
+import { checkedSegment, fieldCount, isId, isTime } from './segment-check';
+import { indexSegments, SegmentTable } from './segment-table';
 import { variableSchema } from './variables';
 import { z } from './zod';
 
 /** The version of the project file this program writes (older ones are migrated: project-migrations.ts). */
-export const PROJECT_SCHEMA_VERSION = 2;
+export const PROJECT_SCHEMA_VERSION = 3;
 
 const isoTime = utcTimeSchema;
 const id = recordIdSchema;
 
-const projectFileSchema = z
-  .object({
+const projectFields = {
     schemaVersion: z.literal(PROJECT_SCHEMA_VERSION),
     projectId: id,
     name: z.string().min(1).max(PROJECT_NAME_MAX_CHARS),
@@ -43,46 +48,91 @@ const projectFileSchema = z
     history: historySchema.default({ done: [], undone: [] }),
     /** The number of the last journal record folded into this file. */
     journalSeq: z.number().int().nonnegative().default(0),
-  })
-  .superRefine((project, ctx) => {
-    const documentIds = new Set(project.documents.map((d) => d.id));
-    const codeIds = new Set(project.codes.map((c) => c.id));
-    const segmentIds = new Set<string>();
-    project.segments.forEach((segment, i) => {
-      const path = ['segments', i];
-      if (!documentIds.has(segment.documentId)) {
-        ctx.addIssue({ code: 'custom', path, message: `unknown document ${segment.documentId}` });
-      }
-      if (!codeIds.has(segment.codeId)) {
-        ctx.addIssue({ code: 'custom', path, message: `unknown code ${segment.codeId}` });
-      }
-      if (segmentIds.has(segment.id)) {
-        ctx.addIssue({ code: 'custom', path, message: `duplicate segment id ${segment.id}` });
-      }
-      segmentIds.add(segment.id);
-    });
-    const parentOf = new Map(project.codes.map((code) => [code.id, code.parentId]));
-    project.codes.forEach((code, i) => {
-      if (code.parentId !== null && !codeIds.has(code.parentId)) {
-        ctx.addIssue({ code: 'custom', path: ['codes', i], message: `unknown parent code ${code.parentId}` });
-      }
-      // Walking up from a code must reach the top without meeting it again.
-      const seen = new Set([code.id]);
-      for (let parent = code.parentId; parent; parent = parentOf.get(parent) ?? null) {
-        if (seen.has(parent)) {
-          ctx.addIssue({ code: 'custom', path: ['codes', i], message: `code ${code.id} sits under itself` });
-          break;
-        }
-        seen.add(parent);
-      }
-    });
-    if (codeIds.size !== project.codes.length) {
-      ctx.addIssue({ code: 'custom', path: ['codes'], message: 'two codes share an id' });
+};
+
+/** Where one record points at another that is not there, or two records share an id. */
+type Issue = { code: 'custom'; path: Array<string | number>; message: string };
+
+/** The checks across records: segments and codes point at records that exist, ids are unique. */
+function crossChecks(project: { documents: readonly { id: string }[]; codes: readonly { id: string; parentId: string | null }[]; segments: readonly CodedSegment[] }, ctx: { addIssue(issue: Issue): void }): void {
+  const documentIds = new Set(project.documents.map((d) => d.id));
+  const codeIds = new Set(project.codes.map((c) => c.id));
+  const segmentIds = new Set<string>();
+  project.segments.forEach((segment, i) => {
+    const path = ['segments', i];
+    if (!documentIds.has(segment.documentId)) {
+      ctx.addIssue({ code: 'custom', path, message: `unknown document ${segment.documentId}` });
     }
-    if (documentIds.size !== project.documents.length) {
-      ctx.addIssue({ code: 'custom', path: ['documents'], message: 'two documents share an id' });
+    if (!codeIds.has(segment.codeId)) {
+      ctx.addIssue({ code: 'custom', path, message: `unknown code ${segment.codeId}` });
+    }
+    if (segmentIds.has(segment.id)) {
+      ctx.addIssue({ code: 'custom', path, message: `duplicate segment id ${segment.id}` });
+    }
+    segmentIds.add(segment.id);
+  });
+  const parentOf = new Map(project.codes.map((code) => [code.id, code.parentId]));
+  project.codes.forEach((code, i) => {
+    if (code.parentId !== null && !codeIds.has(code.parentId)) {
+      ctx.addIssue({ code: 'custom', path: ['codes', i], message: `unknown parent code ${code.parentId}` });
+    }
+    // Walking up from a code must reach the top without meeting it again.
+    const seen = new Set([code.id]);
+    for (let parent = code.parentId; parent; parent = parentOf.get(parent) ?? null) {
+      if (seen.has(parent)) {
+        ctx.addIssue({ code: 'custom', path: ['codes', i], message: `code ${code.id} sits under itself` });
+        break;
+      }
+      seen.add(parent);
     }
   });
+  if (codeIds.size !== project.codes.length) {
+    ctx.addIssue({ code: 'custom', path: ['codes'], message: 'two codes share an id' });
+  }
+  if (documentIds.size !== project.documents.length) {
+    ctx.addIssue({ code: 'custom', path: ['documents'], message: 'two documents share an id' });
+  }
+}
+
+const projectFileSchema = z.object(projectFields).superRefine((project, ctx) => crossChecks(project, { addIssue: (issue) => ctx.addIssue(issue) }));
+
+/** Every field but the segments and the history, which are checked by hand (checkedSegment, quickHistory). */
+const projectShellSchema = z.object({ ...projectFields, segments: z.array(z.unknown()), history: z.unknown() });
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return !!value && typeof value === 'object' && !Array.isArray(value);
+}
+
+/**
+ * An action of the history, checked quickly when it changes only segments (an action of "code
+ * all hits" holds 100,000 of them), through its schema otherwise; null when it does not pass.
+ */
+function quickAction(value: unknown, side: 'before' | 'after'): unknown {
+  if (!isPlainObject(value) || !isId(value.id) || typeof value.label !== 'string' || !isTime(value.at) || !Array.isArray(value.changes)) return null;
+  const onlySegments =
+    fieldCount(value) === 4 &&
+    value.changes.every(
+      (change) =>
+        isPlainObject(change) &&
+        change.kind === 'segment' &&
+        isId(change.id) &&
+        fieldCount(change) === 3 &&
+        (change[side] === null || (change[side] !== undefined && checkedSegment(change[side]) !== null)),
+    );
+  if (onlySegments) return { ...value, label: fitActionLabel(value.label) };
+  const parsed = (side === 'before' ? doneActionSchema : undoneActionSchema).safeParse(value);
+  return parsed.success ? parsed.data : null;
+}
+
+/** The history, checked action by action (quickAction); null when any does not pass. */
+function quickHistory(value: unknown): History | null {
+  if (value === undefined) return { done: [], undone: [] };
+  if (!isPlainObject(value) || !Array.isArray(value.done) || !Array.isArray(value.undone)) return null;
+  const done = value.done.map((action) => quickAction(action, 'before'));
+  const undone = value.undone.map((action) => quickAction(action, 'after'));
+  if (done.includes(null) || undone.includes(null)) return null;
+  return { done, undone } as History;
+}
 
 export type ProjectFile = z.infer<typeof projectFileSchema>;
 
@@ -103,6 +153,8 @@ export function checkProjectFile(json: unknown): ProjectFileCheck {
       }; this version reads ${PROJECT_SCHEMA_VERSION})`,
     };
   }
+  const quick = quickCheck(json);
+  if (quick) return { ok: true, project: quick };
   const parsed = projectFileSchema.safeParse(json);
   if (parsed.success) return { ok: true, project: parsed.data };
   const problems = parsed.error.issues
@@ -110,4 +162,36 @@ export function checkProjectFile(json: unknown): ProjectFileCheck {
     .map((issue) => `${issue.path.join('.') || '(top level)'}: ${issue.message}`);
   const more = parsed.error.issues.length > 3 ? ` (and ${parsed.error.issues.length - 3} more)` : '';
   return { ok: false, reason: `it is not a valid project file: ${problems.join('; ')}${more}` };
+}
+
+/**
+ * The check of a sound file, made quickly: the schema on everything but the segments, the
+ * segments by hand, then the checks across records. Null when anything is amiss (or merely
+ * unusual): the full schema then decides, and names the problem. The project comes with its
+ * segments indexed (segment-table.ts), the index having found any two of one id.
+ */
+function quickCheck(json: unknown): ProjectFile | null {
+  if (!json || typeof json !== 'object' || !Array.isArray((json as { segments?: unknown }).segments)) return null;
+  const shell = projectShellSchema.safeParse(json);
+  if (!shell.success) return null;
+  const segments: CodedSegment[] = [];
+  for (const value of shell.data.segments) {
+    const segment = checkedSegment(value);
+    if (!segment) return null;
+    segments.push(segment);
+  }
+  const history = quickHistory(shell.data.history);
+  if (!history) return null;
+  // The index the store keeps anyway (segment-table.ts) finds two segments of one id.
+  const table = new SegmentTable(segments);
+  if (table.size !== segments.length) return null;
+  const documentIds = new Set(shell.data.documents.map((d) => d.id));
+  const codeIds = new Set(shell.data.codes.map((c) => c.id));
+  for (const segment of segments) if (!documentIds.has(segment.documentId) || !codeIds.has(segment.codeId)) return null;
+  let sound = true;
+  crossChecks({ ...shell.data, segments: [] }, { addIssue: () => (sound = false) });
+  if (!sound) return null;
+  const project = { ...shell.data, segments, history };
+  indexSegments(project, table);
+  return project;
 }

@@ -12,10 +12,11 @@
  * which resamples pairs of values from the coincidence matrix with D_e held fixed; the two give
  * similar but not identical intervals.
  *
- * `bootstrapAlphaIntervals` is the same bootstrap for units kept in weighted runs, for several
- * rows of a report at once.
+ * It suits units that are independent, such as the items of a questionnaire. The characters of a
+ * coded text are not: the reliability report resamples coded stretches instead
+ * (`stretch-bootstrap.ts`), with this module's checks and percentile interval.
  */
-import { alphaOfUnits, pairableUnitsOf, type MeasurementLevel, type PairableUnits } from './krippendorff-alpha';
+import { alphaOfUnits, pairableUnitsOf, type MeasurementLevel } from './krippendorff-alpha';
 import type { ReliabilityData } from './reliability-data';
 import { mulberry32 } from './seeded-random';
 
@@ -55,7 +56,7 @@ export function bootstrapAlpha(
 ): BootstrapInterval {
   const { samples, seed } = options;
   const confidence = options.confidence ?? 0.95;
-  checkOptions(samples, seed, confidence);
+  checkBootstrapOptions(samples, seed, confidence);
 
   const prepared = pairableUnitsOf(data, level);
   const alpha = alphaOfUnits(prepared).alpha;
@@ -83,84 +84,21 @@ export interface ConfidenceInterval {
   confidence: number;
 }
 
-/**
- * Bootstrap intervals of α for several rows over the same weighted units: `rows[i]` is row i's
- * units (`pairableUnitsOf`), whose unit u counts `weights[u]` times (a whole number). Each resample
- * draws as many units as the weights sum to, with replacement, and every row is recomputed on the
- * same draws. For each row this is exactly `bootstrapAlpha` on its expanded units with the same
- * seed (same draws, same percentile interval, undefined resamples left out); bounds are `NaN` for
- * a row whose α is undefined on the data or on every resample. Throws on invalid options.
- */
-export function bootstrapAlphaIntervals(
-  rows: readonly PairableUnits[],
-  weights: readonly number[],
-  options: { samples: number; seed: number; confidence: number },
-): ConfidenceInterval[] {
-  const steps = bootstrapAlphaIntervalSteps(rows, weights, options);
-  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
-}
-
 /** How far a long computation is: `done` of `total` steps. */
 export interface StepProgress {
   done: number;
   total: number;
 }
 
-/**
- * One resample: as many units drawn with replacement as there are, counted per run. A plain
- * function, not inlined into the generator below, so that the engine optimises this hot loop.
- */
-function drawUnits(random: () => number, runOf: Uint32Array, drawn: Uint32Array): void {
-  const total = runOf.length;
-  drawn.fill(0);
-  for (let draw = 0; draw < total; draw++) drawn[runOf[Math.floor(random() * total)]]++;
-}
-
-/**
- * `bootstrapAlphaIntervals` step by step: it yields its progress (resamples done of `samples`)
- * every few resamples, so that a caller can keep other work going, show progress or stop, and
- * returns the intervals. The same draws in the same order: the result is identical.
- */
-export function* bootstrapAlphaIntervalSteps(
-  rows: readonly PairableUnits[],
-  weights: readonly number[],
-  { samples, seed, confidence }: { samples: number; seed: number; confidence: number },
-): Generator<StepProgress, ConfidenceInterval[]> {
-  checkOptions(samples, seed, confidence);
-  const total = weights.reduce((sum, weight) => sum + weight, 0);
-  const runOf = new Uint32Array(total);
-  let at = 0;
-  weights.forEach((weight, run) => {
-    runOf.fill(run, at, at + weight);
-    at += weight;
-  });
-  const defined = rows.map((units) => !Number.isNaN(alphaOfUnits(units, weights).alpha));
-  const alphas: number[][] = rows.map(() => []);
-  if (defined.some(Boolean)) {
-    const random = mulberry32(seed);
-    const drawn = new Uint32Array(weights.length);
-    for (let sample = 0; sample < samples; sample++) {
-      drawUnits(random, runOf, drawn);
-      rows.forEach((units, row) => {
-        if (!defined[row]) return;
-        const alpha = alphaOfUnits(units, drawn).alpha;
-        if (!Number.isNaN(alpha)) alphas[row].push(alpha);
-      });
-      if (sample % 10 === 9) yield { done: sample + 1, total: samples };
-    }
-  }
-  return alphas.map((resampled) => ({ ...percentileInterval(resampled, confidence), confidence }));
-}
-
 /** Throws a `RangeError` for a bad number of samples, seed or coverage. */
-function checkOptions(samples: number, seed: number, confidence: number): void {
+export function checkBootstrapOptions(samples: number, seed: number, confidence: number): void {
   if (!Number.isInteger(samples) || samples < 1) throw new RangeError(`samples must be a positive integer, not ${samples}.`);
   if (!Number.isFinite(seed)) throw new RangeError(`seed must be a finite number, not ${seed}.`);
   if (!(confidence > 0 && confidence < 1)) throw new RangeError(`confidence must lie strictly between 0 and 1, not ${confidence}.`);
 }
 
 /** The percentile interval of the resampled `alphas` (sorted in place); `NaN` bounds when there are none. */
-function percentileInterval(alphas: number[], confidence: number): { lower: number; upper: number } {
+export function percentileInterval(alphas: number[], confidence: number): { lower: number; upper: number } {
   if (alphas.length === 0) return { lower: Number.NaN, upper: Number.NaN };
   alphas.sort((a, b) => a - b);
   const tail = (1 - confidence) / 2;

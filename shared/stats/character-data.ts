@@ -30,9 +30,18 @@ export interface ReliabilityOptions {
   codeIds: readonly string[];
   /** For segment agreement: the least overlap in percent (shared over covered characters). */
   minOverlap: number;
-  /** Bootstrap intervals for nominal α (over characters); none when left out. */
-  bootstrap?: { samples: number; seed: number };
+  /**
+   * Bootstrap intervals for nominal α (over characters); none when left out. `unit`: what is
+   * resampled, coded stretches (the default) or whole documents (at least 30 of them).
+   */
+  bootstrap?: { samples: number; seed: number; unit?: BootstrapUnit };
 }
+
+/**
+ * What the bootstrap of α resamples: coded stretches (each with the uncoded text before it), or
+ * whole documents, which also lets the stretches of one document depend on each other.
+ */
+export type BootstrapUnit = 'coded-stretch' | 'document';
 
 /** A chosen segment with offsets in code points, keeping its id and its UTF-16 offsets. */
 export interface CodePointSpan extends Span {

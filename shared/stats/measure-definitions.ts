@@ -43,8 +43,9 @@ export const MEASURE_DEFINITIONS: readonly MeasureDefinition[] = [
     key: 'alphaNominalCi',
     name: 'α confidence interval',
     definition:
-      'Percentile bootstrap interval of nominal α: characters drawn with replacement, α recomputed on each resample. Treats characters as independent, which neighbouring characters are not, so the interval is too narrow.',
-    reference: 'Efron, B., & Tibshirani, R. J. (1993). An Introduction to the Bootstrap. Chapman & Hall, ch. 13.',
+      'Percentile interval of nominal α from a cluster (unit) bootstrap (Davison & Hinkley 1997, §3.8; Field & Welsh 2007), in the spirit of Hayes & Krippendorff (2007), whose KALPHA bootstrap resamples pairable values instead. The clusters are coded stretches — passages covered without a break by segments of the chosen coders and codes (overlapping segments join one stretch), each with the uncoded text before it — and documents nobody coded. As many clusters as the documents hold are drawn with replacement, each with all its characters, and α is recomputed on each resample; clusters, also those of one document, are taken to be independent. Characters are not resampled one by one: neighbouring characters are coded together, so that would make the interval far too narrow. With fewer than two clusters no interval is given.',
+    reference:
+      'Davison, A. C., & Hinkley, D. V. (1997). Bootstrap Methods and their Application. Cambridge University Press, §3.8; Field, C. A., & Welsh, A. H. (2007). Bootstrapping clustered data. Journal of the Royal Statistical Society B, 69(3), 369–390; Hayes, A. F., & Krippendorff, K. (2007). Answering the call for a standard reliability measure for coding data. Communication Methods and Measures, 1(1), 77–89.',
   },
   {
     key: 'alphaU',

@@ -9,7 +9,7 @@
 import { csvFormatRow, csvFormatRows } from 'd3-dsv';
 import { CodePointIndex } from '../text/offsets';
 import { characterUnits, CODE_SET_SEPARATOR } from './character-units';
-import { type ReliabilityMeasures, type ReliabilityReport } from './reliability-report';
+import { type ReliabilityBootstrap, type ReliabilityMeasures, type ReliabilityReport } from './reliability-report';
 import { characterData, type ReliabilityInput, type ReliabilityOptions } from './character-data';
 
 /** A figure with four decimals; '' for `NaN` or `null`. */
@@ -19,7 +19,18 @@ function fixed(value: number | null, digits = 4): string {
   return /^-0\.0*$/.test(text) ? text.slice(1) : text;
 }
 
-/** The columns of `reliabilityReportCsv`, before one `segments_<coder>` column per coder. */
+/** The unit a bootstrap resampled, in words. */
+const RESAMPLED_UNITS: Record<ReliabilityBootstrap['unit'], string> = { 'coded-stretch': 'coded stretches', document: 'documents' };
+
+/** What a bootstrap resampled, in words: "the 120 clusters of characters (118 coded stretches, 2 documents nobody coded)". */
+function resampled({ unit, clusters, codedClusters }: ReliabilityBootstrap): string {
+  const uncoded = clusters - codedClusters;
+  return unit === 'document'
+    ? `the ${clusters} documents, each whole (${uncoded} of them nobody coded)`
+    : `the ${clusters} clusters of characters (${codedClusters} ${RESAMPLED_UNITS[unit]}${uncoded > 0 ? `, ${uncoded} documents nobody coded` : ''})`;
+}
+
+/** The first columns of `reliabilityReportCsv`, before one `segments_<coder>` column per coder. */
 export const RELIABILITY_CSV_COLUMNS = [
   'code_id',
   'code',
@@ -42,14 +53,23 @@ export const RELIABILITY_CSV_COLUMNS = [
 ] as const;
 
 /**
+ * The last columns of `reliabilityReportCsv`, after the `segments_<coder>` columns: added later,
+ * at the end so that the columns before keep their positions for readers of older files.
+ */
+export const RELIABILITY_CSV_TRAILING_COLUMNS = ['alpha_nominal_ci_resampled', 'alpha_nominal_ci_clusters', 'alpha_nominal_ci_valid_resamples'] as const;
+
+/**
  * The report as CSV: a header, one row per code (in the report's order) and the overall row
  * (empty `code_id`). Coefficients with four decimals (percent agreement as a share 0–1, segment
  * agreement in percent), an empty cell where a figure is undefined or does not apply; `coders` is
  * the number of coders, `units` the number of characters (code points), `segments` the segments
- * of all coders, then `segments_<coder>` for each coder. RFC 4180 quoting, `\n` line ends.
+ * of all coders, then `segments_<coder>` for each coder; last, with an interval,
+ * `alpha_nominal_ci_resampled` names the unit its bootstrap drew (coded stretches),
+ * `alpha_nominal_ci_clusters` how many clusters there are and `alpha_nominal_ci_valid_resamples`
+ * on how many resamples the row's α was defined. RFC 4180 quoting, `\n` line ends.
  */
 export function reliabilityReportCsv(report: ReliabilityReport): string {
-  const header = [...RELIABILITY_CSV_COLUMNS, ...report.coders.map((coder) => `segments_${coder}`)];
+  const header = [...RELIABILITY_CSV_COLUMNS, ...report.coders.map((coder) => `segments_${coder}`), ...RELIABILITY_CSV_TRAILING_COLUMNS];
   const rows = report.rows.map(({ codeId, label, measures }) => {
     const ci = measures.alphaNominalCi;
     const perCoder = report.coders.map((coder) => measures.segments[coder] ?? 0);
@@ -73,6 +93,9 @@ export function reliabilityReportCsv(report: ReliabilityReport): string {
       String(report.units),
       String(perCoder.reduce((sum, n) => sum + n, 0)),
       ...perCoder.map(String),
+      ci && report.bootstrap ? RESAMPLED_UNITS[report.bootstrap.unit] : '',
+      ci && report.bootstrap ? String(report.bootstrap.clusters) : '',
+      ci ? String(ci.validResamples) : '',
     ];
   });
   return `${csvFormatRows([header, ...rows])}\n`;
@@ -140,7 +163,9 @@ export function reliabilityReportHtml(report: ReliabilityReport, meta: Reliabili
     ...(has('cohenKappa') ? [["Cohen's κ", (m) => shown(m.cohenKappa)] satisfies Column] : []),
     ...(has('fleissKappa') ? [["Fleiss' κ", (m) => shown(m.fleissKappa)] satisfies Column] : []),
     ['α (nominal)', (m) => shown(m.alphaNominal)],
-    ...(has('alphaNominalCi') ? [[`α ${ci}`, interval] satisfies Column] : []),
+    ...(has('alphaNominalCi')
+      ? [[`α ${ci}`, interval] satisfies Column, ['Resamples with α defined', (m) => (m.alphaNominalCi === null ? '—' : String(m.alphaNominalCi.validResamples))] satisfies Column]
+      : []),
     ['α_U', (m) => shown(m.alphaU)],
     ['u-α', (m) => shown(m.uAlpha)],
     ['cu-α', (m) => shown(m.cuAlpha)],
@@ -171,7 +196,7 @@ export function reliabilityReportHtml(report: ReliabilityReport, meta: Reliabili
       'Bootstrap',
       report.bootstrap === null
         ? 'not computed'
-        : `${report.bootstrap.samples} resamples, seed ${report.bootstrap.seed}, ${report.bootstrap.confidence * 100} % percentile intervals`,
+        : `${report.bootstrap.samples} resamples of ${resampled(report.bootstrap)}, seed ${report.bootstrap.seed}, ${report.bootstrap.confidence * 100} % percentile intervals`,
     ],
   ];
 

@@ -10,16 +10,26 @@
  * The characters are kept in runs (`character-units.ts`) and the coefficients read the runs with
  * their lengths as weights, so a long text costs as many columns as it has segment boundaries.
  * The inputs, checked and converted, are in `character-data.ts`, the columns in
- * `measure-definitions.ts`, the disagreements in `report-disagreements.ts`, and the exports of the
- * report in `reliability-exports.ts`.
+ * `measure-definitions.ts`, the disagreements in `report-disagreements.ts`, the exports of the
+ * report in `reliability-exports.ts`, and nominal α with its bootstrap interval, which resamples
+ * coded stretches rather than characters, in `stretch-bootstrap.ts`.
  */
-import { bootstrapAlphaIntervalSteps, type ConfidenceInterval, type StepProgress } from './bootstrap';
+import { type StepProgress } from './bootstrap';
 import { characterUnits, CODE_SET_SEPARATOR } from './character-units';
-import { characterData, type CharacterData, type ReliabilityInput, type ReliabilityOptions } from './character-data';
-import { alphaOfUnits, pairableUnitsOf } from './krippendorff-alpha';
+import { characterData, type BootstrapUnit, type CharacterData, type ReliabilityInput, type ReliabilityOptions } from './character-data';
 import { MEASURE_DEFINITIONS, type MeasureDefinition } from './measure-definitions';
 import { disagreementsOf, type ReliabilityDisagreement } from './report-disagreements';
 import { pairwiseSegmentAgreement } from './segment-agreement';
+import {
+  clusterBootstrapSteps,
+  clusterCoincidences,
+  clusteredAlpha,
+  documentClusters,
+  MIN_BOOTSTRAP_CLUSTERS,
+  MIN_DOCUMENT_CLUSTERS,
+  stretchClusters,
+  type ClusterInterval,
+} from './stretch-bootstrap';
 import { binaryUAlpha, cuAlpha, uAlpha } from './unitizing-2016';
 import { unitizingAlphaU } from './unitizing-alpha';
 import { weightedCohenKappa, weightedFleissKappa, weightedPercentAgreement } from './weighted-agreement';
@@ -33,8 +43,11 @@ export interface ReliabilityMeasures {
   /** Three or more coders only. */
   fleissKappa: number | null;
   alphaNominal: number;
-  /** Only with `bootstrap` (bounds `NaN` when α itself is undefined). */
-  alphaNominalCi: ConfidenceInterval | null;
+  /**
+   * Only with `bootstrap`: the interval and how many resamples gave a defined α; bounds `NaN` when
+   * α itself is undefined or there are too few clusters to resample (the notes say which).
+   */
+  alphaNominalCi: ClusterInterval | null;
   /** Krippendorff's α_U (1995, 2004). */
   alphaU: number;
   /** Per code: |u-α restricted to the code; overall: u-α (null when a coder's codes overlap). */
@@ -54,6 +67,22 @@ export interface ReliabilityRow {
   measures: ReliabilityMeasures;
 }
 
+/** How the intervals of α were made. */
+export interface ReliabilityBootstrap {
+  samples: number;
+  seed: number;
+  confidence: number;
+  /**
+   * The unit resampled (`stretch-bootstrap.ts`): coded stretches, each with the uncoded text before
+   * it, and documents nobody coded, each whole; or every document whole.
+   */
+  unit: BootstrapUnit;
+  /** How many clusters the compared documents hold: each resample draws as many. */
+  clusters: number;
+  /** Of them, those with coding (coded stretches, or documents someone coded); the rest are documents nobody coded. */
+  codedClusters: number;
+}
+
 /** The report. */
 export interface ReliabilityReport {
   coders: string[];
@@ -64,8 +93,8 @@ export interface ReliabilityReport {
   units: number;
   codeIds: string[];
   minOverlap: number;
-  /** The bootstrap settings, or null when no intervals were computed. */
-  bootstrap: { samples: number; seed: number; confidence: number } | null;
+  /** The bootstrap settings and what it resampled, or null when no intervals were computed. */
+  bootstrap: ReliabilityBootstrap | null;
   /** One row per code, in the chosen order, then the overall row. */
   rows: ReliabilityRow[];
   measures: MeasureDefinition[];
@@ -76,6 +105,12 @@ export interface ReliabilityReport {
 
 /** The bootstrap's coverage. */
 const CONFIDENCE = 0.95;
+
+/**
+ * Fewer clusters than this make a bootstrap interval unreliable, and the report says so; it still
+ * gives the interval from `MIN_BOOTSTRAP_CLUSTERS` up (see `notesOf`).
+ */
+const RELIABLE_CLUSTERS = 30;
 
 /**
  * The reliability report of `options.coders` on `options.documentIds` for `options.codeIds`.
@@ -100,20 +135,41 @@ export function* reliabilityReportSteps(input: ReliabilityInput, options: Reliab
   const data = characterData(input, options);
   const { coders, codeIds, continua, spans } = data;
   const m = coders.length;
-  const bootstrap = options.bootstrap === undefined ? null : { ...options.bootstrap, confidence: CONFIDENCE };
   const pairs = pairwiseSegmentAgreement(spans, { coders, codes: codeIds, minOverlap: options.minOverlap });
 
   // The overall runs are the finest partition: every code's 0/1 columns are read off them, so all
-  // rows share the runs, their weights and the bootstrap's draws.
+  // rows share the runs and their weights. Each code set is split once, not once per run.
   const overall = characterUnits(spans, continua, { coders });
-  const sets = overall.columns.map((column) => column.map((key) => new Set(key === '' ? [] : key.split(CODE_SET_SEPARATOR))));
+  const setOf = new Map<string, Set<string>>();
+  const codesIn = (key: string) => {
+    let set = setOf.get(key);
+    if (set === undefined) setOf.set(key, (set = new Set(key === '' ? [] : key.split(CODE_SET_SEPARATOR))));
+    return set;
+  };
   const columnsOf = (codeId: string | null): Array<Array<string | number>> =>
-    codeId === null ? overall.columns : sets.map((column) => column.map((set) => (set.has(codeId) ? 1 : 0)));
+    codeId === null ? overall.columns : overall.columns.map((column) => column.map((key) => (codesIn(key).has(codeId) ? 1 : 0)));
   const rowIds: Array<string | null> = [...codeIds, null];
   const columns = rowIds.map(columnsOf);
   const weights = overall.weights;
-  const prepared = columns.map((runs) => pairableUnitsOf(transpose(runs, m), 'nominal'));
-  const intervals = bootstrap === null ? null : yield* bootstrapAlphaIntervalSteps(prepared, weights, bootstrap);
+  // Nominal α and its interval come from the coincidences of the coded stretches (the clusters the
+  // bootstrap resamples); every row in the order of `rowIds`.
+  const unit = options.bootstrap?.unit ?? 'coded-stretch';
+  const clusters = unit === 'document' ? documentClusters(spans, continua) : stretchClusters(spans, continua);
+  if (options.bootstrap !== undefined && unit === 'document' && clusters.length < MIN_DOCUMENT_CLUSTERS) {
+    throw new RangeError(`Resampling whole documents needs at least ${MIN_DOCUMENT_CLUSTERS} documents with text, not ${clusters.length}.`);
+  }
+  const coincidences = clusterCoincidences(overall, codeIds, clusters);
+  const bootstrap: ReliabilityBootstrap | null =
+    options.bootstrap === undefined
+      ? null
+      : {
+          ...options.bootstrap,
+          confidence: CONFIDENCE,
+          unit,
+          clusters: clusters.length,
+          codedClusters: clusters.filter((cluster) => cluster.coded).length,
+        };
+  const intervals = bootstrap === null ? null : yield* clusterBootstrapSteps(coincidences, bootstrap);
 
   const alphaU = unitizingAlphaU(spans, continua, { coders, codes: codeIds });
   const notes: string[] = [];
@@ -144,7 +200,7 @@ export function* reliabilityReportSteps(input: ReliabilityInput, options: Reliab
         percentAgreement: weightedPercentAgreement(units),
         cohenKappa: m === 2 ? weightedCohenKappa(units) : null,
         fleissKappa: m >= 3 ? weightedFleissKappa(units) : null,
-        alphaNominal: alphaOfUnits(prepared[row], weights).alpha,
+        alphaNominal: clusteredAlpha(coincidences[row]),
         alphaNominalCi: intervals?.[row] ?? null,
         alphaU: codeId === null ? alphaU.overall.alpha : alphaU.byCode[codeId].alpha,
         uAlpha: codeId === null ? overallU : binaryUAlpha(spans, continua, { coders, codes: [codeId] }).alpha,
@@ -181,11 +237,6 @@ export function* reliabilityReportSteps(input: ReliabilityInput, options: Reliab
   return report;
 }
 
-/** Runs × coders to coders × runs. */
-function transpose<V>(columns: ReadonlyArray<ReadonlyArray<V>>, coders: number): V[][] {
-  return Array.from({ length: coders }, (_, c) => columns.map((column) => column[c]));
-}
-
 /** The code's name with its parents', "parent / child". */
 function codeLabel(codes: ReliabilityInput['codes'], codeId: string): string {
   const byId = new Map(codes.map((code) => [code.id, code]));
@@ -199,7 +250,7 @@ function codeLabel(codes: ReliabilityInput['codes'], codeId: string): string {
 
 /** What a reader of the figures needs to know about how they were made. */
 function notesOf(report: ReliabilityReport, data: CharacterData): string[] {
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const plural = (n: number, word: string, words = `${word}s`) => `${n} ${n === 1 ? word : words}`;
   const notes = [
     `Characters are the units of percent agreement, κ and α, counted in Unicode code points (an emoji is one character): ${plural(report.units, 'character')} in ${plural(report.documents, 'document')}. Segment offsets are converted from the UTF-16 code units the workbench stores; the span coefficients use the same code points.`,
     'Every chosen coder is taken to have coded every chosen document: text a coder did not code counts as "not coded", not as missing.',
@@ -212,9 +263,32 @@ function notesOf(report: ReliabilityReport, data: CharacterData): string[] {
     notes.push(`No chosen coder applied ${unused.map((row) => `"${row.label}"`).join(', ')}: a code nobody used gives no α, κ or α_U (undefined, left blank).`);
   }
   if (report.bootstrap !== null) {
+    const { confidence, samples, seed, clusters, codedClusters, unit } = report.bootstrap;
+    const uncoded = clusters - codedClusters;
+    const cited = 'a cluster bootstrap: Davison & Hinkley 1997, §3.8; Field & Welsh 2007), in the spirit of Hayes & Krippendorff (2007), whose KALPHA bootstrap resamples pairable values instead.';
     notes.push(
-      `α intervals: ${report.bootstrap.confidence * 100} % percentile bootstrap, ${report.bootstrap.samples} resamples of the characters, seed ${report.bootstrap.seed}. Characters are resampled as if independent; neighbouring characters are not, so the intervals understate the uncertainty.`,
+      unit === 'document'
+        ? `α intervals: ${confidence * 100} % percentile bootstrap over whole documents, ${samples} resamples of the ${plural(clusters, 'document')}` +
+            `${uncoded > 0 ? ` (${uncoded} of them nobody coded)` : ''}, seed ${seed}. ` +
+            `The characters of a text are not independent, nor perhaps are the passages of one document, so whole documents are resampled (${cited} Only the documents are taken to be independent.`
+        : `α intervals: ${confidence * 100} % percentile bootstrap over clusters of text, ${samples} resamples of the ${plural(clusters, 'cluster')} (${plural(codedClusters, 'coded stretch', 'coded stretches')}${uncoded > 0 ? ` and ${plural(uncoded, 'document', 'documents')} nobody coded` : ''}), seed ${seed}. ` +
+            `The characters of a text are not independent, so whole clusters are resampled (${cited} A coded stretch is a passage covered without a break by segments of the chosen coders and codes (overlapping segments join one stretch), taken together with the uncoded text before it; a document nobody coded is one cluster. Stretches, also those of one document, are taken to be independent${report.documents >= MIN_DOCUMENT_CLUSTERS ? '; with this many documents, whole documents can be resampled instead' : ''}.`,
     );
+    if (clusters < MIN_BOOTSTRAP_CLUSTERS) {
+      notes.push(
+        `No α interval: the compared text forms only ${plural(clusters, 'cluster')}, so every resample would be the same text and the interval would have zero width. Overlapping segments join one coded stretch, so coding that overlaps throughout forms a single one.`,
+      );
+    } else if (clusters < RELIABLE_CLUSTERS) {
+      notes.push(
+        `Only ${plural(clusters, 'cluster')} to resample: with fewer than ${RELIABLE_CLUSTERS} the bootstrap interval is unreliable (it tends to be too narrow, and few distinct resamples make it coarse). It is given, but read it as a rough indication.`,
+      );
+    }
+    const dropped = report.rows.filter((row) => row.measures.alphaNominalCi !== null && row.measures.alphaNominalCi.validResamples < samples && row.measures.alphaNominalCi.validResamples > 0);
+    if (dropped.length > 0) {
+      notes.push(
+        `On some resamples α was undefined (every drawn value the same) and they were left out of the interval: ${dropped.map((row) => `"${row.label}" ${row.measures.alphaNominalCi!.validResamples} of ${samples} valid`).join(', ')}.`,
+      );
+    }
   }
   if (data.emptySegments > 0) notes.push(`${plural(data.emptySegments, 'segment')} with no characters (end ≤ start) left out.`);
   return notes;

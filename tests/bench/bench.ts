@@ -49,7 +49,7 @@ import {
   infoRow,
   limitRow,
   median,
-  medianOf,
+  jsonRow,
   megabytes,
   ms,
   progress,
@@ -58,7 +58,6 @@ import {
   table,
   tempFileSystem,
   timed,
-  type JsonRow,
   type Row,
 } from './report';
 import type { FrameTimes, LinePassage } from './page-probes';
@@ -588,7 +587,7 @@ async function main(): Promise<void> {
           segments: scenario.segmentCount,
           projectFileBytes: durable.get(scenario.key)!.projectBytes,
         })),
-        rows: rows.map((row): JsonRow => ({ ...row, medianMs: medianOf(row) })),
+        rows: rows.map(jsonRow),
       };
       writeFileSync(JSON_OUT, `${JSON.stringify(figures, null, 2)}\n`);
       progress(`figures written to ${JSON_OUT}`);

@@ -69,16 +69,21 @@ export interface Row {
   verdict: string;
 }
 
-/** A row as `--json` writes it: the words of the table, and the median in milliseconds as a number. */
+/**
+ * A row as `--json` writes it: the words of the table, and its figure as a number with its unit
+ * (the median in milliseconds for timings; `medianMs` repeats it for timings, null otherwise).
+ */
 export interface JsonRow extends Row {
-  medianMs: number;
+  value: number;
+  unit: string;
+  medianMs: number | null;
 }
 
 /** The numbers behind each row, kept for `--json` (the table shows them rounded, in words). */
-const medians = new WeakMap<Row, number>();
+const figures = new WeakMap<Row, { value: number; unit: string }>();
 
 export function withMedian(row: Row, values: number[]): Row {
-  medians.set(row, median(values));
+  figures.set(row, { value: median(values), unit: 'ms' });
   return row;
 }
 
@@ -125,14 +130,15 @@ export interface BenchSection {
   details: string[];
 }
 
-/** The median in milliseconds behind a row (for `--json`). */
-export function medianOf(row: Row): number {
-  return medians.get(row) ?? Number.NaN;
+/** A row as `--json` writes it. */
+export function jsonRow(row: Row): JsonRow {
+  const figure = figures.get(row) ?? { value: Number.NaN, unit: '' };
+  return { ...row, ...figure, medianMs: figure.unit === 'ms' ? figure.value : null };
 }
 
 /** A row with a limit in a unit other than milliseconds (megabytes, say): `value` beside `limit`. */
 export function amountRow(measure: string, document: string, value: number, unit: string, baseline: string, limit: number): Row {
-  return {
+  const row = {
     measure,
     document,
     result: `${value.toFixed(value >= 100 ? 0 : 1)} ${unit}`,
@@ -140,6 +146,8 @@ export function amountRow(measure: string, document: string, value: number, unit
     target: `≤ ${count(limit)} ${unit}`,
     verdict: value <= limit ? 'PASS' : 'MISS',
   };
+  figures.set(row, { value, unit });
+  return row;
 }
 
 /** Runs every one of `closers`, even after one fails; then throws the first failure, if any. */

@@ -1,7 +1,8 @@
 /**
  * Agreement in the real renderer: two coders' work compared, every figure in the table, the
- * disagreements each opened with both versions side by side, a version accepted (the list and
- * the report follow), the text shown with both coders' segments, and the report exported.
+ * bootstrap's intervals with the unit they resampled, the disagreements each opened with both
+ * versions side by side, a version accepted (the list and the report follow), the text shown with
+ * both coders' segments, and the report exported.
  */
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
@@ -30,6 +31,18 @@ describe('agreement between coders in the browser', () => {
     // factual claim: one of two passages matched by both coders.
     expect(await page.textContent('.reliability-table tr[data-code-id="factual-claim"] td[data-measure="segment-agreement"]')).toMatch(/\(2 of 3\)/);
     await expect.poll(() => page.textContent('.panel-title:has-text("Disagreements")')).toBe('Disagreements: 2 open of 2');
+
+    // With intervals: the summary counts the clusters the bootstrap resampled, and the notes say what they are.
+    await page.check('input[data-action="bootstrap"]');
+    // Too few documents to resample whole ones: that choice is not offered.
+    expect(await page.locator('input[data-action="bootstrap-by-document"]').count()).toBe(0);
+    await page.click('button[data-action="compute-agreement"]');
+    await expect.poll(() => page.textContent('.reliability-summary')).toMatch(/ · bootstrap: [\d,]+ resamples of [\d,]+ clusters? of text, seed \d+$/);
+    const method = await page.textContent('.reliability-measures');
+    expect(method).toMatch(/resamples of the \d+ clusters? \(\d+ coded stretch(es)?[^)]*\), seed \d+\. The characters of a text are not independent/);
+    expect(method).toMatch(/cluster bootstrap: Davison & Hinkley 1997, §3\.8; Field & Welsh 2007\), in the spirit of Hayes & Krippendorff \(2007\)/);
+    expect(method).toContain('Hayes, A. F., & Krippendorff, K. (2007)');
+    expect(method).not.toMatch(/understate/);
 
     // The disagreement on ana's second passage: both versions side by side.
     const item = page.locator('.disagreement-list button', { hasText: 'factual claim' });

@@ -24,9 +24,10 @@ beforeAll(async () => {
 });
 
 /** Runs the writer, kills it with SIGKILL after `delay` ms, and returns the ids it acknowledged. */
-function runAndKill(folder: string, delay: number): Promise<{ acked: string[]; finished: boolean }> {
+function runAndKill(folder: string, delay: number, compactAfter?: number): Promise<{ acked: string[]; finished: boolean }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [writer, folder, BUNDLED_DOCUMENTS], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const args = [writer, folder, BUNDLED_DOCUMENTS, ...(compactAfter ? [String(compactAfter)] : [])];
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     let timer: NodeJS.Timeout | undefined;
@@ -49,31 +50,44 @@ function runAndKill(folder: string, delay: number): Promise<{ acked: string[]; f
   });
 }
 
+/**
+ * Kills the writer `runs` times at random moments and checks, after each, that the project file
+ * is valid and that opening it finds every segment ever acknowledged.
+ */
+async function killAndCheck(runs: number, compactAfter?: number): Promise<void> {
+  const folder = join(await tempFolder(), 'project');
+  const allAcked: string[] = [];
+  const seed = Date.now();
+  let state = seed;
+  const random = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  for (let run = 0; run < runs; run++) {
+    const delay = Math.floor(random() * 900);
+    const { acked } = await runAndKill(folder, delay, compactAfter);
+    allAcked.push(...acked);
+    const context = `run ${run} (seed ${seed}, delay ${delay} ms)`;
+    // The project file always parses and validates, whatever moment the kill hit.
+    const checked = checkProjectFile(JSON.parse(await readFile(join(folder, 'project.json'), 'utf8')));
+    expect(checked.ok, context).toBe(true);
+    // Opening the project (as the next start does) finds every acknowledged segment.
+    const store = await ProjectStore.open({ folder, bundledDocuments: BUNDLED_DOCUMENTS });
+    const document = store.overview().documents.at(-1)!;
+    const saved = new Set((await store.openDocument(document.id)).segments.map((s) => s.id));
+    expect(store.overview().notices, context).toEqual([]);
+    await store.close();
+    const lost = allAcked.filter((id) => !saved.has(id));
+    expect(lost, context).toEqual([]);
+  }
+  // The kills did land while segments were being written.
+  expect(allAcked.length).toBeGreaterThan(20);
+}
+
 describe('crash safety', () => {
   it('keeps every acknowledged segment and a valid file through 20 SIGKILLs at random moments', async () => {
-    const folder = join(await tempFolder(), 'project');
-    const allAcked: string[] = [];
-    const seed = Date.now();
-    let state = seed;
-    const random = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-    for (let run = 0; run < 20; run++) {
-      const delay = Math.floor(random() * 900);
-      const { acked } = await runAndKill(folder, delay);
-      allAcked.push(...acked);
-      const context = `run ${run} (seed ${seed}, delay ${delay} ms)`;
-      // The project file always parses and validates, whatever moment the kill hit.
-      const checked = checkProjectFile(JSON.parse(await readFile(join(folder, 'project.json'), 'utf8')));
-      expect(checked.ok, context).toBe(true);
-      // Opening the project (as the next start does) finds every acknowledged segment.
-      const store = await ProjectStore.open({ folder, bundledDocuments: BUNDLED_DOCUMENTS });
-      const document = store.overview().documents.at(-1)!;
-      const saved = new Set((await store.openDocument(document.id)).segments.map((s) => s.id));
-      expect(store.overview().notices, context).toEqual([]);
-      await store.close();
-      const lost = allAcked.filter((id) => !saved.has(id));
-      expect(lost, context).toEqual([]);
-    }
-    // The kills did land while segments were being written.
-    expect(allAcked.length).toBeGreaterThan(20);
+    await killAndCheck(20);
+  });
+
+  it('keeps them too when the kills land while the project file is rewritten and segments go on being added', async () => {
+    // A rewrite every 20 journal records: most kills fall during one, or just before or after.
+    await killAndCheck(12, 20);
   });
 });

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/handlers/dispatch';
-import type { JobProgress, ProjectImportOutcome } from '../../shared/ipc';
+import type { CorpusSearchResult, JobProgress, ProjectImportOutcome } from '../../shared/ipc';
 import { openProject, type OpenProject } from '../support/project';
 import { value } from '../support/builders';
 
@@ -24,13 +24,16 @@ async function bigProject(): Promise<OpenProject> {
   return project;
 }
 
-/** Polls a job as the page does, until it has made some progress; every answer seen is kept. */
+/**
+ * Polls a job as the page does, until it has made some progress; every answer seen is kept. The
+ * polls are a millisecond apart: work in a worker thread reports only once its thread has started.
+ */
 async function watchUntilUnderWay(project: OpenProject, jobId: string, seen: JobProgress[]): Promise<void> {
   for (let i = 0; i < 10_000; i++) {
     const progress = value<JobProgress | null>(await dispatch(project.handlers, 'jobProgress', { jobId }));
     if (progress) seen.push(progress);
     if (progress && progress.total > 0 && progress.done > 0) return;
-    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setTimeout(resolve, 1));
   }
   throw new Error('the job never reported any progress');
 }
@@ -89,26 +92,69 @@ describe('long exports and imports', () => {
     expect(done.outcome).not.toBeNull();
   });
 
-  it("a reliability report's bootstrap shows its progress and can be cancelled", async () => {
-    const { store, handlers } = await openProject();
-    const documents = store.overview().documents;
-    for (const [coder, every] of [['ana', 1], ['bea', 2]] as const) {
-      await dispatch(handlers, 'setCoder', { name: coder });
-      const spans: Array<{ documentId: string; start: number; end: number }> = [];
-      for (const document of documents) {
-        const text = await store.text(document.id);
-        [...text.matchAll(/\S+/g)].forEach((m, i) => i % every === 0 && spans.push({ documentId: document.id, start: m.index, end: m.index + m[0].length }));
+  describe('a reliability report, computed in a worker thread', () => {
+    const selection = { coders: ['ana', 'bea'], codeIds: ['factual-claim', 'opinion'], minOverlap: 90, bootstrap: { samples: 20_000, seed: 3 } };
+    let coded: OpenProject;
+    beforeAll(async () => {
+      coded = await openProject();
+      const documents = coded.store.overview().documents;
+      for (const [coder, every] of [['ana', 1], ['bea', 2]] as const) {
+        await dispatch(coded.handlers, 'setCoder', { name: coder });
+        const spans: Array<{ documentId: string; start: number; end: number }> = [];
+        for (const document of documents) {
+          const text = await coded.store.text(document.id);
+          [...text.matchAll(/\S+/g)].forEach((m, i) => i % every === 0 && spans.push({ documentId: document.id, start: m.index, end: m.index + m[0].length }));
+        }
+        await dispatch(coded.handlers, 'codeSpans', { codeId: 'factual-claim', spans });
       }
-      await dispatch(handlers, 'codeSpans', { codeId: 'factual-claim', spans });
+    });
+
+    /** Polls the job with a short pause (the worker takes a moment to start) until the bootstrap is under way. */
+    async function untilBootstrapping(jobId: string): Promise<JobProgress> {
+      for (let i = 0; i < 6_000; i++) {
+        const progress = value<JobProgress | null>(await dispatch(coded.handlers, 'jobProgress', { jobId }));
+        if (progress && progress.done > 0) return progress;
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      throw new Error('the bootstrap never reported any progress');
     }
-    const selection = { coders: ['ana', 'bea'], documentIds: documents.map((d) => d.id), codeIds: ['factual-claim', 'opinion'], minOverlap: 90, bootstrap: { samples: 5000, seed: 3 } };
-    const jobId = randomUUID();
-    const running = dispatch(handlers, 'reliabilityReport', { ...selection, jobId });
-    const seen: JobProgress[] = [];
-    await watchUntilUnderWay({ handlers } as OpenProject, jobId, seen);
-    expect(seen.at(-1)).toMatchObject({ phase: 'Bootstrapping the intervals of α', total: 5000 });
-    expect(value(await dispatch(handlers, 'cancelJob', { jobId }))).toEqual({ cancelled: true });
-    expect(await running).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+
+    it('shows the bootstrap’s progress and can be cancelled', async () => {
+      const documentIds = coded.store.overview().documents.map((d) => d.id);
+      const jobId = randomUUID();
+      const running = dispatch(coded.handlers, 'reliabilityReport', { ...selection, documentIds, jobId });
+      expect(await untilBootstrapping(jobId)).toMatchObject({ phase: 'Bootstrapping the intervals of α', total: 20_000 });
+      expect(value(await dispatch(coded.handlers, 'cancelJob', { jobId }))).toEqual({ cancelled: true });
+      expect(await running).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+      expect(value(await dispatch(coded.handlers, 'jobProgress', { jobId }))).toBeNull();
+    });
+
+    it('lets the main process answer other calls while the bootstrap runs', async () => {
+      // The most samples the page may ask for (20,000 resamples of thousands of stretches take far
+      // longer than three searches): the job is still running after the calls below and is then
+      // cancelled, so no time limit is asserted.
+      const documentIds = coded.store.overview().documents.map((d) => d.id);
+      const jobId = randomUUID();
+      let ended = false;
+      const running = dispatch(coded.handlers, 'reliabilityReport', { ...selection, documentIds, jobId }).finally(() => {
+        ended = true;
+      });
+      let before = await untilBootstrapping(jobId);
+      for (let call = 0; call < 3; call++) {
+        const found = value<CorpusSearchResult>(
+          await dispatch(coded.handlers, 'searchCorpus', { query: { pattern: 'the', regex: false, caseSensitive: false, wholeWord: true } }),
+        );
+        expect(found.total).toBeGreaterThan(0);
+        // Answered while the report is still being computed: the job is still there, no further back.
+        const now = value<JobProgress | null>(await dispatch(coded.handlers, 'jobProgress', { jobId }));
+        expect(ended).toBe(false);
+        expect(now).toMatchObject({ phase: 'Bootstrapping the intervals of α', total: 20_000 });
+        expect(now!.done).toBeGreaterThanOrEqual(before.done);
+        before = now!;
+      }
+      expect(value(await dispatch(coded.handlers, 'cancelJob', { jobId }))).toEqual({ cancelled: true });
+      expect(await running).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+    });
   });
 
   it('refuses a malformed job id', async () => {

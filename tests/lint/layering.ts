@@ -17,7 +17,7 @@ export type Layer = 'shared' | 'electron' | 'renderer';
 const NODE_BUILTINS = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
 
 /** Packages that shared/ may use: pure code that runs anywhere. */
-const SHARED_PACKAGES = ['zod', 'd3-dsv', 'fast-xml-parser'];
+const SHARED_PACKAGES = ['zod', 'd3-dsv'];
 /** Packages that renderer/ may use. */
 const RENDERER_PACKAGES = [/^react(-dom)?(\/.*)?$/, /^prosemirror-[a-z]+$/, /^(react-)?i18next$/];
 

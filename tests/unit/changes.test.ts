@@ -59,7 +59,7 @@ describe('applying changes', () => {
     for (let n = 0; n < HISTORY_LIMIT + 5; n++) recordDone(history, action(n));
     expect(history.done).toHaveLength(HISTORY_LIMIT);
     expect(history.done[0].id).toBe('5');
-    history.undone.push(history.done.pop()!);
+    history.undone.push({ ...history.done.pop()!, changes: [] });
     recordDone(history, action(999));
     expect(history.undone).toEqual([]);
   });

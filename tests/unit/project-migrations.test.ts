@@ -30,7 +30,7 @@ describe('project migrations', () => {
     const { schemaVersion: _v, ...oldRest } = old;
     expect(rest).toEqual(oldRest);
     expect(old).toEqual(v1()); // the input is left as it was
-    const checked = checkProjectFile(migrated);
+    const checked = checkProjectFile(step(2).migrateProject(migrated));
     expect(checked.ok && checked.project.name).toBe('Council minutes 2020');
   });
 
@@ -44,11 +44,54 @@ describe('project migrations', () => {
     expect(migrateJournalLine(line, [step(1)])).toEqual(line);
   });
 
+  it('v2 → v3 keeps the actions that can be undone with their before states only, and the undone ones with their after states only', () => {
+    const v2 = step(1).migrateProject(v1());
+    const segment = (v2.segments as JsonObject[])[0]!;
+    const recoded = { ...segment, codeId: 'call-to-action' };
+    const at = '2025-03-01T09:10:00.000Z';
+    const old: JsonObject = {
+      ...v2,
+      segments: [recoded],
+      history: {
+        done: [
+          { id: 'a1', label: 'Code it', at, changes: [{ kind: 'segment', id: segment.id, before: null, after: segment }] },
+          { id: 'a2', label: 'Change it', at, changes: [{ kind: 'segment', id: segment.id, before: segment, after: recoded }] },
+        ],
+        undone: [{ id: 'a3', label: 'Order', at, changes: [{ kind: 'codeOrder', id: 'codebook', before: ['a'], after: ['b'] }] }],
+      },
+    };
+    const copy = structuredClone(old);
+    const migrated = step(2).migrateProject(old);
+    expect(old).toEqual(copy); // the input is left as it was
+    expect(migrated.schemaVersion).toBe(3);
+    expect(migrated.history).toEqual({
+      done: [
+        { id: 'a1', label: 'Code it', at, changes: [{ kind: 'segment', id: segment.id, before: null }] },
+        { id: 'a2', label: 'Change it', at, changes: [{ kind: 'segment', id: segment.id, before: segment }] },
+      ],
+      undone: [{ id: 'a3', label: 'Order', at, changes: [{ kind: 'codeOrder', id: 'codebook', after: ['b'] }] }],
+    });
+    const { history: _h, schemaVersion: _v, ...rest } = migrated;
+    const { history: _oh, schemaVersion: _ov, ...oldRest } = old;
+    expect(rest).toEqual(oldRest);
+    expect(checkProjectFile(migrated)).toMatchObject({ ok: true });
+    // A file without a history still gets the schema's empty one.
+    const { history: _none, ...withoutHistory } = v2;
+    const bare = checkProjectFile(step(2).migrateProject(withoutHistory));
+    expect(bare.ok && bare.project.history).toEqual({ done: [], undone: [] });
+  });
+
+  it('v2 → v3 leaves journal lines as they are (a step done still carries the whole action)', () => {
+    const line = JSON.parse(readFileSync(fixture('v1/project.journal'), 'utf8')) as unknown;
+    expect(step(2).migrateJournalLine(structuredClone(line))).toEqual(line);
+  });
+
   it('plans the steps from the file’s version, refuses a newer one and knows no version it has no step from', () => {
-    expect(migrationPlan(v1())).toMatchObject({ kind: 'older', from: 1, steps: [step(1)] });
+    expect(migrationPlan(v1())).toMatchObject({ kind: 'older', from: 1, steps: [step(1), step(2)] });
+    expect(migrationPlan({ schemaVersion: 2 })).toMatchObject({ kind: 'older', from: 2, steps: [step(2)] });
     expect(migrationPlan({ schemaVersion: PROJECT_SCHEMA_VERSION })).toEqual({ kind: 'current' });
     const newer = JSON.parse(readFileSync(fixture('newer/project.json'), 'utf8')) as unknown;
-    expect(migrationPlan(newer)).toEqual({ kind: 'newer', version: 3 });
+    expect(migrationPlan(newer)).toEqual({ kind: 'newer', version: 4 });
     expect(migrationPlan({ schemaVersion: 0 })).toEqual({ kind: 'unknown' });
     expect(migrationPlan({ schemaVersion: 1.5 })).toEqual({ kind: 'unknown' });
     expect(migrationPlan({ name: 'no version' })).toEqual({ kind: 'unknown' });

@@ -85,3 +85,30 @@ describe('checkProjectFile', () => {
     expect(!result.ok && result.reason).toMatch(/duplicate segment id s1/);
   });
 });
+
+describe('checkProjectFile on the quick path and the schema alike', () => {
+  it('reads a segment without a memo with an empty one, and drops a field it does not know', () => {
+    const project = validProject();
+    (project.segments[0] as Record<string, unknown>).extra = 'from elsewhere';
+    project.segments.push({ ...validProject().segments[0], id: 's2', memo: 'noted' } as (typeof project.segments)[0]);
+    const result = checkProjectFile(project);
+    expect(result.ok && result.project.segments).toEqual([
+      { ...validProject().segments[0], memo: '' },
+      { ...validProject().segments[0], id: 's2', memo: 'noted' },
+    ]);
+  });
+
+  it('reads a history of segment actions and of other records, and names a bad change in it', () => {
+    const project = { ...validProject(), history: { done: [], undone: [] } as { done: unknown[]; undone: unknown[] } };
+    const segment = { ...validProject().segments[0], memo: '' };
+    const at = '2026-01-02T00:00:00.000Z';
+    project.history.done.push({ id: 'a1', label: 'Code it', at, changes: [{ kind: 'segment', id: 's1', before: null }] });
+    project.history.done.push({ id: 'a2', label: 'Order', at, changes: [{ kind: 'codeOrder', id: 'codebook', before: ['opinion'] }] });
+    project.history.undone.push({ id: 'a3', label: 'Change it', at, changes: [{ kind: 'segment', id: 's1', after: segment }] });
+    const result = checkProjectFile(project);
+    expect(result.ok && result.project.history).toEqual(project.history);
+    project.history.undone.push({ id: 'a4', label: 'Bad', at, changes: [{ kind: 'segment', id: 's1', after: { ...segment, end: 0 } }] });
+    const bad = checkProjectFile(project);
+    expect(!bad.ok && bad.reason).toMatch(/history\.undone\.1\.changes\.0\.after/);
+  });
+});

@@ -42,7 +42,7 @@ const segment = (id: string, documentId: string, start: number, quote: string, c
 const later = document('d-later', 'Zeta', '2026-02-01T00:00:00Z');
 const earlier = document('d-earlier', 'Alpha', '2026-01-01T00:00:00Z');
 const project = (blind: boolean): ProjectFile => ({
-  schemaVersion: 2,
+  schemaVersion: 3,
   projectId: 'p',
   name: 'Study',
   description: '',

@@ -1,7 +1,6 @@
 import { csvParse } from 'd3-dsv';
 import { describe, expect, it } from 'vitest';
 import {
-  bootstrapAlpha,
   cohenKappa,
   fleissKappa,
   krippendorffAlpha,
@@ -10,6 +9,7 @@ import {
   reliabilityReport,
   reliabilityReportCsv,
   reliabilityReportHtml,
+  stretchClusters,
   unitsMatrixCsv,
   weightedCohenKappa,
   weightedFleissKappa,
@@ -203,7 +203,7 @@ describe('reliabilityReport, other cases', () => {
       expect(measures.percentAgreement).toBe(1);
       expect(measures.cohenKappa).toBeCloseTo(1, 12);
       expect(measures.alphaNominal).toBeCloseTo(1, 12);
-      expect(measures.alphaNominalCi).toEqual({ lower: 1, upper: 1, confidence: 0.95 });
+      expect(measures.alphaNominalCi).toMatchObject({ lower: 1, upper: 1, confidence: 0.95 });
       expect(measures.alphaU).toBeCloseTo(1, 12);
       expect(measures.uAlpha).toBeCloseTo(1, 12);
       expect(measures.segmentAgreement.percent).toBe(100);
@@ -297,21 +297,146 @@ describe('reliabilityReport, other cases', () => {
     expect(weightedCohenKappa({ columns: [['a', 'a']], weights: [5] })).toBeNaN();
   });
 
-  it('bootstraps reproducibly, each row exactly as bootstrapAlpha on its expanded characters', () => {
+  it('bootstraps coded stretches reproducibly, each row exactly as a plain cluster bootstrap of its expanded characters', () => {
     const chosen = options({ codeIds: ['x', 'y', 'z'], bootstrap: { samples: 300, seed: 99 } });
-    const input = simulated(5, chosen.coders, 'Short text for resampling. '.repeat(8));
+    const input = simulated(5, chosen.coders, 'Short text for resampling. '.repeat(40));
     const first = reliabilityReport(input, chosen);
     expect(reliabilityReport(input, chosen)).toEqual(first);
-    expect(first.bootstrap).toEqual({ samples: 300, seed: 99, confidence: 0.95 });
+    const clusters = stretchClusters(
+      input.segments.map((s) => ({ ...s, document: s.documentId, code: s.codeId })).filter((s) => chosen.codeIds.includes(s.code)),
+      [{ document: 'doc', length: input.documents[0].text.length }],
+    );
+    expect(clusters.length).toBeGreaterThan(3);
+    expect(clusters.every((cluster) => cluster.coded)).toBe(true);
+    expect(first.bootstrap).toEqual({ samples: 300, seed: 99, confidence: 0.95, unit: 'coded-stretch', clusters: clusters.length, codedClusters: clusters.length });
     for (const codeId of ['x', null]) {
-      const reference = bootstrapAlpha(expanded(input, chosen, codeId), 'nominal', { samples: 300, seed: 99 });
+      // The reference: draw whole clusters of characters with the same generator, recompute α on
+      // the characters drawn, and take the type-7 percentile interval.
+      const characters = expanded(input, chosen, codeId);
+      const random = mulberry32(99);
+      const alphas: number[] = [];
+      for (let sample = 0; sample < 300; sample++) {
+        const drawn = Array.from({ length: clusters.length }, () => clusters[Math.floor(random() * clusters.length)]);
+        const data = characters.map((row) => drawn.flatMap(({ start, end }) => row.slice(start, end)));
+        const alpha = krippendorffAlpha(data, 'nominal');
+        if (!Number.isNaN(alpha)) alphas.push(alpha);
+      }
+      alphas.sort((a, b) => a - b);
+      const quantile = (p: number) => {
+        const at = (alphas.length - 1) * p;
+        const below = Math.floor(at);
+        return alphas[below] + (at - below) * (alphas[Math.min(below + 1, alphas.length - 1)] - alphas[below]);
+      };
       const ci = rowOf(first, codeId).measures.alphaNominalCi;
-      expect(ci?.lower).toBeCloseTo(reference.lower, 12);
-      expect(ci?.upper).toBeCloseTo(reference.upper, 12);
+      expect(ci?.validResamples).toBe(alphas.length);
+      expect(ci?.lower).toBeCloseTo(quantile(0.025), 12);
+      expect(ci?.upper).toBeCloseTo(quantile(0.975), 12);
     }
     const other = reliabilityReport(input, { ...chosen, bootstrap: { samples: 300, seed: 100 } });
     expect(rowOf(other, null).measures.alphaNominalCi).not.toEqual(rowOf(first, null).measures.alphaNominalCi);
-    expect(first.notes.some((note) => note.includes('300 resamples') && note.includes('seed 99'))).toBe(true);
+    const note = first.notes.find((text) => text.startsWith('α intervals'));
+    expect(note).toMatch(/300 resamples of the (\d+) clusters \(\1 coded stretches\), seed 99/);
+    expect(note).toMatch(/cluster bootstrap: Davison & Hinkley 1997, §3\.8; Field & Welsh 2007/);
+    expect(note).toMatch(/in the spirit of Hayes & Krippendorff \(2007\), whose KALPHA bootstrap resamples pairable values instead/);
+    expect(note).not.toMatch(/understate|too narrow/);
+  });
+
+  it('gives the interval but warns below 30 clusters', () => {
+    const input = { documents: [{ id: 'doc', title: 't', text: 'a'.repeat(60) }], codes: CODES, segments: [seg('ann', 'x', 2, 9), seg('bob', 'x', 3, 9), seg('bob', 'y', 20, 30)] };
+    const report = reliabilityReport(input, options({ bootstrap: { samples: 100, seed: 1 } }));
+    expect(report.bootstrap).toMatchObject({ unit: 'coded-stretch', clusters: 2, codedClusters: 2 });
+    expect(report.notes).toContain(
+      'Only 2 clusters to resample: with fewer than 30 the bootstrap interval is unreliable (it tends to be too narrow, and few distinct resamples make it coarse). It is given, but read it as a rough indication.',
+    );
+    expect(rowOf(report, null).measures.alphaNominalCi?.lower).toBeLessThan(rowOf(report, null).measures.alphaNominalCi?.upper ?? Number.NaN);
+    const passages = Array.from({ length: 30 }, (_, i) => [seg('ann', 'x', i * 20, i * 20 + 10), seg('bob', i % 5 ? 'x' : 'y', i * 20 + 1, i * 20 + 10)]);
+    const many = { documents: [{ id: 'doc', title: 't', text: 'a'.repeat(600) }], codes: CODES, segments: passages.flat() };
+    const enough = reliabilityReport(many, options({ bootstrap: { samples: 100, seed: 1 } }));
+    expect(enough.bootstrap?.clusters).toBe(30);
+    expect(enough.notes.some((note) => note.startsWith('Only') || note.startsWith('No α interval'))).toBe(false);
+  });
+
+  it('gives no interval, and says why, when overlapping segments chain into a single cluster', () => {
+    // Each of bob's segments overlaps two of ann's: the whole coded text is one stretch.
+    const chained = Array.from({ length: 10 }, (_, i) => [seg('ann', i % 3 ? 'x' : 'y', i * 10, i * 10 + 8), seg('bob', 'x', i * 10 + 5, i * 10 + 13)]).flat();
+    const input = { documents: [{ id: 'doc', title: 't', text: 'a'.repeat(110) }], codes: CODES, segments: chained };
+    const report = reliabilityReport(input, options({ bootstrap: { samples: 100, seed: 1 } }));
+    expect(report.bootstrap).toMatchObject({ clusters: 1, codedClusters: 1 });
+    for (const { measures } of report.rows) {
+      if (Number.isNaN(measures.alphaNominal)) continue;
+      // Not [α, α]: no interval at all.
+      expect(measures.alphaNominalCi).toMatchObject({ lower: Number.NaN, upper: Number.NaN, validResamples: 0 });
+    }
+    expect(rowOf(report, null).measures.alphaNominal).toEqual(expect.any(Number));
+    expect(report.notes).toContain(
+      'No α interval: the compared text forms only 1 cluster, so every resample would be the same text and the interval would have zero width. Overlapping segments join one coded stretch, so coding that overlaps throughout forms a single one.',
+    );
+    const csv = csvParse(reliabilityReportCsv(report));
+    expect(csv.at(-1)).toMatchObject({ alpha_nominal_ci_lower: '', alpha_nominal_ci_upper: '', alpha_nominal_ci_clusters: '1', alpha_nominal_ci_valid_resamples: '0' });
+  });
+
+  it('counts documents nobody coded as clusters of their own, not as coded stretches', () => {
+    const documents = [
+      { id: 'doc', title: 't', text: 'a'.repeat(60) },
+      { id: 'blank', title: 'b', text: 'b'.repeat(30) },
+    ];
+    const input = { documents, codes: CODES, segments: [seg('ann', 'x', 2, 9), seg('bob', 'x', 3, 9), seg('bob', 'y', 20, 30)] };
+    const report = reliabilityReport(input, options({ documentIds: ['doc', 'blank'], bootstrap: { samples: 100, seed: 1 } }));
+    expect(report.bootstrap).toMatchObject({ clusters: 3, codedClusters: 2 });
+    expect(report.notes.find((note) => note.startsWith('α intervals'))).toMatch(/100 resamples of the 3 clusters \(2 coded stretches and 1 document nobody coded\), seed 1/);
+    const alone = reliabilityReport({ ...input, segments: [] }, options({ documentIds: ['blank'], bootstrap: { samples: 100, seed: 1 } }));
+    expect(alone.bootstrap).toMatchObject({ clusters: 1, codedClusters: 0 });
+    expect(alone.notes.find((note) => note.startsWith('α intervals'))).toMatch(/of the 1 cluster \(0 coded stretches and 1 document nobody coded\)/);
+  });
+
+  it('resamples whole documents on request, from 30 documents on, and says so', () => {
+    // 30 documents of two passages each; bob disagrees in one passage of every third document.
+    const documents = Array.from({ length: 30 }, (_, d) => ({ id: `d${d}`, title: `d${d}`, text: 'a'.repeat(50) }));
+    const segments = documents.flatMap(({ id }, d) => [
+      seg('ann', 'x', 2, 12, id),
+      seg('bob', 'x', 3, 12, id),
+      seg('ann', 'y', 25, 40, id),
+      seg('bob', d % 3 ? 'y' : 'x', 26, 40, id),
+    ]);
+    const input = { documents, codes: CODES, segments };
+    const documentIds = documents.map((d) => d.id);
+    const byDocument = reliabilityReport(input, options({ documentIds, bootstrap: { samples: 200, seed: 5, unit: 'document' } }));
+    expect(byDocument.bootstrap).toEqual({ samples: 200, seed: 5, confidence: 0.95, unit: 'document', clusters: 30, codedClusters: 30 });
+    expect(byDocument.notes.find((note) => note.startsWith('α intervals'))).toMatch(
+      /^α intervals: 95 % percentile bootstrap over whole documents, 200 resamples of the 30 documents, seed 5\. .*Only the documents are taken to be independent\.$/,
+    );
+    const ci = rowOf(byDocument, null).measures.alphaNominalCi!;
+    expect(ci.lower).toBeLessThan(rowOf(byDocument, null).measures.alphaNominal);
+    expect(ci.upper).toBeGreaterThan(rowOf(byDocument, null).measures.alphaNominal);
+    const byStretch = reliabilityReport(input, options({ documentIds, bootstrap: { samples: 200, seed: 5 } }));
+    expect(byStretch.bootstrap).toMatchObject({ unit: 'coded-stretch', clusters: 60 });
+    expect(byStretch.notes.find((note) => note.startsWith('α intervals'))).toMatch(/with this many documents, whole documents can be resampled instead\.$/);
+    expect(rowOf(byStretch, null).measures.alphaNominal).toBe(rowOf(byDocument, null).measures.alphaNominal);
+    expect(csvParse(reliabilityReportCsv(byDocument))[0]).toMatchObject({ alpha_nominal_ci_resampled: 'documents', alpha_nominal_ci_clusters: '30' });
+    expect(reliabilityReportHtml(byDocument, { projectName: 'p', createdAt: 'now', input })).toContain('200 resamples of the 30 documents, each whole (0 of them nobody coded), seed 5');
+    expect(() => reliabilityReport(input, options({ documentIds: documentIds.slice(1), bootstrap: { samples: 200, seed: 5, unit: 'document' } }))).toThrow(
+      'Resampling whole documents needs at least 30 documents with text, not 29.',
+    );
+  });
+
+  it('says on how many resamples each row’s α was defined, and that the others were left out', () => {
+    // x only in the first of three stretches: a resample without it has no x at all.
+    const segments = ['ann', 'bob'].flatMap((coder) => [seg(coder, 'x', 2, 9), seg(coder, 'y', 12, 20), seg(coder, 'y', 25, 30)]);
+    segments.push(seg('bob', 'y', 33, 36));
+    const input = { documents: [{ id: 'doc', title: 't', text: 'a'.repeat(40) }], codes: CODES, segments };
+    const report = reliabilityReport(input, options({ bootstrap: { samples: 200, seed: 1 } }));
+    const x = rowOf(report, 'x').measures.alphaNominalCi!;
+    const overall = rowOf(report, null).measures.alphaNominalCi!;
+    // With 4 clusters, (3/4)^4 of the resamples lack the first: about 63 of 200.
+    expect(x.validResamples).toBeGreaterThan(100);
+    expect(x.validResamples).toBeLessThan(180);
+    expect(overall.validResamples).toBeGreaterThan(x.validResamples);
+    expect(report.notes).toContainEqual(expect.stringContaining(`"praise" ${x.validResamples} of 200 valid`));
+    const csv = csvParse(reliabilityReportCsv(report));
+    expect(csv.find((row) => row.code_id === 'x')?.alpha_nominal_ci_valid_resamples).toBe(String(x.validResamples));
+    const html = reliabilityReportHtml(report, { projectName: 'p', createdAt: 'now', input });
+    expect(html).toContain('<th scope="col">Resamples with α defined</th>');
+    expect(html).toContain(`<td class="number">${x.validResamples}</td>`);
   });
 
   it('gives no figure for a code nobody used, and says so', () => {
@@ -369,6 +494,8 @@ describe('reliability exports', () => {
       'code_id', 'code', 'percent_agreement', 'cohen_kappa', 'fleiss_kappa', 'alpha_nominal', 'alpha_nominal_ci_lower',
       'alpha_nominal_ci_upper', 'alpha_nominal_ci_confidence', 'alpha_u', 'u_alpha', 'cu_alpha', 'segment_agreement_percent',
       'segment_agreements', 'segment_disagreements', 'coders', 'units', 'segments', 'segments_ann', 'segments_bob',
+      // Added later, at the end: the columns before keep the positions older readers know.
+      'alpha_nominal_ci_resampled', 'alpha_nominal_ci_clusters', 'alpha_nominal_ci_valid_resamples',
     ]);
     expect(rows.map((row) => row.code_id)).toEqual(['x', 'y', 'w', '']);
     const x = rows[0];
@@ -378,6 +505,9 @@ describe('reliability exports', () => {
     expect(x.cu_alpha).toBe('');
     expect(Number(x.alpha_nominal_ci_lower)).toBeLessThanOrEqual(Number(x.alpha_nominal_ci_upper));
     expect(x.alpha_nominal_ci_confidence).toBe('0.9500');
+    expect(x.alpha_nominal_ci_resampled).toBe('coded stretches');
+    expect(Number(x.alpha_nominal_ci_clusters)).toBe(report.bootstrap?.clusters);
+    expect(Number(x.alpha_nominal_ci_valid_resamples)).toBe(rowOf(report, 'x').measures.alphaNominalCi?.validResamples);
     expect(rows[3]).toMatchObject({ code: 'All codes (overall)', coders: '2', units: '11', segments: '4', segments_ann: '2' });
   });
 
@@ -392,7 +522,7 @@ describe('reliability exports', () => {
     expect(html).toContain('Study &#60;A&#62;');
     expect(html).toContain('prefers-color-scheme: dark');
     for (const measure of report.measures) expect(html).toContain(measure.reference.replace(/&/g, '&#38;').replace(/'/g, '&#39;'));
-    expect(html).toContain('100 resamples, seed 4');
+    expect(html).toMatch(/100 resamples of the (\d+) clusters of characters \(\1 coded stretches\), seed 4/);
     // bob's version of the disagreement on x shows its text, across the emoji.
     expect(html).toContain('<blockquote>c😀def</blockquote>');
     expect(html).toContain('no segment of this code here');

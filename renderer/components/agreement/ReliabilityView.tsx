@@ -10,6 +10,7 @@ import { useEffect, useMemo } from 'react';
 import { CONSENSUS_CODER } from '../../../shared/model/adjudication';
 import { codePath } from '../../../shared/model/codebook';
 import { documentsCodedByAll } from '../../../shared/stats/compared-documents';
+import { MIN_DOCUMENT_CLUSTERS } from '../../../shared/stats/stretch-bootstrap';
 import { agreementSelection, chooseAgreement, computeAgreement, forgetAgreementReport, knowCodes, knowCoders, offerDocuments } from '../../services/agreement';
 import { setBlind } from '../../services/coders';
 import { exportReliability } from '../../services/exports';
@@ -31,7 +32,7 @@ export function ReliabilityView(props: { onJump: () => void }) {
   const codes = useStore(selectCodes);
   const coders = useMemo(() => project.coders.filter((c) => c !== CONSENSUS_CODER), [project.coders]);
   const agreement = useStore((state) => state.agreement);
-  const { coders: chosenCoders, allDocuments, documentIds, minOverlap, withIntervals, samples, seed, report, computing, selected } = agreement;
+  const { coders: chosenCoders, allDocuments, documentIds, minOverlap, withIntervals, byDocument, samples, seed, report, computing, selected } = agreement;
   const codeIds = agreement.codeIds ?? NONE;
   // A coder whose work has just come in is compared too; at the first showing, every code is.
   useEffect(() => knowCoders(coders), [coders.join('\u0000')]);
@@ -114,6 +115,13 @@ export function ReliabilityView(props: { onJump: () => void }) {
             {t('agreement.options.seedBefore')}{' '}
             <input type="number" min={0} value={seed} onChange={(e) => chooseAgreement({ seed: Number(e.target.value) || 0 })} aria-label={t('agreement.options.seedLabel')} />)
           </label>
+          {/* Whole documents as clusters: offered only where there are enough of them to resample. */}
+          {withIntervals && documentIds.length >= MIN_DOCUMENT_CLUSTERS && (
+            <label>
+              <input type="checkbox" checked={byDocument} onChange={(e) => chooseAgreement({ byDocument: e.target.checked })} data-action="bootstrap-by-document" />{' '}
+              {t('agreement.options.byDocument')}
+            </label>
+          )}
           <button type="submit" disabled={computing} aria-busy={computing} data-action="compute-agreement">
             {computing ? t('agreement.compute.running') : report ? t('agreement.compute.again') : t('agreement.compute.first')}
           </button>
@@ -130,7 +138,7 @@ export function ReliabilityView(props: { onJump: () => void }) {
               t('agreement.summary.coders', { count: report.coders.length, names: report.coders.join(', ') }),
               t('agreement.summary.documents', { count: report.documents }),
               t('agreement.summary.units', { count: report.units }),
-              ...(report.bootstrap ? [t('agreement.summary.bootstrap', { samples: formatNumber(report.bootstrap.samples), seed: report.bootstrap.seed })] : []),
+              ...(report.bootstrap ? [t('agreement.summary.bootstrap', { count: report.bootstrap.clusters, samples: formatNumber(report.bootstrap.samples), seed: report.bootstrap.seed })] : []),
             ].join(' · ')}
           </p>
           <p className="reliability-scope" data-scope={allDocuments ? 'all' : 'shared'}>

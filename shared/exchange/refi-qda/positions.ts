@@ -62,6 +62,8 @@ const squash = (text: string) => text.replace(/\s+/gu, ' ').trim();
  * differ in how they write line breaks into a name), or its beginning when the name was cut short.
  */
 export function nameMatches(name: string, covered: string): boolean {
+  // Most names are the covered text exactly (ours always are): no need to squash them.
+  if (name === covered) return true;
   const wanted = squash(name);
   const found = squash(covered);
   if (wanted === found) return true;
@@ -95,20 +97,28 @@ export function placeSelections(text: string, selections: ReadonlyArray<{ name: 
   const hasCrlf = text.includes('\r\n');
   const hasAstral = /[\uD800-\uDBFF]/.test(text);
   const candidates = COUNTINGS.filter((c) => (hasCrlf || c.crlf === 2) && (hasAstral || c.unit === 'code points'));
-  const trials = candidates.map((counting) => {
+  const named = selections.reduce((sum, { name }) => (name.trim() ? sum + 1 : sum), 0);
+  const trials: Array<{ counting: Counting; matches: number; fits: number; ranges: Array<{ start: number; end: number } | null>; matched: boolean[] }> = [];
+  for (const counting of candidates) {
     const map = positionMapper(text, counting);
     let matches = 0;
     let fits = 0;
-    const ranges = selections.map(({ name, start, end }) => {
+    const matched: boolean[] = new Array(selections.length).fill(false);
+    const ranges = selections.map(({ name, start, end }, i) => {
       const from = map(start);
       const to = map(end);
       if (from === null || to === null || to <= from) return null;
       fits++;
-      if (name.trim() && nameMatches(name, text.slice(from, to))) matches++;
+      if (name.trim() && nameMatches(name, text.slice(from, to))) {
+        matches++;
+        matched[i] = true;
+      }
       return { start: from, end: to };
     });
-    return { counting, matches, fits, ranges };
-  });
+    trials.push({ counting, matches, fits, ranges, matched });
+    // Every named selection matches: no later counting can do better (ties go to the earlier).
+    if (named > 0 && matches === named) break;
+  }
   const best = trials.reduce((a, b) => (b.matches > a.matches ? b : a));
   const checked = best.matches > 0;
   const chosen = checked ? best : (trials.find((t) => t.fits === selections.length) ?? trials.reduce((a, b) => (b.fits > a.fits ? b : a)));
@@ -122,7 +132,7 @@ export function placeSelections(text: string, selections: ReadonlyArray<{ name: 
       }
       const covered = text.slice(range.start, range.end);
       if (!/\S/u.test(covered)) return { range: null, problem: `its positions ${start}–${end} cover only white space` };
-      if (checked && name.trim() && !nameMatches(name, covered)) {
+      if (checked && name.trim() && !chosen.matched[i]) {
         const shown = squash(covered);
         return { range: null, problem: `its positions ${start}–${end} hold “${shown.length > 60 ? `${shown.slice(0, 60)}…` : shown}”, not its text` };
       }

@@ -25,7 +25,8 @@ export interface ResolvedSource {
 
 export interface ImportTarget {
   codes: readonly Code[];
-  segments: readonly CodedSegment[];
+  /** Where the project's segments are (what an import must not add again, and the ids taken). */
+  segments: ReadonlyArray<Pick<CodedSegment, 'id' | 'documentId' | 'codeId' | 'start' | 'end' | 'coder'>>;
   variables: readonly VariableDefinition[];
 }
 
@@ -47,7 +48,20 @@ export function incomingCodes(codes: readonly QdeCode[]): IncomingCode[] {
   }));
 }
 
+const CANONICAL_TIME = /^(\d{4})-(\d\d)-(\d\d)T([01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** A time as ISO 8601 in UTC (as we write them), or the fallback when it is not a time. */
 const isoOr = (value: string | null, fallback: string) => {
+  // Most times are already written so (ours always are): only a real day of a real month needs checking.
+  const parts = value ? CANONICAL_TIME.exec(value) : null;
+  if (parts) {
+    const year = Number(parts[1]);
+    const month = Number(parts[2]);
+    const day = Number(parts[3]);
+    const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+    if (month >= 1 && month <= 12 && day >= 1 && day <= (month === 2 && !leap ? 28 : DAYS_IN_MONTH[month - 1]!)) return value!;
+  }
   const time = value ? Date.parse(value) : NaN;
   return Number.isFinite(time) ? new Date(time).toISOString() : fallback;
 };
@@ -119,10 +133,10 @@ export function planProjectImport(
     const placement = placeSelections(text, source.selections);
     const problems: string[] = [];
     let placed = 0;
-    const addSegment = (range: { start: number; end: number }, coding: QdeSource['codings'][number], base: { guid: string; creatingUser: string | null; created: string | null; modified: string | null; noteGuids: string[]; label: string }) => {
+    const addSegment = (range: { start: number; end: number }, coding: QdeSource['codings'][number], base: { guid: string; creatingUser: string | null; created: string | null; modified: string | null; noteGuids: string[] }, label: () => string) => {
       const codeId = merged.codeIds.get(coding.codeGuid);
       if (!codeId) {
-        problems.push(`${base.label}: its code (${coding.codeGuid}) is not in the file's codebook`);
+        problems.push(`${label()}: its code (${coding.codeGuid}) is not in the file's codebook`);
         leftOut++;
         return;
       }
@@ -144,7 +158,7 @@ export function planProjectImport(
         coder,
         createdAt,
         updatedAt: isoOr(base.modified, createdAt),
-        memo: notes([...base.noteGuids, ...coding.noteGuids]),
+        memo: base.noteGuids.length || coding.noteGuids.length ? notes([...base.noteGuids, ...coding.noteGuids]) : '',
       };
       coders.add(coder);
       changes.push({ kind: 'segment', id, before: null, after: segment });
@@ -153,18 +167,18 @@ export function planProjectImport(
     };
     source.selections.forEach((selection, i) => {
       const { range, problem } = placement.selections[i]!;
-      const label = `“${selection.name.trim() || selection.guid}”`;
+      const label = () => `“${selection.name.trim() || selection.guid}”`;
       if (!range) {
-        problems.push(`${label}: ${problem}`);
+        problems.push(`${label()}: ${problem}`);
         leftOut += Math.max(1, selection.codings.length);
         return;
       }
-      for (const coding of selection.codings) addSegment(range, coding, { ...selection, label });
+      for (const coding of selection.codings) addSegment(range, coding, selection, label);
     });
     if (source.codings.length) {
       const start = text.search(/\S/u);
       const end = text.trimEnd().length;
-      if (start >= 0) for (const coding of source.codings) addSegment({ start, end }, coding, { guid: coding.guid, creatingUser: null, created: coding.created, modified: null, noteGuids: [], label: 'the coding of the whole document' });
+      if (start >= 0) for (const coding of source.codings) addSegment({ start, end }, coding, { guid: coding.guid, creatingUser: null, created: coding.created, modified: null, noteGuids: [] }, () => 'the coding of the whole document');
     }
     if (source.selections.length) {
       const how = placement.checked

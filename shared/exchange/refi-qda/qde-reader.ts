@@ -8,8 +8,8 @@
  * a PDF source is read through its text representation when it has one; pictures, audio and
  * video are listed as left out, by name.
  */
-import { XMLParser } from 'fast-xml-parser';
 import { WorkbenchFailure } from '../../model/failure';
+import { readXmlTree, XmlSyntaxError, type TakeElement, type XmlElement } from './xml-tree';
 
 export interface QdeCode {
   guid: string;
@@ -81,52 +81,33 @@ export interface QdeProject {
   notes: Map<string, { name: string; text: string }>;
 }
 
-const REPEATED = new Set([
-  'User', 'Code', 'Variable', 'TextSource', 'PictureSource', 'PDFSource', 'AudioSource', 'VideoSource',
-  'PlainTextSelection', 'Coding', 'NoteRef', 'Note', 'VariableValue', 'Case', 'Set',
-]);
+type Node = XmlElement;
 
-type Node = Record<string, unknown>;
-
-function parse(xml: string): Node {
-  const parser = new XMLParser({
-    ignoreAttributes: false,
-    attributeNamePrefix: '@',
-    removeNSPrefix: true,
-    parseTagValue: false,
-    parseAttributeValue: false,
-    trimValues: false,
-    htmlEntities: true,
-    processEntities: true,
-    isArray: (name) => REPEATED.has(name),
-  });
+function parse(xml: string, take?: TakeElement): Node {
   try {
-    return parser.parse(xml, true) as Node;
+    return { name: '', attributes: {}, children: readXmlTree(xml, take), text: '' };
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    throw new WorkbenchFailure('invalid-input', `The file is not well-formed XML: ${message}`);
+    if (!(error instanceof XmlSyntaxError)) throw error;
+    throw new WorkbenchFailure('invalid-input', `The file is not well-formed XML: ${error.message}`);
   }
 }
 
-const list = (value: unknown): Node[] => (Array.isArray(value) ? (value as Node[]) : []);
-const child = (node: Node | undefined, name: string): Node | undefined => {
-  const value = node?.[name];
-  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Node) : undefined;
-};
+/** The child elements of a name. */
+const list = (node: Node | undefined, name: string): Node[] => node?.children.filter((element) => element.name === name) ?? [];
+/** The first child element of a name. */
+const child = (node: Node | undefined, name: string): Node | undefined => node?.children.find((element) => element.name === name);
 const attr = (node: Node, name: string): string | null => {
-  const value = node[`@${name}`];
+  const value = node.attributes[name];
   return typeof value === 'string' ? value : null;
 };
-/** The text of an element that may hold only text (or be empty). */
-const text = (node: Node | undefined, name: string): string | null => {
-  const value = node?.[name];
-  if (typeof value === 'string') return value;
-  if (value && typeof value === 'object' && typeof (value as Node)['#text'] === 'string') return (value as Node)['#text'] as string;
-  return value === '' || (value && typeof value === 'object') ? '' : null;
-};
+/** The text of a child element that may hold only text (or be empty); null when there is no such child. */
+const text = (node: Node | undefined, name: string): string | null => child(node, name)?.text ?? null;
+
+const PLAIN_GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** A GUID as we keep it: lower case, without braces. */
 export function normaliseGuid(guid: string): string {
+  if (PLAIN_GUID.test(guid)) return guid;
   return guid.trim().replace(/^\{|\}$/g, '').toLowerCase();
 }
 
@@ -145,7 +126,7 @@ function colourOf(value: string | null): string | null {
 }
 
 function readCodes(parent: Node | undefined): QdeCode[] {
-  return list(parent?.Code).map((node) => ({
+  return list(parent, 'Code').map((node) => ({
     guid: guidOf(node, 'code'),
     name: (attr(node, 'name') ?? '').trim() || '(unnamed code)',
     colour: colourOf(attr(node, 'color')),
@@ -155,10 +136,10 @@ function readCodes(parent: Node | undefined): QdeCode[] {
   }));
 }
 
-const noteRefs = (node: Node) => list(node.NoteRef).map((ref) => normaliseGuid(attr(ref, 'targetGUID') ?? '')).filter(Boolean);
+const noteRefs = (node: Node) => list(node, 'NoteRef').map((ref) => normaliseGuid(attr(ref, 'targetGUID') ?? '')).filter(Boolean);
 
 function readCodings(node: Node): QdeCoding[] {
-  return list(node.Coding).flatMap((coding) => {
+  return list(node, 'Coding').flatMap((coding) => {
     const ref = child(coding, 'CodeRef');
     const target = ref && attr(ref, 'targetGUID');
     if (!target) return [];
@@ -182,7 +163,7 @@ function integer(node: Node, name: string, what: string): number {
 }
 
 function readValues(node: Node): QdeVariableValue[] {
-  return list(node.VariableValue).flatMap((entry) => {
+  return list(node, 'VariableValue').flatMap((entry) => {
     const ref = child(entry, 'VariableRef');
     const target = ref && attr(ref, 'targetGUID');
     if (!target) return [];
@@ -202,23 +183,40 @@ function readValues(node: Node): QdeVariableValue[] {
   });
 }
 
-function readTextSource(node: Node, name: string): QdeSource {
+function readSelection(selection: Node): QdeSelection {
+  return {
+    guid: guidOf(selection, 'selection'),
+    name: attr(selection, 'name') ?? '',
+    start: integer(selection, 'startPosition', 'selection'),
+    end: integer(selection, 'endPosition', 'selection'),
+    creatingUser: attr(selection, 'creatingUser') && normaliseGuid(attr(selection, 'creatingUser')!),
+    created: attr(selection, 'creationDateTime'),
+    modified: attr(selection, 'modifiedDateTime'),
+    codings: readCodings(selection),
+    noteGuids: noteRefs(selection),
+  };
+}
+
+/** The selections of each source, read as each one ends (see `TakeElement`). */
+type SelectionsOf = Map<Node, QdeSelection[]>;
+
+function takeSelections(into: SelectionsOf): TakeElement {
+  return (element, parent) => {
+    if (element.name !== 'PlainTextSelection') return false;
+    let selections = into.get(parent);
+    if (!selections) into.set(parent, (selections = []));
+    selections.push(readSelection(element));
+    return true;
+  };
+}
+
+function readTextSource(node: Node, name: string, selectionsOf: SelectionsOf): QdeSource {
   return {
     guid: guidOf(node, 'source'),
     name,
     plainTextPath: attr(node, 'plainTextPath'),
     plainTextContent: text(node, 'PlainTextContent'),
-    selections: list(node.PlainTextSelection).map((selection) => ({
-      guid: guidOf(selection, 'selection'),
-      name: attr(selection, 'name') ?? '',
-      start: integer(selection, 'startPosition', 'selection'),
-      end: integer(selection, 'endPosition', 'selection'),
-      creatingUser: attr(selection, 'creatingUser') && normaliseGuid(attr(selection, 'creatingUser')!),
-      created: attr(selection, 'creationDateTime'),
-      modified: attr(selection, 'modifiedDateTime'),
-      codings: readCodings(selection),
-      noteGuids: noteRefs(selection),
-    })),
+    selections: selectionsOf.get(node) ?? [],
     codings: readCodings(node),
     noteGuids: noteRefs(node),
     values: readValues(node),
@@ -229,29 +227,30 @@ const VARIABLE_TYPES = new Set(['Text', 'Boolean', 'Integer', 'Float', 'Date', '
 
 /** Reads a `project.qde`. Throws a WorkbenchFailure when the text is not a QDA-XML project. */
 export function readProjectQde(xml: string): QdeProject {
-  const root = child(parse(xml), 'Project');
+  const selectionsOf: SelectionsOf = new Map();
+  const root = child(parse(xml, takeSelections(selectionsOf)), 'Project');
   if (!root) throw new WorkbenchFailure('invalid-input', 'This is not a REFI-QDA project: its XML has no <Project> element.');
   const users = new Map<string, string>();
-  for (const user of list(child(root, 'Users')?.User)) {
+  for (const user of list(child(root, 'Users'), 'User')) {
     const guid = guidOf(user, 'user');
     users.set(guid, attr(user, 'name')?.trim() || guid);
   }
   const notes = new Map<string, { name: string; text: string }>();
-  for (const note of list(child(root, 'Notes')?.Note)) {
+  for (const note of list(child(root, 'Notes'), 'Note')) {
     notes.set(guidOf(note, 'note'), { name: attr(note, 'name') ?? '', text: text(note, 'PlainTextContent') ?? '' });
   }
   const sources: QdeSource[] = [];
   const leftOut: QdeProject['leftOut'] = [];
   const sourceList = child(root, 'Sources');
-  for (const node of list(sourceList?.TextSource)) sources.push(readTextSource(node, attr(node, 'name') ?? guidOf(node, 'source')));
-  for (const node of list(sourceList?.PDFSource)) {
+  for (const node of list(sourceList, 'TextSource')) sources.push(readTextSource(node, attr(node, 'name') ?? guidOf(node, 'source'), selectionsOf));
+  for (const node of list(sourceList, 'PDFSource')) {
     const representation = child(node, 'Representation');
     const name = attr(node, 'name') ?? guidOf(node, 'source');
-    if (representation) sources.push(readTextSource(representation, name));
+    if (representation) sources.push(readTextSource(representation, name, selectionsOf));
     else leftOut.push({ kind: 'PDF without a text representation', name });
   }
   for (const [kind, element] of [['picture', 'PictureSource'], ['audio', 'AudioSource'], ['video', 'VideoSource']] as const) {
-    for (const node of list(sourceList?.[element])) leftOut.push({ kind, name: attr(node, 'name') ?? guidOf(node, 'source') });
+    for (const node of list(sourceList, element)) leftOut.push({ kind, name: attr(node, 'name') ?? guidOf(node, 'source') });
   }
   return {
     name: attr(root, 'name') ?? '',
@@ -259,7 +258,7 @@ export function readProjectQde(xml: string): QdeProject {
     creatingUser: attr(root, 'creatingUserGUID') && normaliseGuid(attr(root, 'creatingUserGUID')!),
     users,
     codes: readCodes(child(child(root, 'CodeBook'), 'Codes')),
-    variables: list(child(root, 'Variables')?.Variable).map((node) => {
+    variables: list(child(root, 'Variables'), 'Variable').map((node) => {
       const type = attr(node, 'typeOfVariable') ?? 'Text';
       return {
         guid: guidOf(node, 'variable'),

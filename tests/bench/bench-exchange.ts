@@ -1,0 +1,163 @@
+/**
+ * The bench's REFI-QDA part (issue 14, target 3): a `.qdpx` of 100,000 coded segments on scenario
+ * B's generated 2 MB document, exported and read back as the app runs them, in the worker thread
+ * (its start and the data crossing to it and back included):
+ *
+ *   export of 100,000 segments           target ≤ 1.5 s
+ *   read + place the same file           target ≤ 3 s   (the plan the store then applies)
+ *
+ * and, for reference, how long the main thread went without answering while each ran (the
+ * longest event-loop stall: the work itself is in the thread), and the whole import through the
+ * handlers into a real project (read, place, save the text, apply the action).
+ *
+ * Runnable alone: `npx tsx tests/bench/bench-exchange.ts` builds the worker's bundle (as
+ * `npm run build` does) and the data in a temporary folder, prints its rows and removes the folder.
+ */
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { DEFAULT_CODES } from '../../shared/model/codebook';
+import type { DatasetInput } from '../../shared/model/project';
+import { newDocumentRecord } from '../../electron/project/document-texts';
+import { ExchangeThread, qdpxBytesInThread } from '../../electron/services/refi-qda-thread';
+import { unpackChanges } from '../../electron/services/segment-columns';
+import { importProjectFile } from '../../electron/services/project-exchange';
+import { ProjectStore } from '../../electron/project/project-store';
+import { generateDocument, mulberry32, randomCodedSpans, segmentsFor, type Random } from './generate';
+import { count, infoRow, limitRow, megabytes, median, ms, progress, spread, table, timed, type BenchSection } from './report';
+
+/** The segments of the file. */
+export const EXCHANGE_SEGMENTS = 100_000;
+const EXCHANGE_RUNS = 3;
+const EXPORT_TARGET_MS = 1500;
+const IMPORT_TARGET_MS = 3000;
+const CODE_IDS = DEFAULT_CODES.map((code) => code.id);
+
+/**
+ * Runs `work` while watching the main thread's event loop: the longest stall, and the CPU time the
+ * process spent meanwhile on all its threads (on a shared machine, a figure that other work on it
+ * does not stretch as much as the time on the clock), both in milliseconds.
+ */
+async function watching<T>(work: () => Promise<T>): Promise<[T, number, number]> {
+  // A timer every millisecond: the longest gap between two of its turns is the longest stall
+  // (counted from the start, so that work done at once, before the first turn, is counted too).
+  let last = performance.now();
+  let longest = 0;
+  const tick = () => {
+    const now = performance.now();
+    longest = Math.max(longest, now - last);
+    last = now;
+  };
+  const timer = setInterval(tick, 1);
+  const cpu = process.cpuUsage();
+  try {
+    const value = await work();
+    tick();
+    const used = process.cpuUsage(cpu);
+    return [value, longest, (used.user + used.system) / 1000];
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+/** Reads a bundle and plans its import into an empty project, as importProjectFile does, in the worker thread. */
+async function readAndPlace(bytes: Uint8Array, document: DatasetInput['documents'][number]['record'], text: string, now: string): Promise<number> {
+  const thread = new ExchangeThread();
+  try {
+    const read = await thread.ask({ kind: 'read', name: 'bench.qdpx', bytes });
+    if (read.kind !== 'read') throw new Error(`read answered ${read.kind}`);
+    const planned = await thread.ask({ kind: 'plan', sources: [{ sources: [0], document, isNew: false }], target: { codes: DEFAULT_CODES, segments: [], variables: [] }, now });
+    if (planned.kind !== 'planned') throw new Error(`plan answered ${planned.kind}`);
+    // As the main process takes the plan: its changes unpacked, each quote from the text.
+    return unpackChanges(planned.changes, () => text).length;
+  } finally {
+    thread.close();
+  }
+}
+
+/**
+ * Exports 100,000 random segments on `text` (scenario B's document) to a `.qdpx` and reads them
+ * back, `EXCHANGE_RUNS` times each; `folder` holds the project of the whole-import reference.
+ */
+export async function benchExchange(text: string, random: Random, folder: string): Promise<BenchSection> {
+  const now = new Date(0).toISOString();
+  const record = newDocumentRecord('generated-2mb.txt', text, { name: 'generated-2mb.txt', sha256: '', format: 'text', encoding: 'utf-8' }, now);
+  const dataset: DatasetInput = {
+    documents: [{ record, text }],
+    codes: DEFAULT_CODES,
+    segments: segmentsFor(text, record.id, randomCodedSpans(random, text, EXCHANGE_SEGMENTS, CODE_IDS)),
+  };
+  const options = { projectId: 'bench', projectName: 'bench', coder: 'bench', now };
+  const exports: number[] = [];
+  const imports: number[] = [];
+  const exportStalls: number[] = [];
+  const importStalls: number[] = [];
+  const exportCpu: number[] = [];
+  const importCpu: number[] = [];
+  let bytes: Uint8Array = new Uint8Array(0);
+  let placed = 0;
+  for (let run = 0; run < EXCHANGE_RUNS; run++) {
+    progress(`REFI-QDA: export and read back ${count(EXCHANGE_SEGMENTS)} segments, run ${run + 1} of ${EXCHANGE_RUNS}`);
+    const [[exported, exportTime], exportStall, exportUsed] = await watching(() => timed(() => qdpxBytesInThread(dataset, options)));
+    bytes = exported;
+    const [[segments, importTime], importStall, importUsed] = await watching(() => timed(() => readAndPlace(exported, record, text, now)));
+    exportCpu.push(exportUsed);
+    importCpu.push(importUsed);
+    placed = segments;
+    exports.push(exportTime);
+    imports.push(importTime);
+    exportStalls.push(exportStall);
+    importStalls.push(importStall);
+  }
+  // Once: the whole import into a real project, through the store (its apply and save are the store's to make fast).
+  progress('REFI-QDA: the whole import into a project');
+  await mkdir(join(folder, 'no-documents'), { recursive: true });
+  const store = await ProjectStore.open({ folder: join(folder, 'exchange-project'), bundledDocuments: join(folder, 'no-documents'), coder: 'bench' });
+  let whole: number;
+  try {
+    [, whole] = await timed(() => importProjectFile(store, 'bench.qdpx', bytes, new Date()));
+  } finally {
+    await store.close();
+  }
+  return {
+    rows: [
+      limitRow('REFI-QDA export, 100k segments (worker)', 'B', exports, `${megabytes(bytes.length)} zipped`, EXPORT_TARGET_MS),
+      limitRow('REFI-QDA read + place, 100k (worker)', 'B', imports, `${count(placed)} placed`, IMPORT_TARGET_MS),
+      infoRow('REFI-QDA whole import into a project', 'B', [whole], 'read, place, save, apply'),
+    ],
+    details: [
+      `  B REFI-QDA export ${spread(exports)}; read + place ${spread(imports)}; ${count(dataset.segments.length)} segments, ${megabytes(bytes.length)} .qdpx`,
+      `       the main thread's longest stall meanwhile (median): export ${ms(median(exportStalls))}, read + place ${ms(median(importStalls))}`,
+      `       CPU time of all threads (median): export ${ms(median(exportCpu))}, read + place ${ms(median(importCpu))}`,
+      `       the whole import through the store (read, place, save the text, apply one action): ${ms(whole)}`,
+    ],
+  };
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const root = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
+  // The worker's bundle, as npm run build makes it (the thread loads it from dist/electron).
+  const { build } = await import('esbuild');
+  await build({
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['electron', 'pdfjs-dist'],
+    logLevel: 'warning',
+    entryPoints: [join(root, 'electron', 'services', 'refi-qda-worker.ts')],
+    outfile: join(root, 'dist', 'electron', 'refi-qda-worker.cjs'),
+  });
+  process.chdir(root);
+  const folder = await mkdtemp(join(tmpdir(), 'awb-bench-exchange-'));
+  try {
+    const random = mulberry32(20251123);
+    const text = generateDocument(random, 2_000_000);
+    const section = await benchExchange(text, random, folder);
+    console.log(table(section.rows));
+    console.log(section.details.join('\n'));
+  } finally {
+    await rm(folder, { recursive: true, force: true, maxRetries: 5 });
+  }
+}

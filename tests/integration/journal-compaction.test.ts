@@ -1,0 +1,99 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Journal, readJournal } from '../../electron/project/journal';
+import { SaveLoop } from '../../electron/project/save-loop';
+import { projectChunks } from '../../electron/project/project-persistence';
+import { checkProjectFile, type ProjectFile } from '../../shared/model/project-schema';
+import { openProject, segmentInput } from '../support/project';
+import { tempFolder } from '../support/temp';
+
+type Line = { seq: number };
+
+/** A promise and the function that settles it: a snapshot write the test lets finish when it wants. */
+function gate(): { opened: Promise<void>; open: () => void } {
+  let open!: () => void;
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  return { opened, open };
+}
+
+const seqs = async (file: string) => (await readJournal<Line>(file, (json) => json as Line)).records.map((r) => r.seq);
+
+describe('the journal while the project file is rewritten', () => {
+  it('goes on taking appends, and then keeps exactly the lines appended since the rewrite began', async () => {
+    const journal = new Journal<Line>(join(await tempFolder(), 'project.journal'));
+    await journal.create();
+    await journal.append([{ seq: 1 }, { seq: 2 }]);
+    const snapshot = gate();
+    let snapshotStarted = false;
+    const compacting = journal.compact(async () => {
+      snapshotStarted = true;
+      await snapshot.opened;
+    });
+    expect(snapshotStarted).toBe(true);
+    // Acknowledged while the snapshot is still being written.
+    await journal.append([{ seq: 3 }]);
+    await journal.append([{ seq: 4 }]);
+    expect(await seqs(journal.file)).toEqual([1, 2, 3, 4]);
+    snapshot.open();
+    await compacting;
+    expect(await seqs(journal.file)).toEqual([3, 4]);
+    expect(journal.length).toBe(2);
+    await journal.append([{ seq: 5 }]);
+    expect(await seqs(journal.file)).toEqual([3, 4, 5]);
+  });
+
+  it('is left whole when the rewrite fails', async () => {
+    const journal = new Journal<Line>(join(await tempFolder(), 'project.journal'));
+    await journal.create();
+    await journal.append([{ seq: 1 }]);
+    await expect(journal.compact(async () => Promise.reject(new Error('disk full')))).rejects.toThrow('disk full');
+    await journal.append([{ seq: 2 }]);
+    expect(await seqs(journal.file)).toEqual([1, 2]);
+  });
+
+  it('starts one rewrite at a time, however many steps arrive while one is under way', async () => {
+    const folder = await tempFolder();
+    const journal = new Journal<Line>(join(folder, 'project.journal'));
+    await journal.create();
+    const snapshot = gate();
+    let rewrites = 0;
+    const loop = new SaveLoop(join(folder, 'project.json'), journal, async () => {
+      rewrites++;
+      await snapshot.opened;
+    }, 60_000, () => 3);
+    for (let seq = 1; seq <= 3; seq++) await loop.commit({ op: 'undo', seq });
+    expect(rewrites).toBe(1);
+    // Twenty more steps, acknowledged while the rewrite waits, start no second one.
+    await Promise.all(Array.from({ length: 20 }, (_, i) => loop.commit({ op: 'undo', seq: 4 + i })));
+    expect(rewrites).toBe(1);
+    snapshot.open();
+    await journal.settled();
+    expect((await readFile(journal.file, 'utf8')).trim().split('\n')).toHaveLength(20);
+    await loop.stop();
+  });
+});
+
+describe('the project file written in chunks', () => {
+  it('holds the project as it was when the write began, whatever is done while the chunks are made', async () => {
+    const { store } = await openProject();
+    const document = store.documents[0]!;
+    const text = await store.text(document.id);
+    const [one, two, three] = [...new Set(text.split(/\s+/).filter((word) => /^\p{L}{6,}$/u.test(word)))];
+    for (const words of [one!, two!]) await store.addSegment(segmentInput(document.id, text, words));
+    const before = JSON.parse(JSON.stringify(store.state)) as unknown;
+    const chunks = projectChunks(store.state as ProjectFile)[Symbol.iterator]();
+    const first = chunks.next().value as string;
+    // A step made after the write began, then one taken back: neither reaches these chunks.
+    const later = await store.addSegment(segmentInput(document.id, text, three!));
+    await store.undo();
+    await store.undo();
+    let json = first;
+    for (let next = chunks.next(); !next.done; next = chunks.next()) json += next.value;
+    const written = JSON.parse(json) as { segments: Array<{ id: string }> };
+    expect(written).toEqual(before);
+    expect(written.segments.map((s) => s.id)).not.toContain(later.id);
+    expect(checkProjectFile(written).ok).toBe(true);
+    await store.close();
+  });
+});

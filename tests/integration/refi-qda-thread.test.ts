@@ -1,0 +1,77 @@
+/**
+ * A large REFI-QDA project is read and placed in a worker thread: while it is, the main process
+ * answers other calls (reading the project, opening a document, coding a passage), and a passage
+ * coded meanwhile is kept beside everything the file brings in.
+ */
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { dispatch } from '../../electron/handlers/dispatch';
+import { newDocumentRecord } from '../../electron/project/document-texts';
+import { qdpxBytes } from '../../electron/services/refi-qda';
+import { DEFAULT_CODES } from '../../shared/model/codebook';
+import type { CodedSegment } from '../../shared/model/segments';
+import type { JobProgress, ProjectImportOutcome } from '../../shared/ipc';
+import { openProject, segmentInput } from '../support/project';
+import { value } from '../support/builders';
+
+const LINES = 20_000;
+const CODES = ['factual-claim', 'opinion', 'call-to-action'];
+
+/** A .qdpx of one generated transcript with every line coded with three codes (60,000 segments). */
+async function largeBundle(): Promise<{ data: string; segments: number }> {
+  const lines = Array.from({ length: LINES }, (_, i) => `Line ${i + 1}: the council met the union about the budget, café ${i % 97}.`);
+  const text = `${lines.join('\n')}\n`;
+  const now = '2026-01-01T00:00:00.000Z';
+  const record = newDocumentRecord('transcript.txt', text, { name: 'transcript.txt', sha256: '', format: 'text', encoding: 'utf-8' }, now, 'Transcript');
+  const segments: CodedSegment[] = [];
+  let start = 0;
+  for (const line of lines) {
+    for (const codeId of CODES) {
+      segments.push({ id: randomUUID(), documentId: record.id, codeId, start, end: start + line.length, quote: line, coder: 'Chen', createdAt: now, updatedAt: now, memo: '' });
+    }
+    start += line.length + 1;
+  }
+  const bytes = await qdpxBytes({ documents: [{ record, text }], codes: DEFAULT_CODES, segments }, { projectId: 'elsewhere', projectName: 'Large study', coder: 'Chen', now });
+  return { data: Buffer.from(bytes).toString('base64'), segments: segments.length };
+}
+
+describe('a REFI-QDA import in its worker thread', () => {
+  it('lets other calls be answered while it runs, and keeps a passage coded meanwhile', async () => {
+    const { data, segments } = await largeBundle();
+    const project = await openProject();
+    const [document] = project.store.overview().documents;
+    const text = await project.store.text(document!.id);
+    const answered: string[] = [];
+    const jobId = randomUUID();
+    const importing = dispatch(project.handlers, 'importProject', { name: 'large.qdpx', data, jobId }).then((result) => {
+      answered.push('importProject');
+      return result;
+    });
+    // Once the file is with the worker thread, the page asks for other things.
+    for (let i = 0; i < 10_000; i++) {
+      const progress = value<JobProgress | null>(await dispatch(project.handlers, 'jobProgress', { jobId }));
+      if (progress?.phase === 'Reading the project file') break;
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+    const phase = async () => value<JobProgress | null>(await dispatch(project.handlers, 'jobProgress', { jobId }))?.phase;
+    const overview = await dispatch(project.handlers, 'getProject', {});
+    answered.push('getProject');
+    // Answered while the file is still being read: not merely between two steps of the import.
+    const phaseAfterOverview = await phase();
+    const opened = await dispatch(project.handlers, 'openDocument', { documentId: document!.id });
+    answered.push('openDocument');
+    const phaseAfterOpening = await phase();
+    const coded = segmentInput(document!.id, text, text.split(/\s+/).find((word) => word.length > 6)!);
+    const added = await dispatch(project.handlers, 'addSegment', coded);
+    answered.push('addSegment');
+
+    const result = value<ProjectImportOutcome>(await importing);
+    expect(answered).toEqual(['getProject', 'openDocument', 'addSegment', 'importProject']);
+    expect(overview.ok && opened.ok && added.ok).toBe(true);
+    expect([phaseAfterOverview, phaseAfterOpening]).toEqual(['Reading the project file', 'Reading the project file']);
+    expect(result.report[0]).toBe(`Imported 1 document, 0 new codes and ${segments} coded segments by Chen.`);
+    const dataset = await project.store.dataset();
+    expect(dataset.segments.filter((segment) => segment.coder === 'Chen')).toHaveLength(segments);
+    expect(dataset.segments.map((segment) => segment.id)).toContain(coded.id);
+  });
+});
