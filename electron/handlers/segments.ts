@@ -31,12 +31,19 @@ export function segmentHandlers({ store, shownDataset }: HandlerContext): Pick<H
   // The retrieval view's order, sorted again only when a segment or document has changed.
   const viewOrder = rememberedViewOrder();
   let coders: { order: object; names: string[] } | null = null;
+  // The last filter's segments, kept while the order is the same: the view's next pages need them again.
+  let filtered: { order: object; filter: string; result: ReturnType<typeof matchingSegments> } | null = null;
   /** The segments the viewer may see that pass the filter, in the retrieval view's order (no text is read). */
   const matching = (filter: RetrievalFilter) => {
     const { documents } = store;
     const { codes } = store.codebookState();
     const segments = shownTo(store.viewer, store.codebookState().segments);
-    return { documents, codes, segments, ...matchingSegments({ documents, codes, segments }, filter, viewOrder) };
+    const source = { documents, codes, segments };
+    const order = viewOrder(source);
+    // The codebook's tree too: a code moved under another changes what "with sub-codes" holds.
+    const key = JSON.stringify([filter, codes.map((code) => [code.id, code.parentId])]);
+    if (filtered?.order !== order || filtered.filter !== key) filtered = { order, filter: key, result: matchingSegments(source, filter, () => order) };
+    return { ...source, ...filtered.result };
   };
   /** Everyone whose segments are shown, by name (counted again only when the segments have changed). */
   const codersOf = (source: Parameters<typeof viewOrder>[0]) => {
