@@ -59,25 +59,24 @@ export function documentsInOrder(documents: readonly DocumentRecord[]): Document
 
 /** The documents, in their order, each with the number of `shown` segments in it, in all and per coder. */
 export function documentSummaries(documents: readonly DocumentRecord[], shown: readonly CodedSegment[]): DocumentSummary[] {
-  // One look-up per segment: the project's 100,000 segments are counted at every start and action.
-  const perDocument = new Map<string, { count: number; byCoder: Record<string, number> }>();
+  const counts = new Map<string, number>();
+  const byCoder = new Map<string, Record<string, number>>();
   for (const segment of shown) {
-    let counted = perDocument.get(segment.documentId);
-    if (!counted) perDocument.set(segment.documentId, (counted = { count: 0, byCoder: {} }));
-    counted.count += 1;
-    counted.byCoder[segment.coder] = (counted.byCoder[segment.coder] ?? 0) + 1;
+    counts.set(segment.documentId, (counts.get(segment.documentId) ?? 0) + 1);
+    const coders = byCoder.get(segment.documentId) ?? {};
+    coders[segment.coder] = (coders[segment.coder] ?? 0) + 1;
+    byCoder.set(segment.documentId, coders);
   }
-  return documents.map((document) => {
-    const counted = perDocument.get(document.id);
-    return { ...document, segmentCount: counted?.count ?? 0, segmentsByCoder: counted?.byCoder ?? {} };
-  });
+  return documents.map((document) => ({
+    ...document,
+    segmentCount: counts.get(document.id) ?? 0,
+    segmentsByCoder: byCoder.get(document.id) ?? {},
+  }));
 }
 
 /** Everyone who has coded in the project, and the current coder, each once, in alphabetical order. */
 export function codersOf(currentCoder: string, segments: readonly Pick<CodedSegment, 'coder'>[]): string[] {
-  const coders = new Set([currentCoder]);
-  for (const segment of segments) coders.add(segment.coder);
-  return [...coders].sort((a, b) => a.localeCompare(b));
+  return [...new Set([currentCoder, ...segments.map((segment) => segment.coder)])].sort((a, b) => a.localeCompare(b));
 }
 
 
