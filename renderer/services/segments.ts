@@ -63,7 +63,8 @@ export function applyCode(codeId: string, range: TextRange | null): void {
   try {
     checkSelection(open.text, range?.start ?? 0, range?.end ?? 0);
     // White space at the edges is left out, as the main process does, so both show the same bounds.
-    ({ segment } = codePassage(editedProject(state, open), { id: crypto.randomUUID(), documentId: open.document.id, codeId, ...range! }, open.text, now()));
+    // The id is new, so the segments need not be searched for it (a pass over all of them per key).
+    ({ segment } = codePassage({ ...editedProject(state, open), segments: [] }, { id: crypto.randomUUID(), documentId: open.document.id, codeId, ...range! }, open.text, now()));
   } catch (error) {
     showMessage('info', selectionRefused(open.text, range?.start ?? 0, range?.end ?? 0, error as Error));
     return;

@@ -54,14 +54,19 @@ export function keepText(text: string): number {
 export async function layOutPlainParagraphs(column: TextColumn): Promise<number> {
   const text = (window as unknown as { __benchText: string }).__benchText;
   document.body.replaceChildren();
-  document.body.style.margin = '0';
+  document.head.querySelector('style[data-floor]')?.remove();
+  const style = document.createElement('style');
+  style.dataset.floor = '';
+  style.textContent =
+    `body { margin: 0; } .floor { width: ${column.width}px; font-family: ${column.fontFamily}; font-size: ${column.fontSize}; ` +
+    `line-height: ${column.lineHeight}; white-space: pre-wrap; overflow-wrap: break-word; } .floor p { margin: 0; min-height: ${column.lineHeight}; }`;
+  document.head.append(style);
+  void document.body.offsetHeight;
   const t0 = performance.now();
   const container = document.createElement('div');
-  container.style.cssText = `width:${column.width}px;font-family:${column.fontFamily};font-size:${column.fontSize};line-height:${column.lineHeight};white-space:pre-wrap;overflow-wrap:break-word`;
+  container.className = 'floor';
   for (const line of text.split(/\r\n|\n|\r/)) {
     const paragraph = document.createElement('p');
-    paragraph.style.margin = '0';
-    paragraph.style.minHeight = column.lineHeight;
     paragraph.textContent = line;
     container.append(paragraph);
   }
