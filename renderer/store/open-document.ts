@@ -5,7 +5,7 @@
  */
 import type { DocumentRecord } from '../../shared/model/documents';
 import { compareInTextOrder, insertInTextOrder, type CodedSegment } from '../../shared/model/segments';
-import type { SegmentWithoutQuote } from '../../shared/ipc/documents';
+import { segmentsFromColumns, type SegmentColumns } from '../../shared/ipc/documents';
 import { layoutText, type TextLayout } from '../../shared/text/text-layout';
 
 export interface OpenDocumentState {
@@ -48,10 +48,19 @@ export const openDocumentInitial: OpenDocumentSlice = {
 const NONE: readonly never[] = [];
 export const selectSegments = (s: OpenDocumentSlice): readonly CodedSegment[] => s.open?.segments ?? NONE;
 
-/** The open document as the main process sent it, with the segments given their quotes, in text order. */
-export function openedDocument(document: DocumentRecord, text: string, segments: readonly SegmentWithoutQuote[]): OpenDocumentState {
-  const quoted = segments.map((segment) => ({ ...segment, quote: text.slice(segment.start, segment.end) })).sort(compareInTextOrder);
-  return { document, text, layout: layoutText(text), segments: quoted };
+/**
+ * The open document as the main process sent it, its segments (columns, see shared/ipc/documents.ts)
+ * made records with their quotes, in text order. `visible` leaves out segments the page hides.
+ */
+export function openedDocument(document: DocumentRecord, text: string, columns: SegmentColumns, visible: (segment: CodedSegment) => boolean = () => true): OpenDocumentState {
+  const segments = segmentsFromColumns(document.id, text, columns).filter(visible);
+  if (!inTextOrder(segments)) segments.sort(compareInTextOrder);
+  return { document, text, layout: layoutText(text), segments };
+}
+
+function inTextOrder(segments: readonly CodedSegment[]): boolean {
+  for (let i = 1; i < segments.length; i++) if (compareInTextOrder(segments[i - 1], segments[i]) > 0) return false;
+  return true;
 }
 
 /** The open document's segments changed by `change` (nothing when no document is open). */

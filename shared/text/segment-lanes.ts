@@ -61,6 +61,18 @@ export function assignLanes(spans: readonly LaneSpan[], kept: Lanes = new Map())
     } else toPlace.push(span);
   }
   toPlace.sort((a, b) => a.start - b.start || b.end - a.end);
+  if (result.size === 0) {
+    // Nothing kept: in start order, a lane is free for a span when its last stretch ends by the
+    // span's start, so the lanes' ends alone decide (a pass, with no search in the lanes).
+    const ends: number[] = [];
+    for (const span of toPlace) {
+      let index = 0;
+      while (index < ends.length && ends[index] > span.start) index++;
+      ends[index] = span.end;
+      result.set(span.id, index);
+    }
+    return result;
+  }
   for (const span of toPlace) {
     let index = 0;
     while (!isFree(laneAt(index), span)) index++;
