@@ -76,7 +76,26 @@ export function withSegmentPlaced(state: OpenDocumentSlice, segment: CodedSegmen
 
 /** The open document with `segment` in place of the segment of the same id, where it was. */
 export function withSegmentReplaced(state: OpenDocumentSlice, segment: CodedSegment): Partial<OpenDocumentSlice> {
-  return withSegments(state, (list) => list.map((s) => (s.id === segment.id ? segment : s)));
+  return withSegments(state, (list) => {
+    // Mostly the same bounds (a pending segment as saved, a recoded one): found by a binary search.
+    const at = firstAtOrAfter(list, segment);
+    if (list[at]?.id !== segment.id) return list.map((s) => (s.id === segment.id ? segment : s));
+    const replaced = list.slice();
+    replaced[at] = segment;
+    return replaced;
+  });
+}
+
+/** Index of the first segment at or after `key` in text order (the list is in text order). */
+function firstAtOrAfter(list: readonly CodedSegment[], key: CodedSegment): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compareInTextOrder(list[mid], key) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The open document without a segment, and the details shown no longer listing it. */

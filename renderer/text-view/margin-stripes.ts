@@ -130,7 +130,7 @@ function drawStripes(view: EditorView, layout: TextLayout, layer: HTMLElement, o
   };
   const stripes: HTMLElement[] = [];
   const kept = new Map<string, DrawnStripe>();
-  for (const segment of segmentsWithIds([...extents.keys()])) {
+  for (const segment of segmentsWithIds(view.state, [...extents.keys()])) {
     const extent = extents.get(segment.id)!;
     const box = boxes.get(segment.id);
     if (!box) continue;
