@@ -11,7 +11,7 @@ import { checkSelection, moveSegmentEdge, snapToWords } from '../../shared/text/
 import { insertInTextOrder, type CodedSegment } from '../../shared/model/segments';
 import { WorkbenchFailure } from '../../shared/model/failure';
 import { getState, update, type OpenDocumentState, type State } from '../store';
-import { withSegmentPlaced, withSegmentReplaced, withSegments, withoutSegment } from '../store/open-document';
+import { withSegmentInserted, withSegmentPlaced, withSegmentReplaced, withSegments, withoutSegment } from '../store/open-document';
 import { withHistory } from '../store/project';
 import type { TextRange } from '../store/text-view';
 import { api } from './api-client';
@@ -72,7 +72,7 @@ export function applyCode(codeId: string, range: TextRange | null): void {
   const { start, end } = segment;
   update({ lastCodeId: codeId });
   markPending(segment.id, true);
-  update((current) => ({ ...withSegments(current, (list) => insertInTextOrder(list, segment)), message: null }));
+  update((current) => ({ ...withSegmentInserted(current, segment), message: null }));
   void api
     .addSegment({ id: segment.id, documentId: segment.documentId, codeId, start, end })
     .then((result) =>

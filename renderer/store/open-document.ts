@@ -69,6 +69,15 @@ export function withSegments(state: OpenDocumentSlice, change: (segments: CodedS
   return { open: { ...state.open, segments: change(state.open.segments) } };
 }
 
+/** The open document with one more segment, in its place in text order (a copy and one insertion). */
+export function withSegmentInserted(state: OpenDocumentSlice, segment: CodedSegment): Partial<OpenDocumentSlice> {
+  return withSegments(state, (list) => {
+    const inserted = list.slice();
+    inserted.splice(firstAtOrAfter(list, segment), 0, segment);
+    return inserted;
+  });
+}
+
 /** The open document with `segment` in place of the segment of the same id, kept in text order. */
 export function withSegmentPlaced(state: OpenDocumentSlice, segment: CodedSegment): Partial<OpenDocumentSlice> {
   return withSegments(state, (list) => insertInTextOrder(list.filter((s) => s.id !== segment.id), segment));
