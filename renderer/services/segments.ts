@@ -13,6 +13,7 @@ import { WorkbenchFailure } from '../../shared/model/failure';
 import { getState, update, type OpenDocumentState, type State } from '../store';
 import { withSegmentInserted, withSegmentPlaced, withSegmentReplaced, withSegments, withoutSegment } from '../store/open-document';
 import { withHistory } from '../store/project';
+import { withPending } from '../store/saving';
 import type { TextRange } from '../store/text-view';
 import { api } from './api-client';
 import { runAction } from './history';
@@ -70,9 +71,8 @@ export function applyCode(codeId: string, range: TextRange | null): void {
     return;
   }
   const { start, end } = segment;
-  update({ lastCodeId: codeId });
-  markPending(segment.id, true);
-  update((current) => ({ ...withSegmentInserted(current, segment), message: null }));
+  // One change of the store for the key press (each change runs every subscriber of the page).
+  update((current) => ({ ...withPending(current, segment.id, true), ...withSegmentInserted(current, segment), lastCodeId: codeId, message: null }));
   void api
     .addSegment({ id: segment.id, documentId: segment.documentId, codeId, start, end })
     .then((result) =>

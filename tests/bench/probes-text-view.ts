@@ -77,12 +77,12 @@ export async function layOutPlainParagraphs(column: TextColumn): Promise<number>
 }
 
 /**
- * Scrolls the open text from its top to its end, one screen per frame, and returns the time
- * between frames (the first delta is from the frame that started the scroll).
+ * Scrolls the open text from its top (or `fromFraction` of its height) to its end, one screen per
+ * frame, and returns the time between frames (the first delta is from the frame that started the scroll).
  */
-export async function scrollThrough(maxFrames: number): Promise<ScrollFrames> {
+export async function scrollThrough(maxFrames: number, fromFraction = 0): Promise<ScrollFrames> {
   const scroller = textScroller();
-  scroller.scrollTop = 0;
+  scroller.scrollTop = fromFraction * scroller.scrollHeight;
   await nextAnimationFrame();
   await nextAnimationFrame();
   const deltas: number[] = [];
