@@ -21,7 +21,8 @@ export class SegmentTable {
   private counts: Map<string, Map<string, number>> | null = null;
 
   constructor(segments: Iterable<CodedSegment>) {
-    for (const segment of segments) this.put(segment.id, segment);
+    // Nothing else is kept yet (the lists by document and the counts are made when first asked for).
+    for (const segment of segments) this.byId.set(segment.id, segment);
     // A list without two segments of one id is already the table's list: no copy is made.
     if (Array.isArray(segments) && segments.length === this.byId.size) this.list = segments;
   }
