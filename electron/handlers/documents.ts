@@ -1,4 +1,5 @@
 /** Handlers of documents: opening one, importing a text, renaming, writing its memo, removing it. */
+import { segmentColumns } from '../../shared/ipc/documents';
 import { shownTo } from '../../shared/views/blind-coding';
 import { removeDocument, updateDocument } from '../../shared/edits/documents';
 import type { HandlerContext } from './context';
@@ -9,8 +10,8 @@ export function documentHandlers({ store }: HandlerContext): Pick<Handlers, 'ope
   return {
     openDocument: async ({ documentId }) => {
       const { document, text, segments } = await store.openDocument(documentId);
-      // Quotes double what crosses to the page; it cuts them from the text itself.
-      return { document, text, segments: shownTo(store.viewer, segments).map(({ quote: _quote, ...segment }) => segment) };
+      // Column by column, without quotes: the page cuts them from the text itself.
+      return { document, text, segments: segmentColumns(shownTo(store.viewer, segments)) };
     },
     importDocument: async ({ name, data }) => {
       const result = await store.importDocument(name, Buffer.from(data, 'base64'));

@@ -25,7 +25,7 @@ import type { ProjectFile } from '../../shared/model/project-schema';
 import { WorkbenchFailure } from '../../shared/model/failure';
 import type { CodedSegment } from '../../shared/model/segments';
 import { misplacedSegmentsNotice } from '../../shared/views/misplaced-segments';
-import { codersOf, documentsInOrder, historyLabels, projectOverview } from '../../shared/views/project-overview';
+import { documentsInOrder, historyLabels, projectCoders, projectOverview } from '../../shared/views/project-overview';
 import { extractText } from '../services/document-import';
 import type { DurableJsonFile } from './durable-json-file';
 import { documentIdOfText, fileNameOf, newDocumentRecord, sha256, type DocumentTexts } from './document-texts';
@@ -86,7 +86,7 @@ export class ProjectStore {
     return this.db.data;
   }
 
-  // Cheap readers: each reads one field, where overview() recounts every segment.
+  // Cheap readers: each reads one field (overview() reads the counts the segment index keeps).
 
   get file(): string {
     return this.adapter.file;
@@ -128,7 +128,7 @@ export class ProjectStore {
 
   /** Everyone who has coded in this project (and the current coder), by name. */
   get coders(): string[] {
-    return codersOf(this.data.coder, this.data.segments);
+    return projectCoders(this.data);
   }
 
   /** The documents, in the order they came into the project. */

@@ -26,10 +26,9 @@ export async function openDocument(documentId: string): Promise<void> {
     reportFailure(result.error);
     return;
   }
-  const { document, text } = result.value;
+  const { document, text, segments } = result.value;
   const state = getState();
-  const segments = result.value.segments.filter((segment) => isVisible(state, segment));
-  update({ opening: null, open: openedDocument(document, text, segments) });
+  update({ opening: null, open: openedDocument(document, text, segments, (segment) => isVisible(state, segment)) });
 }
 
 /** Fetches the open document's segments again (after the coder or blind mode changed). */

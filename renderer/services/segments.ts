@@ -12,8 +12,9 @@ import { checkSelection, moveSegmentEdge, snapToWords } from '../../shared/text/
 import { insertInTextOrder, type CodedSegment } from '../../shared/model/segments';
 import { WorkbenchFailure } from '../../shared/model/failure';
 import { getState, update, type OpenDocumentState, type State } from '../store';
-import { withSegmentPlaced, withSegmentReplaced, withSegments, withoutSegment } from '../store/open-document';
+import { withSegmentInserted, withSegmentPlaced, withSegmentReplaced, withSegments, withoutSegment } from '../store/open-document';
 import { withHistory } from '../store/project';
+import { withPending } from '../store/saving';
 import type { TextRange } from '../store/text-view';
 import { api } from './api-client';
 import { runAction } from './history';
@@ -64,15 +65,15 @@ export function applyCode(codeId: string, range: TextRange | null): void {
   try {
     checkSelection(open.text, range?.start ?? 0, range?.end ?? 0);
     // White space at the edges is left out, as the main process does, so both show the same bounds.
-    ({ segment } = codePassage(editedProject(state, open), { id: crypto.randomUUID(), documentId: open.document.id, codeId, ...range! }, open.text, now()));
+    // The id is new, so the segments need not be searched for it (a pass over all of them per key).
+    ({ segment } = codePassage({ ...editedProject(state, open), segments: [] }, { id: crypto.randomUUID(), documentId: open.document.id, codeId, ...range! }, open.text, now()));
   } catch (error) {
     showMessage('info', selectionRefused(open.text, range?.start ?? 0, range?.end ?? 0, error as Error));
     return;
   }
   const { start, end } = segment;
-  update({ lastCodeId: codeId });
-  markPending(segment.id, true);
-  update((current) => ({ ...withSegments(current, (list) => insertInTextOrder(list, segment)), message: null }));
+  // One change of the store for the key press (each change runs every subscriber of the page).
+  update((current) => ({ ...withPending(current, segment.id, true), ...withSegmentInserted(current, segment), lastCodeId: codeId, message: null }));
   void api
     .addSegment({ id: segment.id, documentId: segment.documentId, codeId, start, end })
     .then((result) =>

@@ -5,7 +5,7 @@
  */
 import type { DocumentRecord } from '../../shared/model/documents';
 import { compareInTextOrder, insertInTextOrder, type CodedSegment } from '../../shared/model/segments';
-import type { SegmentWithoutQuote } from '../../shared/ipc/documents';
+import { segmentsFromColumns, type SegmentColumns } from '../../shared/ipc/documents';
 import { layoutText, type TextLayout } from '../../shared/text/text-layout';
 
 export interface OpenDocumentState {
@@ -48,16 +48,34 @@ export const openDocumentInitial: OpenDocumentSlice = {
 const NONE: readonly never[] = [];
 export const selectSegments = (s: OpenDocumentSlice): readonly CodedSegment[] => s.open?.segments ?? NONE;
 
-/** The open document as the main process sent it, with the segments given their quotes, in text order. */
-export function openedDocument(document: DocumentRecord, text: string, segments: readonly SegmentWithoutQuote[]): OpenDocumentState {
-  const quoted = segments.map((segment) => ({ ...segment, quote: text.slice(segment.start, segment.end) })).sort(compareInTextOrder);
-  return { document, text, layout: layoutText(text), segments: quoted };
+/**
+ * The open document as the main process sent it, its segments (columns, see shared/ipc/documents.ts)
+ * made records with their quotes, in text order. `visible` leaves out segments the page hides.
+ */
+export function openedDocument(document: DocumentRecord, text: string, columns: SegmentColumns, visible: (segment: CodedSegment) => boolean = () => true): OpenDocumentState {
+  const segments = segmentsFromColumns(document.id, text, columns).filter(visible);
+  if (!inTextOrder(segments)) segments.sort(compareInTextOrder);
+  return { document, text, layout: layoutText(text), segments };
+}
+
+function inTextOrder(segments: readonly CodedSegment[]): boolean {
+  for (let i = 1; i < segments.length; i++) if (compareInTextOrder(segments[i - 1], segments[i]) > 0) return false;
+  return true;
 }
 
 /** The open document's segments changed by `change` (nothing when no document is open). */
 export function withSegments(state: OpenDocumentSlice, change: (segments: CodedSegment[]) => CodedSegment[]): Partial<OpenDocumentSlice> {
   if (!state.open) return {};
   return { open: { ...state.open, segments: change(state.open.segments) } };
+}
+
+/** The open document with one more segment, in its place in text order (a copy and one insertion). */
+export function withSegmentInserted(state: OpenDocumentSlice, segment: CodedSegment): Partial<OpenDocumentSlice> {
+  return withSegments(state, (list) => {
+    const inserted = list.slice();
+    inserted.splice(firstAtOrAfter(list, segment), 0, segment);
+    return inserted;
+  });
 }
 
 /** The open document with `segment` in place of the segment of the same id, kept in text order. */
@@ -67,7 +85,26 @@ export function withSegmentPlaced(state: OpenDocumentSlice, segment: CodedSegmen
 
 /** The open document with `segment` in place of the segment of the same id, where it was. */
 export function withSegmentReplaced(state: OpenDocumentSlice, segment: CodedSegment): Partial<OpenDocumentSlice> {
-  return withSegments(state, (list) => list.map((s) => (s.id === segment.id ? segment : s)));
+  return withSegments(state, (list) => {
+    // Mostly the same bounds (a pending segment as saved, a recoded one): found by a binary search.
+    const at = firstAtOrAfter(list, segment);
+    if (list[at]?.id !== segment.id) return list.map((s) => (s.id === segment.id ? segment : s));
+    const replaced = list.slice();
+    replaced[at] = segment;
+    return replaced;
+  });
+}
+
+/** Index of the first segment at or after `key` in text order (the list is in text order). */
+function firstAtOrAfter(list: readonly CodedSegment[], key: CodedSegment): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compareInTextOrder(list[mid], key) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The open document without a segment, and the details shown no longer listing it. */

@@ -39,7 +39,7 @@ export function caretCodesPlugin(region: HTMLElement): Plugin {
         const key = ids.join(' ');
         if (key === said) return;
         // Leaving coded text is said once; moving on through uncoded text says nothing.
-        region.textContent = ids.length ? t('textView.caret.coded', { codes: segmentsInWords(ids) }) : t('textView.caret.notCoded');
+        region.textContent = ids.length ? t('textView.caret.coded', { codes: segmentsInWords(current.state, ids) }) : t('textView.caret.notCoded');
         said = key;
       };
       const schedule = () => {

@@ -2,9 +2,10 @@
  * Highlights of coded segments, as a DecorationSet held in plugin state.
  *
  * Every segment is cut into one piece per line it covers (decorations that cross block ends are
- * costly to redraw) and the pieces are kept by section. Only the sections in the window (those on
- * screen, and a margin around them) are decorated: drawing ten thousand highlights costs far more
- * than drawing the text, while a reader sees a screenful at a time. The window, additions and
+ * costly to redraw). Only the sections in the window (those on screen, and a margin around them)
+ * are decorated, their segments found in an index by place (shared/text/span-index.ts): drawing
+ * ten thousand highlights costs far more than drawing the text, while a reader sees a screenful
+ * at a time, and finding them by place keeps a key press from costing a pass over all segments. The window, additions and
  * removals arrive as transaction metadata keyed by the plugin's key; `apply` updates the set and
  * the `decorations` prop returns it as it is. Each decoration's spec names its segment and code,
  * so that clicks find them again.
@@ -19,8 +20,9 @@ import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirr
 import type { Node as ProseMirrorNode } from 'prosemirror-model';
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import type { CodedSegment } from '../../shared/model/segments';
-import { assignLanes, laneBeside } from '../../shared/text/segment-lanes';
-import { rangeToLinePieces, sectionOfLine, type TextLayout } from '../../shared/text/text-layout';
+import { assignLanes } from '../../shared/text/segment-lanes';
+import { SpanIndex, type PlacedSpan } from '../../shared/text/span-index';
+import { rangeToLinePieces, type TextLayout } from '../../shared/text/text-layout';
 import { drawnLane } from './code-styles';
 
 export interface HighlightSpec {
@@ -30,19 +32,6 @@ export interface HighlightSpec {
   lane: number;
   /** The line the piece lies on. */
   line: number;
-}
-
-interface Piece extends HighlightSpec {
-  from: number;
-  to: number;
-}
-
-/** A segment as the lanes know it: its bounds and its lane. */
-interface Placed {
-  id: string;
-  start: number;
-  end: number;
-  lane: number;
 }
 
 /** Sections [first, last], both included. */
@@ -58,14 +47,14 @@ export interface HighlightChange {
 }
 
 export interface HighlightState {
-  /** The pieces of every segment, by section. Never changed in place: a change copies. */
-  pieces: ReadonlyMap<number, readonly Piece[]>;
-  /** The sections of each segment, so that a removal finds its pieces. */
-  sectionsOf: ReadonlyMap<string, readonly number[]>;
-  /** Every segment's bounds and lane. */
-  placed: ReadonlyMap<string, Placed>;
+  /**
+   * Every segment's bounds, code and lane, by place. One index serves all the states of a view and
+   * is changed in place (a copy per key press would cost a pass over every segment): the text never
+   * changes and the view only ever moves forward from its latest state.
+   */
+  index: SpanIndex;
   window: SectionWindow;
-  /** Decorations of the pieces in the window. */
+  /** Decorations of the segments in the window (and of a few just added elsewhere). */
   set: DecorationSet;
   /** A node decoration `lanes-<N>` on each line with highlights drawn, N its deepest lane + 1. */
   lineSet: DecorationSet;
@@ -83,9 +72,13 @@ const FEW = 200;
  */
 export const INITIAL_WINDOW: SectionWindow = { first: 0, last: 0 };
 
-function decoration(piece: Piece): Decoration {
-  const spec: HighlightSpec = { segmentId: piece.segmentId, codeId: piece.codeId, lane: piece.lane, line: piece.line };
-  return Decoration.inline(piece.from, piece.to, { class: `seg seg-${piece.segmentId} code-${piece.codeId} lane${drawnLane(piece.lane)}-${piece.codeId}` }, spec);
+/** One decoration per line that `segment` covers within text offsets [from, to). */
+function decorationsOf(layout: TextLayout, segment: PlacedSpan, from = segment.start, to = segment.end): Decoration[] {
+  const attrs = { class: `seg seg-${segment.id} code-${segment.codeId} lane${drawnLane(segment.lane)}-${segment.codeId}` };
+  return rangeToLinePieces(layout, Math.max(from, segment.start), Math.min(to, segment.end)).map((piece) => {
+    const spec: HighlightSpec = { segmentId: segment.id, codeId: segment.codeId, lane: segment.lane, line: piece.line };
+    return Decoration.inline(piece.from, piece.to, attrs, spec);
+  });
 }
 
 /** The line decorations for the highlights drawn in `set`. */
@@ -102,41 +95,18 @@ function laneLines(layout: TextLayout, doc: ProseMirrorNode, set: DecorationSet)
   return DecorationSet.create(doc, decorations);
 }
 
-function inWindow(window: SectionWindow, section: number): boolean {
-  return section >= window.first && section <= window.last;
+/** Text offsets [start, end) of the window's lines. */
+function windowRange(layout: TextLayout, window: SectionWindow): { start: number; end: number } {
+  const first = layout.sections[window.first];
+  const last = layout.sections[window.last];
+  const lastLine = layout.lines[last.firstLine + last.lineCount - 1];
+  return { start: layout.lines[first.firstLine].start, end: lastLine.start + lastLine.length + lastLine.breakLength };
 }
 
-/** Adds segments' pieces to the index (copying what changes); returns the pieces added per section. */
-function addPieces(
-  layout: TextLayout,
-  pieces: Map<number, Piece[]>,
-  sectionsOf: Map<string, number[]>,
-  segments: readonly CodedSegment[],
-  lanes: ReadonlyMap<string, number>,
-): Map<number, Piece[]> {
-  const added = new Map<number, Piece[]>();
-  for (const segment of segments) {
-    const sections: number[] = [];
-    const lane = lanes.get(segment.id) ?? 0;
-    for (const { from, to, line } of rangeToLinePieces(layout, segment.start, segment.end)) {
-      const section = sectionOfLine(layout, line);
-      const piece: Piece = { from, to, segmentId: segment.id, codeId: segment.codeId, lane, line };
-      if (!added.has(section)) added.set(section, []);
-      added.get(section)!.push(piece);
-      if (sections[sections.length - 1] !== section) sections.push(section);
-    }
-    sectionsOf.set(segment.id, sections);
-  }
-  for (const [section, list] of added) pieces.set(section, [...(pieces.get(section) ?? []), ...list]);
-  return added;
-}
-
-function decorationsIn(pieces: ReadonlyMap<number, readonly Piece[]>, window: SectionWindow): Decoration[] {
-  const decorations: Decoration[] = [];
-  for (let section = window.first; section <= window.last; section++) {
-    for (const piece of pieces.get(section) ?? []) decorations.push(decoration(piece));
-  }
-  return decorations;
+/** The decorations of every segment in the window, cut to it. */
+function decorationsIn(layout: TextLayout, index: SpanIndex, window: SectionWindow): Decoration[] {
+  const { start, end } = windowRange(layout, window);
+  return index.overlapping(start, end).flatMap((segment) => decorationsOf(layout, segment, start, end));
 }
 
 export function highlightPlugin(layout: TextLayout, segments: readonly CodedSegment[]): Plugin<HighlightState> {
@@ -144,59 +114,51 @@ export function highlightPlugin(layout: TextLayout, segments: readonly CodedSegm
     key: highlightKey,
     state: {
       init(_config, state) {
-        const pieces = new Map<number, Piece[]>();
-        const sectionsOf = new Map<string, number[]>();
         const lanes = assignLanes(segments);
-        addPieces(layout, pieces, sectionsOf, segments, lanes);
-        const placed = new Map(segments.map((s) => [s.id, { id: s.id, start: s.start, end: s.end, lane: lanes.get(s.id) ?? 0 }]));
+        const index = new SpanIndex(segments.map((s) => ({ id: s.id, codeId: s.codeId, start: s.start, end: s.end, lane: lanes.get(s.id) ?? 0 })));
         const window = INITIAL_WINDOW;
-        const set = DecorationSet.create(state.doc, decorationsIn(pieces, window));
-        return { pieces, sectionsOf, placed, window, set, lineSet: laneLines(layout, state.doc, set) };
+        const set = DecorationSet.create(state.doc, decorationsIn(layout, index, window));
+        return { index, window, set, lineSet: laneLines(layout, state.doc, set) };
       },
       apply(tr, current) {
         const change = tr.getMeta(highlightKey) as HighlightChange | undefined;
         if (!change) return current; // the text never changes, so positions never move
-        let { set, window, pieces, sectionsOf, placed } = current;
-        if (change.remove?.length || change.add?.length) {
-          pieces = new Map(pieces);
-          sectionsOf = new Map(sectionsOf);
-          placed = new Map(placed);
-        }
+        const { index } = current;
+        let { set, window } = current;
         // A segment removed and added again (moved or recoded) keeps its lane where it can.
-        const previousLanes = new Map((change.remove ?? []).map((id) => [id, current.placed.get(id)?.lane]));
+        const previousLanes = new Map<string, number>();
         if (change.remove?.length) {
           const ids = new Set(change.remove);
-          const touched = new Set(change.remove.flatMap((id) => sectionsOf.get(id) ?? []));
-          for (const section of touched) {
-            (pieces as Map<number, Piece[]>).set(section, (pieces.get(section) ?? []).filter((piece) => !ids.has(piece.segmentId)));
-          }
           for (const id of ids) {
-            (sectionsOf as Map<string, number[]>).delete(id);
-            (placed as Map<string, Placed>).delete(id);
+            const removed = index.remove(id);
+            if (removed) previousLanes.set(id, removed.lane);
           }
           set = set.remove(set.find(undefined, undefined, (spec: HighlightSpec) => ids.has(spec.segmentId)));
         }
         if (change.add?.length) {
-          const lanes = new Map<string, number>();
+          const added: Decoration[] = [];
           for (const segment of change.add) {
-            const lane = laneBeside(segment, placed.values(), previousLanes.get(segment.id));
-            lanes.set(segment.id, lane);
-            (placed as Map<string, Placed>).set(segment.id, { id: segment.id, start: segment.start, end: segment.end, lane });
+            const placed: PlacedSpan = { id: segment.id, codeId: segment.codeId, start: segment.start, end: segment.end, lane: 0 };
+            placed.lane = index.laneFor(placed, previousLanes.get(segment.id));
+            index.add(placed);
+            if (added.length <= FEW) added.push(...decorationsOf(layout, placed));
           }
-          const added = addPieces(layout, pieces as Map<number, Piece[]>, sectionsOf as Map<string, number[]>, change.add, lanes);
           // A few new segments are drawn wherever they are: the researcher is looking at them, even
           // when the window has not yet caught up with a jump or a fast scroll. Many at once (all
           // hits of a search) are drawn in the window only.
-          const all = [...added].flatMap(([, list]) => list);
-          const shown = all.length <= FEW ? all : [...added].filter(([section]) => inWindow(window, section)).flatMap(([, list]) => list);
-          set = set.add(tr.doc, shown.map(decoration));
+          const shown = added.length <= FEW ? added : change.add.flatMap((segment) => {
+            const placed = index.get(segment.id)!;
+            const { start, end } = windowRange(layout, window);
+            return placed.start < end && start < placed.end ? decorationsOf(layout, placed, start, end) : [];
+          });
+          set = set.add(tr.doc, shown);
         }
         if (change.window && (change.window.first !== window.first || change.window.last !== window.last)) {
           window = change.window;
-          set = DecorationSet.create(tr.doc, decorationsIn(pieces, window));
+          set = DecorationSet.create(tr.doc, decorationsIn(layout, index, window));
         }
         const lineSet = set === current.set ? current.lineSet : laneLines(layout, tr.doc, set);
-        return { pieces, sectionsOf, placed, window, set, lineSet };
+        return { index, window, set, lineSet };
       },
     },
     props: {

@@ -31,7 +31,7 @@ interface Pointer {
 /** Shows the codes under `pointer` in `label`, or hides it over uncoded text. */
 function showCodesAt(view: EditorView, label: HTMLElement, pointer: Pointer): void {
   const found = pointer.over?.closest?.('.seg') ? view.posAtCoords({ left: pointer.x, top: pointer.y }) : null;
-  const words = found ? segmentsInWords(segmentIdsAt(view.state, found.pos)) : '';
+  const words = found ? segmentsInWords(view.state, segmentIdsAt(view.state, found.pos)) : '';
   if (!words) {
     label.hidden = true;
     return;

@@ -10,7 +10,7 @@
  * the document. The layer scrolls with the text; it is drawn again, once per frame at most, when
  * the highlights change or the text's size does, and only after the frame that shows the
  * highlights has been painted: a coded passage shows at once, its stripe a frame later (measuring
- * the stripes' places would otherwise hold up that frame). A redraw reads every box first and then
+ * the stripes' places would otherwise hold up that frame); while the text scrolls, once it rests. A redraw reads every box first and then
  * writes; the stripes of segments that did not change are kept and only moved.
  */
 import { Plugin } from 'prosemirror-state';
@@ -26,6 +26,9 @@ import { segmentLabel, segmentsWithIds } from './segment-labels';
 
 /** Horizontal distance between the stripes of neighbouring lanes, in CSS pixels. */
 export const STRIPE_STEP = 5;
+
+/** How long the text rests after a scroll before the stripes are drawn again, in milliseconds. */
+const SCROLL_REST_MS = 100;
 
 /** What a stripe asks of the page when clicked: the details of its segment, at a position. */
 export type OpenSegment = (segmentId: string, pos: number) => void;
@@ -130,7 +133,7 @@ function drawStripes(view: EditorView, layout: TextLayout, layer: HTMLElement, o
   };
   const stripes: HTMLElement[] = [];
   const kept = new Map<string, DrawnStripe>();
-  for (const segment of segmentsWithIds([...extents.keys()])) {
+  for (const segment of segmentsWithIds(view.state, [...extents.keys()])) {
     const extent = extents.get(segment.id)!;
     const box = boxes.get(segment.id);
     if (!box) continue;
@@ -170,18 +173,32 @@ export function marginStripesPlugin(layout: TextLayout, layer: HTMLElement, open
       let frame = 0;
       const drawn = new Map<string, DrawnStripe>();
       let afterPaint: ReturnType<typeof setTimeout> | undefined;
+      // While the text scrolls, the stripes wait until it rests (a redraw measures every highlight
+      // in the window; each frame of a fast scroll through a long text would pay for it).
+      let lastScroll = -Infinity;
+      const onScroll = () => {
+        lastScroll = performance.now();
+      };
+      const drawWhenResting = () => {
+        const resting = performance.now() - lastScroll;
+        if (resting < SCROLL_REST_MS) {
+          afterPaint = setTimeout(drawWhenResting, SCROLL_REST_MS - resting);
+          return;
+        }
+        afterPaint = undefined;
+        drawStripes(view, layout, layer, open, drawn);
+      };
       const redraw = () => {
         if (frame || afterPaint) return;
         frame = requestAnimationFrame(() => {
           frame = 0;
-          afterPaint = setTimeout(() => {
-            afterPaint = undefined;
-            drawStripes(view, layout, layer, open, drawn);
-          });
+          afterPaint = setTimeout(drawWhenResting);
         });
       };
       const resizes = new ResizeObserver(redraw);
       resizes.observe(view.dom);
+      // Scroll events do not bubble, but they pass the window on their way down to the scroller.
+      window.addEventListener('scroll', onScroll, { capture: true, passive: true });
       redraw();
       return {
         update(current, previous) {
@@ -191,6 +208,7 @@ export function marginStripesPlugin(layout: TextLayout, layer: HTMLElement, open
           cancelAnimationFrame(frame);
           clearTimeout(afterPaint);
           resizes.disconnect();
+          window.removeEventListener('scroll', onScroll, { capture: true });
           layer.replaceChildren();
         },
       };

@@ -13,10 +13,81 @@ import type { ActionOutcome } from './outcomes';
 /** A segment as sent to the page with its document: without its quote, which the page has. */
 export type SegmentWithoutQuote = Omit<CodedSegment, 'quote'>;
 
+/**
+ * A document's coded segments as sent to the page, column by column (row i of each column is one
+ * segment), without their document (the one sent with them) and quotes (the page cuts them from
+ * the text). A document may hold 100,000 segments: as records, the same keys, document id, codes
+ * and coders written out once per segment would be most of what crosses to the page.
+ */
+export interface SegmentColumns {
+  id: string[];
+  /** Index of each segment's code in `codes`. */
+  code: number[];
+  codes: string[];
+  /** Index of each segment's coder in `coders`. */
+  coder: number[];
+  coders: string[];
+  start: number[];
+  end: number[];
+  createdAt: string[];
+  /** The time of the last change; null where it is the time the segment was made. */
+  updatedAt: Array<string | null>;
+  /** The memos that are not empty, as [row, memo]. */
+  memos: Array<[number, string]>;
+}
+
 export interface OpenedDocument {
   document: DocumentRecord;
   text: string;
-  segments: SegmentWithoutQuote[];
+  segments: SegmentColumns;
+}
+
+/** `segments` (of one document) as columns. */
+export function segmentColumns(segments: readonly SegmentWithoutQuote[]): SegmentColumns {
+  const columns: SegmentColumns = { id: [], code: [], codes: [], coder: [], coders: [], start: [], end: [], createdAt: [], updatedAt: [], memos: [] };
+  const codes = new Map<string, number>();
+  const coders = new Map<string, number>();
+  const indexIn = (list: string[], indexes: Map<string, number>, value: string) => {
+    let index = indexes.get(value);
+    if (index === undefined) {
+      index = list.push(value) - 1;
+      indexes.set(value, index);
+    }
+    return index;
+  };
+  segments.forEach((segment, row) => {
+    columns.id.push(segment.id);
+    columns.code.push(indexIn(columns.codes, codes, segment.codeId));
+    columns.coder.push(indexIn(columns.coders, coders, segment.coder));
+    columns.start.push(segment.start);
+    columns.end.push(segment.end);
+    columns.createdAt.push(segment.createdAt);
+    columns.updatedAt.push(segment.updatedAt === segment.createdAt ? null : segment.updatedAt);
+    if (segment.memo) columns.memos.push([row, segment.memo]);
+  });
+  return columns;
+}
+
+/** The segments of document `documentId` from their columns, each with its quote cut from `text`. */
+export function segmentsFromColumns(documentId: string, text: string, columns: SegmentColumns): CodedSegment[] {
+  const memos = new Map(columns.memos);
+  return columns.id.map((id, row) => {
+    const start = columns.start[row];
+    const end = columns.end[row];
+    const createdAt = columns.createdAt[row];
+    return {
+      id,
+      documentId,
+      codeId: columns.codes[columns.code[row]],
+      start,
+      end,
+      quote: text.slice(start, end),
+      coder: columns.coders[columns.coder[row]],
+      createdAt,
+      updatedAt: columns.updatedAt[row] ?? createdAt,
+      memo: memos.get(row) ?? '',
+    };
+  });
 }
 
 export interface ImportOutcome {

@@ -96,8 +96,11 @@ function crossChecks(project: { documents: readonly { id: string }[]; codes: rea
 
 const projectFileSchema = z.object(projectFields).superRefine((project, ctx) => crossChecks(project, { addIssue: (issue) => ctx.addIssue(issue) }));
 
-/** Every field but the segments and the history, which are checked by hand (checkedSegment, quickHistory). */
-const projectShellSchema = z.object({ ...projectFields, segments: z.array(z.unknown()), history: z.unknown() });
+/**
+ * Every field but the segments and the history, which are checked by hand (checkedSegment,
+ * quickHistory): the list of segments is taken as it is, not copied (quickCheck has seen it is one).
+ */
+const projectShellSchema = z.object({ ...projectFields, segments: z.unknown(), history: z.unknown().optional() });
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return !!value && typeof value === 'object' && !Array.isArray(value);
@@ -174,20 +177,20 @@ function quickCheck(json: unknown): ProjectFile | null {
   if (!json || typeof json !== 'object' || !Array.isArray((json as { segments?: unknown }).segments)) return null;
   const shell = projectShellSchema.safeParse(json);
   if (!shell.success) return null;
-  const segments: CodedSegment[] = [];
-  for (const value of shell.data.segments) {
+  const documentIds = new Set(shell.data.documents.map((d) => d.id));
+  const codeIds = new Set(shell.data.codes.map((c) => c.id));
+  // One pass over the file's own list: each segment checked in place (no copy of it, nor of the
+  // list, is made) and found to point at a document and a code that exist.
+  const segments = (json as { segments: unknown[] }).segments as CodedSegment[];
+  for (const value of segments) {
     const segment = checkedSegment(value);
-    if (!segment) return null;
-    segments.push(segment);
+    if (!segment || !documentIds.has(segment.documentId) || !codeIds.has(segment.codeId)) return null;
   }
   const history = quickHistory(shell.data.history);
   if (!history) return null;
   // The index the store keeps anyway (segment-table.ts) finds two segments of one id.
   const table = new SegmentTable(segments);
   if (table.size !== segments.length) return null;
-  const documentIds = new Set(shell.data.documents.map((d) => d.id));
-  const codeIds = new Set(shell.data.codes.map((c) => c.id));
-  for (const segment of segments) if (!documentIds.has(segment.documentId) || !codeIds.has(segment.codeId)) return null;
   let sound = true;
   crossChecks({ ...shell.data, segments: [] }, { addIssue: () => (sound = false) });
   if (!sound) return null;

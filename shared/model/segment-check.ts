@@ -24,15 +24,51 @@ function isOffset(value: unknown): value is number {
   return Number.isSafeInteger(value) && (value as number) >= 0;
 }
 
-/** As utcTimeSchema (fields.ts) takes it. */
-export function isTime(value: unknown): value is string {
-  return typeof value === 'string' && UTC_TIME.test(value);
+/** Character codes of '0' and '9'. */
+const ZERO = 48;
+const NINE = 57;
+
+/** The two digits at `at` as a number, or -1 when they are not two digits. */
+function twoDigits(text: string, at: number): number {
+  const a = text.charCodeAt(at);
+  const b = text.charCodeAt(at + 1);
+  return a >= ZERO && a <= NINE && b >= ZERO && b <= NINE ? (a - ZERO) * 10 + (b - ZERO) : -1;
 }
 
-/** How many fields an object has (without making the list of them, 100,000 times over). */
+/**
+ * True for the times the program writes (2026-01-31T12:00:00.000Z) on a day every month has
+ * (1–28): each such string the pattern of utcTimeSchema takes, read by character codes, many
+ * times quicker than the pattern, which decides every other string.
+ */
+function isCommonTime(text: string): boolean {
+  if (text.length !== 24 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || text.charCodeAt(10) !== 84) return false;
+  if (text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58 || text.charCodeAt(19) !== 46 || text.charCodeAt(23) !== 90) return false;
+  const month = twoDigits(text, 5);
+  const day = twoDigits(text, 8);
+  const hour = twoDigits(text, 11);
+  const minute = twoDigits(text, 14);
+  const second = twoDigits(text, 17);
+  const fraction = text.charCodeAt(22);
+  return (
+    twoDigits(text, 0) >= 0 && twoDigits(text, 2) >= 0 &&
+    month >= 1 && month <= 12 && day >= 1 && day <= 28 && hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59 && second >= 0 && second <= 59 &&
+    twoDigits(text, 20) >= 0 && fraction >= ZERO && fraction <= NINE
+  );
+}
+
+/** As utcTimeSchema (fields.ts) takes it. */
+export function isTime(value: unknown): value is string {
+  return typeof value === 'string' && (isCommonTime(value) || UTC_TIME.test(value));
+}
+
+/**
+ * How many fields an object has, at the least (without making the list of them, 100,000 times
+ * over): fields it inherits are counted too, so a value with any is refused by a count that
+ * expects exactly its own, and left to the schema.
+ */
 export function fieldCount(value: object): number {
   let count = 0;
-  for (const key in value) if (Object.hasOwn(value, key)) count++;
+  for (const _ in value) count++;
   return count;
 }
 

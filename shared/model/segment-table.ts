@@ -17,9 +17,12 @@ export class SegmentTable {
   private byDocument: Map<string, Map<string, CodedSegment>> | null = null;
   /** The segments as a list, made when first read after a change. */
   private list: CodedSegment[] | null = null;
+  /** How many segments each coder has in each document, made when first asked for and then kept in step. */
+  private counts: Map<string, Map<string, number>> | null = null;
 
   constructor(segments: Iterable<CodedSegment>) {
-    for (const segment of segments) this.put(segment.id, segment);
+    // Nothing else is kept yet (the lists by document and the counts are made when first asked for).
+    for (const segment of segments) this.byId.set(segment.id, segment);
     // A list without two segments of one id is already the table's list: no copy is made.
     if (Array.isArray(segments) && segments.length === this.byId.size) this.list = segments;
   }
@@ -38,6 +41,11 @@ export class SegmentTable {
 
   /** Puts a segment (keeping its place if one with its id is there) or takes it out (null). */
   put(id: string, segment: CodedSegment | null): void {
+    if (this.counts) {
+      const old = this.byId.get(id);
+      if (old) count(this.counts, old, -1);
+      if (segment) count(this.counts, segment, 1);
+    }
     if (this.byDocument) {
       const old = this.byId.get(id);
       // A segment moved to another document (no edit does that) would come last in its new
@@ -82,12 +90,39 @@ export class SegmentTable {
     return this.documents().get(documentId)?.size ?? 0;
   }
 
+  /**
+   * How many segments each coder has in each document (document id → coder → count; none of 0),
+   * kept in step with every change, so that the overview the page asks for after each change
+   * does not count 100,000 segments again. Shared: read it, never change it.
+   */
+  coderCounts(): ReadonlyMap<string, ReadonlyMap<string, number>> {
+    if (!this.counts) {
+      const counts = new Map<string, Map<string, number>>();
+      for (const segment of this.byId.values()) count(counts, segment, 1);
+      this.counts = counts;
+    }
+    return this.counts;
+  }
+
   /** Replaces every segment (a project's list set anew). */
   reset(segments: Iterable<CodedSegment>): void {
     this.byId.clear();
     this.byDocument = null;
+    this.counts = null;
     for (const segment of segments) this.put(segment.id, segment);
     this.list = null;
+  }
+}
+
+/** Adds `by` to the count of the segment's coder in its document, dropping a count that reaches 0. */
+function count(counts: Map<string, Map<string, number>>, segment: CodedSegment, by: 1 | -1): void {
+  let ofDocument = counts.get(segment.documentId);
+  if (!ofDocument) counts.set(segment.documentId, (ofDocument = new Map()));
+  const next = (ofDocument.get(segment.coder) ?? 0) + by;
+  if (next > 0) ofDocument.set(segment.coder, next);
+  else {
+    ofDocument.delete(segment.coder);
+    if (!ofDocument.size) counts.delete(segment.documentId);
   }
 }
 

@@ -61,6 +61,18 @@ export function assignLanes(spans: readonly LaneSpan[], kept: Lanes = new Map())
     } else toPlace.push(span);
   }
   toPlace.sort((a, b) => a.start - b.start || b.end - a.end);
+  if (result.size === 0) {
+    // Nothing kept: in start order, a lane is free for a span when its last stretch ends by the
+    // span's start, so the lanes' ends alone decide (a pass, with no search in the lanes).
+    const ends: number[] = [];
+    for (const span of toPlace) {
+      let index = 0;
+      while (index < ends.length && ends[index] > span.start) index++;
+      ends[index] = span.end;
+      result.set(span.id, index);
+    }
+    return result;
+  }
   for (const span of toPlace) {
     let index = 0;
     while (!isFree(laneAt(index), span)) index++;
@@ -76,14 +88,26 @@ export function assignLanes(spans: readonly LaneSpan[], kept: Lanes = new Map())
  * What `assignLanes` would give it with the others kept, at the cost of one pass over them.
  */
 export function laneBeside(span: LaneSpan, placed: Iterable<LaneSpan & { lane: number }>, preferred?: number): number {
-  const taken = new Set<number>();
+  const overlapping: Array<{ lane: number }> = [];
   for (const other of placed) {
-    if (other.id !== span.id && other.start < span.end && span.start < other.end) taken.add(other.lane);
+    if (other.id !== span.id && other.start < span.end && span.start < other.end) overlapping.push(other);
   }
+  return laneFree(overlapping, preferred);
+}
+
+/** `preferred` if none of `overlapping` holds it, else the lowest lane none of them holds. */
+export function laneFree(overlapping: Iterable<{ lane: number }>, preferred?: number): number {
+  const taken = new Set<number>();
+  for (const other of overlapping) taken.add(other.lane);
   if (preferred !== undefined && !taken.has(preferred)) return preferred;
   let lane = 0;
   while (taken.has(lane)) lane++;
   return lane;
+}
+
+/** Text order of spans: by start, then by end, then by id (a total order). */
+export function compareSpans(a: LaneSpan, b: LaneSpan): number {
+  return a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 /** The number of lanes the spans use (the deepest lane + 1; 0 for none). */

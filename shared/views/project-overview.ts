@@ -8,6 +8,7 @@ import type { Code } from '../model/codebook';
 import type { DocumentRecord } from '../model/documents';
 import type { ProjectFile } from '../model/project-schema';
 import type { CodedSegment } from '../model/segments';
+import { segmentTableOf } from '../model/segment-table';
 import type { VariableDefinition } from '../model/variables';
 
 /** A document as listed in the project overview. */
@@ -74,11 +75,46 @@ export function documentSummaries(documents: readonly DocumentRecord[], shown: r
   }));
 }
 
+/**
+ * The same summaries from counts kept by the project's segment index (document id → coder →
+ * count): the page asks for the overview after each change, and a project of 100,000 segments is
+ * not counted again each time. In blind coding only the viewer's own are counted.
+ */
+export function documentSummariesFromCounts(
+  documents: readonly DocumentRecord[],
+  counts: ReadonlyMap<string, ReadonlyMap<string, number>>,
+  viewer: Viewer,
+): DocumentSummary[] {
+  return documents.map((document) => {
+    const segmentsByCoder: Record<string, number> = {};
+    let segmentCount = 0;
+    for (const [coder, n] of counts.get(document.id) ?? []) {
+      if (viewer.blind && coder !== viewer.coder) continue;
+      segmentsByCoder[coder] = n;
+      segmentCount += n;
+    }
+    return { ...document, segmentCount, segmentsByCoder };
+  });
+}
+
+/** The coders who have segments, by the counts the segment index keeps (see documentSummariesFromCounts). */
+function codersInCounts(counts: ReadonlyMap<string, ReadonlyMap<string, number>>): Array<{ coder: string }> {
+  const coders = new Set<string>();
+  for (const ofDocument of counts.values()) for (const coder of ofDocument.keys()) coders.add(coder);
+  return [...coders].map((coder) => ({ coder }));
+}
+
 /** Everyone who has coded in the project, and the current coder, each once, in alphabetical order. */
 export function codersOf(currentCoder: string, segments: readonly Pick<CodedSegment, 'coder'>[]): string[] {
   return [...new Set([currentCoder, ...segments.map((segment) => segment.coder)])].sort((a, b) => a.localeCompare(b));
 }
 
+
+/** Everyone who has coded in the project and its current coder (codersOf), through the segment index's counts when it has them. */
+export function projectCoders(project: Pick<ProjectFile, 'coder' | 'segments'>): string[] {
+  const counts = segmentTableOf(project)?.coderCounts();
+  return codersOf(project.coder, counts ? codersInCounts(counts) : project.segments);
+}
 
 /** What Undo and Redo would take back or do again, in words; null when nothing. */
 export function historyLabels(history: ProjectFile['history']): { undo: string | null; redo: string | null } {
@@ -88,7 +124,11 @@ export function historyLabels(history: ProjectFile['history']): { undo: string |
 /** The whole overview: this counts every segment, so readers of one field ask the store instead. */
 export function projectOverview(project: ProjectFile, place: ProjectPlace): ProjectOverview {
   const viewer: Viewer = { coder: project.coder, blind: project.blind };
-  const documents = documentSummaries(documentsInOrder(project.documents), shownTo(viewer, project.segments));
+  // A project with a segment index keeps its counts in step; one without (a copy) is counted here.
+  const counts = segmentTableOf(project)?.coderCounts();
+  const documents = counts
+    ? documentSummariesFromCounts(documentsInOrder(project.documents), counts, viewer)
+    : documentSummaries(documentsInOrder(project.documents), shownTo(viewer, project.segments));
   return {
     name: project.name,
     folder: place.folder,
@@ -96,7 +136,7 @@ export function projectOverview(project: ProjectFile, place: ProjectPlace): Proj
     coder: project.coder,
     coderConfirmed: project.coderConfirmed,
     blind: project.blind,
-    coders: codersOf(project.coder, project.segments),
+    coders: projectCoders(project),
     documents,
     codes: project.codes,
     notices: place.notices,

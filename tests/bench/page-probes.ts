@@ -278,4 +278,5 @@ export async function pressNoOpKey(): Promise<FrameTimes> {
   view.dispatchEvent(new KeyboardEvent('keydown', { key: 'Shift', bubbles: true, cancelable: true }));
   return frameTimes(t0);
 }
+export * from './probes-text-view';
 export * from './probes-corpus';

@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { operationNames, type WorkbenchApi } from '../../shared/ipc';
 import { dispatch } from '../../electron/handlers/dispatch';
 import { openProject, type OpenProject } from '../support/project';
+import { segmentsFromColumns, type OpenedDocument } from '../../shared/ipc/documents';
 
 let project: OpenProject;
 let page: {
@@ -34,7 +35,8 @@ const shown = (id: string) => state().open!.segments.find((s) => s.id === id);
 const saved = async (id: string) => {
   const result = await dispatch(project.handlers, 'openDocument', { documentId: state().open!.document.id });
   if (!result.ok) throw new Error(result.error.message);
-  return (result.value as { segments: Array<{ id: string; codeId: string; start: number; end: number }> }).segments.find((s) => s.id === id);
+  const { document, text, segments } = result.value as OpenedDocument;
+  return segmentsFromColumns(document.id, text, segments).find((s) => s.id === id);
 };
 const settled = () => vi.waitFor(() => expect(state().pending.size).toBe(0));
 

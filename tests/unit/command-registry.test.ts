@@ -5,6 +5,7 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { MESSAGES, LANGUAGES } from '../../renderer/i18n/languages';
 import { code, documentRecord, projectOverview } from '../support/page-state';
+import { segmentColumns } from '../../shared/ipc/documents';
 
 // The text view's keymap acts through these; here each only records that a key did something.
 const acted = vi.hoisted(() => ({ calls: [] as string[] }));
@@ -44,7 +45,7 @@ beforeAll(async () => {
   const segment = { id: 'segment', documentId: 'doc', codeId: 'claim', start: 0, end: 4, quote: 'Some', coder: 'ana', createdAt: '', updatedAt: '', memo: '' };
   store.update({
     project: projectOverview({ codes: [code('claim', { key: '1' }), code('opinion', { key: '2' }), code('call', { key: '3' })] }),
-    open: openedDocument(documentRecord('doc'), 'Some text.', [segment]),
+    open: openedDocument(documentRecord('doc'), 'Some text.', segmentColumns([segment])),
   });
 });
 

@@ -2,6 +2,7 @@
 // for a command, in the desktop app (whose menu has the Undo, Redo and Export accelerators).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { code, documentRecord, projectOverview } from '../support/page-state';
+import { segmentColumns } from '../../shared/ipc/documents';
 
 let keymap: typeof import('../../renderer/commands/keymap');
 let store: typeof import('../../renderer/store');
@@ -14,7 +15,7 @@ beforeAll(async () => {
   const { openedDocument } = await import('../../renderer/store/open-document');
   store.update({
     project: projectOverview({ codes: [code('claim', { key: '1' })] }),
-    open: openedDocument(documentRecord('doc'), 'Some text.', []),
+    open: openedDocument(documentRecord('doc'), 'Some text.', segmentColumns([])),
   });
 });
 

@@ -14,12 +14,13 @@ import { withDraft } from '../../renderer/store/drafts';
 import { withCoder, isVisible } from '../../renderer/store/project';
 import { selectOpenDisagreements, withCodersKnown, withCodesKnown, withDefaultDocuments, type AgreementReport } from '../../renderer/store/agreement';
 import { documentRecord, outcome, projectOverview, segmentOf } from '../support/page-state';
+import { segmentColumns } from '../../shared/ipc/documents';
 
 const TEXT = 'Alpha beta gamma delta.';
 
 /** A page with `TEXT` open, holding the segments given, and the state's other fields as they start. */
 function pageWith(fields: Partial<State> = {}, segments = [segmentOf(TEXT, 'a', 0, 5), segmentOf(TEXT, 'b', 11, 16)]): State {
-  return { ...initialState(), project: projectOverview(), open: openedDocument(documentRecord('doc'), TEXT, segments), ...fields };
+  return { ...initialState(), project: projectOverview(), open: openedDocument(documentRecord('doc'), TEXT, segmentColumns(segments)), ...fields };
 }
 
 const apply = (state: State, patch: Partial<State>): State => ({ ...state, ...patch });
@@ -113,7 +114,7 @@ describe('the open document', () => {
   it('gives the segments sent without quotes their quotes, in text order', () => {
     const { quote: _b, ...late } = segmentOf(TEXT, 'late', 11, 16);
     const { quote: _a, ...early } = segmentOf(TEXT, 'early', 0, 5);
-    const open = openedDocument(documentRecord('doc'), TEXT, [late, early]);
+    const open = openedDocument(documentRecord('doc'), TEXT, segmentColumns([late, early]));
     expect(open.segments.map((s) => [s.id, s.quote])).toEqual([
       ['early', 'Alpha'],
       ['late', 'gamma'],

@@ -24,6 +24,14 @@ function expectInStep(indexed: Project, plain: Project): void {
     expect(segmentsOfDocument(indexed, documentId)).toEqual(plain.segments.filter((s) => s.documentId === documentId));
   }
   expect(indexed.history).toEqual(plain.history);
+  // The counts per document and coder the overview reads, kept in step, against a plain count.
+  const counted = new Map<string, Map<string, number>>();
+  for (const segment of plain.segments) {
+    const ofDocument = counted.get(segment.documentId) ?? new Map<string, number>();
+    ofDocument.set(segment.coder, (ofDocument.get(segment.coder) ?? 0) + 1);
+    counted.set(segment.documentId, ofDocument);
+  }
+  expect(table.coderCounts()).toEqual(counted);
 }
 
 describe('the segment index', () => {
@@ -35,7 +43,8 @@ describe('the segment index', () => {
     indexSegments(indexed);
     const plain = emptyProject();
     const replayed = { ...emptyProject(), journalSeq: 0 } as unknown as ProjectFile;
-    indexSegments(replayed);
+    // Its counts made before the steps: from then on they are kept in step, not made again.
+    indexSegments(replayed).coderCounts();
     const journal: JournalRecord[] = [];
     let made = 0;
     for (let step = 0; step < 400; step++) {
@@ -56,7 +65,7 @@ describe('the segment index', () => {
           const existing = live.size && next() < 0.6 ? pick([...live.values()]) : null;
           const before = existing;
           let after: CodedSegment | null;
-          if (!existing) after = codedSegment({ id: `s${made++}`, documentId: pick(['d1', 'd2', 'd3']), codeId: 'opinion' });
+          if (!existing) after = codedSegment({ id: `s${made++}`, documentId: pick(['d1', 'd2', 'd3']), codeId: 'opinion', coder: pick(['ana', 'bea']) });
           else if (next() < 0.4) after = null;
           else after = { ...existing, codeId: pick(['opinion', 'factual-claim']), documentId: next() < 0.2 ? pick(['d1', 'd2', 'd3']) : existing.documentId };
           const id = (after ?? before)!.id;

@@ -3,6 +3,7 @@
 // details closed by another panel or tab, documents opened elsewhere brought forward in their tab.
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { documentRecord, projectOverview } from '../support/page-state';
+import { segmentColumns } from '../../shared/ipc/documents';
 
 let workspace: typeof import('../../renderer/services/workspace');
 let keys: typeof import('../../renderer/components/workspace/workspace-keys');
@@ -15,7 +16,7 @@ beforeAll(async () => {
   const api = {
     openDocument: async ({ documentId }: { documentId: string }) => {
       opened.push(documentId);
-      return { ok: true, value: { document: documentRecord(documentId), text: 'Some text.', segments: [] } };
+      return { ok: true, value: { document: documentRecord(documentId), text: 'Some text.', segments: segmentColumns([]) } };
     },
     getProject: async () => ({ ok: true, value: projectOverview() }),
   };
@@ -122,7 +123,7 @@ describe('the workspace commands', () => {
       expect(store.getState().activeTab).toBe('document:b');
       store.update({ opening: 'c' });
       expect(store.getState().activeTab).toBe('document:c');
-      store.update({ sidePanel: 'search', open: openedDocument(documentRecord('c'), 'Some text.', []), focusDocument: 'd' });
+      store.update({ sidePanel: 'search', open: openedDocument(documentRecord('c'), 'Some text.', segmentColumns([])), focusDocument: 'd' });
       expect(store.getState().sidePanel).toBe('documents');
       // Document b removed from the project: its tab closes.
       const project = store.getState().project!;

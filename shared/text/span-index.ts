@@ -1,0 +1,105 @@
+/**
+ * An index of a document's coded segments by place, for the text view: each segment's bounds,
+ * code and lane, kept in text order, so that "which segments overlap this stretch of text" costs
+ * a binary search and the segments near it, not a pass over all of them. The text view asks it for
+ * the segments of the sections on screen and for the lane of a segment being added; with 100,000
+ * segments in a document, a pass over them all per key press or per scroll would cost a frame.
+ *
+ * The search goes back from a stretch's start by the length of the longest segment the index has
+ * held (a segment that starts further back ends before the stretch), so its cost follows the
+ * segments within that distance: a handful in a densely coded text whose passages are sentences.
+ */
+import { compareSpans, laneFree, type LaneSpan } from './segment-lanes';
+
+/** A segment as the text view places it: bounds, code, lane. */
+export interface PlacedSpan extends LaneSpan {
+  codeId: string;
+  lane: number;
+}
+
+export class SpanIndex {
+  /** In text order: by start, then end, then id. */
+  private readonly order: PlacedSpan[];
+  private readonly byId = new Map<string, PlacedSpan>();
+  /** The longest length of any span held so far (it never shrinks: a bound, not the maximum). */
+  private longest = 0;
+
+  /** An index of `spans` (in any order). */
+  constructor(spans: Iterable<PlacedSpan> = []) {
+    this.order = [...spans].sort(compareSpans);
+    for (const span of this.order) {
+      this.byId.set(span.id, span);
+      this.longest = Math.max(this.longest, span.end - span.start);
+    }
+  }
+
+  get size(): number {
+    return this.order.length;
+  }
+
+  get(id: string): PlacedSpan | undefined {
+    return this.byId.get(id);
+  }
+
+  /** Puts a span in its place (one with the same id is taken out first). */
+  add(span: PlacedSpan): void {
+    this.remove(span.id);
+    this.order.splice(this.firstAfter(span), 0, span);
+    this.byId.set(span.id, span);
+    this.longest = Math.max(this.longest, span.end - span.start);
+  }
+
+  /** Takes a span out; returns it (undefined when it was not held). */
+  remove(id: string): PlacedSpan | undefined {
+    const span = this.byId.get(id);
+    if (!span) return undefined;
+    this.byId.delete(id);
+    const at = this.firstAfter(span) - 1;
+    if (this.order[at] === span) this.order.splice(at, 1);
+    else this.order.splice(this.order.indexOf(span), 1); // not reached while spans are not changed in place
+    return span;
+  }
+
+  /** The spans that overlap [start, end) (share at least one character with it), in text order. */
+  overlapping(start: number, end: number): PlacedSpan[] {
+    const found: PlacedSpan[] = [];
+    const { order } = this;
+    for (let i = this.firstStartingAtOrAfter(start - this.longest); i < order.length && order[i].start < end; i++) {
+      if (order[i].end > start) found.push(order[i]);
+    }
+    return found;
+  }
+
+  /**
+   * The lane for `span` beside the spans held (other than itself): `preferred` if it is free along
+   * the span (a segment moved or recoded keeps its lane), else the lowest free lane.
+   */
+  laneFor(span: LaneSpan, preferred?: number): number {
+    return laneFree(this.overlapping(span.start, span.end).filter((other) => other.id !== span.id), preferred);
+  }
+
+  /** Index of the first span after `span` in text order (where it would be inserted). */
+  private firstAfter(span: LaneSpan): number {
+    const { order } = this;
+    let lo = 0;
+    let hi = order.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (compareSpans(order[mid], span) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  private firstStartingAtOrAfter(offset: number): number {
+    const { order } = this;
+    let lo = 0;
+    let hi = order.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (order[mid].start < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+}
