@@ -6,7 +6,9 @@ import { randomUUID } from 'node:crypto';
 import { actionLabel } from '../../shared/edits/action-label';
 import { codePassages, moveBounds, writeSegmentMemo } from '../../shared/edits/segments';
 import { findSegment } from '../../shared/edits/find';
-import { retrievedSegments } from '../../shared/views/retrieval';
+import { shownTo } from '../../shared/views/blind-coding';
+import { segmentCounts } from '../../shared/views/segment-counts';
+import { matchingSegments, rememberedViewOrder, retrievalRows, retrievedSegments, type RetrievalFilter } from '../../shared/views/retrieval';
 import type { HandlerContext } from './context';
 import type { Handlers } from './dispatch';
 import { done, outcome } from './outcome';
@@ -16,6 +18,9 @@ type SegmentOperations =
   | 'setSegmentCode'
   | 'removeSegment'
   | 'listSegments'
+  | 'retrieveSegments'
+  | 'listSegmentIds'
+  | 'countSegments'
   | 'codeSpans'
   | 'setSegmentBounds'
   | 'setSegmentMemo'
@@ -23,6 +28,29 @@ type SegmentOperations =
   | 'redo';
 
 export function segmentHandlers({ store, shownDataset }: HandlerContext): Pick<Handlers, SegmentOperations> {
+  // The retrieval view's order, sorted again only when a segment or document has changed.
+  const viewOrder = rememberedViewOrder();
+  let coders: { order: object; names: string[] } | null = null;
+  // The last filter's segments, kept while the order is the same: the view's next pages need them again.
+  let filtered: { order: object; filter: string; result: ReturnType<typeof matchingSegments> } | null = null;
+  /** The segments the viewer may see that pass the filter, in the retrieval view's order (no text is read). */
+  const matching = (filter: RetrievalFilter) => {
+    const { documents } = store;
+    const { codes } = store.codebookState();
+    const segments = shownTo(store.viewer, store.codebookState().segments);
+    const source = { documents, codes, segments };
+    const order = viewOrder(source);
+    // The codebook's tree too: a code moved under another changes what "with sub-codes" holds.
+    const key = JSON.stringify([filter, codes.map((code) => [code.id, code.parentId])]);
+    if (filtered?.order !== order || filtered.filter !== key) filtered = { order, filter: key, result: matchingSegments(source, filter, () => order) };
+    return { ...source, ...filtered.result };
+  };
+  /** Everyone whose segments are shown, by name (counted again only when the segments have changed). */
+  const codersOf = (source: Parameters<typeof viewOrder>[0]) => {
+    const order = viewOrder(source);
+    if (coders?.order !== order) coders = { order, names: [...new Set(order.segments.map((segment) => segment.coder))].sort() };
+    return coders.names;
+  };
   return {
     addSegment: (input) => store.addSegment(input),
     setSegmentCode: (input) => store.setSegmentCode(input),
@@ -31,6 +59,16 @@ export function segmentHandlers({ store, shownDataset }: HandlerContext): Pick<H
       const dataset = await shownDataset();
       return retrievedSegments(dataset, dataset.segments);
     },
+    // Only the texts of the page's documents are read: a page of 100,000 rows costs what one of 100 does.
+    retrieveSegments: async ({ filter, offset, limit }) => {
+      const { documents, codes, segments, matched, total } = matching(filter);
+      const page = matched.slice(offset, offset + limit);
+      const texts = new Map<string, string>();
+      for (const { documentId } of page) if (!texts.has(documentId)) texts.set(documentId, await store.text(documentId));
+      return { total, matched: matched.length, offset, rows: retrievalRows(page, documents, codes, texts), coders: codersOf({ documents, codes, segments }) };
+    },
+    listSegmentIds: ({ filter }) => matching(filter).matched.map((segment) => segment.id),
+    countSegments: () => segmentCounts(shownTo(store.viewer, store.codebookState().segments), new Set(store.documents.map((document) => document.id))),
     codeSpans: async ({ codeId, spans }) => {
       const name = store.codebookState().codes.find((c) => c.id === codeId)?.name ?? codeId;
       const label = actionLabel`Code ${spans.length} passage${spans.length === 1 ? '' : 's'} as ${name}`;

@@ -1,8 +1,19 @@
-/** The search: running it (in this document or all), ending it, and coding every hit at once. */
+/**
+ * The search: running it (in this document or all), listing its hits a page at a time, ending it,
+ * and coding every hit at once. A run asks for three things: the first page of hits (which the
+ * main process finds without searching on to the end), every hit in the open document (for its
+ * highlights), and then the count of all hits.
+ */
 import { getState, update, type SearchState } from '../store';
-import { withSearchAnswered, withSearchChanged, withSearchEnded, withSearchStarted } from '../store/search';
+import { HITS_PAGE, withHitsPage, withSearchAnswered, withSearchChanged, withSearchEnded, withSearchStarted } from '../store/search';
 import { api } from './api-client';
 import { runAction } from './history';
+
+/** The documents the search runs over: the open one, or all (undefined). */
+function searchedDocuments(): string[] | undefined {
+  const { search, open } = getState();
+  return search.scope === 'document' ? (open ? [open.document.id] : []) : undefined;
+}
 
 /** Runs the search as it stands in the store (the query, in this document or all). */
 export async function runSearch(): Promise<void> {
@@ -13,9 +24,39 @@ export async function runSearch(): Promise<void> {
   }
   update((current) => withSearchStarted(current, true));
   const run = getState().searchRun;
-  const documentIds = search.scope === 'document' ? (open ? [open.document.id] : []) : undefined;
-  const result = await api.searchCorpus({ query: search.query, documentIds });
-  update((current) => withSearchAnswered(current, run, result.ok ? result.value : null, result.ok ? null : result.error.message));
+  const { query } = search;
+  const documentIds = searchedDocuments();
+  const first = await api.searchCorpusPage({ query, documentIds, offset: 0, limit: HITS_PAGE, countAll: false });
+  update((current) => withHitsPage(current, run, first.ok ? first.value : null, first.ok ? null : first.error.message));
+  if (!first.ok || getState().searchRun !== run) return;
+  // The open document's hits are drawn in its text.
+  if (open) {
+    const inOpen = await api.searchCorpus({ query, documentIds: [open.document.id] });
+    update((current) => withSearchAnswered(current, run, inOpen.ok ? inOpen.value : null, inOpen.ok ? null : inOpen.error.message));
+  }
+  if (first.value.complete || getState().searchRun !== run) return;
+  const counted = await api.searchCorpusPage({ query, documentIds, offset: 0, limit: HITS_PAGE, countAll: true });
+  update((current) => withHitsPage(current, run, counted.ok ? counted.value : null, counted.ok ? null : counted.error.message));
+}
+
+/** Fetches every hit in the open document (for its highlights), when another document opens during a search. */
+export async function showHitsInOpenDocument(): Promise<void> {
+  const { search, open, searchRun: run } = getState();
+  if (!open || !search.listing || !search.query.pattern) return;
+  const found = await api.searchCorpus({ query: search.query, documentIds: [open.document.id] });
+  update((current) => withSearchAnswered(current, run, found.ok ? found.value : null, found.ok ? null : found.error.message));
+}
+
+/** Fetches page `page` of the hits listed (once: a page asked for is not asked again). */
+const asked = new Set<string>();
+export async function fetchHitsPage(page: number): Promise<void> {
+  const { search, searchRun: run } = getState();
+  const key = `${run}:${page}`;
+  if (!search.listing || search.listing.pages.has(page) || asked.has(key)) return;
+  asked.add(key);
+  const found = await api.searchCorpusPage({ query: search.query, documentIds: searchedDocuments(), offset: page * HITS_PAGE, limit: HITS_PAGE, countAll: true });
+  asked.delete(key);
+  if (found.ok) update((current) => withHitsPage(current, run, found.value, null));
 }
 
 /** Takes the search's hits off the text when the search closes; its words stay for next time. */
@@ -27,10 +68,9 @@ export function setSearch(change: Partial<Pick<SearchState, 'query' | 'scope'>>)
   update((current) => withSearchChanged(current, change));
 }
 
-/** Codes every hit of the current search as one action. */
+/** Codes every hit of the current search as one action (the main process finds them again). */
 export async function codeAllHits(codeId: string): Promise<boolean> {
-  const result = getState().search.result;
-  if (!result?.total) return false;
-  const spans = result.documents.flatMap((d) => d.hits.map((h) => ({ documentId: d.documentId, start: h.start, end: h.end })));
-  return runAction(api.codeSpans({ codeId, spans }));
+  const { search } = getState();
+  if (!search.listing?.total) return false;
+  return runAction(api.codeSearchHits({ query: search.query, documentIds: searchedDocuments(), codeId }));
 }

@@ -4,7 +4,8 @@
  * edits the main process applies (shared/project-edits.ts), and is marked pending until the main
  * process says it is durable; a refused change is rolled back and explained.
  */
-import type { RetrievedSegment } from '../../shared/views/retrieval';
+import type { RetrievalFilter, RetrievalPage } from '../../shared/views/retrieval';
+import type { SegmentCounts } from '../../shared/views/segment-counts';
 import { codePassage, moveBounds, recode } from '../../shared/edits/segments';
 import { type ProjectState as EditedProject } from '../../shared/model/project';
 import { checkSelection, moveSegmentEdge, snapToWords } from '../../shared/text/selection';
@@ -173,10 +174,27 @@ export function setSegmentMemo(segmentId: string, memo: string): Promise<boolean
   return runAction(api.setSegmentMemo({ segmentId, memo }));
 }
 
-/** Every coded segment of the project (only the coder's own in blind coding), with its context; null when it failed (and said why). */
-export async function listAllSegments(): Promise<RetrievedSegment[] | null> {
-  const result = await api.listSegments({});
+/**
+ * One page of the coded segments that pass the filter, in the retrieval view's order (only the
+ * coder's own in blind coding); null when it failed (and said why).
+ */
+export async function retrieveSegments(filter: RetrievalFilter, offset: number, limit: number): Promise<RetrievalPage | null> {
+  const result = await api.retrieveSegments({ filter, offset, limit });
   if (result.ok) return result.value;
   showMessage('error', result.error.message);
   return null;
+}
+
+/** The ids of every coded segment that passes the filter (to export what the view shows); null when it failed. */
+export async function retrievedSegmentIds(filter: RetrievalFilter): Promise<string[] | null> {
+  const result = await api.listSegmentIds({ filter });
+  if (result.ok) return result.value;
+  showMessage('error', result.error.message);
+  return null;
+}
+
+/** How many coded segments each code has and in how many documents (the coder's own in blind coding); null when it failed. */
+export async function countSegments(): Promise<SegmentCounts | null> {
+  const result = await api.countSegments({});
+  return result.ok ? result.value : null;
 }

@@ -1,11 +1,30 @@
-/** The search: its words and scope, the hits of the last run, and which run is the latest. */
-import type { CorpusSearchResult } from '../../shared/views/corpus-search';
+/**
+ * The search: its words and scope, the hits of the last run (every hit of the open document, for
+ * its highlights; the hits list a page at a time), and which run is the latest.
+ */
+import type { CorpusSearchPage, CorpusSearchResult, ListedHit } from '../../shared/views/corpus-search';
 import type { SearchQuery } from '../../shared/text/search';
+
+/** The hits list of the last run: how many hits, and the pages of them fetched so far. */
+export interface HitListing {
+  total: number;
+  /** False while only the first page has been found (the count is still being made). */
+  complete: boolean;
+  documentCount: number;
+  /** Pages of hits by page number (HITS_PAGE hits each). */
+  pages: ReadonlyMap<number, ListedHit[]>;
+}
+
+/** Hits fetched at once for the hits list. */
+export const HITS_PAGE = 100;
 
 export interface SearchState {
   query: SearchQuery;
   scope: 'document' | 'corpus';
+  /** Every hit in the open document (for its highlights in the text). */
   result: CorpusSearchResult | null;
+  /** The hits listed in the panel, in the scope searched. */
+  listing: HitListing | null;
   error: string | null;
   running: boolean;
 }
@@ -22,6 +41,7 @@ export const searchInitial: SearchSlice = {
     query: { pattern: '', regex: false, caseSensitive: false, wholeWord: false },
     scope: 'document',
     result: null,
+    listing: null,
     error: null,
     running: false,
   },
@@ -35,17 +55,33 @@ export function withSearchChanged(state: SearchSlice, change: Partial<Pick<Searc
 
 /** A new run started (`running` says whether it asks the main process); what an older run finds is dropped. */
 export function withSearchStarted(state: SearchSlice, running: boolean): Partial<SearchSlice> {
-  const search = running ? { ...state.search, running } : { ...state.search, result: null, error: null, running };
+  const search = running ? { ...state.search, running } : { ...state.search, result: null, listing: null, error: null, running };
   return { search, searchRun: state.searchRun + 1 };
 }
 
 /** Run `run` found `result` (or failed with `error`); nothing when a newer run has started. */
 export function withSearchAnswered(state: SearchSlice, run: number, result: CorpusSearchResult | null, error: string | null): Partial<SearchSlice> {
   if (run !== state.searchRun) return {};
-  return { search: { ...state.search, running: false, result, error } };
+  return { search: { ...state.search, result, error } };
+}
+
+/**
+ * Run `run` found a page of its hits (or failed with `error`); a first page starts the listing
+ * afresh, a complete count replaces a partial one. Nothing when a newer run has started.
+ */
+export function withHitsPage(state: SearchSlice, run: number, found: CorpusSearchPage | null, error: string | null): Partial<SearchSlice> {
+  if (run !== state.searchRun) return {};
+  if (!found) return { search: { ...state.search, running: false, listing: null, error } };
+  const current = state.search.listing;
+  const pages = new Map(current && found.offset > 0 ? current.pages : []);
+  if (current && found.offset === 0 && found.complete && !current.complete) for (const [page, hits] of current.pages) pages.set(page, hits);
+  pages.set(Math.floor(found.offset / HITS_PAGE), found.hits);
+  const counted = current?.complete && !found.complete ? current : found;
+  const listing: HitListing = { total: counted.total, complete: counted.complete, documentCount: counted.documentCount, pages };
+  return { search: { ...state.search, running: false, listing, error: null } };
 }
 
 /** The search closed: its hits go, its words stay, and a run still under way draws nothing. */
 export function withSearchEnded(state: SearchSlice): Partial<SearchSlice> {
-  return { search: { ...state.search, result: null, error: null, running: false }, searchRun: state.searchRun + 1 };
+  return { search: { ...state.search, result: null, listing: null, error: null, running: false }, searchRun: state.searchRun + 1 };
 }

@@ -6,9 +6,23 @@ import { codeIdSchema } from '../model/codebook';
 import { MEMO_MAX_CHARS } from '../model/limits';
 import type { CodedSegment } from '../model/segments';
 import { z } from '../model/zod';
-import type { RetrievedSegment } from '../views/retrieval';
-import { documentId, offset, operation, segmentId } from './fields';
+import type { RetrievalPage, RetrievedSegment } from '../views/retrieval';
+import type { SegmentCounts } from '../views/segment-counts';
+import { codeId, documentId, offset, operation, segmentId } from './fields';
 import type { ActionOutcome } from './outcomes';
+
+/** The most rows one page of retrieval holds. */
+export const RETRIEVAL_PAGE_MAX = 1000;
+
+/** The retrieval view's filter (shared/views/retrieval.ts). */
+const retrievalFilter = z.strictObject({
+  codeId: codeId.nullable(),
+  withSubcodes: z.boolean(),
+  documentId: documentId.nullable(),
+  coder: z.string().max(200).nullable(),
+  text: z.string().max(1000),
+  variable: z.strictObject({ name: z.string().max(200), value: z.string().max(10_000) }).nullable(),
+});
 
 /** The operations on coded segments: coding passages, recoding, moving bounds, memos, removing, and listing them all. */
 export const segmentsOperations = {
@@ -42,5 +56,17 @@ export const segmentsOperations = {
   listSegments: operation<RetrievedSegment[]>()(
     z.strictObject({}),
     'Every coded segment of the project with its document, code path and the text around it.',
+  ),
+  retrieveSegments: operation<RetrievalPage>()(
+    z.strictObject({ filter: retrievalFilter, offset: z.number().int().nonnegative(), limit: z.number().int().nonnegative().max(RETRIEVAL_PAGE_MAX) }),
+    'One page of the coded segments that pass the filter, in the view\'s order, with the text around each, and how many pass.',
+  ),
+  countSegments: operation<SegmentCounts>()(
+    z.strictObject({}),
+    'How many coded segments each code has and in how many documents, and in all (in blind coding, the coder\'s own).',
+  ),
+  listSegmentIds: operation<string[]>()(
+    z.strictObject({ filter: retrievalFilter }),
+    "The ids of every coded segment that passes the filter, in the view's order (to export what the view shows).",
   ),
 } as const;

@@ -279,3 +279,4 @@ export async function pressNoOpKey(): Promise<FrameTimes> {
   return frameTimes(t0);
 }
 export * from './probes-text-view';
+export * from './probes-corpus';

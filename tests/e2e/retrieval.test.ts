@@ -34,6 +34,8 @@ describe('retrieving coded segments', () => {
     await page.uncheck('.retrieval-filters input[type="checkbox"]');
     await expect.poll(() => page.textContent('.retrieval-count')).toBe('1 of 4 coded segments');
     await page.check('.retrieval-filters input[type="checkbox"]');
+    // The chooser lists the documents once a researcher reaches it (focus or press), as here.
+    await page.focus('select[aria-label="Document"]');
     await page.selectOption('select[aria-label="Document"]', d1.id);
     await expect.poll(() => page.locator('.retrieval-row').allTextContents()).toEqual([expect.stringContaining('Shelling by Azerbaijan')]);
     expect(await page.textContent('.retrieval-row')).toContain('factual claim / casualties');
@@ -89,6 +91,7 @@ print(sorted(row['code_path'] for row in rows))
     // The coded-segments view: the document filter stays narrow, and no row is wider than the view.
     await openView(page, 'retrieval');
     await page.waitForSelector('.retrieval-row');
+    await page.focus('select[aria-label="Document"]'); // its documents are listed once it is reached
     expect((await fits('select[aria-label="Document"]')).width).toBeLessThan(400);
     const option = page.locator(`select[aria-label="Document"] option[value="${document.id}"]`);
     expect((await option.textContent())!.length).toBeLessThanOrEqual(60);

@@ -208,7 +208,7 @@ describe('the workspace', () => {
     const { page } = await workbench.newPage();
     let fetches = 0;
     let failing = false;
-    await page.route('**/api/listSegments', async (route) => {
+    await page.route('**/api/countSegments', async (route) => {
       fetches += 1;
       if (failing) await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ ok: false, error: { code: 'internal', message: 'The disk is gone' } }) });
       else await route.continue();

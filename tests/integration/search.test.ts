@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/handlers/dispatch';
-import type { ActionOutcome, CorpusSearchResult } from '../../shared/ipc';
+import type { ActionOutcome, CorpusSearchPage, CorpusSearchResult } from '../../shared/ipc';
 import { findHits } from '../../shared/text/search';
 import { openProject } from '../support/project';
 import { value } from '../support/builders';
@@ -27,6 +27,50 @@ describe('searching the corpus and coding the hits', () => {
     // Coding the same hits again adds nothing.
     expect(await dispatch(handlers, 'codeSpans', { codeId: 'opinion', spans })).toMatchObject({ ok: false, error: { code: 'conflict' } });
     // One undo takes them all back.
+    await dispatch(handlers, 'undo', {});
+    expect((await store.dataset()).segments).toHaveLength(0);
+  });
+
+  it('lists the hits a page at a time as the whole result has them, the first page found without searching to the end', async () => {
+    const { handlers } = await openProject();
+    for (const q of [{ ...query, pattern: 'the', caseSensitive: false, wholeWord: false }, { pattern: 'Azerbaijan\\w*', regex: true, caseSensitive: true, wholeWord: false }]) {
+      const whole = value<CorpusSearchResult>(await dispatch(handlers, 'searchCorpus', { query: q }));
+      const all = whole.documents.flatMap((d) => d.hits.map((hit) => ({ documentId: d.documentId, title: d.title, ...hit })));
+      expect(all.length).toBeGreaterThan(10);
+      const page = (offset: number, limit: number, countAll: boolean) =>
+        dispatch(handlers, 'searchCorpusPage', { query: q, offset, limit, countAll }).then((result) => value<CorpusSearchPage>(result));
+      const first = await page(0, 5, false);
+      expect(first.hits).toEqual(all.slice(0, 5));
+      if (!q.regex) {
+        // A plain search asked for its first page stops there: it has not counted every hit yet.
+        expect(first.complete).toBe(false);
+        expect(first.total).toBeGreaterThanOrEqual(5);
+        expect(first.total).toBeLessThan(all.length);
+      }
+      const counted = await page(0, 5, true);
+      expect(counted).toMatchObject({ total: all.length, complete: true, documentCount: whole.documents.length, offset: 0 });
+      // Later pages, across documents, and the last one (short), from the counts kept.
+      for (const offset of [3, 7, Math.floor(all.length / 2), all.length - 2]) {
+        const later = await page(offset, 4, false);
+        expect(later).toMatchObject({ total: all.length, complete: true, offset });
+        expect(later.hits).toEqual(all.slice(offset, offset + 4));
+      }
+    }
+    expect(await dispatch(handlers, 'searchCorpusPage', { query: { ...query, pattern: '[a-', regex: true }, offset: 0, limit: 5, countAll: true })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input' },
+    });
+  });
+
+  it('codes every hit of a search in the main process as one action that one undo takes back', async () => {
+    const { store, handlers } = await openProject();
+    const found = value<CorpusSearchResult>(await dispatch(handlers, 'searchCorpus', { query }));
+    const coded = value<ActionOutcome>(await dispatch(handlers, 'codeSearchHits', { query, codeId: 'opinion' }));
+    expect(coded.label).toBe(`Code ${found.total} passages as opinion`);
+    const spans = (await store.dataset()).segments.map(({ documentId, start, end, quote }) => ({ documentId, start, end, quote }));
+    expect(spans.sort((a, b) => a.documentId.localeCompare(b.documentId) || a.start - b.start)).toEqual(
+      found.documents.flatMap((d) => d.hits.map((hit) => ({ documentId: d.documentId, start: hit.start, end: hit.end, quote: 'Azerbaijan' }))).sort((a, b) => a.documentId.localeCompare(b.documentId) || a.start - b.start),
+    );
     await dispatch(handlers, 'undo', {});
     expect((await store.dataset()).segments).toHaveLength(0);
   });

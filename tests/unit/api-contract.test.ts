@@ -18,11 +18,11 @@ describe('the API contract', () => {
     expect(new Set(declared).size).toBe(declared.length);
     expect([...declared].sort()).toEqual([...operationNames].sort());
     expect([...operationNames].sort()).toEqual([
-      'addCode', 'addSegment', 'archiveProject', 'backUpNow', 'cancelJob', 'chooseFolder', 'closeProject', 'codeSpans', 'codeUsage',
+      'addCode', 'addSegment', 'archiveProject', 'backUpNow', 'cancelJob', 'chooseFolder', 'closeProject', 'codeSearchHits', 'codeSpans', 'codeUsage', 'countSegments',
       'defineVariable', 'deleteCode', 'exportCodebook', 'exportCoderFile', 'exportCsv', 'exportDataset', 'exportReliability',
       'forgetRecent', 'getProject', 'getSession', 'importCodebook', 'importCodebookFile', 'importCoderFile', 'importDocument',
-      'importProject', 'jobProgress', 'listBackups', 'listPlaces', 'listSegments', 'mergeCodes', 'moveCode', 'newProject', 'openDocument',
-      'openProject', 'redo', 'reliabilityReport', 'removeDocument', 'removeSegment', 'removeVariable', 'restoreBackup', 'searchCorpus',
+      'importProject', 'jobProgress', 'listBackups', 'listPlaces', 'listSegmentIds', 'listSegments', 'mergeCodes', 'moveCode', 'newProject', 'openDocument',
+      'openProject', 'redo', 'reliabilityReport', 'removeDocument', 'removeSegment', 'removeVariable', 'restoreBackup', 'retrieveSegments', 'searchCorpus', 'searchCorpusPage',
       'setBlind', 'setCoder', 'setDocumentValue', 'setProjectDetails', 'setSegmentBounds', 'setSegmentCode', 'setSegmentMemo',
       'settleDisagreement', 'sharedFolder', 'syncSharedFolder', 'undo', 'updateCode', 'updateDocument',
     ]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CODES, type Code } from '../../shared/model/codebook';
-import { filterSegments, NO_FILTER, retrievedSegments, type RetrievedSegment } from '../../shared/views/retrieval';
+import { filterSegments, matchingSegments, NO_FILTER, retrievalRows, retrievedSegments, type RetrievedSegment } from '../../shared/views/retrieval';
 import { codedSegment, documentRecord } from '../support/builders';
 
 const codes: Code[] = [...DEFAULT_CODES, { ...DEFAULT_CODES[0], id: 'c-sub', name: 'sub', key: null, parentId: 'factual-claim' }];
@@ -60,5 +60,42 @@ describe('the rows of the retrieval view', () => {
   it('leaves out a segment whose document is not in the dataset, and names an unknown code by its id', () => {
     const rows = retrievedSegments(dataset, [at('gone', 'd9', text, 'Shelling'), at('odd', 'd1', text, 'dawn', 'c-unknown')]);
     expect(rows.map((r) => [r.segment.id, r.codePath])).toEqual([['odd', 'c-unknown']]);
+  });
+});
+
+describe('the pages of the retrieval view, filtered where the segments are', () => {
+  const text = 'Shelling resumed at dawn. Residents fled the town.';
+  const other = 'An appeal for calm.';
+  const documents = [documentRecord('d2', other, { title: 'B appeal', values: { stance: 'contra' } }), documentRecord('d1', text, { title: 'A report', values: { stance: 'pro' } })];
+  const at = (id: string, documentId: string, source: string, words: string, codeId = 'c-sub', coder = 'ana') =>
+    codedSegment({ id, documentId, codeId, coder, start: source.indexOf(words), end: source.indexOf(words) + words.length, quote: words });
+  const segments = [
+    at('late', 'd1', text, 'Residents fled'),
+    at('appeal', 'd2', other, 'appeal', 'opinion', 'ben'),
+    at('early', 'd1', text, 'Shelling', 'factual-claim'),
+    at('lost', 'gone', text, 'dawn'),
+  ];
+  const source = { documents, codes, segments };
+  const matched = (filter: Partial<typeof NO_FILTER>) => matchingSegments(source, { ...NO_FILTER, ...filter });
+
+  it('orders the segments by document title and then by start, and counts only those of documents the project has', () => {
+    expect(matched({})).toEqual({ matched: [segments[2], segments[0], segments[1]], total: 3 });
+  });
+
+  it('filters as the rows are filtered: code with sub-codes, document, coder, words and a variable', () => {
+    const ids = (filter: Partial<typeof NO_FILTER>) => matched(filter).matched.map((segment) => segment.id);
+    expect(ids({ codeId: 'factual-claim' })).toEqual(['early', 'late']);
+    expect(ids({ codeId: 'factual-claim', withSubcodes: false })).toEqual(['early']);
+    expect(ids({ documentId: 'd2' })).toEqual(['appeal']);
+    expect(ids({ coder: 'ana', text: 'FLED' })).toEqual(['late']);
+    expect(ids({ variable: { name: 'stance', value: 'contra' } })).toEqual(['appeal']);
+    expect(matched({ text: 'nowhere' })).toEqual({ matched: [], total: 3 });
+  });
+
+  it('makes the rows of one page with their titles, code paths, values and the text around them, as the whole list does', () => {
+    const page = matched({}).matched.slice(1, 3);
+    const rows = retrievalRows(page, documents, codes, new Map([['d1', text], ['d2', other]]));
+    const whole = retrievedSegments({ documents: documents.map((record) => ({ record, text: record.id === 'd1' ? text : other })), codes, segments: [] }, segments);
+    expect(rows).toEqual(whole.slice(1, 3));
   });
 });

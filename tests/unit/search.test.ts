@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findHits, inContext } from '../../shared/text/search';
-import { corpusSearchResult } from '../../shared/views/corpus-search';
+import { corpusSearchResult, hitAt, hitStarts } from '../../shared/views/corpus-search';
 
 const query = (pattern: string, options: Partial<{ regex: boolean; caseSensitive: boolean; wholeWord: boolean }> = {}) => ({
   pattern,
@@ -63,5 +63,32 @@ describe('the listed result of a search over the corpus', () => {
   it('says when the hits in a document were cut at the most one search returns', () => {
     const result = corpusSearchResult([{ id: 'd', title: 'T', text: 'a a' }], [{ hits: [{ start: 0, end: 1 }], truncated: true }]);
     expect(result.documents[0]).toMatchObject({ count: 1, truncated: true });
+  });
+});
+
+describe('the n-th hit of a corpus search, as the windowed hits list asks for it', () => {
+  const documents = [
+    { id: 'd1', title: 'One', text: 'war and war' },
+    { id: 'd2', title: 'Two', text: 'no hits here' },
+    { id: 'd3', title: 'Three', text: 'war' },
+  ];
+  const result = corpusSearchResult(documents, documents.map((d) => findHits(d.text, query('war'))));
+  const starts = hitStarts(result);
+
+  it('counts where each listed document begins, documents without hits left out', () => {
+    expect(starts).toEqual([0, 2]);
+  });
+
+  it('finds every hit in document order with its document, and nothing past the end', () => {
+    const listed = [0, 1, 2].map((i) => hitAt(result, starts, i));
+    expect(listed.map((hit) => [hit?.documentId, hit?.title, hit?.start])).toEqual([
+      ['d1', 'One', 0],
+      ['d1', 'One', 8],
+      ['d3', 'Three', 0],
+    ]);
+    expect(listed[1]).toMatchObject({ before: 'war and ', match: 'war', after: '' });
+    expect(hitAt(result, starts, 3)).toBeNull();
+    expect(hitAt(result, starts, -1)).toBeNull();
+    expect(hitAt({ documents: [], total: 0 }, [], 0)).toBeNull();
   });
 });

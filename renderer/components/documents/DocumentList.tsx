@@ -1,17 +1,22 @@
 /**
  * The project's documents by title, each with its number of coded segments and the values of the
  * variables the researcher chose as columns; a filter narrows the list by title and shown values.
- * Choosing a document opens it.
+ * Choosing a document opens it. The list is windowed (5,000 documents draw as quickly as 5): only
+ * the rows in view are in the page, and the arrow keys, Home and End move through all of them.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { VariableDefinition } from '../../../shared/model/variables';
 import type { DocumentSummary } from '../../../shared/views/project-overview';
 import { formatNumber, useT } from '../../i18n/i18n';
 import { openDocument } from '../../services/documents';
 import { dismissMessage, documentFocused } from '../../services/page';
 import { useStore } from '../../store';
+import { VirtualList, type VirtualListHandle } from '../lists/VirtualList';
 import { useDocumentColumns } from './document-columns';
 import { ImportButton, ImportProgress } from './ImportFiles';
+
+/** A row's height before the first row is measured (its CSS keeps each row to its lines). */
+const ROW_HEIGHT = 52;
 
 /** A document's value of a variable, as the list shows it ('' when it has none). */
 function shownValue(document: DocumentSummary, variable: string): string {
@@ -82,16 +87,30 @@ export function DocumentList(props: { onOpen?: (documentId: string) => void }) {
   const t = useT();
   const project = useStore((state) => state.project);
   const focusDocument = useStore((state) => state.focusDocument);
-  const list = useRef<HTMLUListElement>(null);
+  const list = useRef<VirtualListHandle>(null);
   const [filter, setFilter] = useState('');
   const [chosenColumns, chooseColumn] = useDocumentColumns(project?.folder ?? '');
-  // A document brought back takes the focus as soon as its entry is drawn.
+  // Only variables the project still has (a renamed or removed one drops out of the columns).
+  const variables = project?.variables;
+  const columns = useMemo(() => (variables ?? []).map((variable) => variable.name).filter((name) => chosenColumns.includes(name)), [variables, chosenColumns]);
+  const needle = filter.trim().toLocaleLowerCase();
+  const documents = project?.documents;
+  const shown = useMemo(
+    () =>
+      !documents || !needle
+        ? (documents ?? [])
+        : documents.filter((document) =>
+            [document.title, ...columns.map((column) => shownValue(document, column))].some((text) => text.toLocaleLowerCase().includes(needle)),
+          ),
+    [documents, needle, columns],
+  );
+  // A document brought back takes the focus as soon as its entry is drawn (scrolled to, if need be).
   useEffect(() => {
-    const entry = focusDocument && list.current?.querySelector<HTMLElement>(`[data-document-id="${CSS.escape(focusDocument)}"]`);
-    if (!entry) return;
-    entry.focus();
+    const index = focusDocument ? shown.findIndex((document) => document.id === focusDocument) : -1;
+    if (index < 0 || !list.current) return;
+    list.current.focusRow(index);
     documentFocused();
-  }, [focusDocument, project?.documents]);
+  }, [focusDocument, shown]);
   const openId = useStore((state) => state.open?.document.id);
   const openCount = useStore((state) => state.open?.segments.length);
   const opening = useStore((state) => state.opening);
@@ -105,14 +124,46 @@ export function DocumentList(props: { onOpen?: (documentId: string) => void }) {
       </nav>
     );
   }
-  // Only variables the project still has (a renamed or removed one drops out of the columns).
-  const columns = project.variables.map((variable) => variable.name).filter((name) => chosenColumns.includes(name));
-  const needle = filter.trim().toLocaleLowerCase();
-  const shown = needle
-    ? project.documents.filter((document) =>
-        [document.title, ...columns.map((column) => shownValue(document, column))].some((text) => text.toLocaleLowerCase().includes(needle)),
-      )
-    : project.documents;
+  const row = (index: number) => {
+    const document = shown[index]!;
+    // The open document's own list is current; the counts of the others are the main process's (when blind, the coder's own).
+    const count = (document.id === openId ? openCount : document.segmentCount) ?? 0;
+    return (
+      <button
+        type="button"
+        className="document-button"
+        aria-current={document.id === openId ? 'true' : undefined}
+        aria-busy={document.id === opening ? 'true' : undefined}
+        onClick={() => {
+          // What the message bar said was about what was done before.
+          if (document.id !== openId) dismissMessage();
+          props.onOpen?.(document.id);
+          void openDocument(document.id);
+        }}
+        title={document.title}
+        data-document-id={document.id}
+      >
+        <span className="document-title" dir="auto">
+          {document.title}
+        </span>
+        <span className="document-meta">
+          {document.id === opening ? t('documents.list.opening') : t('documents.list.coded', { count })}
+        </span>
+        {columns.length > 0 && (
+          <span className="document-values">
+            {columns.map((column) => (
+              <span key={column} className="document-value" data-variable={column}>
+                <span className="document-value-name">{column}</span>{' '}
+                <span className="document-value-text" dir="auto">
+                  {shownValue(document, column) || t('documents.list.noValue')}
+                </span>
+              </span>
+            ))}
+          </span>
+        )}
+      </button>
+    );
+  };
   return (
     <nav aria-label={t('documents.list.label')} className="document-panel">
       <div className="documents-header">
@@ -133,49 +184,15 @@ export function DocumentList(props: { onOpen?: (documentId: string) => void }) {
       </div>
       <ImportProgress />
       {needle && shown.length === 0 && <p className="empty">{t('documents.list.noMatch', { filter: filter.trim() })}</p>}
-      <ul className="document-list" ref={list}>
-        {shown.map((document) => {
-          // The open document's own list is current; the counts of the others are the main process's (when blind, the coder's own).
-          const count = (document.id === openId ? openCount : document.segmentCount) ?? 0;
-          return (
-            <li key={document.id}>
-              <button
-                type="button"
-                className="document-button"
-                aria-current={document.id === openId ? 'true' : undefined}
-                aria-busy={document.id === opening ? 'true' : undefined}
-                onClick={() => {
-                  // What the message bar said was about what was done before.
-                  if (document.id !== openId) dismissMessage();
-                  props.onOpen?.(document.id);
-                  void openDocument(document.id);
-                }}
-                title={document.title}
-                data-document-id={document.id}
-              >
-                <span className="document-title" dir="auto">
-                  {document.title}
-                </span>
-                <span className="document-meta">
-                  {document.id === opening ? t('documents.list.opening') : t('documents.list.coded', { count })}
-                </span>
-                {columns.length > 0 && (
-                  <span className="document-values">
-                    {columns.map((column) => (
-                      <span key={column} className="document-value" data-variable={column}>
-                        <span className="document-value-name">{column}</span>{' '}
-                        <span className="document-value-text" dir="auto">
-                          {shownValue(document, column) || t('documents.list.noValue')}
-                        </span>
-                      </span>
-                    ))}
-                  </span>
-                )}
-              </button>
-            </li>
-          );
-        })}
-      </ul>
+      <VirtualList
+        handle={list}
+        className="document-list"
+        count={shown.length}
+        rowHeight={ROW_HEIGHT}
+        gap={4}
+        rowKey={(index) => shown[index]!.id}
+        renderRow={row}
+      />
     </nav>
   );
 }

@@ -1,20 +1,147 @@
 /**
  * The coded segments of the whole project, to compare them: filtered by code (with or without its
  * sub-codes), document, coder and words; each row shows the quote in its context and jumps to it;
- * the rows shown can be exported as CSV.
+ * the rows shown can be exported as CSV. The main process filters and sends the rows a page at a
+ * time, as the list scrolls to them: every one of 100,000 rows can be reached, and only the rows
+ * in view are in the page.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Code } from '../../../shared/model/codebook';
+import type { VariableDefinition } from '../../../shared/model/variables';
 import { shortTitle } from '../../../shared/text/short-text';
-import { filterSegments, NO_FILTER, type RetrievalFilter, type RetrievedSegment } from '../../../shared/views/retrieval';
+import type { DocumentSummary } from '../../../shared/views/project-overview';
+import { NO_FILTER, type RetrievalFilter, type RetrievedSegment } from '../../../shared/views/retrieval';
 import { formatNumber, useT } from '../../i18n/i18n';
 import { jumpTo } from '../../services/documents';
 import { exportCsv } from '../../services/exports';
-import { listAllSegments } from '../../services/segments';
+import { retrievedSegmentIds, retrieveSegments } from '../../services/segments';
 import { CodeOptions } from '../codebook/CodeOptions';
+import type { RowWindow } from '../lists/list-window';
+import { VirtualList } from '../lists/VirtualList';
 import { selectBlind, selectCodes, useStore } from '../../store';
 
-const SHOWN = 500;
+/** Rows asked of the main process at once. */
+const PAGE = 100;
+/** A row's height before the first row is measured (the CSS holds every row to three lines of quote). */
+const ROW_HEIGHT = 96;
 const NO_DOCUMENTS: never[] = [];
+
+/** What the main process answered for the current filter: the counts and the pages fetched so far. */
+interface Answer {
+  total: number;
+  matched: number;
+  coders: string[];
+  pages: ReadonlyMap<number, RetrievedSegment[]>;
+}
+
+/** The filters over the list (drawn again only when what they show changes, not as the list scrolls or fills). */
+const RetrievalFilters = memo(function RetrievalFilters(props: {
+  filter: RetrievalFilter;
+  onChange: (change: Partial<RetrievalFilter>) => void;
+  codes: readonly Code[];
+  documents: readonly DocumentSummary[];
+  variables: readonly VariableDefinition[];
+  coders: readonly string[];
+  matched: number;
+  exporting: boolean;
+  onExport: () => void;
+}) {
+  const t = useT();
+  const { filter, onChange: set, documents, variables } = props;
+  const variableValues = useMemo(
+    () =>
+      variables.map((variable) => ({
+        name: variable.name,
+        values: [...new Set(documents.map((d) => d.values[variable.name]).filter((v) => v !== undefined && v !== null).map(String))].sort(),
+      })),
+    [variables, documents],
+  );
+  // A project's thousands of documents are put in their chooser when it is first used (focused
+  // or pressed), not every time the view opens: laying out 5,000 options takes longer than the rest.
+  const [documentsListed, listDocuments] = useState(false);
+  const documentOptions = useMemo(
+    () =>
+      documents
+        .filter((d) => documentsListed || d.id === filter.documentId)
+        .map((d) => (
+          <option key={d.id} value={d.id} title={d.title}>
+            {shortTitle(d.title, 60)}
+          </option>
+        )),
+    [documents, documentsListed, filter.documentId],
+  );
+  return (
+    <div className="retrieval-filters">
+      <select value={filter.codeId ?? ''} onChange={(e) => set({ codeId: e.target.value || null })} aria-label={t('retrieval.filter.code')}>
+        <option value="">{t('retrieval.filter.allCodes')}</option>
+        <CodeOptions codes={props.codes} />
+      </select>
+      <label className="search-option">
+        <input type="checkbox" checked={filter.withSubcodes} onChange={(e) => set({ withSubcodes: e.target.checked })} />
+        {t('retrieval.filter.withSubcodes')}
+      </label>
+      <select
+        value={filter.documentId ?? ''}
+        onChange={(e) => set({ documentId: e.target.value || null })}
+        onFocus={() => listDocuments(true)}
+        onMouseDown={() => listDocuments(true)}
+        aria-label={t('retrieval.filter.document')}
+      >
+        <option value="">{t('retrieval.filter.allDocuments')}</option>
+        {documentOptions}
+      </select>
+      <select value={filter.coder ?? ''} onChange={(e) => set({ coder: e.target.value || null })} aria-label={t('retrieval.filter.coder')}>
+        <option value="">{t('retrieval.filter.allCoders')}</option>
+        {props.coders.map((coder) => (
+          <option key={coder} value={coder}>
+            {coder}
+          </option>
+        ))}
+      </select>
+      {variables.length > 0 && (
+        <select
+          value={filter.variable ? `${filter.variable.name}\u0000${filter.variable.value}` : ''}
+          onChange={(e) => {
+            const [name, value] = e.target.value.split('\u0000');
+            set({ variable: e.target.value ? { name, value } : null });
+          }}
+          aria-label={t('retrieval.filter.variable')}
+        >
+          <option value="">{t('retrieval.filter.anyVariableValue')}</option>
+          {variableValues.map(({ name, values }) =>
+            values.map((value) => (
+              <option key={`${name}:${value}`} value={`${name}\u0000${value}`}>
+                {name} = {value}
+              </option>
+            )),
+          )}
+        </select>
+      )}
+      <input type="search" value={filter.text} onChange={(e) => set({ text: e.target.value })} placeholder={t('retrieval.filter.wordsPlaceholder')} aria-label={t('retrieval.filter.words')} />
+      <button type="button" onClick={props.onExport} disabled={!props.matched || props.exporting} data-action="export-retrieval" aria-busy={props.exporting}>
+        {props.exporting ? t('retrieval.export.running') : t('retrieval.export.shown', { count: props.matched })}
+      </button>
+    </div>
+  );
+});
+
+/** One row: the code, document and coder, then the quote in its context; a click jumps to it. */
+function RetrievalRow(props: { row: RetrievedSegment; onJump: (row: RetrievedSegment) => void }) {
+  const { row } = props;
+  return (
+    <button type="button" className={`retrieval-row code-${row.segment.codeId}`} onClick={() => props.onJump(row)} data-segment-id={row.segment.id}>
+      <span className="retrieval-meta" title={`${row.codePath} · ${row.documentTitle} · ${row.segment.coder}`}>
+        <span className="swatch" aria-hidden="true" />
+        {row.codePath} · {row.documentTitle} · {row.segment.coder}
+      </span>
+      <span className="retrieval-quote" title={row.segment.quote}>
+        …{row.before}
+        <mark>{row.segment.quote}</mark>
+        {row.after}…
+      </span>
+    </button>
+  );
+}
 
 export function RetrievalView(props: { onJump: () => void }) {
   const t = useT();
@@ -22,109 +149,106 @@ export function RetrievalView(props: { onJump: () => void }) {
   const documents = useStore((state) => state.project?.documents) ?? NO_DOCUMENTS;
   const exporting = useStore((state) => state.exporting);
   const variables = useStore((state) => state.project?.variables) ?? NO_DOCUMENTS;
-  const [rows, setRows] = useState<RetrievedSegment[] | null>(null);
+  const [answer, setAnswer] = useState<Answer | null>(null);
   const [filter, setFilter] = useState<RetrievalFilter>(NO_FILTER);
+  // Which filter the pages being fetched belong to: an answer for an older one is dropped.
+  const asked = useRef({ filter, generation: 0, pages: new Set<number>() });
 
-  // In blind coding the main process lists only the coder's own segments: asked again when it changes.
+  const fetchPage = useCallback(async (page: number) => {
+    const request = asked.current;
+    if (request.pages.has(page)) return;
+    request.pages.add(page);
+    const found = await retrieveSegments(request.filter, page * PAGE, PAGE);
+    if (asked.current !== request) return;
+    if (!found) {
+      request.pages.delete(page);
+      return;
+    }
+    setAnswer((current) => {
+      const pages = new Map(page === 0 || !current ? [] : current.pages);
+      pages.set(page, found.rows);
+      return { total: found.total, matched: found.matched, coders: found.coders, pages };
+    });
+  }, []);
+
+  // The first page again whenever the filter changes; in blind coding the main process lists
+  // only the coder's own segments, so also when that changes.
   const blind = useStore(selectBlind);
   useEffect(() => {
-    void listAllSegments().then((segments) => {
-      if (segments) setRows(segments);
-    });
-  }, [blind]);
+    asked.current = { filter, generation: asked.current.generation + 1, pages: new Set() };
+    void fetchPage(0);
+  }, [filter, blind, fetchPage]);
 
-  const shown = useMemo(() => (rows ? filterSegments(rows, filter, codes) : []), [rows, filter, codes]);
-  const coders = useMemo(() => [...new Set((rows ?? []).map((r) => r.segment.coder))].sort(), [rows]);
-  const set = (change: Partial<RetrievalFilter>) => setFilter((current) => ({ ...current, ...change }));
+  const onRowsShown = useCallback(
+    (rows: RowWindow) => {
+      if (rows.end <= rows.first) return;
+      for (let page = Math.floor(rows.first / PAGE); page <= Math.floor((rows.end - 1) / PAGE); page++) void fetchPage(page);
+    },
+    [fetchPage],
+  );
 
-  const jump = async (row: RetrievedSegment) => {
-    props.onJump();
-    const { documentId, start, end } = row.segment;
-    await jumpTo(documentId, start, end);
-  };
+  const set = useCallback((change: Partial<RetrievalFilter>) => setFilter((current) => ({ ...current, ...change })), []);
 
-  const exportShown = () => exportCsv('standard', shown.map((r) => r.segment.id));
+  const jump = useCallback(
+    async (row: RetrievedSegment) => {
+      props.onJump();
+      const { documentId, start, end } = row.segment;
+      await jumpTo(documentId, start, end);
+    },
+    [props.onJump],
+  );
+
+  const exportShown = useCallback(async () => {
+    const ids = await retrievedSegmentIds(filter);
+    if (ids) await exportCsv('standard', ids);
+  }, [filter]);
+
+  const rowAt = (index: number) => answer?.pages.get(Math.floor(index / PAGE))?.[index % PAGE];
 
   return (
     <section className="retrieval" aria-label={t('retrieval.view.label')}>
-      <div className="retrieval-filters">
-        <select value={filter.codeId ?? ''} onChange={(e) => set({ codeId: e.target.value || null })} aria-label={t('retrieval.filter.code')}>
-          <option value="">{t('retrieval.filter.allCodes')}</option>
-          <CodeOptions codes={codes} />
-        </select>
-        <label className="search-option">
-          <input type="checkbox" checked={filter.withSubcodes} onChange={(e) => set({ withSubcodes: e.target.checked })} />
-          {t('retrieval.filter.withSubcodes')}
-        </label>
-        <select value={filter.documentId ?? ''} onChange={(e) => set({ documentId: e.target.value || null })} aria-label={t('retrieval.filter.document')}>
-          <option value="">{t('retrieval.filter.allDocuments')}</option>
-          {documents.map((d) => (
-            <option key={d.id} value={d.id} title={d.title}>
-              {shortTitle(d.title, 60)}
-            </option>
-          ))}
-        </select>
-        <select value={filter.coder ?? ''} onChange={(e) => set({ coder: e.target.value || null })} aria-label={t('retrieval.filter.coder')}>
-          <option value="">{t('retrieval.filter.allCoders')}</option>
-          {coders.map((coder) => (
-            <option key={coder} value={coder}>
-              {coder}
-            </option>
-          ))}
-        </select>
-        {variables.length > 0 && (
-          <select
-            value={filter.variable ? `${filter.variable.name}\u0000${filter.variable.value}` : ''}
-            onChange={(e) => {
-              const [name, value] = e.target.value.split('\u0000');
-              set({ variable: e.target.value ? { name, value } : null });
-            }}
-            aria-label={t('retrieval.filter.variable')}
-          >
-            <option value="">{t('retrieval.filter.anyVariableValue')}</option>
-            {variables.map((variable) =>
-              [...new Set(documents.map((d) => d.values[variable.name]).filter((v) => v !== undefined && v !== null).map(String))].sort().map((value) => (
-                <option key={`${variable.name}:${value}`} value={`${variable.name}\u0000${value}`}>
-                  {variable.name} = {value}
-                </option>
-              )),
-            )}
-          </select>
-        )}
-        <input type="search" value={filter.text} onChange={(e) => set({ text: e.target.value })} placeholder={t('retrieval.filter.wordsPlaceholder')} aria-label={t('retrieval.filter.words')} />
-        <button type="button" onClick={() => void exportShown()} disabled={!shown.length || exporting} data-action="export-retrieval" aria-busy={exporting}>
-          {exporting ? t('retrieval.export.running') : t('retrieval.export.shown', { count: shown.length })}
-        </button>
-      </div>
-      {rows === null ? (
+      <RetrievalFilters
+        filter={filter}
+        onChange={set}
+        codes={codes}
+        documents={documents}
+        variables={variables}
+        coders={answer?.coders ?? NO_DOCUMENTS}
+        matched={answer?.matched ?? 0}
+        exporting={exporting}
+        onExport={() => void exportShown()}
+      />
+      {answer === null ? (
         <p className="progress" role="progressbar" aria-label={t('retrieval.loading.label')}>
           <span className="spinner" aria-hidden="true" /> {t('retrieval.loading.text')}
         </p>
-      ) : shown.length === 0 ? (
-        <p className="empty">{rows.length ? t('retrieval.empty.noMatch') : t('retrieval.empty.nothingCoded')}</p>
+      ) : answer.matched === 0 ? (
+        <p className="empty">{answer.total ? t('retrieval.empty.noMatch') : t('retrieval.empty.nothingCoded')}</p>
       ) : (
         <>
           <p className="retrieval-count" role="status">
-            {t('retrieval.count', { shown: formatNumber(shown.length), count: rows.length })}
+            {t('retrieval.count', { shown: formatNumber(answer.matched), count: answer.total })}
           </p>
-          <ol className="retrieval-list">
-            {shown.slice(0, SHOWN).map((row) => (
-              <li key={row.segment.id}>
-                <button type="button" className={`retrieval-row code-${row.segment.codeId}`} onClick={() => void jump(row)} data-segment-id={row.segment.id}>
-                  <span className="retrieval-meta" title={`${row.codePath} · ${row.documentTitle} · ${row.segment.coder}`}>
-                    <span className="swatch" aria-hidden="true" />
-                    {row.codePath} · {row.documentTitle} · {row.segment.coder}
-                  </span>
-                  <span className="retrieval-quote">
-                    …{row.before}
-                    <mark>{row.segment.quote}</mark>
-                    {row.after}…
-                  </span>
-                </button>
-              </li>
-            ))}
-          </ol>
-          {shown.length > SHOWN && <p className="hint">{t('retrieval.firstListed', { listed: formatNumber(SHOWN), count: shown.length })}</p>}
+          <VirtualList
+            as="ol"
+            className="retrieval-list"
+            aria-label={t('retrieval.view.label')}
+            count={answer.matched}
+            rowHeight={ROW_HEIGHT}
+            gap={4}
+            rowKey={(index) => rowAt(index)?.segment.id ?? `row-${index}`}
+            renderRow={(index) => {
+              const row = rowAt(index);
+              return row ? (
+                <RetrievalRow row={row} onJump={(chosen) => void jump(chosen)} />
+              ) : (
+                <div className="retrieval-placeholder" aria-busy="true">
+                  {t('retrieval.loading.text')}
+                </div>
+              );
+            }}
+            onRowsShown={onRowsShown}
+          />
         </>
       )}
     </section>

@@ -2,19 +2,24 @@
  * Search while coding: plain text or a regular expression, with case and whole-word options, in
  * the open document or across the corpus. Hits are counted and drawn in the text while the search
  * is open; a hit clicked is selected (a code key then codes it); all hits can be coded at once,
- * after a preview, as one action that one undo takes back.
+ * after a preview, as one action that one undo takes back. The hits are listed in a windowed list:
+ * every one is reachable, and only those in view are in the page.
  */
 import { useEffect, useRef, useState } from 'react';
 import { codePath } from '../../../shared/model/codebook';
-import { formatNumber, useT } from '../../i18n/i18n';
+import type { ListedHit } from '../../../shared/views/corpus-search';
+import { useT } from '../../i18n/i18n';
 import { jumpTo } from '../../services/documents';
-import { codeAllHits, endSearch, runSearch, setSearch } from '../../services/search';
+import { codeAllHits, endSearch, fetchHitsPage, runSearch, setSearch, showHitsInOpenDocument } from '../../services/search';
+import { HITS_PAGE } from '../../store/search';
+import type { RowWindow } from '../lists/list-window';
 import { CodeOptions } from '../codebook/CodeOptions';
+import { VirtualList } from '../lists/VirtualList';
 import { selectCodes, useStore } from '../../store';
 
 const PREVIEW = 20;
-/** How many hits are listed (all are counted and coded). */
-const LISTED = 500;
+/** A hit row's height before the first row is measured (its CSS holds every row to its lines). */
+const HIT_HEIGHT = 64;
 
 export function SearchPanel(props: { onClose: () => void }) {
   const t = useT();
@@ -24,17 +29,23 @@ export function SearchPanel(props: { onClose: () => void }) {
   const [codeId, setCodeId] = useState('');
   const [previewing, setPreviewing] = useState(false);
   const input = useRef<HTMLInputElement>(null);
-  const { query, result } = search;
+  const { query, listing } = search;
 
   useEffect(() => {
     input.current?.focus();
     return endSearch; // closed: its hits leave the text
   }, []);
-  // Search again as the query, the scope or the open document change (a short pause first).
+  // Search again as the query, the scope or the open document change: plain words at once (the
+  // first hits come before the search has gone through every document), a regular expression
+  // after a short pause (each one starts a worker).
   useEffect(() => {
-    const timer = setTimeout(() => void runSearch(), 200);
+    const timer = setTimeout(() => void runSearch(), query.regex ? 200 : 0);
     return () => clearTimeout(timer);
   }, [query.pattern, query.regex, query.caseSensitive, query.wholeWord, search.scope, search.scope === 'document' ? openId : null]);
+  // Searching all documents, another document opened: its hits are drawn in its text.
+  useEffect(() => {
+    if (search.scope === 'corpus') void showHitsInOpenDocument();
+  }, [openId]);
 
   const option = (name: 'regex' | 'caseSensitive' | 'wholeWord', label: string, title: string) => (
     <label className="search-option" title={title}>
@@ -42,7 +53,13 @@ export function SearchPanel(props: { onClose: () => void }) {
       {label}
     </label>
   );
-  const hits = result?.documents.flatMap((d) => d.hits.map((hit) => ({ ...hit, documentId: d.documentId, title: d.title }))) ?? [];
+  const hitCount = listing?.total ?? 0;
+  const hit = (index: number): ListedHit | undefined => listing?.pages.get(Math.floor(index / HITS_PAGE))?.[index % HITS_PAGE];
+  const preview = (listing?.pages.get(0) ?? []).slice(0, PREVIEW);
+  const onRowsShown = (rows: RowWindow) => {
+    if (rows.end <= rows.first) return;
+    for (let page = Math.floor(rows.first / HITS_PAGE); page <= Math.floor((rows.end - 1) / HITS_PAGE); page++) void fetchHitsPage(page);
+  };
   return (
     <aside className="search-panel" role="search" aria-label={t('search.panel.label')} onKeyDown={(event) => event.key === 'Escape' && props.onClose()}>
       <header className="codebook-header">
@@ -60,7 +77,8 @@ export function SearchPanel(props: { onClose: () => void }) {
         aria-label={t('search.input.label')}
         onChange={(event) => setSearch({ query: { ...query, pattern: event.target.value } })}
         onKeyDown={(event) => {
-          if (event.key === 'Enter' && hits.length) void jumpTo(hits[0].documentId, hits[0].start, hits[0].end);
+          const first = hit(0);
+          if (event.key === 'Enter' && first) void jumpTo(first.documentId, first.start, first.end);
         }}
       />
       <div className="search-options">
@@ -73,22 +91,24 @@ export function SearchPanel(props: { onClose: () => void }) {
           <option value="corpus">{t('search.scope.corpus')}</option>
         </select>
       </div>
-      <p className="search-count" role="status" aria-live="polite">
+      <p className="search-count" role="status" aria-live="polite" data-counted={listing?.complete ? 'true' : undefined}>
         {search.error
           ? search.error
           : search.running
             ? t('search.count.running')
-            : result
-              ? result.documents.length > 1
-                ? t('search.count.hitsInDocuments', { hits: t('search.count.hits', { count: result.total }), count: result.documents.length })
-                : t('search.count.hits', { count: result.total })
+            : listing
+              ? !listing.complete
+                ? t('search.count.counting', { hits: t('search.count.hits', { count: listing.total }) })
+                : listing.documentCount > 1
+                  ? t('search.count.hitsInDocuments', { hits: t('search.count.hits', { count: listing.total }), count: listing.documentCount })
+                  : t('search.count.hits', { count: listing.total })
               : query.pattern
                 ? ''
                 : search.scope === 'document' && !openId
                   ? t('search.count.openDocument')
                   : t('search.count.typeToSearch')}
       </p>
-      {result && result.total > 0 && (
+      {listing && listing.total > 0 && (
         <div className="code-hits">
           <select value={codeId} onChange={(event) => setCodeId(event.target.value)} aria-label={t('search.codeHits.label')}>
             <option value="">{t('search.codeHits.choose')}</option>
@@ -99,21 +119,21 @@ export function SearchPanel(props: { onClose: () => void }) {
           </button>
         </div>
       )}
-      {previewing && result && codeId && (
+      {previewing && listing && codeId && (
         <div className="code-hits-preview" role="group" aria-label={t('search.preview.label')}>
           <p>
-            {t('search.preview.question', { count: result.total, code: codePath(codes, codeId) })}
+            {t('search.preview.question', { count: listing.total, code: codePath(codes, codeId) })}
           </p>
           <ol>
-            {hits.slice(0, PREVIEW).map((hit) => (
-              <li key={`${hit.documentId}:${hit.start}`}>
-                …{hit.before}
-                <mark>{hit.match}</mark>
-                {hit.after}…
+            {preview.map((shown) => (
+              <li key={`${shown.documentId}:${shown.start}`}>
+                …{shown.before}
+                <mark>{shown.match}</mark>
+                {shown.after}…
               </li>
             ))}
           </ol>
-          {hits.length > PREVIEW && <p>{t('search.preview.more', { count: hits.length - PREVIEW })}</p>}
+          {hitCount > PREVIEW && <p>{t('search.preview.more', { count: hitCount - PREVIEW })}</p>}
           <button
             type="button"
             data-action="code-all-hits"
@@ -121,28 +141,52 @@ export function SearchPanel(props: { onClose: () => void }) {
               if (await codeAllHits(codeId)) setPreviewing(false);
             }}
           >
-            {t('search.preview.submit', { count: result.total })}
+            {t('search.preview.submit', { count: listing.total })}
           </button>
           <button type="button" onClick={() => setPreviewing(false)}>
             {t('search.preview.cancel')}
           </button>
         </div>
       )}
-      <ol className="search-hits">
-        {hits.slice(0, LISTED).map((hit) => (
-          <li key={`${hit.documentId}:${hit.start}`}>
-            <button type="button" className="search-hit-row" onClick={() => void jumpTo(hit.documentId, hit.start, hit.end)}>
-              {search.scope === 'corpus' && <span className="hit-document" title={hit.title}>{hit.title}</span>}
-              <span>
-                …{hit.before}
-                <mark>{hit.match}</mark>
-                {hit.after}…
-              </span>
-            </button>
-          </li>
-        ))}
-      </ol>
-      {hits.length > LISTED && <p className="hint">{t('search.firstListed', { listed: formatNumber(LISTED), count: hits.length })}</p>}
+      {hitCount > 0 && (
+        <VirtualList
+          as="ol"
+          className="search-hits"
+          aria-label={t('search.hits.label')}
+          count={hitCount}
+          rowHeight={HIT_HEIGHT}
+          gap={3}
+          rowKey={(index) => {
+            const shown = hit(index);
+            return shown ? `${shown.documentId}:${shown.start}` : `hit-${index}`;
+          }}
+          onRowsShown={onRowsShown}
+          renderRow={(index) => {
+            const shown = hit(index);
+            if (!shown) {
+              return (
+                <div className="search-hit-placeholder" aria-busy="true">
+                  {t('search.count.running')}
+                </div>
+              );
+            }
+            return (
+              <button type="button" className="search-hit-row" onClick={() => void jumpTo(shown.documentId, shown.start, shown.end)}>
+                {search.scope === 'corpus' && (
+                  <span className="hit-document" title={shown.title}>
+                    {shown.title}
+                  </span>
+                )}
+                <span className="search-hit-context">
+                  …{shown.before}
+                  <mark>{shown.match}</mark>
+                  {shown.after}…
+                </span>
+              </button>
+            );
+          }}
+        />
+      )}
     </aside>
   );
 }

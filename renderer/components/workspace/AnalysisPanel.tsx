@@ -1,25 +1,13 @@
 /**
  * The analysis panel: how many coded segments each code has, and in how many documents, counted
- * from the project's coded segments (only the coder's own in blind coding). Later analysis views
+ * by the main process from the project's coded segments (only the coder's own in blind coding). Later analysis views
  * join it here.
  */
-import { useEffect, useMemo, useState } from 'react';
-import type { RetrievedSegment } from '../../../shared/views/retrieval';
+import { useEffect, useState } from 'react';
+import type { SegmentCounts } from '../../../shared/views/segment-counts';
 import { formatNumber, useT } from '../../i18n/i18n';
-import { listAllSegments } from '../../services/segments';
+import { countSegments } from '../../services/segments';
 import { selectBlind, selectCodes, useStore } from '../../store';
-
-/** Segments and distinct documents per code id. */
-function countPerCode(rows: readonly RetrievedSegment[]): Map<string, { segments: number; documents: Set<string> }> {
-  const counts = new Map<string, { segments: number; documents: Set<string> }>();
-  for (const { segment } of rows) {
-    const count = counts.get(segment.codeId) ?? { segments: 0, documents: new Set<string>() };
-    count.segments += 1;
-    count.documents.add(segment.documentId);
-    counts.set(segment.codeId, count);
-  }
-  return counts;
-}
 
 export function AnalysisPanel() {
   const t = useT();
@@ -28,21 +16,19 @@ export function AnalysisPanel() {
   // Every action that changes segments changes the documents' counts, so a new documents array is
   // the one sign to count again (Undo's label changes with the same actions: it would fetch twice).
   const documents = useStore((state) => state.project?.documents);
-  const [rows, setRows] = useState<RetrievedSegment[] | null>(null);
+  const [counts, setCounts] = useState<SegmentCounts | null>(null);
   const [failed, setFailed] = useState(false);
   useEffect(() => {
     let current = true;
-    void listAllSegments().then((segments) => {
+    void countSegments().then((counted) => {
       if (!current) return;
-      setFailed(!segments);
-      if (segments) setRows(segments);
+      setFailed(!counted);
+      if (counted) setCounts(counted);
     });
     return () => {
       current = false;
     };
   }, [blind, documents]);
-  const counts = useMemo(() => countPerCode(rows ?? []), [rows]);
-  const allDocuments = useMemo(() => new Set((rows ?? []).map((row) => row.segment.documentId)), [rows]);
   return (
     <section className="analysis-side" aria-labelledby="analysis-side-title">
       <h2 className="panel-title" id="analysis-side-title">
@@ -54,7 +40,7 @@ export function AnalysisPanel() {
         <p className="empty" role="alert">
           {t('workspace.panels.analysis.failed')}
         </p>
-      ) : rows === null ? (
+      ) : counts === null ? (
         <p className="empty">{t('workspace.panels.analysis.loading')}</p>
       ) : (
         <div className="table-scroll">
@@ -74,16 +60,16 @@ export function AnalysisPanel() {
                     <span className="swatch" aria-hidden="true" />
                     {code.name}
                   </th>
-                  <td>{formatNumber(counts.get(code.id)?.segments ?? 0)}</td>
-                  <td>{formatNumber(counts.get(code.id)?.documents.size ?? 0)}</td>
+                  <td>{formatNumber(counts.perCode[code.id]?.segments ?? 0)}</td>
+                  <td>{formatNumber(counts.perCode[code.id]?.documents ?? 0)}</td>
                 </tr>
               ))}
             </tbody>
             <tfoot>
               <tr>
                 <th scope="row">{t('workspace.panels.analysis.total')}</th>
-                <td>{formatNumber(rows.length)}</td>
-                <td>{formatNumber(allDocuments.size)}</td>
+                <td>{formatNumber(counts.segments)}</td>
+                <td>{formatNumber(counts.documents)}</td>
               </tr>
             </tfoot>
           </table>
