@@ -5,7 +5,6 @@
  * GUIDs are derived from the project id and each record's id, so exporting the same project
  * twice gives the same GUIDs, and a segment keeps its own id (already a UUID) as its GUID.
  */
-import { isUtf8 } from 'node:buffer';
 import { createHash, hash as oneHash } from 'node:crypto';
 import type { DatasetInput } from '../../shared/model/project';
 import { WorkbenchFailure } from '../../shared/model/failure';
@@ -137,15 +136,15 @@ export interface ReadBundle {
   notes: string[];
 }
 
-/**
- * UTF-8 bytes as text without a leading byte-order mark (as TextDecoder gives it), or null when
- * they are not UTF-8. Checked by `isUtf8` and decoded by Buffer: several times faster than a
- * fatal TextDecoder on a project.qde of 70 MB.
- */
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** UTF-8 bytes as text (without a leading byte-order mark), or null when they are not UTF-8. */
 function decodeUtf8(bytes: Uint8Array): string | null {
-  if (!isUtf8(bytes)) return null;
-  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  return Buffer.from(bytes.buffer, bytes.byteOffset + bom, bytes.byteLength - bom).toString('utf8');
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    return null;
+  }
 }
 
 /**
