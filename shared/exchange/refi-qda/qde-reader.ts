@@ -146,21 +146,35 @@ function readCodes(parent: Node | undefined): QdeCode[] {
   }));
 }
 
-const noteRefs = (node: Node) => list(node, 'NoteRef').map((ref) => normaliseGuid(attr(ref, 'targetGUID') ?? '')).filter(Boolean);
+/** The GUIDs of the notes an element refers to. */
+function noteRefs(node: Node): string[] {
+  let guids: string[] | null = null;
+  for (const element of node.children) {
+    if (element.name !== 'NoteRef') continue;
+    const guid = normaliseGuid(attr(element, 'targetGUID') ?? '');
+    if (guid) (guids ??= []).push(guid);
+  }
+  return guids ?? [];
+}
 
+/** The codings of an element, read in one pass over its children (a selection has one, most often). */
 function readCodings(node: Node): QdeCoding[] {
-  return list(node, 'Coding').flatMap((coding) => {
+  const codings: QdeCoding[] = [];
+  for (const coding of node.children) {
+    if (coding.name !== 'Coding') continue;
     const ref = child(coding, 'CodeRef');
     const target = ref && attr(ref, 'targetGUID');
-    if (!target) return [];
-    return [{
+    if (!target) continue;
+    const creatingUser = attr(coding, 'creatingUser');
+    codings.push({
       guid: guidOf(coding, 'coding'),
       codeGuid: normaliseGuid(target),
-      creatingUser: attr(coding, 'creatingUser') && normaliseGuid(attr(coding, 'creatingUser')!),
+      creatingUser: creatingUser && normaliseGuid(creatingUser),
       created: attr(coding, 'creationDateTime'),
-      noteGuids: noteRefs(coding),
-    }];
-  });
+      noteGuids: coding.children.length > 1 ? noteRefs(coding) : [],
+    });
+  }
+  return codings;
 }
 
 function integer(node: Node, name: string, what: string): number {
@@ -194,12 +208,13 @@ function readValues(node: Node): QdeVariableValue[] {
 }
 
 function readSelection(selection: Node): QdeSelection {
+  const creatingUser = attr(selection, 'creatingUser');
   return {
     guid: guidOf(selection, 'selection'),
     name: attr(selection, 'name') ?? '',
     start: integer(selection, 'startPosition', 'selection'),
     end: integer(selection, 'endPosition', 'selection'),
-    creatingUser: attr(selection, 'creatingUser') && normaliseGuid(attr(selection, 'creatingUser')!),
+    creatingUser: creatingUser && normaliseGuid(creatingUser),
     created: attr(selection, 'creationDateTime'),
     modified: attr(selection, 'modifiedDateTime'),
     codings: readCodings(selection),
