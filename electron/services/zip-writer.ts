@@ -28,6 +28,20 @@ function dosTime(date: Date): { time: number; date: number } {
   };
 }
 
+/**
+ * Texts that follow one another as UTF-8, each encoded straight into one buffer (never joined
+ * first: joining many small strings into a long one, then encoding it, costs several times more).
+ */
+function utf8Pieces(pieces: readonly string[]): Buffer {
+  let most = 0;
+  for (const piece of pieces) most += piece.length;
+  // A UTF-16 code unit takes at most three bytes (a pair of them, four).
+  const bytes = Buffer.allocUnsafe(most * 3);
+  let length = 0;
+  for (const piece of pieces) length += bytes.write(piece, length, 'utf8');
+  return bytes.subarray(0, length);
+}
+
 /** A zip archive in memory, part by part; `bytes()` closes it with its central directory. */
 export class ZipWriter {
   private readonly chunks: Buffer[] = [];
@@ -45,10 +59,11 @@ export class ZipWriter {
   }
 
   /**
-   * Adds a part made of `chunks` (text as UTF-8, or bytes), deflated as they come. Resolves once
-   * the part is written; `between` runs after each chunk (to report progress, say).
+   * Adds a part made of `chunks` (text as UTF-8, bytes, or a list of texts that follow one
+   * another), deflated as they come. Resolves once the part is written; `between` runs after each
+   * chunk (to report progress, say).
    */
-  async add(path: string, chunks: Iterable<string | Uint8Array>, between?: () => void | Promise<void>): Promise<void> {
+  async add(path: string, chunks: Iterable<string | readonly string[] | Uint8Array>, between?: () => void | Promise<void>): Promise<void> {
     const deflater = createDeflateRaw({ level: this.level, chunkSize: 256 * 1024 });
     const packed: Buffer[] = [];
     let packedSize = 0;
@@ -62,7 +77,7 @@ export class ZipWriter {
     let crc = 0;
     let size = 0;
     for (const chunk of chunks) {
-      const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk instanceof Uint8Array ? chunk : utf8Pieces(chunk);
       if (bytes.length === 0) continue;
       crc = crc32(bytes, crc);
       size += bytes.length;

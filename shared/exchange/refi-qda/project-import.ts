@@ -12,7 +12,7 @@ import type { DocumentRecord } from '../../model/documents';
 import { checkValue, type VariableDefinition, type VariableValue } from '../../model/variables';
 import type { CodedSegment } from '../../model/segments';
 import { describeCounting, placeSelections } from './positions';
-import type { QdeCode, QdeProject, QdeSource } from './qde-reader';
+import { isPlainGuid, type QdeCode, type QdeProject, type QdeSource } from './qde-reader';
 import { splitCodeDescription } from './qde-writer';
 
 /** A source of the file with the document that holds its text (already in the project or new). */
@@ -66,7 +66,8 @@ const isoOr = (value: string | null, fallback: string) => {
   return Number.isFinite(time) ? new Date(time).toISOString() : fallback;
 };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+/** A UUID that can be a segment's id: plain, of a version 1 to 8 and of RFC 9562's variant. */
+const isSegmentUuid = (id: string) => isPlainGuid(id) && id.charCodeAt(14) >= 0x31 && id.charCodeAt(14) <= 0x38 && '89ab'.includes(id[19]!);
 
 /** Plans the import of a read project into ours, given where each source's text is. */
 export function planProjectImport(
@@ -145,7 +146,7 @@ export function planProjectImport(
       if (existing.has(key)) return;
       existing.add(key);
       let id = base.guid;
-      if (!UUID.test(id) || takenIds.has(id)) id = options.newSegmentId();
+      if (!isSegmentUuid(id) || takenIds.has(id)) id = options.newSegmentId();
       takenIds.add(id);
       const createdAt = isoOr(coding.created ?? base.created, options.now);
       const segment: CodedSegment = {

@@ -103,11 +103,21 @@ const attr = (node: Node, name: string): string | null => {
 /** The text of a child element that may hold only text (or be empty); null when there is no such child. */
 const text = (node: Node | undefined, name: string): string | null => child(node, name)?.text ?? null;
 
-const PLAIN_GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/** True for a GUID already as we keep it (lower-case hex in the 8-4-4-4-12 layout), checked by hand: it runs several times for each of 100,000 selections. */
+export function isPlainGuid(guid: string): boolean {
+  if (guid.length !== 36) return false;
+  for (let i = 0; i < 36; i++) {
+    const c = guid.charCodeAt(i);
+    if (i === 8 || i === 13 || i === 18 || i === 23) {
+      if (c !== 0x2d) return false;
+    } else if (!((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66))) return false;
+  }
+  return true;
+}
 
 /** A GUID as we keep it: lower case, without braces. */
 export function normaliseGuid(guid: string): string {
-  if (PLAIN_GUID.test(guid)) return guid;
+  if (isPlainGuid(guid)) return guid;
   return guid.trim().replace(/^\{|\}$/g, '').toLowerCase();
 }
 
@@ -136,21 +146,35 @@ function readCodes(parent: Node | undefined): QdeCode[] {
   }));
 }
 
-const noteRefs = (node: Node) => list(node, 'NoteRef').map((ref) => normaliseGuid(attr(ref, 'targetGUID') ?? '')).filter(Boolean);
+/** The GUIDs of the notes an element refers to. */
+function noteRefs(node: Node): string[] {
+  let guids: string[] | null = null;
+  for (const element of node.children) {
+    if (element.name !== 'NoteRef') continue;
+    const guid = normaliseGuid(attr(element, 'targetGUID') ?? '');
+    if (guid) (guids ??= []).push(guid);
+  }
+  return guids ?? [];
+}
 
+/** The codings of an element, read in one pass over its children (a selection has one, most often). */
 function readCodings(node: Node): QdeCoding[] {
-  return list(node, 'Coding').flatMap((coding) => {
+  const codings: QdeCoding[] = [];
+  for (const coding of node.children) {
+    if (coding.name !== 'Coding') continue;
     const ref = child(coding, 'CodeRef');
     const target = ref && attr(ref, 'targetGUID');
-    if (!target) return [];
-    return [{
+    if (!target) continue;
+    const creatingUser = attr(coding, 'creatingUser');
+    codings.push({
       guid: guidOf(coding, 'coding'),
       codeGuid: normaliseGuid(target),
-      creatingUser: attr(coding, 'creatingUser') && normaliseGuid(attr(coding, 'creatingUser')!),
+      creatingUser: creatingUser && normaliseGuid(creatingUser),
       created: attr(coding, 'creationDateTime'),
-      noteGuids: noteRefs(coding),
-    }];
-  });
+      noteGuids: coding.children.length > 1 ? noteRefs(coding) : [],
+    });
+  }
+  return codings;
 }
 
 function integer(node: Node, name: string, what: string): number {
@@ -184,12 +208,13 @@ function readValues(node: Node): QdeVariableValue[] {
 }
 
 function readSelection(selection: Node): QdeSelection {
+  const creatingUser = attr(selection, 'creatingUser');
   return {
     guid: guidOf(selection, 'selection'),
     name: attr(selection, 'name') ?? '',
     start: integer(selection, 'startPosition', 'selection'),
     end: integer(selection, 'endPosition', 'selection'),
-    creatingUser: attr(selection, 'creatingUser') && normaliseGuid(attr(selection, 'creatingUser')!),
+    creatingUser: creatingUser && normaliseGuid(creatingUser),
     created: attr(selection, 'creationDateTime'),
     modified: attr(selection, 'modifiedDateTime'),
     codings: readCodings(selection),

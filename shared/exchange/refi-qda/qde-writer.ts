@@ -165,11 +165,16 @@ const SELECTIONS_PER_PART = 500;
 
 /** The `project.qde` of a `.qdpx` bundle; the source texts go beside it (see `sourceEntryName`). */
 export function projectQde(input: DatasetInput, options: ProjectQdeOptions): string {
-  return [...projectQdeParts(input, options)].join('');
+  return [...projectQdeParts(input, options)].map((pieces) => pieces.join('')).join('');
 }
 
-/** The `project.qde` in parts: the head, then one part per document, then the notes. */
-export function* projectQdeParts(input: DatasetInput, options: ProjectQdeOptions): Generator<string> {
+/**
+ * The `project.qde` in parts (the head, then each document in parts of up to 500 selections, then
+ * the notes), each part a list of pieces that follow one another. The pieces are never joined
+ * here: a writer encodes each into its bytes as it is (joining tens of megabytes of small strings
+ * into one, to encode it after, took several times as long).
+ */
+export function* projectQdeParts(input: DatasetInput, options: ProjectQdeOptions): Generator<readonly string[]> {
   // Users and codes are named again and again: their GUIDs are made once.
   const made = { user: new Map<string, string>(), code: new Map<string, string>() };
   const guidFor: GuidFor = (kind, key) => {
@@ -222,27 +227,31 @@ export function* projectQdeParts(input: DatasetInput, options: ProjectQdeOptions
       `    <TextSource guid="${guid}" name="${escapeXml(record.title)}" plainTextPath="internal://${guid}.txt" creatingUser="${user(options.exportingCoder)}" creationDateTime="${record.addedAt}">`,
     );
     const index = new CodePointIndex(text);
+    let pieces: string[] = [`${out.join('\n')}\n`];
+    out.length = 0;
     for (const segment of [...(byDocument.get(record.id) ?? [])].sort(compareInTextOrder)) {
       const selection = guidFor('selection', segment.id);
       const coder = user(segment.coder);
-      // One string per selection (a hundred thousand of them make a project of 75 MB).
-      out.push(
-        `      <PlainTextSelection guid="${selection}" name="${escapeXml(segment.quote)}" startPosition="${index.toCodePoints(segment.start)}" endPosition="${index.toCodePoints(segment.end)}" creatingUser="${coder}" creationDateTime="${segment.createdAt}" modifyingUser="${coder}" modifiedDateTime="${segment.updatedAt}">\n` +
+      // One string per selection (a hundred thousand of them make a project of some 65 MB). The
+      // modifying user and time are written only when the segment was changed after it was made
+      // (a reader takes the creation for both when they are absent; the modifier is the coder).
+      const modified = segment.updatedAt === segment.createdAt ? '' : ` modifyingUser="${coder}" modifiedDateTime="${segment.updatedAt}"`;
+      const memo = segment.memo
+        ? `        <NoteRef targetGUID="${note(`segment:${segment.id}`, `Memo on “${segment.quote.slice(0, 60)}”`, segment.memo, segment.coder, segment.updatedAt)}"/>\n`
+        : '';
+      pieces.push(
+        `      <PlainTextSelection guid="${selection}" name="${escapeXml(segment.quote)}" startPosition="${index.toCodePoints(segment.start)}" endPosition="${index.toCodePoints(segment.end)}" creatingUser="${coder}" creationDateTime="${segment.createdAt}"${modified}>\n` +
           `        <Coding guid="${guidFor('coding', segment.id)}" creatingUser="${coder}" creationDateTime="${segment.createdAt}">\n` +
           `          <CodeRef targetGUID="${guidFor('code', segment.codeId)}"/>\n` +
-          '        </Coding>',
+          `        </Coding>\n${memo}      </PlainTextSelection>\n`,
       );
-      if (segment.memo) {
-        const ref = note(`segment:${segment.id}`, `Memo on “${segment.quote.slice(0, 60)}”`, segment.memo, segment.coder, segment.updatedAt);
-        out.push(`        <NoteRef targetGUID="${ref}"/>`);
-      }
-      out.push('      </PlainTextSelection>');
       options.onSegment?.();
-      if (out.length >= SELECTIONS_PER_PART * 3) {
-        yield `${out.join('\n')}\n`;
-        out.length = 0;
+      if (pieces.length >= SELECTIONS_PER_PART) {
+        yield pieces;
+        pieces = [];
       }
     }
+    if (pieces.length) yield pieces;
     if (record.memo) {
       const ref = note(`document:${record.id}`, `Memo on ${record.title}`, record.memo, options.exportingCoder, options.now);
       out.push(`      <NoteRef targetGUID="${ref}"/>`);
@@ -260,11 +269,11 @@ export function* projectQdeParts(input: DatasetInput, options: ProjectQdeOptions
       );
     }
     out.push('    </TextSource>');
-    yield `${out.join('\n')}\n`;
+    yield [`${out.join('\n')}\n`];
     out.length = 0;
   }
   if (input.documents.length) out.push('  </Sources>');
   if (notes.length) out.push('  <Notes>', ...notes, '  </Notes>');
   out.push('</Project>', '');
-  yield out.join('\n');
+  yield [out.join('\n')];
 }
