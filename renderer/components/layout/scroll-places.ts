@@ -7,6 +7,8 @@ import { useEffect, type RefObject } from 'react';
 import { getState, subscribe } from '../../store';
 
 const places = new Map<string, number>();
+/** How long the scroll must rest before its place is read, in milliseconds. */
+const REST_MS = 150;
 /** Documents a jump is about to scroll: their kept place is not restored. */
 const jumpedTo = new Set<string>();
 let watchingJumps = false;
@@ -32,8 +34,16 @@ export function useScrollPlace(scroller: RefObject<HTMLElement | null>, document
     const shown = () => !!element.querySelector(`.text-host[data-ready][data-document-id="${CSS.escape(documentId)}"]`);
     // Only while this document's text is shown: once another tab's content replaces it, the scroll
     // event of the place being clamped can still arrive before this effect is cleaned up.
-    const remember = () => {
+    // Read once the scroll rests, not on every scroll event: reading the place and looking for the
+    // text on each event would make the page lay out again in the middle of every scrolled frame.
+    let resting = 0;
+    const readPlace = () => {
+      resting = 0;
       if (restored && shown()) places.set(documentId, element.scrollTop);
+    };
+    const remember = () => {
+      clearTimeout(resting);
+      resting = window.setTimeout(readPlace, REST_MS);
     };
     const restore = () => {
       if (!shown()) {
@@ -48,6 +58,11 @@ export function useScrollPlace(scroller: RefObject<HTMLElement | null>, document
     element.addEventListener('scroll', remember, { passive: true });
     return () => {
       cancelAnimationFrame(frame);
+      // A place not yet read is read now, while this document's text may still be the one shown.
+      if (resting) {
+        clearTimeout(resting);
+        readPlace();
+      }
       element.removeEventListener('scroll', remember);
     };
   }, [scroller, documentId]);
