@@ -7,8 +7,6 @@ import { useEffect, type RefObject } from 'react';
 import { getState, subscribe } from '../../store';
 
 const places = new Map<string, number>();
-/** How long the scroll must rest before its place is read, in milliseconds. */
-const REST_MS = 150;
 /** Documents a jump is about to scroll: their kept place is not restored. */
 const jumpedTo = new Set<string>();
 let watchingJumps = false;
@@ -34,16 +32,15 @@ export function useScrollPlace(scroller: RefObject<HTMLElement | null>, document
     const shown = () => !!element.querySelector(`.text-host[data-ready][data-document-id="${CSS.escape(documentId)}"]`);
     // Only while this document's text is shown: once another tab's content replaces it, the scroll
     // event of the place being clamped can still arrive before this effect is cleaned up.
-    // Read once the scroll rests, not on every scroll event: reading the place and looking for the
-    // text on each event would make the page lay out again in the middle of every scrolled frame.
-    let resting = 0;
+    // Read at most once a frame, in the frame's callbacks rather than in each scroll event (a
+    // frame can bring several, and a read of the place asks for the page's layout).
+    let reading = 0;
     const readPlace = () => {
-      resting = 0;
+      reading = 0;
       if (restored && shown()) places.set(documentId, element.scrollTop);
     };
     const remember = () => {
-      clearTimeout(resting);
-      resting = window.setTimeout(readPlace, REST_MS);
+      if (!reading) reading = requestAnimationFrame(readPlace);
     };
     const restore = () => {
       if (!shown()) {
@@ -58,9 +55,9 @@ export function useScrollPlace(scroller: RefObject<HTMLElement | null>, document
     element.addEventListener('scroll', remember, { passive: true });
     return () => {
       cancelAnimationFrame(frame);
-      // A place not yet read is read now, while this document's text may still be the one shown.
-      if (resting) {
-        clearTimeout(resting);
+      // A place not yet read is read now, if this document's text is still the one shown.
+      if (reading) {
+        cancelAnimationFrame(reading);
         readPlace();
       }
       element.removeEventListener('scroll', remember);
