@@ -14,7 +14,9 @@
  * its segment, its code, and its lane with its code (code-styles.ts draws the underline at that lane's depth), and each line with
  * highlights in the window gets a node decoration `lanes-<N>` for its deepest lane, which makes the
  * line tall enough for its underlines. Those line decorations are a second set, drawn by a second
- * plugin (`laneLinesPlugin`), so that the highlights' set holds highlights only.
+ * plugin (`laneLinesPlugin`), so that the highlights' set holds highlights only. Both sets are
+ * changed only where something changed (the lines of a segment added or removed, the sections
+ * entering or leaving the window), so that ProseMirror redraws those and compares nothing else.
  */
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import type { Node as ProseMirrorNode } from 'prosemirror-model';
@@ -81,18 +83,59 @@ function decorationsOf(layout: TextLayout, segment: PlacedSpan, from = segment.s
   });
 }
 
-/** The line decorations for the highlights drawn in `set`. */
-function laneLines(layout: TextLayout, doc: ProseMirrorNode, set: DecorationSet): DecorationSet {
+/** What a line decoration's spec holds: the line it marks. */
+interface LaneLineSpec {
+  laneLine: number;
+}
+
+/** ProseMirror positions [from, to] of lines [first, last] (their nodes' outer bounds). */
+function linesPosRange(layout: TextLayout, first: number, last: number): { from: number; to: number } {
+  const end = layout.lines[last];
+  return { from: layout.lines[first].contentPos - 1, to: end.contentPos + end.length + 1 };
+}
+
+/**
+ * `lineSet` with the line decorations of lines [first, last] drawn again from the highlights in
+ * `set` on them; the other lines' decorations are kept as they are (so that a key press or a
+ * window moving by a section costs the lines it touches, not every line in the window).
+ */
+function relineLines(layout: TextLayout, doc: ProseMirrorNode, set: DecorationSet, lineSet: DecorationSet, first: number, last: number): DecorationSet {
+  const { from, to } = linesPosRange(layout, first, last);
   const deepest = new Map<number, number>();
-  for (const drawn of set.find()) {
+  for (const drawn of set.find(from, to)) {
     const { line, lane } = drawn.spec as HighlightSpec;
+    if (line < first || line > last) continue;
     deepest.set(line, Math.max(deepest.get(line) ?? 0, drawnLane(lane) + 1));
   }
+  const stale = lineSet.find(from, to, (spec: LaneLineSpec) => spec.laneLine >= first && spec.laneLine <= last);
   const decorations = [...deepest].map(([index, lanes]) => {
     const line = layout.lines[index];
-    return Decoration.node(line.contentPos - 1, line.contentPos + line.length + 1, { class: `lanes-${lanes}` });
+    const spec: LaneLineSpec = { laneLine: index };
+    return Decoration.node(line.contentPos - 1, line.contentPos + line.length + 1, { class: `lanes-${lanes}` }, spec);
   });
-  return DecorationSet.create(doc, decorations);
+  if (!stale.length && !decorations.length) return lineSet;
+  return (stale.length ? lineSet.remove(stale) : lineSet).add(doc, decorations);
+}
+
+/** The lines [first, last] that the pieces of `segments` lie on, merged where they meet. */
+function linesOf(layout: TextLayout, segments: readonly { start: number; end: number }[]): [number, number][] {
+  const spans = segments.map((s): [number, number] => {
+    const pieces = rangeToLinePieces(layout, s.start, s.end);
+    return pieces.length ? [pieces[0].line, pieces[pieces.length - 1].line] : [-1, -1];
+  }).filter(([first]) => first >= 0).sort((a, b) => a[0] - b[0]);
+  const merged: [number, number][] = [];
+  for (const span of spans) {
+    const last = merged[merged.length - 1];
+    if (last && span[0] <= last[1] + 1) last[1] = Math.max(last[1], span[1]);
+    else merged.push([...span]);
+  }
+  return merged;
+}
+
+/** First and last line of sections [first, last]. */
+function sectionLines(layout: TextLayout, first: number, last: number): [number, number] {
+  const end = layout.sections[last];
+  return [layout.sections[first].firstLine, end.firstLine + end.lineCount - 1];
 }
 
 /** Text offsets [start, end) of the window's lines. */
@@ -109,6 +152,41 @@ function decorationsIn(layout: TextLayout, index: SpanIndex, window: SectionWind
   return index.overlapping(start, end).flatMap((segment) => decorationsOf(layout, segment, start, end));
 }
 
+/** The sections [first, last] of `from` that are not in `to`, as at most two runs. */
+function sectionsLeft(from: SectionWindow, to: SectionWindow): SectionWindow[] {
+  const runs: SectionWindow[] = [];
+  if (from.first < to.first) runs.push({ first: from.first, last: Math.min(from.last, to.first - 1) });
+  if (from.last > to.last) runs.push({ first: Math.max(from.first, to.last + 1), last: from.last });
+  return runs;
+}
+
+/**
+ * The highlights and line decorations after the window moves from `from` to `to`: the sections
+ * leaving it lose their decorations, those entering it gain theirs, and those it keeps are left
+ * as they are, so that ProseMirror redraws only the sections that changed. A window that moves
+ * to sections it did not hold is decorated afresh.
+ */
+function moveWindow(layout: TextLayout, doc: ProseMirrorNode, index: SpanIndex, state: { set: DecorationSet; lineSet: DecorationSet }, from: SectionWindow, to: SectionWindow): { set: DecorationSet; lineSet: DecorationSet } {
+  if (to.first > from.last || to.last < from.first) {
+    const set = DecorationSet.create(doc, decorationsIn(layout, index, to));
+    const [first, last] = sectionLines(layout, to.first, to.last);
+    return { set, lineSet: relineLines(layout, doc, set, DecorationSet.empty, first, last) };
+  }
+  let { set, lineSet } = state;
+  for (const run of [...sectionsLeft(from, to), ...sectionsLeft(to, from)]) {
+    // Leaving: its highlights go. Entering: any drawn there (a segment just added) are replaced by all of them.
+    const { start, end } = windowRange(layout, run);
+    const [first, last] = sectionLines(layout, run.first, run.last);
+    const { from: posFrom, to: posTo } = linesPosRange(layout, first, last);
+    const stale = set.find(posFrom, posTo, (spec: HighlightSpec) => spec.line >= first && spec.line <= last);
+    if (stale.length) set = set.remove(stale);
+    const entering = run.first >= to.first && run.last <= to.last;
+    if (entering) set = set.add(doc, index.overlapping(start, end).flatMap((segment) => decorationsOf(layout, segment, start, end)));
+    lineSet = relineLines(layout, doc, set, lineSet, first, last);
+  }
+  return { set, lineSet };
+}
+
 export function highlightPlugin(layout: TextLayout, segments: readonly CodedSegment[]): Plugin<HighlightState> {
   return new Plugin<HighlightState>({
     key: highlightKey,
@@ -118,20 +196,26 @@ export function highlightPlugin(layout: TextLayout, segments: readonly CodedSegm
         const index = new SpanIndex(segments.map((s) => ({ id: s.id, codeId: s.codeId, start: s.start, end: s.end, lane: lanes.get(s.id) ?? 0 })));
         const window = INITIAL_WINDOW;
         const set = DecorationSet.create(state.doc, decorationsIn(layout, index, window));
-        return { index, window, set, lineSet: laneLines(layout, state.doc, set) };
+        const [first, last] = sectionLines(layout, window.first, window.last);
+        return { index, window, set, lineSet: relineLines(layout, state.doc, set, DecorationSet.empty, first, last) };
       },
       apply(tr, current) {
         const change = tr.getMeta(highlightKey) as HighlightChange | undefined;
         if (!change) return current; // the text never changes, so positions never move
         const { index } = current;
-        let { set, window } = current;
+        let { set, window, lineSet } = current;
+        // The segments whose lines' depth may change: those removed and those added.
+        const touched: { start: number; end: number }[] = [];
         // A segment removed and added again (moved or recoded) keeps its lane where it can.
         const previousLanes = new Map<string, number>();
         if (change.remove?.length) {
           const ids = new Set(change.remove);
           for (const id of ids) {
             const removed = index.remove(id);
-            if (removed) previousLanes.set(id, removed.lane);
+            if (removed) {
+              previousLanes.set(id, removed.lane);
+              touched.push(removed);
+            }
           }
           set = set.remove(set.find(undefined, undefined, (spec: HighlightSpec) => ids.has(spec.segmentId)));
         }
@@ -146,18 +230,25 @@ export function highlightPlugin(layout: TextLayout, segments: readonly CodedSegm
           // A few new segments are drawn wherever they are: the researcher is looking at them, even
           // when the window has not yet caught up with a jump or a fast scroll. Many at once (all
           // hits of a search) are drawn in the window only.
+          const { start, end } = windowRange(layout, window);
           const shown = added.length <= FEW ? added : change.add.flatMap((segment) => {
             const placed = index.get(segment.id)!;
-            const { start, end } = windowRange(layout, window);
             return placed.start < end && start < placed.end ? decorationsOf(layout, placed, start, end) : [];
           });
           set = set.add(tr.doc, shown);
+          touched.push(...(added.length <= FEW ? change.add : change.add.filter((s) => s.start < end && start < s.end)));
+        }
+        // Many changes at once: the window's lines are drawn again in one pass.
+        if (touched.length > FEW) {
+          const [first, last] = sectionLines(layout, window.first, window.last);
+          lineSet = relineLines(layout, tr.doc, set, lineSet, first, last);
+        } else {
+          for (const [first, last] of linesOf(layout, touched)) lineSet = relineLines(layout, tr.doc, set, lineSet, first, last);
         }
         if (change.window && (change.window.first !== window.first || change.window.last !== window.last)) {
+          ({ set, lineSet } = moveWindow(layout, tr.doc, index, { set, lineSet }, window, change.window));
           window = change.window;
-          set = DecorationSet.create(tr.doc, decorationsIn(layout, index, window));
         }
-        const lineSet = set === current.set ? current.lineSet : laneLines(layout, tr.doc, set);
         return { index, window, set, lineSet };
       },
     },

@@ -210,6 +210,9 @@ export interface TextViewOptions {
   openRuns?: number;
   pressRuns?: number;
   scroll?: boolean;
+  /** Where the scroll starts (a fraction of the text's height) and how many screens it goes at most. */
+  scrollFrom?: number;
+  scrollScreens?: number;
 }
 
 async function measureScenario(browser: Browser, script: string, tmp: string, scenario: TextScenario, random: Random, options: TextViewOptions = {}): Promise<TextViewResult> {
@@ -246,7 +249,7 @@ async function measureScenario(browser: Browser, script: string, tmp: string, sc
     result.heapMB = await heapAfterGc(page);
     progress(`  ${key} heap ${result.heapMB.toFixed(1)} MB`);
     if (key === 'C' && options.scroll !== false) {
-      result.scroll = await probe(page, 'scrollThrough', 20_000);
+      result.scroll = await probe(page, 'scrollThrough', options.scrollScreens ?? 20_000, options.scrollFrom ?? 0);
       progress(`  ${key} scroll: ${result.scroll.screens} screens, longest frame ${ms(Math.max(...result.scroll.deltas))}`);
     }
 

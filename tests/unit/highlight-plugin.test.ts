@@ -111,6 +111,30 @@ describe('highlight plugin: apply', () => {
     expect(before.set.find().map((d) => (d.spec as HighlightSpec).segmentId)).toEqual(['a']);
   });
 
+  it('moves the window by a section: the highlights of the sections it keeps stay the same, one just added is drawn once', () => {
+    let state = stateWith(seg('a', 'zero'), seg('b', 'one'), seg('c', 'two'), seg('d', 'three'));
+    // e lies outside the window: a few new segments are drawn where they are.
+    state = run(state, (s) => changeHighlights(s, { add: [seg('e', 'two line')] }));
+    // The set hands out copies placed in the document; the type of a kept decoration is its own.
+    const typeOf = (id: string) => (highlightKey.getState(state)!.set.find().find((d) => (d.spec as HighlightSpec).segmentId === id) as unknown as { type: object }).type;
+    const kept = typeOf('b');
+    state = run(state, (s) => changeHighlights(s, { window: { first: 1, last: 2 } }));
+    expect(drawn(state)).toEqual(['b:one', 'c:two', 'e:two line']);
+    expect(typeOf('b')).toBe(kept);
+    state = run(state, (s) => changeHighlights(s, { window: { first: 2, last: 3 } }));
+    expect(drawn(state)).toEqual(['c:two', 'e:two line', 'd:three']);
+  });
+
+  it('marks the lines of the sections entering the window and unmarks those leaving it', () => {
+    let state = stateWith(seg('a', 'zero line'), seg('b', 'line', 'source'), seg('c', 'two'));
+    const lines = () => highlightKey.getState(state)!.lineSet.find().map((d) => `${TEXT.slice(posToOffset(layout, d.from + 1, 'start'), posToOffset(layout, d.to - 1, 'end'))}:${classOf(d)}`);
+    expect(lines()).toEqual(['zero line:lanes-2']);
+    state = run(state, (s) => changeHighlights(s, { window: { first: 1, last: 2 } }));
+    expect(lines()).toEqual(['two line:lanes-1']);
+    state = run(state, (s) => changeHighlights(s, { window: { first: 0, last: 1 } }));
+    expect(lines()).toEqual(['zero line:lanes-2']);
+  });
+
   it('keeps the plugin state apart from the editing history', () => {
     const tr = changeHighlights(stateWith(), { add: [seg('a', 'one')] });
     expect(tr.getMeta('addToHistory')).toBe(false);

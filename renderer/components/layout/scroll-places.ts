@@ -32,8 +32,15 @@ export function useScrollPlace(scroller: RefObject<HTMLElement | null>, document
     const shown = () => !!element.querySelector(`.text-host[data-ready][data-document-id="${CSS.escape(documentId)}"]`);
     // Only while this document's text is shown: once another tab's content replaces it, the scroll
     // event of the place being clamped can still arrive before this effect is cleaned up.
-    const remember = () => {
+    // Read at most once a frame, in the frame's callbacks rather than in each scroll event (a
+    // frame can bring several, and a read of the place asks for the page's layout).
+    let reading = 0;
+    const readPlace = () => {
+      reading = 0;
       if (restored && shown()) places.set(documentId, element.scrollTop);
+    };
+    const remember = () => {
+      if (!reading) reading = requestAnimationFrame(readPlace);
     };
     const restore = () => {
       if (!shown()) {
@@ -48,6 +55,11 @@ export function useScrollPlace(scroller: RefObject<HTMLElement | null>, document
     element.addEventListener('scroll', remember, { passive: true });
     return () => {
       cancelAnimationFrame(frame);
+      // A place not yet read is read now, if this document's text is still the one shown.
+      if (reading) {
+        cancelAnimationFrame(reading);
+        readPlace();
+      }
       element.removeEventListener('scroll', remember);
     };
   }, [scroller, documentId]);
