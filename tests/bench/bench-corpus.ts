@@ -13,14 +13,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createHandlers } from '../../electron/handlers/handlers';
 import { startPreviewServer, type PreviewServer } from '../../electron/preview/preview-server';
 import { saveIntoFolder } from '../../electron/services/export-folder';
 import { ProjectStore } from '../../electron/project/project-store';
 import { mulberry32, type Random } from './generate';
-import type * as CorpusProbes from './probes-corpus';
+import { probe, probesScript } from './page-bench';
 import type { ListTimes, ShownWhen } from './probes-corpus';
 import { closeEach, count, infoRow, limitRow, median, ms, progress, spread, table, timed, type BenchSection, type Row } from './report';
 import { buildScenarioD, CODE_IDS, type BuiltProject } from './scenarios';
@@ -44,37 +43,10 @@ const DOCUMENT_SCROLLER = '.document-list';
 const RETRIEVAL_SCROLLER = '.retrieval-list';
 const SEARCH_SCROLLER = '.search-hits';
 
-type Probes = typeof CorpusProbes;
-type ProbeName = { [N in keyof Probes]: Probes[N] extends (...args: never[]) => unknown ? N : never }[keyof Probes];
-
-/** Calls a probe of probes-corpus.ts inside the page; only the probe's own timing counts. */
-async function probe<N extends ProbeName>(page: Page, name: N, ...args: Parameters<Probes[N]>): Promise<Awaited<ReturnType<Probes[N]>>> {
-  const value = await page.evaluate(
-    ({ name, args }) => (window as unknown as { __benchProbes: Record<string, (...a: unknown[]) => unknown> }).__benchProbes[name](...args),
-    { name: name as string, args: args as unknown[] },
-  );
-  return value as Awaited<ReturnType<Probes[N]>>;
-}
-
-/** page-probes.ts (which exports these probes too) as one classic script defining `window.__benchProbes`. */
-export async function corpusProbesScript(): Promise<string> {
-  const output = await build({
-    entryPoints: [join(ROOT, 'tests', 'bench', 'page-probes.ts')],
-    bundle: true,
-    format: 'iife',
-    globalName: '__benchProbes',
-    platform: 'browser',
-    target: 'chrome120',
-    write: false,
-    logLevel: 'warning',
-  });
-  return `${output.outputFiles[0].text}\nwindow.__benchProbes = __benchProbes;\n`;
-}
-
 /** What the corpus part needs: a browser, the probes' script and a folder for its files. */
 export interface CorpusBenchInputs {
   browser: Browser;
-  /** page-probes.ts bundled (corpusProbesScript() makes it). */
+  /** page-probes.ts bundled (probesScript() in page-bench.ts makes it). */
   script: string;
   /** A temporary folder the part may write into (scenario D goes there unless `built` is given). */
   tmp: string;
@@ -306,7 +278,7 @@ async function main(): Promise<void> {
       executablePath: CHROMIUM,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
     });
-    const section = await benchCorpus({ browser, script: await corpusProbesScript(), tmp, random: mulberry32(20251123) });
+    const section = await benchCorpus({ browser, script: await probesScript(), tmp, random: mulberry32(20251123) });
     process.stdout.write(`${table(section.rows)}\n\nDetails\n${section.details.join('\n')}\n`);
   } finally {
     await closeEach([() => browser?.close()]);

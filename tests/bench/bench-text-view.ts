@@ -15,7 +15,6 @@ import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { DEFAULT_CODES } from '../../shared/model/codebook';
 import { layoutText, type TextLayout } from '../../shared/text/text-layout';
@@ -24,7 +23,7 @@ import { startPreviewServer } from '../../electron/preview/preview-server';
 import { saveIntoFolder } from '../../electron/services/export-folder';
 import { ProjectStore } from '../../electron/project/project-store';
 import { generateDocument, mulberry32, randomCodedSpans, randomSpan, type Random, type Span } from './generate';
-import type * as PageProbes from './page-probes';
+import { probe, probesScript } from './page-bench';
 import type { FrameTimes, LinePassage } from './page-probes';
 import type { TextColumn } from './probes-text-view';
 import { amountRow, closeEach, count, median, megabytes, ms, progress, spread, table, withMedian, type BenchSection, type Row } from './report';
@@ -55,34 +54,6 @@ export interface TextScenario {
   folder: string;
   source: string;
   segmentCount: number;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Probes in the page (the same bundle as bench.ts's)
-
-type Probes = typeof PageProbes;
-type ProbeName = { [N in keyof Probes]: Probes[N] extends (...args: never[]) => unknown ? N : never }[keyof Probes];
-
-async function probe<N extends ProbeName>(page: Page, name: N, ...args: Parameters<Probes[N]>): Promise<Awaited<ReturnType<Probes[N]>>> {
-  const value = await page.evaluate(
-    ({ name, args }) => (window as unknown as { __benchProbes: Record<string, (...a: unknown[]) => unknown> }).__benchProbes[name](...args),
-    { name: name as string, args: args as unknown[] },
-  );
-  return value as Awaited<ReturnType<Probes[N]>>;
-}
-
-async function probesScript(): Promise<string> {
-  const output = await build({
-    entryPoints: [join(ROOT, 'tests', 'bench', 'page-probes.ts')],
-    bundle: true,
-    format: 'iife',
-    globalName: '__benchProbes',
-    platform: 'browser',
-    target: 'chrome120',
-    write: false,
-    logLevel: 'warning',
-  });
-  return `${output.outputFiles[0].text}\nwindow.__benchProbes = __benchProbes;\n`;
 }
 
 // ---------------------------------------------------------------------------------------------

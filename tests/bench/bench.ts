@@ -34,7 +34,8 @@ import { writeFileDurably } from '../../electron/project/atomic-write';
 import { layoutText } from '../../shared/text/text-layout';
 import { generateDocument, mulberry32, randomCodedSpans, segmentsFor, type Random } from './generate';
 import { benchAgreement } from './bench-agreement';
-import { benchCorpus, corpusProbesScript } from './bench-corpus';
+import { benchCorpus } from './bench-corpus';
+import { probesScript } from './page-bench';
 import { benchExchange } from './bench-exchange';
 import { benchStore } from './bench-store';
 import { benchTextView } from './bench-text-view';
@@ -141,7 +142,7 @@ async function main(): Promise<void> {
     sections.push({ title: 'Text view', section: await benchTextView({ tmp: join(tmp, 'text-view'), scenarioC: c, browser }) });
     sections.push({
       title: 'Corpus',
-      section: await benchCorpus({ browser, script: await corpusProbesScript(), tmp: join(tmp, 'corpus'), random, built: d }),
+      section: await benchCorpus({ browser, script: await probesScript(), tmp: join(tmp, 'corpus'), random, built: d }),
     });
     await browser.close();
     browser = null;
