@@ -14,6 +14,9 @@ import type { JournalRecord } from './project-persistence';
  */
 export const COMPACT_AFTER = 2000;
 
+/** How many times in a row saveAll rewrites the project file while appends fail meanwhile. */
+const REWRITES_AFTER_FAILED_APPEND = 3;
+
 export class SaveLoop {
   private saveError: string | null = null;
   private retryTimer: NodeJS.Timeout | null = null;
@@ -21,6 +24,11 @@ export class SaveLoop {
   private stopped = false;
   /** The rewrite of the project file started because the journal grew long, while under way. */
   private compaction: Promise<void> | null = null;
+  /**
+   * Failed saves so far: a rewrite of the project file that a failed append overlapped may not
+   * hold that step (the file may have been serialised before it), so it is made again.
+   */
+  private failures = 0;
 
   constructor(
     /** The project file, named in messages. */
@@ -68,15 +76,36 @@ export class SaveLoop {
 
   /** Writes the whole project file and empties the journal; this also recovers a failed save. */
   async saveAll(): Promise<void> {
-    try {
-      await this.journal.compact(this.writeProject);
-      this.saveError = null;
-    } catch (error) {
-      this.failedSave(error);
+    for (let attempt = 1; ; attempt++) {
+      const failuresBefore = this.failures;
+      try {
+        await this.journal.compact(this.writeProject);
+      } catch (error) {
+        this.failedSave(error);
+      }
+      // An append failed while the file was written: that step may be in neither the file nor
+      // the journal, and the next appended step would leave a gap. Write the file again, which
+      // holds it; after a few such rounds the retry timer goes on trying.
+      if (this.failures === failuresBefore) {
+        this.saveError = null;
+        return;
+      }
+      if (attempt >= REWRITES_AFTER_FAILED_APPEND) {
+        this.scheduleRetry();
+        if (this.saveError) throw new WorkbenchFailure('save-failed', this.saveError);
+        return;
+      }
     }
   }
 
+  /** Resolves when no rewrite started by a long journal, and no journal write, is under way. */
+  async settled(): Promise<void> {
+    while (this.compaction) await this.compaction;
+    await this.journal.settled();
+  }
+
   private failedSave(error: unknown): never {
+    this.failures += 1;
     this.saveError =
       `Could not save ${this.file}: ${describeFileError(error)}. ` +
       'Your changes are kept in memory and saving is tried again every few seconds; do not close the app until they are saved.';

@@ -74,6 +74,46 @@ describe('the journal while the project file is rewritten', () => {
   });
 });
 
+describe('an append that fails while the project file is rewritten', () => {
+  it('leaves no step missing from both the project file and the journal', async () => {
+    const folder = await tempFolder();
+    const journal = new Journal<Line>(join(folder, 'project.journal'));
+    await journal.create();
+    // The steps applied in memory, and what the last rewrite of the project file held.
+    const state: number[] = [];
+    let snapshot: number[] = [];
+    const first = gate();
+    let rewrites = 0;
+    const loop = new SaveLoop(join(folder, 'project.json'), journal, async () => {
+      rewrites++;
+      const held = [...state];
+      if (rewrites === 1) await first.opened;
+      snapshot = held;
+    }, 60_000, () => 3);
+    const step = async (seq: number) => {
+      state.push(seq);
+      await loop.commit({ op: 'undo', seq });
+    };
+    for (let seq = 1; seq <= 3; seq++) await step(seq);
+    expect(rewrites).toBe(1);
+    // Step 4 is made while the rewrite (which began before it) is under way, and its append fails.
+    const append = journal.append.bind(journal);
+    journal.append = () => {
+      journal.append = append;
+      return Promise.reject(Object.assign(new Error('i/o error'), { code: 'EIO' }));
+    };
+    await expect(step(4)).rejects.toThrow('Could not save');
+    first.open();
+    await loop.settled();
+    expect(loop.error).toBeNull();
+    await step(5);
+    const journalled = (await readJournal<{ seq: number }>(journal.file, (json) => json as { seq: number })).records.map((r) => r.seq);
+    // Replaying the journal on the project file gives every step, none skipped.
+    expect([...snapshot, ...journalled.filter((seq) => !snapshot.includes(seq))]).toEqual([1, 2, 3, 4, 5]);
+    await loop.stop();
+  });
+});
+
 describe('the project file written in chunks', () => {
   it('holds the project as it was when the write began, whatever is done while the chunks are made', async () => {
     const { store } = await openProject();
