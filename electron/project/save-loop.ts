@@ -14,6 +14,13 @@ import type { JournalRecord } from './project-persistence';
  */
 export const COMPACT_AFTER = 2000;
 
+/**
+ * Journal bytes after which the project file is rewritten, at the least: one step of a large
+ * import can be a line of tens of megabytes, and the journal must stay far below the longest
+ * string V8 makes; a large project waits until the journal is as large as its file.
+ */
+export const COMPACT_AFTER_BYTES = 64 * 1024 * 1024;
+
 /** How many times in a row saveAll rewrites the project file while appends fail meanwhile. */
 const REWRITES_AFTER_FAILED_APPEND = 3;
 
@@ -40,6 +47,8 @@ export class SaveLoop {
     private readonly retryDelayMs: number,
     /** How many journal records to let gather before the project file is rewritten. */
     private readonly compactAfter: () => number = () => COMPACT_AFTER,
+    /** How many journal bytes to let gather before the project file is rewritten. */
+    private readonly compactAfterBytes: () => number = () => COMPACT_AFTER_BYTES,
   ) {}
 
   /** Why the last save failed, while it is not yet made good; null when all is saved. */
@@ -67,7 +76,7 @@ export class SaveLoop {
     }
     // One rewrite at a time: appends go on while it is written (journal.ts), and the steps made
     // meanwhile must not each start another rewrite of the whole file.
-    if (!this.compaction && this.journal.length >= this.compactAfter()) {
+    if (!this.compaction && (this.journal.length >= this.compactAfter() || this.journal.bytes >= this.compactAfterBytes())) {
       this.compaction = this.saveAll()
         .catch(() => undefined)
         .finally(() => (this.compaction = null));
