@@ -14,7 +14,7 @@
  * acknowledged and is dropped. A damaged line elsewhere is skipped and reported; the lines after
  * it are still read, since each was acknowledged as saved.
  */
-import { readFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
 import { dirname } from 'node:path';
 import { openForAppend, syncFolder, truncateDurably, writeFileDurably } from './atomic-write';
 
@@ -27,31 +27,51 @@ export interface JournalContents<R> {
   readBeforeDamage: number;
 }
 
-/** Reads the records of a journal file; a missing file holds none. */
-export async function readJournal<R>(file: string, checkRecord: (json: unknown) => R | null): Promise<JournalContents<R>> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { records: [], damagedLines: [], readBeforeDamage: 0 };
-    throw error;
-  }
-  const lines = text.split('\n');
-  lines.pop(); // after the last line break: empty, or a torn append that was never acknowledged
+/**
+ * Reads the records of a journal file; a missing file holds none. The file is read in pieces and
+ * split at line breaks as bytes, so a journal larger than the longest string V8 can make (each
+ * step of a large import or "code all hits" is one long line) still opens.
+ */
+export async function readJournal<R>(
+  file: string,
+  checkRecord: (json: unknown) => R | null,
+  /** Bytes read at a time (a test seam). */
+  pieceBytes = 1 << 20,
+): Promise<JournalContents<R>> {
   const records: R[] = [];
   const damagedLines: number[] = [];
   let readBeforeDamage = 0;
-  for (let i = 0; i < lines.length; i++) {
+  let lineNumber = 0;
+  const takeLine = (bytes: Buffer): void => {
+    lineNumber += 1;
     let record: R | null = null;
     try {
-      record = checkRecord(JSON.parse(lines[i]));
+      record = checkRecord(JSON.parse(bytes.toString('utf8')));
     } catch {
       record = null;
     }
     if (record) records.push(record);
-    else damagedLines.push(i + 1);
+    else damagedLines.push(lineNumber);
     if (!damagedLines.length) readBeforeDamage = records.length;
+  };
+  // The pieces of the line not yet ended by a line break.
+  let partial: Buffer[] = [];
+  try {
+    for await (const piece of createReadStream(file, { highWaterMark: pieceBytes }) as AsyncIterable<Buffer>) {
+      let start = 0;
+      for (let end = piece.indexOf(0x0a); end !== -1; end = piece.indexOf(0x0a, start)) {
+        partial.push(piece.subarray(start, end));
+        takeLine(partial.length === 1 ? partial[0]! : Buffer.concat(partial));
+        partial = [];
+        start = end + 1;
+      }
+      if (start < piece.length) partial.push(piece.subarray(start));
+    }
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { records: [], damagedLines: [], readBeforeDamage: 0 };
+    throw error;
   }
+  // What follows the last line break is a torn append that was never acknowledged: dropped.
   return { records, damagedLines, readBeforeDamage };
 }
 
@@ -70,6 +90,8 @@ export class Journal<R> {
   private held: Promise<void> | null = null;
   /** Records written since the journal was last emptied. */
   length = 0;
+  /** Bytes written since the journal was last emptied (the file's size, but for a torn append). */
+  bytes = 0;
 
   constructor(readonly file: string) {}
 
@@ -108,6 +130,7 @@ export class Journal<R> {
           await handle.close();
         }
         this.length += lines.length;
+        for (const entry of lines) this.bytes += Buffer.byteLength(entry.line);
         for (const entry of lines) entry.since?.written.push(entry.line);
         for (const waiter of waiters) waiter.resolve();
       } catch (error) {
@@ -148,6 +171,7 @@ export class Journal<R> {
         if (kept.length) await writeFileDurably(this.file, kept.join(''));
         else await truncateDurably(this.file);
         this.length = kept.length;
+        this.bytes = kept.reduce((sum, line) => sum + Buffer.byteLength(line), 0);
       } finally {
         this.held = null;
         release();

@@ -56,6 +56,8 @@ export interface ProjectStoreOptions {
   retryDelayMs?: number;
   /** Journal records after which the project file is rewritten (a test seam; by the project's size otherwise). */
   compactAfter?: number;
+  /** Journal bytes after which the project file is rewritten (a test seam; the larger of 64 MiB and the project file's size otherwise). */
+  compactAfterBytes?: number;
 }
 
 /** An open project folder: its data in memory, the files that keep it, and what to tell. */

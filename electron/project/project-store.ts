@@ -5,6 +5,7 @@
  * live in documents/ (document-texts.ts).
  */
 import { randomUUID } from 'node:crypto';
+import { stat } from 'node:fs/promises';
 import type { Low } from 'lowdb';
 import type { ProjectOverview } from '../../shared/ipc/project';
 import { actionLabel } from '../../shared/edits/action-label';
@@ -32,7 +33,7 @@ import { documentIdOfText, fileNameOf, newDocumentRecord, sha256, type DocumentT
 import { openProject, type ProjectStoreOptions } from './project-opening';
 import type { ProjectLock } from './project-lock';
 import { refuseUnsavable } from './savable-action';
-import { COMPACT_AFTER, SaveLoop } from './save-loop';
+import { COMPACT_AFTER, COMPACT_AFTER_BYTES, SaveLoop } from './save-loop';
 import type { Journal } from './journal';
 import type { JournalRecord, JournalStep } from './project-persistence';
 
@@ -70,16 +71,32 @@ export class ProjectStore {
     readonly migrationNotice: string | null = null,
     /** Journal records after which the project file is rewritten, when fixed (by a test). */
     fixedCompactAfter?: number,
+    /** Journal bytes after which the project file is rewritten, when fixed (by a test). */
+    fixedCompactAfterBytes?: number,
+    /** The size of the project file when it was opened. */
+    projectFileBytes = 0,
   ) {
     // Segments are found, added and removed through an index, never by scanning them all.
     const segments = indexSegments(db.data);
-    this.saving = new SaveLoop(adapter.file, journal, () => db.write(), retryDelayMs, () => fixedCompactAfter ?? compactAfter(segments.size));
+    const writeProject = async (): Promise<void> => {
+      await db.write();
+      projectFileBytes = (await stat(adapter.file)).size;
+    };
+    this.saving = new SaveLoop(
+      adapter.file,
+      journal,
+      writeProject,
+      retryDelayMs,
+      () => fixedCompactAfter ?? compactAfter(segments.size),
+      // As many bytes as the project file: the rewrite then costs about as much as the journal did.
+      () => fixedCompactAfterBytes ?? Math.max(COMPACT_AFTER_BYTES, projectFileBytes),
+    );
   }
 
   /** Opens the project in `folder`, creating it from the bundled documents on first start. */
   static async open(options: ProjectStoreOptions): Promise<ProjectStore> {
     const { db, adapter, journal, texts, lock, notices, migrationNotice } = await openProject(options);
-    return new ProjectStore(options.folder, db, adapter, journal, texts, options.now ?? (() => new Date()), notices, options.retryDelayMs ?? 5000, lock, migrationNotice, options.compactAfter);
+    return new ProjectStore(options.folder, db, adapter, journal, texts, options.now ?? (() => new Date()), notices, options.retryDelayMs ?? 5000, lock, migrationNotice, options.compactAfter, options.compactAfterBytes, (await stat(adapter.file)).size);
   }
 
   private get data(): ProjectFile {

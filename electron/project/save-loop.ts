@@ -14,6 +14,16 @@ import type { JournalRecord } from './project-persistence';
  */
 export const COMPACT_AFTER = 2000;
 
+/**
+ * Journal bytes after which the project file is rewritten, at the least: one step of a large
+ * import can be a line of tens of megabytes, and the journal must stay far below the longest
+ * string V8 makes; a large project waits until the journal is as large as its file.
+ */
+export const COMPACT_AFTER_BYTES = 64 * 1024 * 1024;
+
+/** How many times in a row saveAll rewrites the project file while appends fail meanwhile. */
+const REWRITES_AFTER_FAILED_APPEND = 3;
+
 export class SaveLoop {
   private saveError: string | null = null;
   private retryTimer: NodeJS.Timeout | null = null;
@@ -21,6 +31,11 @@ export class SaveLoop {
   private stopped = false;
   /** The rewrite of the project file started because the journal grew long, while under way. */
   private compaction: Promise<void> | null = null;
+  /**
+   * Failed saves so far: a rewrite of the project file that a failed append overlapped may not
+   * hold that step (the file may have been serialised before it), so it is made again.
+   */
+  private failures = 0;
 
   constructor(
     /** The project file, named in messages. */
@@ -32,6 +47,8 @@ export class SaveLoop {
     private readonly retryDelayMs: number,
     /** How many journal records to let gather before the project file is rewritten. */
     private readonly compactAfter: () => number = () => COMPACT_AFTER,
+    /** How many journal bytes to let gather before the project file is rewritten. */
+    private readonly compactAfterBytes: () => number = () => COMPACT_AFTER_BYTES,
   ) {}
 
   /** Why the last save failed, while it is not yet made good; null when all is saved. */
@@ -59,7 +76,7 @@ export class SaveLoop {
     }
     // One rewrite at a time: appends go on while it is written (journal.ts), and the steps made
     // meanwhile must not each start another rewrite of the whole file.
-    if (!this.compaction && this.journal.length >= this.compactAfter()) {
+    if (!this.compaction && (this.journal.length >= this.compactAfter() || this.journal.bytes >= this.compactAfterBytes())) {
       this.compaction = this.saveAll()
         .catch(() => undefined)
         .finally(() => (this.compaction = null));
@@ -68,15 +85,36 @@ export class SaveLoop {
 
   /** Writes the whole project file and empties the journal; this also recovers a failed save. */
   async saveAll(): Promise<void> {
-    try {
-      await this.journal.compact(this.writeProject);
-      this.saveError = null;
-    } catch (error) {
-      this.failedSave(error);
+    for (let attempt = 1; ; attempt++) {
+      const failuresBefore = this.failures;
+      try {
+        await this.journal.compact(this.writeProject);
+      } catch (error) {
+        this.failedSave(error);
+      }
+      // An append failed while the file was written: that step may be in neither the file nor
+      // the journal, and the next appended step would leave a gap. Write the file again, which
+      // holds it; after a few such rounds the retry timer goes on trying.
+      if (this.failures === failuresBefore) {
+        this.saveError = null;
+        return;
+      }
+      if (attempt >= REWRITES_AFTER_FAILED_APPEND) {
+        this.scheduleRetry();
+        if (this.saveError) throw new WorkbenchFailure('save-failed', this.saveError);
+        return;
+      }
     }
   }
 
+  /** Resolves when no rewrite started by a long journal, and no journal write, is under way. */
+  async settled(): Promise<void> {
+    while (this.compaction) await this.compaction;
+    await this.journal.settled();
+  }
+
   private failedSave(error: unknown): never {
+    this.failures += 1;
     this.saveError =
       `Could not save ${this.file}: ${describeFileError(error)}. ` +
       'Your changes are kept in memory and saving is tried again every few seconds; do not close the app until they are saved.';

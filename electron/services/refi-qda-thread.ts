@@ -79,15 +79,24 @@ export class ExchangeThread {
   private readonly worker: Worker;
   private pending: { resolve: (reply: ExchangeReply) => void; reject: (error: Error) => void } | null = null;
   private failure: Error | null = null;
+  /** Closed: what the thread still says (progress posted before it ended) is no longer the job's. */
+  private closed = false;
   private readonly stopOnCancel = () => this.stop(cancelledFailure());
 
-  constructor(private readonly job?: Job) {
-    this.worker = new Worker(workerFile());
+  constructor(
+    private readonly job?: Job,
+    /** Starts the thread (a test seam: a stand-in that says what a test wants). */
+    makeWorker: () => Worker = () => new Worker(workerFile()),
+  ) {
+    this.worker = makeWorker();
     this.worker.on('message', (reply: ExchangeReply) => {
+      if (this.closed) return;
       if (reply.kind === 'progress') this.job?.report(reply.phase, reply.done, reply.total);
       else this.settle((pending) => pending.resolve(reply));
     });
     this.worker.on('error', (error) => this.stop(error));
+    // An answer that could not be read back: the request under way would otherwise wait for ever.
+    this.worker.on('messageerror', (error) => this.stop(new Error(`the REFI-QDA worker's answer could not be read (${error.message})`)));
     this.worker.on('exit', (code) => this.stop(new Error(`the REFI-QDA worker stopped (exit code ${code})`)));
     job?.signal.addEventListener('abort', this.stopOnCancel);
   }
@@ -106,6 +115,7 @@ export class ExchangeThread {
 
   /** Ends the thread (after the job, or when it fails). */
   close(): void {
+    this.closed = true;
     this.job?.signal.removeEventListener('abort', this.stopOnCancel);
     this.failure ??= new Error('the REFI-QDA worker was closed');
     this.pending = null;

@@ -46,7 +46,8 @@ function sha1Guid(name: string): string {
  * project id, in RFC 9562's version 8 layout: as stable as the segment ids, distinct whenever
  * two ids differ outside their version and variant bits (always, for random ids), never equal to
  * a selection's version-4 GUID, and without a hash per segment (a hundred thousand of them took
- * a fifth of an export's time).
+ * a fifth of an export's time). Make one maker per export: it remembers the coding GUIDs it has
+ * given, so that ids differing only in those bits still get distinct ones.
  */
 export function guidMaker(projectId: string): GuidFor {
   const mask = sha1Guid(`${projectId}\u0000coding-mask`).replace(/-/g, '');
@@ -72,11 +73,20 @@ export function guidMaker(projectId: string): GuidFor {
     }
     return String.fromCharCode.apply(null, digits);
   };
+  /**
+   * The segment id each masked coding GUID was made from. Two ids that differ only in their
+   * version or variant bits give the same masked GUID: the second then gets a name-based one.
+   */
+  const maskedFrom = new Map<string, string>();
   return (kind, key) => {
     if (kind === 'selection' && isPlainUuid(key)) return key;
     if (kind === 'coding') {
       const guid = codingOf(key);
-      if (guid !== null) return guid;
+      if (guid !== null) {
+        const from = maskedFrom.get(guid);
+        if (from === undefined) maskedFrom.set(guid, key);
+        if (from === undefined || from === key) return guid;
+      }
     }
     return sha1Guid(`${projectId}\u0000${kind}\u0000${key}`);
   };

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Journal, readJournal } from '../../electron/project/journal';
@@ -71,6 +71,78 @@ describe('the journal while the project file is rewritten', () => {
     await journal.settled();
     expect((await readFile(journal.file, 'utf8')).trim().split('\n')).toHaveLength(20);
     await loop.stop();
+  });
+});
+
+describe('an append that fails while the project file is rewritten', () => {
+  it('leaves no step missing from both the project file and the journal', async () => {
+    const folder = await tempFolder();
+    const journal = new Journal<Line>(join(folder, 'project.journal'));
+    await journal.create();
+    // The steps applied in memory, and what the last rewrite of the project file held.
+    const state: number[] = [];
+    let snapshot: number[] = [];
+    const first = gate();
+    let rewrites = 0;
+    const loop = new SaveLoop(join(folder, 'project.json'), journal, async () => {
+      rewrites++;
+      const held = [...state];
+      if (rewrites === 1) await first.opened;
+      snapshot = held;
+    }, 60_000, () => 3);
+    const step = async (seq: number) => {
+      state.push(seq);
+      await loop.commit({ op: 'undo', seq });
+    };
+    for (let seq = 1; seq <= 3; seq++) await step(seq);
+    expect(rewrites).toBe(1);
+    // Step 4 is made while the rewrite (which began before it) is under way, and its append fails.
+    const append = journal.append.bind(journal);
+    journal.append = () => {
+      journal.append = append;
+      return Promise.reject(Object.assign(new Error('i/o error'), { code: 'EIO' }));
+    };
+    await expect(step(4)).rejects.toThrow('Could not save');
+    first.open();
+    await loop.settled();
+    expect(loop.error).toBeNull();
+    await step(5);
+    const journalled = (await readJournal<{ seq: number }>(journal.file, (json) => json as { seq: number })).records.map((r) => r.seq);
+    // Replaying the journal on the project file gives every step, none skipped.
+    expect([...snapshot, ...journalled.filter((seq) => !snapshot.includes(seq))]).toEqual([1, 2, 3, 4, 5]);
+    await loop.stop();
+  });
+});
+
+describe('a journal of large steps', () => {
+  it('has the project file rewritten once its bytes pass the limit, however few lines it has', async () => {
+    const folder = await tempFolder();
+    const journal = new Journal<Line>(join(folder, 'project.journal'));
+    await journal.create();
+    let rewrites = 0;
+    // A line limit never reached, and a byte limit of about three lines.
+    const loop = new SaveLoop(join(folder, 'project.json'), journal, async () => void rewrites++, 60_000, () => 1000, () => 80);
+    for (let seq = 1; seq <= 2; seq++) await loop.commit({ op: 'undo', seq });
+    expect(rewrites).toBe(0);
+    expect(journal.bytes).toBe(Buffer.byteLength((await readFile(journal.file, 'utf8'))));
+    for (let seq = 3; seq <= 4; seq++) await loop.commit({ op: 'undo', seq });
+    await loop.settled();
+    expect(rewrites).toBe(1);
+    expect(journal.bytes).toBe(0);
+    await loop.stop();
+  });
+
+  it('is read piece by piece into the same records, skipping a damaged line and a torn last one', async () => {
+    const file = join(await tempFolder(), 'project.journal');
+    const lines = [{ seq: 1, text: 'Straße – 東京 🙂' }, 'not json', { seq: 2, text: 'ü'.repeat(50) }, { seq: 3, text: '' }];
+    const text = lines.map((line) => (typeof line === 'string' ? line : JSON.stringify(line))).join('\n') + '\n{"seq": 4, "te';
+    await writeFile(file, text);
+    const check = (json: unknown) => (typeof json === 'object' && json && 'seq' in json ? (json as Line) : null);
+    const whole = await readJournal(file, check);
+    expect(whole).toEqual({ records: [lines[0], lines[2], lines[3]], damagedLines: [2], readBeforeDamage: 1 });
+    // Pieces of a few bytes split lines and characters anywhere.
+    for (const pieceBytes of [1, 2, 3, 7, 64]) expect(await readJournal(file, check, pieceBytes)).toEqual(whole);
+    expect(await readJournal(join(file, '..', 'missing.journal'), check, 3)).toEqual({ records: [], damagedLines: [], readBeforeDamage: 0 });
   });
 });
 

@@ -45,4 +45,44 @@ describe('the QDA-XML tree', () => {
     expect(refusal('<a/>text')).toBe('text outside the root element (line 1)');
     expect(refusal('<a/><b/>')).toBe('a second root element (line 1)');
   });
+
+  it('skips a DOCTYPE whose quoted literals hold ] and >', () => {
+    const element = root(`<!DOCTYPE Project [ <!ENTITY e "]>"> <!ENTITY f 'a>b[c'> ]>\n<Project name="p"><Users/></Project>`);
+    expect([element.name, element.attributes.name, element.children.map((child) => child.name)]).toEqual(['Project', 'p', ['Users']]);
+  });
+
+  it('keeps an attribute named __proto__ like any other', () => {
+    const element = root(`<a __proto__="x" constructor='y'/>`);
+    expect(Object.entries(element.attributes)).toEqual([['__proto__', 'x'], ['constructor', 'y']]);
+    expect(element.attributes['__proto__']).toBe('x');
+  });
+
+  it('shares no children array that a reader could add to', () => {
+    const [one, two] = root('<a><b/><c/></a>').children;
+    expect(one!.children).toBe(two!.children);
+    expect(() => one!.children.push(two!)).toThrow(TypeError);
+    expect(two!.children).toEqual([]);
+  });
+
+  it('refuses characters XML does not allow, duplicate attributes and end tags with another prefix', () => {
+    const refusal = (xml: string) => {
+      try {
+        readXmlTree(xml);
+      } catch (error) {
+        expect(error).toBeInstanceOf(XmlSyntaxError);
+        return (error as Error).message;
+      }
+      throw new Error('it was read');
+    };
+    expect(refusal('<a>\n<b>&#0;</b></a>')).toBe('the reference &#0; stands for a character XML does not allow (line 2)');
+    expect(refusal('<a b="&#x1B;"/>')).toBe('the reference &#x1B; stands for a character XML does not allow (line 1)');
+    expect(refusal('<a>&#xD800;</a>')).toBe('the reference &#xD800; stands for a character XML does not allow (line 1)');
+    expect(refusal('<a>\n\n<b>x\u0001y</b></a>')).toBe('the file holds the character U+0001, which XML does not allow (line 3)');
+    expect(refusal('<a b="1" b=\'2\'/>')).toBe('the attribute b is given twice in <a> (line 1)');
+    expect(refusal('<a q:b="1" b="2"/>')).toBe('the attribute b is given twice in <a> (line 1)');
+    expect(refusal('<x:a></y:a>')).toBe('</y:a> closes <x:a> (line 1)');
+    expect(refusal('<x:a></a>')).toBe('</a> closes <x:a> (line 1)');
+    // Tabs, line ends and references to them stay allowed.
+    expect(root('<x:a t="&#9;&#10;&#13;">\t</x:a>').attributes).toEqual({ t: '\t\n\r' });
+  });
 });

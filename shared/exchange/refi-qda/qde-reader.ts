@@ -135,14 +135,24 @@ function colourOf(value: string | null): string | null {
   return null;
 }
 
-function readCodes(parent: Node | undefined): QdeCode[] {
-  return list(parent, 'Code').map((node) => ({
+/**
+ * How deeply codes may nest in a file: far more than any codebook needs, and few enough that
+ * reading them (and everything after that walks the codebook) stays well within the stack.
+ */
+export const MAX_CODE_DEPTH = 100;
+
+function readCodes(parent: Node | undefined, depth = 1): QdeCode[] {
+  const codes = list(parent, 'Code');
+  if (codes.length && depth > MAX_CODE_DEPTH) {
+    throw new WorkbenchFailure('invalid-input', `The codes in the file are nested more than ${MAX_CODE_DEPTH} levels deep; the Workbench reads codebooks up to that depth.`);
+  }
+  return codes.map((node) => ({
     guid: guidOf(node, 'code'),
     name: (attr(node, 'name') ?? '').trim() || '(unnamed code)',
     colour: colourOf(attr(node, 'color')),
     description: text(node, 'Description') ?? '',
     isCodable: attr(node, 'isCodable') !== 'false',
-    children: readCodes(node),
+    children: readCodes(node, depth + 1),
   }));
 }
 

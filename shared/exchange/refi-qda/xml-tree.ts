@@ -10,7 +10,8 @@
  * write `&nbsp;`); an unknown entity stays as written. Line ends are normalised as XML asks (CRLF
  * and a lone CR become LF; a `&#13;` stays a CR). Namespace prefixes are dropped from names. A
  * file that is not well-formed (an element not closed, or closed by another name; an attribute
- * without a quoted value; text outside the root) is refused with where and why.
+ * without a quoted value or given twice; text outside the root; a character XML does not allow,
+ * written or referred to) is refused with where and why.
  */
 
 /** An element: its local name, its attributes, its child elements and the text directly inside it. */
@@ -35,10 +36,21 @@ const NAMED: Record<string, string> = {
 
 const ENTITY = /&(?:#[xX]([0-9a-fA-F]{1,6})|#([0-9]{1,7})|([A-Za-z][A-Za-z0-9]*));/g;
 
+/** A character XML allows in a document (its `Char` production). */
+const isXmlCharacter = (code: number) =>
+  code === 0x09 || code === 0x0a || code === 0x0d || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
+
+/** The characters XML does not allow that a decoded file can hold (control characters, U+FFFE, U+FFFF). */
+const FORBIDDEN_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
+
+/** A character reference to a character XML does not allow; readXmlTree says where. */
+class ForbiddenReference extends Error {}
+
 function entity(whole: string, hex: string | undefined, decimal: string | undefined, name: string | undefined): string {
   if (name !== undefined) return Object.hasOwn(NAMED, name) ? NAMED[name]! : whole;
   const code = hex !== undefined ? parseInt(hex, 16) : Number(decimal);
-  return code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : whole;
+  if (!isXmlCharacter(code)) throw new ForbiddenReference(`the reference ${whole} stands for a character XML does not allow`);
+  return String.fromCodePoint(code);
 }
 
 /** Character data as it reads: line ends normalised, then references replaced. */
@@ -57,8 +69,8 @@ const localName = (name: string) => {
 const BLANK = /[ \t\r\n]*/y;
 /** An attribute with its value in either quote, after white space. */
 const ATTRIBUTE = /[ \t\r\n]+([^\s/>=<"']+)[ \t\r\n]*=[ \t\r\n]*(?:"([^"]*)"|'([^']*)')/y;
-/** The children of an element that has none (most have none): one array for all of them, never added to. */
-const NO_CHILDREN: XmlElement[] = [];
+/** The children of an element that has none (most have none): one array for all of them, frozen so none is added to it. */
+const NO_CHILDREN = Object.freeze([]) as unknown as XmlElement[];
 /** White space as XML counts it (space, tab, line feed, carriage return). */
 const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d;
 /** What may stand in a name here: anything but white space and the characters that end one. */
@@ -73,14 +85,37 @@ export type TakeElement = (element: XmlElement, parent: XmlElement) => boolean;
 
 /** Reads XML text into its top-level elements (a well-formed file has one: the root). */
 export function readXmlTree(xml: string, take?: TakeElement): XmlElement[] {
-  const top: XmlElement = { name: '', attributes: {}, children: [], text: '' };
+  const top: XmlElement = { name: '', attributes: Object.create(null) as Record<string, string>, children: [], text: '' };
   const stack: XmlElement[] = [top];
+  /** The open elements' names as written (with their prefix), which their end tags must repeat. */
+  const tags: string[] = [''];
   const length = xml.length;
   let at = xml.charCodeAt(0) === 0xfeff ? 1 : 0;
   const fail = (why: string, where: number): never => {
     let line = 1;
     for (let i = xml.indexOf('\n'); i >= 0 && i < where; i = xml.indexOf('\n', i + 1)) line++;
     throw new XmlSyntaxError(`${why} (line ${line})`);
+  };
+  const forbidden = FORBIDDEN_CHARACTER.exec(xml);
+  if (forbidden) {
+    const code = forbidden[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+    fail(`the file holds the character U+${code}, which XML does not allow`, forbidden.index);
+  }
+  /** Character data as it reads, or a refusal that says where a reference to a forbidden character stands. */
+  const decodeAt = (raw: string, where: number): string => {
+    try {
+      return decode(raw);
+    } catch (error) {
+      if (error instanceof ForbiddenReference) fail(error.message, where);
+      throw error;
+    }
+  };
+  /** Sets an attribute (a namespace declaration says nothing the reader needs); one given twice is refused. */
+  const setAttribute = (element: XmlElement, name: string, raw: string, where: number) => {
+    if (name === 'xmlns' || name.startsWith('xmlns:')) return;
+    const local = localName(name);
+    if (local in element.attributes) fail(`the attribute ${local} is given twice in <${element.name}>`, where);
+    element.attributes[local] = decodeAt(raw, where);
   };
   const addText = (raw: string, where: number, cdata: boolean) => {
     const current = stack[stack.length - 1]!;
@@ -91,7 +126,7 @@ export function readXmlTree(xml: string, take?: TakeElement): XmlElement[] {
     }
     // The white space that indents child elements is no one's text.
     if (blank && current.children.length > 0) return;
-    current.text += cdata ? raw.replace(/\r\n?/g, '\n') : decode(raw);
+    current.text += cdata ? raw.replace(/\r\n?/g, '\n') : decodeAt(raw, where);
   };
   const addElement = (element: XmlElement, where: number) => {
     const parent = stack[stack.length - 1]!;
@@ -134,8 +169,9 @@ export function readXmlTree(xml: string, take?: TakeElement): XmlElement[] {
       if (close < 0) fail('an end tag is not closed', open);
       const name = xml.slice(open + 2, close).trim();
       const current = stack.pop()!;
+      const tag = tags.pop()!;
       if (current === top) fail(`</${name}> closes no element`, open);
-      if (localName(name) !== current.name) fail(`</${name}> closes <${current.name}>`, open);
+      if (name !== tag) fail(`</${name}> closes <${tag}>`, open);
       closed(current);
       at = close + 1;
     } else if (next === 0x3f /* ? */) {
@@ -153,12 +189,17 @@ export function readXmlTree(xml: string, take?: TakeElement): XmlElement[] {
         addText(xml.slice(open + 9, close), open, true);
         at = close + 3;
       } else if (xml.startsWith('<!DOCTYPE', open)) {
-        // Skipped with its internal subset, if any (entities it declares are not expanded).
+        // Skipped with its internal subset, if any (entities it declares are not expanded); a quoted
+        // literal (an entity's value, a system id) may hold any of ] > [ and is skipped whole.
         let i = open + 9;
         let depth = 0;
         for (; i < length; i++) {
           const c = xml[i];
-          if (c === '[') depth++;
+          if (c === '"' || c === "'") {
+            const end = xml.indexOf(c, i + 1);
+            if (end < 0) break;
+            i = end;
+          } else if (c === '[') depth++;
           else if (c === ']') depth--;
           else if (c === '>' && depth <= 0) break;
         }
@@ -169,15 +210,15 @@ export function readXmlTree(xml: string, take?: TakeElement): XmlElement[] {
       at = open + 1;
       const tag = readName();
       if (!tag) fail('a “<” that starts no element', open);
-      const element: XmlElement = { name: localName(tag), attributes: {}, children: NO_CHILDREN, text: '' };
+      // Without a prototype, so that an attribute named __proto__ is kept like any other.
+      const element: XmlElement = { name: localName(tag), attributes: Object.create(null) as Record<string, string>, children: NO_CHILDREN, text: '' };
       for (;;) {
         // Most attributes are read whole by one pattern; what it does not match is looked at piece by piece.
         ATTRIBUTE.lastIndex = at;
         const attribute = ATTRIBUTE.exec(xml);
         if (attribute) {
           at = ATTRIBUTE.lastIndex;
-          const name = attribute[1]!;
-          if (name !== 'xmlns' && !name.startsWith('xmlns:')) element.attributes[localName(name)] = decode(attribute[2] ?? attribute[3]!);
+          setAttribute(element, attribute[1]!, attribute[2] ?? attribute[3]!, open);
           continue;
         }
         skipSpace();
@@ -186,6 +227,7 @@ export function readXmlTree(xml: string, take?: TakeElement): XmlElement[] {
           at++;
           addElement(element, open);
           stack.push(element);
+          tags.push(tag);
           break;
         }
         if (c === 0x2f /* / */ && xml.charCodeAt(at + 1) === 0x3e) {
@@ -204,8 +246,7 @@ export function readXmlTree(xml: string, take?: TakeElement): XmlElement[] {
         if (quote !== '"' && quote !== "'") fail(`the value of ${name} in <${element.name}> is not in quotes`, open);
         const end = xml.indexOf(quote!, at + 1);
         if (end < 0) fail(`the value of ${name} in <${element.name}> is not closed`, open);
-        // Namespace declarations say nothing the reader needs.
-        if (name !== 'xmlns' && !name.startsWith('xmlns:')) element.attributes[localName(name)] = decode(xml.slice(at + 1, end));
+        setAttribute(element, name, xml.slice(at + 1, end), open);
         at = end + 1;
       }
     }
