@@ -7,12 +7,21 @@
 import { randomUUID } from 'node:crypto';
 import { actionLabel } from '../../shared/edits/action-label';
 import { codePassages } from '../../shared/edits/segments';
+import { CODE_HITS_MAX } from '../../shared/ipc/search';
+import { WorkbenchFailure } from '../../shared/model/failure';
 import { compileSearch, findHits } from '../../shared/text/search';
 import { collectPageHits, corpusSearchResult, type CorpusSearchPage, type ListedHit } from '../../shared/views/corpus-search';
 import { searchTexts } from '../services/corpus-search';
 import type { HandlerContext } from './context';
 import type { Handlers } from './dispatch';
 import { done } from './outcome';
+
+/** Why "code all hits" codes nothing: too many hits for one action. */
+export const tooManyHits = (total: number) =>
+  `The search finds ${total} hits; at most ${CODE_HITS_MAX} can be coded at once. Narrow the search (whole words, case, or fewer documents).`;
+/** Why "code all hits" codes nothing: the documents changed since the hits were counted. */
+export const hitsChanged = (expected: number, total: number) =>
+  `The search now finds ${total} hits, not the ${expected} shown: nothing was coded. Look at the hits again before coding them.`;
 
 /** Documents searched between two breaks in which other calls are answered. */
 const YIELD_EVERY = 200;
@@ -95,10 +104,14 @@ export function searchHandlers({ store }: HandlerContext): Pick<Handlers, 'searc
       return page(before, true, counts);
     },
 
-    codeSearchHits: async ({ query, documentIds, codeId }) => {
+    codeSearchHits: async ({ query, documentIds, codeId, expected }) => {
       const documents = chosen(documentIds);
       const texts = await Promise.all(documents.map((document) => store.text(document.id)));
       const found = await searchTexts(texts, query);
+      const total = found.reduce((sum, inDocument) => sum + inDocument.hits.length, 0);
+      if (total > CODE_HITS_MAX) throw new WorkbenchFailure('invalid-input', tooManyHits(total));
+      // The researcher agreed to code the hits shown: a search that now finds others codes nothing.
+      if (total !== expected) throw new WorkbenchFailure('conflict', hitsChanged(expected, total));
       const spans = documents.flatMap((document, i) => found[i]!.hits.map((hit) => ({ documentId: document.id, start: hit.start, end: hit.end })));
       const name = store.codebookState().codes.find((c) => c.id === codeId)?.name ?? codeId;
       const label = actionLabel`Code ${spans.length} passage${spans.length === 1 ? '' : 's'} as ${name}`;
