@@ -62,16 +62,19 @@ export function searchHandlers({ store }: HandlerContext): Pick<Handlers, 'searc
       // Counted before: only the documents the page lies in are searched again.
       if (counted?.key === key) {
         const { counts } = counted;
+        const lying: Array<{ document: (typeof documents)[number]; before: number }> = [];
         let before = 0;
         for (let i = 0; i < documents.length && before < end; i++) {
           const count = counts[i]!;
-          if (count > 0 && before + count > offset) {
-            const document = documents[i]!;
-            const text = await store.text(document.id);
-            collectPageHits(hits, { id: document.id, title: document.title, text }, findHits(text, query).hits, before, offset, end);
-          }
+          if (count > 0 && before + count > offset) lying.push({ document: documents[i]!, before });
           before += count;
         }
+        const texts = await Promise.all(lying.map(({ document }) => store.text(document.id)));
+        // A regular expression runs in the worker, with its time limit, here too (not on this thread).
+        const found = await searchTexts(texts, query);
+        lying.forEach(({ document, before: start }, i) =>
+          collectPageHits(hits, { id: document.id, title: document.title, text: texts[i]! }, found[i]!.hits, start, offset, end),
+        );
         return page(counts.reduce((sum, n) => sum + n, 0), true, counts);
       }
       const counts: number[] = [];
