@@ -7,12 +7,21 @@
 import { randomUUID } from 'node:crypto';
 import { actionLabel } from '../../shared/edits/action-label';
 import { codePassages } from '../../shared/edits/segments';
+import { CODE_HITS_MAX } from '../../shared/ipc/search';
+import { WorkbenchFailure } from '../../shared/model/failure';
 import { compileSearch, findHits } from '../../shared/text/search';
 import { collectPageHits, corpusSearchResult, type CorpusSearchPage, type ListedHit } from '../../shared/views/corpus-search';
 import { searchTexts } from '../services/corpus-search';
 import type { HandlerContext } from './context';
 import type { Handlers } from './dispatch';
 import { done } from './outcome';
+
+/** Why "code all hits" codes nothing: too many hits for one action. */
+export const tooManyHits = (total: number) =>
+  `The search finds ${total} hits; at most ${CODE_HITS_MAX} can be coded at once. Narrow the search (whole words, case, or fewer documents).`;
+/** Why "code all hits" codes nothing: the documents changed since the hits were counted. */
+export const hitsChanged = (expected: number, total: number) =>
+  `The search now finds ${total} hits, not the ${expected} shown: nothing was coded. Look at the hits again before coding them.`;
 
 /** Documents searched between two breaks in which other calls are answered. */
 const YIELD_EVERY = 200;
@@ -53,16 +62,19 @@ export function searchHandlers({ store }: HandlerContext): Pick<Handlers, 'searc
       // Counted before: only the documents the page lies in are searched again.
       if (counted?.key === key) {
         const { counts } = counted;
+        const lying: Array<{ document: (typeof documents)[number]; before: number }> = [];
         let before = 0;
         for (let i = 0; i < documents.length && before < end; i++) {
           const count = counts[i]!;
-          if (count > 0 && before + count > offset) {
-            const document = documents[i]!;
-            const text = await store.text(document.id);
-            collectPageHits(hits, { id: document.id, title: document.title, text }, findHits(text, query).hits, before, offset, end);
-          }
+          if (count > 0 && before + count > offset) lying.push({ document: documents[i]!, before });
           before += count;
         }
+        const texts = await Promise.all(lying.map(({ document }) => store.text(document.id)));
+        // A regular expression runs in the worker, with its time limit, here too (not on this thread).
+        const found = await searchTexts(texts, query);
+        lying.forEach(({ document, before: start }, i) =>
+          collectPageHits(hits, { id: document.id, title: document.title, text: texts[i]! }, found[i]!.hits, start, offset, end),
+        );
         return page(counts.reduce((sum, n) => sum + n, 0), true, counts);
       }
       const counts: number[] = [];
@@ -95,10 +107,14 @@ export function searchHandlers({ store }: HandlerContext): Pick<Handlers, 'searc
       return page(before, true, counts);
     },
 
-    codeSearchHits: async ({ query, documentIds, codeId }) => {
+    codeSearchHits: async ({ query, documentIds, codeId, expected }) => {
       const documents = chosen(documentIds);
       const texts = await Promise.all(documents.map((document) => store.text(document.id)));
       const found = await searchTexts(texts, query);
+      const total = found.reduce((sum, inDocument) => sum + inDocument.hits.length, 0);
+      if (total > CODE_HITS_MAX) throw new WorkbenchFailure('invalid-input', tooManyHits(total));
+      // The researcher agreed to code the hits shown: a search that now finds others codes nothing.
+      if (total !== expected) throw new WorkbenchFailure('conflict', hitsChanged(expected, total));
       const spans = documents.flatMap((document, i) => found[i]!.hits.map((hit) => ({ documentId: document.id, start: hit.start, end: hit.end })));
       const name = store.codebookState().codes.find((c) => c.id === codeId)?.name ?? codeId;
       const label = actionLabel`Code ${spans.length} passage${spans.length === 1 ? '' : 's'} as ${name}`;

@@ -6,7 +6,10 @@
  */
 import { getState, update, type SearchState } from '../store';
 import { HITS_PAGE, withHitsPage, withSearchAnswered, withSearchChanged, withSearchEnded, withSearchStarted } from '../store/search';
+import { CODE_HITS_MAX } from '../../shared/ipc/search';
+import { t } from '../i18n/i18n';
 import { api } from './api-client';
+import { showMessage } from './page';
 import { runAction } from './history';
 
 /** The documents the search runs over: the open one, or all (undefined). */
@@ -26,8 +29,9 @@ export async function runSearch(): Promise<void> {
   const run = getState().searchRun;
   const { query } = search;
   const documentIds = searchedDocuments();
+  const searched = { query, documentIds };
   const first = await api.searchCorpusPage({ query, documentIds, offset: 0, limit: HITS_PAGE, countAll: false });
-  update((current) => withHitsPage(current, run, first.ok ? first.value : null, first.ok ? null : first.error.message));
+  update((current) => withHitsPage(current, run, searched, first.ok ? first.value : null, first.ok ? null : first.error.message));
   if (!first.ok || getState().searchRun !== run) return;
   // The open document's hits are drawn in its text.
   if (open) {
@@ -36,7 +40,7 @@ export async function runSearch(): Promise<void> {
   }
   if (first.value.complete || getState().searchRun !== run) return;
   const counted = await api.searchCorpusPage({ query, documentIds, offset: 0, limit: HITS_PAGE, countAll: true });
-  update((current) => withHitsPage(current, run, counted.ok ? counted.value : null, counted.ok ? null : counted.error.message));
+  update((current) => withHitsPage(current, run, searched, counted.ok ? counted.value : null, counted.ok ? null : counted.error.message));
 }
 
 /** Fetches every hit in the open document (for its highlights), when another document opens during a search. */
@@ -52,11 +56,13 @@ const asked = new Set<string>();
 export async function fetchHitsPage(page: number): Promise<void> {
   const { search, searchRun: run } = getState();
   const key = `${run}:${page}`;
-  if (!search.listing || search.listing.pages.has(page) || asked.has(key)) return;
+  const { listing } = search;
+  if (!listing || listing.run !== run || listing.pages.has(page) || asked.has(key)) return;
   asked.add(key);
-  const found = await api.searchCorpusPage({ query: search.query, documentIds: searchedDocuments(), offset: page * HITS_PAGE, limit: HITS_PAGE, countAll: true });
+  const searched = { query: listing.query, documentIds: listing.documentIds };
+  const found = await api.searchCorpusPage({ ...searched, offset: page * HITS_PAGE, limit: HITS_PAGE, countAll: true });
   asked.delete(key);
-  if (found.ok) update((current) => withHitsPage(current, run, found.value, null));
+  if (found.ok) update((current) => withHitsPage(current, run, searched, found.value, null));
 }
 
 /** Takes the search's hits off the text when the search closes; its words stay for next time. */
@@ -68,9 +74,22 @@ export function setSearch(change: Partial<Pick<SearchState, 'query' | 'scope'>>)
   update((current) => withSearchChanged(current, change));
 }
 
-/** Codes every hit of the current search as one action (the main process finds them again). */
+/**
+ * Codes every hit of the search listed, as one action: the query and documents it was listed for
+ * (not what the search field says now), and only while the hits are still the number counted
+ * (the main process refuses otherwise). False when nothing was coded.
+ */
 export async function codeAllHits(codeId: string): Promise<boolean> {
-  const { search } = getState();
-  if (!search.listing?.total) return false;
-  return runAction(api.codeSearchHits({ query: search.query, documentIds: searchedDocuments(), codeId }));
+  const { listing } = getState().search;
+  if (!listing?.total || !listing.complete) return false;
+  if (listing.total > CODE_HITS_MAX) {
+    showMessage('error', t('search.codeHits.tooMany', { count: listing.total, max: CODE_HITS_MAX }));
+    return false;
+  }
+  const result = await api.codeSearchHits({ query: listing.query, documentIds: listing.documentIds, codeId, expected: listing.total });
+  if (!result.ok && result.error.code === 'conflict') {
+    showMessage('error', t('search.codeHits.changed'));
+    return false;
+  }
+  return runAction(Promise.resolve(result));
 }

@@ -7,6 +7,12 @@ import type { SearchQuery } from '../../shared/text/search';
 
 /** The hits list of the last run: how many hits, and the pages of them fetched so far. */
 export interface HitListing {
+  /** The run that found these hits: a page of a newer run starts the listing afresh. */
+  run: number;
+  /** What was searched for, and where (the documents named; all when undefined): the pages
+   * still to fetch, and "code all hits", ask for these, whatever the search field says now. */
+  query: SearchQuery;
+  documentIds: string[] | undefined;
   total: number;
   /** False while only the first page has been found (the count is still being made). */
   complete: boolean;
@@ -66,18 +72,33 @@ export function withSearchAnswered(state: SearchSlice, run: number, result: Corp
 }
 
 /**
- * Run `run` found a page of its hits (or failed with `error`); a first page starts the listing
- * afresh, a complete count replaces a partial one. Nothing when a newer run has started.
+ * Run `run` (of `query` over `documentIds`) found a page of its hits (or failed with `error`): the
+ * first page of a run starts the listing afresh, later pages of the same run (in whatever order
+ * they come) are added to it, and a complete count replaces a partial one. Nothing when a newer
+ * run has started.
  */
-export function withHitsPage(state: SearchSlice, run: number, found: CorpusSearchPage | null, error: string | null): Partial<SearchSlice> {
+export function withHitsPage(
+  state: SearchSlice,
+  run: number,
+  searched: { query: SearchQuery; documentIds: string[] | undefined },
+  found: CorpusSearchPage | null,
+  error: string | null,
+): Partial<SearchSlice> {
   if (run !== state.searchRun) return {};
   if (!found) return { search: { ...state.search, running: false, listing: null, error } };
-  const current = state.search.listing;
-  const pages = new Map(current && found.offset > 0 ? current.pages : []);
-  if (current && found.offset === 0 && found.complete && !current.complete) for (const [page, hits] of current.pages) pages.set(page, hits);
+  const current = state.search.listing?.run === run ? state.search.listing : null;
+  const pages = new Map(current?.pages ?? []);
   pages.set(Math.floor(found.offset / HITS_PAGE), found.hits);
   const counted = current?.complete && !found.complete ? current : found;
-  const listing: HitListing = { total: counted.total, complete: counted.complete, documentCount: counted.documentCount, pages };
+  const listing: HitListing = {
+    run,
+    query: searched.query,
+    documentIds: searched.documentIds,
+    total: counted.total,
+    complete: counted.complete,
+    documentCount: counted.documentCount,
+    pages,
+  };
   return { search: { ...state.search, running: false, listing, error: null } };
 }
 

@@ -14,6 +14,10 @@ const documentIds = z.array(documentId).max(100000).optional();
 
 /** The most hits one page of a search lists. */
 export const SEARCH_PAGE_MAX = 1000;
+/** The furthest a page of hits may start (far beyond any corpus's hits, but bounded). */
+export const SEARCH_OFFSET_MAX = 10_000_000;
+/** The most hits "code all hits" codes in one action (each one a segment in the project). */
+export const CODE_HITS_MAX = 100_000;
 
 /** The operations on searching the documents for words or a regular expression. */
 export const searchOperations = {
@@ -25,14 +29,14 @@ export const searchOperations = {
     z.strictObject({
       query,
       documentIds,
-      offset: z.number().int().nonnegative(),
+      offset: z.number().int().nonnegative().max(SEARCH_OFFSET_MAX),
       limit: z.number().int().nonnegative().max(SEARCH_PAGE_MAX),
       countAll: z.boolean(),
     }),
     'One page of the hits of a search (from `offset`, with their documents and context) and how many hits there are; without `countAll`, a plain search may stop once the page is found.',
   ),
   codeSearchHits: operation<ActionOutcome>()(
-    z.strictObject({ query, documentIds, codeId }),
-    'Codes every hit of a search (over all documents, or those named) as one action, undone in one step.',
+    z.strictObject({ query, documentIds, codeId, expected: z.number().int().nonnegative().max(CODE_HITS_MAX) }),
+    'Codes every hit of a search (over all documents, or those named) as one action, undone in one step; refused when the search finds another number of hits than `expected` (what the researcher was shown), or more than CODE_HITS_MAX.',
   ),
 } as const;

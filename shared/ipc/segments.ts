@@ -13,6 +13,8 @@ import type { ActionOutcome } from './outcomes';
 
 /** The most rows one page of retrieval holds. */
 export const RETRIEVAL_PAGE_MAX = 1000;
+/** The furthest a page of retrieval may start (far beyond any project's segments, but bounded). */
+export const RETRIEVAL_OFFSET_MAX = 10_000_000;
 
 /** The retrieval view's filter (shared/views/retrieval.ts). */
 const retrievalFilter = z.strictObject({
@@ -58,7 +60,7 @@ export const segmentsOperations = {
     'Every coded segment of the project with its document, code path and the text around it.',
   ),
   retrieveSegments: operation<RetrievalPage>()(
-    z.strictObject({ filter: retrievalFilter, offset: z.number().int().nonnegative(), limit: z.number().int().nonnegative().max(RETRIEVAL_PAGE_MAX) }),
+    z.strictObject({ filter: retrievalFilter, offset: z.number().int().nonnegative().max(RETRIEVAL_OFFSET_MAX), limit: z.number().int().nonnegative().max(RETRIEVAL_PAGE_MAX) }),
     'One page of the coded segments that pass the filter, in the view\'s order, with the text around each, and how many pass.',
   ),
   countSegments: operation<SegmentCounts>()(

@@ -177,6 +177,25 @@ describe('the lists of a project with 1,000 documents and 3,000 coded segments',
     await expect.poll(() => page.getAttribute('.retrieval-list > li[aria-posinset="1"] .retrieval-row', 'data-segment-id')).toBe(opinions[0]!.id);
     await page.selectOption('select[aria-label="Code"]', '');
     await expect.poll(() => page.textContent('.retrieval-count')).toBe('3,000 of 3,000 coded segments');
+
+    // Scrolled down, a filter changed: the rows in view are fetched again, none left loading.
+    await page.evaluate(() => {
+      const box = globalThis.document.querySelector('.retrieval-list-scroll')!;
+      box.scrollTop = (box.scrollHeight * 399) / 3_000;
+    });
+    await page.waitForSelector('.retrieval-list > li[aria-posinset="400"] .retrieval-row');
+    await page.selectOption('select[aria-label="Code"]', 'opinion');
+    const shownOpinion = `.retrieval-list > li[aria-posinset="400"] .retrieval-row`;
+    await expect.poll(() => page.getAttribute(shownOpinion, 'data-segment-id')).toBe(opinions[399]!.id);
+    await expect.poll(() => page.locator('.retrieval-placeholder').count()).toBe(0);
+    // End onto a row not fetched yet: the focus waits in its list item, then goes to the row.
+    await page.focus(shownOpinion);
+    await page.keyboard.press('End');
+    await expect.poll(() => focusedRow(page)).toMatchObject({ position: String(opinions.length), segmentId: opinions.at(-1)!.id });
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(() => focusedRow(page)).toMatchObject({ position: String(opinions.length - 1), segmentId: opinions.at(-2)!.id });
+    await page.selectOption('select[aria-label="Code"]', '');
+    await expect.poll(() => page.textContent('.retrieval-count')).toBe('3,000 of 3,000 coded segments');
     await screenshots(page, 'retrieval');
     expect(problems).toEqual([]);
     await page.close();

@@ -29,6 +29,16 @@ describe('retrieving coded segments', () => {
     await openView(page, 'retrieval');
     await expect.poll(() => page.textContent('.retrieval-count')).toBe('4 of 4 coded segments');
 
+    // Undo and redo here: the rows follow (the last segment coded goes, then comes back).
+    await page.focus('.retrieval-row');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => page.textContent('.retrieval-count')).toBe('3 of 3 coded segments');
+    await expect.poll(async () => (await page.locator('.retrieval-row mark').allTextContents()).sort()).toEqual(['Shelling by Azerbaijan', 'WAR IN ARTSAKH', 'first week']);
+    await page.keyboard.press('Control+Shift+z');
+    await expect.poll(() => page.textContent('.retrieval-count')).toBe('4 of 4 coded segments');
+    await expect.poll(() => page.locator('.retrieval-row mark').allTextContents()).toContain('Azerbaijan Launches');
+    expect(await page.locator('.retrieval-row').count()).toBe(4);
+
     await page.selectOption('select[aria-label="Code"]', 'factual-claim');
     await expect.poll(() => page.textContent('.retrieval-count')).toBe('3 of 4 coded segments');
     await page.uncheck('.retrieval-filters input[type="checkbox"]');

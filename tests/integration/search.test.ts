@@ -2,8 +2,12 @@ import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/handlers/dispatch';
 import type { ActionOutcome, CorpusSearchPage, CorpusSearchResult } from '../../shared/ipc';
+import { CODE_HITS_MAX, SEARCH_OFFSET_MAX } from '../../shared/ipc/search';
+import { RETRIEVAL_OFFSET_MAX } from '../../shared/ipc/segments';
 import { findHits } from '../../shared/text/search';
+import { NO_FILTER } from '../../shared/views/retrieval';
 import { openProject } from '../support/project';
+import { textFolder } from '../support/temp';
 import { value } from '../support/builders';
 
 const query = { pattern: 'Azerbaijan', regex: false, caseSensitive: true, wholeWord: true };
@@ -65,7 +69,7 @@ describe('searching the corpus and coding the hits', () => {
   it('codes every hit of a search in the main process as one action that one undo takes back', async () => {
     const { store, handlers } = await openProject();
     const found = value<CorpusSearchResult>(await dispatch(handlers, 'searchCorpus', { query }));
-    const coded = value<ActionOutcome>(await dispatch(handlers, 'codeSearchHits', { query, codeId: 'opinion' }));
+    const coded = value<ActionOutcome>(await dispatch(handlers, 'codeSearchHits', { query, codeId: 'opinion', expected: found.total }));
     expect(coded.label).toBe(`Code ${found.total} passages as opinion`);
     const spans = (await store.dataset()).segments.map(({ documentId, start, end, quote }) => ({ documentId, start, end, quote }));
     expect(spans.sort((a, b) => a.documentId.localeCompare(b.documentId) || a.start - b.start)).toEqual(
@@ -73,6 +77,35 @@ describe('searching the corpus and coding the hits', () => {
     );
     await dispatch(handlers, 'undo', {});
     expect((await store.dataset()).segments).toHaveLength(0);
+  });
+
+  it('codes nothing when the search now finds another number of hits than the researcher was shown', async () => {
+    const { store, handlers } = await openProject();
+    const found = value<CorpusSearchResult>(await dispatch(handlers, 'searchCorpus', { query }));
+    expect(found.total).toBeGreaterThan(1);
+    for (const expected of [found.total - 1, found.total + 1]) {
+      const refused = await dispatch(handlers, 'codeSearchHits', { query, codeId: 'opinion', expected });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining(`not the ${expected} shown`) } });
+    }
+    expect((await store.dataset()).segments).toHaveLength(0);
+  });
+
+  it('refuses to code more hits at once than its maximum, whatever was shown', async () => {
+    const { store, handlers } = await openProject(undefined, await textFolder(Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`long-${i}.txt`, 'ab '.repeat(4_000)]))));
+    const every = { pattern: '.', regex: true, caseSensitive: false, wholeWord: false };
+    const counted = value<CorpusSearchPage>(await dispatch(handlers, 'searchCorpusPage', { query: every, offset: 0, limit: 1, countAll: true }));
+    expect(counted.total).toBeGreaterThan(CODE_HITS_MAX);
+    const refused = await dispatch(handlers, 'codeSearchHits', { query: every, codeId: 'opinion', expected: CODE_HITS_MAX });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringContaining(`at most ${CODE_HITS_MAX}`) } });
+    expect(await dispatch(handlers, 'codeSearchHits', { query: every, codeId: 'opinion', expected: CODE_HITS_MAX + 1 })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect((await store.dataset()).segments).toHaveLength(0);
+  });
+
+  it('refuses pages that start beyond any list', async () => {
+    const { handlers } = await openProject();
+    expect(await dispatch(handlers, 'searchCorpusPage', { query, offset: SEARCH_OFFSET_MAX + 1, limit: 5, countAll: true })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(await dispatch(handlers, 'retrieveSegments', { filter: NO_FILTER, offset: RETRIEVAL_OFFSET_MAX + 1, limit: 5 })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(await dispatch(handlers, 'retrieveSegments', { filter: NO_FILTER, offset: RETRIEVAL_OFFSET_MAX, limit: 5 })).toMatchObject({ ok: true });
   });
 
   it('says when a regular expression is broken', async () => {

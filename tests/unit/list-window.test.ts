@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isMoveKey, movedTo, rowWindow, sameWindow, scrollToShow } from '../../renderer/components/lists/list-window';
+import { isMoveKey, movedTo, pagesOf, rowWindow, sameWindow, scrollToShow } from '../../renderer/components/lists/list-window';
 
 describe('the rows a windowed list draws', () => {
   it('draws the rows in view and a few beyond each edge, never past the list', () => {
@@ -22,6 +22,15 @@ describe('the rows a windowed list draws', () => {
   it('tells two windows apart', () => {
     expect(sameWindow({ first: 1, end: 5 }, { first: 1, end: 5 })).toBe(true);
     expect(sameWindow({ first: 1, end: 5 }, { first: 1, end: 6 })).toBe(false);
+  });
+});
+
+describe('the pages a paged list fetches for the rows drawn', () => {
+  it('names every page the rows lie in, and none for no rows', () => {
+    expect(pagesOf({ first: 494, end: 517 }, 100)).toEqual([4, 5]);
+    expect(pagesOf({ first: 0, end: 17 }, 100)).toEqual([0]);
+    expect(pagesOf({ first: 190, end: 410 }, 100)).toEqual([1, 2, 3, 4]);
+    expect(pagesOf({ first: 0, end: 0 }, 100)).toEqual([]);
   });
 });
 

@@ -4,7 +4,8 @@
  * move as quickly as 100. Rows are of one height, measured from the first row drawn (the row's
  * CSS keeps every row to the same lines). Screen readers hear each row's place in the whole list
  * (aria-setsize, aria-posinset); the arrow keys, Page Up/Down, Home and End move the focus from
- * row to row, to rows not yet drawn too. The row last focused stays drawn while it is scrolled
+ * row to row, to rows not yet drawn or fetched too (the list item holds the focus until its row
+ * comes). The row last focused stays drawn while it is scrolled
  * away, so the focus never falls out of the list.
  */
 import { useCallback, useImperativeHandle, useLayoutEffect, useRef, useState, type ReactNode, type Ref } from 'react';
@@ -94,6 +95,20 @@ export function VirtualList(props: VirtualListProps) {
     onRowsShown?.(rows);
   }, [rows.first, rows.end, onRowsShown]);
 
+  // A key moved the focus to a row still being fetched: its list item holds the focus until the
+  // row is drawn, then the row's own control takes it (also when the item, keyed by a row that
+  // had not come, was replaced and the focus fell to the page).
+  const waiting = useRef(-1);
+  useLayoutEffect(() => {
+    if (waiting.current < 0 || waiting.current !== active) return;
+    const item = list.current?.querySelector<HTMLElement>(`:scope > [data-index="${active}"]`);
+    const control = item?.querySelector<HTMLElement>(FOCUSABLE);
+    if (!control) return;
+    waiting.current = -1;
+    const focused = globalThis.document.activeElement;
+    if (focused === item || focused === null || focused === globalThis.document.body) control.focus({ preventScroll: true });
+  });
+
   // Scrolling draws the rows that come into view before the frame is painted (when they change).
   const onScroll = () => {
     const box = scroller.current;
@@ -121,6 +136,7 @@ export function VirtualList(props: VirtualListProps) {
       flushSync(() => setActive(index));
       const row = list.current?.querySelector<HTMLElement>(`:scope > [data-index="${index}"]`);
       const target = row?.querySelector<HTMLElement>(FOCUSABLE) ?? row;
+      waiting.current = target && target === row ? index : -1;
       target?.focus({ preventScroll: true });
     },
     [count, showRow],
@@ -165,6 +181,7 @@ export function VirtualList(props: VirtualListProps) {
           <li
             key={rowKey(index)}
             data-index={index}
+            tabIndex={-1}
             aria-setsize={count}
             aria-posinset={index + 1}
             style={{ top: index * rowHeight, height: rowHeight }}

@@ -26,6 +26,14 @@ export function rowWindow(scrollTop: number, viewport: number, rowHeight: number
   return { first: Math.max(0, first - overscan), end: Math.min(count, lastVisible + 1 + overscan) };
 }
 
+/** The pages of `size` rows that hold the rows of `rows` (to fetch a paged list's rows in view). */
+export function pagesOf(rows: RowWindow, size: number): number[] {
+  const pages: number[] = [];
+  if (rows.end <= rows.first || size <= 0) return pages;
+  for (let page = Math.floor(rows.first / size); page <= Math.floor((rows.end - 1) / size); page++) pages.push(page);
+  return pages;
+}
+
 /** True when the two windows draw the same rows. */
 export function sameWindow(a: RowWindow, b: RowWindow): boolean {
   return a.first === b.first && a.end === b.end;

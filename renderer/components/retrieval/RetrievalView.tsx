@@ -16,7 +16,7 @@ import { jumpTo } from '../../services/documents';
 import { exportCsv } from '../../services/exports';
 import { retrievedSegmentIds, retrieveSegments } from '../../services/segments';
 import { CodeOptions } from '../codebook/CodeOptions';
-import type { RowWindow } from '../lists/list-window';
+import { pagesOf, type RowWindow } from '../lists/list-window';
 import { VirtualList } from '../lists/VirtualList';
 import { selectBlind, selectCodes, useStore } from '../../store';
 
@@ -28,6 +28,8 @@ const NO_DOCUMENTS: never[] = [];
 
 /** What the main process answered for the current filter: the counts and the pages fetched so far. */
 interface Answer {
+  /** The fetch these pages belong to: the first page of a newer one starts the pages afresh. */
+  generation: number;
   total: number;
   matched: number;
   coders: string[];
@@ -153,6 +155,9 @@ export function RetrievalView(props: { onJump: () => void }) {
   const [filter, setFilter] = useState<RetrievalFilter>(NO_FILTER);
   // Which filter the pages being fetched belong to: an answer for an older one is dropped.
   const asked = useRef({ filter, generation: 0, pages: new Set<number>() });
+  // The rows the list shows: after a reset their pages are fetched again, since the list only
+  // says which rows it shows when that changes.
+  const shown = useRef<RowWindow>({ first: 0, end: 0 });
 
   const fetchPage = useCallback(async (page: number) => {
     const request = asked.current;
@@ -165,24 +170,30 @@ export function RetrievalView(props: { onJump: () => void }) {
       return;
     }
     setAnswer((current) => {
-      const pages = new Map(page === 0 || !current ? [] : current.pages);
+      // The first answer of a new fetch replaces every page of the last one (their rows may have
+      // changed); later answers of the same fetch add to it.
+      const pages = new Map(current && current.generation === request.generation ? current.pages : []);
       pages.set(page, found.rows);
-      return { total: found.total, matched: found.matched, coders: found.coders, pages };
+      return { generation: request.generation, total: found.total, matched: found.matched, coders: found.coders, pages };
     });
   }, []);
 
-  // The first page again whenever the filter changes; in blind coding the main process lists
-  // only the coder's own segments, so also when that changes.
+  // The pages in view again whenever the filter changes; in blind coding the main process lists
+  // only the coder's own segments, so also when blind coding or the coder changes; and after any
+  // action that changes segments (coding, undo, coding all hits: each gives new documents'
+  // counts) or codes (moved or renamed: the rows' paths and order).
   const blind = useStore(selectBlind);
+  const coder = useStore((state) => state.project?.coder);
   useEffect(() => {
     asked.current = { filter, generation: asked.current.generation + 1, pages: new Set() };
     void fetchPage(0);
-  }, [filter, blind, fetchPage]);
+    for (const page of pagesOf(shown.current, PAGE)) void fetchPage(page);
+  }, [filter, blind, coder, documents, codes, fetchPage]);
 
   const onRowsShown = useCallback(
     (rows: RowWindow) => {
-      if (rows.end <= rows.first) return;
-      for (let page = Math.floor(rows.first / PAGE); page <= Math.floor((rows.end - 1) / PAGE); page++) void fetchPage(page);
+      shown.current = rows;
+      for (const page of pagesOf(rows, PAGE)) void fetchPage(page);
     },
     [fetchPage],
   );

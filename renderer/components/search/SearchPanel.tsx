@@ -114,7 +114,7 @@ export function SearchPanel(props: { onClose: () => void }) {
             <option value="">{t('search.codeHits.choose')}</option>
             <CodeOptions codes={codes} />
           </select>
-          <button type="button" disabled={!codeId} onClick={() => setPreviewing(true)} data-action="preview-code-hits">
+          <button type="button" disabled={!codeId || !listing.complete} onClick={() => setPreviewing(true)} data-action="preview-code-hits">
             {t('search.codeHits.preview')}
           </button>
         </div>
@@ -137,6 +137,7 @@ export function SearchPanel(props: { onClose: () => void }) {
           <button
             type="button"
             data-action="code-all-hits"
+            disabled={!listing.complete}
             onClick={async () => {
               if (await codeAllHits(codeId)) setPreviewing(false);
             }}
