@@ -1,11 +1,11 @@
 // The renderer's store modules as plain functions under Node: the engine, and each module's
 // reducers and selectors over states made with tiny builders.
 import { describe, expect, it } from 'vitest';
-import type { CorpusSearchResult } from '../../shared/views/corpus-search';
+import type { CorpusSearchPage, CorpusSearchResult } from '../../shared/views/corpus-search';
 import { initialState, type State } from '../../renderer/store/state';
 import { createStore, memoise } from '../../renderer/store/store';
 import { saved, withPending } from '../../renderer/store/saving';
-import { withSearchAnswered, withSearchEnded, withSearchStarted } from '../../renderer/store/search';
+import { withHitsPage, withSearchAnswered, withSearchEnded, withSearchStarted } from '../../renderer/store/search';
 import { openedDocument, withSegmentPlaced, withoutSegment } from '../../renderer/store/open-document';
 import { withOutcome } from '../../renderer/store/outcome';
 import { selectShownNotices } from '../../renderer/store/messages';
@@ -77,17 +77,26 @@ describe('saving', () => {
 
 describe('search', () => {
   const result = (total: number): CorpusSearchResult => ({ total, documents: [] }) as unknown as CorpusSearchResult;
+  const page = (total: number): CorpusSearchPage => ({ total, complete: true, documentCount: 1, offset: 0, hits: [] });
 
-  it('drops the answer of a run that a newer run has replaced', () => {
+  it('drops the answers of a run that a newer run has replaced; the newer run ends with its first page of hits', () => {
     let state = initialState();
     state = apply(state, withSearchStarted(state, true));
     const older = state.searchRun;
     state = apply(state, withSearchStarted(state, true));
+    const searched = { query: state.search.query, documentIds: undefined };
+    // The older run's hits in the open document and its first page are both dropped.
     state = apply(state, withSearchAnswered(state, older, result(1), null));
+    state = apply(state, withHitsPage(state, older, searched, page(1), null));
     expect(state.search.result).toBeNull();
+    expect(state.search.listing).toBeNull();
     expect(state.search.running).toBe(true);
+    // The newer run's hits in the open document do not end it: its list of hits does.
     state = apply(state, withSearchAnswered(state, state.searchRun, result(2), null));
     expect(state.search.result?.total).toBe(2);
+    expect(state.search.running).toBe(true);
+    state = apply(state, withHitsPage(state, state.searchRun, searched, page(2), null));
+    expect(state.search.listing?.total).toBe(2);
     expect(state.search.running).toBe(false);
   });
 
