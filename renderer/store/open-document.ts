@@ -4,7 +4,7 @@
  * (a passage to select, a document to focus in the list).
  */
 import type { DocumentRecord } from '../../shared/model/documents';
-import { compareInTextOrder, insertInTextOrder, type CodedSegment } from '../../shared/model/segments';
+import { compareInTextOrder, firstAtOrAfter, insertInTextOrder, type CodedSegment } from '../../shared/model/segments';
 import { segmentsFromColumns, type SegmentColumns } from '../../shared/ipc/documents';
 import { layoutText, type TextLayout } from '../../shared/text/text-layout';
 
@@ -93,18 +93,6 @@ export function withSegmentReplaced(state: OpenDocumentSlice, segment: CodedSegm
     replaced[at] = segment;
     return replaced;
   });
-}
-
-/** Index of the first segment at or after `key` in text order (the list is in text order). */
-function firstAtOrAfter(list: readonly CodedSegment[], key: CodedSegment): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (compareInTextOrder(list[mid], key) < 0) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** The open document without a segment, and the details shown no longer listing it. */

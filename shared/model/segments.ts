@@ -52,14 +52,20 @@ export function quoteMatches(text: string, segment: Pick<CodedSegment, 'start' |
   return text.slice(segment.start, segment.end) === segment.quote;
 }
 
-/** A copy of a list in text order with one more segment put in its place (binary search). */
-export function insertInTextOrder(sorted: readonly CodedSegment[], segment: CodedSegment): CodedSegment[] {
+/** Index of the first segment of a list in text order that comes at or after `key` (binary search). */
+export function firstAtOrAfter(sorted: readonly CodedSegment[], key: CodedSegment): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (compareInTextOrder(sorted[mid], segment) < 0) lo = mid + 1;
+    if (compareInTextOrder(sorted[mid], key) < 0) lo = mid + 1;
     else hi = mid;
   }
-  return [...sorted.slice(0, lo), segment, ...sorted.slice(lo)];
+  return lo;
+}
+
+/** A copy of a list in text order with one more segment put in its place (binary search). */
+export function insertInTextOrder(sorted: readonly CodedSegment[], segment: CodedSegment): CodedSegment[] {
+  const at = firstAtOrAfter(sorted, segment);
+  return [...sorted.slice(0, at), segment, ...sorted.slice(at)];
 }
