@@ -1,6 +1,6 @@
 // Makes sure what the test suites need beyond npm is on the machine: Debian's Chromium for the
 // end-to-end tests, python3 (with NLTK and openpyxl) for reading the exports and cross-checking the
-// agreement figures, and xmllint for validating REFI-QDA files against their schemas. As root on
+// agreement figures, SciPy and pandas for recomputing the analysis tables and tests, and xmllint for validating REFI-QDA files against their schemas. As root on
 // Debian it installs what is missing; elsewhere it says what to install and stops.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -16,6 +16,8 @@ const needs = () => [
   !has('xmllint') && 'libxml2-utils',
   !pythonWith('nltk') && 'python3-nltk',
   !pythonWith('openpyxl') && 'python3-openpyxl',
+  !pythonWith('scipy') && 'python3-scipy',
+  !pythonWith('pandas') && 'python3-pandas',
 ].filter(Boolean);
 
 let missing = needs();
