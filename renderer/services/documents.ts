@@ -10,13 +10,27 @@ import { runAction } from './history';
 import { refreshCounts } from './overview';
 import { reportFailure } from './save-watch';
 
-export async function openDocument(documentId: string): Promise<void> {
+/** The document being opened and its call, so that a second ask for it waits on the same answer. */
+let underWay: { documentId: string; done: Promise<void> } | null = null;
+
+export function openDocument(documentId: string): Promise<void> {
   if (getState().open?.document.id === documentId) {
     // Back to the open document while another was being opened (two quick tab switches): the
     // other's answer must not replace it when it arrives.
     if (getState().opening) update({ opening: null });
-    return;
+    return Promise.resolve();
   }
+  // Asked again while it is being opened (the list's click opens its tab, which opens it too):
+  // one call to the main process, one text laid out, one view drawn.
+  if (underWay && underWay.documentId === documentId && getState().opening === documentId) return underWay.done;
+  const done = fetchAndShow(documentId).finally(() => {
+    if (underWay?.done === done) underWay = null;
+  });
+  underWay = { documentId, done };
+  return done;
+}
+
+async function fetchAndShow(documentId: string): Promise<void> {
   update({ opening: documentId, popover: null });
   const result = await api.openDocument({ documentId });
   void refreshCounts(); // counts of the document left, and any notice the opening raised

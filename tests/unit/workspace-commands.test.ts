@@ -50,6 +50,17 @@ describe('the workspace commands', () => {
     expect(store.getState().popover).toBe(null);
   });
 
+  it('asks the main process once for a document asked for twice while it is being opened (its list entry and its tab)', async () => {
+    const documents = await import('../../renderer/services/documents');
+    await Promise.all([workspace.openDocumentTab('a'), documents.openDocument('a')]);
+    expect(opened).toEqual(['a']);
+    expect(store.getState().open?.document.id).toBe('a');
+    expect(store.getState().opening).toBe(null);
+    // Another document asked for after it is open: asked for again, as before.
+    await documents.openDocument('b');
+    expect(opened).toEqual(['a', 'b']);
+  });
+
   it('opens a tab once per document and view, and closes the document when its last tab goes', async () => {
     await workspace.openDocumentTab('a');
     workspace.openViewTab('retrieval');
