@@ -30,9 +30,31 @@ export function openDocument(documentId: string): Promise<void> {
   return done;
 }
 
+/**
+ * A document's answer asked for ahead, when the pointer went down on its entry in the list (a
+ * click comes some tens of milliseconds later); used by the click's opening if it comes soon.
+ */
+let askedAhead: { documentId: string; answer: ReturnType<typeof api.openDocument>; at: number } | null = null;
+/** How long an answer asked for ahead may wait for its click. */
+const AHEAD_MS = 1_000;
+
+/** Starts fetching a document that is likely to be opened next (the pointer is down on its entry). */
+export function openDocumentAhead(documentId: string): void {
+  if (getState().open?.document.id === documentId || getState().opening === documentId) return;
+  if (askedAhead?.documentId === documentId && performance.now() - askedAhead.at < AHEAD_MS) return;
+  askedAhead = { documentId, answer: api.openDocument({ documentId }), at: performance.now() };
+}
+
+/** The answer asked for ahead for `documentId`, if it is recent (taken: it serves one opening). */
+function answerAskedAhead(documentId: string): ReturnType<typeof api.openDocument> | null {
+  const ahead = askedAhead;
+  askedAhead = null;
+  return ahead?.documentId === documentId && performance.now() - ahead.at < AHEAD_MS ? ahead.answer : null;
+}
+
 async function fetchAndShow(documentId: string): Promise<void> {
   update({ opening: documentId, popover: null });
-  const result = await api.openDocument({ documentId });
+  const result = await (answerAskedAhead(documentId) ?? api.openDocument({ documentId }));
   void refreshCounts(); // counts of the document left, and any notice the opening raised
   if (getState().opening !== documentId) return; // another document was chosen meanwhile
   if (!result.ok) {

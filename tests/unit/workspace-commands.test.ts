@@ -61,6 +61,20 @@ describe('the workspace commands', () => {
     expect(opened).toEqual(['a', 'b']);
   });
 
+  it('opens a document from the answer asked for as the pointer went down on its entry, once', async () => {
+    const documents = await import('../../renderer/services/documents');
+    documents.openDocumentAhead('a');
+    await workspace.openDocumentTab('a');
+    expect(opened).toEqual(['a']);
+    expect(store.getState().open?.document.id).toBe('a');
+    // An answer asked for ahead serves only its own document, and one opening.
+    documents.openDocumentAhead('b');
+    await documents.openDocument('c');
+    expect(store.getState().open?.document.id).toBe('c');
+    await documents.openDocument('b');
+    expect(opened).toEqual(['a', 'b', 'c', 'b']);
+  });
+
   it('opens a tab once per document and view, and closes the document when its last tab goes', async () => {
     await workspace.openDocumentTab('a');
     workspace.openViewTab('retrieval');
