@@ -6,12 +6,16 @@ import { applyCode } from '../services/segments';
 import { getState } from '../store';
 import { selectLastUsedCode } from '../store/coding';
 
-/** Codes the selected passage, then puts the caret at its end so that the highlight shows. */
+/**
+ * Codes the selected passage and puts the caret at its end so that the highlight shows. The caret
+ * goes first: the highlight's redraw then restores one selection, the caret, and the page lays
+ * out the text once for the key instead of once per selection change.
+ */
 export function codeSelection(codeId: string): void {
   const textView = getState().textView;
   const range = textView?.selection() ?? null;
-  applyCode(codeId, range);
   if (textView && range) textView.placeCaret(range.end);
+  applyCode(codeId, range);
 }
 
 /** Codes the selected passage with the code applied last (the repeat key). */

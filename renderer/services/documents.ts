@@ -10,15 +10,51 @@ import { runAction } from './history';
 import { refreshCounts } from './overview';
 import { reportFailure } from './save-watch';
 
-export async function openDocument(documentId: string): Promise<void> {
+/** The document being opened and its call, so that a second ask for it waits on the same answer. */
+let underWay: { documentId: string; done: Promise<void> } | null = null;
+
+export function openDocument(documentId: string): Promise<void> {
   if (getState().open?.document.id === documentId) {
     // Back to the open document while another was being opened (two quick tab switches): the
     // other's answer must not replace it when it arrives.
     if (getState().opening) update({ opening: null });
-    return;
+    return Promise.resolve();
   }
+  // Asked again while it is being opened (the list's click opens its tab, which opens it too):
+  // one call to the main process, one text laid out, one view drawn.
+  if (underWay && underWay.documentId === documentId && getState().opening === documentId) return underWay.done;
+  const done = fetchAndShow(documentId).finally(() => {
+    if (underWay?.done === done) underWay = null;
+  });
+  underWay = { documentId, done };
+  return done;
+}
+
+/**
+ * A document's answer asked for ahead, when the pointer went down on its entry in the list (a
+ * click comes some tens of milliseconds later); used by the click's opening if it comes soon.
+ */
+let askedAhead: { documentId: string; answer: ReturnType<typeof api.openDocument>; at: number } | null = null;
+/** How long an answer asked for ahead may wait for its click. */
+const AHEAD_MS = 1_000;
+
+/** Starts fetching a document that is likely to be opened next (the pointer is down on its entry). */
+export function openDocumentAhead(documentId: string): void {
+  if (getState().open?.document.id === documentId || getState().opening === documentId) return;
+  if (askedAhead?.documentId === documentId && performance.now() - askedAhead.at < AHEAD_MS) return;
+  askedAhead = { documentId, answer: api.openDocument({ documentId }), at: performance.now() };
+}
+
+/** The answer asked for ahead for `documentId`, if it is recent (taken: it serves one opening). */
+function answerAskedAhead(documentId: string): ReturnType<typeof api.openDocument> | null {
+  const ahead = askedAhead;
+  askedAhead = null;
+  return ahead?.documentId === documentId && performance.now() - ahead.at < AHEAD_MS ? ahead.answer : null;
+}
+
+async function fetchAndShow(documentId: string): Promise<void> {
   update({ opening: documentId, popover: null });
-  const result = await api.openDocument({ documentId });
+  const result = await (answerAskedAhead(documentId) ?? api.openDocument({ documentId }));
   void refreshCounts(); // counts of the document left, and any notice the opening raised
   if (getState().opening !== documentId) return; // another document was chosen meanwhile
   if (!result.ok) {

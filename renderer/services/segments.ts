@@ -9,10 +9,10 @@ import type { SegmentCounts } from '../../shared/views/segment-counts';
 import { codePassage, moveBounds, recode } from '../../shared/edits/segments';
 import { type ProjectState as EditedProject } from '../../shared/model/project';
 import { checkSelection, moveSegmentEdge, snapToWords } from '../../shared/text/selection';
-import { insertInTextOrder, type CodedSegment } from '../../shared/model/segments';
+import type { CodedSegment } from '../../shared/model/segments';
 import { WorkbenchFailure } from '../../shared/model/failure';
 import { getState, update, type OpenDocumentState, type State } from '../store';
-import { withSegmentInserted, withSegmentPlaced, withSegmentReplaced, withSegments, withoutSegment } from '../store/open-document';
+import { withSegmentInserted, withSegmentPlaced, withSegmentReplaced, withoutSegment } from '../store/open-document';
 import { withHistory } from '../store/project';
 import { withPending } from '../store/saving';
 import type { TextRange } from '../store/text-view';
@@ -81,7 +81,7 @@ export function applyCode(codeId: string, range: TextRange | null): void {
         segment.id,
         result,
         (saved) => update((current) => withSegmentReplaced(current, saved)),
-        () => update((current) => withSegments(current, (list) => list.filter((s) => s.id !== segment.id))),
+        () => update((current) => withoutSegment(current, segment.id)),
       ),
     );
 }
@@ -115,7 +115,7 @@ export function removeSegment(segmentId: string): void {
       segmentId,
       result,
       () => undefined,
-      () => update((current) => withSegments(current, (list) => insertInTextOrder(list, before))),
+      () => update((current) => withSegmentInserted(current, before)),
     ),
   );
 }

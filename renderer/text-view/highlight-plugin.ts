@@ -22,7 +22,7 @@ import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirr
 import type { Node as ProseMirrorNode } from 'prosemirror-model';
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import type { CodedSegment } from '../../shared/model/segments';
-import { assignLanes } from '../../shared/text/segment-lanes';
+import { assignLanes, compareSpans } from '../../shared/text/segment-lanes';
 import { SpanIndex, type PlacedSpan } from '../../shared/text/span-index';
 import { rangeToLinePieces, type TextLayout } from '../../shared/text/text-layout';
 import { drawnLane } from './code-styles';
@@ -210,33 +210,37 @@ export function highlightPlugin(layout: TextLayout, segments: readonly CodedSegm
         const previousLanes = new Map<string, number>();
         if (change.remove?.length) {
           const ids = new Set(change.remove);
-          for (const id of ids) {
-            const removed = index.remove(id);
-            if (removed) {
-              previousLanes.set(id, removed.lane);
-              touched.push(removed);
-            }
+          // Many at once (an undone action of all hits of a search) go in one pass over the index.
+          const removed = ids.size > FEW ? index.removeAll(ids) : [...ids].flatMap((id) => index.remove(id) ?? []);
+          for (const span of removed) {
+            previousLanes.set(span.id, span.lane);
+            touched.push(span);
           }
           set = set.remove(set.find(undefined, undefined, (spec: HighlightSpec) => ids.has(spec.segmentId)));
         }
         if (change.add?.length) {
           const added: Decoration[] = [];
-          for (const segment of change.add) {
-            const placed: PlacedSpan = { id: segment.id, codeId: segment.codeId, start: segment.start, end: segment.end, lane: 0 };
-            placed.lane = index.laneFor(placed, previousLanes.get(segment.id));
-            index.add(placed);
-            if (added.length <= FEW) added.push(...decorationsOf(layout, placed));
+          const placedAll = change.add.map((segment): PlacedSpan => ({ id: segment.id, codeId: segment.codeId, start: segment.start, end: segment.end, lane: -1 }));
+          if (placedAll.length > FEW) {
+            // Many at once: merged into the index in one pass, then given lanes in text order, each
+            // beside those before it (as adding them one by one in that order would).
+            index.addAll(placedAll);
+            for (const placed of [...placedAll].sort(compareSpans)) placed.lane = index.laneFor(placed, previousLanes.get(placed.id));
+          } else {
+            for (const placed of placedAll) {
+              placed.lane = index.laneFor(placed, previousLanes.get(placed.id));
+              index.add(placed);
+              if (added.length <= FEW) added.push(...decorationsOf(layout, placed));
+            }
           }
           // A few new segments are drawn wherever they are: the researcher is looking at them, even
           // when the window has not yet caught up with a jump or a fast scroll. Many at once (all
           // hits of a search) are drawn in the window only.
           const { start, end } = windowRange(layout, window);
-          const shown = added.length <= FEW ? added : change.add.flatMap((segment) => {
-            const placed = index.get(segment.id)!;
-            return placed.start < end && start < placed.end ? decorationsOf(layout, placed, start, end) : [];
-          });
+          const few = placedAll.length <= FEW && added.length <= FEW;
+          const shown = few ? added : placedAll.flatMap((placed) => (placed.start < end && start < placed.end ? decorationsOf(layout, placed, start, end) : []));
           set = set.add(tr.doc, shown);
-          touched.push(...(added.length <= FEW ? change.add : change.add.filter((s) => s.start < end && start < s.end)));
+          touched.push(...(few ? change.add : change.add.filter((s) => s.start < end && start < s.end)));
         }
         // Many changes at once: the window's lines are drawn again in one pass.
         if (touched.length > FEW) {

@@ -19,7 +19,7 @@ export interface PlacedSpan extends LaneSpan {
 
 export class SpanIndex {
   /** In text order: by start, then end, then id. */
-  private readonly order: PlacedSpan[];
+  private order: PlacedSpan[];
   private readonly byId = new Map<string, PlacedSpan>();
   /** The longest length of any span held so far (it never shrinks: a bound, not the maximum). */
   private longest = 0;
@@ -60,6 +60,46 @@ export class SpanIndex {
     return span;
   }
 
+  /**
+   * Takes out the spans of `ids` in one pass (for many at once: one at a time costs a splice of
+   * the whole order each); returns those it held.
+   */
+  removeAll(ids: Iterable<string>): PlacedSpan[] {
+    const removed = new Set<PlacedSpan>();
+    for (const id of ids) {
+      const span = this.byId.get(id);
+      if (!span) continue;
+      this.byId.delete(id);
+      removed.add(span);
+    }
+    if (removed.size) this.keepOnly((span) => !removed.has(span));
+    return [...removed];
+  }
+
+  /**
+   * Puts many spans in their places at once (those with the same ids are taken out first): sorted
+   * among themselves, then merged with the order in one pass.
+   */
+  addAll(spans: readonly PlacedSpan[]): void {
+    const ids = new Set<string>();
+    for (const span of spans) if (this.byId.has(span.id)) ids.add(span.id);
+    if (ids.size) this.removeAll(ids);
+    const added = [...spans].sort(compareSpans);
+    const { order } = this;
+    const merged = new Array<PlacedSpan>(order.length + added.length);
+    let i = 0;
+    let j = 0;
+    let k = 0;
+    while (i < order.length && j < added.length) merged[k++] = compareSpans(order[i], added[j]) <= 0 ? order[i++] : added[j++];
+    while (i < order.length) merged[k++] = order[i++];
+    while (j < added.length) merged[k++] = added[j++];
+    this.order = merged;
+    for (const span of added) {
+      this.byId.set(span.id, span);
+      this.longest = Math.max(this.longest, span.end - span.start);
+    }
+  }
+
   /** The spans that overlap [start, end) (share at least one character with it), in text order. */
   overlapping(start: number, end: number): PlacedSpan[] {
     const found: PlacedSpan[] = [];
@@ -71,11 +111,20 @@ export class SpanIndex {
   }
 
   /**
-   * The lane for `span` beside the spans held (other than itself): `preferred` if it is free along
-   * the span (a segment moved or recoded keeps its lane), else the lowest free lane.
+   * The lane for `span` beside the spans held (other than itself, and other than spans put in
+   * with no lane yet, a negative one): `preferred` if it is free along the span (a segment moved
+   * or recoded keeps its lane), else the lowest free lane.
    */
   laneFor(span: LaneSpan, preferred?: number): number {
-    return laneFree(this.overlapping(span.start, span.end).filter((other) => other.id !== span.id), preferred);
+    return laneFree(this.overlapping(span.start, span.end).filter((other) => other.id !== span.id && other.lane >= 0), preferred);
+  }
+
+  /** Keeps the spans of the order that pass `keep`, in one pass, in place. */
+  private keepOnly(keep: (span: PlacedSpan) => boolean): void {
+    const { order } = this;
+    let k = 0;
+    for (let i = 0; i < order.length; i++) if (keep(order[i])) order[k++] = order[i];
+    order.length = k;
   }
 
   /** Index of the first span after `span` in text order (where it would be inserted). */

@@ -7,6 +7,7 @@
  *   key → highlight drawn   (a no-op key + frame for reference)                                   ≤ 16 ms
  *   C: scrolling from top to end, one screen per frame: the longest frame and the 95th percentile  < 50 ms
  *   C: the page's JS heap after a garbage collection                                               ≤ 60 MB
+ *   C: undo and redo of an action of 10,000 segments, key → outcome drawn (with the main process's part)  info
  *
  * `npx tsx tests/bench/bench-text-view.ts` runs it on its own (it builds its projects in a
  * temporary folder and removes it). A missed target is reported, not failed.
@@ -41,6 +42,9 @@ const OPEN_RATIO = 1.2;
 const PRESS_LIMIT_MS = 16;
 const SCROLL_LIMIT_MS = 50;
 const HEAP_LIMIT_MB = 60;
+/** Segments of the action undone and redone in C (as "code all hits" makes one), and how often. */
+const BULK_SEGMENTS = 10_000;
+const BULK_RUNS = 3;
 
 type Key = 'A' | 'B' | 'C';
 
@@ -142,6 +146,8 @@ interface TextViewResult {
   column: TextColumn | null;
   heapMB: number | null;
   scroll: { deltas: number[]; screens: number; height: number } | null;
+  undo: number[];
+  redo: number[];
 }
 
 async function loadApp(page: Page, url: string, documentId: string): Promise<void> {
@@ -184,6 +190,8 @@ export interface TextViewOptions {
   /** Where the scroll starts (a fraction of the text's height) and how many screens it goes at most. */
   scrollFrom?: number;
   scrollScreens?: number;
+  /** Undo and redo of an action of many segments in C (by default). */
+  bulk?: boolean;
 }
 
 async function measureScenario(browser: Browser, script: string, tmp: string, scenario: TextScenario, random: Random, options: TextViewOptions = {}): Promise<TextViewResult> {
@@ -193,7 +201,7 @@ async function measureScenario(browser: Browser, script: string, tmp: string, sc
     rendererFolder: join(ROOT, 'dist', 'renderer'),
   });
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-  const result: TextViewResult = { floor: [], open: [], press: [], pressBaseline: [], column: null, heapMB: null, scroll: null };
+  const result: TextViewResult = { floor: [], open: [], press: [], pressBaseline: [], column: null, heapMB: null, scroll: null, undo: [], redo: [] };
   const { key, documentId } = scenario;
   try {
     await context.addInitScript({ content: script });
@@ -236,6 +244,26 @@ async function measureScenario(browser: Browser, script: string, tmp: string, sc
       result.press.push(press);
     }
     progress(`  ${key} key presses: ${result.press.map((p) => ms(p.drawn)).join(', ')}`);
+
+    // C: an action of 10,000 segments in the open document (made by the store, as "code all hits"
+    // makes one), then undone and redone by key, each until the page shows the outcome.
+    if (key === 'C' && options.bulk !== false) {
+      const codeId = CODE_IDS[1];
+      const spans = randomCodedSpans(random, scenario.text, BULK_SEGMENTS, [codeId]);
+      await codeInto(store, spans.map((span) => ({ ...span, documentId })), 'actions');
+      await loadApp(page, server.url, documentId);
+      await probe(page, 'openAndDraw', documentId, 300_000);
+      await probe(page, 'settle');
+      for (let run = 0; run < BULK_RUNS; run++) {
+        for (const direction of ['undo', 'redo'] as const) {
+          const taken = await probe(page, 'stepHistoryByKey', direction, documentId, 120_000);
+          await page.waitForSelector('.save-status[data-state="saved"]', { timeout: 120_000 });
+          await probe(page, 'settle');
+          result[direction].push(taken);
+        }
+      }
+      progress(`  ${key} undo ${result.undo.map(ms).join(', ')}; redo ${result.redo.map(ms).join(', ')}`);
+    }
   } finally {
     await closeEach([() => context.close(), () => server.close(), () => store.close()]);
   }
@@ -285,6 +313,17 @@ function rowsOf(scenario: TextScenario, r: TextViewResult): { rows: Row[]; detai
         verdict: Math.max(...deltas) < SCROLL_LIMIT_MS ? 'PASS' : 'MISS',
       }, [Math.max(...deltas)]),
     );
+  }
+  for (const direction of ['undo', 'redo'] as const) {
+    if (!r[direction].length) continue;
+    rows.push(withMedian({
+      measure: `1. ${direction} of a ${count(BULK_SEGMENTS)}-segment action → drawn`,
+      document: key,
+      result: ms(median(r[direction])),
+      baseline: 'key → list count and highlights shown, main process included',
+      target: '— (info)',
+      verdict: 'info',
+    }, r[direction]));
   }
   if (r.heapMB !== null) {
     rows.push(key === 'C' ? amountRow('1. JS heap, document open', key, r.heapMB, 'MB', 'after a full GC', HEAP_LIMIT_MB) : { measure: '1. JS heap, document open', document: key, result: `${r.heapMB.toFixed(1)} MB`, baseline: 'after a full GC', target: '—', verdict: 'info' });

@@ -99,3 +99,37 @@ export async function scrollThrough(maxFrames: number, fromFraction = 0): Promis
   }
   return { deltas, screens, height: scroller.scrollHeight };
 }
+
+/** The open document's count of segments as its entry in the document list says it. */
+function openDocumentCount(documentId: string): string {
+  return document.querySelector(`.document-button[data-document-id="${CSS.escape(documentId)}"] .document-meta`)?.textContent ?? '';
+}
+
+/**
+ * Undo or redo by its key (Ctrl+Z, Ctrl+Y) in the text view: the milliseconds from the key until
+ * the open document's count in the list has changed (the main process answered and the page
+ * showed the outcome: highlights, lists) and one frame plus a forced layout have passed.
+ */
+export async function stepHistoryByKey(direction: 'undo' | 'redo', documentId: string, timeoutMs: number): Promise<number> {
+  const view = document.querySelector('.text-host[data-ready]')?.shadowRoot?.querySelector<HTMLElement>('.text-view');
+  if (!view) throw new Error('no document is open in the text view');
+  const before = openDocumentCount(documentId);
+  const t0 = performance.now();
+  view.dispatchEvent(new KeyboardEvent('keydown', { key: direction === 'undo' ? 'z' : 'y', ctrlKey: true, bubbles: true, composed: true, cancelable: true }));
+  await new Promise<void>((resolve, reject) => {
+    const observer = new MutationObserver(() => {
+      if (openDocumentCount(documentId) === before) return;
+      observer.disconnect();
+      clearTimeout(timer);
+      resolve();
+    });
+    const timer = setTimeout(() => {
+      observer.disconnect();
+      reject(new Error(`${direction}: the count of ${documentId} stayed ${before}`));
+    }, timeoutMs);
+    observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  await nextAnimationFrame();
+  void document.body.offsetHeight;
+  return performance.now() - t0;
+}

@@ -165,4 +165,44 @@ describe('highlight plugin: apply', () => {
     state = run(state, (s) => changeHighlights(s, { remove: ['b'], add: [seg('b', 'ero line', 'claim')] }));
     expect(highlightKey.getState(state)!.index.get('b')?.lane).toBe(1);
   });
+
+  it('after many segments are added and taken back at once (an action and its undo) draws what a fresh open draws', () => {
+    // Sixty lines of five words, ten lines a section; 150 segments at first, 400 more in one change.
+    const text = Array.from({ length: 60 }, (_, i) => `line ${i} has some words`).join('\n');
+    const big = layoutText(text, 10);
+    const at = (id: string, i: number, codeId: string) => {
+      const start = (i * 53) % (text.length - 30);
+      return segmentOf(text, id, start, start + 5 + (i % 23), { codeId });
+    };
+    const base = Array.from({ length: 150 }, (_, i) => at(`b${i}`, i, 'claim'));
+    const many = Array.from({ length: 400 }, (_, i) => at(`m${i}`, i * 7 + 3, 'source'));
+    const open = (...segments: CodedSegment[]) => {
+      const state = EditorState.create({ doc: documentNode(big), plugins: [highlightPlugin(big, segments)] });
+      return state.apply(changeHighlights(state, { window: { first: 0, last: 2 } }));
+    };
+    const shown = (state: EditorState) => {
+      const { set, lineSet } = highlightKey.getState(state)!;
+      return {
+        highlights: set.find().map((d) => `${d.from}-${d.to}:${classOf(d)}`).sort(),
+        lines: lineSet.find().map((d) => `${d.from}:${classOf(d)}`).sort(),
+      };
+    };
+    const lanes = (state: EditorState) => highlightKey.getState(state)!.index.overlapping(0, text.length).map((p) => `${p.id}@${p.lane}`);
+    let state = run(open(...base), (s) => changeHighlights(s, { add: many }));
+    // The lanes are those of adding them one at a time in text order.
+    let oneByOne = open(...base);
+    for (const segment of [...many].sort((a, b) => a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : 1))) {
+      oneByOne = run(oneByOne, (s) => changeHighlights(s, { add: [segment] }));
+    }
+    expect(lanes(state)).toEqual(lanes(oneByOne));
+    state = run(state, (s) => changeHighlights(s, { remove: many.map((m) => m.id) }));
+    expect(shown(state)).toEqual(shown(open(...base)));
+    expect(highlightKey.getState(state)!.index.size).toBe(base.length);
+    // Redone, then the window moved away and back: drawn as the one-at-a-time state is.
+    state = run(state, (s) => changeHighlights(s, { add: many }));
+    expect(lanes(state)).toEqual(lanes(oneByOne));
+    const awayAndBack = (s: EditorState) => [{ first: 3, last: 5 }, { first: 0, last: 2 }].reduce((t, window) => t.apply(changeHighlights(t, { window })), s);
+    expect(shown(awayAndBack(state))).toEqual(shown(awayAndBack(oneByOne)));
+  });
 });
+

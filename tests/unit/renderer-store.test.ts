@@ -6,7 +6,7 @@ import { initialState, type State } from '../../renderer/store/state';
 import { createStore, memoise } from '../../renderer/store/store';
 import { saved, withPending } from '../../renderer/store/saving';
 import { withHitsPage, withSearchAnswered, withSearchEnded, withSearchStarted } from '../../renderer/store/search';
-import { openedDocument, withSegmentPlaced, withoutSegment } from '../../renderer/store/open-document';
+import { openedDocument, withSegmentInserted, withSegmentPlaced, withSegmentReplaced, withoutSegment } from '../../renderer/store/open-document';
 import { withOutcome } from '../../renderer/store/outcome';
 import { selectShownNotices } from '../../renderer/store/messages';
 import { selectLastUsedCode } from '../../renderer/store/coding';
@@ -15,6 +15,7 @@ import { withCoder, isVisible } from '../../renderer/store/project';
 import { selectOpenDisagreements, withCodersKnown, withCodesKnown, withDefaultDocuments, type AgreementReport } from '../../renderer/store/agreement';
 import { documentRecord, outcome, projectOverview, segmentOf } from '../support/page-state';
 import { segmentColumns } from '../../shared/ipc/documents';
+import { countByCode, compareInTextOrder, type CodedSegment } from '../../shared/model/segments';
 
 const TEXT = 'Alpha beta gamma delta.';
 
@@ -245,3 +246,50 @@ describe("the Agreement view's choices", () => {
     expect(selectOpenDisagreements({ ...state, agreement: { ...state.agreement, report } })).toBe(2);
   });
 });
+
+describe('counts per code of the open document, kept with each change', () => {
+  const LONG = 'word '.repeat(2_000);
+  const codes = ['claim', 'source', 'method'];
+  const segment = (id: string, i: number, codeId = codes[i % 3]) => segmentOf(LONG, id, (i * 35) % 9_000, ((i * 35) % 9_000) + 4 + (i % 7), { codeId });
+  const check = (state: State) => {
+    expect(state.open!.counts).toEqual(countByCode(state.open!.segments));
+    expect([...state.open!.segments].sort(compareInTextOrder)).toEqual(state.open!.segments);
+  };
+
+  it('stay right across adds, recodes, moves and removals of single segments', () => {
+    let state: State = { ...pageWith(), open: openedDocument(documentRecord('doc'), LONG, segmentColumns([segment('s0', 0), segment('s1', 1)])) };
+    check(state);
+    for (let i = 2; i < 60; i++) {
+      state = apply(state, withSegmentInserted(state, segment(`s${i}`, i)));
+      if (i % 4 === 0) state = apply(state, withSegmentReplaced(state, { ...state.open!.segments.find((s) => s.id === `s${i - 1}`)!, codeId: 'method' }));
+      if (i % 5 === 0) state = apply(state, withSegmentPlaced(state, segment(`s${i - 2}`, i + 100, 'claim')));
+      if (i % 6 === 0) state = apply(state, withoutSegment(state, `s${i - 3}`));
+      check(state);
+    }
+    // The last change says what it did (the text view redraws only that).
+    expect(state.open!.change?.added.map((s) => s.id)).toEqual(['s59']);
+  });
+
+  it('stay right across an action of many segments, its undo and its redo, and the list equals a fresh open', () => {
+    const base = Array.from({ length: 300 }, (_, i) => segment(`b${i}`, i));
+    let state: State = { ...pageWith(), open: openedDocument(documentRecord('doc'), LONG, segmentColumns(base)) };
+    const many: CodedSegment[] = Array.from({ length: 200 }, (_, i) => segment(`m${i}`, i * 3 + 1, 'source'));
+    const code = outcome({ segments: many.map((s) => ({ id: s.id, documentId: 'doc', segment: s })) });
+    const undo = outcome({ segments: many.map((s) => ({ id: s.id, documentId: 'doc', segment: null })) });
+    const before = state.open!.segments;
+    state = apply(state, withOutcome(state, code, 'Coded.'));
+    check(state);
+    expect(state.open!.counts.source).toBe(100 + 200);
+    expect(state.open!.segments).toEqual(openedDocument(documentRecord('doc'), LONG, segmentColumns([...base, ...many])).segments);
+    expect(state.open!.change).toMatchObject({ from: before });
+    expect(state.open!.change!.added.map((s) => s.id).sort()).toEqual(many.map((s) => s.id).sort());
+    state = apply(state, withOutcome(state, undo, 'Undone.'));
+    check(state);
+    expect(state.open!.segments).toEqual(before);
+    expect(state.open!.change!.removed.map((s) => s.id).sort()).toEqual(many.map((s) => s.id).sort());
+    state = apply(state, withOutcome(state, code, 'Redone.'));
+    check(state);
+    expect(state.open!.counts).toEqual({ claim: 100, source: 300, method: 100 });
+  });
+});
+

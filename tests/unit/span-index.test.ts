@@ -76,4 +76,32 @@ describe('span index', () => {
       expect(index.laneFor(span, preferred), span.id).toBe(laneBeside(span, placed, preferred));
     }
   });
+
+  it('takes many spans out and puts many in at once as one at a time would, lanes in text order included', () => {
+    const next = seeded(19);
+    const spans = randomSpans(next, 500, 6_000);
+    const lanes = assignLanes(spans);
+    const placed = spans.map((s) => ({ ...s, lane: lanes.get(s.id)! }));
+    const bulk = new SpanIndex(placed);
+    const single = new SpanIndex(placed);
+    const gone = placed.filter(() => next() < 0.3).map((s) => s.id);
+    expect(ids(bulk.removeAll([...gone, 'no such span'])).sort()).toEqual([...gone].sort());
+    for (const id of gone) single.remove(id);
+    // New spans (and one moved: an id already held) go in unplaced, then get lanes in text order.
+    const moved = { ...placed.find((s) => !gone.includes(s.id))!, start: 10, end: 40, lane: -1 };
+    const come = [...randomSpans(next, 300, 6_000, 'n').map((s) => ({ ...s, lane: -1 })), moved];
+    const cloned = come.map((s) => ({ ...s }));
+    bulk.addAll(come);
+    for (const span of [...come].sort(byPlace)) span.lane = bulk.laneFor(span);
+    for (const span of [...cloned].sort(byPlace)) {
+      span.lane = single.laneFor(span);
+      single.add(span);
+    }
+    expect(bulk.size).toBe(single.size);
+    for (let start = -50; start < 6_100; start += 41) {
+      const a = bulk.overlapping(start, start + 90);
+      const b = single.overlapping(start, start + 90);
+      expect(a.map((s) => `${s.id}@${s.lane}`)).toEqual(b.map((s) => `${s.id}@${s.lane}`));
+    }
+  });
 });

@@ -50,6 +50,31 @@ describe('the workspace commands', () => {
     expect(store.getState().popover).toBe(null);
   });
 
+  it('asks the main process once for a document asked for twice while it is being opened (its list entry and its tab)', async () => {
+    const documents = await import('../../renderer/services/documents');
+    await Promise.all([workspace.openDocumentTab('a'), documents.openDocument('a')]);
+    expect(opened).toEqual(['a']);
+    expect(store.getState().open?.document.id).toBe('a');
+    expect(store.getState().opening).toBe(null);
+    // Another document asked for after it is open: asked for again, as before.
+    await documents.openDocument('b');
+    expect(opened).toEqual(['a', 'b']);
+  });
+
+  it('opens a document from the answer asked for as the pointer went down on its entry, once', async () => {
+    const documents = await import('../../renderer/services/documents');
+    documents.openDocumentAhead('a');
+    await workspace.openDocumentTab('a');
+    expect(opened).toEqual(['a']);
+    expect(store.getState().open?.document.id).toBe('a');
+    // An answer asked for ahead serves only its own document, and one opening.
+    documents.openDocumentAhead('b');
+    await documents.openDocument('c');
+    expect(store.getState().open?.document.id).toBe('c');
+    await documents.openDocument('b');
+    expect(opened).toEqual(['a', 'b', 'c', 'b']);
+  });
+
   it('opens a tab once per document and view, and closes the document when its last tab goes', async () => {
     await workspace.openDocumentTab('a');
     workspace.openViewTab('retrieval');

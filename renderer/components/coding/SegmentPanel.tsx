@@ -3,28 +3,32 @@
  * only the rows in view, so a document with thousands of segments stays quick to code; each row
  * is named by its code, coder and quote (and says its place in the whole list).
  */
-import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import { countByCode, type CodedSegment } from '../../../shared/model/segments';
+import { useDeferredValue, useEffect, useRef, useState } from 'react';
+import type { CodedSegment } from '../../../shared/model/segments';
 import { formatNumber, useT } from '../../i18n/i18n';
 import { selectCodes, useStore } from '../../store';
 import { revealSegment } from '../../commands/text';
 
 const ROW_HEIGHT = 58;
 const NO_SEGMENTS: CodedSegment[] = [];
+const NO_COUNTS: Readonly<Record<string, number>> = {};
 const OVERSCAN = 8;
 
 /** The open document's coded segments, with the number per code. */
 export function SegmentPanel() {
   const t = useT();
-  // The list follows the text at a lower priority, so that opening a document draws the text first.
-  const open = useDeferredValue(useStore((state) => state.open));
+  // A document just opened is listed at a lower priority, so that its text is drawn first; the
+  // open document's changes (a key press) are listed at once, with its counts kept by the store.
+  const current = useStore((state) => state.open);
+  const deferred = useDeferredValue(current);
+  const open = deferred?.document.id === current?.document.id ? current : deferred;
   const codes = useStore(selectCodes);
   const pending = useStore((state) => state.pending);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(600);
   const scroller = useRef<HTMLDivElement>(null);
   const segments = open?.segments ?? NO_SEGMENTS; // kept in text order by the actions
-  const counts = useMemo(() => countByCode(segments), [segments]);
+  const counts = open?.counts ?? NO_COUNTS;
   const hasRows = segments.length > 0;
   useEffect(() => {
     // The list's height, read by an observer rather than during render (which forces a layout).

@@ -8,7 +8,7 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { VariableDefinition } from '../../../shared/model/variables';
 import type { DocumentSummary } from '../../../shared/views/project-overview';
 import { formatNumber, useT } from '../../i18n/i18n';
-import { openDocument } from '../../services/documents';
+import { openDocument, openDocumentAhead } from '../../services/documents';
 import { dismissMessage, documentFocused } from '../../services/page';
 import { useStore } from '../../store';
 import { VirtualList, type VirtualListHandle } from '../lists/VirtualList';
@@ -134,6 +134,10 @@ export function DocumentList(props: { onOpen?: (documentId: string) => void }) {
         className="document-button"
         aria-current={document.id === openId ? 'true' : undefined}
         aria-busy={document.id === opening ? 'true' : undefined}
+        // The text is asked for as the pointer goes down: the click that opens it comes later.
+        onPointerDown={(event) => {
+          if (event.button === 0 && document.id !== openId) openDocumentAhead(document.id);
+        }}
         onClick={() => {
           // What the message bar said was about what was done before.
           if (document.id !== openId) dismissMessage();
