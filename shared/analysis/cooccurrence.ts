@@ -1,0 +1,141 @@
+/**
+ * Code co-occurrence: how often segments of two different codes meet in the same document, and
+ * the "AND" query (the passages where segments of two codes overlap).
+ *
+ * Two segments meet when, by `proximity`:
+ * - `overlap`: they share at least one character;
+ * - `paragraph`: they touch a common paragraph (paragraphs.ts: blank-line blocks, or lines);
+ * - `distance`: at most `characters` code points lie between them (overlapping and touching
+ *   segments are 0 apart).
+ * Only segments of different codes pair up, each code counting its own segments (sub-codes are
+ * codes of their own here). For codes A and B:
+ * - `pairs` (c_AB) is the number of pairs (a segment of A, a segment of B) that meet;
+ * - `segments` (c_A, c_B) is the number of each code's segments;
+ * - `meeting` is the number of A's segments that meet some segment of B, and of B's that meet A;
+ * - `jaccard` is n / (c_A + c_B − n) with n = (meeting A + meeting B) / 2: the share of the two
+ *   codes' segments that meet the other code. When segments pair one to one (the same passage
+ *   coded twice), n is the number of pairs and this is c_AB / (c_A + c_B − c_AB). It runs from 0
+ *   (never) to 1 (every segment of each meets the other code); it is 0 when neither has segments.
+ * The diagonal holds each code's number of segments (and 1, or 0 without segments).
+ */
+import type { AnalysisCorpus, AnalysisSegment } from './analysis-corpus';
+import { codeColumns } from './analysis-corpus';
+import { paragraphRanges, paragraphsOf, type ParagraphBreak } from './paragraphs';
+
+export type Proximity = { kind: 'overlap' } | { kind: 'paragraph'; breaks: ParagraphBreak } | { kind: 'distance'; characters: number };
+
+/** One cell: codes A (row) and B (column). Pair ids are [segment of A, segment of B]. */
+export interface CooccurrenceCell {
+  pairs: number;
+  meetingRow: number;
+  meetingColumn: number;
+  jaccard: number;
+  pairIds: Array<[string, string]>;
+}
+
+export interface Cooccurrence {
+  proximity: Proximity;
+  codes: Array<{ codeId: string; name: string; path: string; segments: number }>;
+  /** cells[i][j]: codes[i] with codes[j]; the matrix is symmetric (pair ids swapped). */
+  cells: CooccurrenceCell[][];
+}
+
+/** Calls `meet` for every pair of segments of one document that meet, the earlier (in text order) first. */
+function meetingPairs(segments: readonly AnalysisSegment[], text: string, proximity: Proximity, meet: (a: AnalysisSegment, b: AnalysisSegment) => void): void {
+  if (proximity.kind === 'paragraph') {
+    const paragraphs = paragraphRanges(text, proximity.breaks);
+    const placed = segments
+      .map((segment) => ({ segment, range: paragraphsOf(paragraphs, { start: segment.start16, end: segment.end16 }) }))
+      .filter(({ range }) => range[0] <= range[1])
+      .sort((a, b) => a.range[0] - b.range[0]);
+    for (let i = 0; i < placed.length; i++) {
+      for (let j = i + 1; j < placed.length && placed[j].range[0] <= placed[i].range[1]; j++) meet(placed[i].segment, placed[j].segment);
+    }
+    return;
+  }
+  // Segments are in text order (by start), so the later one of a pair starts at or after the earlier.
+  const reach = proximity.kind === 'overlap' ? (s: AnalysisSegment, t: AnalysisSegment) => t.start < s.end : (s: AnalysisSegment, t: AnalysisSegment) => t.start - s.end <= proximity.characters;
+  for (let i = 0; i < segments.length; i++) {
+    for (let j = i + 1; j < segments.length && reach(segments[i], segments[j]); j++) meet(segments[i], segments[j]);
+  }
+}
+
+/** The code × code matrix over the corpus (codes in tree order). */
+export function cooccurrence(corpus: AnalysisCorpus, proximity: Proximity): Cooccurrence {
+  const columns = codeColumns(corpus.codes, false);
+  const at = new Map(columns.map((column, i) => [column.codeId, i]));
+  const n = columns.length;
+  const counts = columns.map(() => 0);
+  const pairIds: Array<Array<Array<[string, string]>>> = columns.map(() => columns.map(() => []));
+  // Segments of code i that meet code j: a set per cell, of segment ids.
+  const meeting: Array<Array<Set<string>>> = columns.map(() => columns.map(() => new Set<string>()));
+  for (const document of corpus.documents) {
+    for (const s of document.segments) counts[at.get(s.codeId)!]++;
+    meetingPairs(document.segments, document.text, proximity, (a, b) => {
+      if (a.codeId === b.codeId) return;
+      const i = at.get(a.codeId)!;
+      const j = at.get(b.codeId)!;
+      pairIds[i][j].push([a.segment.id, b.segment.id]);
+      meeting[i][j].add(a.segment.id);
+      meeting[j][i].add(b.segment.id);
+    });
+  }
+  const cells: CooccurrenceCell[][] = [];
+  for (let i = 0; i < n; i++) {
+    cells.push([]);
+    for (let j = 0; j < n; j++) {
+      if (i === j) {
+        cells[i].push({ pairs: counts[i], meetingRow: counts[i], meetingColumn: counts[i], jaccard: counts[i] > 0 ? 1 : 0, pairIds: [] });
+        continue;
+      }
+      // Pairs were noted with the earlier segment's code first: gather both ways, as (A, B).
+      const ids = [...pairIds[i][j], ...pairIds[j][i].map(([b, a]) => [a, b] as [string, string])];
+      const meetingRow = meeting[i][j].size;
+      const meetingColumn = meeting[j][i].size;
+      const shared = (meetingRow + meetingColumn) / 2;
+      const union = counts[i] + counts[j] - shared;
+      cells[i].push({ pairs: ids.length, meetingRow, meetingColumn, jaccard: union > 0 ? shared / union : 0, pairIds: ids });
+    }
+  }
+  return { proximity, codes: columns.map((c, i) => ({ codeId: c.codeId, name: c.name, path: c.path, segments: counts[i] })), cells };
+}
+
+/** A passage where segments of two codes overlap: the overlap (code points) and both segments. */
+export interface OverlapPassage {
+  documentId: string;
+  documentTitle: string;
+  start: number;
+  end: number;
+  text: string;
+  first: AnalysisSegment;
+  second: AnalysisSegment;
+}
+
+/**
+ * The "AND" query: every overlap of a segment of `firstCodeId` with one of `secondCodeId`, by
+ * document and then by where the overlap starts. A code may be asked with itself: then each pair
+ * of its overlapping segments is listed once.
+ */
+export function overlapPassages(corpus: AnalysisCorpus, firstCodeId: string, secondCodeId: string): OverlapPassage[] {
+  const passages: OverlapPassage[] = [];
+  for (const document of corpus.documents) {
+    const found: OverlapPassage[] = [];
+    meetingPairs(document.segments, document.text, { kind: 'overlap' }, (a, b) => {
+      const [first, second] = a.codeId === firstCodeId && b.codeId === secondCodeId ? [a, b] : b.codeId === firstCodeId && a.codeId === secondCodeId ? [b, a] : [null, null];
+      if (!first || !second) return;
+      const start16 = Math.max(a.start16, b.start16);
+      const end16 = Math.min(a.end16, b.end16);
+      found.push({
+        documentId: document.record.id,
+        documentTitle: document.record.title,
+        start: Math.max(a.start, b.start),
+        end: Math.min(a.end, b.end),
+        text: document.text.slice(start16, end16),
+        first,
+        second,
+      });
+    });
+    passages.push(...found.sort((x, y) => x.start - y.start || x.end - y.end));
+  }
+  return passages;
+}
