@@ -15,6 +15,8 @@ import type { CodedSegment } from '../model/segments';
 import type { VariableDefinition, VariableValue } from '../model/variables';
 import { CodePointIndex } from '../text/offsets';
 import { shownTo, type Viewer } from '../views/blind-coding';
+import { paragraphRanges, type ParagraphBreak } from './paragraphs';
+import type { Range } from './spans';
 import { wordIndexer, type WordIndex } from './word-index';
 
 /** Which documents and segments a figure counts. Null: no limit. */
@@ -62,20 +64,104 @@ interface CachedText {
   text: string;
   codePoints: CodePointIndex;
   words: Map<string, WordIndex>;
+  forms: Map<string, Int32Array>;
+  paragraphs: Map<ParagraphBreak, Range[]>;
+  /** The document's segments as last given, and as the figures count them. */
+  segments: { given: CodedSegment[]; counted: AnalysisSegment[] } | null;
 }
 
-/** Per-document work kept between figures: code-point indexes and word indexes, by document id, while the text is the same. */
+/** The lower-case forms of the words of every text, numbered, for one locale. */
+export interface WordForms {
+  forms: string[];
+  idOf: Map<string, number>;
+}
+
+/** True when the two lists hold the very same items in the same order. */
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * Per-document work kept between figures, by document id, while the text is the same: code-point
+ * and word indexes, each word's lower-case form as a number, the paragraphs, and the document's
+ * segments with their code-point offsets (made again only when a segment of the document has
+ * changed: edits replace the records they change, never change them in place).
+ */
 export class AnalysisCache {
   private readonly texts = new Map<string, CachedText>();
   private readonly indexers = new Map<string, (text: string) => WordIndex>();
+  private readonly lexicons = new Map<string, WordForms & { rawId: Map<string, number> }>();
 
   private entry(documentId: string, text: string): CachedText {
     let entry = this.texts.get(documentId);
     if (!entry || entry.text !== text) {
-      entry = { text, codePoints: new CodePointIndex(text), words: new Map() };
+      entry = { text, codePoints: new CodePointIndex(text), words: new Map(), forms: new Map(), paragraphs: new Map(), segments: null };
       this.texts.set(documentId, entry);
     }
     return entry;
+  }
+
+  /** The document's segments as the figures count them, in text order. */
+  countedSegments(documentId: string, text: string, given: CodedSegment[]): AnalysisSegment[] {
+    const entry = this.entry(documentId, text);
+    if (entry.segments && sameItems(entry.segments.given, given)) return entry.segments.counted;
+    const codePoints = entry.codePoints;
+    const counted = given.map((segment) => ({
+      segment,
+      codeId: segment.codeId,
+      coder: segment.coder,
+      start16: segment.start,
+      end16: segment.end,
+      start: codePoints.toCodePoints(segment.start),
+      end: codePoints.toCodePoints(segment.end),
+    }));
+    counted.sort((a, b) => a.start - b.start || a.end - b.end || (a.segment.id < b.segment.id ? -1 : a.segment.id > b.segment.id ? 1 : 0));
+    entry.segments = { given, counted };
+    return counted;
+  }
+
+  paragraphs(documentId: string, text: string, breaks: ParagraphBreak): Range[] {
+    const entry = this.entry(documentId, text);
+    let paragraphs = entry.paragraphs.get(breaks);
+    if (!paragraphs) entry.paragraphs.set(breaks, (paragraphs = paragraphRanges(text, breaks)));
+    return paragraphs;
+  }
+
+  /** The numbered lower-case forms of the words of the texts seen so far, for `locale`. */
+  lexicon(locale = 'en'): WordForms & { rawId: Map<string, number> } {
+    let lexicon = this.lexicons.get(locale);
+    if (!lexicon) this.lexicons.set(locale, (lexicon = { forms: [], idOf: new Map(), rawId: new Map() }));
+    return lexicon;
+  }
+
+  /** The number of each word's lower-case form in `lexicon(locale)`, word by word of `words(…)`. */
+  wordForms(documentId: string, text: string, locale = 'en'): Int32Array {
+    const entry = this.entry(documentId, text);
+    let ids = entry.forms.get(locale);
+    if (!ids) {
+      const words = this.words(documentId, text, locale);
+      const lexicon = this.lexicon(locale);
+      ids = new Int32Array(words.count);
+      for (let i = 0; i < words.count; i++) {
+        const raw = text.slice(words.starts[i], words.ends[i]);
+        let id = lexicon.rawId.get(raw);
+        if (id === undefined) {
+          const form = raw.toLocaleLowerCase(locale);
+          id = lexicon.idOf.get(form);
+          if (id === undefined) {
+            id = lexicon.forms.length;
+            lexicon.forms.push(form);
+            lexicon.idOf.set(form, id);
+          }
+          lexicon.rawId.set(raw, id);
+        }
+        ids[i] = id;
+      }
+      entry.forms.set(locale, ids);
+    }
+    return ids;
   }
 
   codePoints(documentId: string, text: string): CodePointIndex {
@@ -124,19 +210,9 @@ export function analysisCorpus(input: DatasetInput, viewer: Viewer, filter: Anal
     if (wantedDocuments && !wantedDocuments.has(record.id)) continue;
     if (filter.variable && !wantedValues!.has(valueText(record, filter.variable.name))) continue;
     const codePoints = cache.codePoints(record.id, text);
-    const segments = (byDocument.get(record.id) ?? []).map((segment) => {
-      coders.add(segment.coder);
-      return {
-        segment,
-        codeId: segment.codeId,
-        coder: segment.coder,
-        start16: segment.start,
-        end16: segment.end,
-        start: codePoints.toCodePoints(segment.start),
-        end: codePoints.toCodePoints(segment.end),
-      };
-    });
-    segments.sort((a, b) => a.start - b.start || a.end - b.end || (a.segment.id < b.segment.id ? -1 : a.segment.id > b.segment.id ? 1 : 0));
+    const given = byDocument.get(record.id) ?? [];
+    for (const segment of given) coders.add(segment.coder);
+    const segments = cache.countedSegments(record.id, text, given);
     documents.push({ record, text, length: codePoints.codePointLength, codePoints, segments });
   }
   return { documents, codes: input.codes, variables: input.variables ?? [], coders: [...coders].sort(), cache };

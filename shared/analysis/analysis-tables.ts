@@ -9,7 +9,7 @@
  */
 import { csvChunks, type CsvFlavour } from '../exports/csv-export';
 import type { CodeDocumentMatrix } from './code-document-matrix';
-import type { Cooccurrence, OverlapPassage } from './cooccurrence';
+import { cellPairs, type Cooccurrence, type OverlapPassage } from './cooccurrence';
 import type { Crosstab } from './crosstab';
 import type { CodeFrequency, Frequencies, FrequencyBase } from './frequencies';
 import type { KeywordInContext, WordCount } from './word-frequencies';
@@ -100,7 +100,7 @@ export function cooccurrencePairsTable(matrix: Cooccurrence): AnalysisTable {
   matrix.codes.forEach((a, i) =>
     matrix.codes.forEach((b, j) => {
       if (j <= i) return;
-      for (const [first, second] of matrix.cells[i][j].pairIds) rows.push([a.codeId, b.codeId, first, second]);
+      for (const [first, second] of cellPairs(matrix, i, j)) rows.push([a.codeId, b.codeId, first, second]);
     }),
   );
   return { columns: ['code_a_id', 'code_b_id', 'segment_a_id', 'segment_b_id'], rows };

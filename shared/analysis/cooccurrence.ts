@@ -18,32 +18,47 @@
  *   (never) to 1 (every segment of each meets the other code); it is 0 when neither has segments.
  * The diagonal holds each code's number of segments (and 1, or 0 without segments).
  */
-import type { AnalysisCorpus, AnalysisSegment } from './analysis-corpus';
+import type { AnalysisCorpus, AnalysisDocument, AnalysisSegment } from './analysis-corpus';
 import { codeColumns } from './analysis-corpus';
-import { paragraphRanges, paragraphsOf, type ParagraphBreak } from './paragraphs';
+import { paragraphsOf, type ParagraphBreak } from './paragraphs';
 
 export type Proximity = { kind: 'overlap' } | { kind: 'paragraph'; breaks: ParagraphBreak } | { kind: 'distance'; characters: number };
 
-/** One cell: codes A (row) and B (column). Pair ids are [segment of A, segment of B]. */
+/** One cell: codes A (row) and B (column). */
 export interface CooccurrenceCell {
   pairs: number;
   meetingRow: number;
   meetingColumn: number;
   jaccard: number;
-  pairIds: Array<[string, string]>;
+  /**
+   * The pairs behind the cell, flat: [a₀, b₀, a₁, b₁, …], each an index into the matrix's
+   * `segmentIds` (a of code A, b of code B). `cellPairs` gives them as ids.
+   */
+  pairIndexes: number[];
 }
 
 export interface Cooccurrence {
   proximity: Proximity;
   codes: Array<{ codeId: string; name: string; path: string; segments: number }>;
-  /** cells[i][j]: codes[i] with codes[j]; the matrix is symmetric (pair ids swapped). */
+  /** cells[i][j]: codes[i] with codes[j]; the matrix is symmetric (pairs swapped). */
   cells: CooccurrenceCell[][];
+  /** The ids of the segments counted, by document and in text order (what pair indexes point at). */
+  segmentIds: string[];
+}
+
+/** The pairs behind a cell as [segment id of A, segment id of B]. */
+export function cellPairs(matrix: Cooccurrence, row: number, column: number): Array<[string, string]> {
+  const { pairIndexes } = matrix.cells[row][column];
+  const pairs: Array<[string, string]> = [];
+  for (let k = 0; k < pairIndexes.length; k += 2) pairs.push([matrix.segmentIds[pairIndexes[k]], matrix.segmentIds[pairIndexes[k + 1]]]);
+  return pairs;
 }
 
 /** Calls `meet` for every pair of segments of one document that meet, the earlier (in text order) first. */
-function meetingPairs(segments: readonly AnalysisSegment[], text: string, proximity: Proximity, meet: (a: AnalysisSegment, b: AnalysisSegment) => void): void {
+function meetingPairs(corpus: AnalysisCorpus, document: AnalysisDocument, proximity: Proximity, meet: (a: AnalysisSegment, b: AnalysisSegment) => void): void {
+  const { segments } = document;
   if (proximity.kind === 'paragraph') {
-    const paragraphs = paragraphRanges(text, proximity.breaks);
+    const paragraphs = corpus.cache.paragraphs(document.record.id, document.text, proximity.breaks);
     const placed = segments
       .map((segment) => ({ segment, range: paragraphsOf(paragraphs, { start: segment.start16, end: segment.end16 }) }))
       .filter(({ range }) => range[0] <= range[1])
@@ -65,19 +80,36 @@ export function cooccurrence(corpus: AnalysisCorpus, proximity: Proximity): Cooc
   const columns = codeColumns(corpus.codes, false);
   const at = new Map(columns.map((column, i) => [column.codeId, i]));
   const n = columns.length;
-  const counts = columns.map(() => 0);
-  const pairIds: Array<Array<Array<[string, string]>>> = columns.map(() => columns.map(() => []));
-  // Segments of code i that meet code j: a set per cell, of segment ids.
-  const meeting: Array<Array<Set<string>>> = columns.map(() => columns.map(() => new Set<string>()));
+  const counts = new Array<number>(n).fill(0);
+  const segmentIds: string[] = [];
+  const number = new Map<AnalysisSegment, number>();
   for (const document of corpus.documents) {
-    for (const s of document.segments) counts[at.get(s.codeId)!]++;
-    meetingPairs(document.segments, document.text, proximity, (a, b) => {
+    for (const s of document.segments) {
+      counts[at.get(s.codeId)!]++;
+      number.set(s, segmentIds.length);
+      segmentIds.push(s.segment.id);
+    }
+  }
+  // pairIndexes[i][j]: pairs noted with the earlier segment's code i first; meets[g·n + j]: segment g meets code j.
+  const pairIndexes: number[][][] = columns.map(() => columns.map(() => []));
+  const meets = new Uint8Array(segmentIds.length * n);
+  const meeting: number[][] = columns.map(() => new Array<number>(n).fill(0));
+  for (const document of corpus.documents) {
+    meetingPairs(corpus, document, proximity, (a, b) => {
       if (a.codeId === b.codeId) return;
       const i = at.get(a.codeId)!;
       const j = at.get(b.codeId)!;
-      pairIds[i][j].push([a.segment.id, b.segment.id]);
-      meeting[i][j].add(a.segment.id);
-      meeting[j][i].add(b.segment.id);
+      const ga = number.get(a)!;
+      const gb = number.get(b)!;
+      pairIndexes[i][j].push(ga, gb);
+      if (!meets[ga * n + j]) {
+        meets[ga * n + j] = 1;
+        meeting[i][j]++;
+      }
+      if (!meets[gb * n + i]) {
+        meets[gb * n + i] = 1;
+        meeting[j][i]++;
+      }
     });
   }
   const cells: CooccurrenceCell[][] = [];
@@ -85,19 +117,20 @@ export function cooccurrence(corpus: AnalysisCorpus, proximity: Proximity): Cooc
     cells.push([]);
     for (let j = 0; j < n; j++) {
       if (i === j) {
-        cells[i].push({ pairs: counts[i], meetingRow: counts[i], meetingColumn: counts[i], jaccard: counts[i] > 0 ? 1 : 0, pairIds: [] });
+        cells[i].push({ pairs: counts[i], meetingRow: counts[i], meetingColumn: counts[i], jaccard: counts[i] > 0 ? 1 : 0, pairIndexes: [] });
         continue;
       }
       // Pairs were noted with the earlier segment's code first: gather both ways, as (A, B).
-      const ids = [...pairIds[i][j], ...pairIds[j][i].map(([b, a]) => [a, b] as [string, string])];
-      const meetingRow = meeting[i][j].size;
-      const meetingColumn = meeting[j][i].size;
-      const shared = (meetingRow + meetingColumn) / 2;
+      const mine = pairIndexes[i][j];
+      const theirs = pairIndexes[j][i];
+      const both = mine.slice();
+      for (let k = 0; k < theirs.length; k += 2) both.push(theirs[k + 1], theirs[k]);
+      const shared = (meeting[i][j] + meeting[j][i]) / 2;
       const union = counts[i] + counts[j] - shared;
-      cells[i].push({ pairs: ids.length, meetingRow, meetingColumn, jaccard: union > 0 ? shared / union : 0, pairIds: ids });
+      cells[i].push({ pairs: both.length / 2, meetingRow: meeting[i][j], meetingColumn: meeting[j][i], jaccard: union > 0 ? shared / union : 0, pairIndexes: both });
     }
   }
-  return { proximity, codes: columns.map((c, i) => ({ codeId: c.codeId, name: c.name, path: c.path, segments: counts[i] })), cells };
+  return { proximity, codes: columns.map((c, i) => ({ codeId: c.codeId, name: c.name, path: c.path, segments: counts[i] })), cells, segmentIds };
 }
 
 /** A passage where segments of two codes overlap: the overlap (code points) and both segments. */
@@ -120,7 +153,7 @@ export function overlapPassages(corpus: AnalysisCorpus, firstCodeId: string, sec
   const passages: OverlapPassage[] = [];
   for (const document of corpus.documents) {
     const found: OverlapPassage[] = [];
-    meetingPairs(document.segments, document.text, { kind: 'overlap' }, (a, b) => {
+    meetingPairs(corpus, document, { kind: 'overlap' }, (a, b) => {
       const [first, second] = a.codeId === firstCodeId && b.codeId === secondCodeId ? [a, b] : b.codeId === firstCodeId && a.codeId === secondCodeId ? [b, a] : [null, null];
       if (!first || !second) return;
       const start16 = Math.max(a.start16, b.start16);

@@ -18,7 +18,7 @@
  */
 import type { AnalysisCorpus, AnalysisDocument, AnalysisSegment, CodeColumn } from './analysis-corpus';
 import { codeColumns, valueText, variableGroups } from './analysis-corpus';
-import { coveredCodePoints, mergeSorted, wordsCovered, type Range } from './spans';
+import { firstWordEndingAfter, firstWordStartingAt, type WordIndex } from './word-index';
 
 /** One code's figures. Shares are fractions (0–1); words and their share are null when words were not counted. */
 export interface CodeFrequency {
@@ -79,107 +79,174 @@ export interface FrequencyOptions {
 
 const share = (part: number, whole: number) => (whole > 0 ? part / whole : 0);
 
-/** Each document's segments grouped by code id (in text order within each code). */
-function byCode(segments: readonly AnalysisSegment[], keep: (segment: AnalysisSegment) => boolean): Map<string, AnalysisSegment[]> {
+/** What the counted segments of one code cover in one document. */
+interface Cover {
+  segments: number;
+  characters: number;
+  words: number;
+}
+
+/**
+ * Characters (code points) and words covered by segments in text order, merged as they come: a
+ * character or a word under two of them counts once.
+ */
+function cover(segments: readonly AnalysisSegment[], words: WordIndex | null): Cover {
+  let characters = 0;
+  let wordCount = 0;
+  let nextWord = 0;
+  // The run of merged segments being read, in code points and in UTF-16 units; it is counted when the next one starts after it.
+  let from = 0;
+  let to = -1;
+  let from16 = 0;
+  let to16 = 0;
+  for (let k = 0; k <= segments.length; k++) {
+    const s = k < segments.length ? segments[k] : null;
+    if (s && s.start <= to) {
+      if (s.end > to) {
+        to = s.end;
+        to16 = s.end16;
+      }
+      continue;
+    }
+    if (to >= 0) {
+      characters += to - from;
+      if (words) {
+        // The words from the first that ends inside the run to the last that starts inside it.
+        const first = Math.max(nextWord, firstWordEndingAfter(words, from16));
+        const after = firstWordStartingAt(words, to16);
+        if (after > first) wordCount += after - first;
+        if (after > nextWord) nextWord = after;
+      }
+    }
+    if (s) {
+      from = s.start;
+      to = s.end;
+      from16 = s.start16;
+      to16 = s.end16;
+    }
+  }
+  return { segments: segments.length, characters, words: wordCount };
+}
+
+const byStart = (a: AnalysisSegment, b: AnalysisSegment) => a.start - b.start;
+
+/** What each code column covers in one document, counting the given segments (in text order); null where it has none. */
+function coverByColumn(segments: readonly AnalysisSegment[], columns: readonly CodeColumn[], words: WordIndex | null): Array<Cover | null> {
   const groups = new Map<string, AnalysisSegment[]>();
   for (const segment of segments) {
-    if (!keep(segment)) continue;
     const list = groups.get(segment.codeId);
     if (list) list.push(segment);
     else groups.set(segment.codeId, [segment]);
   }
-  return groups;
+  const covers: Array<Cover | null> = [];
+  for (const { codeId, members } of columns) {
+    if (members.size === 1) {
+      const own = groups.get(codeId);
+      covers.push(own ? cover(own, words) : null);
+      continue;
+    }
+    const all: AnalysisSegment[] = [];
+    for (const id of members) for (const s of groups.get(id) ?? []) all.push(s);
+    covers.push(all.length ? cover(all.sort(byStart), words) : null);
+  }
+  return covers;
 }
 
-/** The UTF-16 ranges of the segments of some codes in one document, merged. */
-function mergedRanges(groups: Map<string, AnalysisSegment[]>, members: ReadonlySet<string>): Range[] {
-  const ranges: Range[] = [];
-  for (const id of members) for (const s of groups.get(id) ?? []) ranges.push({ start: s.start16, end: s.end16 });
-  if (members.size > 1) ranges.sort((a, b) => a.start - b.start);
-  return mergeSorted(ranges);
-}
+/** Sums of covers per column, over documents. */
+class Totals {
+  readonly base: FrequencyBase;
+  private readonly sums: Array<Cover & { documents: number }>;
 
-/** The base and per-code figures over `documents`, counting the segments `keep` accepts. */
-function codeFigures(
-  corpus: AnalysisCorpus,
-  documents: readonly AnalysisDocument[],
-  columns: readonly CodeColumn[],
-  options: FrequencyOptions,
-  keep: (segment: AnalysisSegment) => boolean,
-): { base: FrequencyBase; codes: CodeFrequency[] } {
-  const totals = columns.map(() => ({ segments: 0, documents: 0, characters: 0, words: 0 }));
-  const base: FrequencyBase = { documents: documents.length, characters: 0, words: options.words ? 0 : null };
-  for (const document of documents) {
-    base.characters += document.length;
-    const words = options.words ? corpus.cache.words(document.record.id, document.text, options.locale) : null;
-    if (words) base.words! += words.count;
-    const groups = byCode(document.segments, keep);
-    if (groups.size === 0) continue;
-    columns.forEach((column, i) => {
-      let segments = 0;
-      for (const id of column.members) segments += groups.get(id)?.length ?? 0;
-      if (segments === 0) return;
-      const merged = mergedRanges(groups, column.members);
-      const total = totals[i];
-      total.segments += segments;
-      total.documents++;
-      total.characters += coveredCodePoints(merged, document.codePoints);
-      if (words) total.words += wordsCovered(merged, words);
+  constructor(columns: number, words: boolean) {
+    this.base = { documents: 0, characters: 0, words: words ? 0 : null };
+    this.sums = Array.from({ length: columns }, () => ({ segments: 0, documents: 0, characters: 0, words: 0 }));
+  }
+
+  addDocument(document: AnalysisDocument, words: WordIndex | null): void {
+    this.base.documents++;
+    this.base.characters += document.length;
+    if (words) this.base.words! += words.count;
+  }
+
+  addCovers(covers: ReadonlyArray<Cover | null>): void {
+    for (let i = 0; i < covers.length; i++) {
+      const cover = covers[i];
+      if (!cover) continue;
+      const sum = this.sums[i];
+      sum.segments += cover.segments;
+      sum.documents++;
+      sum.characters += cover.characters;
+      sum.words += cover.words;
+    }
+  }
+
+  rows(columns: readonly CodeColumn[], base = this.base): CodeFrequency[] {
+    return columns.map((column, i) => {
+      const total = this.sums[i];
+      return {
+        codeId: column.codeId,
+        name: column.name,
+        path: column.path,
+        depth: column.depth,
+        segments: total.segments,
+        documents: total.documents,
+        documentShare: share(total.documents, base.documents),
+        characters: total.characters,
+        characterShare: share(total.characters, base.characters),
+        words: base.words === null ? null : total.words,
+        wordShare: base.words === null ? null : share(total.words, base.words),
+      };
     });
   }
-  const codes = columns.map((column, i) => {
-    const total = totals[i];
-    return {
-      codeId: column.codeId,
-      name: column.name,
-      path: column.path,
-      depth: column.depth,
-      segments: total.segments,
-      documents: total.documents,
-      documentShare: share(total.documents, base.documents),
-      characters: total.characters,
-      characterShare: share(total.characters, base.characters),
-      words: base.words === null ? null : total.words,
-      wordShare: base.words === null ? null : share(total.words, base.words),
-    };
-  });
-  return { base, codes };
-}
-
-/** Each document's figures over all its counted segments. */
-function documentFigures(corpus: AnalysisCorpus, options: FrequencyOptions): DocumentFrequency[] {
-  return corpus.documents.map((document) => {
-    const merged = mergeSorted(document.segments.map((s) => ({ start: s.start16, end: s.end16 })).sort((a, b) => a.start - b.start));
-    const codedCharacters = coveredCodePoints(merged, document.codePoints);
-    const words = options.words ? corpus.cache.words(document.record.id, document.text, options.locale) : null;
-    return {
-      documentId: document.record.id,
-      title: document.record.title,
-      segments: document.segments.length,
-      codes: new Set(document.segments.map((s) => s.codeId)).size,
-      characters: document.length,
-      codedCharacters,
-      codedShare: share(codedCharacters, document.length),
-      words: words ? words.count : null,
-      codedWords: words ? wordsCovered(merged, words) : null,
-    };
-  });
 }
 
 /** The frequencies of every code of the codebook over the corpus (codes in tree order). */
 export function frequencies(corpus: AnalysisCorpus, options: FrequencyOptions): Frequencies {
   const columns = codeColumns(corpus.codes, options.withSubcodes);
-  const all = () => true;
-  const overall = codeFigures(corpus, corpus.documents, columns, options, all);
-  const byCoder = corpus.coders.map((coder) => ({ coder, ...codeFigures(corpus, corpus.documents, columns, options, (s) => s.coder === coder) }));
   const variable = options.variable ?? null;
-  const byValue = variable
-    ? variableGroups(corpus.documents, corpus.variables, variable).map((value) => ({
-        value,
-        ...codeFigures(corpus, corpus.documents.filter((d) => valueText(d.record, variable) === value), columns, options, all),
-      }))
-    : null;
-  return { withSubcodes: options.withSubcodes, base: overall.base, codes: overall.codes, byDocument: documentFigures(corpus, options), byCoder, byValue, variable };
+  const overall = new Totals(columns.length, options.words);
+  const byCoder = new Map(corpus.coders.map((coder) => [coder, new Totals(columns.length, options.words)]));
+  const groups = variable ? variableGroups(corpus.documents, corpus.variables, variable) : [];
+  const byValue = new Map(groups.map((value) => [value, new Totals(columns.length, options.words)]));
+  const byDocument: DocumentFrequency[] = [];
+  for (const document of corpus.documents) {
+    const words = options.words ? corpus.cache.words(document.record.id, document.text, options.locale) : null;
+    const group = variable ? byValue.get(valueText(document.record, variable))! : null;
+    overall.addDocument(document, words);
+    group?.addDocument(document, words);
+    const covers = coverByColumn(document.segments, columns, words);
+    overall.addCovers(covers);
+    group?.addCovers(covers);
+    const ofCoder = new Map<string, AnalysisSegment[]>();
+    for (const segment of document.segments) {
+      const list = ofCoder.get(segment.coder);
+      if (list) list.push(segment);
+      else ofCoder.set(segment.coder, [segment]);
+    }
+    for (const [coder, segments] of ofCoder) byCoder.get(coder)!.addCovers(coverByColumn(segments, columns, words));
+    const all = cover(document.segments, words);
+    byDocument.push({
+      documentId: document.record.id,
+      title: document.record.title,
+      segments: document.segments.length,
+      codes: new Set(document.segments.map((s) => s.codeId)).size,
+      characters: document.length,
+      codedCharacters: all.characters,
+      codedShare: share(all.characters, document.length),
+      words: words ? words.count : null,
+      codedWords: words ? all.words : null,
+    });
+  }
+  return {
+    withSubcodes: options.withSubcodes,
+    base: overall.base,
+    codes: overall.rows(columns),
+    byDocument,
+    // A coder's shares are of every document counted.
+    byCoder: [...byCoder].map(([coder, totals]) => ({ coder, base: overall.base, codes: totals.rows(columns, overall.base) })),
+    byValue: variable ? [...byValue].map(([value, totals]) => ({ value, base: totals.base, codes: totals.rows(columns) })) : null,
+    variable,
+  };
 }
 
 /** What a frequency table may be sorted by. */

@@ -13,7 +13,7 @@ import * as stopwords from 'stopword';
 import type { AnalysisCorpus, AnalysisDocument, AnalysisSegment } from './analysis-corpus';
 import { codeAndDescendants } from '../model/codebook';
 import { mergeSorted, type Range } from './spans';
-import { firstWordEndingAfter } from './word-index';
+import { firstWordEndingAfter, type WordIndex } from './word-index';
 
 /** ISO 639-1 codes and English names of the languages the stopword package has a list for, to its names. */
 const LANGUAGES: Record<string, string> = {
@@ -84,13 +84,12 @@ function countedRanges(document: AnalysisDocument, codeIds: ReadonlySet<string> 
   return { merged: mergeSorted(segments.map((s) => ({ start: s.start16, end: s.end16 }))), segments };
 }
 
-/** Calls `visit` for each word that shares a character with the merged ranges, once each. */
-function eachWord(corpus: AnalysisCorpus, document: AnalysisDocument, merged: readonly Range[], locale: string | undefined, visit: (start: number, end: number) => void): void {
-  const words = corpus.cache.words(document.record.id, document.text, locale);
+/** Calls `visit` with the index of each word that shares a character with the merged ranges, once each. */
+function eachWord(words: WordIndex, merged: readonly Range[], visit: (word: number) => void): void {
   let next = 0;
   for (const { start, end } of merged) {
     let i = Math.max(next, firstWordEndingAfter(words, start));
-    for (; i < words.count && words.starts[i] < end; i++) visit(words.starts[i], words.ends[i]);
+    for (; i < words.count && words.starts[i] < end; i++) visit(i);
     next = i;
   }
 }
@@ -100,32 +99,66 @@ function codeSet(corpus: AnalysisCorpus, options: Pick<WordOptions, 'codeId' | '
   return options.withSubcodes ? codeAndDescendants(corpus.codes, options.codeId) : new Set([options.codeId]);
 }
 
-/** Word frequencies in the counted passages, most frequent first (then A–Z). */
+/**
+ * Word frequencies in the counted passages, most frequent first (then A–Z). Words are counted by
+ * the number of their lower-case form (AnalysisCache.wordForms), so that a refresh compares
+ * numbers, not strings.
+ */
 export function wordFrequencies(corpus: AnalysisCorpus, options: WordOptions): WordCount[] {
   const codeIds = codeSet(corpus, options);
-  const counts = new Map<string, { count: number; documents: number; lastDocument: number }>();
   const locale = options.locale;
+  const lexicon = corpus.cache.lexicon(locale);
+  let counts = new Int32Array(1024);
+  let documents = new Int32Array(1024);
+  let lastDocument = new Int32Array(1024).fill(-1);
+  const stopByLanguage = new Map<string, Uint8Array>();
   corpus.documents.forEach((document, d) => {
     const { merged } = countedRanges(document, codeIds);
     if (!merged.length) return;
-    const stop = options.dropStopWords ? stopWordsOf(languageOf(document, options)) : null;
-    eachWord(corpus, document, merged, locale, (start, end) => {
-      const word = document.text.slice(start, end).toLocaleLowerCase(locale);
-      if (stop?.has(word)) return;
-      const entry = counts.get(word);
-      if (!entry) counts.set(word, { count: 1, documents: 1, lastDocument: d });
-      else {
-        entry.count++;
-        if (entry.lastDocument !== d) {
-          entry.documents++;
-          entry.lastDocument = d;
-        }
+    const words = corpus.cache.words(document.record.id, document.text, locale);
+    const forms = corpus.cache.wordForms(document.record.id, document.text, locale);
+    if (lexicon.forms.length > counts.length) {
+      const size = Math.max(lexicon.forms.length, counts.length * 2);
+      const grow = (from: Int32Array, fill = 0) => {
+        const to = new Int32Array(size).fill(fill);
+        to.set(from);
+        return to;
+      };
+      counts = grow(counts);
+      documents = grow(documents);
+      lastDocument = grow(lastDocument, -1);
+    }
+    // Per language, a flag per form: 0 not looked up yet, 1 a stop-word, 2 not one.
+    let stop: Uint8Array | null = null;
+    let stopWords: ReadonlySet<string> | null = null;
+    if (options.dropStopWords) {
+      const language = languageOf(document, options);
+      stopWords = stopWordsOf(language);
+      stop = stopByLanguage.get(language) ?? null;
+      if (!stop || stop.length < lexicon.forms.length) {
+        const grown = new Uint8Array(Math.max(lexicon.forms.length, 1024) * 2);
+        if (stop) grown.set(stop);
+        stopByLanguage.set(language, (stop = grown));
+      }
+    }
+    eachWord(words, merged, (i) => {
+      const form = forms[i];
+      if (stop) {
+        if (stop[form] === 0) stop[form] = stopWords!.has(lexicon.forms[form]) ? 1 : 2;
+        if (stop[form] === 1) return;
+      }
+      counts[form]++;
+      if (lastDocument[form] !== d) {
+        documents[form]++;
+        lastDocument[form] = d;
       }
     });
   });
-  return [...counts]
-    .map(([word, { count, documents }]) => ({ word, count, documents }))
-    .sort((a, b) => b.count - a.count || (a.word < b.word ? -1 : a.word > b.word ? 1 : 0));
+  const found: WordCount[] = [];
+  for (let form = 0; form < Math.min(counts.length, lexicon.forms.length); form++) {
+    if (counts[form] > 0) found.push({ word: lexicon.forms[form], count: counts[form], documents: documents[form] });
+  }
+  return found.sort((a, b) => b.count - a.count || (a.word < b.word ? -1 : a.word > b.word ? 1 : 0));
 }
 
 /** One occurrence of a word in its context; offsets in code points. */
@@ -147,13 +180,21 @@ export interface KeywordInContext {
  */
 export function keywordsInContext(corpus: AnalysisCorpus, word: string, contextCharacters: number, options: Pick<WordOptions, 'codeId' | 'withSubcodes' | 'locale'>): KeywordInContext[] {
   const codeIds = codeSet(corpus, options);
-  const wanted = word.toLocaleLowerCase(options.locale);
+  const lexicon = corpus.cache.lexicon(options.locale);
   const found: KeywordInContext[] = [];
   for (const document of corpus.documents) {
     const { merged, segments } = countedRanges(document, codeIds);
-    eachWord(corpus, document, merged, options.locale, (start16, end16) => {
+    if (!merged.length) continue;
+    const words = corpus.cache.words(document.record.id, document.text, options.locale);
+    const forms = corpus.cache.wordForms(document.record.id, document.text, options.locale);
+    // Looked up after the document's forms are numbered: the word may first appear in it.
+    const wanted = lexicon.idOf.get(word.toLocaleLowerCase(options.locale));
+    if (wanted === undefined) continue;
+    eachWord(words, merged, (i) => {
+      if (forms[i] !== wanted) return;
+      const start16 = words.starts[i];
+      const end16 = words.ends[i];
       const text = document.text.slice(start16, end16);
-      if (text.toLocaleLowerCase(options.locale) !== wanted) return;
       const holder = segments.find((s) => s.start16 < end16 && s.end16 > start16)!;
       const index = document.codePoints;
       const start = index.toCodePoints(start16);

@@ -92,9 +92,14 @@ export function firstWordEndingAfter(index: WordIndex, offset: number): number {
   return lo;
 }
 
-/** Number of words that share at least one character with [start, end). */
-export function wordsTouching(index: WordIndex, start: number, end: number): number {
-  let n = 0;
-  for (let i = firstWordEndingAfter(index, start); i < index.count && index.starts[i] < end; i++) n++;
-  return n;
+/** Index of the first word that starts at or after `offset` (binary search). */
+export function firstWordStartingAt(index: WordIndex, offset: number): number {
+  let lo = 0;
+  let hi = index.count;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (index.starts[mid] < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analysisCorpus, NO_ANALYSIS_FILTER } from '../../shared/analysis/analysis-corpus';
 import { analysisCsv, cooccurrenceTable, frequencyTable, matrixTable } from '../../shared/analysis/analysis-tables';
 import { codeDocumentMatrix } from '../../shared/analysis/code-document-matrix';
-import { cooccurrence, overlapPassages } from '../../shared/analysis/cooccurrence';
+import { cellPairs, cooccurrence, overlapPassages } from '../../shared/analysis/cooccurrence';
 import { crosstab } from '../../shared/analysis/crosstab';
 import { frequencies, sortFrequencies } from '../../shared/analysis/frequencies';
 import { paragraphRanges, paragraphsOf } from '../../shared/analysis/paragraphs';
@@ -116,8 +116,11 @@ describe('paragraphs', () => {
 });
 
 describe('co-occurrence', () => {
-  const at = (matrix: ReturnType<typeof cooccurrence>, a: string, b: string) =>
-    matrix.cells[matrix.codes.findIndex((c) => c.codeId === a)][matrix.codes.findIndex((c) => c.codeId === b)];
+  const index = (matrix: ReturnType<typeof cooccurrence>, code: string) => matrix.codes.findIndex((c) => c.codeId === code);
+  const at = (matrix: ReturnType<typeof cooccurrence>, a: string, b: string) => {
+    const cell = matrix.cells[index(matrix, a)][index(matrix, b)];
+    return { ...cell, pairIds: cellPairs(matrix, index(matrix, a), index(matrix, b)) };
+  };
 
   it('counts overlapping pairs of different codes, with the pairs behind each cell and the Jaccard-like share', () => {
     const matrix = cooccurrence(corpus, { kind: 'overlap' });
