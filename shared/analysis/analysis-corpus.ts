@@ -14,7 +14,7 @@ import type { DatasetInput } from '../model/project';
 import type { CodedSegment } from '../model/segments';
 import type { VariableDefinition, VariableValue } from '../model/variables';
 import { CodePointIndex } from '../text/offsets';
-import { shownTo, type Viewer } from '../views/blind-coding';
+import { isShownTo, type Viewer } from '../views/blind-coding';
 import { paragraphRanges, type ParagraphBreak } from './paragraphs';
 import type { Range } from './spans';
 import { wordIndexer, type WordIndex } from './word-index';
@@ -78,6 +78,7 @@ export interface WordForms {
 
 /** True when the two lists hold the very same items in the same order. */
 function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a === b) return true;
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
@@ -93,6 +94,24 @@ export class AnalysisCache {
   private readonly texts = new Map<string, CachedText>();
   private readonly indexers = new Map<string, (text: string) => WordIndex>();
   private readonly lexicons = new Map<string, WordForms & { rawId: Map<string, number> }>();
+  private grouped: { segments: CodedSegment[]; key: string; byDocument: Map<string, CodedSegment[]> } | null = null;
+
+  /**
+   * The segments `keep` accepts, by document id, in their given order; made again only when the
+   * list of segments or `key` (what `keep` depends on) has changed.
+   */
+  segmentsByDocument(segments: readonly CodedSegment[], key: string, keep: (segment: CodedSegment) => boolean): Map<string, CodedSegment[]> {
+    if (this.grouped && this.grouped.key === key && sameItems(this.grouped.segments, segments)) return this.grouped.byDocument;
+    const byDocument = new Map<string, CodedSegment[]>();
+    for (const segment of segments) {
+      if (!keep(segment)) continue;
+      const list = byDocument.get(segment.documentId);
+      if (list) list.push(segment);
+      else byDocument.set(segment.documentId, [segment]);
+    }
+    this.grouped = { segments: [...segments], key, byDocument };
+    return byDocument;
+  }
 
   private entry(documentId: string, text: string): CachedText {
     let entry = this.texts.get(documentId);
@@ -197,13 +216,9 @@ export function analysisCorpus(input: DatasetInput, viewer: Viewer, filter: Anal
   const wantedCoders = filter.coders ? new Set(filter.coders) : null;
   const wantedValues = filter.variable ? new Set(filter.variable.values) : null;
   const known = new Set(input.codes.map((code) => code.id));
-  const byDocument = new Map<string, CodedSegment[]>();
-  for (const segment of shownTo(viewer, input.segments)) {
-    if ((wantedCoders && !wantedCoders.has(segment.coder)) || !known.has(segment.codeId)) continue;
-    const list = byDocument.get(segment.documentId);
-    if (list) list.push(segment);
-    else byDocument.set(segment.documentId, [segment]);
-  }
+  // Blind coding, the coder filter and the codebook decide which segments count.
+  const key = JSON.stringify([viewer.blind ? viewer.coder : null, filter.coders, [...known]]);
+  const byDocument = cache.segmentsByDocument(input.segments, key, (segment) => isShownTo(viewer, segment) && (!wantedCoders || wantedCoders.has(segment.coder)) && known.has(segment.codeId));
   const coders = new Set<string>();
   const documents: AnalysisDocument[] = [];
   for (const { record, text } of input.documents) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analysisCorpus, NO_ANALYSIS_FILTER } from '../../shared/analysis/analysis-corpus';
+import { AnalysisCache, analysisCorpus, NO_ANALYSIS_FILTER } from '../../shared/analysis/analysis-corpus';
 import { analysisCsv, cooccurrenceTable, frequencyTable, matrixTable } from '../../shared/analysis/analysis-tables';
 import { codeDocumentMatrix } from '../../shared/analysis/code-document-matrix';
 import { cellPairs, cooccurrence, overlapPassages } from '../../shared/analysis/cooccurrence';
@@ -93,6 +93,19 @@ describe('frequencies', () => {
     expect(row(contra.codes, 'opinion').segments).toBe(1);
     const byDocumentAndCoder = frequencies(analysisCorpus(input, everyone, { documentIds: ['d1'], coders: ['ana'], variable: null }), { withSubcodes: false, words: false });
     expect(byDocumentAndCoder.codes.map((c) => c.segments)).toEqual([1, 1, 1, 0]);
+  });
+
+  it('sees every change of the segments through the kept cache: one added in place, one replaced, blind coding turned on', () => {
+    const cache = new AnalysisCache();
+    const segments = [...input.segments];
+    const live = { ...input, segments };
+    const opinion = () => row(frequencies(analysisCorpus(live, everyone, NO_ANALYSIS_FILTER, cache), { withSubcodes: false, words: true }).codes, 'opinion');
+    expect(opinion()).toMatchObject({ segments: 3, characters: 23 });
+    segments.push(segment('s7', 'd2', d2, 'two three', 'opinion', 'ana'));
+    expect(opinion()).toMatchObject({ segments: 4, documents: 3, characters: 23 + 9 });
+    segments[segments.length - 1] = segment('s7', 'd2', d2, 'three', 'opinion', 'ana');
+    expect(opinion()).toMatchObject({ segments: 4, characters: 23 + 5, words: 4 + 1 });
+    expect(row(frequencies(analysisCorpus(live, { coder: 'ben', blind: true }, NO_ANALYSIS_FILTER, cache), { withSubcodes: false, words: false }).codes, 'opinion').segments).toBe(1);
   });
 
   it('writes a table whose shares are the full fractions', () => {
