@@ -41,6 +41,11 @@ describe('analysis on the command line', () => {
     expect(overlaps[1]).toMatch(/^doc-[0-9a-f]+,Troops crossed the border at dawn 🙂\.,7,25,crossed the border,/);
     run('--project', folder, '--kind', 'kwic', '--word', 'border', '--context', '8', '--out', join(out, 'kwic.csv'));
     expect((await readFile(join(out, 'kwic.csv'), 'utf8')).split('\n')[1]).toMatch(/,19,25,sed the ,border, at dawn$/);
+    // Words once under overlapping segments; stop-words (English by default) left out unless kept.
+    run('--project', folder, '--kind', 'words', '--out', join(out, 'words.csv'));
+    expect((await readFile(join(out, 'words.csv'), 'utf8')).split('\n').sort()).toEqual(['', 'attack,1,1', 'border,1,1', 'crossed,1,1', 'shameful,1,1', 'troops,1,1', 'word,count,documents']);
+    run('--project', folder, '--kind', 'words', '--keep-stop-words', '--out', join(out, 'all-words.csv'));
+    expect(await readFile(join(out, 'all-words.csv'), 'utf8')).toContain('\nthe,1,1\n');
     const crosstab = run('--project', folder, '--kind', 'crosstab', '--variable', 'stance', '--unit', 'documents', '--out', join(out, 'x.csv'));
     expect(crosstab.note).toMatch(/not independent/);
   });
