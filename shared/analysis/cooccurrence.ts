@@ -54,24 +54,39 @@ export function cellPairs(matrix: Cooccurrence, row: number, column: number): Ar
   return pairs;
 }
 
-/** Calls `meet` for every pair of segments of one document that meet, the earlier (in text order) first. */
-function meetingPairs(corpus: AnalysisCorpus, document: AnalysisDocument, proximity: Proximity, meet: (a: AnalysisSegment, b: AnalysisSegment) => void): void {
+/**
+ * Calls `meet` for every pair of segments of one document that meet, as indexes into its
+ * segments, the earlier (in text order) first.
+ */
+function meetingPairs(corpus: AnalysisCorpus, document: AnalysisDocument, proximity: Proximity, meet: (a: number, b: number) => void): void {
   const { segments } = document;
   if (proximity.kind === 'paragraph') {
     const paragraphs = corpus.cache.paragraphs(document.record.id, document.text, proximity.breaks);
-    const placed = segments
-      .map((segment) => ({ segment, range: paragraphsOf(paragraphs, { start: segment.start16, end: segment.end16 }) }))
-      .filter(({ range }) => range[0] <= range[1])
-      .sort((a, b) => a.range[0] - b.range[0]);
-    for (let i = 0; i < placed.length; i++) {
-      for (let j = i + 1; j < placed.length && placed[j].range[0] <= placed[i].range[1]; j++) meet(placed[i].segment, placed[j].segment);
+    const first: number[] = [];
+    const last: number[] = [];
+    const order: number[] = [];
+    segments.forEach((segment, k) => {
+      const [from, to] = paragraphsOf(paragraphs, { start: segment.start16, end: segment.end16 });
+      first.push(from);
+      last.push(to);
+      if (from <= to) order.push(k);
+    });
+    order.sort((x, y) => first[x] - first[y] || x - y);
+    for (let i = 0; i < order.length; i++) {
+      const a = order[i];
+      for (let j = i + 1; j < order.length && first[order[j]] <= last[a]; j++) meet(a, order[j]);
     }
     return;
   }
   // Segments are in text order (by start), so the later one of a pair starts at or after the earlier.
-  const reach = proximity.kind === 'overlap' ? (s: AnalysisSegment, t: AnalysisSegment) => t.start < s.end : (s: AnalysisSegment, t: AnalysisSegment) => t.start - s.end <= proximity.characters;
+  const gap = proximity.kind === 'overlap' ? -1 : proximity.characters;
   for (let i = 0; i < segments.length; i++) {
-    for (let j = i + 1; j < segments.length && reach(segments[i], segments[j]); j++) meet(segments[i], segments[j]);
+    const end = segments[i].end;
+    for (let j = i + 1; j < segments.length; j++) {
+      const apart = segments[j].start - end;
+      if (gap < 0 ? apart >= 0 : apart > gap) break;
+      meet(i, j);
+    }
   }
 }
 
@@ -82,11 +97,9 @@ export function cooccurrence(corpus: AnalysisCorpus, proximity: Proximity): Cooc
   const n = columns.length;
   const counts = new Array<number>(n).fill(0);
   const segmentIds: string[] = [];
-  const number = new Map<AnalysisSegment, number>();
   for (const document of corpus.documents) {
     for (const s of document.segments) {
       counts[at.get(s.codeId)!]++;
-      number.set(s, segmentIds.length);
       segmentIds.push(s.segment.id);
     }
   }
@@ -94,13 +107,16 @@ export function cooccurrence(corpus: AnalysisCorpus, proximity: Proximity): Cooc
   const pairIndexes: number[][][] = columns.map(() => columns.map(() => []));
   const meets = new Uint8Array(segmentIds.length * n);
   const meeting: number[][] = columns.map(() => new Array<number>(n).fill(0));
+  let offset = 0;
   for (const document of corpus.documents) {
-    meetingPairs(corpus, document, proximity, (a, b) => {
-      if (a.codeId === b.codeId) return;
-      const i = at.get(a.codeId)!;
-      const j = at.get(b.codeId)!;
-      const ga = number.get(a)!;
-      const gb = number.get(b)!;
+    // Each segment's code's place, once per document rather than once per pair.
+    const place = document.segments.map((s) => at.get(s.codeId)!);
+    meetingPairs(corpus, document, proximity, (ka, kb) => {
+      const i = place[ka];
+      const j = place[kb];
+      if (i === j) return;
+      const ga = offset + ka;
+      const gb = offset + kb;
       pairIndexes[i][j].push(ga, gb);
       if (!meets[ga * n + j]) {
         meets[ga * n + j] = 1;
@@ -111,6 +127,7 @@ export function cooccurrence(corpus: AnalysisCorpus, proximity: Proximity): Cooc
         meeting[j][i]++;
       }
     });
+    offset += document.segments.length;
   }
   const cells: CooccurrenceCell[][] = [];
   for (let i = 0; i < n; i++) {
@@ -153,7 +170,9 @@ export function overlapPassages(corpus: AnalysisCorpus, firstCodeId: string, sec
   const passages: OverlapPassage[] = [];
   for (const document of corpus.documents) {
     const found: OverlapPassage[] = [];
-    meetingPairs(corpus, document, { kind: 'overlap' }, (a, b) => {
+    meetingPairs(corpus, document, { kind: 'overlap' }, (ka, kb) => {
+      const a = document.segments[ka];
+      const b = document.segments[kb];
       const [first, second] = a.codeId === firstCodeId && b.codeId === secondCodeId ? [a, b] : b.codeId === firstCodeId && a.codeId === secondCodeId ? [b, a] : [null, null];
       if (!first || !second) return;
       const start16 = Math.max(a.start16, b.start16);
