@@ -19,11 +19,14 @@ export class CliError extends Error {
 }
 
 /** The commands, as they are typed. */
-export const COMMAND_NAMES = ['init', 'list', 'stats', 'export', 'import', 'import-codebook', 'sync', 'agreement', 'archive', 'restore', 'backup'] as const;
+export const COMMAND_NAMES = ['init', 'list', 'stats', 'export', 'import', 'import-codebook', 'sync', 'agreement', 'archive', 'restore', 'backup', 'analysis'] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
 /** The commands that only read the project: they also take a project archive as --project. */
-export const READING_COMMANDS: readonly CommandName[] = ['list', 'stats', 'export', 'agreement', 'archive'];
+export const READING_COMMANDS: readonly CommandName[] = ['list', 'stats', 'export', 'agreement', 'archive', 'analysis'];
+
+/** The tables `analysis` writes, as --kind names them. */
+export const ANALYSIS_KINDS = ['frequencies', 'documents', 'cooccurrence', 'pairs', 'matrix', 'crosstab', 'overlaps', 'words', 'kwic'] as const;
 
 /** The export formats' lines of the help, indented under `export`. */
 const formatLines = EXPORT_FORMATS.map(({ cli }) => `                               ${cli.name.padEnd(8)}  ${cli.help}`).join('\n');
@@ -59,10 +62,35 @@ ${formatLines}
                              --bootstrap 1000 --seed 1  (defaults: every coder but the
                              consensus, the documents every chosen coder has coded (or
                              --all-documents), every code, no intervals)
+  analysis --kind K --out FILE.csv
+                             a table of the Analysis area (CSV, UTF-8 without BOM;
+                             characters and offsets in code points), over the segments you
+                             may see (blind coding hides the others'); K is one of:
+                               frequencies  per code: segments, documents, characters and
+                                            words, overall, per coder and (--variable NAME)
+                                            per value; --subcodes sums sub-codes into their
+                                            parents; --without-words skips words
+                               documents    per document: segments, codes, coded characters
+                               cooccurrence code × code: pairs of segments that meet, and the
+                                            Jaccard-like share; --proximity overlap (default),
+                                            paragraph (blank-line blocks), line, or distance
+                                            with --distance N characters
+                               pairs        the segment pairs behind co-occurrence
+                               matrix       documents × codes (--measure segments or share),
+                                            grouped by --variable NAME
+                               crosstab     codes × the values of --variable NAME (--unit
+                                            segments or documents); prints χ², p, Cramér's V,
+                                            and Fisher's exact test for 2 × 2
+                               overlaps     the AND query: where --code A and --with B overlap
+                               words        word frequencies in the segments of --code (or
+                                            all); stop-words of --language (default en) or of
+                                            --language-variable NAME, kept with --keep-stop-words
+                               kwic         --word W in context (--context N characters)
+                             filters: --documents ID,..  --coders a,b  --where NAME=V1,V2
 
 Options:
   --project DIR   the project folder (default: the app's default project); list, stats,
-                  export, agreement and archive also take a project archive (.awbproj),
+                  export, agreement, archive and analysis also take a project archive (.awbproj),
                   read from a checked copy that is removed afterwards
   --help          this text
 
@@ -90,6 +118,22 @@ export function parseCommandLine(argv: string[]) {
       coder: { type: 'string' },
       into: { type: 'string' },
       list: { type: 'boolean' },
+      kind: { type: 'string' },
+      variable: { type: 'string' },
+      where: { type: 'string' },
+      subcodes: { type: 'boolean' },
+      'without-words': { type: 'boolean' },
+      proximity: { type: 'string' },
+      distance: { type: 'string' },
+      measure: { type: 'string' },
+      unit: { type: 'string' },
+      code: { type: 'string' },
+      with: { type: 'string' },
+      word: { type: 'string' },
+      context: { type: 'string' },
+      language: { type: 'string' },
+      'language-variable': { type: 'string' },
+      'keep-stop-words': { type: 'boolean' },
     },
   });
 }
@@ -120,5 +164,10 @@ export function checkCall(command: string, options: CommandOptions, files: reado
     throw new CliError(EXIT.usage, 'Name the archive to restore and give --into, the new folder: restore FILE.awbproj --into DIR.');
   }
   if (command !== 'restore' && options.into !== undefined) throw new CliError(EXIT.usage, '--into is an option of restore only. See annotation-workbench --help.');
+  if (command === 'analysis' && !(ANALYSIS_KINDS as readonly string[]).includes(options.kind ?? '')) {
+    throw new CliError(EXIT.usage, `Give --kind as one of ${ANALYSIS_KINDS.join(', ')}${options.kind ? ` (not “${options.kind}”)` : ''}.`);
+  }
+  if (command === 'analysis' && !options.out) throw new CliError(EXIT.usage, 'Give --out, the CSV file to write.');
+  if (command !== 'analysis' && options.kind !== undefined) throw new CliError(EXIT.usage, '--kind is an option of analysis only. See annotation-workbench --help.');
   if (command !== 'backup' && options.list) throw new CliError(EXIT.usage, '--list is an option of backup only. See annotation-workbench --help.');
 }

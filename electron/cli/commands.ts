@@ -13,6 +13,7 @@ import { CliError, EXIT, type CommandName, type CommandOptions } from './argumen
 import type { ProjectCommand } from './command-context';
 import { isArchive, onRestoredArchive } from './archive-as-project';
 import { agreement } from './commands/agreement';
+import { analysis } from './commands/analysis';
 import { archive } from './commands/archive';
 import { backup } from './commands/backup';
 import { exportDataset } from './commands/export';
@@ -33,6 +34,7 @@ export const PROJECT_COMMANDS: Record<Exclude<CommandName, MakingCommand>, Proje
   'import-codebook': importCodebook,
   sync,
   agreement,
+  analysis,
   archive,
   backup,
 };

@@ -13,6 +13,7 @@ import type { ProjectStore } from '../project/project-store';
 import { Jobs } from '../services/jobs';
 import { ProjectSession } from '../services/project-session';
 import { SharedFolders } from '../services/shared-folders';
+import { analysisHandlers } from './analysis';
 import { codebookHandlers } from './codebook';
 import { coderHandlers } from './coders';
 import { handlerContext, type CommonServices, type Services } from './context';
@@ -48,6 +49,7 @@ function openProjectHandlers(services: CommonServices, store: ProjectStore, jobs
     ...exportHandlers(context),
     ...jobHandlers(context),
     ...reliabilityHandlers(context),
+    ...analysisHandlers(context),
   };
 }
 

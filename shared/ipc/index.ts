@@ -21,8 +21,10 @@ import { exchangeOperations } from './exchange';
 import { exportsOperations } from './exports';
 import { jobsOperations } from './jobs';
 import { agreementOperations } from './agreement';
+import { analysisOperations } from './analysis';
 
 export * from './agreement';
+export * from './analysis';
 export * from './channels';
 export * from './codebook';
 export * from './commands';
@@ -52,6 +54,7 @@ export const operations = {
   ...exportsOperations,
   ...jobsOperations,
   ...agreementOperations,
+  ...analysisOperations,
 } as const;
 
 export type Operations = typeof operations;

@@ -14,6 +14,8 @@
  *   bench.ts (here)     CSV export of 100,000 segments
  *   bench-exchange.ts   REFI-QDA export and import of 100,000 segments, in the worker thread
  *   bench-agreement.ts  the reliability report with 1,000 bootstrap samples, in the worker thread
+ *   bench-analysis.ts   D: the Analysis area's tables (frequencies, co-occurrence, the code ×
+ *                       document matrix, the crosstab, word lists)
  *
  * Scenarios: A, the largest bundled document with 300 segments; B, a generated 2 MB document with
  * 10,000 segments; C, a generated 10 MB document with 100,000 segments; D, 5,000 generated
@@ -34,6 +36,7 @@ import { writeFileDurably } from '../../electron/project/atomic-write';
 import { layoutText } from '../../shared/text/text-layout';
 import { generateDocument, mulberry32, randomCodedSpans, segmentsFor, type Random } from './generate';
 import { benchAgreement } from './bench-agreement';
+import { benchAnalysis } from './bench-analysis';
 import { benchCorpus } from './bench-corpus';
 import { probesScript } from './page-bench';
 import { benchExchange } from './bench-exchange';
@@ -151,6 +154,7 @@ async function main(): Promise<void> {
     sections.push({ title: 'CSV', section: await benchCsv(join(tmp, 'csv'), bText, random) });
     sections.push({ title: 'REFI-QDA', section: await benchExchange(bText, random, join(tmp, 'exchange')) });
     sections.push({ title: 'Reliability', section: await benchAgreement(random, bText) });
+    sections.push({ title: 'Analysis', section: await benchAnalysis({ tmp: join(tmp, 'analysis'), random, built: d }) });
 
     const rows: Row[] = sections.flatMap(({ section }) => section.rows);
     const lines = [

@@ -17,7 +17,7 @@ export type Layer = 'shared' | 'electron' | 'renderer';
 const NODE_BUILTINS = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
 
 /** Packages that shared/ may use: pure code that runs anywhere. */
-const SHARED_PACKAGES = ['zod', 'd3-dsv'];
+const SHARED_PACKAGES = ['zod', 'd3-dsv', 'stopword'];
 /** Packages that renderer/ may use. */
 const RENDERER_PACKAGES = [/^react(-dom)?(\/.*)?$/, /^prosemirror-[a-z]+$/, /^(react-)?i18next$/];
 
@@ -71,7 +71,8 @@ export const SHARED_ROOMS: Record<string, readonly string[]> = {
   exchange: ['model', 'text'],
   exports: ['model', 'text'],
   views: ['model', 'text'],
-  ipc: ['model', 'text', 'stats', 'edits', 'exchange', 'exports', 'views'],
+  analysis: ['model', 'text', 'views', 'exports'],
+  ipc: ['model', 'text', 'stats', 'edits', 'exchange', 'exports', 'views', 'analysis'],
 };
 
 /** The undo engine: it applies records' changes, so it knows the records and no kind of edit. */

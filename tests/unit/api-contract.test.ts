@@ -18,7 +18,7 @@ describe('the API contract', () => {
     expect(new Set(declared).size).toBe(declared.length);
     expect([...declared].sort()).toEqual([...operationNames].sort());
     expect([...operationNames].sort()).toEqual([
-      'addCode', 'addSegment', 'archiveProject', 'backUpNow', 'cancelJob', 'chooseFolder', 'closeProject', 'codeSearchHits', 'codeSpans', 'codeUsage', 'countSegments',
+      'addCode', 'addSegment', 'analysis', 'archiveProject', 'backUpNow', 'cancelJob', 'chooseFolder', 'closeProject', 'codeSearchHits', 'codeSpans', 'codeUsage', 'countSegments',
       'defineVariable', 'deleteCode', 'exportCodebook', 'exportCoderFile', 'exportCsv', 'exportDataset', 'exportReliability',
       'forgetRecent', 'getProject', 'getSession', 'importCodebook', 'importCodebookFile', 'importCoderFile', 'importDocument',
       'importProject', 'jobProgress', 'listBackups', 'listPlaces', 'listSegmentIds', 'listSegments', 'mergeCodes', 'moveCode', 'newProject', 'openDocument',

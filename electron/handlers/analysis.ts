@@ -1,0 +1,16 @@
+/**
+ * Handler of the Analysis area's figures: each computed over the project's documents and the
+ * segments the coder may see (blind coding hides the others'), with a cache of per-text work
+ * (code-point and word indexes, paragraphs) kept while the project is open.
+ */
+import { AnalysisCache, analysisCorpus } from '../../shared/analysis/analysis-corpus';
+import { analysisFigure } from '../../shared/analysis/analysis-request';
+import type { HandlerContext } from './context';
+import type { Handlers } from './dispatch';
+
+export function analysisHandlers({ store }: HandlerContext): Pick<Handlers, 'analysis'> {
+  const cache = new AnalysisCache();
+  return {
+    analysis: async (request) => analysisFigure(analysisCorpus(await store.dataset(), store.viewer, request.filter, cache), request),
+  };
+}

@@ -1,0 +1,50 @@
+/**
+ * One request for a figure of the Analysis area, as the page (through the contract) and the
+ * command line ask for it, and the figure it answers with: the one place that maps a request to
+ * its pure function.
+ */
+import type { AnalysisCorpus, AnalysisFilter } from './analysis-corpus';
+import { codeDocumentMatrix, type CodeDocumentMatrix, type MatrixMeasure } from './code-document-matrix';
+import { cooccurrence, overlapPassages, type Cooccurrence, type OverlapPassage, type Proximity } from './cooccurrence';
+import { crosstab, type Crosstab, type CrosstabUnit } from './crosstab';
+import { frequencies, type Frequencies } from './frequencies';
+import { keywordsInContext, wordFrequencies, type KeywordInContext, type WordCount } from './word-frequencies';
+
+export type AnalysisRequest = { filter: AnalysisFilter } & (
+  | { figure: 'frequencies'; withSubcodes: boolean; words: boolean; variable: string | null }
+  | { figure: 'cooccurrence'; proximity: Proximity }
+  | { figure: 'overlaps'; firstCodeId: string; secondCodeId: string }
+  | { figure: 'matrix'; measure: MatrixMeasure; withSubcodes: boolean; variable: string | null }
+  | { figure: 'crosstab'; variable: string; unit: CrosstabUnit; withSubcodes: boolean; codeIds: string[] | null }
+  | { figure: 'words'; codeId: string | null; withSubcodes: boolean; language: string; languageVariable: string | null; dropStopWords: boolean }
+  | { figure: 'kwic'; word: string; context: number; codeId: string | null; withSubcodes: boolean }
+);
+
+export type AnalysisFigure =
+  | { figure: 'frequencies'; frequencies: Frequencies }
+  | { figure: 'cooccurrence'; cooccurrence: Cooccurrence }
+  | { figure: 'overlaps'; overlaps: OverlapPassage[] }
+  | { figure: 'matrix'; matrix: CodeDocumentMatrix }
+  | { figure: 'crosstab'; crosstab: Crosstab }
+  | { figure: 'words'; words: WordCount[] }
+  | { figure: 'kwic'; lines: KeywordInContext[] };
+
+/** The figure a request asks for, over the corpus (already filtered by the request's filter). */
+export function analysisFigure(corpus: AnalysisCorpus, request: AnalysisRequest): AnalysisFigure {
+  switch (request.figure) {
+    case 'frequencies':
+      return { figure: 'frequencies', frequencies: frequencies(corpus, { withSubcodes: request.withSubcodes, words: request.words, variable: request.variable }) };
+    case 'cooccurrence':
+      return { figure: 'cooccurrence', cooccurrence: cooccurrence(corpus, request.proximity) };
+    case 'overlaps':
+      return { figure: 'overlaps', overlaps: overlapPassages(corpus, request.firstCodeId, request.secondCodeId) };
+    case 'matrix':
+      return { figure: 'matrix', matrix: codeDocumentMatrix(corpus, request) };
+    case 'crosstab':
+      return { figure: 'crosstab', crosstab: crosstab(corpus, request) };
+    case 'words':
+      return { figure: 'words', words: wordFrequencies(corpus, request) };
+    case 'kwic':
+      return { figure: 'kwic', lines: keywordsInContext(corpus, request.word, request.context, request) };
+  }
+}
