@@ -7,8 +7,9 @@
  *   the description and the codebook entry go into its `Description`);
  * - each document becomes a `TextSource` whose text travels as `sources/<guid>.txt` (UTF-8,
  *   byte for byte the document's text) and is named by `plainTextPath="internal://<guid>.txt"`;
- * - each coded segment becomes a `PlainTextSelection` (named by its quote, so that a reader can
- *   check the positions) with one `Coding`; its creator is the segment's coder;
+ * - each coded segment becomes a `PlainTextSelection` with one `Coding`; its creator is the
+ *   segment's coder. Its name is the start of its quote (see `selectionName`), so that a reader
+ *   can check the positions; the whole quote is in the source's text at those positions;
  * - memos on segments and documents become `Note`s referred to by `NoteRef`;
  * - document variables become `Variables` and `VariableValue`s.
  *
@@ -23,6 +24,7 @@ import type { DatasetInput } from '../../model/project';
 import { CodePointIndex } from '../../text/offsets';
 import { compareInTextOrder, type CodedSegment } from '../../model/segments';
 import type { VariableDefinition } from '../../model/variables';
+import { XmlBytes } from './xml-bytes';
 
 export const PROJECT_NAMESPACE = 'urn:QDA-XML:project:1.0';
 export const CODEBOOK_NAMESPACE = 'urn:QDA-XML:codebook:1.0';
@@ -66,6 +68,36 @@ function escapeContent(text: string): string {
   CONTENT_ESCAPED.lastIndex = 0;
   if (!CONTENT_ESCAPED.test(text)) return text;
   return text.replace(CONTENT_ESCAPED, (c) => CONTENT_ESCAPES[c]!);
+}
+
+/** The longest a selection's name gets (in UTF-16 units, before the ellipsis). */
+export const SELECTION_NAME_LIMIT = 60;
+
+/**
+ * A selection's name: its quote, or when the quote is longer than `SELECTION_NAME_LIMIT`, its
+ * first words up to that length followed by “…” (as other programs shorten names; a reader,
+ * ours included, takes such a name as the beginning of the text). The standard asks for no name
+ * at all; the whole quote as the name made a project of 100,000 segments a third larger.
+ */
+export function selectionName(quote: string): string {
+  if (quote.length <= SELECTION_NAME_LIMIT) return quote;
+  let end = SELECTION_NAME_LIMIT;
+  // Never half of a surrogate pair.
+  const last = quote.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--;
+  // Before the last word cut in two, when a word ends in the second half.
+  if (!isSpace(quote.charCodeAt(end))) {
+    let space = end - 1;
+    while (space >= SELECTION_NAME_LIMIT / 2 && !isSpace(quote.charCodeAt(space))) space--;
+    if (space >= SELECTION_NAME_LIMIT / 2) end = space;
+  }
+  while (end > 0 && isSpace(quote.charCodeAt(end - 1))) end--;
+  return `${quote.slice(0, end)}…`;
+}
+
+/** White space as JavaScript's `\s` knows it, by UTF-16 unit. */
+function isSpace(c: number): boolean {
+  return c <= 0x20 ? c === 0x20 || (c >= 0x09 && c <= 0x0d) : c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 const ENTRY_LABELS = [
@@ -165,16 +197,16 @@ const SELECTIONS_PER_PART = 500;
 
 /** The `project.qde` of a `.qdpx` bundle; the source texts go beside it (see `sourceEntryName`). */
 export function projectQde(input: DatasetInput, options: ProjectQdeOptions): string {
-  return [...projectQdeParts(input, options)].map((pieces) => pieces.join('')).join('');
+  const utf8 = new TextDecoder();
+  return [...projectQdeParts(input, options)].map((part) => (part instanceof Uint8Array ? utf8.decode(part) : part.join(''))).join('');
 }
 
 /**
  * The `project.qde` in parts (the head, then each document in parts of up to 500 selections, then
- * the notes), each part a list of pieces that follow one another. The pieces are never joined
- * here: a writer encodes each into its bytes as it is (joining tens of megabytes of small strings
- * into one, to encode it after, took several times as long).
+ * the notes). A part is a list of pieces that follow one another, never joined here (a writer
+ * encodes each into its bytes as it is), or, for the selections, its UTF-8 bytes already.
  */
-export function* projectQdeParts(input: DatasetInput, options: ProjectQdeOptions): Generator<readonly string[]> {
+export function* projectQdeParts(input: DatasetInput, options: ProjectQdeOptions): Generator<readonly string[] | Uint8Array> {
   // Users and codes are named again and again: their GUIDs are made once.
   const made = { user: new Map<string, string>(), code: new Map<string, string>() };
   const guidFor: GuidFor = (kind, key) => {
@@ -227,31 +259,32 @@ export function* projectQdeParts(input: DatasetInput, options: ProjectQdeOptions
       `    <TextSource guid="${guid}" name="${escapeXml(record.title)}" plainTextPath="internal://${guid}.txt" creatingUser="${user(options.exportingCoder)}" creationDateTime="${record.addedAt}">`,
     );
     const index = new CodePointIndex(text);
-    let pieces: string[] = [`${out.join('\n')}\n`];
+    yield [`${out.join('\n')}\n`];
     out.length = 0;
+    // The selections go into bytes as they are made, a part of up to 500 at a time (see xml-bytes.ts).
+    let part = new XmlBytes(SELECTIONS_PER_PART * 700);
+    let inPart = 0;
     for (const segment of [...(byDocument.get(record.id) ?? [])].sort(compareInTextOrder)) {
-      const selection = guidFor('selection', segment.id);
       const coder = user(segment.coder);
-      // One string per selection (a hundred thousand of them make a project of some 65 MB). The
-      // modifying user and time are written only when the segment was changed after it was made
-      // (a reader takes the creation for both when they are absent; the modifier is the coder).
-      const modified = segment.updatedAt === segment.createdAt ? '' : ` modifyingUser="${coder}" modifiedDateTime="${segment.updatedAt}"`;
+      const modified = segment.updatedAt === segment.createdAt ? '' : ` modifyingUser="${coder}" modifiedDateTime="${escapeXml(segment.updatedAt)}"`;
       const memo = segment.memo
         ? `        <NoteRef targetGUID="${note(`segment:${segment.id}`, `Memo on “${segment.quote.slice(0, 60)}”`, segment.memo, segment.coder, segment.updatedAt)}"/>\n`
         : '';
-      pieces.push(
-        `      <PlainTextSelection guid="${selection}" name="${escapeXml(segment.quote)}" startPosition="${index.toCodePoints(segment.start)}" endPosition="${index.toCodePoints(segment.end)}" creatingUser="${coder}" creationDateTime="${segment.createdAt}"${modified}>\n` +
-          `        <Coding guid="${guidFor('coding', segment.id)}" creatingUser="${coder}" creationDateTime="${segment.createdAt}">\n` +
+      const created = escapeXml(segment.createdAt);
+      part.text(
+        `      <PlainTextSelection guid="${guidFor('selection', segment.id)}" name="${escapeXml(selectionName(segment.quote))}" startPosition="${index.toCodePoints(segment.start)}" endPosition="${index.toCodePoints(segment.end)}" creatingUser="${coder}" creationDateTime="${created}"${modified}>\n` +
+          `        <Coding guid="${guidFor('coding', segment.id)}" creatingUser="${coder}" creationDateTime="${created}">\n` +
           `          <CodeRef targetGUID="${guidFor('code', segment.codeId)}"/>\n` +
           `        </Coding>\n${memo}      </PlainTextSelection>\n`,
       );
       options.onSegment?.();
-      if (pieces.length >= SELECTIONS_PER_PART) {
-        yield pieces;
-        pieces = [];
+      if (++inPart >= SELECTIONS_PER_PART) {
+        yield part.written();
+        part = new XmlBytes(SELECTIONS_PER_PART * 700);
+        inPart = 0;
       }
     }
-    if (pieces.length) yield pieces;
+    if (inPart) yield part.written();
     if (record.memo) {
       const ref = note(`document:${record.id}`, `Memo on ${record.title}`, record.memo, options.exportingCoder, options.now);
       out.push(`      <NoteRef targetGUID="${ref}"/>`);
