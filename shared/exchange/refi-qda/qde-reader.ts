@@ -316,6 +316,13 @@ function skimSelections(into: SelectionsOf): SkimElement {
   const own: Array<string | undefined> = new Array(SELECTION_ATTRIBUTES.length);
   const coding: Array<string | undefined> = new Array(CODING_ATTRIBUTES.length);
   const ref: Array<string | undefined> = [undefined];
+  /** The GUIDs of users and codes as kept, by the text read: the few of them come back on every selection. */
+  const normalised = new Map<string, string>();
+  const shared = (guid: string): string => {
+    let kept = normalised.get(guid);
+    if (kept === undefined) normalised.set(guid, (kept = normaliseGuid(guid)));
+    return kept;
+  };
   const read = (xml: string, open: number, parent: Node): number => {
     const tag = plainAttributes(xml, open + '<PlainTextSelection'.length, SELECTION_ATTRIBUTES, own);
     if (!tag) return -1;
@@ -342,7 +349,7 @@ function skimSelections(into: SelectionsOf): SkimElement {
           if (!xml.startsWith('</Coding>', at)) return -1;
           at += '</Coding>'.length;
           const creatingUser = coding[CODING_USER] ?? null;
-          codings.push({ guid: normaliseGuid(codingGuid), codeGuid: normaliseGuid(target), creatingUser: creatingUser && normaliseGuid(creatingUser), created: coding[CODING_CREATED] ?? null, noteGuids: [] });
+          codings.push({ guid: normaliseGuid(codingGuid), codeGuid: shared(target), creatingUser: creatingUser && shared(creatingUser), created: coding[CODING_CREATED] ?? null, noteGuids: [] });
         } else if (xml.startsWith('<NoteRef', at)) {
           const refTag = plainAttributes(xml, at + '<NoteRef'.length, REF_ATTRIBUTES, ref);
           if (refTag >= 0) return -1;
@@ -363,7 +370,7 @@ function skimSelections(into: SelectionsOf): SkimElement {
       name: own[NAME] ?? '',
       start,
       end,
-      creatingUser: creatingUser && normaliseGuid(creatingUser),
+      creatingUser: creatingUser && shared(creatingUser),
       created: own[CREATED] ?? null,
       modified: own[MODIFIED] ?? null,
       codings,
