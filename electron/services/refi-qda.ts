@@ -42,20 +42,23 @@ function sha1Guid(name: string): string {
 /**
  * GUIDs within one project: name-based (version 5, from SHA-1) for every record, except the
  * selection and the coding of a segment whose id is already a UUID. The selection keeps that id;
- * its coding gets the id with every hex digit combined (XOR) with a mask made once from the
- * project id, in RFC 9562's version 8 layout: as stable as the segment ids, distinct whenever
- * two ids differ outside their version and variant bits (always, for random ids), never equal to
- * a selection's version-4 GUID, and without a hash per segment (a hundred thousand of them took
- * a fifth of an export's time). Make one maker per export: it remembers the coding GUIDs it has
- * given, so that ids differing only in those bits still get distinct ones.
+ * the coding of a segment whose id is a random UUID (version 4 of RFC 9562's variant, as we make
+ * them) gets the id with every hex digit combined (XOR) with a mask made once from the project
+ * id, in RFC 9562's version 8 layout: as stable as the segment ids, distinct for distinct ids
+ * (the layout overwrites only the version and variant bits, the same in every such id), never
+ * equal to a selection's version-4 GUID, and without a hash per segment (a hundred thousand of
+ * them took a fifth of an export's time). Any other id's coding gets a name-based GUID, so that
+ * two ids that differ only in those bits never share one, whatever order they come in.
  */
 export function guidMaker(projectId: string): GuidFor {
   const mask = sha1Guid(`${projectId}\u0000coding-mask`).replace(/-/g, '');
   const maskDigits = Array.from(mask, (c) => HEX.indexOf(c));
   const digits = new Array<number>(36);
-  /** The coding's GUID of a segment id (a plain UUID), or null when the id is not one. */
+  /** The coding's GUID of a segment id that is a random UUID, or null when the id is not one. */
   const codingOf = (id: string): string | null => {
-    if (id.length !== 36) return null;
+    if (id.length !== 36 || id.charCodeAt(14) !== 0x34 /* 4 */) return null;
+    const variant = id.charCodeAt(19);
+    if (variant !== 0x38 && variant !== 0x39 && variant !== 0x61 && variant !== 0x62 /* 8 9 a b */) return null;
     let digit = 0;
     for (let i = 0; i < 36; i++) {
       const c = id.charCodeAt(i);
@@ -73,20 +76,11 @@ export function guidMaker(projectId: string): GuidFor {
     }
     return String.fromCharCode.apply(null, digits);
   };
-  /**
-   * The segment id each masked coding GUID was made from. Two ids that differ only in their
-   * version or variant bits give the same masked GUID: the second then gets a name-based one.
-   */
-  const maskedFrom = new Map<string, string>();
   return (kind, key) => {
     if (kind === 'selection' && isPlainUuid(key)) return key;
     if (kind === 'coding') {
       const guid = codingOf(key);
-      if (guid !== null) {
-        const from = maskedFrom.get(guid);
-        if (from === undefined) maskedFrom.set(guid, key);
-        if (from === undefined || from === key) return guid;
-      }
+      if (guid !== null) return guid;
     }
     return sha1Guid(`${projectId}\u0000${kind}\u0000${key}`);
   };

@@ -153,13 +153,21 @@ describe('REFI-QDA export of the hard cases', () => {
       '    text = open(os.path.join(sys.argv[1], "sources", path), encoding="utf-8", newline="").read()',
       '    for sel in source.findall("q:PlainTextSelection", ns):',
       '        start, end = int(sel.get("startPosition")), int(sel.get("endPosition"))',
-      '        out.append([text[start:end] == sel.get("name"), sel.get("name")])',
+      '        out.append([sel.get("guid"), text[start:end], sel.get("name")])',
       'notes = [n.find("q:PlainTextContent", ns).text for n in root.iter("{urn:QDA-XML:project:1.0}Note")]',
       'print(json.dumps({"selections": out, "notes": notes}))',
     ].join('\n');
     const read = JSON.parse(execFileSync('python3', ['-c', script, folder]).toString());
     expect(read.selections).toHaveLength(exported.rows);
-    expect(read.selections.filter(([same]: [boolean]) => !same)).toEqual([]);
+    // Each selection's positions hold its segment's quote exactly; its name is the quote, or the
+    // quote's beginning followed by an ellipsis when the quote is long.
+    const quotes = new Map((await store.dataset()).segments.map((segment) => [segment.id, segment.quote]));
+    const wrong = read.selections.filter(([guid, covered, name]: [string, string, string]) => {
+      const quote = quotes.get(guid);
+      const named = name === quote || (name.endsWith('…') && quote !== undefined && quote.startsWith(name.slice(0, -1)));
+      return covered !== quote || !named;
+    });
+    expect(wrong).toEqual([]);
     expect(read.notes).toContain('bell and <tags> & "quotes"\r\nnext line');
   });
 });

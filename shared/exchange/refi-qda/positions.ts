@@ -72,6 +72,24 @@ export function nameMatches(name: string, covered: string): boolean {
   return wanted.length >= 10 && found.startsWith(wanted);
 }
 
+/**
+ * `nameMatches(name, text.slice(from, to))` without the slice and, for the names most programs
+ * write (ours among them: the covered text, or its beginning and “…”), without squashing the
+ * white space of either: a name that is the text, or whose part before its “…” starts it as
+ * written, matches at once.
+ */
+function nameMatchesAt(name: string, text: string, from: number, to: number): boolean {
+  const length = name.length;
+  if (length === to - from && text.startsWith(name, from)) return true;
+  const cut = length - 1;
+  if (cut > 0 && cut <= to - from && name.charCodeAt(cut) === 0x2026 /* … */ && !/\s/u.test(name[0]!)) {
+    let same = true;
+    for (let i = 0; i < cut && same; i++) same = name.charCodeAt(i) === text.charCodeAt(from + i);
+    if (same) return true;
+  }
+  return nameMatches(name, text.slice(from, to));
+}
+
 export interface PlacedSelection {
   /** UTF-16 offsets into the exact text, or null when the selection was left out. */
   range: { start: number; end: number } | null;
@@ -109,7 +127,7 @@ export function placeSelections(text: string, selections: ReadonlyArray<{ name: 
       const to = map(end);
       if (from === null || to === null || to <= from) return null;
       fits++;
-      if (name.trim() && nameMatches(name, text.slice(from, to))) {
+      if (name.trim() && nameMatchesAt(name, text, from, to)) {
         matches++;
         matched[i] = true;
       }

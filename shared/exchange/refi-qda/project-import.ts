@@ -54,17 +54,44 @@ const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 /** A time as ISO 8601 in UTC (as we write them), or the fallback when it is not a time. */
 const isoOr = (value: string | null, fallback: string) => {
   // Most times are already written so (ours always are): only a real day of a real month needs checking.
-  const parts = value ? CANONICAL_TIME.exec(value) : null;
-  if (parts) {
-    const year = Number(parts[1]);
-    const month = Number(parts[2]);
-    const day = Number(parts[3]);
+  if (value && CANONICAL_TIME.test(value)) {
+    // Digits at fixed places (see CANONICAL_TIME), read without a match's array and strings.
+    const digit = (i: number) => value.charCodeAt(i) - 0x30;
+    const year = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3);
+    const month = digit(5) * 10 + digit(6);
+    const day = digit(8) * 10 + digit(9);
     const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-    if (month >= 1 && month <= 12 && day >= 1 && day <= (month === 2 && !leap ? 28 : DAYS_IN_MONTH[month - 1]!)) return value!;
+    if (month >= 1 && month <= 12 && day >= 1 && day <= (month === 2 && !leap ? 28 : DAYS_IN_MONTH[month - 1]!)) return value;
   }
   const time = value ? Date.parse(value) : NaN;
   return Number.isFinite(time) ? new Date(time).toISOString() : fallback;
 };
+
+/** Offsets below this fit two to a number exactly (2^26 each: texts of up to 64 M characters). */
+const PLACE_LIMIT = 2 ** 26;
+
+/**
+ * Which places (document, code, coder, start and end) hold a segment: kept by document, code and
+ * coder, each holding its start and end as one number, so that 100,000 segments need no key
+ * string each.
+ */
+class PlaceSet {
+  private readonly groups = new Map<string, Map<string, Map<string, Set<number | string>>>>();
+
+  /** Adds a place; false when it was already there. */
+  add(documentId: string, codeId: string, coder: string, start: number, end: number): boolean {
+    let byCode = this.groups.get(documentId);
+    if (!byCode) this.groups.set(documentId, (byCode = new Map()));
+    let byCoder = byCode.get(codeId);
+    if (!byCoder) byCode.set(codeId, (byCoder = new Map()));
+    let places = byCoder.get(coder);
+    if (!places) byCoder.set(coder, (places = new Set()));
+    const key = start >= 0 && end >= 0 && start < PLACE_LIMIT && end < PLACE_LIMIT ? start * PLACE_LIMIT + end : `${start}:${end}`;
+    if (places.has(key)) return false;
+    places.add(key);
+    return true;
+  }
+}
 
 /** A UUID that can be a segment's id: plain, of a version 1 to 8 and of RFC 9562's variant. */
 const isSegmentUuid = (id: string) => isPlainGuid(id) && id.charCodeAt(14) >= 0x31 && id.charCodeAt(14) <= 0x38 && '89ab'.includes(id[19]!);
@@ -103,7 +130,8 @@ export function planProjectImport(
     changes.push({ kind: 'variables', id: 'variables', before: [...target.variables], after: variables });
   }
 
-  const existing = new Set(target.segments.map((s) => `${s.documentId}:${s.codeId}:${s.start}:${s.end}:${s.coder}`));
+  const existing = new PlaceSet();
+  for (const s of target.segments) existing.add(s.documentId, s.codeId, s.coder, s.start, s.end);
   const takenIds = new Set(target.segments.map((s) => s.id));
   let segmentCount = 0;
   let leftOut = 0;
@@ -142,9 +170,7 @@ export function planProjectImport(
         return;
       }
       const coder = coderName(coding.creatingUser ?? base.creatingUser ?? qde.creatingUser) ?? 'unknown coder';
-      const key = `${record.id}:${codeId}:${range.start}:${range.end}:${coder}`;
-      if (existing.has(key)) return;
-      existing.add(key);
+      if (!existing.add(record.id, codeId, coder, range.start, range.end)) return;
       let id = base.guid;
       if (!isSegmentUuid(id) || takenIds.has(id)) id = options.newSegmentId();
       takenIds.add(id);

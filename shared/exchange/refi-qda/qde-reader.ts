@@ -9,7 +9,7 @@
  * video are listed as left out, by name.
  */
 import { WorkbenchFailure } from '../../model/failure';
-import { readXmlTree, XmlSyntaxError, type TakeElement, type XmlElement } from './xml-tree';
+import { decodedOrNull, readXmlTree, XmlSyntaxError, type SkimElement, type TakeElement, type XmlElement } from './xml-tree';
 
 export interface QdeCode {
   guid: string;
@@ -83,9 +83,9 @@ export interface QdeProject {
 
 type Node = XmlElement;
 
-function parse(xml: string, take?: TakeElement): Node {
+function parse(xml: string, take?: TakeElement, skim?: SkimElement): Node {
   try {
-    return { name: '', attributes: {}, children: readXmlTree(xml, take), text: '' };
+    return { name: '', attributes: {}, children: readXmlTree(xml, take, skim), text: '' };
   } catch (error) {
     if (!(error instanceof XmlSyntaxError)) throw error;
     throw new WorkbenchFailure('invalid-input', `The file is not well-formed XML: ${error.message}`);
@@ -103,17 +103,12 @@ const attr = (node: Node, name: string): string | null => {
 /** The text of a child element that may hold only text (or be empty); null when there is no such child. */
 const text = (node: Node | undefined, name: string): string | null => child(node, name)?.text ?? null;
 
-/** True for a GUID already as we keep it (lower-case hex in the 8-4-4-4-12 layout), checked by hand: it runs several times for each of 100,000 selections. */
+/** True for a GUID already as we keep it (lower-case hex in the 8-4-4-4-12 layout); it runs several times for each of 100,000 selections. */
 export function isPlainGuid(guid: string): boolean {
-  if (guid.length !== 36) return false;
-  for (let i = 0; i < 36; i++) {
-    const c = guid.charCodeAt(i);
-    if (i === 8 || i === 13 || i === 18 || i === 23) {
-      if (c !== 0x2d) return false;
-    } else if (!((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66))) return false;
-  }
-  return true;
+  return guid.length === 36 && PLAIN_GUID.test(guid);
 }
+
+const PLAIN_GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** A GUID as we keep it: lower case, without braces. */
 export function normaliseGuid(guid: string): string {
@@ -245,6 +240,147 @@ function takeSelections(into: SelectionsOf): TakeElement {
   };
 }
 
+/** XML's white space (space, line feed, tab, carriage return). */
+const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d;
+
+/** The attributes a selection's own tag may carry in the plain shape (see `skimSelections`), and those of its parts. */
+const SELECTION_ATTRIBUTES = ['guid', 'name', 'startPosition', 'endPosition', 'creatingUser', 'creationDateTime', 'modifyingUser', 'modifiedDateTime'];
+const [GUID, NAME, START, END, CREATING_USER, CREATED, , MODIFIED] = SELECTION_ATTRIBUTES.map((_, i) => i) as number[];
+const CODING_ATTRIBUTES = ['guid', 'creatingUser', 'creationDateTime'];
+const [CODING_GUID, CODING_USER, CODING_CREATED] = [0, 1, 2];
+const REF_ATTRIBUTES = ['targetGUID'];
+/**
+ * Reads the attributes of a tag from `at` (just past its name) in the plain shape only: each
+ * after white space, as name="value", a name from `known` given once, a value with no `<` in
+ * it and no reference to a character XML does not allow. Their values (decoded as the tree
+ * reader decodes them) go into `values` by their place in `known`; the answer is where the tag
+ * ends (past its `>`), negative when it closed itself (`/>`), or 0 for anything else.
+ */
+function plainAttributes(xml: string, at: number, known: readonly string[], values: Array<string | undefined>): number {
+  values.fill(undefined);
+  // The tag and its values end before the next `<` (a value may not hold one).
+  const limit = xml.indexOf('<', at);
+  const end = limit < 0 ? xml.length : limit;
+  let next = 0;
+  for (;;) {
+    let c = xml.charCodeAt(at);
+    if (c === 0x3e /* > */) return at + 1;
+    if (c === 0x2f /* / */) return xml.charCodeAt(at + 1) === 0x3e ? -(at + 2) : 0;
+    if (!isSpace(c)) return 0;
+    while (isSpace((c = xml.charCodeAt(++at))));
+    if (c === 0x3e || c === 0x2f) continue;
+    // The attributes most often come in the order of `known`: the next one is tried first.
+    let found = -1;
+    for (let k = 0; k < known.length; k++) {
+      const i = (next + k) % known.length;
+      const name = known[i]!;
+      if (xml.startsWith(name, at) && xml.charCodeAt(at + name.length) === 0x3d /* = */ && xml.charCodeAt(at + name.length + 1) === 0x22 /* " */) {
+        found = i;
+        break;
+      }
+    }
+    if (found < 0 || values[found] !== undefined) return 0;
+    const from = at + known[found]!.length + 2;
+    const close = xml.indexOf('"', from);
+    if (close < 0 || close >= end) return 0;
+    const raw = xml.slice(from, close);
+    const value = raw.includes('&') || raw.includes('\r') ? decodedOrNull(raw) : raw;
+    if (value === null) return 0;
+    values[found] = value;
+    at = close + 1;
+    next = found + 1;
+  }
+}
+
+/** Past the white space from `at`. */
+function skipSpace(xml: string, at: number): number {
+  while (isSpace(xml.charCodeAt(at))) at++;
+  return at;
+}
+
+/** A whole number as `integer` reads it, or null. */
+function plainInteger(raw: string | undefined): number | null {
+  if (raw === undefined) return null;
+  const value = Number(raw.trim());
+  return Number.isSafeInteger(value) ? value : null;
+}
+
+/**
+ * Reads each `<PlainTextSelection>` in its plain shape (its codings, each with one `<CodeRef>`,
+ * then its note references; attributes as `plainAttributes` takes them) straight from the text
+ * into the selections of its source, as `readSelection` would read its tree; a selection in any
+ * other shape is left to the tree reader and `takeSelections` (see `SkimElement`). A project of
+ * 100,000 selections spent most of its reading on the trees of its selections.
+ */
+function skimSelections(into: SelectionsOf): SkimElement {
+  const own: Array<string | undefined> = new Array(SELECTION_ATTRIBUTES.length);
+  const coding: Array<string | undefined> = new Array(CODING_ATTRIBUTES.length);
+  const ref: Array<string | undefined> = [undefined];
+  /** The GUIDs of users and codes as kept, by the text read: the few of them come back on every selection. */
+  const normalised = new Map<string, string>();
+  const shared = (guid: string): string => {
+    let kept = normalised.get(guid);
+    if (kept === undefined) normalised.set(guid, (kept = normaliseGuid(guid)));
+    return kept;
+  };
+  const read = (xml: string, open: number, parent: Node): number => {
+    const tag = plainAttributes(xml, open + '<PlainTextSelection'.length, SELECTION_ATTRIBUTES, own);
+    if (!tag) return -1;
+    const guid = own[GUID];
+    const start = plainInteger(own[START]);
+    const end = plainInteger(own[END]);
+    if (!guid || start === null || end === null) return -1;
+    const codings: QdeCoding[] = [];
+    const noteGuids: string[] = [];
+    let at = Math.abs(tag);
+    if (tag > 0) {
+      for (;;) {
+        at = skipSpace(xml, at);
+        if (noteGuids.length === 0 && xml.startsWith('<Coding', at)) {
+          const codingTag = plainAttributes(xml, at + '<Coding'.length, CODING_ATTRIBUTES, coding);
+          const codingGuid = coding[CODING_GUID];
+          if (codingTag <= 0 || !codingGuid) return -1;
+          at = skipSpace(xml, codingTag);
+          if (!xml.startsWith('<CodeRef', at)) return -1;
+          const refTag = plainAttributes(xml, at + '<CodeRef'.length, REF_ATTRIBUTES, ref);
+          const target = ref[0];
+          if (refTag >= 0 || !target) return -1;
+          at = skipSpace(xml, -refTag);
+          if (!xml.startsWith('</Coding>', at)) return -1;
+          at += '</Coding>'.length;
+          const creatingUser = coding[CODING_USER] ?? null;
+          codings.push({ guid: normaliseGuid(codingGuid), codeGuid: shared(target), creatingUser: creatingUser && shared(creatingUser), created: coding[CODING_CREATED] ?? null, noteGuids: [] });
+        } else if (xml.startsWith('<NoteRef', at)) {
+          const refTag = plainAttributes(xml, at + '<NoteRef'.length, REF_ATTRIBUTES, ref);
+          if (refTag >= 0) return -1;
+          const target = normaliseGuid(ref[0] ?? '');
+          if (target) noteGuids.push(target);
+          at = -refTag;
+        } else if (xml.startsWith('</PlainTextSelection>', at)) {
+          at += '</PlainTextSelection>'.length;
+          break;
+        } else return -1;
+      }
+    }
+    const creatingUser = own[CREATING_USER] ?? null;
+    let selections = into.get(parent);
+    if (!selections) into.set(parent, (selections = []));
+    selections.push({
+      guid: normaliseGuid(guid),
+      name: own[NAME] ?? '',
+      start,
+      end,
+      creatingUser: creatingUser && shared(creatingUser),
+      created: own[CREATED] ?? null,
+      modified: own[MODIFIED] ?? null,
+      codings,
+      noteGuids,
+    });
+    return at;
+  };
+  return { name: 'PlainTextSelection', read };
+}
+
 function readTextSource(node: Node, name: string, selectionsOf: SelectionsOf): QdeSource {
   return {
     guid: guidOf(node, 'source'),
@@ -263,7 +399,7 @@ const VARIABLE_TYPES = new Set(['Text', 'Boolean', 'Integer', 'Float', 'Date', '
 /** Reads a `project.qde`. Throws a WorkbenchFailure when the text is not a QDA-XML project. */
 export function readProjectQde(xml: string): QdeProject {
   const selectionsOf: SelectionsOf = new Map();
-  const root = child(parse(xml, takeSelections(selectionsOf)), 'Project');
+  const root = child(parse(xml, takeSelections(selectionsOf), skimSelections(selectionsOf)), 'Project');
   if (!root) throw new WorkbenchFailure('invalid-input', 'This is not a REFI-QDA project: its XML has no <Project> element.');
   const users = new Map<string, string>();
   for (const user of list(child(root, 'Users'), 'User')) {

@@ -61,6 +61,19 @@ function decode(raw: string): string {
   return value;
 }
 
+/**
+ * An attribute's value or character data as it reads (see `decode`), or null when it refers to a
+ * character XML does not allow (the tree reader refuses it, saying where).
+ */
+export function decodedOrNull(raw: string): string | null {
+  try {
+    return decode(raw);
+  } catch (error) {
+    if (error instanceof ForbiddenReference) return null;
+    throw error;
+  }
+}
+
 const localName = (name: string) => {
   const colon = name.indexOf(':');
   return colon < 0 ? name : name.slice(colon + 1);
@@ -83,8 +96,22 @@ const isNameCharacter = (c: number) => !isSpace(c) && c !== 0x2f && c !== 0x3e &
  */
 export type TakeElement = (element: XmlElement, parent: XmlElement) => boolean;
 
+/**
+ * Reads an element of one name straight from the text, without making its tree: given the text,
+ * where the element's `<` stands and its parent, it reads the element whole and answers where it
+ * ends, or -1 when the element is not in the plain shape it knows (the reader then reads it as
+ * any other, with every check). It must answer a position only for an element that is well-formed
+ * and that the tree reader would read the same; what it read is its own (the element is left out
+ * of its parent's children, as a taken one is).
+ */
+export interface SkimElement {
+  /** The element's name as written (with its prefix, if any). */
+  name: string;
+  read(xml: string, open: number, parent: XmlElement): number;
+}
+
 /** Reads XML text into its top-level elements (a well-formed file has one: the root). */
-export function readXmlTree(xml: string, take?: TakeElement): XmlElement[] {
+export function readXmlTree(xml: string, take?: TakeElement, skim?: SkimElement): XmlElement[] {
   const top: XmlElement = { name: '', attributes: Object.create(null) as Record<string, string>, children: [], text: '' };
   const stack: XmlElement[] = [top];
   /** The open elements' names as written (with their prefix), which their end tags must repeat. */
@@ -124,17 +151,20 @@ export function readXmlTree(xml: string, take?: TakeElement): XmlElement[] {
       if (!blank) fail('text outside the root element', where);
       return;
     }
-    // The white space that indents child elements is no one's text.
-    if (blank && current.children.length > 0) return;
+    // The white space that indents child elements is no one's text (taken ones included).
+    if (blank && current.children !== NO_CHILDREN) return;
     current.text += cdata ? raw.replace(/\r\n?/g, '\n') : decodeAt(raw, where);
+  };
+  /** The parent has a child element (even one taken or skimmed): the white space that indented it is no one's text. */
+  const hasChildren = (parent: XmlElement) => {
+    if (parent.children !== NO_CHILDREN) return;
+    parent.children = [];
+    if (!/\S/.test(parent.text)) parent.text = '';
   };
   const addElement = (element: XmlElement, where: number) => {
     const parent = stack[stack.length - 1]!;
     if (parent === top && top.children.length > 0) fail('a second root element', where);
-    if (parent.children === NO_CHILDREN) {
-      parent.children = [];
-      if (!/\S/.test(parent.text)) parent.text = '';
-    }
+    hasChildren(parent);
     parent.children.push(element);
   };
   /** An element has ended (its parent is on top of the stack again): the taker may take it. */
@@ -161,7 +191,7 @@ export function readXmlTree(xml: string, take?: TakeElement): XmlElement[] {
       // The white space that indents the elements is most of what lies between tags: skipped unread.
       BLANK.lastIndex = at;
       BLANK.test(xml);
-      if (BLANK.lastIndex !== open || stack[stack.length - 1]!.children.length === 0) addText(xml.slice(at, open), at, false);
+      if (BLANK.lastIndex !== open || stack[stack.length - 1]!.children === NO_CHILDREN) addText(xml.slice(at, open), at, false);
     }
     const next = xml.charCodeAt(open + 1);
     if (next === 0x2f /* / */) {
@@ -210,6 +240,15 @@ export function readXmlTree(xml: string, take?: TakeElement): XmlElement[] {
       at = open + 1;
       const tag = readName();
       if (!tag) fail('a “<” that starts no element', open);
+      if (skim && tag === skim.name && stack.length > 1) {
+        const parent = stack[stack.length - 1]!;
+        const end = skim.read(xml, open, parent);
+        if (end > open) {
+          hasChildren(parent);
+          at = end;
+          continue;
+        }
+      }
       // Without a prototype, so that an attribute named __proto__ is kept like any other.
       const element: XmlElement = { name: localName(tag), attributes: Object.create(null) as Record<string, string>, children: NO_CHILDREN, text: '' };
       for (;;) {
