@@ -93,7 +93,7 @@ describe('the command line on a project of another version', () => {
     const before = await folderContents(folder);
     const run = spawnSync('node', [CLI, 'list', '--project', folder]);
     expect(run.status).toBe(2);
-    expect(run.stderr.toString()).toContain('written by a newer version of Annotation Workbench (schema 4; this version reads 3)');
+    expect(run.stderr.toString()).toContain('written by a newer version of Annotation Workbench (schema 5; this version reads 4)');
     expect(await folderContents(folder)).toEqual(before);
   });
 });
