@@ -54,13 +54,14 @@ function isOffset(value: unknown): value is number {
 /**
  * The segment a row holds, when the row has exactly the fields this program writes, in its order,
  * each as segmentSchema takes it; null otherwise (the schema then decides, and says what is wrong).
- * The object is made here, once, with its fields in one order for every segment.
+ * The object is made here, once, with its fields in one order for every segment. A code id found
+ * in `knownCodes` (ids the codebook's schema has checked already) is not matched again.
  */
-export function checkedRow(row: unknown): CodedSegment | null {
+export function checkedRow(row: unknown, knownCodes?: ReadonlySet<string>): CodedSegment | null {
   if (!Array.isArray(row) || row.length !== SEGMENT_FIELDS.length) return null;
   const [id, documentId, codeId, start, end, quote, coder, createdAt, updatedAt, memo] = row as unknown[];
   if (!isId(id) || !isId(documentId)) return null;
-  if (typeof codeId !== 'string' || !CODE_ID_PATTERN.test(codeId)) return null;
+  if (typeof codeId !== 'string' || !(knownCodes?.has(codeId) || CODE_ID_PATTERN.test(codeId))) return null;
   if (!isOffset(start) || !isOffset(end) || end <= start) return null;
   if (typeof quote !== 'string' || typeof coder !== 'string') return null;
   if (!isTime(createdAt) || !isTime(updatedAt)) return null;

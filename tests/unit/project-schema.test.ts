@@ -102,6 +102,23 @@ describe('checkProjectFile on the quick path and the schema alike', () => {
     ]);
   });
 
+  it('reads documents as the schema does: missing memo, source and values filled, a source and values kept, a bad value named', () => {
+    const project = validProject();
+    const [plain] = project.documents;
+    const source = { name: 'a.docx', sha256: 'b'.repeat(64), format: 'docx', encoding: null };
+    project.documents.push({ ...plain!, id: 'doc-2', file: 'b.txt', source, values: { outlet: 'council', year: 2020, none: null }, memo: 'kept' } as never);
+    project.documents.push({ ...plain!, id: 'doc-3', file: 'c.txt', extra: 'dropped' } as never);
+    const result = checkProjectFile(inFileForm(project));
+    expect(result.ok && result.project.documents).toEqual([
+      { ...plain, memo: '', source: null, values: {} },
+      { ...plain, id: 'doc-2', file: 'b.txt', source, values: { outlet: 'council', year: 2020, none: null }, memo: 'kept' },
+      { ...plain, id: 'doc-3', file: 'c.txt', memo: '', source: null, values: {} },
+    ]);
+    (project.documents[1] as unknown as { values: Record<string, unknown> }).values.outlet = 'x'.repeat(10_001);
+    const bad = checkProjectFile(inFileForm(project));
+    expect(!bad.ok && bad.reason).toMatch(/documents\.1\.values\.outlet/);
+  });
+
   it('reads rows whose fields come in another order by their names', () => {
     const project = validProject();
     const fields = ['quote', 'id', 'documentId', 'codeId', 'start', 'end', 'coder', 'createdAt', 'updatedAt', 'memo'];
