@@ -4,7 +4,7 @@
  *   - building scenario C through the real `addSegment`, one call per segment (500 at a time);
  *   - one durable add with 100,000 segments in the project, beside a plain append and flush of
  *     the same journal line to a file in the same folder (the floor);
- *   - the project file's size beside its segments' JSON alone, with a full history: C (200 single
+ *   - the project file's size beside its segments' rows alone, with a full history: C (200 single
  *     additions in its history) and D (its 100,000 segments added in large actions, all undoable);
  *   - opening each project (reading, checking, indexing);
  *   - the main process's resident memory with D open, in a child process that opens it as the app
