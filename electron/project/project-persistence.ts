@@ -3,7 +3,8 @@
  * done, undone or redone), how a line is read back and applied (a damaged line skipped, the
  * valid ones after it kept), and the JSON of the project file, made in chunks as it is written.
  */
-import { checkProjectFile, type ProjectFile } from '../../shared/model/project-schema';
+import { checkProjectState, type ProjectFile } from '../../shared/model/project-schema';
+import { SEGMENT_FIELDS, segmentRowsJson } from '../../shared/model/segment-rows';
 import { actionSchema } from '../../shared/model/changes';
 import { applyChanges, recordDone, redoLast, undoLast } from '../../shared/edits/changes';
 import { type Action } from '../../shared/model/changes';
@@ -60,7 +61,7 @@ export function replayDamagedJournal(
   const after = records.length - readBeforeDamage;
   const untouched = structuredClone(project);
   replayAll(project, records);
-  if (checkProjectFile(project).ok) {
+  if (checkProjectState(project).ok) {
     return {
       project,
       problem: (file) =>
@@ -84,21 +85,22 @@ const SEGMENTS_PER_CHUNK = 2000;
 
 /**
  * JSON of a project, in chunks made as they are written: the segments go a few thousand at a
- * time, so that rewriting the file of a large project never holds up the steps made meanwhile for
- * long, and no second copy of every segment's JSON is kept in memory. The chunks are of the
- * project as it is when this is called: the fields beside the segments are put into JSON at once,
- * and the list of segments taken then is never changed afterwards (a change makes a new list of
- * new segment objects, shared/model/segment-table.ts), so later steps do not reach the file.
+ * time, as rows under one list of field names (shared/model/segment-rows.ts), so that rewriting
+ * the file of a large project never holds up the steps made meanwhile for long, and no second
+ * copy of every segment's JSON is kept in memory. The chunks are of the project as it is when
+ * this is called: the fields beside the segments are put into JSON at once, and the list of
+ * segments taken then is never changed afterwards (a change makes a new list of new segment
+ * objects, shared/model/segment-table.ts), so later steps do not reach the file.
  */
 export function projectChunks(project: ProjectFile): Iterable<string> {
   const { segments, ...rest } = project;
-  const head = `${JSON.stringify(rest).slice(0, -1)},"segments":[`;
+  const head = `${JSON.stringify(rest).slice(0, -1)},"segments":{"fields":${JSON.stringify(SEGMENT_FIELDS)},"rows":[`;
   return (function* () {
     yield head;
     for (let i = 0; i < segments.length; i += SEGMENTS_PER_CHUNK) {
-      const json = segments.slice(i, i + SEGMENTS_PER_CHUNK).map((segment) => JSON.stringify(segment)).join(',');
+      const json = segmentRowsJson(segments.slice(i, i + SEGMENTS_PER_CHUNK));
       yield i === 0 ? json : `,${json}`;
     }
-    yield ']}';
+    yield ']}}';
   })();
 }

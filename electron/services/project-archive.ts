@@ -14,6 +14,7 @@ import { lstat, mkdir, mkdtemp, readdir, readFile, rename, rm, rmdir } from 'nod
 import { basename, dirname, join } from 'node:path';
 import { strToU8, Zip, ZipDeflate } from 'fflate';
 import { checkProjectFile, type ProjectFile } from '../../shared/model/project-schema';
+import type { SegmentRows } from '../../shared/model/segment-rows';
 import { migrateProjectJson, migrationPlan, newerVersionMessage, type JsonObject } from '../../shared/model/project-migrations';
 import { WorkbenchFailure } from '../../shared/model/failure';
 import { z } from '../../shared/model/zod';
@@ -67,7 +68,8 @@ export async function projectArchive(store: ProjectStore, now: Date = new Date()
   const projectBytes = store.projectFileNow();
   const files = new Map<string, Uint8Array>([[PROJECT_FILE, projectBytes]]);
   for (const [name, bytes] of await projectTexts(store.folder)) files.set(`${DOCUMENTS_FOLDER}/${name}`, bytes);
-  const project = JSON.parse(decodeUtf8Exact(projectBytes)) as ProjectFile;
+  // The file as written (its segments as rows, shared/model/segment-rows.ts).
+  const project = JSON.parse(decodeUtf8Exact(projectBytes)) as Omit<ProjectFile, 'segments'> & { segments: SegmentRows };
   // An archive that could not be restored is refused now, while the researcher can still mend the folder.
   const missing = missingText(project, files);
   if (missing) throw new WorkbenchFailure('project-unreadable', `The project could not be archived: ${missing}.`);
@@ -78,7 +80,7 @@ export async function projectArchive(store: ProjectStore, now: Date = new Date()
     createdAt: now.toISOString(),
     projectId: project.projectId,
     name: project.name,
-    counts: { documents: project.documents.length, segments: project.segments.length, codes: project.codes.length },
+    counts: { documents: project.documents.length, segments: project.segments.rows.length, codes: project.codes.length },
     files: [...files].map(([path, bytes]) => ({ path, bytes: bytes.length, sha256: sha256(bytes) })),
   };
   const parts: Array<readonly [string, Uint8Array]> = [[MANIFEST_FILE, strToU8(`${JSON.stringify(manifest, null, 2)}\n`)], ...files];
@@ -156,7 +158,7 @@ async function projectTexts(folder: string): Promise<Map<string, Uint8Array>> {
 }
 
 /** Why a document of the project has no text among the files (missing, or not the one it was added with); null when all are there. */
-function missingText(project: ProjectFile, files: ReadonlyMap<string, Uint8Array>): string | null {
+function missingText(project: Pick<ProjectFile, 'documents'>, files: ReadonlyMap<string, Uint8Array>): string | null {
   for (const document of project.documents) {
     const path = `${DOCUMENTS_FOLDER}/${document.file}`;
     const bytes = files.get(path);

@@ -3,24 +3,28 @@
  * file read from disk really is one. A file that fails this check is never overwritten. Each
  * record's schema sits beside its type (codebook.ts, segments.ts, ...); this module joins them.
  *
- * A project may hold 100,000 segments: they are checked by hand (segment-check.ts), which is many
- * times quicker than the schema; a file that check does not pass whole is checked again by the
- * schema, so that a bad file is described in the schema's own words.
+ * The file keeps the segments as rows under one list of field names (segment-rows.ts, since
+ * schema 4); in memory each segment is an object, and the project's other records are as the file
+ * holds them. A project may hold 100,000 segments: they are checked by hand as each row becomes
+ * its object (segment-rows.ts, segment-check.ts), which is many times quicker than the schema; a
+ * file that check does not pass whole is checked again by the schema, so that a bad file is
+ * described in the schema's own words, naming the row of a bad segment.
  */
 import { adjudicationSchema } from './adjudication';
 import { doneActionSchema, fitActionLabel, historySchema, undoneActionSchema, type History } from './changes';
 import { codeSchema } from './codebook';
-import { documentSchema } from './documents';
-import { recordIdSchema, utcTimeSchema } from './fields';
-import { CODER_NAME_MAX_CHARS, PROJECT_DESCRIPTION_MAX_CHARS, PROJECT_NAME_MAX_CHARS } from './limits';
+import { documentSchema, type DocumentRecord } from './documents';
+import { recordIdSchema, SHA256_PATTERN, utcTimeSchema } from './fields';
+import { CODER_NAME_MAX_CHARS, MEMO_MAX_CHARS, PROJECT_DESCRIPTION_MAX_CHARS, PROJECT_NAME_MAX_CHARS, VARIABLE_VALUE_MAX_CHARS } from './limits';
 import { segmentSchema, type CodedSegment } from './segments';
 import { checkedSegment, fieldCount, isId, isTime } from './segment-check';
+import { checkedRow, hasWrittenFields, rowsAsObjects } from './segment-rows';
 import { indexSegments, SegmentTable } from './segment-table';
 import { variableSchema } from './variables';
 import { z } from './zod';
 
 /** The version of the project file this program writes (older ones are migrated: project-migrations.ts). */
-export const PROJECT_SCHEMA_VERSION = 3;
+export const PROJECT_SCHEMA_VERSION = 4;
 
 const isoTime = utcTimeSchema;
 const id = recordIdSchema;
@@ -97,10 +101,62 @@ function crossChecks(project: { documents: readonly { id: string }[]; codes: rea
 const projectFileSchema = z.object(projectFields).superRefine((project, ctx) => crossChecks(project, { addIssue: (issue) => ctx.addIssue(issue) }));
 
 /**
- * Every field but the segments and the history, which are checked by hand (checkedSegment,
- * quickHistory): the list of segments is taken as it is, not copied (quickCheck has seen it is one).
+ * Every field but the segments and the history, which are checked by hand (checkedRow,
+ * checkedSegment, quickHistory): the segments are taken as they are, not copied.
  */
-const projectShellSchema = z.object({ ...projectFields, segments: z.unknown(), history: z.unknown().optional() });
+const projectShellSchema = z.object({ ...projectFields, documents: z.array(z.unknown()), segments: z.unknown(), history: z.unknown().optional() });
+
+function isCount(value: unknown): value is number {
+  return Number.isSafeInteger(value) && (value as number) >= 0;
+}
+
+/** True for the values of a document's variables as documentSchema takes them (none, or each a short text, a number or null). */
+function areVariableValues(values: unknown): boolean {
+  if (!isPlainObject(values)) return false;
+  for (const name in values) {
+    if (!Object.hasOwn(values, name)) return false;
+    const value = values[name];
+    if (!(value === null || typeof value === 'number' || (typeof value === 'string' && value.length <= VARIABLE_VALUE_MAX_CHARS))) return false;
+  }
+  return true;
+}
+
+/**
+ * A document record exactly as documentSchema takes it (its missing memo, source and values filled
+ * in as the schema fills them, in place), checked by hand for the 5,000 documents of a large
+ * corpus; null when in doubt (an imported document's source among them): the schema then decides.
+ */
+function checkedDocument(value: unknown): DocumentRecord | null {
+  if (!isPlainObject(value)) return null;
+  const d = value;
+  if (!isId(d.id) || typeof d.title !== 'string' || typeof d.file !== 'string' || d.file.length < 1 || d.file.length > 255) return null;
+  if (typeof d.sha256 !== 'string' || !SHA256_PATTERN.test(d.sha256)) return null;
+  if (!isCount(d.byteLength) || !isCount(d.length) || !isCount(d.codePointLength) || !isTime(d.addedAt)) return null;
+  if (d.memo !== undefined && (typeof d.memo !== 'string' || d.memo.length > MEMO_MAX_CHARS)) return null;
+  if (d.source !== undefined && d.source !== null) return null;
+  if (d.values !== undefined && !areVariableValues(d.values)) return null;
+  const optional = (d.memo === undefined ? 0 : 1) + (d.source === undefined ? 0 : 1) + (d.values === undefined ? 0 : 1);
+  if (fieldCount(d) !== 8 + optional) return null;
+  d.memo ??= '';
+  d.source ??= null;
+  d.values ??= {};
+  return d as unknown as DocumentRecord;
+}
+
+/** The documents of a project, each checked by hand or, when in doubt, by its schema; null when any does not pass. */
+function quickDocuments(values: readonly unknown[]): DocumentRecord[] | null {
+  const documents = new Array<DocumentRecord>(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const quick = checkedDocument(values[i]);
+    if (quick) documents[i] = quick;
+    else {
+      const parsed = documentSchema.safeParse(values[i]);
+      if (!parsed.success) return null;
+      documents[i] = parsed.data;
+    }
+  }
+  return documents;
+}
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return !!value && typeof value === 'object' && !Array.isArray(value);
@@ -141,50 +197,96 @@ export type ProjectFile = z.infer<typeof projectFileSchema>;
 
 export type ProjectFileCheck = { ok: true; project: ProjectFile } | { ok: false; reason: string };
 
-/** Checks parsed JSON against the project schema; the reason names the first problems found. */
-export function checkProjectFile(json: unknown): ProjectFileCheck {
-  if (
-    json &&
-    typeof json === 'object' &&
-    typeof (json as { schemaVersion?: unknown }).schemaVersion === 'number' &&
-    (json as { schemaVersion: number }).schemaVersion > PROJECT_SCHEMA_VERSION
-  ) {
-    return {
-      ok: false,
-      reason: `it was written by a newer version of Annotation Workbench (schema ${
-        (json as { schemaVersion: number }).schemaVersion
-      }; this version reads ${PROJECT_SCHEMA_VERSION})`,
-    };
-  }
-  const quick = quickCheck(json);
-  if (quick) return { ok: true, project: quick };
-  const parsed = projectFileSchema.safeParse(json);
-  if (parsed.success) return { ok: true, project: parsed.data };
-  const problems = parsed.error.issues
-    .slice(0, 3)
-    .map((issue) => `${issue.path.join('.') || '(top level)'}: ${issue.message}`);
-  const more = parsed.error.issues.length > 3 ? ` (and ${parsed.error.issues.length - 3} more)` : '';
-  return { ok: false, reason: `it is not a valid project file: ${problems.join('; ')}${more}` };
+/** The refusal of a file from a newer version, or null. */
+function newerVersion(json: unknown): ProjectFileCheck | null {
+  const version = isPlainObject(json) ? json.schemaVersion : undefined;
+  if (typeof version !== 'number' || version <= PROJECT_SCHEMA_VERSION) return null;
+  return { ok: false, reason: `it was written by a newer version of Annotation Workbench (schema ${version}; this version reads ${PROJECT_SCHEMA_VERSION})` };
+}
+
+/** The refusal that names the first problems found. */
+function refusal(problems: readonly string[]): ProjectFileCheck {
+  const more = problems.length > 3 ? ` (and ${problems.length - 3} more)` : '';
+  return { ok: false, reason: `it is not a valid project file: ${problems.slice(0, 3).join('; ')}${more}` };
 }
 
 /**
- * The check of a sound file, made quickly: the schema on everything but the segments, the
- * segments by hand, then the checks across records. Null when anything is amiss (or merely
- * unusual): the full schema then decides, and names the problem. The project comes with its
- * segments indexed (segment-table.ts), the index having found any two of one id.
+ * The schema's verdict on a project whose segments are objects; `rowsInFile` says that they were
+ * rows of the file, so that a problem with one is named by its row (segments.rows.5.start).
  */
-function quickCheck(json: unknown): ProjectFile | null {
-  if (!json || typeof json !== 'object' || !Array.isArray((json as { segments?: unknown }).segments)) return null;
+function schemaCheck(project: unknown, rowsInFile: boolean): ProjectFileCheck {
+  const parsed = projectFileSchema.safeParse(project);
+  if (parsed.success) return { ok: true, project: parsed.data };
+  return refusal(
+    parsed.error.issues.map((issue) => {
+      const path = rowsInFile && issue.path[0] === 'segments' && typeof issue.path[1] === 'number' ? ['segments', 'rows', ...issue.path.slice(1)] : issue.path;
+      return `${path.join('.') || '(top level)'}: ${issue.message}`;
+    }),
+  );
+}
+
+/**
+ * Checks a project file as parsed from disk (its segments as rows); the reason names the first
+ * problems found. The project comes with its segments indexed (segment-table.ts).
+ */
+export function checkProjectFile(json: unknown): ProjectFileCheck {
+  const newer = newerVersion(json);
+  if (newer) return newer;
+  const quick = quickCheck(json, 'rows');
+  if (quick) return { ok: true, project: quick };
+  if (!isPlainObject(json)) return schemaCheck(json, true);
+  const segments = rowsAsObjects(json.segments);
+  if (!segments.ok) return refusal(segments.problems);
+  return schemaCheck({ ...json, segments: segments.segments }, true);
+}
+
+/**
+ * Checks a project held in memory (its segments as objects), as the journal's steps left it: the
+ * same rules as checkProjectFile.
+ */
+export function checkProjectState(project: unknown): ProjectFileCheck {
+  const newer = newerVersion(project);
+  if (newer) return newer;
+  const quick = quickCheck(project, 'objects');
+  return quick ? { ok: true, project: quick } : schemaCheck(project, false);
+}
+
+/**
+ * The check of a sound project, made quickly: the schema on everything but the segments, the
+ * segments by hand (rows of a file made into objects, or objects checked in place), then the
+ * checks across records. Null when anything is amiss (or merely unusual): the full schema then
+ * decides, and names the problem. The project comes with its segments indexed (segment-table.ts),
+ * the index having found any two of one id.
+ */
+function quickCheck(json: unknown, form: 'rows' | 'objects'): ProjectFile | null {
+  if (!isPlainObject(json)) return null;
   const shell = projectShellSchema.safeParse(json);
   if (!shell.success) return null;
-  const documentIds = new Set(shell.data.documents.map((d) => d.id));
+  const documents = quickDocuments(shell.data.documents);
+  if (!documents) return null;
+  const documentIds = new Set(documents.map((d) => d.id));
   const codeIds = new Set(shell.data.codes.map((c) => c.id));
-  // One pass over the file's own list: each segment checked in place (no copy of it, nor of the
-  // list, is made) and found to point at a document and a code that exist.
-  const segments = (json as { segments: unknown[] }).segments as CodedSegment[];
-  for (const value of segments) {
-    const segment = checkedSegment(value);
-    if (!segment || !documentIds.has(segment.documentId) || !codeIds.has(segment.codeId)) return null;
+  let segments: CodedSegment[];
+  if (form === 'rows') {
+    // Each row becomes its segment's object, checked as it is made: no object is parsed from the
+    // file and then copied or checked again.
+    const stored = json.segments;
+    if (!isPlainObject(stored) || fieldCount(stored) !== 2 || !hasWrittenFields(stored.fields) || !Array.isArray(stored.rows)) return null;
+    const rows = stored.rows as unknown[];
+    segments = new Array<CodedSegment>(rows.length);
+    for (let i = 0; i < rows.length; i++) {
+      const segment = checkedRow(rows[i], codeIds);
+      if (!segment || !documentIds.has(segment.documentId) || !codeIds.has(segment.codeId)) return null;
+      segments[i] = segment;
+    }
+  } else {
+    if (!Array.isArray(json.segments)) return null;
+    // Each segment checked in place: no copy of it, nor of the list, is made.
+    segments = json.segments as CodedSegment[];
+    for (const value of segments) {
+      const segment = checkedSegment(value);
+      if (!segment || !documentIds.has(segment.documentId) || !codeIds.has(segment.codeId)) return null;
+    }
   }
   const history = quickHistory(shell.data.history);
   if (!history) return null;
@@ -192,9 +294,9 @@ function quickCheck(json: unknown): ProjectFile | null {
   const table = new SegmentTable(segments);
   if (table.size !== segments.length) return null;
   let sound = true;
-  crossChecks({ ...shell.data, segments: [] }, { addIssue: () => (sound = false) });
+  crossChecks({ ...shell.data, documents, segments: [] }, { addIssue: () => (sound = false) });
   if (!sound) return null;
-  const project = { ...shell.data, segments, history };
+  const project = { ...shell.data, documents, segments, history };
   indexSegments(project, table);
   return project;
 }

@@ -14,6 +14,7 @@ import { ProjectSession } from '../../electron/services/project-session';
 import { segmentInput } from '../support/project';
 import { fill, onSmallDisk } from '../support/small-disk';
 import { BUNDLED_DOCUMENTS, tempFolder } from '../support/temp';
+import { segmentsInFile } from '../support/project-file';
 
 async function session(): Promise<ProjectSession> {
   return ProjectSession.start({ userData: await tempFolder(), bundledDocuments: BUNDLED_DOCUMENTS, backups: false, coder: 'ana', retryDelayMs: 20 });
@@ -54,7 +55,7 @@ describe('a project with changes not saved yet', () => {
       await rm(filler);
       await programs.close();
       expect(programs.store).toBeNull();
-      expect(JSON.parse(await readFile(join(disk, 'study', 'project.json'), 'utf8')).segments).toHaveLength(1);
+      expect(segmentsInFile(JSON.parse(await readFile(join(disk, 'study', 'project.json'), 'utf8')))).toHaveLength(1);
     });
   });
 });

@@ -7,6 +7,7 @@ import { ProjectStore } from '../../electron/project/project-store';
 import type { CodedSegment } from '../../shared/model/segments';
 import { openProject } from '../support/project';
 import { BUNDLED_DOCUMENTS, tempFolder } from '../support/temp';
+import { segmentsInFile } from '../support/project-file';
 
 /** Passages of `length` characters every `step` characters of a text, where they hold a word. */
 function passages(documentId: string, text: string, count: number) {
@@ -24,7 +25,11 @@ type ProjectJson = {
   history: { done: Array<{ label: string; changes: Array<Record<string, unknown>> }>; undone: Array<{ label: string; changes: Array<Record<string, unknown>> }> };
 };
 
-const projectJson = async (folder: string) => JSON.parse(await readFile(join(folder, 'project.json'), 'utf8')) as ProjectJson;
+/** The project file as parsed, its segments as objects. */
+const projectJson = async (folder: string): Promise<ProjectJson> => {
+  const json = JSON.parse(await readFile(join(folder, 'project.json'), 'utf8'));
+  return { ...json, segments: segmentsInFile(json) };
+};
 const reopen = (folder: string) => ProjectStore.open({ folder, bundledDocuments: BUNDLED_DOCUMENTS, existingOnly: true });
 const byId = (segments: readonly CodedSegment[]) => [...segments].sort((a, b) => a.id.localeCompare(b.id));
 

@@ -45,7 +45,7 @@ describe('a damaged project file', () => {
     await mkdir(folder, { recursive: true });
     const newer = JSON.stringify({ schemaVersion: 99 });
     await writeFile(join(folder, 'project.json'), newer);
-    await expect(openProject(folder)).rejects.toThrow(/written by a newer version of Annotation Workbench \(schema 99; this version reads 3\)/);
+    await expect(openProject(folder)).rejects.toThrow(/written by a newer version of Annotation Workbench \(schema 99; this version reads 4\)/);
     expect(await readdir(folder)).toEqual(['project.json']);
     expect(await readFile(join(folder, 'project.json'), 'utf8')).toBe(newer);
   });
@@ -62,7 +62,7 @@ describe('a segment whose quote no longer matches its text', () => {
     await first.store.close();
     const file = join(first.folder, 'project.json');
     const saved = JSON.parse(await readFile(file, 'utf8'));
-    saved.segments[0].quote = 'Something else';
+    saved.segments.rows[0][saved.segments.fields.indexOf('quote')] = 'Something else';
     await writeFile(file, JSON.stringify(saved));
     const second = await openProject(first.folder);
     expect(second.store.overview().notices).toEqual([]);

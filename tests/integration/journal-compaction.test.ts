@@ -7,6 +7,8 @@ import { projectChunks } from '../../electron/project/project-persistence';
 import { checkProjectFile, type ProjectFile } from '../../shared/model/project-schema';
 import { openProject, segmentInput } from '../support/project';
 import { tempFolder } from '../support/temp';
+import { segmentsInFile } from '../support/project-file';
+import type { SegmentRows } from '../../shared/model/segment-rows';
 
 type Line = { seq: number };
 
@@ -162,9 +164,9 @@ describe('the project file written in chunks', () => {
     await store.undo();
     let json = first;
     for (let next = chunks.next(); !next.done; next = chunks.next()) json += next.value;
-    const written = JSON.parse(json) as { segments: Array<{ id: string }> };
-    expect(written).toEqual(before);
-    expect(written.segments.map((s) => s.id)).not.toContain(later.id);
+    const written = JSON.parse(json) as { segments: SegmentRows };
+    expect({ ...written, segments: segmentsInFile(written) }).toEqual(before);
+    expect(segmentsInFile(written).map((s) => s.id)).not.toContain(later.id);
     expect(checkProjectFile(written).ok).toBe(true);
     await store.close();
   });

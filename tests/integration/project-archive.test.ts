@@ -14,6 +14,7 @@ import { manifestOf, partsOf, projectOnDisk, replaceListed, richProject, tampere
 import { openProject, segmentInput } from '../support/project';
 import { onSmallDisk } from '../support/small-disk';
 import { tempFolder } from '../support/temp';
+import { segmentsInFile } from '../support/project-file';
 
 /** The archive of a rich project (closed again), its file, and the project as it was. */
 async function archivedProject() {
@@ -78,7 +79,7 @@ describe('a project archive', () => {
     const onDisk = await readFile(join(folder, 'project.json'), 'utf8');
     expect(journal.trim()).not.toBe('');
     const project = JSON.parse(new TextDecoder().decode(partsOf(await projectArchive(store))['project.json']));
-    expect(project.segments).toHaveLength(1);
+    expect(segmentsInFile(project)).toHaveLength(1);
     expect(project.journalSeq).toBe(1);
     expect(await readFile(join(folder, 'project.journal'), 'utf8')).toBe(journal);
     expect(await readFile(join(folder, 'project.json'), 'utf8')).toBe(onDisk);

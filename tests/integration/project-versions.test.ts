@@ -7,6 +7,8 @@ import { ProjectStore } from '../../electron/project/project-store';
 import { ProjectSession } from '../../electron/services/project-session';
 import { folderContents } from '../support/folder-contents';
 import { tempFolder } from '../support/temp';
+import { segmentsInFile } from '../support/project-file';
+import type { SegmentRows } from '../../shared/model/segment-rows';
 
 const FIXTURES = new URL('../fixtures/projects/', import.meta.url).pathname;
 const CLI = new URL('../../dist/electron/cli.cjs', import.meta.url).pathname;
@@ -50,10 +52,10 @@ describe('a project written by an older version', () => {
     expect(notice).toContain(join(folder, keptProject));
 
     // The project file is now of this version, with the journal folded in.
-    const onDisk = JSON.parse(await readFile(join(folder, 'project.json'), 'utf8')) as { schemaVersion: number; description: string; segments: unknown[] };
+    const onDisk = JSON.parse(await readFile(join(folder, 'project.json'), 'utf8')) as { schemaVersion: number; description: string; segments: SegmentRows };
     expect(onDisk.schemaVersion).toBe(PROJECT_SCHEMA_VERSION);
     expect(onDisk.description).toBe('');
-    expect(onDisk.segments).toHaveLength(2);
+    expect(segmentsInFile(onDisk)).toHaveLength(2);
     expect(await readFile(join(folder, 'project.journal'), 'utf8')).toBe('');
 
     // Opened again, it is current: no second copy, no notice, the same state.
@@ -93,7 +95,7 @@ describe('the command line on a project of another version', () => {
     const before = await folderContents(folder);
     const run = spawnSync('node', [CLI, 'list', '--project', folder]);
     expect(run.status).toBe(2);
-    expect(run.stderr.toString()).toContain('written by a newer version of Annotation Workbench (schema 4; this version reads 3)');
+    expect(run.stderr.toString()).toContain('written by a newer version of Annotation Workbench (schema 5; this version reads 4)');
     expect(await folderContents(folder)).toEqual(before);
   });
 });
@@ -106,7 +108,7 @@ describe('a project written by a newer version', () => {
     const opening = programs.open(folder);
     await expect(opening).rejects.toMatchObject({ code: 'project-unreadable' });
     await expect(opening).rejects.toThrow(
-      /written by a newer version of Annotation Workbench \(schema 4; this version reads 3\)\. Open it with that version, or/,
+      /written by a newer version of Annotation Workbench \(schema 5; this version reads 4\)\. Open it with that version, or/,
     );
     expect(programs.store).toBeNull();
     expect(await folderContents(folder)).toEqual(before);

@@ -14,6 +14,7 @@ import { ProjectStore } from '../../electron/project/project-store';
 import { chooseSharedFolder, openProject, segmentInput } from '../support/project';
 import { BUNDLED_DOCUMENTS, tempFolder } from '../support/temp';
 import { value } from '../support/builders';
+import { segmentsInFile } from '../support/project-file';
 
 /** The value of a call that must succeed. */
 
@@ -110,7 +111,7 @@ describe('symbolic links planted under the names the app writes', () => {
     expect(reopened.unsaved).toBe(false);
     await reopened.close();
     const saved = JSON.parse(await readFile(join(folder, 'project.json'), 'utf8'));
-    expect(saved.segments.map((s: { quote: string }) => s.quote).sort()).toEqual(['Anarchist Voices', 'Nagorno-Karabakh']);
+    expect(segmentsInFile(saved).map((s) => s.quote).sort()).toEqual(['Anarchist Voices', 'Nagorno-Karabakh']);
     expect(await readFile(outside, 'utf8')).toBe('three years of work');
   });
 });

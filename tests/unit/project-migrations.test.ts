@@ -7,7 +7,7 @@ import {
   PROJECT_MIGRATIONS,
   type JsonObject,
 } from '../../shared/model/project-migrations';
-import { checkProjectFile, PROJECT_SCHEMA_VERSION } from '../../shared/model/project-schema';
+import { checkProjectFile, checkProjectState, PROJECT_SCHEMA_VERSION } from '../../shared/model/project-schema';
 
 const fixture = (path: string) => new URL(`../fixtures/projects/${path}`, import.meta.url);
 const v1 = (): JsonObject => JSON.parse(readFileSync(fixture('v1/project.json'), 'utf8')) as JsonObject;
@@ -30,7 +30,7 @@ describe('project migrations', () => {
     const { schemaVersion: _v, ...oldRest } = old;
     expect(rest).toEqual(oldRest);
     expect(old).toEqual(v1()); // the input is left as it was
-    const checked = checkProjectFile(step(2).migrateProject(migrated));
+    const checked = checkProjectFile(step(3).migrateProject(step(2).migrateProject(migrated)));
     expect(checked.ok && checked.project.name).toBe('Council minutes 2020');
   });
 
@@ -74,10 +74,10 @@ describe('project migrations', () => {
     const { history: _h, schemaVersion: _v, ...rest } = migrated;
     const { history: _oh, schemaVersion: _ov, ...oldRest } = old;
     expect(rest).toEqual(oldRest);
-    expect(checkProjectFile(migrated)).toMatchObject({ ok: true });
+    expect(checkProjectFile(step(3).migrateProject(migrated))).toMatchObject({ ok: true });
     // A file without a history still gets the schema's empty one.
     const { history: _none, ...withoutHistory } = v2;
-    const bare = checkProjectFile(step(2).migrateProject(withoutHistory));
+    const bare = checkProjectFile(step(3).migrateProject(step(2).migrateProject(withoutHistory)));
     expect(bare.ok && bare.project.history).toEqual({ done: [], undone: [] });
   });
 
@@ -86,12 +86,56 @@ describe('project migrations', () => {
     expect(step(2).migrateJournalLine(structuredClone(line))).toEqual(line);
   });
 
+  it('v3 → v4 keeps the segments as rows under their field names, and the project read is the same', () => {
+    const v3 = step(2).migrateProject(step(1).migrateProject(v1()));
+    const first = (v3.segments as JsonObject[])[0]!;
+    const { memo: _memo, ...withoutMemo }: JsonObject = { ...first, id: 's-no-memo', start: 0, end: 3, quote: 'Ste' };
+    const full: JsonObject = { ...first, id: 's-full', start: 4, end: 10, quote: '“quoted” – ü 🙂', memo: 'A memo with “quotes”,\na line break and 🙂.', updatedAt: '2026-02-03T04:05:06.789Z' };
+    const old: JsonObject = {
+      ...v3,
+      segments: [first, withoutMemo, full],
+      history: { done: [{ id: 'a1', label: 'Code “it”', at: '2025-03-01T09:10:00.000Z', changes: [{ kind: 'segment', id: 's-full', before: null }] }], undone: [] },
+    };
+    const copy = structuredClone(old);
+    const migrated = step(3).migrateProject(old);
+    expect(old).toEqual(copy); // the input is left as it was
+    expect(migrated.schemaVersion).toBe(4);
+    expect(migrated.segments).toEqual({
+      fields: ['id', 'documentId', 'codeId', 'start', 'end', 'quote', 'coder', 'createdAt', 'updatedAt', 'memo'],
+      rows: [first, { ...withoutMemo, memo: '' }, full].map((s) => [s.id, s.documentId, s.codeId, s.start, s.end, s.quote, s.coder, s.createdAt, s.updatedAt, s.memo]),
+    });
+    const { segments: _s, schemaVersion: _v, ...rest } = migrated;
+    const { segments: _os, schemaVersion: _ov, ...oldRest } = old;
+    expect(rest).toEqual(oldRest);
+    // Read, it is the project version 3 held: every record the same, a missing memo the empty one.
+    const read = checkProjectFile(migrated);
+    const before = checkProjectState({ ...old, schemaVersion: PROJECT_SCHEMA_VERSION });
+    if (!read.ok || !before.ok) throw new Error('expected both to be read');
+    expect(read.project.segments).toEqual([first, { ...withoutMemo, memo: '' }, full]);
+    expect({ ...read.project, segments: [...read.project.segments] }).toEqual({ ...before.project, segments: [...before.project.segments] });
+  });
+
+  it('v3 → v4 leaves a damaged segment in its row, and the check names its place', () => {
+    const v3 = step(2).migrateProject(step(1).migrateProject(v1()));
+    const [first] = v3.segments as JsonObject[];
+    const checked = checkProjectFile(step(3).migrateProject({ ...v3, segments: [first, { ...first!, id: 's2', start: '4' }, 'not a segment'] }));
+    expect(!checked.ok && checked.reason).toBe('it is not a valid project file: segments.rows.2: expected a row (a list of 10 values)');
+    const wrongType = checkProjectFile(step(3).migrateProject({ ...v3, segments: [first, { ...first!, id: 's2', start: '4' }] }));
+    expect(!wrongType.ok && wrongType.reason).toMatch(/^it is not a valid project file: segments\.rows\.1\.start: /);
+  });
+
+  it('v3 → v4 leaves journal lines as they are (a step done still carries whole segments)', () => {
+    const line = JSON.parse(readFileSync(fixture('v1/project.journal'), 'utf8')) as unknown;
+    expect(step(3).migrateJournalLine(structuredClone(line))).toEqual(line);
+  });
+
   it('plans the steps from the file’s version, refuses a newer one and knows no version it has no step from', () => {
-    expect(migrationPlan(v1())).toMatchObject({ kind: 'older', from: 1, steps: [step(1), step(2)] });
-    expect(migrationPlan({ schemaVersion: 2 })).toMatchObject({ kind: 'older', from: 2, steps: [step(2)] });
+    expect(migrationPlan(v1())).toMatchObject({ kind: 'older', from: 1, steps: [step(1), step(2), step(3)] });
+    expect(migrationPlan({ schemaVersion: 2 })).toMatchObject({ kind: 'older', from: 2, steps: [step(2), step(3)] });
+    expect(migrationPlan({ schemaVersion: 3 })).toMatchObject({ kind: 'older', from: 3, steps: [step(3)] });
     expect(migrationPlan({ schemaVersion: PROJECT_SCHEMA_VERSION })).toEqual({ kind: 'current' });
     const newer = JSON.parse(readFileSync(fixture('newer/project.json'), 'utf8')) as unknown;
-    expect(migrationPlan(newer)).toEqual({ kind: 'newer', version: 4 });
+    expect(migrationPlan(newer)).toEqual({ kind: 'newer', version: PROJECT_SCHEMA_VERSION + 1 });
     expect(migrationPlan({ schemaVersion: 0 })).toEqual({ kind: 'unknown' });
     expect(migrationPlan({ schemaVersion: 1.5 })).toEqual({ kind: 'unknown' });
     expect(migrationPlan({ name: 'no version' })).toEqual({ kind: 'unknown' });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CODES } from '../../shared/model/codebook';
 import { checkProjectFile, PROJECT_SCHEMA_VERSION } from '../../shared/model/project-schema';
+import { inFileForm } from '../support/project-file';
 
 function validProject() {
   return {
@@ -40,16 +41,16 @@ function validProject() {
 
 describe('checkProjectFile', () => {
   it('accepts a well-formed project', () => {
-    expect(checkProjectFile(validProject())).toMatchObject({ ok: true });
+    expect(checkProjectFile(inFileForm(validProject()))).toMatchObject({ ok: true });
   });
 
   it('rejects a file without a schema version', () => {
     const { schemaVersion: _drop, ...rest } = validProject();
-    expect(checkProjectFile(rest)).toMatchObject({ ok: false });
+    expect(checkProjectFile(inFileForm(rest))).toMatchObject({ ok: false });
   });
 
   it('rejects a project written by a newer version, saying so', () => {
-    const result = checkProjectFile({ ...validProject(), schemaVersion: PROJECT_SCHEMA_VERSION + 1 });
+    const result = checkProjectFile(inFileForm({ ...validProject(), schemaVersion: PROJECT_SCHEMA_VERSION + 1 }));
     expect(result).toMatchObject({ ok: false });
     expect(!result.ok && result.reason).toMatch(/newer version/);
   });
@@ -58,22 +59,22 @@ describe('checkProjectFile', () => {
     const project = validProject();
     project.segments[0].codeId = 'no-such-code';
     project.segments[0].documentId = 'doc-2';
-    const result = checkProjectFile(project);
+    const result = checkProjectFile(inFileForm(project));
     expect(!result.ok && result.reason).toMatch(/unknown document doc-2.*unknown code no-such-code/);
   });
 
   it('rejects a segment that ends before it starts, and names where', () => {
     const project = validProject();
     project.segments[0].end = 0;
-    const result = checkProjectFile(project);
-    expect(!result.ok && result.reason).toMatch(/segments\.0/);
+    const result = checkProjectFile(inFileForm(project));
+    expect(!result.ok && result.reason).toMatch(/segments\.rows\.0/);
   });
 
   it('rejects wrong types and malformed hashes', () => {
     const project = validProject();
     (project.documents[0] as { sha256: string }).sha256 = 'xyz';
     (project.segments[0] as unknown as { start: string }).start = '0';
-    expect(checkProjectFile(project)).toMatchObject({ ok: false });
+    expect(checkProjectFile(inFileForm(project))).toMatchObject({ ok: false });
     expect(checkProjectFile(null)).toMatchObject({ ok: false });
     expect(checkProjectFile([])).toMatchObject({ ok: false });
   });
@@ -81,7 +82,7 @@ describe('checkProjectFile', () => {
   it('rejects duplicate segment ids', () => {
     const project = validProject();
     project.segments.push({ ...project.segments[0] });
-    const result = checkProjectFile(project);
+    const result = checkProjectFile(inFileForm(project));
     expect(!result.ok && result.reason).toMatch(/duplicate segment id s1/);
   });
 });
@@ -89,13 +90,60 @@ describe('checkProjectFile', () => {
 describe('checkProjectFile on the quick path and the schema alike', () => {
   it('reads a segment without a memo with an empty one, and drops a field it does not know', () => {
     const project = validProject();
-    (project.segments[0] as Record<string, unknown>).extra = 'from elsewhere';
     project.segments.push({ ...validProject().segments[0], id: 's2', memo: 'noted' } as (typeof project.segments)[0]);
-    const result = checkProjectFile(project);
+    const file = inFileForm(project);
+    // Rows written without a memo, and with a field of another program after the others.
+    const fields = [...file.segments.fields.filter((field) => field !== 'memo'), 'extra'];
+    const rows = project.segments.map((segment) => [...fields.slice(0, -1).map((field) => segment[field as keyof typeof segment]), 'from elsewhere']);
+    const result = checkProjectFile({ ...file, segments: { fields, rows } });
     expect(result.ok && result.project.segments).toEqual([
       { ...validProject().segments[0], memo: '' },
-      { ...validProject().segments[0], id: 's2', memo: 'noted' },
+      { ...validProject().segments[0], id: 's2', memo: '' },
     ]);
+  });
+
+  it('reads documents as the schema does: missing memo, source and values filled, a source and values kept, a bad value named', () => {
+    const project = validProject();
+    const [plain] = project.documents;
+    const source = { name: 'a.docx', sha256: 'b'.repeat(64), format: 'docx', encoding: null };
+    project.documents.push({ ...plain!, id: 'doc-2', file: 'b.txt', source, values: { outlet: 'council', year: 2020, none: null }, memo: 'kept' } as never);
+    project.documents.push({ ...plain!, id: 'doc-3', file: 'c.txt', extra: 'dropped' } as never);
+    const result = checkProjectFile(inFileForm(project));
+    expect(result.ok && result.project.documents).toEqual([
+      { ...plain, memo: '', source: null, values: {} },
+      { ...plain, id: 'doc-2', file: 'b.txt', source, values: { outlet: 'council', year: 2020, none: null }, memo: 'kept' },
+      { ...plain, id: 'doc-3', file: 'c.txt', memo: '', source: null, values: {} },
+    ]);
+    (project.documents[1] as unknown as { values: Record<string, unknown> }).values.outlet = 'x'.repeat(10_001);
+    const bad = checkProjectFile(inFileForm(project));
+    expect(!bad.ok && bad.reason).toMatch(/documents\.1\.values\.outlet/);
+  });
+
+  it('reads rows whose fields come in another order by their names', () => {
+    const project = validProject();
+    const fields = ['quote', 'id', 'documentId', 'codeId', 'start', 'end', 'coder', 'createdAt', 'updatedAt', 'memo'];
+    const segment = { ...project.segments[0], memo: 'a note' };
+    const result = checkProjectFile({ ...project, segments: { fields, rows: [fields.map((field) => segment[field as keyof typeof segment])] } });
+    expect(result.ok && result.project.segments).toEqual([segment]);
+  });
+
+  it('names the row, the field and the segment of a row that is damaged', () => {
+    const file = inFileForm(validProject());
+    file.segments.rows.push(['s2', 'doc-1', 'opinion', 7, 'nine', 'efg', 'ana', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z', '']);
+    const wrongType = checkProjectFile(file);
+    expect(!wrongType.ok && wrongType.reason).toMatch(/^it is not a valid project file: segments\.rows\.1\.end: .*number/);
+    file.segments.rows[1] = ['s2', 'doc-1', 'opinion', 7, 9, 'efg'];
+    expect(checkProjectFile(file)).toEqual({
+      ok: false,
+      reason:
+        'it is not a valid project file: segments.rows.1 (segment s2): expected 10 values (id, documentId, codeId, start, end, quote, coder, createdAt, updatedAt, memo), found 6',
+    });
+    file.segments.rows[1] = { id: 's2' } as never;
+    expect(checkProjectFile(file)).toEqual({ ok: false, reason: 'it is not a valid project file: segments.rows.1: expected a row (a list of 10 values)' });
+    expect(checkProjectFile({ ...validProject() })).toEqual({
+      ok: false,
+      reason: 'it is not a valid project file: segments: expected a list of field names and a list of rows ({ "fields": [...], "rows": [...] })',
+    });
   });
 
   it('reads a history of segment actions and of other records, and names a bad change in it', () => {
@@ -105,10 +153,10 @@ describe('checkProjectFile on the quick path and the schema alike', () => {
     project.history.done.push({ id: 'a1', label: 'Code it', at, changes: [{ kind: 'segment', id: 's1', before: null }] });
     project.history.done.push({ id: 'a2', label: 'Order', at, changes: [{ kind: 'codeOrder', id: 'codebook', before: ['opinion'] }] });
     project.history.undone.push({ id: 'a3', label: 'Change it', at, changes: [{ kind: 'segment', id: 's1', after: segment }] });
-    const result = checkProjectFile(project);
+    const result = checkProjectFile(inFileForm(project));
     expect(result.ok && result.project.history).toEqual(project.history);
     project.history.undone.push({ id: 'a4', label: 'Bad', at, changes: [{ kind: 'segment', id: 's1', after: { ...segment, end: 0 } }] });
-    const bad = checkProjectFile(project);
+    const bad = checkProjectFile(inFileForm(project));
     expect(!bad.ok && bad.reason).toMatch(/history\.undone\.1\.changes\.0\.after/);
   });
 });

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CODES } from '../../shared/model/codebook';
 import type { DocumentRecord } from '../../shared/model/documents';
-import type { ProjectFile } from '../../shared/model/project-schema';
+import { PROJECT_SCHEMA_VERSION, type ProjectFile } from '../../shared/model/project-schema';
 import type { CodedSegment } from '../../shared/model/segments';
 import { corpusSearchResult } from '../../shared/views/corpus-search';
 import { misplacedSegmentsNotice } from '../../shared/views/misplaced-segments';
@@ -42,7 +42,7 @@ const segment = (id: string, documentId: string, start: number, quote: string, c
 const later = document('d-later', 'Zeta', '2026-02-01T00:00:00Z');
 const earlier = document('d-earlier', 'Alpha', '2026-01-01T00:00:00Z');
 const project = (blind: boolean): ProjectFile => ({
-  schemaVersion: 3,
+  schemaVersion: PROJECT_SCHEMA_VERSION,
   projectId: 'p',
   name: 'Study',
   description: '',

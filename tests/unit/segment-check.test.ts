@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { checkedSegment, fieldCount, isTime } from '../../shared/model/segment-check';
 import { utcTimeSchema } from '../../shared/model/fields';
 import { segmentSchema } from '../../shared/model/segments';
-import { checkProjectFile } from '../../shared/model/project-schema';
+import { checkProjectFile, checkProjectState, PROJECT_SCHEMA_VERSION } from '../../shared/model/project-schema';
+import { checkedRow, segmentRow } from '../../shared/model/segment-rows';
+import { MEMO_MAX_CHARS } from '../../shared/model/limits';
+import type { CodedSegment } from '../../shared/model/segments';
+import { inFileForm } from '../support/project-file';
 import { segmentTableOf } from '../../shared/model/segment-table';
 import { DEFAULT_CODES } from '../../shared/model/codebook';
 import { codedSegment } from '../support/builders';
@@ -36,22 +40,46 @@ describe('the hand check of a project file', () => {
     expect(checkedSegment(inheriting)).toBeNull();
   });
 
-  it('keeps the file’s own list of segments and indexes it; a doubtful segment is described by the schema', () => {
-    const segments = [codedSegment({ id: 's1', documentId: 'd' }), codedSegment({ id: 's2', documentId: 'd', start: 3, end: 4 })];
+  it('makes each row of a file its segment and indexes them; a doubtful segment is described by the schema, by its row', () => {
+    const segments = [codedSegment({ id: 's1', documentId: 'd' }), codedSegment({ id: 's2', documentId: 'd', start: 3, end: 4, memo: 'a “note”' })];
     const project = {
-      schemaVersion: 3, projectId: 'p', name: 'P', createdAt: '2026-01-01T00:00:00.000Z', coder: 'ana',
+      schemaVersion: PROJECT_SCHEMA_VERSION, projectId: 'p', name: 'P', createdAt: '2026-01-01T00:00:00.000Z', coder: 'ana',
       documents: [{ id: 'd', title: 't', file: 'd.txt', sha256: 'a'.repeat(64), byteLength: 5, length: 5, codePointLength: 5, addedAt: '2026-01-01T00:00:00.000Z' }],
       codes: DEFAULT_CODES, segments,
     };
-    const checked = checkProjectFile(project);
+    const checked = checkProjectFile(inFileForm(project));
     expect(checked.ok).toBe(true);
     if (!checked.ok) return;
-    expect(checked.project.segments).toBe(segments);
+    expect(checked.project.segments).toEqual(segments);
     expect(segmentTableOf(checked.project)?.size).toBe(2);
-    const twice = checkProjectFile({ ...project, segments: [...segments, { ...segments[0]! }] });
-    expect(twice).toEqual({ ok: false, reason: 'it is not a valid project file: segments.2: duplicate segment id s1' });
-    const bad = checkProjectFile({ ...project, segments: [segments[0], { ...segments[1]!, updatedAt: '2026-02-30T00:00:00.000Z' }] });
+    const twice = checkProjectFile(inFileForm({ ...project, segments: [...segments, { ...segments[0]! }] }));
+    expect(twice).toEqual({ ok: false, reason: 'it is not a valid project file: segments.rows.2: duplicate segment id s1' });
+    const bad = checkProjectFile(inFileForm({ ...project, segments: [segments[0]!, { ...segments[1]!, updatedAt: '2026-02-30T00:00:00.000Z' }] }));
     expect(bad.ok).toBe(false);
-    if (!bad.ok) expect(bad.reason).toMatch(/^it is not a valid project file: segments\.1\.updatedAt: /);
+    if (!bad.ok) expect(bad.reason).toMatch(/^it is not a valid project file: segments\.rows\.1\.updatedAt: /);
+  });
+
+  it('takes a row exactly when the schema takes the segment it holds', () => {
+    const sound = codedSegment({ id: 's1', documentId: 'd', start: 2, end: 5 });
+    expect(checkedRow(segmentRow(sound))).toEqual(segmentSchema.parse(sound));
+    for (const fields of [{ end: 2 }, { start: -1 }, { start: 1.5 }, { codeId: 'A' }, { createdAt: '2026-02-30T00:00:00.000Z' }, { quote: null }, { memo: 'x'.repeat(MEMO_MAX_CHARS + 1) }]) {
+      const value = { ...sound, ...fields } as CodedSegment;
+      expect(checkedRow(segmentRow(value)) !== null, JSON.stringify(fields)).toBe(segmentSchema.safeParse(value).success);
+    }
+    expect(checkedRow([...segmentRow(sound), 'more'])).toBeNull();
+    expect(checkedRow({ ...sound })).toBeNull();
+  });
+
+  it('checks a project held in memory (its segments as objects) in place, by the same rules', () => {
+    const segments = [codedSegment({ id: 's1', documentId: 'd' })];
+    const project = {
+      schemaVersion: PROJECT_SCHEMA_VERSION, projectId: 'p', name: 'P', createdAt: '2026-01-01T00:00:00.000Z', coder: 'ana',
+      documents: [{ id: 'd', title: 't', file: 'd.txt', sha256: 'a'.repeat(64), byteLength: 5, length: 5, codePointLength: 5, addedAt: '2026-01-01T00:00:00.000Z' }],
+      codes: DEFAULT_CODES, segments,
+    };
+    const checked = checkProjectState(project);
+    expect(checked.ok && checked.project.segments).toBe(segments);
+    const bad = checkProjectState({ ...project, segments: [{ ...segments[0]!, end: 0 }] });
+    expect(!bad.ok && bad.reason).toMatch(/^it is not a valid project file: segments\.0: /);
   });
 });

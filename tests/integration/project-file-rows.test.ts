@@ -1,0 +1,104 @@
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ProjectStore } from '../../electron/project/project-store';
+import { SEGMENT_FIELDS, type SegmentRows } from '../../shared/model/segment-rows';
+import type { CodedSegment } from '../../shared/model/segments';
+import { openProject, segmentInput } from '../support/project';
+import { segmentsInFile } from '../support/project-file';
+import { BUNDLED_DOCUMENTS } from '../support/temp';
+
+const reopen = (folder: string) => ProjectStore.open({ folder, bundledDocuments: BUNDLED_DOCUMENTS, existingOnly: true, now: () => new Date('2026-06-07T08:09:10Z') });
+const projectFile = async (folder: string) => JSON.parse(await readFile(join(folder, 'project.json'), 'utf8')) as Record<string, unknown> & { segments: SegmentRows };
+const byId = (segments: readonly CodedSegment[]) => [...segments].sort((a, b) => a.id.localeCompare(b.id));
+
+/** A project with segments whose every field is set, memos and quotes holding the hard characters. */
+async function codedProject() {
+  const project = await openProject();
+  const { store } = project;
+  const document = store.documents[0]!;
+  const text = await store.text(document.id);
+  const plain = await store.addSegment(segmentInput(document.id, text, text.slice(0, 12)));
+  const memos = ['“Quoted” – and \'single\' "double" \\ backslash', 'Two lines,\r\nwith a tab\there, ü, ﬁ, Ελλάδα, שלום and 🙂', ''];
+  for (const [i, memo] of memos.entries()) {
+    const made = await store.addSegment({ ...segmentInput(document.id, text, text.slice(20 + i * 10, 26 + i * 10)), codeId: 'opinion' });
+    await store.edit((_state, at) => ({ label: 'Write a memo', changes: [{ kind: 'segment', id: made.id, before: made, after: { ...made, memo, updatedAt: at } }] }));
+  }
+  await store.setSegmentCode({ segmentId: plain.id, codeId: 'call-to-action' });
+  return project;
+}
+
+describe('the segments in the project file (schema 4)', () => {
+  it('are rows under one list of field names, and every field of every segment comes back as it was', async () => {
+    const { folder, store } = await codedProject();
+    const before = byId(store.state.segments);
+    expect(before.some((s) => s.memo.includes('🙂')) && before.some((s) => s.updatedAt !== s.createdAt)).toBe(true);
+    await store.close();
+    const file = await projectFile(folder);
+    expect(file.schemaVersion).toBe(4);
+    expect(file.segments.fields).toEqual([...SEGMENT_FIELDS]);
+    expect(file.segments.rows.every((row) => Array.isArray(row) && row.length === SEGMENT_FIELDS.length)).toBe(true);
+    expect(byId(segmentsInFile(file) as CodedSegment[])).toEqual(before);
+    const again = await reopen(folder);
+    expect(byId(again.state.segments)).toEqual(before);
+    // Saved again, the file holds the same; undo still takes the memos back.
+    await again.undo();
+    expect(again.state.segments.filter((s) => s.memo !== '')).toHaveLength(before.filter((s) => s.memo !== '').length);
+    await again.redo();
+    await again.close();
+    expect(byId(segmentsInFile(await projectFile(folder)) as CodedSegment[])).toEqual(before);
+  });
+
+  it('of a schema 3 file are migrated on opening to the same project, the old file kept', async () => {
+    const { folder, store } = await codedProject();
+    const document = store.documents[0]!;
+    const text = await store.text(document.id);
+    await store.close();
+    // The file as version 3 wrote it: each segment an object, a memo left out where it was empty.
+    const current = await projectFile(folder);
+    const objects = segmentsInFile(current).map(({ memo, ...rest }) => (memo === '' ? rest : { ...rest, memo }));
+    const v3 = JSON.stringify({ ...current, schemaVersion: 3, segments: objects });
+    await writeFile(join(folder, 'project.json'), v3);
+    const expected = await reopen(folder).then(async (opened) => {
+      const state = { segments: byId(opened.state.segments), history: opened.historyLabels(), documents: opened.state.documents, codes: opened.state.codes };
+      await opened.close();
+      return state;
+    });
+    const kept = (await readdir(folder)).filter((name) => name.startsWith('project.v3-'));
+    expect(kept).toHaveLength(1);
+    expect(await readFile(join(folder, kept[0]!), 'utf8')).toBe(v3);
+    expect(expected.segments).toEqual(byId(segmentsInFile(current) as CodedSegment[]));
+    // Opened again (now of schema 4), the project is the same, and a step after it replays on it.
+    const again = await reopen(folder);
+    expect(again.migrationNotice).toBeNull();
+    expect({ segments: byId(again.state.segments), history: again.historyLabels(), documents: again.state.documents, codes: again.state.codes }).toEqual(expected);
+    // The history came through: the last action (a segment recoded) is undone and redone.
+    await again.undo();
+    expect(again.state.segments.filter((s) => s.codeId === 'call-to-action')).toHaveLength(0);
+    await again.redo();
+    const added = await again.addSegment(segmentInput(document.id, text, text.slice(60, 70)));
+    await again.close();
+    expect((await projectFile(folder)).schemaVersion).toBe(4);
+    const last = await reopen(folder);
+    expect(last.state.segments.find((s) => s.id === added.id)).toEqual(added);
+    await last.close();
+  });
+
+  it('with a damaged row is refused, naming the row, its field and the segment', async () => {
+    const { folder, store } = await codedProject();
+    await store.close();
+    const file = await projectFile(folder);
+    const row = file.segments.rows[1] as unknown[];
+    row[SEGMENT_FIELDS.indexOf('end')] = -3;
+    await writeFile(join(folder, 'project.json'), JSON.stringify(file));
+    await expect(reopen(folder)).rejects.toMatchObject({ code: 'project-unreadable', message: expect.stringMatching(/it is not a valid project file: segments\.rows\.1\.end: /) });
+    (file.segments.rows as unknown[])[1] = row.slice(0, 4);
+    await writeFile(join(folder, 'project.json'), JSON.stringify(file));
+    await expect(reopen(folder)).rejects.toThrow(`segments.rows.1 (segment ${String(row[0])}): expected 10 values (id, documentId, codeId, start, end, quote, coder, createdAt, updatedAt, memo), found 4`);
+    // Opened where a missing project would be made, the file is kept aside with the same reason.
+    const fresh = await ProjectStore.open({ folder, bundledDocuments: BUNDLED_DOCUMENTS, coder: 'ana' });
+    expect(fresh.notices[0]).toContain('segments.rows.1 (segment');
+    await fresh.close();
+  });
+});
+
