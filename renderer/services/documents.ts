@@ -3,7 +3,7 @@
  * renaming, memos, removal, and the values of its variables.
  */
 import type { OperationInput } from '../../shared/ipc';
-import { getState, isVisible, update } from '../store';
+import { getState, isVisible, update, type State } from '../store';
 import { openedDocument } from '../store/open-document';
 import { api } from './api-client';
 import { runAction } from './history';
@@ -32,29 +32,41 @@ export function openDocument(documentId: string): Promise<void> {
 
 /**
  * A document's answer asked for ahead, when the pointer went down on its entry in the list (a
- * click comes some tens of milliseconds later); used by the click's opening if it comes soon.
+ * click comes some tens of milliseconds later); used by the click's opening if it comes soon and
+ * nothing changed meanwhile. `project` is the project as the page knew it when the answer was asked
+ * for: every change the page is told of (an action, an undo, an import, a sync, another coder or
+ * blind coding) gives it a new one, and an answer asked for before a change may not show it.
  */
-let askedAhead: { documentId: string; answer: ReturnType<typeof api.openDocument>; at: number } | null = null;
+let askedAhead: { documentId: string; answer: ReturnType<typeof api.openDocument>; at: number; project: State['project'] } | null = null;
 /** How long an answer asked for ahead may wait for its click. */
 const AHEAD_MS = 1_000;
 
 /** Starts fetching a document that is likely to be opened next (the pointer is down on its entry). */
 export function openDocumentAhead(documentId: string): void {
   if (getState().open?.document.id === documentId || getState().opening === documentId) return;
-  if (askedAhead?.documentId === documentId && performance.now() - askedAhead.at < AHEAD_MS) return;
-  askedAhead = { documentId, answer: api.openDocument({ documentId }), at: performance.now() };
+  if (askedAhead && isFresh(askedAhead) && askedAhead.documentId === documentId) return;
+  askedAhead = { documentId, answer: api.openDocument({ documentId }), at: performance.now(), project: getState().project };
 }
 
-/** The answer asked for ahead for `documentId`, if it is recent (taken: it serves one opening). */
-function answerAskedAhead(documentId: string): ReturnType<typeof api.openDocument> | null {
+/** True while an answer asked for ahead may still serve: recent, and no change came since it was asked for. */
+function isFresh(ahead: NonNullable<typeof askedAhead>): boolean {
+  return performance.now() - ahead.at < AHEAD_MS && getState().project === ahead.project;
+}
+
+/** The answer asked for ahead for `documentId`, if it is fresh (taken: it serves one opening). */
+function answerAskedAhead(documentId: string): NonNullable<typeof askedAhead> | null {
   const ahead = askedAhead;
   askedAhead = null;
-  return ahead?.documentId === documentId && performance.now() - ahead.at < AHEAD_MS ? ahead.answer : null;
+  return ahead?.documentId === documentId && isFresh(ahead) ? ahead : null;
 }
 
 async function fetchAndShow(documentId: string): Promise<void> {
   update({ opening: documentId, popover: null });
-  const result = await (answerAskedAhead(documentId) ?? api.openDocument({ documentId }));
+  const ahead = answerAskedAhead(documentId);
+  let result = await (ahead?.answer ?? api.openDocument({ documentId }));
+  // A change told of while the answer asked for ahead was awaited may have come after it was
+  // given (an undo sent after the pointer went down): asked again, so that no stale text is shown.
+  if (ahead && getState().project !== ahead.project && getState().opening === documentId) result = await api.openDocument({ documentId });
   void refreshCounts(); // counts of the document left, and any notice the opening raised
   if (getState().opening !== documentId) return; // another document was chosen meanwhile
   if (!result.ok) {

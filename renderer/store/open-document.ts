@@ -99,17 +99,6 @@ export function withSegmentsChanged(open: OpenDocumentState, segments: CodedSegm
   return { ...open, segments, counts: countsAfter(open.counts, removed, added), change: { from: open.segments, removed, added } };
 }
 
-/**
- * The open document's segments changed by `change` (nothing when no document is open), counted
- * again in full: for the rare changes that do not say what they took out and put in.
- */
-export function withSegments(state: OpenDocumentSlice, change: (segments: CodedSegment[]) => CodedSegment[]): Partial<OpenDocumentSlice> {
-  if (!state.open) return {};
-  const segments = change(state.open.segments);
-  const { change: _dropped, ...open } = state.open;
-  return { open: { ...open, segments, counts: countByCode(segments) } };
-}
-
 /** The open document with one more segment, in its place in text order (a copy and one insertion). */
 export function withSegmentInserted(state: OpenDocumentSlice, segment: CodedSegment): Partial<OpenDocumentSlice> {
   if (!state.open) return {};

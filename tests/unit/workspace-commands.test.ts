@@ -2,7 +2,7 @@
 // (renderer/components/workspace/workspace-keys.ts) over the real store: panels, tabs, the segment
 // details closed by another panel or tab, documents opened elsewhere brought forward in their tab.
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { documentRecord, projectOverview } from '../support/page-state';
+import { documentRecord, outcome, projectOverview } from '../support/page-state';
 import { segmentColumns } from '../../shared/ipc/documents';
 
 let workspace: typeof import('../../renderer/services/workspace');
@@ -10,13 +10,15 @@ let keys: typeof import('../../renderer/components/workspace/workspace-keys');
 let store: typeof import('../../renderer/store');
 let openedDocument: typeof import('../../renderer/store/open-document').openedDocument;
 const opened: string[] = [];
+/** Each document's text as the main process has it now (else 'Some text.'). */
+const texts = new Map<string, string>();
 
 beforeAll(async () => {
   // The desktop app's bridge: opening a document answers with its text and no segments.
   const api = {
     openDocument: async ({ documentId }: { documentId: string }) => {
       opened.push(documentId);
-      return { ok: true, value: { document: documentRecord(documentId), text: 'Some text.', segments: segmentColumns([]) } };
+      return { ok: true, value: { document: documentRecord(documentId), text: texts.get(documentId) ?? 'Some text.', segments: segmentColumns([]) } };
     },
     getProject: async () => ({ ok: true, value: projectOverview() }),
   };
@@ -32,6 +34,7 @@ beforeAll(async () => {
 beforeEach(() => {
   store.update({ ...store.initialState(), project: projectOverview() });
   opened.length = 0;
+  texts.clear();
 });
 
 const popover = { segmentIds: ['s'], anchor: 0, takeFocus: false };
@@ -73,6 +76,28 @@ describe('the workspace commands', () => {
     expect(store.getState().open?.document.id).toBe('c');
     await documents.openDocument('b');
     expect(opened).toEqual(['a', 'b', 'c', 'b']);
+  });
+
+  it('never shows a document from an answer asked for ahead when a change came after it was asked for', async () => {
+    const documents = await import('../../renderer/services/documents');
+    const history = await import('../../renderer/services/history');
+    // Changed between the pointer going down and the click (an undo, an import, a sync): asked again.
+    texts.set('a', 'Before the undo.');
+    documents.openDocumentAhead('a');
+    texts.set('a', 'After the undo.');
+    history.applyOutcome(outcome({ label: 'Undo' }), 'Undone.');
+    await workspace.openDocumentTab('a');
+    expect(store.getState().open?.text).toBe('After the undo.');
+    expect(opened).toEqual(['a', 'a']);
+    // Changed while the click's opening waits for the answer asked for ahead: asked again too.
+    texts.set('b', 'Before the import.');
+    documents.openDocumentAhead('b');
+    const opening = documents.openDocument('b');
+    texts.set('b', 'After the import.');
+    history.applyOutcome(outcome({ label: 'Import' }), 'Imported.');
+    await opening;
+    expect(store.getState().open?.text).toBe('After the import.');
+    expect(opened).toEqual(['a', 'a', 'b', 'b']);
   });
 
   it('opens a tab once per document and view, and closes the document when its last tab goes', async () => {
