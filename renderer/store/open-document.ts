@@ -99,18 +99,22 @@ export function withSegmentsChanged(open: OpenDocumentState, segments: CodedSegm
   return { ...open, segments, counts: countsAfter(open.counts, removed, added), change: { from: open.segments, removed, added } };
 }
 
-/** The open document with one more segment, in its place in text order (a copy and one insertion). */
+/**
+ * The open document with one more segment, in its place in text order (a copy and one insertion).
+ * A segment of another document (one put back after a refused removal, when the researcher has
+ * opened another document meanwhile) is not drawn into the open one.
+ */
 export function withSegmentInserted(state: OpenDocumentSlice, segment: CodedSegment): Partial<OpenDocumentSlice> {
-  if (!state.open) return {};
+  if (!state.open || segment.documentId !== state.open.document.id) return {};
   const list = state.open.segments;
   const inserted = list.slice();
   inserted.splice(firstAtOrAfter(list, segment), 0, segment);
   return { open: withSegmentsChanged(state.open, inserted, [], [segment]) };
 }
 
-/** The open document with `segment` in place of the segment of the same id, kept in text order. */
+/** The open document with `segment` in place of the segment of the same id, kept in text order (not if it is another document's). */
 export function withSegmentPlaced(state: OpenDocumentSlice, segment: CodedSegment): Partial<OpenDocumentSlice> {
-  if (!state.open) return {};
+  if (!state.open || segment.documentId !== state.open.document.id) return {};
   const list = state.open.segments;
   const at = list.findIndex((s) => s.id === segment.id);
   const placed = at < 0 ? list.slice() : [...list.slice(0, at), ...list.slice(at + 1)];

@@ -139,6 +139,15 @@ describe('the open document', () => {
     expect(after.open!.segments.map((s) => s.id)).toEqual(['b', 'a']);
   });
 
+  it("never puts another document's segment into the open one (a refused removal settled after the researcher moved on)", () => {
+    const state = pageWith();
+    const elsewhere = segmentOf(TEXT, 'x', 6, 10, { documentId: 'other' });
+    expect(apply(state, withSegmentInserted(state, elsewhere)).open!.segments.map((s) => s.id)).toEqual(['a', 'b']);
+    expect(apply(state, withSegmentPlaced(state, elsewhere)).open!.segments.map((s) => s.id)).toEqual(['a', 'b']);
+    const own = segmentOf(TEXT, 'x', 6, 10);
+    expect(apply(state, withSegmentInserted(state, own)).open!.segments.map((s) => s.id)).toEqual(['a', 'x', 'b']);
+  });
+
   it('a removed segment leaves the details shown too', () => {
     const state = pageWith({ popover: { segmentIds: ['a', 'b'], anchor: 2, takeFocus: false } });
     const after = apply(state, withoutSegment(state, 'a'));
