@@ -287,7 +287,7 @@ function atMostRow(measure: string, document: string, values: number[], baseline
 function rowsOf(scenario: TextScenario, r: TextViewResult): { rows: Row[]; details: string[] } {
   const { key } = scenario;
   const open = r.open.map((t) => t.drawn);
-  const ratio = median(open) / median(r.floor);
+  const ratio = open.length ? median(open) / median(r.floor) : NaN;
   const rows: Row[] = r.open.length === 0 ? [] : [
     withMedian({
       measure: '1. open + draw (text view)',
