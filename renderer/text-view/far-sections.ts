@@ -12,11 +12,13 @@
  * decoration on each near section, kept by this plugin from the same transaction that moves the
  * window or the selection; the sections' node view draws a section near or far by it, and is
  * drawn again when that changes. Positions are those of the document either way (the document is
- * the same; only its drawing differs), so offsets, selections and copies are unaffected.
+ * the same; only its drawing differs), so offsets, selections and copies are unaffected. The
+ * browser's own moves to the text's start and end (Ctrl+Home, Ctrl+End) would stop at the last
+ * drawn line, so this plugin makes them on the document instead.
  */
-import { Plugin, PluginKey, type EditorState } from 'prosemirror-state';
+import { Plugin, PluginKey, Selection, TextSelection, type EditorState } from 'prosemirror-state';
 import type { Node as ProseMirrorNode } from 'prosemirror-model';
-import { Decoration, DecorationSet, type NodeView } from 'prosemirror-view';
+import { Decoration, DecorationSet, type EditorView, type NodeView } from 'prosemirror-view';
 import { sectionAtPos, type TextLayout } from '../../shared/text/text-layout';
 import { highlightKey, INITIAL_WINDOW } from './highlight-plugin';
 
@@ -81,8 +83,23 @@ export function farSectionsPlugin(layout: TextLayout): Plugin<FarSectionsState> 
     props: {
       decorations: (state) => farSectionsKey.getState(state)?.set,
       nodeViews: { section: sectionView },
+      handleKeyDown: toTextEdge,
     },
   });
+}
+
+/** Ctrl+Home / Ctrl+End (Cmd+Up / Cmd+Down), with Shift extending the selection: to the text's start or end. */
+function toTextEdge(view: EditorView, event: KeyboardEvent): boolean {
+  if (event.altKey) return false;
+  const mod = event.ctrlKey || event.metaKey;
+  const toEnd = (mod && event.key === 'End') || (event.metaKey && event.key === 'ArrowDown');
+  const toStart = (mod && event.key === 'Home') || (event.metaKey && event.key === 'ArrowUp');
+  if (!toEnd && !toStart) return false;
+  const { doc, selection } = view.state;
+  const edge = toEnd ? Selection.atEnd(doc) : Selection.atStart(doc);
+  const next = event.shiftKey ? TextSelection.create(doc, selection.anchor, edge.head) : edge;
+  view.dispatch(view.state.tr.setSelection(next).scrollIntoView());
+  return true;
 }
 
 function isNear(decorations: readonly Decoration[]): boolean {

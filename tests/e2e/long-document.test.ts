@@ -111,6 +111,20 @@ describe('a long document', () => {
     expect(selected).toBe(far);
     // And the first section, now far off, is one text again.
     expect((await sections())[0].far).toBe(true);
+
+    // The keyboard reaches the text's very start and end across far sections.
+    const focusedLine = () => root.evaluate((host) => {
+      const selection = (host.shadowRoot as unknown as { getSelection(): Selection }).getSelection();
+      return selection.focusNode?.parentElement?.closest('.tv-line')?.textContent ?? null;
+    });
+    await page.keyboard.press('Control+Home');
+    await expect.poll(focusedLine).toBe(LINES[0]);
+    await page.keyboard.press('Control+Shift+End');
+    await expect.poll(focusedLine).toBe(LINES[LINES.length - 1]);
+    // The selection is the whole text: coded, it is one segment from the first character to the last.
+    await page.keyboard.press('2');
+    await page.waitForSelector('.save-status[data-state="saved"]');
+    await expect.poll(async () => (await workbench.project.store.openDocument(document.id)).segments.filter((s) => s.codeId === 'opinion' && s.start === 0).map((s) => s.end)).toEqual([TEXT.length]);
     expect(problems).toEqual([]);
     await page.close();
   });
