@@ -11,7 +11,8 @@ import type { TextLayout } from '../../shared/text/text-layout';
 export const textSchema = new Schema({
   nodes: {
     doc: { content: 'section+' },
-    section: { content: 'line+', toDOM: () => ['div', { class: 'tv-section' }, 0] },
+    // Never selected as a whole (a far section is drawn as one block: far-sections.ts).
+    section: { content: 'line+', selectable: false, toDOM: () => ['div', { class: 'tv-section' }, 0] },
     line: {
       content: 'text*',
       marks: '',

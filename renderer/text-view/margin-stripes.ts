@@ -174,7 +174,9 @@ export function marginStripesPlugin(layout: TextLayout, layer: HTMLElement, open
       const drawn = new Map<string, DrawnStripe>();
       let afterPaint: ReturnType<typeof setTimeout> | undefined;
       // While the text scrolls, the stripes wait until it rests (a redraw measures every highlight
-      // in the window; each frame of a fast scroll through a long text would pay for it).
+      // in the window; each frame of a fast scroll through a long text would pay for it). Resting:
+      // no scroll for a while, and none in the last frame either (a scroll whose frames are
+      // slower than the while is not resting).
       let lastScroll = -Infinity;
       const onScroll = () => {
         lastScroll = performance.now();
@@ -185,8 +187,16 @@ export function marginStripesPlugin(layout: TextLayout, layer: HTMLElement, open
           afterPaint = setTimeout(drawWhenResting, SCROLL_REST_MS - resting);
           return;
         }
+        const before = lastScroll;
         afterPaint = undefined;
-        drawStripes(view, layout, layer, open, drawn);
+        frame = requestAnimationFrame(() => {
+          frame = 0;
+          if (lastScroll !== before) afterPaint = setTimeout(drawWhenResting, SCROLL_REST_MS);
+          else afterPaint = setTimeout(() => {
+            afterPaint = undefined;
+            drawStripes(view, layout, layer, open, drawn);
+          });
+        });
       };
       const redraw = () => {
         if (frame || afterPaint) return;

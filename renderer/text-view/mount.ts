@@ -23,6 +23,7 @@ import { t } from '../i18n/i18n';
 import { caretCodesPlugin, caretCodesRegion } from './caret-codes';
 import { codeStyleSheet } from './code-styles';
 import { documentNode } from './document-node';
+import { farSectionsPlugin } from './far-sections';
 import { handlesPlugin } from './handles-plugin';
 import { highlightPlugin, laneLinesPlugin, segmentIdsAt } from './highlight-plugin';
 import { hoverLabelElement, hoverLabelPlugin } from './hover-label';
@@ -53,6 +54,7 @@ export function mountTextView(host: HTMLElement, open: OpenDocumentState): { vie
       plugins: [
         highlightPlugin(layout, open.segments),
         laneLinesPlugin,
+        farSectionsPlugin(layout),
         marginStripesPlugin(layout, stripes, (segmentId, pos) => openPopover([segmentId], pos, true)),
         hoverLabelPlugin(hoverLabel),
         caretCodesPlugin(caretCodes),

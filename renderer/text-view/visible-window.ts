@@ -10,17 +10,45 @@ import { dispatchHighlights } from './store-sync';
 /** Sections decorated beyond the ones on screen, on each side. */
 const WINDOW_MARGIN = 1;
 
-/** The sections on screen in the scrolling container; null when nothing is. */
+/**
+ * Index of the first of `count` boxes (in order down the page) whose `edge` is past `y`, by a
+ * binary search (`count` when none is).
+ */
+function firstPast(count: number, y: number, edge: (index: number) => number): number {
+  let lo = 0;
+  let hi = count;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (edge(mid) > y) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/**
+ * The sections on screen in the scrolling container; null when nothing is. Found by a binary search
+ * over the sections' boxes (a few box reads, which sections out of view answer from their kept
+ * size without laying out their lines), rather than by asking for the text position at the
+ * screen's edges (a hit test through the lines on screen, the most costly part of a scrolled frame).
+ */
 function sectionsOnScreen(view: EditorView, layout: TextLayout, scroller: HTMLElement): SectionWindow | null {
   const text = view.dom.getBoundingClientRect();
   const box = scroller.getBoundingClientRect();
   const top = Math.max(text.top, box.top) + 1;
   const bottom = Math.min(text.bottom, box.bottom) - 1;
   if (bottom <= top) return null;
-  const left = text.left + 2;
-  const from = view.posAtCoords({ left, top })?.pos ?? 0;
-  const to = view.posAtCoords({ left, top: bottom })?.pos ?? layout.docSize;
-  return { first: sectionAtPos(layout, from), last: sectionAtPos(layout, to) };
+  const sections = view.dom.children;
+  const count = layout.sections.length;
+  if (sections.length !== count) {
+    // Not one element per section (never expected): ask for the positions at the screen's edges.
+    const left = text.left + 2;
+    const from = view.posAtCoords({ left, top })?.pos ?? 0;
+    const to = view.posAtCoords({ left, top: bottom })?.pos ?? layout.docSize;
+    return { first: sectionAtPos(layout, from), last: sectionAtPos(layout, to) };
+  }
+  const first = Math.min(count - 1, firstPast(count, top, (i) => sections[i].getBoundingClientRect().bottom));
+  const last = Math.max(first, Math.min(count - 1, firstPast(count, bottom, (i) => sections[i].getBoundingClientRect().top) - 1));
+  return { first, last };
 }
 
 /** Keeps the decorated window on the sections in view of `scroller`; returns the stopper. */

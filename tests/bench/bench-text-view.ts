@@ -6,11 +6,14 @@
  *   open + draw             vs the floor: the same text as one plain <p> per line, same column   ≤ 1.2x
  *   key → highlight drawn   (a no-op key + frame for reference)                                   ≤ 16 ms
  *   C: scrolling from top to end, one screen per frame: the longest frame and the 95th percentile  < 50 ms
+ *      (beside the same scroll over the floor's plain paragraphs), and a reader's scroll: 100 px
+ *      per frame for 600 frames from the middle of the text                                        < 50 ms
  *   C: the page's JS heap after a garbage collection                                               ≤ 60 MB
  *   C: undo and redo of an action of 10,000 segments, key → outcome drawn (with the main process's part)  info
  *
  * `npx tsx tests/bench/bench-text-view.ts` runs it on its own (it builds its projects in a
- * temporary folder and removes it). A missed target is reported, not failed.
+ * temporary folder and removes it); `--only=scroll` measures C's scroll and heap rows alone. A
+ * missed target is reported, not failed.
  */
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -26,7 +29,7 @@ import { ProjectStore } from '../../electron/project/project-store';
 import { generateDocument, mulberry32, randomCodedSpans, randomSpan, type Random, type Span } from './generate';
 import { probe, probesScript } from './page-bench';
 import type { FrameTimes, LinePassage } from './page-probes';
-import type { TextColumn } from './probes-text-view';
+import type { ScrollFrames, TextColumn } from './probes-text-view';
 import { amountRow, closeEach, count, median, megabytes, ms, progress, spread, table, withMedian, type BenchSection, type Row } from './report';
 import { buildScenarioC, codeInto, CODE_IDS, type BuiltProject } from './scenarios';
 
@@ -45,6 +48,9 @@ const HEAP_LIMIT_MB = 60;
 /** Segments of the action undone and redone in C (as "code all hits" makes one), and how often. */
 const BULK_SEGMENTS = 10_000;
 const BULK_RUNS = 3;
+/** A reader's scroll: this many pixels per frame (a wheel step), for this many frames. */
+const WHEEL_STEP_PX = 100;
+const WHEEL_FRAMES = 600;
 
 type Key = 'A' | 'B' | 'C';
 
@@ -91,7 +97,7 @@ async function largestBundledDocument(): Promise<{ file: string; text: string }>
   return { file: best.file, text: await readFile(join(folder, best.file), 'utf8') };
 }
 
-function fromBuilt(key: Key, what: string, built: BuiltProject): TextScenario {
+export function fromBuilt(key: Key, what: string, built: BuiltProject): TextScenario {
   const documentId = built.documentIds[0];
   const text = built.texts.get(documentId)!;
   return { key, what, text, layout: layoutText(text), documentId, folder: built.folder, source: built.source, segmentCount: built.segmentCount };
@@ -145,7 +151,13 @@ interface TextViewResult {
   pressBaseline: FrameTimes[];
   column: TextColumn | null;
   heapMB: number | null;
-  scroll: { deltas: number[]; screens: number; height: number } | null;
+  /** The heap again after the scroll has passed every section. */
+  heapAfterScrollMB: number | null;
+  scroll: ScrollFrames | null;
+  /** The same scroll over the floor's plain paragraphs. */
+  floorScroll: ScrollFrames | null;
+  /** A reader's scroll (wheel steps) from the middle of the text. */
+  wheel: ScrollFrames | null;
   undo: number[];
   redo: number[];
 }
@@ -192,6 +204,8 @@ export interface TextViewOptions {
   scrollScreens?: number;
   /** Undo and redo of an action of many segments in C (by default). */
   bulk?: boolean;
+  /** Only the heap and the scroll (no open + draw runs, no key presses). */
+  scrollOnly?: boolean;
 }
 
 async function measureScenario(browser: Browser, script: string, tmp: string, scenario: TextScenario, random: Random, options: TextViewOptions = {}): Promise<TextViewResult> {
@@ -201,7 +215,7 @@ async function measureScenario(browser: Browser, script: string, tmp: string, sc
     rendererFolder: join(ROOT, 'dist', 'renderer'),
   });
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-  const result: TextViewResult = { floor: [], open: [], press: [], pressBaseline: [], column: null, heapMB: null, scroll: null, undo: [], redo: [] };
+  const result: TextViewResult = { floor: [], open: [], press: [], pressBaseline: [], column: null, heapMB: null, heapAfterScrollMB: null, scroll: null, floorScroll: null, wheel: null, undo: [], redo: [] };
   const { key, documentId } = scenario;
   try {
     await context.addInitScript({ content: script });
@@ -210,7 +224,7 @@ async function measureScenario(browser: Browser, script: string, tmp: string, sc
 
     // Open + draw beside the floor, alternating in the same page; one warm-up pair first. (One
     // page only: a second page would leave the other in the background, where frames are throttled.)
-    for (let run = -1; run < (options.openRuns ?? OPEN_RUNS[key]); run++) {
+    for (let run = -1; !options.scrollOnly && run < (options.openRuns ?? OPEN_RUNS[key]); run++) {
       await loadApp(page, server.url, documentId);
       const open = await probe(page, 'openAndDraw', documentId, 300_000);
       result.column ??= await probe(page, 'textColumn');
@@ -224,16 +238,28 @@ async function measureScenario(browser: Browser, script: string, tmp: string, sc
     // The heap, and (for C) a scroll from top to end, with the document freshly open.
     await loadApp(page, server.url, documentId);
     await probe(page, 'openAndDraw', documentId, 300_000);
+    result.column ??= await probe(page, 'textColumn');
     await probe(page, 'settle');
     result.heapMB = await heapAfterGc(page);
     progress(`  ${key} heap ${result.heapMB.toFixed(1)} MB`);
     if (key === 'C' && options.scroll !== false) {
-      result.scroll = await probe(page, 'scrollThrough', options.scrollScreens ?? 20_000, options.scrollFrom ?? 0);
-      progress(`  ${key} scroll: ${result.scroll.screens} screens, longest frame ${ms(Math.max(...result.scroll.deltas))}`);
+      const screens = options.scrollScreens ?? 20_000;
+      const from = options.scrollFrom ?? 0;
+      result.scroll = await probe(page, 'scrollThrough', screens, from);
+      progress(`  ${key} scroll: ${result.scroll.screens} screens, longest frame ${ms(Math.max(...result.scroll.deltas))}, p95 ${ms(percentile(result.scroll.deltas, 95))}`);
+      result.heapAfterScrollMB = await heapAfterGc(page);
+      progress(`  ${key} heap after the scroll ${result.heapAfterScrollMB.toFixed(1)} MB`);
+      result.wheel = await probe(page, 'scrollThrough', WHEEL_FRAMES, 0.5, WHEEL_STEP_PX);
+      progress(`  ${key} reader's scroll: longest frame ${ms(Math.max(...result.wheel.deltas))}, p95 ${ms(percentile(result.wheel.deltas, 95))}`);
+      await timeFloor(page, scenario.text, result.column, script);
+      result.floorScroll = await probe(page, 'scrollPlainParagraphs', screens, from);
+      progress(`  ${key} floor scroll: longest frame ${ms(Math.max(...result.floorScroll.deltas))}, p95 ${ms(percentile(result.floorScroll.deltas, 95))}`);
+      await loadApp(page, server.url, documentId);
+      await probe(page, 'openAndDraw', documentId, 300_000);
     }
 
     // Key press → highlight, each on a fresh passage; one warm-up press first.
-    for (let run = -1; run < (options.pressRuns ?? PRESS_RUNS); run++) {
+    for (let run = -1; !options.scrollOnly && run < (options.pressRuns ?? PRESS_RUNS); run++) {
       const passage = await freshPassage(page, scenario, random);
       await probe(page, 'selectPassage', passage);
       const baseline = await probe(page, 'pressNoOpKey');
@@ -243,11 +269,11 @@ async function measureScenario(browser: Browser, script: string, tmp: string, sc
       result.pressBaseline.push(baseline);
       result.press.push(press);
     }
-    progress(`  ${key} key presses: ${result.press.map((p) => ms(p.drawn)).join(', ')}`);
+    if (!options.scrollOnly) progress(`  ${key} key presses: ${result.press.map((p) => ms(p.drawn)).join(', ')}`);
 
     // C: an action of 10,000 segments in the open document (made by the store, as "code all hits"
     // makes one), then undone and redone by key, each until the page shows the outcome.
-    if (key === 'C' && options.bulk !== false) {
+    if (key === 'C' && options.bulk !== false && !options.scrollOnly) {
       const codeId = CODE_IDS[1];
       const spans = randomCodedSpans(random, scenario.text, BULK_SEGMENTS, [codeId]);
       await codeInto(store, spans.map((span) => ({ ...span, documentId })), 'actions');
@@ -289,8 +315,8 @@ function atMostRow(measure: string, document: string, values: number[], baseline
 function rowsOf(scenario: TextScenario, r: TextViewResult): { rows: Row[]; details: string[] } {
   const { key } = scenario;
   const open = r.open.map((t) => t.drawn);
-  const ratio = median(open) / median(r.floor);
-  const rows: Row[] = [
+  const ratio = open.length ? median(open) / median(r.floor) : NaN;
+  const rows: Row[] = r.open.length === 0 ? [] : [
     withMedian({
       measure: '1. open + draw (text view)',
       document: key,
@@ -301,19 +327,21 @@ function rowsOf(scenario: TextScenario, r: TextViewResult): { rows: Row[]; detai
     }, open),
     atMostRow('1. key → highlight drawn', key, r.press.map((t) => t.drawn), `${ms(median(r.pressBaseline.map((t) => t.drawn)))} no-op key + frame (ref.)`, PRESS_LIMIT_MS),
   ];
-  if (r.scroll) {
-    const deltas = r.scroll.deltas;
-    rows.push(
-      withMedian({
-        measure: '1. scroll top → end, longest frame',
-        document: key,
-        result: ms(Math.max(...deltas)),
-        baseline: `p95 ${ms(percentile(deltas, 95))}, median ${ms(median(deltas))}`,
-        target: `every frame < ${SCROLL_LIMIT_MS} ms`,
-        verdict: Math.max(...deltas) < SCROLL_LIMIT_MS ? 'PASS' : 'MISS',
-      }, [Math.max(...deltas)]),
-    );
-  }
+  const frames = (measure: string, scroll: ScrollFrames, verdict: boolean): Row => {
+    const deltas = scroll.deltas;
+    const longest = Math.max(...deltas);
+    return withMedian({
+      measure,
+      document: key,
+      result: ms(longest),
+      baseline: `p95 ${ms(percentile(deltas, 95))}, median ${ms(median(deltas))}`,
+      target: verdict ? `every frame < ${SCROLL_LIMIT_MS} ms` : '—',
+      verdict: verdict ? (longest < SCROLL_LIMIT_MS ? 'PASS' : 'MISS') : 'info',
+    }, [longest]);
+  };
+  if (r.scroll) rows.push(frames('1. scroll top → end, one screen a frame, longest frame', r.scroll, true));
+  if (r.floorScroll) rows.push(frames('1. the same scroll over plain <p> per line (floor, ref.)', r.floorScroll, false));
+  if (r.wheel) rows.push(frames(`1. reader's scroll, ${WHEEL_STEP_PX} px a frame × ${WHEEL_FRAMES}, longest frame`, r.wheel, true));
   for (const direction of ['undo', 'redo'] as const) {
     if (!r[direction].length) continue;
     rows.push(withMedian({
@@ -328,12 +356,16 @@ function rowsOf(scenario: TextScenario, r: TextViewResult): { rows: Row[]; detai
   if (r.heapMB !== null) {
     rows.push(key === 'C' ? amountRow('1. JS heap, document open', key, r.heapMB, 'MB', 'after a full GC', HEAP_LIMIT_MB) : { measure: '1. JS heap, document open', document: key, result: `${r.heapMB.toFixed(1)} MB`, baseline: 'after a full GC', target: '—', verdict: 'info' });
   }
-  const details = [
+  if (r.heapAfterScrollMB !== null) {
+    rows.push(amountRow('1. JS heap, after scrolling to the end', key, r.heapAfterScrollMB, 'MB', 'after a full GC', HEAP_LIMIT_MB));
+  }
+  const details = r.open.length === 0 ? [] : [
     `  ${key} open + draw ${spread(open)}; floor ${spread(r.floor)}; until painted (median) ${ms(median(r.open.map((t) => t.painted)))}`,
     `  ${key} key '${PRESS_CODE.key}' ${spread(r.press.map((t) => t.drawn))}; until painted (median) ${ms(median(r.press.map((t) => t.painted)))}`,
   ];
   if (r.column) details.push(`  ${key} text column ${r.column.width.toFixed(0)} px, ${r.column.fontSize} / ${r.column.lineHeight} ${r.column.fontFamily.slice(0, 40)}`);
   if (r.scroll) details.push(`  ${key} scroll: ${count(r.scroll.screens)} screens of 900 px viewport, text ${count(Math.round(r.scroll.height))} px tall; frames over 33 ms: ${r.scroll.deltas.filter((d) => d > 33).length}`);
+  if (r.floorScroll) details.push(`  ${key} floor scroll: ${count(r.floorScroll.screens)} screens, ${count(Math.round(r.floorScroll.height))} px tall; frames over 33 ms: ${r.floorScroll.deltas.filter((d) => d > 33).length}`);
   return { rows, details };
 }
 
@@ -351,14 +383,17 @@ export async function benchTextView(inputs: TextViewInputs): Promise<BenchSectio
 }
 
 /** The projects of A, B and C in `tmp` (C as given, or built as actions). */
-export async function prepareTextScenarios(tmp: string, scenarioC?: BuiltProject): Promise<TextScenario[]> {
+export async function prepareTextScenarios(tmp: string, scenarioC?: BuiltProject, onlyC = false): Promise<TextScenario[]> {
   const random = mulberry32(SEED);
-  progress('text view: building A and B');
-  const bundled = await largestBundledDocument();
-  const scenarios: TextScenario[] = [
-    await buildOneDocument(tmp, 'A', `largest bundled document ${bundled.file}`, bundled.file, bundled.text, 300, random),
-    await buildOneDocument(tmp, 'B', 'generated document', 'generated-2mb.txt', generateDocument(random, 2_000_000), 10_000, random),
-  ];
+  const scenarios: TextScenario[] = [];
+  if (!onlyC) {
+    progress('text view: building A and B');
+    const bundled = await largestBundledDocument();
+    scenarios.push(
+      await buildOneDocument(tmp, 'A', `largest bundled document ${bundled.file}`, bundled.file, bundled.text, 300, random),
+      await buildOneDocument(tmp, 'B', 'generated document', 'generated-2mb.txt', generateDocument(random, 2_000_000), 10_000, random),
+    );
+  }
   let built = scenarioC;
   if (!built) {
     progress('text view: building C (as actions)');
@@ -397,7 +432,8 @@ export async function measureTextView(scenarios: readonly TextScenario[], tmp: s
     '  Open + draw: from the click on the document button until .text-host[data-ready] and one frame plus a forced layout;',
     '  the floor: the same text as one <p> per line in a column of the text view\'s width and font, built and laid out',
     '  in a blank page, until one frame plus a forced layout. Scroll: requestAnimationFrame deltas while the document',
-    '  pane scrolls by its own height each frame. Heap: Runtime.getHeapUsage after HeapProfiler.collectGarbage.',
+    '  pane scrolls by its own height each frame (the floor: the plain paragraphs\' page the same way; the reader\'s',
+    `  scroll: ${WHEEL_STEP_PX} px each frame). Heap: Runtime.getHeapUsage after HeapProfiler.collectGarbage.`,
   );
   return { rows, details };
 }
@@ -405,7 +441,10 @@ export async function measureTextView(scenarios: readonly TextScenario[], tmp: s
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const tmp = await mkdtemp(join(tmpdir(), 'workbench-bench-text-'));
   try {
-    const section = await benchTextView({ tmp });
+    const scrollOnly = process.argv.includes('--only=scroll');
+    const section = scrollOnly
+      ? await measureTextView(await prepareTextScenarios(tmp, undefined, true), tmp, undefined, { scrollOnly })
+      : await benchTextView({ tmp });
     process.stdout.write(`${table(section.rows)}\n\nDetails\n${section.details.join('\n')}\n`);
   } finally {
     await rm(tmp, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });

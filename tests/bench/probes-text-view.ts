@@ -76,12 +76,17 @@ export async function layOutPlainParagraphs(column: TextColumn): Promise<number>
   return performance.now() - t0;
 }
 
+/** The element that scrolls a page of plain paragraphs (the floor's). */
+function pageScroller(): HTMLElement {
+  return (document.scrollingElement as HTMLElement | null) ?? document.documentElement;
+}
+
 /**
- * Scrolls the open text from its top (or `fromFraction` of its height) to its end, one screen per
- * frame, and returns the time between frames (the first delta is from the frame that started the scroll).
+ * Scrolls `scroller` from its top (or `fromFraction` of its height) towards its end, `step` pixels
+ * per frame (one screen when 0), for at most `maxFrames` frames, and returns the time between
+ * frames (the first delta is from the frame that started the scroll).
  */
-export async function scrollThrough(maxFrames: number, fromFraction = 0): Promise<ScrollFrames> {
-  const scroller = textScroller();
+async function scrollFrames(scroller: HTMLElement, maxFrames: number, fromFraction: number, step: number): Promise<ScrollFrames> {
   scroller.scrollTop = fromFraction * scroller.scrollHeight;
   await nextAnimationFrame();
   await nextAnimationFrame();
@@ -90,7 +95,7 @@ export async function scrollThrough(maxFrames: number, fromFraction = 0): Promis
   let screens = 0;
   while (screens < maxFrames) {
     const before = scroller.scrollTop;
-    scroller.scrollTop = before + scroller.clientHeight;
+    scroller.scrollTop = before + (step || scroller.clientHeight);
     const now = await nextAnimationFrame();
     deltas.push(now - previous);
     previous = now;
@@ -132,4 +137,17 @@ export async function stepHistoryByKey(direction: 'undo' | 'redo', documentId: s
   await nextAnimationFrame();
   void document.body.offsetHeight;
   return performance.now() - t0;
+}
+
+/**
+ * Scrolls the open text from its top (or `fromFraction` of its height) to its end, one screen per
+ * frame (or `step` pixels per frame), and returns the time between frames.
+ */
+export function scrollThrough(maxFrames: number, fromFraction = 0, step = 0): Promise<ScrollFrames> {
+  return scrollFrames(textScroller(), maxFrames, fromFraction, step);
+}
+
+/** The same scroll over the floor's plain paragraphs (after `layOutPlainParagraphs`): the floor of scrolling. */
+export function scrollPlainParagraphs(maxFrames: number, fromFraction = 0, step = 0): Promise<ScrollFrames> {
+  return scrollFrames(pageScroller(), maxFrames, fromFraction, step);
 }

@@ -68,4 +68,64 @@ describe('a long document', () => {
     expect(problems).toEqual([]);
     await page.close();
   });
+  it('draws sections far from the screen as their plain text, and draws them in full where the reader scrolls, selects or jumps', async () => {
+    const document = workbench.project.store.overview().documents[0];
+    // Line 1201 lies in a section far below the first screen.
+    const far = 'Line 1201: words';
+    const farStart = TEXT.indexOf(far);
+    await workbench.project.store.addSegment({ id: crypto.randomUUID(), documentId: document.id, codeId: 'call-to-action', start: farStart, end: farStart + far.length });
+    const { page, problems } = await workbench.newPage();
+    await page.setViewportSize({ width: 1300, height: 800 });
+    await workbench.openInPage(page, document.id);
+    const root = page.locator('.text-host');
+    const sections = () => root.evaluate((host) => Array.from(host.shadowRoot!.querySelectorAll('.tv-section')).map((section) => ({
+      far: section.classList.contains('tv-far'),
+      lines: section.classList.contains('tv-far') ? -1 : section.querySelectorAll('.tv-line').length,
+      text: section.textContent ?? '',
+    })));
+    // Far sections are one text each, lines joined by line breaks; the whole text is there.
+    await expect.poll(async () => (await sections()).filter((section) => section.far).length).toBeGreaterThan(10);
+    const drawn = await sections();
+    expect(drawn[drawn.length - 1].far).toBe(true);
+    expect(drawn[drawn.length - 1].text.split('\n')).toEqual(LINES.slice((drawn.length - 1) * 64));
+    expect(await page.locator('.seg.code-call-to-action', { hasText: far }).count()).toBe(0);
+
+    // A selection across the first section's end codes exactly the passage selected.
+    const from = TEXT.indexOf('Line 62: words');
+    const to = TEXT.indexOf('Line 65: words') + 'Line 65: words'.length;
+    await page.locator('.tv-line', { hasText: 'Line 64: words' }).evaluate((line) => line.scrollIntoView({ block: 'center' }));
+    await dragSelect(page, from, to);
+    await page.keyboard.press('1');
+    await page.waitForSelector('.save-status[data-state="saved"]');
+    const coded = (await workbench.project.store.openDocument(document.id)).segments.filter((s) => s.codeId === 'factual-claim' && s.end > from && s.start < to);
+    expect(coded.map((s) => [s.start, s.end])).toEqual([[from, to]]);
+    expect(coded[0].quote).toBe(TEXT.slice(from, to));
+
+    // A jump to the far passage draws its section in full, highlights and selects it on screen.
+    await showSidePanel(page, 'segments');
+    await page.locator('.segment-row', { hasText: far }).click();
+    await expect.poll(() => page.locator('.seg.code-call-to-action').allTextContents()).toContain(far);
+    const box = await page.locator('.seg.code-call-to-action', { hasText: far }).boundingBox();
+    expect(box && box.y > 0 && box.y < 800).toBe(true);
+    const selected = await root.evaluate((host) => (host.shadowRoot as unknown as { getSelection(): Selection }).getSelection().toString());
+    expect(selected).toBe(far);
+    // And the first section, now far off, is one text again.
+    expect((await sections())[0].far).toBe(true);
+
+    // The keyboard reaches the text's very start and end across far sections.
+    const focusedLine = () => root.evaluate((host) => {
+      const selection = (host.shadowRoot as unknown as { getSelection(): Selection }).getSelection();
+      return selection.focusNode?.parentElement?.closest('.tv-line')?.textContent ?? null;
+    });
+    await page.keyboard.press('Control+Home');
+    await expect.poll(focusedLine).toBe(LINES[0]);
+    await page.keyboard.press('Control+Shift+End');
+    await expect.poll(focusedLine).toBe(LINES[LINES.length - 1]);
+    // The selection is the whole text: coded, it is one segment from the first character to the last.
+    await page.keyboard.press('2');
+    await page.waitForSelector('.save-status[data-state="saved"]');
+    await expect.poll(async () => (await workbench.project.store.openDocument(document.id)).segments.filter((s) => s.codeId === 'opinion' && s.start === 0).map((s) => s.end)).toEqual([TEXT.length]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
 });
