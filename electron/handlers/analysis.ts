@@ -4,13 +4,17 @@
  * (code-point and word indexes, paragraphs) kept while the project is open.
  */
 import { AnalysisCache, analysisCorpus } from '../../shared/analysis/analysis-corpus';
-import { analysisFigure } from '../../shared/analysis/analysis-request';
+import { analysisFigure, checkAnalysisRequest } from '../../shared/analysis/analysis-request';
 import type { HandlerContext } from './context';
 import type { Handlers } from './dispatch';
 
 export function analysisHandlers({ store }: HandlerContext): Pick<Handlers, 'analysis'> {
   const cache = new AnalysisCache();
   return {
-    analysis: async (request) => analysisFigure(analysisCorpus(await store.dataset(), store.viewer, request.filter, cache), request),
+    analysis: async (request) => {
+      const dataset = await store.dataset();
+      checkAnalysisRequest(dataset, request);
+      return analysisFigure(analysisCorpus(dataset, store.viewer, request.filter, cache), request);
+    },
   };
 }

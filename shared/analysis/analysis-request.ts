@@ -8,7 +8,10 @@ import { codeDocumentMatrix, type CodeDocumentMatrix, type MatrixMeasure } from 
 import { cooccurrence, overlapPassages, type Cooccurrence, type OverlapPassage, type Proximity } from './cooccurrence';
 import { crosstab, type Crosstab, type CrosstabUnit } from './crosstab';
 import { frequencies, type Frequencies } from './frequencies';
-import { keywordsInContext, wordFrequencies, type KeywordInContext, type WordCount } from './word-frequencies';
+import { keywordsInContext, stopWordLanguage, wordFrequencies, type KeywordInContext, type WordCount } from './word-frequencies';
+import type { Code } from '../model/codebook';
+import { WorkbenchFailure } from '../model/failure';
+import type { VariableDefinition } from '../model/variables';
 
 export type AnalysisRequest = { filter: AnalysisFilter } & (
   | { figure: 'frequencies'; withSubcodes: boolean; words: boolean; variable: string | null }
@@ -28,6 +31,48 @@ export type AnalysisFigure =
   | { figure: 'crosstab'; crosstab: Crosstab }
   | { figure: 'words'; words: WordCount[] }
   | { figure: 'kwic'; lines: KeywordInContext[] };
+
+/**
+ * Refuses a request that names a code or a variable the project does not have, or a stop-word
+ * language without a list: the figures would otherwise come out empty or ungrouped, as if nothing
+ * had been coded, rather than say what is wrong.
+ */
+export function checkAnalysisRequest(project: { codes: readonly Code[]; variables?: readonly VariableDefinition[] }, request: AnalysisRequest): void {
+  const variables = project.variables ?? [];
+  const variable = (name: string | null) => {
+    if (name !== null && !variables.some((v) => v.name === name)) {
+      throw new WorkbenchFailure('not-found', `There is no variable “${name}” (variables: ${variables.map((v) => v.name).join(', ') || 'none'}).`);
+    }
+  };
+  const code = (id: string | null) => {
+    if (id !== null && !project.codes.some((c) => c.id === id)) throw new WorkbenchFailure('not-found', `There is no code “${id}” in the codebook.`);
+  };
+  variable(request.filter.variable?.name ?? null);
+  switch (request.figure) {
+    case 'frequencies':
+    case 'matrix':
+      variable(request.variable);
+      break;
+    case 'overlaps':
+      code(request.firstCodeId);
+      code(request.secondCodeId);
+      break;
+    case 'crosstab':
+      variable(request.variable);
+      for (const id of request.codeIds ?? []) code(id);
+      break;
+    case 'words':
+      code(request.codeId);
+      variable(request.languageVariable);
+      if (request.dropStopWords && !stopWordLanguage(request.language)) {
+        throw new WorkbenchFailure('invalid-input', `There is no stop-word list for the language “${request.language}”: give an ISO code (en, de) or an English name (German).`);
+      }
+      break;
+    case 'kwic':
+      code(request.codeId);
+      break;
+  }
+}
 
 /** The figure a request asks for, over the corpus (already filtered by the request's filter). */
 export function analysisFigure(corpus: AnalysisCorpus, request: AnalysisRequest): AnalysisFigure {

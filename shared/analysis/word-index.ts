@@ -18,14 +18,19 @@ export interface WordIndex {
   count: number;
 }
 
-const SIMPLE_LINE = /^[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}0-9 \t.,;:!?()[\]"'’‘“”—–\-/&%*]*$/u;
-const LETTER = '[\\p{Script=Latin}\\p{Script=Greek}\\p{Script=Cyrillic}]';
+/**
+ * A letter of the Latin, Greek and Cyrillic scripts: those scripts also hold symbols (the Greek
+ * tonos ΄, the Cyrillic thousands sign ҂) and combining marks (the Cyrillic titlo ◌҃), which are
+ * not letters to the word-boundary rules; a line with one of them goes through the segmenter.
+ */
+const LETTER = '[[\\p{Script=Latin}\\p{Script=Greek}\\p{Script=Cyrillic}]&&[\\p{L}\\p{Nl}]]';
+const SIMPLE_LINE = new RegExp(`^(?:${LETTER}|[0-9 \\t.,;:!?\\(\\)\\[\\]"'’‘“”—–\\-\\/&%*])*$`, 'v');
 /** A word of a simple line: letters and digits, joined across a mid-word mark between two letters or two digits. */
 const SIMPLE_WORD = new RegExp(
   `(?:${LETTER}|[0-9])+(?:(?:(?<=${LETTER})[.:'‘’](?=${LETTER})|(?<=[0-9])[.,;'‘’](?=[0-9]))(?:${LETTER}|[0-9])+)*`,
-  'gu',
+  'gv',
 );
-const SCRIPT_LETTER = /[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}]/u;
+const SCRIPT_LETTER = new RegExp(`^${LETTER}$`, 'v');
 
 /** Where each line of a text starts and ends (without its break: `\r\n`, `\n` or `\r`). */
 function* lines(text: string): Generator<[number, number]> {

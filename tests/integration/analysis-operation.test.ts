@@ -44,4 +44,25 @@ describe('the analysis operation', () => {
     }
     await store.close();
   });
+
+  it('refuses a request naming a code or variable the project lacks, or a language without stop-words, and says which', async () => {
+    const { store, handlers } = await openProject();
+    const cases: Array<[unknown, string, RegExp]> = [
+      [{ figure: 'crosstab', filter: ALL, variable: 'stance', unit: 'segments', withSubcodes: false, codeIds: null }, 'not-found', /no variable “stance”/],
+      [{ figure: 'crosstab', filter: ALL, variable: 'stance', unit: 'segments', withSubcodes: false, codeIds: ['opinion'] }, 'not-found', /no variable “stance”/],
+      [{ figure: 'frequencies', filter: ALL, withSubcodes: false, words: false, variable: 'stance' }, 'not-found', /no variable “stance”/],
+      [{ figure: 'matrix', filter: { ...ALL, variable: { name: 'stance', values: ['pro'] } }, measure: 'segments', withSubcodes: false, variable: null }, 'not-found', /no variable “stance”/],
+      [{ figure: 'overlaps', filter: ALL, firstCodeId: 'opinion', secondCodeId: 'no-such-code' }, 'not-found', /no code “no-such-code”/],
+      [{ figure: 'kwic', filter: ALL, word: 'the', context: 5, codeId: 'no-such-code', withSubcodes: false }, 'not-found', /no code “no-such-code”/],
+      [{ figure: 'words', filter: ALL, codeId: null, withSubcodes: false, language: 'klingon', languageVariable: null, dropStopWords: true }, 'invalid-input', /no stop-word list for the language “klingon”/],
+    ];
+    for (const [input, code, message] of cases) {
+      const answer = await dispatch(handlers, 'analysis', input);
+      expect(answer, JSON.stringify(input)).toMatchObject({ ok: false, error: { code } });
+      expect((answer as { error: { message: string } }).error.message).toMatch(message);
+    }
+    // Kept stop-words need no list.
+    expect(await dispatch(handlers, 'analysis', { figure: 'words', filter: ALL, codeId: null, withSubcodes: false, language: 'klingon', languageVariable: null, dropStopWords: false })).toMatchObject({ ok: true });
+    await store.close();
+  });
 });

@@ -72,6 +72,12 @@ describe('analysis on the command line', () => {
     expect(fail('--kind', 'crosstab', '--out', 'x.csv')).toEqual([1, 'annotation-workbench: --kind crosstab needs --variable NAME (one of: stance).']);
     expect(fail('--kind', 'cooccurrence', '--proximity', 'distance', '--out', 'x.csv')).toEqual([1, 'annotation-workbench: --distance takes a whole number of characters, not “”.']);
     expect(fail('--kind', 'overlaps', '--code', 'nope', '--with', 'opinion', '--out', 'x.csv')[1]).toContain('There is no code “nope”');
+    expect(fail('--kind', 'crosstab', '--variable', 'stance', '--codes', 'opinion,nope', '--out', 'x.csv')[1]).toContain('There is no code “nope”');
+    expect(fail('--kind', 'words', '--language-variable', 'language', '--out', 'x.csv')[1]).toContain('There is no variable “language”');
+    expect(fail('--kind', 'words', '--language', 'klingon', '--out', 'x.csv')).toEqual([
+      1,
+      'annotation-workbench: There is no stop-word list for the language “klingon”: give --language as an ISO code (en, de) or an English name (German), or --keep-stop-words.',
+    ]);
     expect(spawnSync('node', [CLI, '--help']).stdout.toString()).toMatch(/^ {2}analysis --kind K --out FILE\.csv\n/m);
   });
 });

@@ -32,4 +32,16 @@ describe('the words of a text', () => {
       expect(byIndex(text), JSON.stringify(text)).toEqual(bySegmenter(text));
     }
   });
+
+  it('agree with Intl.Segmenter on every character of the Latin, Greek and Cyrillic scripts, symbols and marks too', () => {
+    // Those scripts hold symbols (Greek tonos U+0384, Cyrillic thousands sign U+0482) and combining marks (titlo U+0483) that are no letters.
+    const script = /[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}]/u;
+    const differing: string[] = [];
+    for (let point = 0; point < 0x20000; point++) {
+      const character = String.fromCodePoint(point);
+      if (!script.test(character)) continue;
+      for (const text of [`ab${character}cd`, `x ${character} y`]) if (JSON.stringify(byIndex(text)) !== JSON.stringify(bySegmenter(text))) differing.push(point.toString(16));
+    }
+    expect(differing).toEqual([]);
+  });
 });

@@ -23,7 +23,7 @@ import { codeDocumentMatrix } from '../../../shared/analysis/code-document-matri
 import { cooccurrence, overlapPassages, type Proximity } from '../../../shared/analysis/cooccurrence';
 import { crosstab } from '../../../shared/analysis/crosstab';
 import { frequencies } from '../../../shared/analysis/frequencies';
-import { keywordsInContext, wordFrequencies } from '../../../shared/analysis/word-frequencies';
+import { keywordsInContext, stopWordLanguage, wordFrequencies } from '../../../shared/analysis/word-frequencies';
 import { fileFailure, writeFileDurably } from '../../project/atomic-write';
 import { ANALYSIS_KINDS, CliError, EXIT } from '../arguments';
 import type { CommandContext } from '../command-context';
@@ -58,8 +58,7 @@ function proximityOf(options: CommandContext['options']): Proximity {
 export async function analysis({ store, options, out }: CommandContext): Promise<unknown> {
   const kind = options.kind as AnalysisKind;
   const { variables, codes } = store.state;
-  const needVariable = (): string => {
-    const name = options.variable;
+  const needVariable = (name = options.variable): string => {
     if (!name) throw new CliError(EXIT.usage, `--kind ${kind} needs --variable NAME (one of: ${variables.map((v) => v.name).join(', ') || 'the project has no variables'}).`);
     if (!variables.some((v) => v.name === name)) throw new CliError(EXIT.usage, `There is no variable “${name}” (variables: ${variables.map((v) => v.name).join(', ') || 'none'}).`);
     return name;
@@ -100,7 +99,7 @@ export async function analysis({ store, options, out }: CommandContext): Promise
     case 'crosstab': {
       const unit = options.unit ?? 'segments';
       if (unit !== 'segments' && unit !== 'documents') throw new CliError(EXIT.usage, `--unit is segments or documents (not “${unit}”).`);
-      const result = crosstab(corpus, { variable: needVariable(), unit, withSubcodes, codeIds: list(options.codes) });
+      const result = crosstab(corpus, { variable: needVariable(), unit, withSubcodes, codeIds: list(options.codes)?.map((id) => needCode(id, 'codes')) ?? null });
       table = crosstabTable(result);
       const test = result.chiSquare;
       summary = {
@@ -120,9 +119,12 @@ export async function analysis({ store, options, out }: CommandContext): Promise
         codeId: options.code ? needCode(options.code, 'code') : null,
         withSubcodes,
         language: options.language ?? 'en',
-        languageVariable: options['language-variable'] ?? null,
+        languageVariable: options['language-variable'] ? needVariable(options['language-variable']) : null,
         dropStopWords: options['keep-stop-words'] !== true,
       };
+      if (kind === 'words' && wordOptions.dropStopWords && !stopWordLanguage(wordOptions.language)) {
+        throw new CliError(EXIT.usage, `There is no stop-word list for the language “${wordOptions.language}”: give --language as an ISO code (en, de) or an English name (German), or --keep-stop-words.`);
+      }
       if (kind === 'words') table = wordTable(wordFrequencies(corpus, wordOptions));
       else {
         if (!options.word) throw new CliError(EXIT.usage, '--kind kwic needs --word WORD.');
