@@ -3,6 +3,8 @@
  * `.qdpx`, or reads a bundle and then plans its import against the project as the main process
  * describes it. Between the two steps of an import it keeps what it read, so the selections of
  * 100,000 segments never cross back to the main process; only the plan's changes do, packed.
+ * The thread serves one job after another (see ExchangeWorkers); what a reading kept is dropped
+ * when its job ends.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { parentPort } from 'node:worker_threads';
@@ -49,6 +51,11 @@ async function answer(request: ExchangeRequest): Promise<void> {
         sha256: createHash('sha256').update(request.bytes).digest('hex'),
         sources: bundle.sources.map(({ source, text, problem }) => ({ name: source.name, text, problem })),
       });
+      return;
+    }
+    case 'forget': {
+      // The job that read the file has ended: the thread waits for the next job without it.
+      bundle = null;
       return;
     }
     case 'plan': {

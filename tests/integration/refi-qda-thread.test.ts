@@ -1,13 +1,18 @@
 /**
  * A large REFI-QDA project is read and placed in a worker thread: while it is, the main process
  * answers other calls (reading the project, opening a document, coding a passage), and a passage
- * coded meanwhile is kept beside everything the file brings in.
+ * coded meanwhile is kept beside everything the file brings in. Jobs in a row share one thread;
+ * a cancelled job's thread is ended and the job after it runs in a fresh one.
  */
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/handlers/dispatch';
 import { newDocumentRecord } from '../../electron/project/document-texts';
-import { qdpxBytes } from '../../electron/services/refi-qda';
+import { cancelledFailure, Job } from '../../electron/services/jobs';
+import { importProjectFile } from '../../electron/services/project-exchange';
+import { qdpxBytes, type QdpxOptions } from '../../electron/services/refi-qda';
+import { exchangeWorkers, qdpxBytesInThread } from '../../electron/services/refi-qda-thread';
+import type { DatasetInput } from '../../shared/model/project';
 import { DEFAULT_CODES } from '../../shared/model/codebook';
 import type { CodedSegment } from '../../shared/model/segments';
 import type { JobProgress, ProjectImportOutcome } from '../../shared/ipc';
@@ -17,8 +22,8 @@ import { value } from '../support/builders';
 const LINES = 20_000;
 const CODES = ['factual-claim', 'opinion', 'call-to-action'];
 
-/** A .qdpx of one generated transcript with every line coded with three codes (60,000 segments). */
-async function largeBundle(): Promise<{ data: string; segments: number }> {
+/** One generated transcript with every line coded with three codes (60,000 segments), and how to export it. */
+function largeDataset(): { dataset: DatasetInput; options: QdpxOptions } {
   const lines = Array.from({ length: LINES }, (_, i) => `Line ${i + 1}: the council met the union about the budget, café ${i % 97}.`);
   const text = `${lines.join('\n')}\n`;
   const now = '2026-01-01T00:00:00.000Z';
@@ -31,8 +36,14 @@ async function largeBundle(): Promise<{ data: string; segments: number }> {
     }
     start += line.length + 1;
   }
-  const bytes = await qdpxBytes({ documents: [{ record, text }], codes: DEFAULT_CODES, segments }, { projectId: 'elsewhere', projectName: 'Large study', coder: 'Chen', now });
-  return { data: Buffer.from(bytes).toString('base64'), segments: segments.length };
+  return { dataset: { documents: [{ record, text }], codes: DEFAULT_CODES, segments }, options: { projectId: 'elsewhere', projectName: 'Large study', coder: 'Chen', now } };
+}
+
+/** A .qdpx of the generated transcript (see largeDataset). */
+async function largeBundle(): Promise<{ data: string; segments: number }> {
+  const { dataset, options } = largeDataset();
+  const bytes = await qdpxBytes(dataset, options);
+  return { data: Buffer.from(bytes).toString('base64'), segments: dataset.segments.length };
 }
 
 describe('a REFI-QDA import in its worker thread', () => {
@@ -73,5 +84,30 @@ describe('a REFI-QDA import in its worker thread', () => {
     const dataset = await project.store.dataset();
     expect(dataset.segments.filter((segment) => segment.coder === 'Chen')).toHaveLength(segments);
     expect(dataset.segments.map((segment) => segment.id)).toContain(coded.id);
+  });
+
+  it('runs jobs in a row in one thread, and the job after a cancelled one in a fresh thread', async () => {
+    const { dataset, options } = largeDataset();
+    exchangeWorkers.end();
+    const before = exchangeWorkers.started;
+    const first = await qdpxBytesInThread(dataset, options, new Job());
+    const second = await qdpxBytesInThread(dataset, options, new Job());
+    expect(Buffer.from(second).equals(Buffer.from(first))).toBe(true);
+    // An import after the exports: the same thread reads and places the file.
+    const project = await openProject();
+    const imported = await importProjectFile(project.store, 'large.qdpx', first, new Date(), new Job());
+    expect(imported.counts.segments).toBe(dataset.segments.length);
+    expect(exchangeWorkers.started - before).toBe(1);
+
+    // A cancel while the thread writes: the export fails as cancelled, and its thread is ended.
+    const job = new Job();
+    const cancelled = qdpxBytesInThread(dataset, options, job);
+    for (let i = 0; i < 10_000 && job.progress.done === 0; i++) await new Promise((resolve) => setTimeout(resolve, 1));
+    expect(job.progress.done).toBeGreaterThan(0);
+    job.cancel();
+    await expect(cancelled).rejects.toThrow(cancelledFailure().message);
+    const after = await qdpxBytesInThread(dataset, options, new Job());
+    expect(Buffer.from(after).equals(Buffer.from(first))).toBe(true);
+    expect(exchangeWorkers.started - before).toBe(2);
   });
 });
