@@ -180,9 +180,33 @@ export async function openAndDraw(documentId: string, timeoutMs: number): Promis
   return frameTimes(t0);
 }
 
+/**
+ * Brings the sections of lines `from`–`to` near the screen, so that they are drawn line by line
+ * (sections far from the screen hold their text as one block: far-sections.ts), and waits until they are.
+ */
+async function drawnInFull(view: HTMLElement, from: number, to: number): Promise<void> {
+  const sections = (): Element[] => {
+    const found: Element[] = [];
+    for (let index = Math.floor(from / LINES_PER_SECTION); index <= Math.floor(to / LINES_PER_SECTION); index++) {
+      const section = view.children[index];
+      if (!section) throw new Error(`line ${index * LINES_PER_SECTION} is not where the text layout puts it`);
+      found.push(section);
+    }
+    return found;
+  };
+  const far = () => sections().some((section) => section.classList.contains('tv-far'));
+  if (!far()) return;
+  (sections()[0] as HTMLElement).scrollIntoView({ block: 'center' });
+  for (let frames = 0; far(); frames++) {
+    if (frames > 600) throw new Error(`lines ${from}–${to} stayed drawn as a far block after scrolling to them`);
+    await frame();
+  }
+}
+
 /** The text of the passage's first and last lines as drawn, and whether it is already coded. */
-export function checkPassage(passage: LinePassage, codeId: string): PassageCheck {
+export async function checkPassage(passage: LinePassage, codeId: string): Promise<PassageCheck> {
   const view = textView();
+  await drawnInFull(view, passage.startLine, passage.endLine);
   return {
     startLineText: lineElement(view, passage.startLine).textContent ?? '',
     endLineText: lineElement(view, passage.endLine).textContent ?? '',
@@ -226,6 +250,7 @@ function selectionIs(view: HTMLElement, passage: LinePassage): boolean {
  */
 export async function selectPassage(passage: LinePassage): Promise<void> {
   const view = textView();
+  await drawnInFull(view, passage.startLine, passage.endLine);
   lineElement(view, passage.startLine).scrollIntoView({ block: 'center' });
   view.focus({ preventScroll: true });
   await settle(); // let the focus's own selection changes pass first
