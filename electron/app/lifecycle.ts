@@ -10,6 +10,7 @@ import { app, BrowserWindow, dialog, session } from 'electron';
 import { createHandlers } from '../handlers/handlers';
 import { PROJECT_FILE } from '../project/project-opening';
 import { defaultProjectFolder } from '../services/paths';
+import { exchangeWorkers } from '../services/refi-qda-thread';
 import { ProjectSession } from '../services/project-session';
 import { SharedFolders } from '../services/shared-folders';
 import { showApplicationMenu } from './application-menu';
@@ -90,6 +91,7 @@ async function whenReady(): Promise<void> {
   app.on('will-quit', (event) => {
     if (closed) return;
     event.preventDefault();
+    exchangeWorkers.end(); // the REFI-QDA thread kept idle between jobs
     void projects.shutdown().finally(() => {
       closed = true;
       app.quit();
