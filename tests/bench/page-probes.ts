@@ -250,11 +250,14 @@ function selectionIs(view: HTMLElement, passage: LinePassage): boolean {
  */
 export async function selectPassage(passage: LinePassage): Promise<void> {
   const view = textView();
-  await drawnInFull(view, passage.startLine, passage.endLine);
-  lineElement(view, passage.startLine).scrollIntoView({ block: 'center' });
   view.focus({ preventScroll: true });
   await settle(); // let the focus's own selection changes pass first
   for (let attempt = 0; attempt < 3; attempt++) {
+    // Drawn line by line and in view (the focus may have brought the caret's place back to the screen).
+    await drawnInFull(view, passage.startLine, passage.endLine);
+    lineElement(view, passage.startLine).scrollIntoView({ block: 'center' });
+    await settle();
+    await drawnInFull(view, passage.startLine, passage.endLine);
     const range = document.createRange();
     range.setStart(...domPoint(view, passage.startLine, passage.startColumn));
     range.setEnd(...domPoint(view, passage.endLine, passage.endColumn));
