@@ -65,9 +65,66 @@ function nearnessOf(layout: TextLayout, doc: ProseMirrorNode, near: readonly num
   }));
 }
 
+/** The text's rows as the page sets them: their height, and about how many characters fill one. */
+interface RowMeasure {
+  height: number;
+  characters: number;
+}
+
+/** Rows filled on average by word-wrapped text: lines break before a word that does not fit. */
+const ROW_FILL = 0.9;
+
+/** Measures the rows of `view`'s text from its width, its font and a sample of `text`; null when not laid out. */
+function measureRows(view: EditorView, text: string): RowMeasure | null {
+  const style = getComputedStyle(view.dom);
+  const height = parseFloat(style.lineHeight);
+  const width = view.dom.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+  const sample = text.slice(0, 4000).replace(/[\r\n]/g, '');
+  const context = document.createElement('canvas').getContext('2d');
+  if (!(height > 0) || !(width > 0) || !sample || !context) return null;
+  context.font = `${style.fontSize} ${style.fontFamily}`;
+  const characterWidth = context.measureText(sample).width / sample.length;
+  return { height, characters: Math.max(1, Math.floor((width / characterWidth) * ROW_FILL)) };
+}
+
+/**
+ * The height a section is given until the page lays it out (`content-visibility` leaves sections
+ * away from the screen unlaid, and a section's element drawn anew, near or far, has no size kept):
+ * its lines' rows by their lengths. A fixed guess was a fraction of the real height for texts of
+ * long paragraphs, and the scroll bar jumped as sections were laid out.
+ */
+export function sectionRows(layout: TextLayout, index: number, charactersPerRow: number): number {
+  const section = layout.sections[index];
+  let rows = 0;
+  for (let i = section.firstLine; i < section.firstLine + section.lineCount; i++) {
+    rows += Math.max(1, Math.ceil(layout.lines[i].length / charactersPerRow));
+  }
+  return rows;
+}
+
+function sizeSection(dom: HTMLElement, layout: TextLayout, index: number, rows: RowMeasure | null): void {
+  if (rows) dom.style.containIntrinsicSize = `auto ${Math.round(sectionRows(layout, index, rows.characters) * rows.height)}px`;
+}
+
 /** Keeps the near sections marked (mount it after `highlightPlugin`, whose window it reads). */
 export function farSectionsPlugin(layout: TextLayout): Plugin<FarSectionsState> {
+  // Measured once the view is laid out, again when its width changes.
+  let rows: RowMeasure | null = null;
   return new Plugin<FarSectionsState>({
+    view(view) {
+      let width = -1;
+      const estimate = () => {
+        if (view.dom.clientWidth === width) return;
+        width = view.dom.clientWidth;
+        rows = measureRows(view, layout.text);
+        const sections = view.dom.children;
+        if (sections.length !== layout.sections.length) return;
+        for (let i = 0; i < sections.length; i++) sizeSection(sections[i] as HTMLElement, layout, i, rows);
+      };
+      const resizes = new ResizeObserver(estimate);
+      resizes.observe(view.dom);
+      return { destroy: () => resizes.disconnect() };
+    },
     key: farSectionsKey,
     state: {
       init(_config, state) {
@@ -82,7 +139,14 @@ export function farSectionsPlugin(layout: TextLayout): Plugin<FarSectionsState> 
     },
     props: {
       decorations: (state) => farSectionsKey.getState(state)?.set,
-      nodeViews: { section: sectionView },
+      nodeViews: {
+        section: (node, _view, getPos, decorations) => {
+          const drawn = sectionView(node, decorations);
+          const pos = getPos();
+          if (pos !== undefined) sizeSection(drawn.dom as HTMLElement, layout, sectionAtPos(layout, pos + 2), rows);
+          return drawn;
+        },
+      },
       handleKeyDown: toTextEdge,
     },
   });
@@ -107,7 +171,7 @@ function isNear(decorations: readonly Decoration[]): boolean {
 }
 
 /** A section's node view: its lines as ProseMirror draws them when near, one block of text when far. */
-function sectionView(node: ProseMirrorNode, _view: unknown, _getPos: unknown, decorations: readonly Decoration[]): NodeView {
+function sectionView(node: ProseMirrorNode, decorations: readonly Decoration[]): NodeView {
   const near = isNear(decorations);
   const dom = document.createElement('div');
   if (near) {

@@ -52,8 +52,9 @@ const TEXT_VIEW_CSS = `
 .text-view ::selection { background: var(--selection); }
 /* Sections out of view are neither styled nor laid out until they scroll near. */
 .tv-section { content-visibility: auto; contain-intrinsic-size: auto 1800px; }
-/* A far section (far-sections.ts): its lines as one text, each line in its own direction as the lines' dir="auto" would. */
-.tv-far { unicode-bidi: plaintext; }
+/* A far section (far-sections.ts): its lines as one text, each line in its own direction as the lines' dir="auto" would;
+   a section whose lines are set in the document language's direction (dir on the block) keeps it for every line. */
+.tv-far:not([dir]) { unicode-bidi: plaintext; }
 .tv-line { margin: 0; min-height: 1.75em; }
 .seg-handle {
   display: inline-block; width: 0; height: 1.3em; vertical-align: text-bottom; position: relative; cursor: ew-resize;

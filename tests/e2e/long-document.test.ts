@@ -3,7 +3,9 @@
  * rest appear as the reader scrolls or jumps there.
  */
 import { describe, expect, it } from 'vitest';
+import { dispatch } from '../../electron/handlers/handlers';
 import { dragSelect } from '../support/browser';
+import { value } from '../support/builders';
 import { textFolder } from '../support/temp';
 import { setUpWorkbench } from '../support/workbench';
 import { showSidePanel } from '../support/workspace';
@@ -125,6 +127,36 @@ describe('a long document', () => {
     await page.keyboard.press('2');
     await page.waitForSelector('.save-status[data-state="saved"]');
     await expect.poll(async () => (await workbench.project.store.openDocument(document.id)).segments.filter((s) => s.codeId === 'opinion' && s.start === 0).map((s) => s.end)).toEqual([TEXT.length]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+  it("sets a far section's lines in the document language's direction when its language variable names one, as when drawn in full", async () => {
+    const opened = workbench.project.store.overview().documents[0];
+    const { handlers } = workbench.project;
+    value(await dispatch(handlers, 'defineVariable', { name: 'language', type: 'text', choices: [] }));
+    value(await dispatch(handlers, 'setDocumentValue', { documentId: opened.id, name: 'language', value: 'he' }));
+    const { page, problems } = await workbench.newPage();
+    await page.setViewportSize({ width: 1300, height: 800 });
+    await workbench.openInPage(page, opened.id);
+    const root = page.locator('.text-host');
+    await expect.poll(() => root.evaluate((host) => host.shadowRoot!.querySelectorAll('.tv-far').length)).toBeGreaterThan(10);
+    // The last section's first line, English words in a Hebrew document: set right to left, it
+    // ends at the block's right edge (each line of a near section is a <p dir="rtl">).
+    const sides = await root.evaluate((host) => {
+      const sections = host.shadowRoot!.querySelectorAll<HTMLElement>('.tv-section');
+      const far = sections[sections.length - 1];
+      far.style.contentVisibility = 'visible'; // laid out although off screen, to be measured
+      const text = far.firstChild as Text;
+      const range = document.createRange();
+      range.setStart(text, 0);
+      range.setEnd(text, text.data.indexOf('\n'));
+      const line = range.getBoundingClientRect();
+      const block = far.getBoundingClientRect();
+      return { far: far.classList.contains('tv-far'), direction: getComputedStyle(far).direction, toRight: block.right - line.right, toLeft: line.left - block.left };
+    });
+    expect(sides.far).toBe(true);
+    expect(sides.direction).toBe('rtl');
+    expect(sides.toRight).toBeLessThan(sides.toLeft);
     expect(problems).toEqual([]);
     await page.close();
   });
