@@ -5,23 +5,12 @@
  */
 import type { ActionOutcome } from '../../shared/ipc/outcomes';
 import { compareInTextOrder, type CodedSegment } from '../../shared/model/segments';
+import { mergeSorted } from '../../shared/text/span-index';
 import type { MessagesState } from './messages';
 import { withSegmentsChanged, type OpenDocumentSlice, type OpenDocumentState } from './open-document';
 import { isVisible, type ProjectState } from './project';
 
 type Touched = OpenDocumentSlice & ProjectState & MessagesState;
-
-/** Two lists in text order as one (a merge: no sort of the whole). */
-function merged(a: readonly CodedSegment[], b: readonly CodedSegment[]): CodedSegment[] {
-  const out = new Array<CodedSegment>(a.length + b.length);
-  let i = 0;
-  let j = 0;
-  let k = 0;
-  while (i < a.length && j < b.length) out[k++] = compareInTextOrder(a[i], b[j]) <= 0 ? a[i++] : b[j++];
-  while (i < a.length) out[k++] = a[i++];
-  while (j < b.length) out[k++] = b[j++];
-  return out;
-}
 
 /**
  * The open document with the step's changes of its segments: one pass over its list and a merge,
@@ -39,7 +28,7 @@ function withSegmentChanges(state: Touched, open: OpenDocumentState, step: Actio
   const added: CodedSegment[] = [];
   for (const segment of last.values()) if (segment && isVisible(state, segment)) added.push(segment);
   added.sort(compareInTextOrder);
-  return withSegmentsChanged(open, merged(kept, added), removed, added);
+  return withSegmentsChanged(open, mergeSorted(kept, added, compareInTextOrder), removed, added);
 }
 
 /** The state once `step` is shown, with `message` (and the step's notes) in the message bar. */

@@ -85,15 +85,7 @@ export class SpanIndex {
     for (const span of spans) if (this.byId.has(span.id)) ids.add(span.id);
     if (ids.size) this.removeAll(ids);
     const added = [...spans].sort(compareSpans);
-    const { order } = this;
-    const merged = new Array<PlacedSpan>(order.length + added.length);
-    let i = 0;
-    let j = 0;
-    let k = 0;
-    while (i < order.length && j < added.length) merged[k++] = compareSpans(order[i], added[j]) <= 0 ? order[i++] : added[j++];
-    while (i < order.length) merged[k++] = order[i++];
-    while (j < added.length) merged[k++] = added[j++];
-    this.order = merged;
+    this.order = mergeSorted(this.order, added, compareSpans);
     for (const span of added) {
       this.byId.set(span.id, span);
       this.longest = Math.max(this.longest, span.end - span.start);
@@ -151,4 +143,16 @@ export class SpanIndex {
     }
     return lo;
   }
+}
+
+/** Two lists sorted by `compare` as one sorted list, in one pass (equal items: those of `a` first). */
+export function mergeSorted<T>(a: readonly T[], b: readonly T[], compare: (x: T, y: T) => number): T[] {
+  const out = new Array<T>(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = compare(a[i], b[j]) <= 0 ? a[i++] : b[j++];
+  while (i < a.length) out[k++] = a[i++];
+  while (j < b.length) out[k++] = b[j++];
+  return out;
 }
