@@ -77,8 +77,8 @@ export type RowsAsObjects = { ok: true; segments: unknown[] } | { ok: false; pro
  * schema to check and describe: a field left out of `fields` is missing from every segment (a memo
  * then is empty), a field the program does not know is dropped by the schema, as it was from a
  * segment object before schema 4, and a row's values are taken as they are. A list of field names
- * that is not one, or a row that is not a list of one value per field, is described here, naming
- * the row and its segment's id.
+ * that is not one or leaves out a field every segment has, or a row that is not a list of one
+ * value per field, is described here, naming the field, or the row and its segment's id.
  */
 export function rowsAsObjects(segments: unknown): RowsAsObjects {
   if (!segments || typeof segments !== 'object' || Array.isArray(segments)) {
@@ -87,6 +87,9 @@ export function rowsAsObjects(segments: unknown): RowsAsObjects {
   const { fields, rows } = segments as Partial<SegmentRows>;
   if (!Array.isArray(fields) || !fields.every((field) => typeof field === 'string')) return { ok: false, problems: ['segments.fields: expected a list of field names'] };
   if (new Set(fields).size !== fields.length) return { ok: false, problems: ['segments.fields: a field is named twice'] };
+  // A field every segment needs that the list leaves out is named once, not as a gap in each row.
+  const missing = SEGMENT_FIELDS.filter((field) => field !== 'memo' && !fields.includes(field));
+  if (missing.length) return { ok: false, problems: [`segments.fields: lacks ${missing.map((field) => `"${field}"`).join(', ')} (every segment has ${missing.length === 1 ? 'it' : 'them'})`] };
   if (!Array.isArray(rows)) return { ok: false, problems: ['segments.rows: expected a list of rows'] };
   const problems: string[] = [];
   const objects = rows.map((row, i) => {

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { startPreviewServer } from '../../electron/preview/preview-server';
 import { dragSelect, launchChromium, watchForProblems } from '../support/browser';
 import { openProject } from '../support/project';
+import { segmentsInFile } from '../support/project-file';
 import { fill, onSmallDisk } from '../support/small-disk';
 
 const RENDERER = new URL('../../dist/renderer', import.meta.url).pathname;
@@ -38,7 +39,7 @@ describe('a full disk while coding', () => {
         await rm(filler);
         await expect.poll(() => page.getAttribute('.save-status', 'data-state'), { timeout: 15_000 }).toBe('saved');
         const saved = JSON.parse(await readFile(project.store.file, 'utf8'));
-        expect(saved.segments.map((s: { quote: string }) => s.quote)).toEqual(['Azerbaijan']);
+        expect(segmentsInFile(saved).map((s) => s.quote)).toEqual(['Azerbaijan']);
         expect(problems).toEqual([]);
       } finally {
         await browser.close();

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createHandlers, dispatch } from '../../electron/handlers/handlers';
 import { openProject, segmentInput } from '../support/project';
+import { segmentsInFile } from '../support/project-file';
 import { fill, onSmallDisk } from '../support/small-disk';
 
 describe('a full disk', () => {
@@ -36,7 +37,7 @@ describe('a full disk', () => {
       await store.retrySave();
       expect(store.unsaved).toBe(false);
       const saved = JSON.parse(await readFile(store.file, 'utf8'));
-      expect(saved.segments.map((s: { id: string }) => s.id)).toEqual([input.id]);
+      expect(segmentsInFile(saved).map((s) => s.id)).toEqual([input.id]);
       await store.close();
     });
   });

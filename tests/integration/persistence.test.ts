@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/handlers/dispatch';
 import type { ActionOutcome } from '../../shared/ipc';
 import { openProject, segmentInput } from '../support/project';
+import { segmentsInFile } from '../support/project-file';
 import { value } from '../support/builders';
 
 describe('saving without a save button', () => {
@@ -73,7 +74,7 @@ describe('the journal of changes', () => {
     const { input } = first;
     const second = await openProject(first.folder);
     const saved = JSON.parse(await readFile(second.store.file, 'utf8'));
-    expect(saved.segments.map((s: { id: string }) => s.id)).toEqual([input.id]);
+    expect(segmentsInFile(saved).map((s) => s.id)).toEqual([input.id]);
     expect(await readFile(join(first.folder, 'project.journal'), 'utf8')).toBe('');
   });
 

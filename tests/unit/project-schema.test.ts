@@ -127,6 +127,16 @@ describe('checkProjectFile on the quick path and the schema alike', () => {
     expect(result.ok && result.project.segments).toEqual([segment]);
   });
 
+  it('names a field every segment has that the list of field names leaves out, once, not in each row', () => {
+    const project = validProject();
+    const fields = ['id', 'documentId', 'codeId', 'start', 'end', 'quote', 'createdAt', 'updatedAt'];
+    const rows = project.segments.map((segment) => fields.map((field) => segment[field as keyof typeof segment]));
+    expect(checkProjectFile({ ...project, segments: { fields, rows } })).toEqual({
+      ok: false,
+      reason: 'it is not a valid project file: segments.fields: lacks "coder" (every segment has it)',
+    });
+  });
+
   it('names the row, the field and the segment of a row that is damaged', () => {
     const file = inFileForm(validProject());
     file.segments.rows.push(['s2', 'doc-1', 'opinion', 7, 'nine', 'efg', 'ana', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z', '']);
