@@ -15,6 +15,12 @@ export function textViewController(view: EditorView, layout: TextLayout, scrolle
   return {
     selection() {
       const live = liveSelection(view);
+      // ProseMirror takes the page's newer selection over now, not on the next selectionchange: a
+      // dialog opened before that event (the palette, on a loaded machine) takes the focus, so
+      // ProseMirror never reads it, and puts its older selection back when the text regains the
+      // focus; a command judged on this selection would then act on that older one.
+      const { anchor, head } = view.state.selection;
+      if (live && (live.anchor !== anchor || live.head !== head)) view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, live.anchor, live.head)));
       const from = live ? Math.min(live.anchor, live.head) : view.state.selection.from;
       const to = live ? Math.max(live.anchor, live.head) : view.state.selection.to;
       // A selection's ends never split a character as the reader sees it (an emoji family, an accent).
