@@ -49,15 +49,21 @@ async function dialogViolations(page: Page): Promise<string[]> {
 
 const background = (page: Page) => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
 
+/** A new page with the third document open and its first word of six letters or more selected. */
+async function pageWithWordSelected() {
+  const { page, problems } = await workbench.newPage();
+  const document = workbench.project.store.overview().documents[2];
+  const { text } = await workbench.project.store.openDocument(document.id);
+  await workbench.openInPage(page, document.id);
+  const words = text.match(/\p{L}{6,}/u)![0];
+  const start = text.indexOf(words);
+  await dragSelect(page, start, start + words.length);
+  return { page, problems, document, words, start };
+}
+
 describe('the command palette', () => {
   it('opens with Ctrl+Shift+P, filters as one types, and codes the selection from the keyboard', async () => {
-    const { page, problems } = await workbench.newPage();
-    const document = workbench.project.store.overview().documents[2];
-    const { text } = await workbench.project.store.openDocument(document.id);
-    await workbench.openInPage(page, document.id);
-    const words = text.match(/\p{L}{6,}/u)![0];
-    const start = text.indexOf(words);
-    await dragSelect(page, start, start + words.length);
+    const { page, problems, document, words, start } = await pageWithWordSelected();
 
     await page.keyboard.press('Control+Shift+P');
     const palette = page.locator('dialog.command-palette');
@@ -116,13 +122,7 @@ describe('the command palette', () => {
   });
 
   it('removes the segment at a caret moved just before it opened, though the text had not yet read that move', async () => {
-    const { page, problems } = await workbench.newPage();
-    const document = workbench.project.store.overview().documents[2];
-    const { text } = await workbench.project.store.openDocument(document.id);
-    await workbench.openInPage(page, document.id);
-    const words = text.match(/\p{L}{6,}/u)![0];
-    const start = text.indexOf(words);
-    await dragSelect(page, start, start + words.length);
+    const { page, problems, document } = await pageWithWordSelected();
     await page.keyboard.press('1');
     await expect.poll(async () => (await workbench.project.store.openDocument(document.id)).segments.length).toBe(1);
     await page.waitForSelector('.save-status[data-state="saved"]');

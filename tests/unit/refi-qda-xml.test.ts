@@ -8,6 +8,17 @@ import { readXmlTree, XmlSyntaxError, type XmlElement } from '../../shared/excha
 
 const root = (xml: string): XmlElement => readXmlTree(xml)[0]!;
 
+/** The message a refused piece of XML gets (fails if it is read). */
+function refusal(xml: string): string {
+  try {
+    readXmlTree(xml);
+  } catch (error) {
+    expect(error).toBeInstanceOf(XmlSyntaxError);
+    return (error as Error).message;
+  }
+  throw new Error('it was read');
+}
+
 describe('the QDA-XML tree', () => {
   it('reads attributes in either quote, with the XML entities, character references and common HTML entities', () => {
     const element = root(`<a one="1 &amp; 2 &lt;3&gt; &quot;x&quot;" two='it&apos;s &#233;&#x1F600;' three="&nbsp;&mdash;&unknown;"/>`);
@@ -29,15 +40,6 @@ describe('the QDA-XML tree', () => {
   });
 
   it('refuses XML that is not well-formed, saying where and why', () => {
-    const refusal = (xml: string) => {
-      try {
-        readXmlTree(xml);
-      } catch (error) {
-        expect(error).toBeInstanceOf(XmlSyntaxError);
-        return (error as Error).message;
-      }
-      throw new Error('it was read');
-    };
     expect(refusal('<Project name="x"><Users>')).toBe('the element <Users> is not closed (line 1)');
     expect(refusal('<a>\n<b></c></a>')).toBe('</c> closes <b> (line 2)');
     expect(refusal('<a b=c/>')).toBe('the value of b in <a> is not in quotes (line 1)');
@@ -65,15 +67,6 @@ describe('the QDA-XML tree', () => {
   });
 
   it('refuses characters XML does not allow, duplicate attributes and end tags with another prefix', () => {
-    const refusal = (xml: string) => {
-      try {
-        readXmlTree(xml);
-      } catch (error) {
-        expect(error).toBeInstanceOf(XmlSyntaxError);
-        return (error as Error).message;
-      }
-      throw new Error('it was read');
-    };
     expect(refusal('<a>\n<b>&#0;</b></a>')).toBe('the reference &#0; stands for a character XML does not allow (line 2)');
     expect(refusal('<a b="&#x1B;"/>')).toBe('the reference &#x1B; stands for a character XML does not allow (line 1)');
     expect(refusal('<a>&#xD800;</a>')).toBe('the reference &#xD800; stands for a character XML does not allow (line 1)');
