@@ -15,7 +15,7 @@ import { dispatchHighlights } from './store-sync';
 /** A sample of two sections (the second drawn far), its lines of a few words each. */
 function sampleDocument(codeId: string): { open: OpenDocumentState; extra: CodedSegment } {
   const lines: string[] = [];
-  for (let i = 0; i < LINES_PER_SECTION + 8; i++) lines.push(i % 5 === 4 ? '' : `Line ${i} of a sample text, read by no one.`);
+  for (let i = 0; i < LINES_PER_SECTION + 8; i++) lines.push(i % 5 === 4 ? '' : `${i} ${'sample '.repeat(6)}`);
   const text = lines.join('\n');
   const segment = (id: string, start: number, end: number): CodedSegment => ({
     id, documentId: 'warm-up', codeId, start, end, quote: text.slice(start, end), coder: '', createdAt: '', updatedAt: '', memo: '',
