@@ -2,8 +2,10 @@
  * Suggestions trained and asked in a worker thread (see suggestions-worker.ts for the thread's
  * side), so that the main process answers every other call while a model learns from 10,000
  * segments or reads a 2 MB document. The thread is cut off from the network before it reads
- * anything (network-guard.ts). It gets plain data and gives back plain data: the model as its
- * file (model-file.ts), each code's quality, suggestions. It keeps the last model it trained (or
+ * anything (network-guard.ts). It gets plain data and gives back plain data: the model as the
+ * text of its file (model-file.ts; one string crosses between threads at once, where its tens of
+ * thousands of objects would hold up the main thread while they are copied), each code's quality,
+ * suggestions. It keeps the last model it trained (or
  * was given), so that suggestions need not send the model again; the main process stays the only
  * one that touches the project.
  *
@@ -14,7 +16,6 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { WorkbenchFailure, type ErrorCode } from '../../shared/model/failure';
-import type { SuggestionModelFile } from '../../shared/suggestions/model-file';
 import type { Suggestion, SuggestionOptions } from '../../shared/suggestions/suggestions';
 import type { CodedSpan, TrainingDocument, TrainingInput } from '../../shared/suggestions/training-examples';
 import type { CodeQuality, TrainingSettings } from '../../shared/suggestions/training';
@@ -25,14 +26,14 @@ const WORKER_FILE = 'suggestions-worker.cjs';
 export type SuggestionsRequest =
   /** Learn a model from the project's segments; with `crossValidate`, each code's quality too. */
   | { kind: 'train'; input: TrainingInput; settings: TrainingSettings | null; crossValidate: boolean; now: string }
-  /** Use this model (read back from its file) for the suggestions that follow. */
-  | { kind: 'use'; file: SuggestionModelFile }
+  /** Use this model (the text of its file, checked in the thread) for the suggestions that follow. */
+  | { kind: 'use'; json: string }
   /** The suggestions for one document, from the model trained or given last. */
   | { kind: 'suggest'; document: TrainingDocument; segments: CodedSpan[]; rejected: CodedSpan[]; options: SuggestionOptions };
 
 /** What the thread says. */
 export type SuggestionsReply =
-  | { kind: 'trained'; file: SuggestionModelFile; quality: CodeQuality[] | null }
+  | { kind: 'trained'; json: string; quality: CodeQuality[] | null }
   | { kind: 'using'; codes: string[] }
   | { kind: 'suggested'; suggestions: Suggestion[] }
   | { kind: 'failed'; code: ErrorCode | null; message: string };
@@ -64,16 +65,19 @@ export class SuggestionsThread {
     private readonly makeWorker: () => Worker = () => new Worker(suggestionsWorkerFile()),
   ) {}
 
-  /** Learns a model from the project's segments (and with `crossValidate`, each code's quality); the thread keeps it for `suggest`. */
-  async train(input: TrainingInput, options: { now: string; crossValidate?: boolean; settings?: TrainingSettings }): Promise<{ file: SuggestionModelFile; quality: CodeQuality[] | null }> {
+  /**
+   * Learns a model from the project's segments (and with `crossValidate`, each code's quality); the
+   * thread keeps it for `suggest`. The model comes as the text of its file (JSON).
+   */
+  async train(input: TrainingInput, options: { now: string; crossValidate?: boolean; settings?: TrainingSettings }): Promise<{ json: string; quality: CodeQuality[] | null }> {
     const reply = await this.ask({ kind: 'train', input, settings: options.settings ?? null, crossValidate: options.crossValidate ?? true, now: options.now });
     if (reply.kind !== 'trained') throw new Error(`the suggestions worker answered ${reply.kind} to a training`);
-    return { file: reply.file, quality: reply.quality };
+    return { json: reply.json, quality: reply.quality };
   }
 
-  /** Gives the thread a model read back from its file; the codes that have a model. */
-  async use(file: SuggestionModelFile): Promise<string[]> {
-    const reply = await this.ask({ kind: 'use', file });
+  /** Gives the thread a model, the text of its file (checked there; refused with `invalid-input`); the codes that have a model. */
+  async use(json: string): Promise<string[]> {
+    const reply = await this.ask({ kind: 'use', json });
     if (reply.kind !== 'using') throw new Error(`the suggestions worker answered ${reply.kind} to a model`);
     return reply.codes;
   }

@@ -29,10 +29,16 @@ function answer(request: SuggestionsRequest): SuggestionsReply {
       const quality = request.crossValidate ? crossValidate(set) : null;
       const texts = new Map(request.input.documents.map((document) => [document.id, document.text]));
       const file = suggestionModelFile({ model, examples: set.examples, quality }, { now: request.now, sha256, textOf: (id) => texts.get(id) ?? '' });
-      return { kind: 'trained', file, quality };
+      return { kind: 'trained', json: JSON.stringify(file), quality };
     }
     case 'use': {
-      const reading = readSuggestionModelFile(request.file);
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(request.json);
+      } catch (error) {
+        throw new WorkbenchFailure('invalid-input', `The model could not be used: it is not JSON (${(error as Error).message}).`);
+      }
+      const reading = readSuggestionModelFile(parsed);
       if (!reading.ok) throw new WorkbenchFailure('invalid-input', `The model could not be used: ${reading.reason}.`);
       suggester = new Suggester(reading.model);
       return { kind: 'using', codes: suggester.trainedCodes };

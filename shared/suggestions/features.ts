@@ -78,10 +78,10 @@ export class RowsBuilder {
     this.offsets[++this.count] = at + length;
   }
 
-  /** The rows added so far (the builder is not to be used after). */
+  /** The rows added so far (views of the builder's arrays: the builder is not to be used after). */
   finish(): SparseRows {
     const size = this.offsets[this.count]!;
-    return { count: this.count, offsets: this.offsets.slice(0, this.count + 1), indices: this.indices.slice(0, size), values: this.values.slice(0, size) };
+    return { count: this.count, offsets: this.offsets.subarray(0, this.count + 1), indices: this.indices.subarray(0, size), values: this.values.subarray(0, size) };
   }
 }
 
@@ -290,18 +290,24 @@ export function idfTable(frequencies: DocumentFrequencies, dimensions: number): 
   return table;
 }
 
+/** 1 + ln(tf) for tf = 0…63 (0 for tf = 0, which no slot has). */
+const SUBLINEAR_TF = Float64Array.from({ length: 64 }, (_, tf) => (tf === 0 ? 0 : 1 + Math.log(tf)));
+
 /**
  * Turns rows of term counts into TF-IDF, in place: sublinear tf times idf, each row scaled to
  * length 1 (a sentence without words stays empty).
  */
 export function weighRows(rows: SparseRows, idf: Float64Array): void {
   const { offsets, indices, values } = rows;
+  // 1 + ln(tf) of the small counts nearly every slot has, looked up rather than computed.
+  const sublinear = SUBLINEAR_TF;
   for (let row = 0; row < rows.count; row++) {
     const from = offsets[row]!;
     const to = offsets[row + 1]!;
     let squares = 0;
     for (let i = from; i < to; i++) {
-      const value = (1 + Math.log(values[i]!)) * idf[indices[i]!]!;
+      const tf = values[i]!;
+      const value = (tf < sublinear.length ? sublinear[tf]! : 1 + Math.log(tf)) * idf[indices[i]!]!;
       values[i] = value;
       squares += value * value;
     }

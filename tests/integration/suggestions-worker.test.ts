@@ -85,8 +85,10 @@ describe('suggestions in their worker thread, without a network', () => {
 
   it('trains, checks each code and suggests with every network function stubbed to throw, and never calls one', async () => {
     const entry = open(true);
-    const { file, quality } = await entry.thread.train(input, { now: NOW });
-    expect(readSuggestionModelFile(JSON.parse(JSON.stringify(file))).ok).toBe(true);
+    const { json, quality } = await entry.thread.train(input, { now: NOW });
+    const reading = readSuggestionModelFile(JSON.parse(json));
+    if (!reading.ok) throw new Error(reading.reason);
+    const { file } = reading;
     expect(file.createdAt).toBe(NOW);
     expect(file.examples.length).toBeGreaterThan(500);
     expect(file.examples.every((example) => /^[0-9a-f]{64}$/.test(example.sha256))).toBe(true);
@@ -116,9 +118,10 @@ describe('suggestions in their worker thread, without a network', () => {
   it('refuses a damaged model, and says so when asked for suggestions before any model', async () => {
     const { thread } = open(false);
     await expect(thread.suggest(corpus.documents[0]!, [], [], {})).rejects.toMatchObject({ code: 'not-found' });
-    const { file } = await thread.train(input, { now: NOW, crossValidate: false });
-    await expect(thread.use({ ...file, schemaVersion: 2 } as unknown as typeof file)).rejects.toMatchObject({ code: 'invalid-input' });
-    expect(await thread.use(file)).toEqual([PLANTED_CODE, RANDOM_CODE]);
+    const { json } = await thread.train(input, { now: NOW, crossValidate: false });
+    await expect(thread.use(json.replace('"schemaVersion":1', '"schemaVersion":2'))).rejects.toMatchObject({ code: 'invalid-input', message: expect.stringMatching(/schemaVersion/) });
+    await expect(thread.use(json.slice(0, -10))).rejects.toMatchObject({ code: 'invalid-input', message: expect.stringMatching(/not JSON/) });
+    expect(await thread.use(json)).toEqual([PLANTED_CODE, RANDOM_CODE]);
   });
 });
 
