@@ -17,7 +17,7 @@ import { SuggestionsThread } from '../../electron/services/suggestions-thread';
 import type { TrainingInput } from '../../shared/suggestions/training-examples';
 import { generateCodedCorpus, PLANTED_CODE, RANDOM_CODE } from '../support/suggestion-corpus';
 import { generateDocument, mulberry32, type Random } from './generate';
-import { count, infoRow, limitRow, megabytes, ms, progress, spread, table, type BenchSection } from './report';
+import { count, infoRow, limitRow, median, megabytes, ms, progress, spread, table, type BenchSection } from './report';
 
 const DOCUMENT_BYTES = 2_000_000;
 /** 1,660 documents of 25 sentences: about 10,000 segments (12 % planted, 12 % at random). */
@@ -42,19 +42,27 @@ async function longestPause<T>(work: () => Promise<T>): Promise<[T, number]> {
   }
 }
 
-/** Times `work` `RUNS` times: the durations and the longest pause of this thread over all runs. */
-async function timedRuns<T>(work: () => Promise<T>): Promise<{ durations: number[]; pause: number; last: T }> {
+/**
+ * Times `work` `RUNS` times: the durations, the processor time the process (all its threads) used
+ * in each (on a machine shared with other work it says what the wall clock cannot), and the longest
+ * pause of this thread over all runs.
+ */
+async function timedRuns<T>(work: () => Promise<T>): Promise<{ durations: number[]; processor: number[]; pause: number; last: T }> {
   const durations: number[] = [];
+  const processor: number[] = [];
   let pause = 0;
   let last!: T;
   for (let run = 0; run < RUNS; run++) {
     const started = performance.now();
+    const used = process.cpuUsage();
     const [value, longest] = await longestPause(work);
     durations.push(performance.now() - started);
+    const { user, system } = process.cpuUsage(used);
+    processor.push((user + system) / 1000);
     pause = Math.max(pause, longest);
     last = value;
   }
-  return { durations, pause, last };
+  return { durations, processor, pause, last };
 }
 
 /** The suggestions' figures; `text` is the 2 MB document suggested on (default: a generated one). */
@@ -88,8 +96,9 @@ export async function benchSuggestions(random: Random, text = generateDocument(r
       details: [
         `  S: ${count(corpus.documents.length)} generated documents, ${count(corpusChars)} chars, ${count(corpus.segments.length)} segments ` +
           `(${count(corpus.planted)} of a code planted by its words, ${count(corpus.random)} of a code given at random)`,
-        `  S 16. training ${spread(trained.durations)}; with cross-validation ${spread(checked.durations)} (${f1})`,
-        `  B 16. suggestions ${spread(suggested.durations)}; longest pause of the main thread meanwhile: ${ms(Math.max(trained.pause, checked.pause, suggested.pause))}`,
+        `  S 16. training ${spread(trained.durations)} (processor time ${ms(median(trained.processor))}); ` +
+          `with cross-validation ${spread(checked.durations)} (${ms(median(checked.processor))}; ${f1})`,
+        `  B 16. suggestions ${spread(suggested.durations)} (processor time ${ms(median(suggested.processor))}); longest pause of the main thread meanwhile: ${ms(Math.max(trained.pause, checked.pause, suggested.pause))}`,
       ],
     };
   } finally {
