@@ -63,9 +63,10 @@ ${formatLines}
                              consensus, the documents every chosen coder has coded (or
                              --all-documents), every code, no intervals)
   analysis --kind K --out FILE.csv
-                             a table of the Analysis area (CSV, UTF-8 without BOM;
-                             characters and offsets in code points), over the segments you
-                             may see (blind coding hides the others'); K is one of:
+                             a table of the Analysis area (CSV, UTF-8 without BOM, or an
+                             Excel workbook when FILE ends in .xlsx; characters and offsets
+                             in code points), over the segments you may see (blind coding
+                             hides the others'); K is one of:
                                frequencies  per code: segments, documents, characters and
                                             words, overall, per coder and (--variable NAME)
                                             per value; --subcodes sums sub-codes into their
@@ -79,7 +80,8 @@ ${formatLines}
                                matrix       documents × codes (--measure segments or share),
                                             grouped by --variable NAME
                                crosstab     codes × the values of --variable NAME (--unit
-                                            segments or documents); prints χ², p, Cramér's V,
+                                            segments or documents); prints Pearson's χ²
+                                            without continuity correction, p, Cramér's V,
                                             and Fisher's exact test for 2 × 2
                                overlaps     the AND query: where --code A and --with B overlap
                                words        word frequencies in the segments of --code (or
@@ -167,7 +169,7 @@ export function checkCall(command: string, options: CommandOptions, files: reado
   if (command === 'analysis' && !(ANALYSIS_KINDS as readonly string[]).includes(options.kind ?? '')) {
     throw new CliError(EXIT.usage, `Give --kind as one of ${ANALYSIS_KINDS.join(', ')}${options.kind ? ` (not “${options.kind}”)` : ''}.`);
   }
-  if (command === 'analysis' && !options.out) throw new CliError(EXIT.usage, 'Give --out, the CSV file to write.');
+  if (command === 'analysis' && !options.out) throw new CliError(EXIT.usage, 'Give --out, the file to write (.csv, or .xlsx for a workbook).');
   if (command !== 'analysis' && options.kind !== undefined) throw new CliError(EXIT.usage, '--kind is an option of analysis only. See annotation-workbench --help.');
   if (command !== 'backup' && options.list) throw new CliError(EXIT.usage, '--list is an option of backup only. See annotation-workbench --help.');
 }
