@@ -62,7 +62,7 @@ const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYGBgAAA
 
 describe('exporting the tables of the Analysis area', () => {
   it('writes a table as CSV that Python reads back, and the other tables of a figure when asked', async () => {
-    const { store, handlers, exportsFolder } = await codedProject();
+    const { store, handlers } = await codedProject();
     const request = { figure: 'frequencies', filter: ALL, withSubcodes: false, words: true, variable: 'stance' };
     const written = value<{ path: string; rows: number }>(await dispatch(handlers, 'exportAnalysisTable', { request, format: 'csv' }));
     expect(written.path).toMatch(/analysis-frequencies-\d{4}-\d\d-\d\d\.csv$/);
