@@ -1,10 +1,11 @@
 /**
  * Handlers of the Analysis area's exports: a figure's table as CSV or as an Excel workbook (with
- * a sheet saying what it counts), and a chart the page drew, saved as SVG or PNG once it has been
- * checked (`chart-files.ts`). Each asks where to save and writes atomically.
+ * a sheet saying what it counts), a chart the page drew, saved as SVG or PNG once it has been
+ * checked (`chart-files.ts`), and the analysis report (one HTML file, a long job). Each asks
+ * where to save and writes atomically.
  */
-import type { AnalysisCache } from '../../shared/analysis/analysis-corpus';
-import { analysisCorpus } from '../../shared/analysis/analysis-corpus';
+import { analysisCorpus, type AnalysisCache, type AnalysisCorpus } from '../../shared/analysis/analysis-corpus';
+import { analysisReportSteps, REPORT_STEPS, type AnalysisReportMeta } from '../../shared/analysis/analysis-report';
 import { CODE_POINTS_NOTE, FIGURE_NAMES, filterDescription, optionDescription, type DescriptionLine } from '../../shared/analysis/analysis-description';
 import { analysisFigure, checkAnalysisRequest, type AnalysisFigure, type AnalysisRequest } from '../../shared/analysis/analysis-request';
 import { analysisCsvChunks, figureTable, missingTable, type NamedAnalysisTable } from '../../shared/analysis/analysis-tables';
@@ -12,10 +13,12 @@ import { CSV_FILES, type FileKind } from '../../shared/ipc/export-formats';
 import { WorkbenchFailure } from '../../shared/model/failure';
 import { analysisWorkbookBytes } from '../services/analysis-workbook';
 import { checkedPng, checkedSvg } from '../services/chart-files';
+import type { Job } from '../services/jobs';
 import type { HandlerContext } from './context';
 import type { Handlers } from './dispatch';
 
 export const XLSX_FILES: FileKind = { name: 'Excel workbook', extensions: ['xlsx'] };
+export const HTML_FILES: FileKind = { name: 'Web page', extensions: ['html'] };
 const SVG_FILES: FileKind = { name: 'SVG image', extensions: ['svg'] };
 const PNG_FILES: FileKind = { name: 'PNG image', extensions: ['png'] };
 
@@ -58,7 +61,17 @@ export function tableAbout(
   return lines;
 }
 
-export function analysisExportHandlers(context: HandlerContext, cache: AnalysisCache): Pick<Handlers, 'exportAnalysisTable' | 'saveAnalysisChart'> {
+/** Computes the analysis report over the corpus, a section at a time, reporting each and letting other calls in between. */
+export async function analysisReportInSteps(corpus: AnalysisCorpus, meta: AnalysisReportMeta, job: Job | null): Promise<string> {
+  const steps = analysisReportSteps(corpus, meta);
+  for (let done = 0, step = steps.next(); ; step = steps.next(), done++) {
+    if (step.done) return step.value;
+    job?.report(step.value, done, REPORT_STEPS);
+    await job?.checkpoint();
+  }
+}
+
+export function analysisExportHandlers(context: HandlerContext, cache: AnalysisCache): Pick<Handlers, 'exportAnalysisTable' | 'saveAnalysisChart' | 'exportAnalysisReport'> {
   const { store, jobs, day, now, saveAs } = context;
   return {
     exportAnalysisTable: ({ request, table: choice = 'main', format, jobId }) =>
@@ -83,6 +96,20 @@ export function analysisExportHandlers(context: HandlerContext, cache: AnalysisC
           return analysisWorkbookBytes(table, tableAbout(context, request, figure, table, counted, now().toISOString()));
         });
         return { path, rows: path ? rows : 0 };
+      }),
+    exportAnalysisReport: ({ filter, variable = null, jobId }) =>
+      jobs.run(jobId, async (job) => {
+        const dataset = await store.dataset();
+        // The variables named must exist (the same check as a matrix grouped by the variable).
+        checkAnalysisRequest(dataset, { figure: 'matrix', filter, measure: 'segments', withSubcodes: false, variable });
+        let segments = 0;
+        const path = await saveAs(`analysis-report-${day()}.html`, HTML_FILES, job, () => {
+          const corpus = analysisCorpus(dataset, store.viewer, filter, cache);
+          segments = corpus.documents.reduce((n, d) => n + d.segments.length, 0);
+          const meta = { projectName: store.name, createdAt: now().toISOString(), filter, variable, blindCoder: store.viewer.blind ? store.viewer.coder : null };
+          return analysisReportInSteps(corpus, meta, job);
+        });
+        return { path, rows: path ? segments : 0 };
       }),
     saveAnalysisChart: async ({ name, format, content }) => {
       // Checked before the dialog: a chart that would be refused is not offered a place.

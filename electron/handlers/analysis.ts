@@ -9,7 +9,7 @@ import { analysisExportHandlers } from './analysis-exports';
 import type { HandlerContext } from './context';
 import type { Handlers } from './dispatch';
 
-export function analysisHandlers(context: HandlerContext): Pick<Handlers, 'analysis' | 'exportAnalysisTable' | 'saveAnalysisChart'> {
+export function analysisHandlers(context: HandlerContext): Pick<Handlers, 'analysis' | 'exportAnalysisTable' | 'saveAnalysisChart' | 'exportAnalysisReport'> {
   const { store } = context;
   const cache = new AnalysisCache();
   return {

@@ -87,4 +87,13 @@ export const analysisOperations = {
     }),
     'Asks where to save, then writes a chart the page drew: an SVG (one <svg> root in the SVG namespace, without scripts, event attributes, foreignObject or external references) or a PNG (base64); anything else is refused.',
   ),
+  exportAnalysisReport: operation<ExportOutcome>()(
+    z.strictObject({
+      filter: analysisFilter,
+      /** The document variable whose groups are compared (null or left out: each variable). */
+      variable: variableName.nullable().optional(),
+      jobId: jobId.optional(),
+    }),
+    'Asks where to save, then writes the analysis report: one self-contained HTML file (no scripts, no remote content) with the codebook, frequencies, co-occurrence, the code × document matrix, group comparisons and, with several coders, their agreement; the filter and the date stated.',
+  ),
 } as const;

@@ -22,7 +22,7 @@ type AnalysisKind = (typeof ANALYSIS_KINDS)[number];
 const list = (value: string | undefined) => value?.split(',').map((item) => item.trim()).filter(Boolean) ?? null;
 
 /** The filter from --documents, --coders and --where NAME=VALUE,VALUE. */
-function filterOf(options: CommandContext['options']): AnalysisFilter {
+export function filterOf(options: CommandContext['options']): AnalysisFilter {
   let variable: AnalysisFilter['variable'] = null;
   if (options.where !== undefined) {
     const at = options.where.indexOf('=');
