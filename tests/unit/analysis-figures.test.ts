@@ -108,6 +108,17 @@ describe('frequencies', () => {
     expect(row(frequencies(analysisCorpus(live, { coder: 'ben', blind: true }, NO_ANALYSIS_FILTER, cache), { withSubcodes: false, words: false }).codes, 'opinion').segments).toBe(1);
   });
 
+  it('lets go of the work kept for a document the project no longer has, and keeps what the filter only hides', () => {
+    const cache = new AnalysisCache();
+    analysisCorpus(input, everyone, NO_ANALYSIS_FILTER, cache);
+    expect(cache.keptDocuments).toBe(3);
+    analysisCorpus(input, everyone, { ...NO_ANALYSIS_FILTER, documentIds: ['d1'] }, cache);
+    expect(cache.keptDocuments).toBe(3);
+    const withoutD2 = { ...input, documents: input.documents.filter(({ record }) => record.id !== 'd2'), segments: input.segments.filter((s) => s.documentId !== 'd2') };
+    expect(frequencies(analysisCorpus(withoutD2, everyone, NO_ANALYSIS_FILTER, cache), { withSubcodes: false, words: false }).base.documents).toBe(2);
+    expect(cache.keptDocuments).toBe(2);
+  });
+
   it('writes a table whose shares are the full fractions', () => {
     const csv = analysisCsv(frequencyTable(own));
     expect(csv.split('\n')[0]).toBe('group_kind,group,missing,code_id,code,code_path,depth,segments,documents,documents_share,characters,characters_share,words,words_share,base_documents,base_characters,base_words');
@@ -125,6 +136,23 @@ describe('paragraphs', () => {
     expect(paragraphsOf(paragraphs, { start: 10, end: 25 })).toEqual([0, 1]);
     // On the blank line only: no paragraph.
     expect(paragraphsOf(paragraphs, { start: 17, end: 19 })).toEqual([1, 0]);
+  });
+});
+
+describe('co-occurrence with sub-codes summed', () => {
+  it('counts a sub-code\'s segments for its parent too, and no segment with itself', () => {
+    const cell = (m: ReturnType<typeof cooccurrence>, a: string, b: string) => m.cells[m.codes.findIndex((c) => c.codeId === a)][m.codes.findIndex((c) => c.codeId === b)];
+    const own = cooccurrence(corpus, { kind: 'overlap' });
+    const summed = cooccurrence(corpus, { kind: 'overlap' }, true);
+    expect(own.withSubcodes).toBe(false);
+    expect(summed.withSubcodes).toBe(true);
+    // Own: "epsilon zeta" (s5) meets "🙂 epsilon" (s4); summed, "beta gamma" (a-sub, s2) meets "gamma." (s3) for the parent too.
+    expect(cellPairs(own, 0, own.codes.findIndex((c) => c.codeId === 'opinion'))).toEqual([['s5', 's4']]);
+    expect(cellPairs(summed, 0, summed.codes.findIndex((c) => c.codeId === 'opinion')).sort()).toEqual([['s2', 's3'], ['s5', 's4']]);
+    expect(summed.codes.map((c) => [c.codeId, c.segments])).toEqual([['factual-claim', 3], ['a-sub', 1], ['opinion', 3], ['call-to-action', 0]]);
+    // The parent with its sub-code: s1 meets s2; s2 never pairs with itself.
+    expect(cell(summed, 'factual-claim', 'a-sub')).toMatchObject({ pairs: 1, meetingRow: 1, meetingColumn: 1 });
+    expect(cell(summed, 'a-sub', 'opinion').pairs).toBe(cell(own, 'a-sub', 'opinion').pairs);
   });
 });
 
