@@ -162,7 +162,7 @@ print(json.dumps({'csv': rows, 'xlsx': values}, default=str))
     await page.selectOption('select[data-option="group"]', 'stance');
     const matrixCell = page.locator(`.heatmap button[data-row="${d1.id}"][data-column="0"]`);
     await expect.poll(() => matrixCell.getAttribute('aria-label')).toMatch(/× factual claim: 1 segment$/);
-    expect(await page.locator('.heatmap-group th').allTextContents()).toEqual(['Armenian', 'Azerbaijani']);
+    expect(await page.locator('.heatmap-group th').allTextContents()).toEqual(['Armenian', 'Azerbaijani', '(no value)']);
     await matrixCell.click();
     const matrixPassages = page.locator('.analysis-figure > .analysis-passages .analysis-passage');
     await expect.poll(() => matrixPassages.locator('mark').allTextContents()).toEqual(['Shelling by Azerbaijan']);
@@ -175,8 +175,8 @@ print(json.dumps({'csv': rows, 'xlsx': values}, default=str))
     // The crosstab of the codes by stance, with its test.
     await showFigure(page, 'crosstab');
     const crossRow = (codeId: string) => page.locator(`.crosstab-table tr[data-code-id="${codeId}"] td`);
-    await expect.poll(() => crossRow('factual-claim').allTextContents()).toEqual(['1', '1', '2']);
-    expect(await crossRow('opinion').allTextContents()).toEqual(['2', '0', '2']);
+    await expect.poll(() => crossRow('factual-claim').allTextContents()).toEqual(['1', '1', '0', '2']);
+    expect(await crossRow('opinion').allTextContents()).toEqual(['2', '0', '0', '2']);
     expect(await page.textContent('[data-figure="df"]')).toBe('1');
     expect(await page.locator('[data-figure="fisher-p"]').count()).toBe(1);
     expect(await page.textContent('.analysis-warning')).toContain('Fisher');
