@@ -108,7 +108,6 @@ export function CooccurrenceView(props: { filter: AnalysisFilter }) {
         ],
       });
     },
-    // eslint-disable-next-line react-hooks/exhaustive-deps
     [matrix, normalised, t],
   );
 
@@ -137,7 +136,7 @@ export function CooccurrenceView(props: { filter: AnalysisFilter }) {
             <option value="normalised">{t('analysis.cooccurrence.normalised')}</option>
           </select>
         </label>
-        <TableExport request={request} />
+        <TableExport request={request} label={t('analysis.cooccurrence.exportMatrix')} />
         <TableExport request={request} table="pairs" label={t('analysis.cooccurrence.exportPairs')} />
       </div>
       <p className="analysis-note">{normalised ? t('analysis.cooccurrence.howNormalised') : t('analysis.cooccurrence.howCounted')}</p>

@@ -13,6 +13,7 @@ import { formatNumber, useT } from '../../i18n/i18n';
 import { selectCodes, useStore } from '../../store';
 import { FigureStatus } from './FigureStatus';
 import { useFigure } from './use-figure';
+import { countTicks } from './chart-files';
 import { PlotChart } from './PlotChart';
 import { SortHeader } from './SortHeader';
 import { TableExport } from './TableExport';
@@ -61,7 +62,7 @@ export function FrequenciesView(props: { filter: AnalysisFilter }) {
         width,
         marginLeft: 160,
         height: 40 + 22 * codeRows.length,
-        x: { label: t('analysis.frequencies.segments'), grid: true },
+        x: { label: t('analysis.frequencies.segments'), grid: true, ticks: countTicks(Math.max(1, ...codeRows.map((row) => row.segments))) },
         y: { label: null, domain: codeRows.map((row) => row.path) },
         color: { type: 'identity' },
         marks: [Plot.barX(codeRows, { x: 'segments', y: 'path', fill: (row: CodeFrequency) => colourOf.get(row.codeId) ?? 'currentColor' }), Plot.ruleX([0])],
@@ -73,7 +74,7 @@ export function FrequenciesView(props: { filter: AnalysisFilter }) {
     return Plot.plot({
       width: 900,
       marginLeft: 160,
-      x: { label: t('analysis.frequencies.segments'), grid: true },
+      x: { label: t('analysis.frequencies.segments'), grid: true, ticks: countTicks(Math.max(1, ...data.map((row) => row.segments))) },
       y: { label: null, domain: frequencies?.codes.map((row) => row.path) },
       fy: { label: null },
       color: { type: 'identity' },

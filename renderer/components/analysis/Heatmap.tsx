@@ -1,10 +1,10 @@
 /**
  * A heatmap as a grid: one row per row of the figure, one button per cell, tinted by its figure
- * (heat-scale.ts) and named for screen readers ("factual claim × opinion: 12 pairs"). Arrow keys
+ * (heat-scale.ts, mixed by the CSS) and named for screen readers ("factual claim × opinion: 12 pairs"). Arrow keys
  * move between cells, Home/End to a row's ends; Enter or a click opens the cell's passages.
  */
-import { useRef, type KeyboardEvent } from 'react';
-import { heatColours } from './heat-scale';
+import { useRef, type CSSProperties, type KeyboardEvent } from 'react';
+import { heatMax, heatShare } from './heat-scale';
 
 export interface HeatmapRow {
   key: string;
@@ -27,7 +27,7 @@ export function Heatmap(props: {
   onOpen: (row: HeatmapRow, column: number) => void;
 }) {
   const grid = useRef<HTMLTableElement>(null);
-  const max = Math.max(0, ...props.rows.flatMap((row) => row.cells.filter(Number.isFinite)));
+  const max = heatMax(props.rows.map((row) => row.cells));
   const move = (event: KeyboardEvent<HTMLButtonElement>, row: number, column: number) => {
     const steps: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
     let target: [number, number] | null = null;
@@ -73,14 +73,13 @@ export function Heatmap(props: {
                   {row.label}
                 </th>
                 {row.cells.map((value, c) => {
-                  const colours = heatColours(value, max);
                   const chosen = props.selected?.row === row.key && props.selected.column === c;
                   return (
                     <td key={props.columns[c].key} role="gridcell">
                       <button
                         type="button"
                         className={chosen ? 'heat-cell chosen' : 'heat-cell'}
-                        style={{ backgroundColor: colours.background, color: colours.color }}
+                        style={{ '--heat': heatShare(value, max) } as CSSProperties}
                         aria-label={props.cellName(row, c)}
                         aria-pressed={chosen}
                         tabIndex={r === 0 && c === 0 ? 0 : -1}

@@ -8,6 +8,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { AnalysisFilter } from '../../../shared/analysis/analysis-corpus';
 import type { AnalysisRequest } from '../../../shared/analysis/analysis-request';
 import type { MatrixMeasure } from '../../../shared/analysis/code-document-matrix';
+import { shortTitle } from '../../../shared/text/short-text';
 import { formatNumber, useT } from '../../i18n/i18n';
 import { codeSegmentsIn } from '../../services/analysis';
 import { jumpTo } from '../../services/documents';
@@ -74,19 +75,20 @@ export function MatrixView(props: { filter: AnalysisFilter }) {
   const draw = useCallback(
     (width: number) => {
       const shown = (matrix?.rows ?? []).slice(0, 60);
-      const data = shown.flatMap((row) => row.cells.map((value, c) => ({ document: row.title, code: matrix!.codes[c].path, value })));
+      const data = shown.flatMap((row) => row.cells.map((value, c) => ({ document: row.documentId, code: matrix!.codes[c].path, value })));
+      const titles = new Map(shown.map((row) => [row.documentId, shortTitle(row.title, 32)]));
+      const max = Math.max(0, ...data.map((d) => d.value));
       return Plot.plot({
         width: Math.min(width, 200 + 70 * (matrix?.codes.length ?? 1)),
         height: 140 + 24 * shown.length,
         marginLeft: 200,
         marginBottom: 100,
         x: { domain: matrix?.codes.map((c) => c.path), label: null, tickRotate: -35 },
-        y: { domain: shown.map((row) => row.title), label: null },
+        y: { domain: shown.map((row) => row.documentId), label: null, tickFormat: (id: string) => titles.get(id) ?? id },
         color: { type: 'sqrt', scheme: 'blues' },
-        marks: [Plot.cell(data, { x: 'code', y: 'document', fill: 'value', inset: 0.5 }), Plot.text(data, { x: 'code', y: 'document', text: (d: { value: number }) => format(d.value), fill: 'black' })],
+        marks: [Plot.cell(data, { x: 'code', y: 'document', fill: 'value', inset: 0.5 }), Plot.text(data, { x: 'code', y: 'document', text: (d: { value: number }) => format(d.value), fill: (d: { value: number }) => (d.value > max / 2 ? 'white' : 'black') })],
       });
     },
-    // eslint-disable-next-line react-hooks/exhaustive-deps
     [matrix],
   );
 

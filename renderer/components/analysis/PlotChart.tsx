@@ -28,9 +28,9 @@ export function PlotChart(props: { name: string; label: string; draw: (width: nu
     const svg = host.current && chartSvg(host.current);
     if (!svg) return;
     const text = svgFileText(svg);
-    if (format === 'svg') return saveAnalysisChart(`${props.name}.svg`, 'svg', text);
+    if (format === 'svg') return saveAnalysisChart(props.name, 'svg', text);
     const { width, height } = svg.viewBox.baseVal;
-    return saveAnalysisChart(`${props.name}.png`, 'png', await pngBase64(text, width || svg.clientWidth, height || svg.clientHeight));
+    return saveAnalysisChart(props.name, 'png', await pngBase64(text, width || svg.clientWidth, height || svg.clientHeight));
   };
 
   return (

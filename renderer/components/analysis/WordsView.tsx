@@ -14,12 +14,16 @@ import { selectCodes, useStore } from '../../store';
 import { CodeOptions } from '../codebook/CodeOptions';
 import { FigureStatus } from './FigureStatus';
 import { PassageList, type ListedPassage } from './PassageList';
+import { countTicks } from './chart-files';
 import { PlotChart } from './PlotChart';
 import { TableExport } from './TableExport';
 import { useFigure } from './use-figure';
 
 /** The stop-word languages offered (ISO codes the stop-word package has lists for). */
 const LANGUAGES = ['en', 'de', 'fr', 'es', 'it', 'nl', 'pt', 'ru', 'hy', 'tr'] as const;
+/** The context on one line: its line breaks and runs of spaces shown as one space. */
+const oneLine = (text: string) => text.replace(/\s+/g, ' ');
+
 /** Words listed at most. */
 const WORDS_SHOWN = 200;
 /** Code points of context on either side of a keyword. */
@@ -52,9 +56,9 @@ export function WordsView(props: { filter: AnalysisFilter }) {
           documentTitle: line.documentTitle,
           content: (
             <>
-              <span className="kwic-left">{line.left}</span>
+              <span className="kwic-left">{oneLine(line.left)}</span>
               <mark>{line.word}</mark>
-              <span className="kwic-right">{line.right}</span>
+              <span className="kwic-right">{oneLine(line.right)}</span>
             </>
           ),
           jump: () => void jumpToCodePoints(line.documentId, line.start, line.end).then((failed) => failed && showMessage('error', failed)),
@@ -70,7 +74,7 @@ export function WordsView(props: { filter: AnalysisFilter }) {
         width,
         marginLeft: 120,
         height: 40 + 20 * top.length,
-        x: { label: t('analysis.words.count'), grid: true },
+        x: { label: t('analysis.words.count'), grid: true, ticks: countTicks(top[0]?.count ?? 1) },
         y: { label: null, domain: top.map((w) => w.word) },
         marks: [Plot.barX(top, { x: 'count', y: 'word', fill: codes.find((c) => c.id === codeId)?.colour ?? 'var(--accent)' }), Plot.ruleX([0])],
       });

@@ -12,6 +12,11 @@ export const CHART_PNG_WIDTH = 1400;
 /** The font the page's CSS gives the charts (also written into saved SVGs). */
 export const CHART_FONT = 'system-ui, sans-serif';
 
+/** How many ticks an axis of counts up to `max` gets: no more than there are whole numbers to mark. */
+export function countTicks(max: number): number {
+  return Math.max(1, Math.min(10, Math.floor(max)));
+}
+
 /** Takes out every `<style>` element Plot put in the chart (call before the chart is attached). */
 export function withoutStyleElements<E extends Element>(chart: E): E {
   for (const style of chart.querySelectorAll('style')) style.remove();

@@ -1,25 +1,20 @@
 /**
- * The heatmaps' colour scale: a cell's figure as a share of the theme's accent mixed into the
- * background (so the scale follows light, dark and high-contrast themes), and the text colour that
- * stays readable on it. A square-root scale, so that a few large cells do not wash out the rest.
+ * The heatmaps' colour scale: a cell's figure becomes a share (0–1, on a square-root scale, so
+ * that a few large cells do not wash out the rest), set as the cell's `--heat`; the CSS mixes that
+ * share of the theme's `--heat-range` of its accent into the background (`.heat-cell`). Each theme
+ * chooses its range so that its text colour stays readable on the strongest tint (a unit test
+ * checks 4.5:1, 7:1 in high contrast), and the scale follows the theme without drawing again.
  */
 
-/** The strongest mix of the accent: above it the background's own colour would be lost. */
-export const HEAT_MAX_PERCENT = 85;
-/** From this mix on, the cell's text is drawn in the background's colour rather than the text's. */
-export const HEAT_INVERT_PERCENT = 50;
-
-/** How much of the accent a cell of `value` gets, 0 for nothing and HEAT_MAX_PERCENT for the largest (`max`). */
-export function heatPercent(value: number, max: number): number {
+/** The cell's share of the strongest tint: 0 for nothing (or no figure), 1 for the largest (`max`). */
+export function heatShare(value: number, max: number): number {
   if (!(value > 0) || !(max > 0)) return 0;
-  return Math.round(Math.sqrt(Math.min(value, max) / max) * HEAT_MAX_PERCENT);
+  return Math.round(Math.sqrt(Math.min(value, max) / max) * 1000) / 1000;
 }
 
-/** The cell's background and text colours, as CSS values over the theme's variables. */
-export function heatColours(value: number, max: number): { background: string; color: string } {
-  const percent = heatPercent(value, max);
-  return {
-    background: percent === 0 ? 'var(--bg)' : `color-mix(in srgb, var(--accent) ${percent}%, var(--bg))`,
-    color: percent >= HEAT_INVERT_PERCENT ? 'var(--bg)' : 'var(--text)',
-  };
+/** The largest figure among the cells (not-a-number cells, such as a diagonal left out, skipped). */
+export function heatMax(rows: ReadonlyArray<readonly number[]>): number {
+  let max = 0;
+  for (const row of rows) for (const value of row) if (value > max) max = value;
+  return max;
 }
