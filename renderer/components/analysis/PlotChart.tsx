@@ -7,7 +7,7 @@ import { useEffect, useRef } from 'react';
 import { useT } from '../../i18n/i18n';
 import { saveAnalysisChart } from '../../services/analysis';
 import { useStore } from '../../store';
-import { chartSvg, pngBase64, svgFileText, withoutStyleElements } from './chart-files';
+import { chartSvg, fitForPage, pngBase64, svgFileText } from './chart-files';
 
 export function PlotChart(props: { name: string; label: string; draw: (width: number) => Element }) {
   const t = useT();
@@ -18,7 +18,7 @@ export function PlotChart(props: { name: string; label: string; draw: (width: nu
     const element = host.current;
     if (!element) return;
     const width = Math.max(320, Math.min(900, element.clientWidth || 640));
-    const chart = withoutStyleElements(draw(width));
+    const chart = fitForPage(draw(width));
     element.replaceChildren(chart);
     chartSvg(chart)?.setAttribute('aria-label', props.label);
     chartSvg(chart)?.setAttribute('role', 'img');

@@ -17,9 +17,17 @@ export function countTicks(max: number): number {
   return Math.max(1, Math.min(10, Math.floor(max)));
 }
 
-/** Takes out every `<style>` element Plot put in the chart (call before the chart is attached). */
-export function withoutStyleElements<E extends Element>(chart: E): E {
+/**
+ * Takes out every `<style>` element Plot put in the chart (call before the chart is attached),
+ * and the ARIA labels Plot gives its groups of marks: the chart is one image, named as a whole
+ * (a `<g>` may not carry a label of its own).
+ */
+export function fitForPage<E extends Element>(chart: E): E {
   for (const style of chart.querySelectorAll('style')) style.remove();
+  for (const labelled of chart.querySelectorAll('[aria-label], [aria-description]')) {
+    labelled.removeAttribute('aria-label');
+    labelled.removeAttribute('aria-description');
+  }
   return chart;
 }
 
