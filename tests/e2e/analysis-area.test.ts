@@ -21,11 +21,15 @@ const workbench = setUpWorkbench();
 const selected = (page: Page) =>
   page.evaluate(() => (globalThis.document.querySelector('.text-host')!.shadowRoot as ShadowRoot & { getSelection(): Selection }).getSelection().toString());
 
-/** The path an export's message names ("Exported to …"). */
-async function exportedPath(page: Page, before: string | null): Promise<string> {
-  await expect.poll(() => page.textContent('.message-text')).not.toBe(before);
+/**
+ * Presses an export button and returns the path its message names ("Exported to ….extension";
+ * each kind of file is exported once here, so its extension tells its message from the last one).
+ */
+async function exported(page: Page, button: string, extension: string): Promise<string> {
+  await page.click(button);
+  const pattern = new RegExp(`^Exported to .*\\.${extension}$`);
+  await expect.poll(() => page.locator('.message-text').textContent({ timeout: 1000 }).catch(() => null)).toMatch(pattern);
   const message = (await page.textContent('.message-text'))!;
-  expect(message).toContain('Exported to ');
   return message.slice(message.indexOf(' to ') + 4);
 }
 
@@ -97,13 +101,18 @@ describe('the Analysis area', () => {
     await page.keyboard.press('Control+Shift+z');
     await expect.poll(() => row('factual-claim').allTextContents().then((cells) => cells.slice(0, 2))).toEqual(['2', '2']);
 
+    // The filter: only the documents whose stance is Armenian.
+    await page.selectOption('.analysis-filter select:near(:text("Only documents by"))', 'stance');
+    await page.uncheck('.analysis-values label:has-text("Azerbaijani") input');
+    await page.uncheck('.analysis-values label:has-text("(no value)") input');
+    await expect.poll(() => row('factual-claim').allTextContents().then((cells) => cells.slice(0, 3))).toEqual(['1', '1', '100%']);
+    expect(await page.textContent('.frequencies-table caption')).toContain('of 1 document');
+    await page.selectOption('.analysis-filter select:near(:text("Only documents by"))', '');
+    await expect.poll(() => row('factual-claim').allTextContents().then((cells) => cells.slice(0, 3))).toEqual(['2', '2', '40%']);
+
     // Export of the table (CSV and XLSX) and of the chart (SVG and PNG).
-    let before = await page.textContent('.message-text').catch(() => null);
-    await page.click('.analysis-figure .analysis-options button[data-action="table-csv"]');
-    const csvPath = await exportedPath(page, before);
-    before = await page.textContent('.message-text');
-    await page.click('.analysis-figure .analysis-options button[data-action="table-xlsx"]');
-    const xlsxPath = await exportedPath(page, before);
+    const csvPath = await exported(page, '.analysis-figure .analysis-options button[data-action="table-csv"]', 'csv');
+    const xlsxPath = await exported(page, '.analysis-figure .analysis-options button[data-action="table-xlsx"]', 'xlsx');
     const python = pythonWith('openpyxl', 'python3-openpyxl', 'the Analysis area export test');
     const read = `
 import csv, json, sys, openpyxl
@@ -118,16 +127,12 @@ print(json.dumps({'csv': rows, 'xlsx': values}, default=str))
     const xlsxClaim = tables.xlsx.find((r) => r.includes('factual claim'))!;
     expect(xlsxClaim).toEqual(expect.arrayContaining([2]));
 
-    before = await page.textContent('.message-text');
-    await page.click('button[data-action="chart-svg"]');
-    const svgPath = await exportedPath(page, before);
+    const svgPath = await exported(page, 'button[data-action="chart-svg"]', 'svg');
     const svg = await readFile(svgPath, 'utf8');
     execFileSync('xmllint', ['--noout', svgPath]);
     expect(svg).not.toMatch(/<script/i);
     expect(svg).toContain('factual claim');
-    before = await page.textContent('.message-text');
-    await page.click('button[data-action="chart-png"]');
-    const pngPath = await exportedPath(page, before);
+    const pngPath = await exported(page, 'button[data-action="chart-png"]', 'png');
     const png = await readFile(pngPath);
     expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     expect(png.readUInt32BE(16)).toBe(1400);
@@ -194,6 +199,10 @@ print(json.dumps({'csv': rows, 'xlsx': values}, default=str))
     await lines.first().click();
     await page.waitForSelector(`.text-host[data-ready][data-document-id="${d0.id}"]`);
     await expect.poll(() => selected(page)).toBe('NATO');
+
+    // The key of the command palette's "Open the Analysis area" brings the tab back from a document's.
+    await page.keyboard.press('Control+Shift+A');
+    await page.waitForSelector('[role="tab"][data-view="analysis"][aria-selected="true"]');
 
     expect(problems).toEqual([]);
     await page.close();

@@ -101,10 +101,11 @@ export function CooccurrenceView(props: { filter: AnalysisFilter }) {
         marginBottom: 100,
         x: { domain, label: null, tickRotate: -35 },
         y: { domain, label: null },
-        color: { type: 'sqrt', scheme: 'blues', label: normalised ? t('analysis.cooccurrence.normalised') : t('analysis.cooccurrence.pairs'), legend: false },
+        // From 0, so that a matrix of zeros stays pale rather than taking the scale's middle.
+        color: { type: 'sqrt', scheme: 'blues', domain: [0, normalised ? 1 : Math.max(1, maxOf(data))], label: normalised ? t('analysis.cooccurrence.normalised') : t('analysis.cooccurrence.pairs'), legend: false },
         marks: [
           Plot.cell(data, { x: 'b', y: 'a', fill: 'value', inset: 0.5 }),
-          Plot.text(data, { x: 'b', y: 'a', text: (d: { value: number }) => format(d.value), fill: (d: { value: number }) => (d.value > maxOf(data) / 2 ? 'white' : 'black') }),
+          Plot.text(data, { x: 'b', y: 'a', text: (d: { value: number }) => format(d.value), fill: (d: { value: number }) => (d.value > (normalised ? 1 : maxOf(data)) / 2 ? 'white' : 'black') }),
         ],
       });
     },

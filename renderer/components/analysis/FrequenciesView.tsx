@@ -139,7 +139,7 @@ export function FrequenciesView(props: { filter: AnalysisFilter }) {
             <>
               <div className="table-scroll">
                 <table className="analysis-table frequencies-table">
-                  <caption>{t('analysis.frequencies.caption', { documents: frequencies.base.documents })}</caption>
+                  <caption>{t('analysis.frequencies.caption', { count: frequencies.base.documents })}</caption>
                   <thead>
                     <tr>
                       <SortHeader column="name" sort={codeSort} onSort={sortCodes}>

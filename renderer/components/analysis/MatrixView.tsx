@@ -85,7 +85,7 @@ export function MatrixView(props: { filter: AnalysisFilter }) {
         marginBottom: 100,
         x: { domain: matrix?.codes.map((c) => c.path), label: null, tickRotate: -35 },
         y: { domain: shown.map((row) => row.documentId), label: null, tickFormat: (id: string) => titles.get(id) ?? id },
-        color: { type: 'sqrt', scheme: 'blues' },
+        color: { type: 'sqrt', scheme: 'blues', domain: [0, max || 1] },
         marks: [Plot.cell(data, { x: 'code', y: 'document', fill: 'value', inset: 0.5 }), Plot.text(data, { x: 'code', y: 'document', text: (d: { value: number }) => format(d.value), fill: (d: { value: number }) => (d.value > max / 2 ? 'white' : 'black') })],
       });
     },
