@@ -9,7 +9,6 @@ import type { OperationInput } from '../../shared/ipc';
 import { CodePointIndex } from '../../shared/text/offsets';
 import type { RetrievedSegment } from '../../shared/views/retrieval';
 import { t } from '../i18n/i18n';
-import { getState } from '../store';
 import { api } from './api-client';
 import { jumpTo } from './documents';
 import { runExport } from './exports';
@@ -25,24 +24,28 @@ export async function askFigure(request: AnalysisRequest): Promise<FigureAnswer>
   return result.ok ? { ok: true, figure: result.value } : { ok: false, message: result.error.message };
 }
 
-let segmentsCache: { documents: unknown; blind: boolean; byId: Map<string, RetrievedSegment> } | null = null;
+/** Rows asked at once while looking for segments by id. */
+const SEARCH_PAGE = 1000;
 
 /**
  * The coded segments with these ids (with their document, quote and context), in the order
- * given; those no longer in the project are left out. The project's segments are read once and
- * kept until its segments change (every such change gives the documents a new list).
+ * given, looked for among the segments of the codes they belong to (`codeIds`: each code's own,
+ * without sub-codes), a page at a time until every id is found: a co-occurrence cell reads the
+ * segments of its two codes, not the whole project's. Those no longer in the project are left out.
  */
-export async function segmentsByIds(ids: readonly string[]): Promise<RetrievedSegment[] | string> {
-  const state = getState();
-  const documents = state.project?.documents;
-  const blind = state.project?.blind ?? false;
-  if (!segmentsCache || segmentsCache.documents !== documents || segmentsCache.blind !== blind) {
-    const result = await api.listSegments({});
-    if (!result.ok) return result.error.message;
-    segmentsCache = { documents, blind, byId: new Map(result.value.map((row) => [row.segment.id, row])) };
+export async function segmentsByIds(ids: readonly string[], codeIds: readonly string[]): Promise<RetrievedSegment[] | string> {
+  const wanted = new Set(ids);
+  const found = new Map<string, RetrievedSegment>();
+  for (const codeId of new Set(codeIds)) {
+    const filter = { codeId, withSubcodes: false, documentId: null, coder: null, text: '', variable: null };
+    for (let offset = 0; found.size < wanted.size; offset += SEARCH_PAGE) {
+      const result = await api.retrieveSegments({ filter, offset, limit: SEARCH_PAGE });
+      if (!result.ok) return result.error.message;
+      for (const row of result.value.rows) if (wanted.has(row.segment.id)) found.set(row.segment.id, row);
+      if (offset + SEARCH_PAGE >= result.value.matched) break;
+    }
   }
-  const byId = segmentsCache.byId;
-  return ids.flatMap((id) => byId.get(id) ?? []);
+  return ids.flatMap((id) => found.get(id) ?? []);
 }
 
 /** The segments of a code (with its sub-codes, if asked) in one document, by the chosen coders (null: all). */

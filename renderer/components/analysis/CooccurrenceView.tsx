@@ -65,7 +65,7 @@ export function CooccurrenceView(props: { filter: AnalysisFilter }) {
     const ids = cellPairs(matrix, i, cell.column);
     let current = true;
     setPairs((shown) => shown ?? { passages: null, error: null });
-    void segmentsByIds(ids.flat()).then((found) => {
+    void segmentsByIds(ids.flat(), [matrix.codes[i].codeId, matrix.codes[cell.column].codeId]).then((found) => {
       if (!current) return;
       if (typeof found === 'string') return setPairs({ passages: [], error: found });
       const byId = new Map(found.map((row) => [row.segment.id, row]));
