@@ -75,7 +75,8 @@ ${formatLines}
                                cooccurrence code × code: pairs of segments that meet, and the
                                             Jaccard-like share; --proximity overlap (default),
                                             paragraph (blank-line blocks), line, or distance
-                                            with --distance N characters
+                                            with --distance N characters; --subcodes
+                                            counts each code's sub-codes with it
                                pairs        the segment pairs behind co-occurrence
                                matrix       documents × codes (--measure segments or share),
                                             grouped by --variable NAME

@@ -64,7 +64,10 @@ export function optionDescription(request: AnalysisRequest): DescriptionLine[] {
         ['Split by variable', request.variable ?? 'none'],
       ];
     case 'cooccurrence':
-      return [['Segments meet when', proximityDescription(request.proximity)]];
+      return [
+        ['Segments meet when', proximityDescription(request.proximity)],
+        ['Sub-codes summed into their parents', yesNo(request.withSubcodes ?? false)],
+      ];
     case 'overlaps':
       return [['Codes', `${request.firstCodeId} and ${request.secondCodeId}`]];
     case 'matrix':

@@ -76,6 +76,8 @@ th.code { max-width: 9rem; }
   tr, .entry, svg { break-inside: avoid; page-break-inside: avoid; }
   thead { display: table-header-group; }
   .scroll { overflow: visible; }
+  table { font-size: 8pt; }
+  th, td { padding: 0.1rem 0.25rem; }
   .heat, .swatch, .chart rect { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
 }
 `;
@@ -92,8 +94,9 @@ function definitionList(lines: readonly DescriptionLine[]): string {
 
 const swatch = (colour: string) => `<span class="swatch" style="background:${/^#[0-9a-fA-F]{6}$/.test(colour) ? colour : '#808080'}"></span>`;
 
-/** A cell of a heatmap: its number, on a background scaled to the largest. */
+/** A cell of a heatmap: its number, on a background scaled to the largest (none for 0, so that it reads as the page in light and dark). */
 function heatCell(value: number, largest: number, text = count(value)): string {
+  if (!(value > 0)) return `<td class="heat">${e(text)}</td>`;
   const { background, text: ink } = heatColours(value, largest);
   return `<td class="heat" style="background:${background};color:${ink}">${e(text)}</td>`;
 }

@@ -28,7 +28,13 @@ const proximity = z.discriminatedUnion('kind', [
 /** One figure of the Analysis area, as the page asks for it. */
 export const analysisRequest = z.discriminatedUnion('figure', [
   z.strictObject({ figure: z.literal('frequencies'), filter: analysisFilter, withSubcodes: z.boolean(), words: z.boolean(), variable: variableName.nullable() }),
-  z.strictObject({ figure: z.literal('cooccurrence'), filter: analysisFilter, proximity }),
+  z.strictObject({
+    figure: z.literal('cooccurrence'),
+    filter: analysisFilter,
+    proximity,
+    /** Each code counts its sub-codes' segments too (false when left out). */
+    withSubcodes: z.boolean().optional(),
+  }),
   z.strictObject({ figure: z.literal('overlaps'), filter: analysisFilter, firstCodeId: codeId, secondCodeId: codeId }),
   z.strictObject({ figure: z.literal('matrix'), filter: analysisFilter, measure: z.enum(['segments', 'share']), withSubcodes: z.boolean(), variable: variableName.nullable() }),
   z.strictObject({

@@ -47,6 +47,8 @@ describe('analysis on the command line', () => {
     expect((await readFile(join(out, 'words.csv'), 'utf8')).split('\n').sort()).toEqual(['', 'attack,1,1', 'border,1,1', 'crossed,1,1', 'shameful,1,1', 'troops,1,1', 'word,count,documents']);
     run('--project', folder, '--kind', 'words', '--keep-stop-words', '--out', join(out, 'all-words.csv'));
     expect(await readFile(join(out, 'all-words.csv'), 'utf8')).toContain('\nthe,1,1\n');
+    // With --subcodes each code counts its sub-codes' segments (here none: the same pairs).
+    expect(run('--project', folder, '--kind', 'pairs', '--subcodes', '--out', join(out, 'p.csv')).rows).toBe(run('--project', folder, '--kind', 'pairs', '--out', join(out, 'p.csv')).rows);
     const crosstab = run('--project', folder, '--kind', 'crosstab', '--variable', 'stance', '--unit', 'documents', '--out', join(out, 'x.csv'));
     expect(crosstab.note).toMatch(/not independent/);
   });
@@ -65,7 +67,7 @@ print(json.dumps({sheet.title: [list(row) for row in sheet.iter_rows(values_only
     expect(sheets['Co-occurrence'][0]).toEqual(['code_a_id', 'code_a', 'code_b_id', 'code_b', 'segments_a', 'segments_b', 'pairs', 'meeting_a', 'meeting_b', 'jaccard']);
     expect(sheets['Co-occurrence'].slice(1).find((row) => row[0] === 'factual-claim' && row[2] === 'opinion')).toEqual(['factual-claim', 'factual claim', 'opinion', 'opinion', 1, 2, 2, 1, 2, 1]);
     const about = Object.fromEntries(sheets.About.slice(1) as Array<[string, string]>);
-    expect(about).toMatchObject({ 'Segments meet when': 'within 100 characters', Coders: 'all', 'Coders counted': 'ana, bea', Units: 'Offsets and characters are counted in Unicode code points.' });
+    expect(about).toMatchObject({ 'Segments meet when': 'within 100 characters', 'Sub-codes summed into their parents': 'no', Coders: 'all', 'Coders counted': 'ana, bea', Units: 'Offsets and characters are counted in Unicode code points.' });
   });
 
   it('filters by coder and honours blind coding', async () => {

@@ -72,6 +72,7 @@ export const SHARED_ROOMS: Record<string, readonly string[]> = {
   exports: ['model', 'text'],
   views: ['model', 'text'],
   analysis: ['model', 'text', 'stats', 'views', 'exports'],
+  suggestions: ['model', 'text'],
   ipc: ['model', 'text', 'stats', 'edits', 'exchange', 'exports', 'views', 'analysis'],
 };
 

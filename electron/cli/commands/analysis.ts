@@ -70,7 +70,7 @@ export async function analysis({ store, options, out }: CommandContext): Promise
       break;
     case 'cooccurrence':
     case 'pairs':
-      request = { figure: 'cooccurrence', filter, proximity: proximityOf(options) };
+      request = { figure: 'cooccurrence', filter, proximity: proximityOf(options), withSubcodes };
       if (kind === 'pairs') choice = 'pairs';
       break;
     case 'matrix': {
