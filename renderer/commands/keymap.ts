@@ -48,12 +48,18 @@ const TYPING_PLACES = 'input, select, textarea, .text-host, .popover, dialog, [r
 
 const bindings: KeyBinding[] = [
   {
-    // The command palette (Ctrl/Cmd+Shift+P), the settings (Ctrl/Cmd+,) and the shortcuts sheet
-    // (F1) open from anywhere, a form field too: none of these keys types anything.
+    // The command palette (Ctrl/Cmd+Shift+P), the settings (Ctrl/Cmd+,), the shortcuts sheet (F1)
+    // and the Analysis area (Ctrl/Cmd+Shift+A) open from anywhere, a form field too: none of these
+    // keys types anything.
     capture: true,
     stop: true,
     command(event) {
-      return registryCommand('palette', event) ?? registryCommand('settings', event) ?? (event.key === 'F1' ? registryCommand('shortcuts', event) : null);
+      return (
+        registryCommand('palette', event) ??
+        registryCommand('settings', event) ??
+        registryCommand('view-analysis', event) ??
+        (event.key === 'F1' ? registryCommand('shortcuts', event) : null)
+      );
     },
   },
   {

@@ -289,6 +289,8 @@ const STATIC_COMMANDS: readonly Command[] = [
   viewCommand('retrieval', 'labels.viewRetrieval'),
   viewCommand('variables', 'labels.viewVariables'),
   viewCommand('reliability', 'labels.viewReliability'),
+  // Ctrl/Cmd+Shift+A: the Analysis area.
+  { ...viewCommand('analysis', 'labels.viewAnalysis'), shortcuts: [mod('a', { shift: true })] },
   { id: 'toggle-theme', group: 'views', label: 'labels.toggleTheme', shortcuts: [], withoutProject: true, run: toggleTheme },
   // Export
   // Ctrl/Cmd+Shift+X: the File menu's accelerator in the app, the workspace's key in the preview.

@@ -104,6 +104,13 @@ describe('accessibility of the whole workbench (axe-core)', () => {
       await page.waitForSelector('.reliability-table');
       await check('agreement-view', '.main-area');
       await check('coder-exchange', '.coder-exchange');
+      await openView(page, 'analysis');
+      for (const figure of ['frequencies', 'cooccurrence', 'matrix', 'crosstab', 'words']) {
+        await page.click(`.analysis-tabs [data-figure="${figure}"]`);
+        await page.waitForSelector(`.analysis-tabs [data-figure="${figure}"][aria-selected="true"]`);
+        await page.waitForSelector('.analysis-panel table, .analysis-panel .empty');
+        await check(`analysis-${figure}`, '.analysis-area');
+      }
 
       // The dialogs, each opened as a researcher opens it.
       await page.click('button[data-action="export"]');
@@ -122,7 +129,7 @@ describe('accessibility of the whole workbench (axe-core)', () => {
       await check('coder-dialog', '.coder-dialog');
       await closeDialog('.coder-dialog');
 
-      expect(checked).toHaveLength(18);
+      expect(checked).toHaveLength(23);
       expect(found, formatFound(found)).toEqual({});
       expect(problems).toEqual([]);
       await page.close();

@@ -34,6 +34,10 @@ describe('layering', () => {
     expect(violation(root, 'electron', join(root, 'electron', 'main.ts'), 'prosemirror-state')).not.toBeNull();
     expect(violation(root, 'shared', inShared, './result')).toBeNull();
     expect(violation(root, 'renderer', inRenderer, 'prosemirror-view')).toBeNull();
+    // Charts are drawn in the page only: shared/ and electron/ may not draw them.
+    expect(violation(root, 'renderer', inRenderer, '@observablehq/plot')).toBeNull();
+    expect(violation(root, 'shared', inShared, '@observablehq/plot')).not.toBeNull();
+    expect(violation(root, 'electron', join(root, 'electron', 'main.ts'), '@observablehq/plot')).not.toBeNull();
   });
 
   it('each folder of shared/ imports only the folders beneath it', () => {

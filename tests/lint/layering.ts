@@ -3,7 +3,7 @@
  *
  *   shared/    imports only shared/ and pure packages (no electron, node, DOM, react, prosemirror)
  *   electron/  imports electron/, shared/ and packages; never renderer/, react or prosemirror
- *   renderer/  imports renderer/, shared/, react and prosemirror; never electron/ or node
+ *   renderer/  imports renderer/, shared/, react, prosemirror and Observable Plot (the Analysis area's charts); never electron/ or node
  *
  * Inside shared/, each folder is one concern and imports only the folders beneath it
  * (SHARED_ROOMS), and no source file imports a file that imports it back, at any distance.
@@ -19,7 +19,7 @@ const NODE_BUILTINS = new Set(builtinModules.flatMap((name) => [name, `node:${na
 /** Packages that shared/ may use: pure code that runs anywhere. */
 const SHARED_PACKAGES = ['zod', 'd3-dsv', 'stopword'];
 /** Packages that renderer/ may use. */
-const RENDERER_PACKAGES = [/^react(-dom)?(\/.*)?$/, /^prosemirror-[a-z]+$/, /^(react-)?i18next$/];
+const RENDERER_PACKAGES = [/^react(-dom)?(\/.*)?$/, /^prosemirror-[a-z]+$/, /^(react-)?i18next$/, /^@observablehq\/plot$/];
 
 /** Every module specifier a source file imports (static, re-export, dynamic, require). */
 export function importsOf(source: string): string[] {
@@ -55,7 +55,7 @@ export function violation(root: string, layer: Layer, file: string, specifier: s
       if (specifier === 'electron' || isNode) return `renderer/ may not import ${specifier}: use the preload API`;
       return RENDERER_PACKAGES.some((allowed) => allowed.test(specifier)) ? null : `renderer/ may not import ${specifier}`;
     case 'electron':
-      return /^(react|react-dom|prosemirror-)/.test(specifier) ? `electron/ may not import ${specifier}` : null;
+      return /^(react|react-dom|prosemirror-|@observablehq\/plot)/.test(specifier) ? `electron/ may not import ${specifier}` : null;
   }
 }
 

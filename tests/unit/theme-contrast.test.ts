@@ -74,6 +74,13 @@ function contrast(a: string, b: string): number {
   return (light + 0.05) / (dark + 0.05);
 }
 
+/** `share` of colour a mixed into colour b, in sRGB (as CSS color-mix(in srgb, …) does), as #rrggbb. */
+function mix(a: string, b: string, share: number): string {
+  const channels = (hex: string) => [1, 3, 5].map((at) => parseInt(hex.slice(at, at + 2), 16));
+  const [x, y] = [channels(a), channels(b)];
+  return `#${x.map((c, i) => Math.round(c * share + y[i] * (1 - share)).toString(16).padStart(2, '0')).join('')}`;
+}
+
 describe('the colour themes', () => {
   it('computes contrast as WCAG does', () => {
     expect(contrast('#000000', '#ffffff')).toBeCloseTo(21, 5);
@@ -93,6 +100,12 @@ describe('the colour themes', () => {
         if (contrast(variables.get('--focus')!, variables.get(ground)!) < 3) low.push(`--focus on ${ground}`);
       }
       expect(low).toEqual([]);
+    });
+
+    it(`${name}: the text reads at ${least}:1 on a heatmap's strongest tint (--heat-range of the accent in the background)`, () => {
+      const range = Number.parseFloat(variables.get('--heat-range')!) / 100;
+      expect(range).toBeGreaterThan(0.2);
+      expect(contrast(variables.get('--text')!, mix(variables.get('--accent')!, variables.get('--bg')!, range))).toBeGreaterThanOrEqual(least);
     });
 
     it(`${name}: sets every colour the light theme sets`, () => {

@@ -1,6 +1,6 @@
 /**
  * The main area: the tabs, and the front tab's content: a document's text with the code bar, or
- * a view (Coded segments, Variables, Agreement). With no tab open, it says what to do.
+ * a view (Coded segments, Variables, Agreement, Analysis). With no tab open, it says what to do.
  */
 import { useRef } from 'react';
 import { useT } from '../../i18n/i18n';
@@ -9,6 +9,7 @@ import { TextView } from '../../text-view/TextView';
 import { useStore } from '../../store';
 import { selectActiveTab, tabKey, type MainView } from '../../store/workspace';
 import { ReliabilityView } from '../agreement/ReliabilityView';
+import { AnalysisView } from '../analysis/AnalysisView';
 import { CodeBar } from '../coding/CodeBar';
 import { DocumentHeader } from '../documents/DocumentHeader';
 import { RetrievalView } from '../retrieval/RetrievalView';
@@ -22,6 +23,7 @@ const stayPut = () => {};
 function View(props: { view: MainView }) {
   if (props.view === 'retrieval') return <RetrievalView onJump={stayPut} />;
   if (props.view === 'reliability') return <ReliabilityView onJump={stayPut} />;
+  if (props.view === 'analysis') return <AnalysisView />;
   return <VariablesTable />;
 }
 

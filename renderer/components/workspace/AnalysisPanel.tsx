@@ -1,12 +1,14 @@
 /**
  * The analysis panel: how many coded segments each code has, and in how many documents, counted
- * by the main process from the project's coded segments (only the coder's own in blind coding). Later analysis views
- * join it here.
+ * by the main process from the project's coded segments (only the coder's own in blind coding),
+ * and the way to the Analysis area's figures (a tab of the main area).
  */
 import { useEffect, useState } from 'react';
 import type { SegmentCounts } from '../../../shared/views/segment-counts';
 import { formatNumber, useT } from '../../i18n/i18n';
 import { countSegments } from '../../services/segments';
+import { openViewTab } from '../../services/workspace';
+import { commandKeys } from '../../commands/registry';
 import { selectBlind, selectCodes, useStore } from '../../store';
 
 export function AnalysisPanel() {
@@ -34,6 +36,9 @@ export function AnalysisPanel() {
       <h2 className="panel-title" id="analysis-side-title">
         {t('workspace.panels.analysis.title')}
       </h2>
+      <button type="button" onClick={() => openViewTab('analysis')} title={t('workspace.panels.analysis.openTitle', { keys: commandKeys('view-analysis') })} data-action="analysis">
+        {t('workspace.panels.analysis.open')}
+      </button>
       {codes.length === 0 ? (
         <p className="empty">{t('workspace.panels.analysis.noCodes')}</p>
       ) : failed ? (
