@@ -248,7 +248,7 @@ function agreementSection(corpus: AnalysisCorpus, meta: AnalysisReportMeta): str
   };
   let report;
   try {
-    report = reliabilityReport(input, { coders, documentIds: input.documents.map((d) => d.id), codeIds: corpus.codes.map((c) => c.id), minOverlap: MIN_OVERLAP });
+    report = reliabilityReport(input, { coders, documentIds: input.documents.map((d) => d.id), codeIds: corpus.codes.map((c) => c.id), minOverlap: MIN_OVERLAP, listDisagreements: false });
   } catch (error) {
     return section('agreement', `<p>The agreement figures could not be computed: ${e(error instanceof Error ? error.message : String(error))}</p>`);
   }

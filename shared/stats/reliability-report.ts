@@ -98,7 +98,7 @@ export interface ReliabilityReport {
   /** One row per code, in the chosen order, then the overall row. */
   rows: ReliabilityRow[];
   measures: MeasureDefinition[];
-  /** By document (in the chosen order), then start, end and id. */
+  /** By document (in the chosen order), then start, end and id; empty when `listDisagreements` was false. */
   disagreements: ReliabilityDisagreement[];
   notes: string[];
 }
@@ -135,7 +135,8 @@ export function* reliabilityReportSteps(input: ReliabilityInput, options: Reliab
   const data = characterData(input, options);
   const { coders, codeIds, continua, spans } = data;
   const m = coders.length;
-  const pairs = pairwiseSegmentAgreement(spans, { coders, codes: codeIds, minOverlap: options.minOverlap });
+  const listDisagreements = options.listDisagreements ?? true;
+  const pairs = pairwiseSegmentAgreement(spans, { coders, codes: codeIds, minOverlap: options.minOverlap, listDisagreements });
 
   // The overall runs are the finest partition: every code's 0/1 columns are read off them, so all
   // rows share the runs and their weights. Each code set is split once, not once per run.
@@ -230,7 +231,7 @@ export function* reliabilityReportSteps(input: ReliabilityInput, options: Reliab
         (measure.key !== 'fleissKappa' || m >= 3) &&
         (measure.key !== 'alphaNominalCi' || bootstrap !== null),
     ),
-    disagreements: disagreementsOf(pairs.flatMap((pair) => pair.disagreements), coders, data.documentIds),
+    disagreements: listDisagreements ? disagreementsOf(pairs.flatMap((pair) => pair.disagreements), coders, data.documentIds) : [],
     notes,
   };
   report.notes.unshift(...notesOf(report, data));
