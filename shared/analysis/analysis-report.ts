@@ -206,9 +206,15 @@ function crosstabHtml(table: Crosstab): string {
       ? `Pearson's χ² (without continuity correction) = ${decimal(test.statistic)}, df = ${test.df}, p ${test.p < 0.001 ? '' : '= '}${pValue(test.p)}; Cramér's V = ${decimal(test.cramersV)}; n = ${count(test.n)}.`
       : 'χ² is not computed: fewer than two codes or two values have any segments.',
   ];
-  if (table.fisher) lines.push(`Fisher's exact test (two-sided): p ${table.fisher.p < 0.001 ? '' : '= '}${pValue(table.fisher.p)}; odds ratio ${decimal(table.fisher.oddsRatio)}.`);
+  if (table.fisher) {
+    lines.push(
+      `Fisher's exact test (two-sided): p ${table.fisher.p < 0.001 ? '' : '= '}${pValue(table.fisher.p)}; sample odds ratio (a·d)/(b·c) ${decimal(table.fisher.oddsRatio)}, as SciPy's fisher_exact gives it (R's fisher.test gives the conditional maximum-likelihood estimate instead, which differs).`,
+    );
+  }
   if (table.dropped.codeIds.length || table.dropped.values.length) {
-    lines.push(`Left out of the test for having no ${table.unit}: ${[...table.dropped.codeIds, ...table.dropped.values.map(valueName)].join(', ')}.`);
+    const paths = new Map(table.codes.map((code) => [code.codeId, code.path]));
+    const dropped = [...table.dropped.codeIds.map((id) => paths.get(id) ?? id), ...table.dropped.values.map(valueName)];
+    lines.push(`Left out of the test for having no ${table.unit}: ${dropped.join(', ')}.`);
   }
   const warnings = [test?.warning ?? null, table.note].filter((w): w is string => w !== null);
   return [
