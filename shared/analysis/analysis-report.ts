@@ -22,6 +22,7 @@ import {
   reliabilityNotesHtml,
   reliabilitySettingsHtml,
   reliabilityTableHtml,
+  reportPage,
 } from '../stats/reliability-exports';
 import { NO_VALUE_LABEL, type AnalysisCorpus, type AnalysisFilter } from './analysis-corpus';
 import { CODE_POINTS_NOTE, filterDescription, proximityDescription, type DescriptionLine } from './analysis-description';
@@ -295,24 +296,7 @@ export function* analysisReportSteps(corpus: AnalysisCorpus, meta: AnalysisRepor
   sections.push(groupsSection(corpus, meta.variable));
   yield 'Comparing the coders';
   sections.push(agreementSection(corpus, meta));
-  return [
-    '<!doctype html>',
-    '<html lang="en">',
-    '<head>',
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    '<meta name="color-scheme" content="light dark">',
-    `<title>Analysis report: ${e(meta.projectName)}</title>`,
-    `<style>${REPORT_STYLE}${PRINT_STYLE}</style>`,
-    '</head>',
-    '<body><main>',
-    '<h1>Analysis report</h1>',
-    `<p class="muted">${e(meta.projectName)} · ${e(meta.createdAt)}</p>`,
-    ...sections,
-    '</main></body>',
-    '</html>',
-    '',
-  ].join('\n');
+  return reportPage('Analysis report', meta, `${REPORT_STYLE}${PRINT_STYLE}`, sections);
 }
 
 /** The number of steps `analysisReportSteps` yields. */

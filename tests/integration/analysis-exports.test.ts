@@ -7,27 +7,11 @@ import { execFileSync } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/handlers/handlers';
-import { openProject, segmentInput } from '../support/project';
+import { ANALYSIS_TEXT, codedAnalysisProject } from '../support/analysis-project';
 import { pythonWith, runPythonScript } from '../support/python';
-import { textFolder } from '../support/temp';
 
-const TEXT = 'Troops crossed the border at dawn 🙂.\r\n\r\nThe minister called it a shameful attack on the border villages.\n';
+const TEXT = ANALYSIS_TEXT;
 const ALL = { documentIds: null, coders: null, variable: null };
-
-/** ana codes "Troops crossed the border" and "shameful attack"; bea codes "crossed the border" as opinion. */
-async function codedProject() {
-  const project = await openProject(undefined, await textFolder({ 'report.txt': TEXT, 'empty.txt': 'Nothing coded here.\n' }));
-  const { store, handlers } = project;
-  const document = store.overview().documents.find((d) => d.title.startsWith('Troops'))!;
-  await dispatch(handlers, 'defineVariable', { name: 'stance', type: 'choice', choices: ['pro', 'contra'] });
-  await dispatch(handlers, 'setDocumentValue', { documentId: document.id, name: 'stance', value: 'pro' });
-  await store.addSegment(segmentInput(document.id, TEXT, 'Troops crossed the border'));
-  await store.addSegment(segmentInput(document.id, TEXT, 'shameful attack', 'opinion'));
-  await dispatch(handlers, 'setCoder', { name: 'bea' });
-  await store.addSegment(segmentInput(document.id, TEXT, 'crossed the border', 'opinion'));
-  await dispatch(handlers, 'setCoder', { name: 'ana' });
-  return { ...project, document };
-}
 
 function value<T>(answer: { ok: boolean }): T {
   if (!answer.ok) throw new Error(JSON.stringify(answer));
@@ -62,7 +46,7 @@ const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYGBgAAA
 
 describe('exporting the tables of the Analysis area', () => {
   it('writes a table as CSV that Python reads back, and the other tables of a figure when asked', async () => {
-    const { store, handlers } = await codedProject();
+    const { store, handlers } = await codedAnalysisProject();
     const request = { figure: 'frequencies', filter: ALL, withSubcodes: false, words: true, variable: 'stance' };
     const written = value<{ path: string; rows: number }>(await dispatch(handlers, 'exportAnalysisTable', { request, format: 'csv' }));
     expect(written.path).toMatch(/analysis-frequencies-\d{4}-\d\d-\d\d\.csv$/);
@@ -82,7 +66,7 @@ describe('exporting the tables of the Analysis area', () => {
   });
 
   it('writes a workbook: the table named for its figure with numbers as numbers, and a sheet that says what it counts', async () => {
-    const { store, handlers, document } = await codedProject();
+    const { store, handlers, document } = await codedAnalysisProject();
     const filter = { documentIds: [document.id], coders: null, variable: null };
     const request = { figure: 'matrix', filter, measure: 'share', withSubcodes: false, variable: 'stance' };
     const written = value<{ path: string; rows: number }>(await dispatch(handlers, 'exportAnalysisTable', { request, format: 'xlsx' }));
@@ -119,7 +103,7 @@ describe('exporting the tables of the Analysis area', () => {
   });
 
   it('refuses a table the figure has not, a request naming what the project lacks, and malformed input', async () => {
-    const { store, handlers, exportsFolder } = await codedProject();
+    const { store, handlers, exportsFolder } = await codedAnalysisProject();
     const frequencies = { figure: 'frequencies', filter: ALL, withSubcodes: false, words: false, variable: null };
     const cases: Array<[unknown, string, RegExp]> = [
       [{ request: frequencies, table: 'pairs', format: 'csv' }, 'invalid-input', /no “pairs” table \(it has: main, documents\)/],
@@ -142,7 +126,7 @@ describe('exporting the tables of the Analysis area', () => {
 
 describe('saving a chart of the Analysis area', () => {
   it('saves an SVG that xmllint reads, and a PNG byte for byte', async () => {
-    const { store, handlers } = await codedProject();
+    const { store, handlers } = await codedAnalysisProject();
     const svg = value<{ path: string }>(await dispatch(handlers, 'saveAnalysisChart', { name: 'Frequencies: per code / all', format: 'svg', content: SVG }));
     expect(svg.path).toMatch(/Frequencies-per-code-all\.svg$/);
     expect(await readFile(svg.path, 'utf8')).toBe(SVG);
@@ -162,7 +146,7 @@ describe('saving a chart of the Analysis area', () => {
   });
 
   it('refuses an SVG that could run or fetch anything, one that is not SVG, and a PNG that is not one, saying why', async () => {
-    const { store, handlers, exportsFolder } = await codedProject();
+    const { store, handlers, exportsFolder } = await codedAnalysisProject();
     const svg = (inner: string, root = '<svg xmlns="http://www.w3.org/2000/svg">') => `${root}${inner}</svg>`;
     const refused: Array<[string, 'svg' | 'png', RegExp]> = [
       [svg('<script>alert(1)</script>'), 'svg', /<script> element \(a script\)/],
