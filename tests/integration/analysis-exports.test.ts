@@ -8,6 +8,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/handlers/handlers';
 import { ANALYSIS_TEXT, codedAnalysisProject } from '../support/analysis-project';
+import { segmentInput } from '../support/project';
 import { pythonWith, runPythonScript } from '../support/python';
 
 const TEXT = ANALYSIS_TEXT;
@@ -91,7 +92,10 @@ describe('exporting the tables of the Analysis area', () => {
     });
     expect(about.Made).toMatch(/^\d{4}-\d\d-\d\dT/);
 
-    // A crosstab's workbook states its test.
+    // A crosstab's workbook states its test: with an opinion in a contra document, a 2 × 2 with Fisher's test.
+    const other = store.overview().documents.find((d) => d.id !== document.id)!;
+    await dispatch(handlers, 'setDocumentValue', { documentId: other.id, name: 'stance', value: 'contra' });
+    await store.addSegment(segmentInput(other.id, 'Nothing coded here.\n', 'Nothing coded', 'opinion'));
     const crosstab = value<{ path: string }>(
       await dispatch(handlers, 'exportAnalysisTable', { request: { figure: 'crosstab', filter: ALL, variable: 'stance', unit: 'segments', withSubcodes: false, codeIds: null }, format: 'xlsx' }),
     );
@@ -99,6 +103,7 @@ describe('exporting the tables of the Analysis area', () => {
     expect(crosstabSheets.Crosstab[0]).toEqual(['code_id', 'code', 'value', 'missing', 'count', 'row_share', 'column_share', 'expected']);
     expect(crosstabSheets.Crosstab.slice(1).every((r) => typeof r[4] === 'number')).toBe(true);
     expect(Object.fromEntries(crosstabSheets.About.slice(1) as Array<[string, string]>).Test).toMatch(/without continuity correction/);
+    expect(Object.fromEntries(crosstabSheets.About.slice(1) as Array<[string, string]>)["Fisher's exact test"]).toMatch(/^p [0-9.e-]+ \(two-sided\), sample odds ratio \(a·d\)\/\(b·c\) /);
     await store.close();
   });
 
