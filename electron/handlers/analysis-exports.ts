@@ -53,7 +53,7 @@ export function tableAbout(
     lines.push(
       ['χ²', chiSquare ? `${chiSquare.statistic} (df ${chiSquare.df}, p ${chiSquare.p}, Cramér's V ${chiSquare.cramersV}, n ${chiSquare.n})` : 'not computed (fewer than 2 × 2 non-empty rows and columns)'],
       ['χ² warning', chiSquare?.warning ?? 'none'],
-      ["Fisher's exact test", fisher ? `p ${fisher.p}, odds ratio ${fisher.oddsRatio}` : 'not computed (only for 2 × 2)'],
+      ["Fisher's exact test", fisher ? `p ${fisher.p} (two-sided), sample odds ratio (a·d)/(b·c) ${fisher.oddsRatio} (as SciPy's fisher_exact; not R's conditional MLE)` : 'not computed (only for 2 × 2)'],
       ['Note', note ?? 'none'],
     );
   }

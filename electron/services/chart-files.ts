@@ -3,12 +3,12 @@
  * they reach the disk: the page draws them, but a file saved from the program must not carry
  * anything that runs or fetches when it is opened elsewhere (a browser opens an SVG as a page).
  *
- * An SVG must be well-formed XML with one `<svg>` root in the SVG namespace, and hold no script,
- * event attribute (`on…=`), `<foreignObject>` (or other embedded document), DOCTYPE or entity
- * declaration, processing instruction other than the XML declaration, nor any external
- * reference: an `href`/`src` must point inside the file (`#…`), a `url(…)` too, and `@import` is
- * refused. A PNG must decode from strict base64 and be a whole PNG: the signature, an IHDR chunk
- * first and an IEND chunk last. Both are capped in size.
+ * An SVG must be well-formed XML with one `<svg>` root in the SVG namespace, hold only the
+ * elements and attributes a chart draws with (an allow-list: no script, event attribute,
+ * `<foreignObject>`, animation), no DOCTYPE or entity declaration, no processing instruction
+ * other than the XML declaration, and no external reference: an `href` must point inside the file
+ * (`#…`), a `url(…)` too; CSS escapes, at-rules and `image-set(…)` are refused. A PNG must decode
+ * from strict base64 and be a whole PNG: the signature, an IHDR chunk first and an IEND chunk last. Both are capped in size.
  */
 import { CHART_MAX_PNG_BYTES, CHART_MAX_SVG_CHARS } from '../../shared/ipc/analysis';
 import { readXmlTree, XmlSyntaxError, type XmlElement } from '../../shared/exchange/refi-qda/xml-tree';
@@ -20,37 +20,67 @@ const refuse = (why: string): never => {
   throw new WorkbenchFailure('invalid-input', why);
 };
 
-/** Elements that run code or embed another document. */
-const FORBIDDEN_ELEMENTS = new Set(['script', 'foreignobject', 'iframe', 'embed', 'object', 'handler', 'listener']);
-/** Animations that could set a reference or an event attribute. */
-const ANIMATIONS = new Set(['set', 'animate', 'animatetransform', 'animatemotion']);
-/** A `url(…)` whose target is not a fragment of the file itself. */
-const EXTERNAL_URL = /url\(\s*(?!['"]?\s*#)/i;
+/**
+ * The elements a saved chart may hold: those Observable Plot draws (and the paint servers,
+ * markers and clip paths it or a hand-made chart refers to), compared in their exact case as
+ * XML does. Anything else, a script, an embedded document, an animation that could rewrite a
+ * reference, is refused: an allow-list, since a list of what is dangerous is never complete.
+ */
+const ALLOWED_ELEMENTS = new Set([
+  'svg', 'g', 'defs', 'symbol', 'use', 'path', 'rect', 'line', 'polyline', 'polygon', 'circle', 'ellipse',
+  'text', 'tspan', 'title', 'desc', 'style', 'clipPath', 'mask', 'marker', 'pattern', 'linearGradient', 'radialGradient', 'stop',
+  'image', 'a',
+]);
+/** The attributes a saved chart may carry (local names: the reader drops `xlink:` and `xml:`), presentation and geometry only. */
+const ALLOWED_ATTRIBUTES = new Set([
+  'id', 'class', 'style', 'version', 'space', 'lang', 'role', 'aria-label', 'aria-description', 'aria-hidden', 'aria-roledescription',
+  'width', 'height', 'viewBox', 'preserveAspectRatio', 'x', 'y', 'x1', 'x2', 'y1', 'y2', 'dx', 'dy', 'cx', 'cy', 'r', 'rx', 'ry', 'd', 'points', 'rotate',
+  'transform', 'transform-origin', 'href', 'fill', 'fill-opacity', 'fill-rule', 'stroke', 'stroke-width', 'stroke-opacity', 'stroke-linecap',
+  'stroke-linejoin', 'stroke-dasharray', 'stroke-dashoffset', 'stroke-miterlimit', 'opacity', 'color', 'paint-order', 'vector-effect',
+  'shape-rendering', 'text-rendering', 'mix-blend-mode', 'clip-path', 'clip-rule', 'clipPathUnits', 'mask', 'filter', 'visibility', 'display',
+  'font-family', 'font-size', 'font-style', 'font-variant', 'font-weight', 'text-anchor', 'dominant-baseline', 'alignment-baseline',
+  'baseline-shift', 'letter-spacing', 'word-spacing', 'text-decoration', 'writing-mode', 'direction', 'white-space', 'pointer-events',
+  'marker-start', 'marker-mid', 'marker-end', 'markerWidth', 'markerHeight', 'markerUnits', 'refX', 'refY', 'orient',
+  'offset', 'stop-color', 'stop-opacity', 'gradientUnits', 'gradientTransform', 'spreadMethod', 'fx', 'fy', 'fr',
+  'patternUnits', 'patternContentUnits', 'patternTransform', 'maskUnits', 'maskContentUnits',
+]);
+/** Attributes that hold plain text (names, labels), never read as CSS: a backslash or an `@` is fine there. */
+const TEXT_ATTRIBUTES = new Set(['id', 'class', 'lang', 'role', 'aria-label', 'aria-description', 'aria-roledescription']);
+/**
+ * In a value or a style sheet: a `url(…)` whose target is not a fragment of the file itself, or a
+ * CSS function that takes an address as a plain string (`image-set("x.png" 1x)`, `image(…)`).
+ */
+const EXTERNAL_URL = /url\(\s*(?!['"]?\s*#)|image-set\s*\(|\bimage\s*\(|cross-fade\s*\(|element\s*\(/i;
 /** The entities XML itself defines (others need a DTD, which is refused). */
 const ENTITY = /&(?!(?:amp|lt|gt|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);)([^;\s<&]{0,40};?)/;
 
-const localName = (name: string) => name.slice(name.indexOf(':') + 1).toLowerCase();
-
-/** Refuses an external reference, a script URL or an `@import` in an attribute's value or a style sheet. */
-function checkValue(where: string, value: string): void {
+/**
+ * Refuses, in an attribute's value or a style sheet: a `javascript:` address; an external
+ * reference; and where the value is read as CSS (`css`), a CSS escape (`\`), with which `u\72l(` is read as `url(` by a browser but not by
+ * these checks; and any at-rule (`@import`, `@font-face` with its sources, …), which a chart's
+ * style does not need.
+ */
+function checkValue(where: string, value: string, css = true): void {
   if (/javascript:/i.test(value)) refuse(`The SVG is refused: ${where} holds a javascript: address.`);
-  if (EXTERNAL_URL.test(value)) refuse(`The SVG is refused: ${where} refers to something outside the file (url(…) other than #…).`);
+  if (EXTERNAL_URL.test(value)) refuse(`The SVG is refused: ${where} refers to something outside the file (url(…) other than #…, or image-set(…)).`);
   if (/@import/i.test(value)) refuse(`The SVG is refused: ${where} imports a style sheet (@import).`);
+  if (!css) return;
+  if (value.includes('\\')) refuse(`The SVG is refused: ${where} holds a CSS escape (\\), which a saved chart may not have.`);
+  if (value.includes('@')) refuse(`The SVG is refused: ${where} holds a CSS at-rule (@…), which a saved chart may not have.`);
 }
 
 function checkElement(element: XmlElement): void {
-  const name = element.name.toLowerCase();
-  if (FORBIDDEN_ELEMENTS.has(name)) refuse(`The SVG is refused: it holds a <${element.name}> element${name === 'script' ? ' (a script)' : ''}, which a saved chart may not.`);
+  const name = element.name;
+  if (!ALLOWED_ELEMENTS.has(name)) {
+    refuse(`The SVG is refused: it holds a <${name}> element${name.toLowerCase() === 'script' ? ' (a script)' : ''}, which a saved chart may not (only the elements a chart draws are allowed).`);
+  }
   for (const [attribute, value] of Object.entries(element.attributes)) {
-    const local = localName(attribute);
-    if (local.startsWith('on')) refuse(`The SVG is refused: the attribute ${attribute} on <${element.name}> is an event handler (on…=), which a saved chart may not have.`);
-    if ((local === 'href' || local === 'src') && !value.trim().startsWith('#')) {
-      refuse(`The SVG is refused: the ${attribute} of <${element.name}> refers to “${value.slice(0, 80)}” outside the file (only #… is allowed).`);
+    if (/^on/i.test(attribute)) refuse(`The SVG is refused: the attribute ${attribute} on <${name}> is an event handler (on…=), which a saved chart may not have.`);
+    if (attribute === 'href' && !/^#[^\s#]*$/.test(value)) {
+      refuse(`The SVG is refused: the ${attribute} of <${name}> refers to “${value.slice(0, 80)}” outside the file (only #… is allowed).`);
     }
-    if (ANIMATIONS.has(name) && local === 'attributename' && (/^on/i.test(value) || /href$/i.test(value))) {
-      refuse(`The SVG is refused: <${element.name}> would change the attribute ${value}.`);
-    }
-    checkValue(`the attribute ${attribute} of <${element.name}>`, value);
+    if (!ALLOWED_ATTRIBUTES.has(attribute)) refuse(`The SVG is refused: the attribute ${attribute} on <${name}> is not one a chart draws with.`);
+    checkValue(`the attribute ${attribute} of <${name}>`, value, !TEXT_ATTRIBUTES.has(attribute));
   }
   if (name === 'style') checkValue('a <style> element', element.text);
   for (const child of element.children) checkElement(child);

@@ -22,6 +22,7 @@ import {
   reliabilityNotesHtml,
   reliabilitySettingsHtml,
   reliabilityTableHtml,
+  reportPage,
 } from '../stats/reliability-exports';
 import { NO_VALUE_LABEL, type AnalysisCorpus, type AnalysisFilter } from './analysis-corpus';
 import { CODE_POINTS_NOTE, filterDescription, proximityDescription, type DescriptionLine } from './analysis-description';
@@ -206,9 +207,15 @@ function crosstabHtml(table: Crosstab): string {
       ? `Pearson's χ² (without continuity correction) = ${decimal(test.statistic)}, df = ${test.df}, p ${test.p < 0.001 ? '' : '= '}${pValue(test.p)}; Cramér's V = ${decimal(test.cramersV)}; n = ${count(test.n)}.`
       : 'χ² is not computed: fewer than two codes or two values have any segments.',
   ];
-  if (table.fisher) lines.push(`Fisher's exact test (two-sided): p ${table.fisher.p < 0.001 ? '' : '= '}${pValue(table.fisher.p)}; odds ratio ${decimal(table.fisher.oddsRatio)}.`);
+  if (table.fisher) {
+    lines.push(
+      `Fisher's exact test (two-sided): p ${table.fisher.p < 0.001 ? '' : '= '}${pValue(table.fisher.p)}; sample odds ratio (a·d)/(b·c) ${decimal(table.fisher.oddsRatio)}, as SciPy's fisher_exact gives it (R's fisher.test gives the conditional maximum-likelihood estimate instead, which differs).`,
+    );
+  }
   if (table.dropped.codeIds.length || table.dropped.values.length) {
-    lines.push(`Left out of the test for having no ${table.unit}: ${[...table.dropped.codeIds, ...table.dropped.values.map(valueName)].join(', ')}.`);
+    const paths = new Map(table.codes.map((code) => [code.codeId, code.path]));
+    const dropped = [...table.dropped.codeIds.map((id) => paths.get(id) ?? id), ...table.dropped.values.map(valueName)];
+    lines.push(`Left out of the test for having no ${table.unit}: ${dropped.join(', ')}.`);
   }
   const warnings = [test?.warning ?? null, table.note].filter((w): w is string => w !== null);
   return [
@@ -248,7 +255,7 @@ function agreementSection(corpus: AnalysisCorpus, meta: AnalysisReportMeta): str
   };
   let report;
   try {
-    report = reliabilityReport(input, { coders, documentIds: input.documents.map((d) => d.id), codeIds: corpus.codes.map((c) => c.id), minOverlap: MIN_OVERLAP });
+    report = reliabilityReport(input, { coders, documentIds: input.documents.map((d) => d.id), codeIds: corpus.codes.map((c) => c.id), minOverlap: MIN_OVERLAP, listDisagreements: false });
   } catch (error) {
     return section('agreement', `<p>The agreement figures could not be computed: ${e(error instanceof Error ? error.message : String(error))}</p>`);
   }
@@ -289,24 +296,7 @@ export function* analysisReportSteps(corpus: AnalysisCorpus, meta: AnalysisRepor
   sections.push(groupsSection(corpus, meta.variable));
   yield 'Comparing the coders';
   sections.push(agreementSection(corpus, meta));
-  return [
-    '<!doctype html>',
-    '<html lang="en">',
-    '<head>',
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    '<meta name="color-scheme" content="light dark">',
-    `<title>Analysis report: ${e(meta.projectName)}</title>`,
-    `<style>${REPORT_STYLE}${PRINT_STYLE}</style>`,
-    '</head>',
-    '<body><main>',
-    '<h1>Analysis report</h1>',
-    `<p class="muted">${e(meta.projectName)} · ${e(meta.createdAt)}</p>`,
-    ...sections,
-    '</main></body>',
-    '</html>',
-    '',
-  ].join('\n');
+  return reportPage('Analysis report', meta, `${REPORT_STYLE}${PRINT_STYLE}`, sections);
 }
 
 /** The number of steps `analysisReportSteps` yields. */

@@ -35,6 +35,12 @@ export interface ReliabilityOptions {
    * resampled, coded stretches (the default) or whole documents (at least 30 of them).
    */
   bootstrap?: { samples: number; seed: number; unit?: BootstrapUnit };
+  /**
+   * Whether the report lists the disagreements (each unmatched segment beside the other coder's
+   * closest one); default true. The analysis report shows only the figures and asks for none:
+   * the listing is most of the work on a large project. Every figure is the same either way.
+   */
+  listDisagreements?: boolean;
 }
 
 /**

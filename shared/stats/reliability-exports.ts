@@ -250,19 +250,7 @@ export function reliabilityReportHtml(report: ReliabilityReport, meta: Reliabili
     ].join('\n');
   });
 
-  return [
-    '<!doctype html>',
-    '<html lang="en">',
-    '<head>',
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    '<meta name="color-scheme" content="light dark">',
-    `<title>Intercoder reliability: ${e(meta.projectName)}</title>`,
-    `<style>${REPORT_STYLE}</style>`,
-    '</head>',
-    '<body><main>',
-    '<h1>Intercoder reliability</h1>',
-    `<p class="muted">${e(meta.projectName)} · ${e(meta.createdAt)}</p>`,
+  return reportPage('Intercoder reliability', meta, REPORT_STYLE, [
     '<h2>What was compared</h2>',
     reliabilitySettingsHtml(report),
     '<h2>Agreement</h2>',
@@ -273,6 +261,29 @@ export function reliabilityReportHtml(report: ReliabilityReport, meta: Reliabili
     reliabilityMeasuresHtml(report),
     `<h2>Disagreements (${report.disagreements.length})</h2>`,
     disagreements.length === 0 ? '<p>None: every segment found its match.</p>' : disagreements.join('\n'),
+  ]);
+}
+
+/**
+ * A self-contained report page (the reliability report's, the analysis report's): the heading
+ * `title`, the project and the date under it, the body's parts, and `style` as its only style.
+ */
+export function reportPage(title: string, meta: { projectName: string; createdAt: string }, style: string, body: readonly string[]): string {
+  const e = escapeHtml;
+  return [
+    '<!doctype html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    '<meta name="color-scheme" content="light dark">',
+    `<title>${e(title)}: ${e(meta.projectName)}</title>`,
+    `<style>${style}</style>`,
+    '</head>',
+    '<body><main>',
+    `<h1>${e(title)}</h1>`,
+    `<p class="muted">${e(meta.projectName)} · ${e(meta.createdAt)}</p>`,
+    ...body,
     '</main></body>',
     '</html>',
     '',

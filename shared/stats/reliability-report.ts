@@ -98,7 +98,7 @@ export interface ReliabilityReport {
   /** One row per code, in the chosen order, then the overall row. */
   rows: ReliabilityRow[];
   measures: MeasureDefinition[];
-  /** By document (in the chosen order), then start, end and id. */
+  /** By document (in the chosen order), then start, end and id; empty when `listDisagreements` was false. */
   disagreements: ReliabilityDisagreement[];
   notes: string[];
 }
@@ -135,20 +135,36 @@ export function* reliabilityReportSteps(input: ReliabilityInput, options: Reliab
   const data = characterData(input, options);
   const { coders, codeIds, continua, spans } = data;
   const m = coders.length;
-  const pairs = pairwiseSegmentAgreement(spans, { coders, codes: codeIds, minOverlap: options.minOverlap });
+  const listDisagreements = options.listDisagreements ?? true;
+  const pairs = pairwiseSegmentAgreement(spans, { coders, codes: codeIds, minOverlap: options.minOverlap, listDisagreements });
 
   // The overall runs are the finest partition: every code's 0/1 columns are read off them, so all
   // rows share the runs and their weights. Each code set is split once, not once per run.
   const overall = characterUnits(spans, continua, { coders });
-  const setOf = new Map<string, Set<string>>();
-  const codesIn = (key: string) => {
-    let set = setOf.get(key);
-    if (set === undefined) setOf.set(key, (set = new Set(key === '' ? [] : key.split(CODE_SET_SEPARATOR))));
-    return set;
+  // Each distinct code set once: its number, and per code whether the set holds it, so that a
+  // code's column is read by index rather than by splitting or hashing a key per run.
+  const setNumber = new Map<string, number>();
+  const numbered = overall.columns.map((column) =>
+    column.map((key) => {
+      let number = setNumber.get(key as string);
+      if (number === undefined) setNumber.set(key as string, (number = setNumber.size));
+      return number;
+    }),
+  );
+  const setCodes = [...setNumber.keys()].map((key) => new Set(key === '' ? [] : key.split(CODE_SET_SEPARATOR)));
+  const columnsOf = (codeId: string | null): Array<Array<string | number>> => {
+    if (codeId === null) return overall.columns;
+    const holds = setCodes.map((set) => (set.has(codeId) ? 1 : 0));
+    return numbered.map((column) => column.map((number) => holds[number]));
   };
-  const columnsOf = (codeId: string | null): Array<Array<string | number>> =>
-    codeId === null ? overall.columns : overall.columns.map((column) => column.map((key) => (codesIn(key).has(codeId) ? 1 : 0)));
   const rowIds: Array<string | null> = [...codeIds, null];
+  // Segments per code and coder, in one pass.
+  const segmentsOf = new Map<string | null, Record<string, number>>(rowIds.map((codeId) => [codeId, Object.fromEntries(coders.map((coder) => [coder, 0]))]));
+  for (const span of spans) {
+    const own = segmentsOf.get(span.code);
+    if (own !== undefined) own[span.coder]++;
+    segmentsOf.get(null)![span.coder]++;
+  }
   const columns = rowIds.map(columnsOf);
   const weights = overall.weights;
   // Nominal α and its interval come from the coincidences of the coded stretches (the clusters the
@@ -191,8 +207,7 @@ export function* reliabilityReportSteps(input: ReliabilityInput, options: Reliab
     const counts = pairs.map((pair) => (codeId === null ? pair.overall : pair.byCode[codeId]));
     const agreements = counts.reduce((sum, c) => sum + c.agreements, 0);
     const disagreements = counts.reduce((sum, c) => sum + c.disagreements, 0);
-    const segments = Object.fromEntries(coders.map((coder) => [coder, 0]));
-    for (const span of spans) if (codeId === null || span.code === codeId) segments[span.coder]++;
+    const segments = segmentsOf.get(codeId)!;
     return {
       codeId,
       label: codeId === null ? 'All codes (overall)' : codeLabel(input.codes, codeId),
@@ -230,7 +245,7 @@ export function* reliabilityReportSteps(input: ReliabilityInput, options: Reliab
         (measure.key !== 'fleissKappa' || m >= 3) &&
         (measure.key !== 'alphaNominalCi' || bootstrap !== null),
     ),
-    disagreements: disagreementsOf(pairs.flatMap((pair) => pair.disagreements), coders, data.documentIds),
+    disagreements: listDisagreements ? disagreementsOf(pairs.flatMap((pair) => pair.disagreements), coders, data.documentIds) : [],
     notes,
   };
   report.notes.unshift(...notesOf(report, data));

@@ -25,6 +25,12 @@ export interface SegmentAgreementOptions {
   minOverlap: number;
   /** The codes compared. Default: every code either coder used, in code-unit order. */
   codes?: readonly string[];
+  /**
+   * Whether to list the segments without a match (`disagreements`), each with its closest
+   * candidate; default true. False leaves the list empty and keeps only the counts, for callers
+   * that show the counts alone (the analysis report), since the list is most of the work.
+   */
+  listDisagreements?: boolean;
 }
 
 /** How many of one coder's segments found a match in the other coder's. */
@@ -95,6 +101,7 @@ export function segmentAgreement<S extends Span>(
   options: SegmentAgreementOptions,
 ): SegmentAgreement<S> {
   const { minOverlap } = options;
+  const listDisagreements = options.listDisagreements ?? true;
   if (!(minOverlap >= 0 && minOverlap <= 100)) {
     throw new RangeError(`The least overlap must be a percentage from 0 to 100, not ${minOverlap}.`);
   }
@@ -132,6 +139,7 @@ export function segmentAgreement<S extends Span>(
           own.matched++;
         } else {
           own.unmatched++;
+          if (!listDisagreements) continue;
           const closestOverlap = closest === null ? 0 : (100 * shared) / union;
           disagreements.push({ segment, otherCoder, closest, closestOverlap });
         }

@@ -70,8 +70,8 @@ async function readDataset(built: BuiltProject): Promise<{ dataset: DatasetInput
   }
 }
 
-/** As `timeRuns`, for work that answers with a promise (the workbook's bytes). */
-async function timeRunsAsync<T>(runs: number, work: () => Promise<T>): Promise<{ wall: number[]; cpu: number[]; last: T }> {
+/** Wall and processor milliseconds of each of `runs` runs of `work` (which may answer with a promise, as the workbook's bytes do). */
+async function timeRuns<T>(runs: number, work: () => T | Promise<T>): Promise<{ wall: number[]; cpu: number[]; last: T }> {
   const wall: number[] = [];
   const cpu: number[] = [];
   let last!: T;
@@ -79,22 +79,6 @@ async function timeRunsAsync<T>(runs: number, work: () => Promise<T>): Promise<{
     const cpuStart = process.cpuUsage();
     const started = performance.now();
     last = await work();
-    wall.push(performance.now() - started);
-    const used = process.cpuUsage(cpuStart);
-    cpu.push((used.user + used.system) / 1000);
-  }
-  return { wall, cpu, last };
-}
-
-/** Wall and processor milliseconds of each of `runs` runs of `work`. */
-function timeRuns<T>(runs: number, work: () => T): { wall: number[]; cpu: number[]; last: T } {
-  const wall: number[] = [];
-  const cpu: number[] = [];
-  let last!: T;
-  for (let run = 0; run < runs; run++) {
-    const cpuStart = process.cpuUsage();
-    const started = performance.now();
-    last = work();
     wall.push(performance.now() - started);
     const used = process.cpuUsage(cpuStart);
     cpu.push((used.user + used.system) / 1000);
@@ -110,7 +94,7 @@ export async function benchAnalysis(inputs: { tmp: string; random: Random; built
   const corpus = () => analysisCorpus(dataset, VIEWER, NO_ANALYSIS_FILTER, cache);
 
   progress('analysis: the first figure with words (word indexes of every text made once)');
-  const cold = timeRuns(1, () => frequencies(corpus(), { withSubcodes: true, words: true, variable: 'stance' }));
+  const cold = await timeRuns(1, () => frequencies(corpus(), { withSubcodes: true, words: true, variable: 'stance' }));
   const [firstCode] = CODE_IDS;
   const measures: Array<{ measure: string; note: (last: unknown) => string; work: () => unknown }> = [
     {
@@ -140,7 +124,7 @@ export async function benchAnalysis(inputs: { tmp: string; random: Random; built
   const details: string[] = [`  D: ${count(dataset.documents.length)} documents, ${count(dataset.segments.length)} segments (3 coders, stance in turn); cold first figure ${ms(cold.wall[0]!)} wall, ${ms(cold.cpu[0]!)} processor`];
   for (const { measure, note, work } of measures) {
     progress(`analysis: ${measure}, ${RUNS} runs`);
-    const { wall, cpu, last } = timeRuns(RUNS, work);
+    const { wall, cpu, last } = await timeRuns(RUNS, work);
     rows.push(limitRow(measure, 'D', wall, note(last), LIMIT_MS));
     details.push(`  ${measure}: wall ${spread(wall)}; processor median ${ms(median(cpu))}`);
   }
@@ -148,7 +132,7 @@ export async function benchAnalysis(inputs: { tmp: string; random: Random; built
   // The report: every section over the whole of D, agreement of the three coders included.
   progress(`analysis: the report (HTML), ${LONG_RUNS} runs`);
   const meta = { projectName: 'D', createdAt: new Date().toISOString(), filter: NO_ANALYSIS_FILTER, variable: null, blindCoder: null };
-  const report = timeRuns(LONG_RUNS, () => analysisReportHtml(corpus(), meta));
+  const report = await timeRuns(LONG_RUNS, () => analysisReportHtml(corpus(), meta));
   rows.push(limitRow('15.8 analysis report (HTML), every section', 'D', report.wall, `${count(report.last.length)} characters; agreement of 3 coders`, REPORT_LIMIT_MS));
   details.push(`  15.8 analysis report: wall ${spread(report.wall)}; processor median ${ms(median(report.cpu))}`);
 
@@ -164,7 +148,7 @@ export async function benchAnalysis(inputs: { tmp: string; random: Random; built
   const largest = candidates.reduce((a, b) => (cells(b) > cells(a) ? b : a));
   progress(`analysis: the workbook of ${largest.name}, ${LONG_RUNS} runs`);
   const about: Array<[string, string]> = [['Figure', largest.name]];
-  const workbook = await timeRunsAsync(LONG_RUNS, () => analysisWorkbookBytes(largest, about));
+  const workbook = await timeRuns(LONG_RUNS, () => analysisWorkbookBytes(largest, about));
   rows.push(infoRow('15.7 XLSX of the largest table', 'D', workbook.wall, `${largest.name}: ${count(largest.rows.length)} rows × ${largest.columns.length} columns, ${count(workbook.last.length)} bytes`));
   details.push(`  15.7 XLSX of ${largest.name}: wall ${spread(workbook.wall)}; processor median ${ms(median(workbook.cpu))}`);
   return { rows, details };

@@ -7,27 +7,12 @@ import { execFileSync } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/handlers/handlers';
-import { openProject, segmentInput } from '../support/project';
+import { ANALYSIS_TEXT, codedAnalysisProject } from '../support/analysis-project';
+import { segmentInput } from '../support/project';
 import { pythonWith, runPythonScript } from '../support/python';
-import { textFolder } from '../support/temp';
 
-const TEXT = 'Troops crossed the border at dawn 🙂.\r\n\r\nThe minister called it a shameful attack on the border villages.\n';
+const TEXT = ANALYSIS_TEXT;
 const ALL = { documentIds: null, coders: null, variable: null };
-
-/** ana codes "Troops crossed the border" and "shameful attack"; bea codes "crossed the border" as opinion. */
-async function codedProject() {
-  const project = await openProject(undefined, await textFolder({ 'report.txt': TEXT, 'empty.txt': 'Nothing coded here.\n' }));
-  const { store, handlers } = project;
-  const document = store.overview().documents.find((d) => d.title.startsWith('Troops'))!;
-  await dispatch(handlers, 'defineVariable', { name: 'stance', type: 'choice', choices: ['pro', 'contra'] });
-  await dispatch(handlers, 'setDocumentValue', { documentId: document.id, name: 'stance', value: 'pro' });
-  await store.addSegment(segmentInput(document.id, TEXT, 'Troops crossed the border'));
-  await store.addSegment(segmentInput(document.id, TEXT, 'shameful attack', 'opinion'));
-  await dispatch(handlers, 'setCoder', { name: 'bea' });
-  await store.addSegment(segmentInput(document.id, TEXT, 'crossed the border', 'opinion'));
-  await dispatch(handlers, 'setCoder', { name: 'ana' });
-  return { ...project, document };
-}
 
 function value<T>(answer: { ok: boolean }): T {
   if (!answer.ok) throw new Error(JSON.stringify(answer));
@@ -62,7 +47,7 @@ const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYGBgAAA
 
 describe('exporting the tables of the Analysis area', () => {
   it('writes a table as CSV that Python reads back, and the other tables of a figure when asked', async () => {
-    const { store, handlers } = await codedProject();
+    const { store, handlers } = await codedAnalysisProject();
     const request = { figure: 'frequencies', filter: ALL, withSubcodes: false, words: true, variable: 'stance' };
     const written = value<{ path: string; rows: number }>(await dispatch(handlers, 'exportAnalysisTable', { request, format: 'csv' }));
     expect(written.path).toMatch(/analysis-frequencies-\d{4}-\d\d-\d\d\.csv$/);
@@ -82,7 +67,7 @@ describe('exporting the tables of the Analysis area', () => {
   });
 
   it('writes a workbook: the table named for its figure with numbers as numbers, and a sheet that says what it counts', async () => {
-    const { store, handlers, document } = await codedProject();
+    const { store, handlers, document } = await codedAnalysisProject();
     const filter = { documentIds: [document.id], coders: null, variable: null };
     const request = { figure: 'matrix', filter, measure: 'share', withSubcodes: false, variable: 'stance' };
     const written = value<{ path: string; rows: number }>(await dispatch(handlers, 'exportAnalysisTable', { request, format: 'xlsx' }));
@@ -107,7 +92,10 @@ describe('exporting the tables of the Analysis area', () => {
     });
     expect(about.Made).toMatch(/^\d{4}-\d\d-\d\dT/);
 
-    // A crosstab's workbook states its test.
+    // A crosstab's workbook states its test: with an opinion in a contra document, a 2 × 2 with Fisher's test.
+    const other = store.overview().documents.find((d) => d.id !== document.id)!;
+    await dispatch(handlers, 'setDocumentValue', { documentId: other.id, name: 'stance', value: 'contra' });
+    await store.addSegment(segmentInput(other.id, 'Nothing coded here.\n', 'Nothing coded', 'opinion'));
     const crosstab = value<{ path: string }>(
       await dispatch(handlers, 'exportAnalysisTable', { request: { figure: 'crosstab', filter: ALL, variable: 'stance', unit: 'segments', withSubcodes: false, codeIds: null }, format: 'xlsx' }),
     );
@@ -115,11 +103,12 @@ describe('exporting the tables of the Analysis area', () => {
     expect(crosstabSheets.Crosstab[0]).toEqual(['code_id', 'code', 'value', 'missing', 'count', 'row_share', 'column_share', 'expected']);
     expect(crosstabSheets.Crosstab.slice(1).every((r) => typeof r[4] === 'number')).toBe(true);
     expect(Object.fromEntries(crosstabSheets.About.slice(1) as Array<[string, string]>).Test).toMatch(/without continuity correction/);
+    expect(Object.fromEntries(crosstabSheets.About.slice(1) as Array<[string, string]>)["Fisher's exact test"]).toMatch(/^p [0-9.e-]+ \(two-sided\), sample odds ratio \(a·d\)\/\(b·c\) /);
     await store.close();
   });
 
   it('refuses a table the figure has not, a request naming what the project lacks, and malformed input', async () => {
-    const { store, handlers, exportsFolder } = await codedProject();
+    const { store, handlers, exportsFolder } = await codedAnalysisProject();
     const frequencies = { figure: 'frequencies', filter: ALL, withSubcodes: false, words: false, variable: null };
     const cases: Array<[unknown, string, RegExp]> = [
       [{ request: frequencies, table: 'pairs', format: 'csv' }, 'invalid-input', /no “pairs” table \(it has: main, documents\)/],
@@ -142,7 +131,7 @@ describe('exporting the tables of the Analysis area', () => {
 
 describe('saving a chart of the Analysis area', () => {
   it('saves an SVG that xmllint reads, and a PNG byte for byte', async () => {
-    const { store, handlers } = await codedProject();
+    const { store, handlers } = await codedAnalysisProject();
     const svg = value<{ path: string }>(await dispatch(handlers, 'saveAnalysisChart', { name: 'Frequencies: per code / all', format: 'svg', content: SVG }));
     expect(svg.path).toMatch(/Frequencies-per-code-all\.svg$/);
     expect(await readFile(svg.path, 'utf8')).toBe(SVG);
@@ -162,7 +151,7 @@ describe('saving a chart of the Analysis area', () => {
   });
 
   it('refuses an SVG that could run or fetch anything, one that is not SVG, and a PNG that is not one, saying why', async () => {
-    const { store, handlers, exportsFolder } = await codedProject();
+    const { store, handlers, exportsFolder } = await codedAnalysisProject();
     const svg = (inner: string, root = '<svg xmlns="http://www.w3.org/2000/svg">') => `${root}${inner}</svg>`;
     const refused: Array<[string, 'svg' | 'png', RegExp]> = [
       [svg('<script>alert(1)</script>'), 'svg', /<script> element \(a script\)/],
@@ -176,7 +165,15 @@ describe('saving a chart of the Analysis area', () => {
       [svg('<a href="javascript:alert(1)"><text>x</text></a>'), 'svg', /href of <a>/],
       [svg('<rect style="fill: url(https://example.org/f)"/>'), 'svg', /url\(…\) other than #…/],
       [svg('<style>@import "https://example.org/x.css";</style>'), 'svg', /@import/],
-      [svg('<set attributeName="href" to="javascript:alert(1)"/>'), 'svg', /javascript: address|would change the attribute href/],
+      [svg('<set attributeName="href" to="javascript:alert(1)"/>'), 'svg', /<set> element/],
+      [svg('<animate attributeName="fill" values="red;blue"/>'), 'svg', /<animate> element/],
+      // A browser reads a CSS escape as the character: u\72l( is url(.
+      [svg('<rect style="fill: u\\72l(https://example.org/f)"/>'), 'svg', /CSS escape/],
+      [svg('<rect fill="u\\72l(https://example.org/f)"/>'), 'svg', /CSS escape/],
+      [svg('<style>svg { background-image: image-set("https://example.org/x.png" 1x); }</style>'), 'svg', /outside the file/],
+      [svg('<style><![CDATA[@font-face { font-family: f; src: local(x); }]]></style>'), 'svg', /at-rule/],
+      [svg('<html:meta xmlns:html="http://www.w3.org/1999/xhtml" http-equiv="refresh" content="0;URL=https://example.org/"/>'), 'svg', /<meta> element/],
+      [svg('<rect xml:base="https://example.org/" width="1"/>'), 'svg', /attribute base on <rect> is not one a chart draws with/],
       ['<!DOCTYPE svg [<!ENTITY x SYSTEM "file:///etc/passwd">]>' + svg('<text>&x;</text>'), 'svg', /DOCTYPE or an entity declaration/],
       ['<?xml-stylesheet href="https://example.org/x.css"?>' + svg('<rect/>'), 'svg', /processing instruction/],
       [svg('<text>&nbsp;</text>'), 'svg', /“&nbsp;”, which is not an XML entity/],

@@ -4,24 +4,15 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/handlers/handlers';
-import { openProject, segmentInput } from '../support/project';
+import { codedAnalysisProject } from '../support/analysis-project';
+import { openProject } from '../support/project';
 import { pythonWith, runPythonScript } from '../support/python';
-import { tempFolder, textFolder } from '../support/temp';
+import { tempFolder } from '../support/temp';
 
 const CLI = new URL('../../dist/electron/cli.cjs', import.meta.url).pathname;
-const TEXT = 'Troops crossed the border at dawn 🙂.\r\n\r\nThe minister called it a shameful attack on the border villages.\n';
-
-/** ana codes "Troops crossed the border" and "shameful attack"; bea codes "crossed the border" as opinion. */
+/** The shared coded project (`analysis-project.ts`), closed: its folder. */
 async function project(): Promise<string> {
-  const { store, handlers, folder } = await openProject(undefined, await textFolder({ 'report.txt': TEXT, 'empty.txt': 'Nothing coded here.\n' }));
-  const document = store.overview().documents.find((d) => d.title.startsWith('Troops'))!;
-  await dispatch(handlers, 'defineVariable', { name: 'stance', type: 'choice', choices: ['pro', 'contra'] });
-  await dispatch(handlers, 'setDocumentValue', { documentId: document.id, name: 'stance', value: 'pro' });
-  await store.addSegment(segmentInput(document.id, TEXT, 'Troops crossed the border'));
-  await store.addSegment(segmentInput(document.id, TEXT, 'shameful attack', 'opinion'));
-  await dispatch(handlers, 'setCoder', { name: 'bea' });
-  await store.addSegment(segmentInput(document.id, TEXT, 'crossed the border', 'opinion'));
-  await dispatch(handlers, 'setCoder', { name: 'ana' });
+  const { store, folder } = await codedAnalysisProject();
   await store.close();
   return folder;
 }

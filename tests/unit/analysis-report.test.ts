@@ -117,6 +117,14 @@ describe('the analysis report', () => {
     expect(filtered).toContain('only one coder&#39;s segments are counted (ben)');
   });
 
+  it('names the sample odds ratio of Fisher’s test and the codes left out of the test by their names, not their ids', () => {
+    const html = report(twoCoders);
+    // factual claim 1 | 0, opinion 2 | 1 (segments by stance pro | contra): (1·1)/(0·2) is infinite.
+    expect(html).toContain('sample odds ratio (a·d)/(b·c) ∞, as SciPy&#39;s fisher_exact gives it (R&#39;s fisher.test gives the conditional maximum-likelihood estimate instead');
+    const left = /Left out of the test for having no segments: ([^<]*)\./.exec(html)?.[1];
+    expect(left).toBe(`${DEFAULT_CODES[0].name} / sub, ${DEFAULT_CODES[2].name}`);
+  });
+
   it('says when there are no variables to compare', () => {
     const html = report({ ...twoCoders, variables: [] });
     expect(html).toContain('The project has no document variables, so there are no groups to compare.');

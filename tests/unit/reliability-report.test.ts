@@ -233,6 +233,16 @@ describe('reliabilityReport, other cases', () => {
     expect(withEmoji.disagreements[0].start).toBe(2);
   });
 
+  it('gives every figure and note unchanged but lists no disagreement when the listing is not asked for', () => {
+    const chosen = options({ coders: ['ann', 'bob', 'cy'], codeIds: ['x', 'y', 'z'] });
+    const input = simulated(11, chosen.coders, 'Some text to code. 😀 '.repeat(12));
+    const full = reliabilityReport(input, chosen);
+    const figuresOnly = reliabilityReport(input, { ...chosen, listDisagreements: false });
+    expect(full.disagreements.length).toBeGreaterThan(0);
+    expect(figuresOnly.disagreements).toEqual([]);
+    expect({ ...figuresOnly, disagreements: full.disagreements }).toEqual(full);
+  });
+
   it('sets Fleiss’ κ and not Cohen’s for three coders, equal to the coefficients on the expanded characters', () => {
     const chosen = options({ coders: ['ann', 'bob', 'cy'], codeIds: ['x', 'y', 'z'] });
     const input = simulated(7, chosen.coders, 'Some text to code. 😀 '.repeat(12));
