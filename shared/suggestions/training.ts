@@ -16,7 +16,8 @@
  *   can be used meanwhile.
  */
 import { documentFrequencies, FeatureHasher, fnv1a32, idfTable, weighRows, RowsBuilder, DEFAULT_FEATURES, type DocumentFrequencies, type FeatureSettings, type SparseRows, type SparseVector } from './features';
-import { DEFAULT_LINEAR, probability, seededRandom, shuffleInPlace, trainLogistic, type LinearSettings } from './linear-model';
+import { mulberry32, shuffleInPlace } from '../model/seeded-random';
+import { DEFAULT_LINEAR, probability, trainLogistic, type LinearSettings } from './linear-model';
 import { trainingExamples, type TrainingExample, type TrainingInput } from './training-examples';
 
 /** How the examples are chosen and the models trained and checked. */
@@ -160,7 +161,7 @@ export function crossValidate(set: TrainingSet): CodeQuality[] {
     if (positives.length < settings.minimumExamples || negatives.length < settings.minimumExamples) {
       return { codeId, status: 'too-few-examples', positives: positives.length, negatives: negatives.length, needed: settings.minimumExamples };
     }
-    const random = seededRandom((settings.linear.seed ^ fnv1a32(codeId)) >>> 0);
+    const random = mulberry32((settings.linear.seed ^ fnv1a32(codeId)) >>> 0);
     const fold = new Map<number, number>();
     for (const group of [positives, negatives]) shuffleInPlace([...group], random).forEach((member, at) => fold.set(member, at % settings.folds));
     const all = [...positives, ...negatives];
