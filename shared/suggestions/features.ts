@@ -121,6 +121,8 @@ export function fnv1a32(text: string): number {
 
 /** What one word (as folded) gives, worked out once per word and kept. */
 interface WordFeatures {
+  /** The word as folded (`foldWord`). */
+  folded: string;
   /** Its slots: the word itself, then its character n-grams. */
   slots: Int32Array;
   /** The hash state after the pair kind, the word and a space: the start of every pair it begins. */
@@ -144,6 +146,8 @@ const WORD_CACHE_LIMIT = 200_000;
 export class FeatureHasher {
   private readonly mask: number;
   private readonly words = new Map<string, WordFeatures>();
+  /** Words as written in the texts read, by the FNV-1a hash of their code units (of two spellings with the same hash, the one met last is kept). */
+  private readonly written = new Map<number, { written: string; features: WordFeatures }>();
   private readonly indexers = new Map<string, (text: string) => WordIndex>();
   private scratch = new Int32Array(1024);
   /** How often each slot occurs in the sentence being read (zero between sentences). */
@@ -183,10 +187,9 @@ export class FeatureHasher {
       let count = 0;
       let previous: WordFeatures | null = null;
       for (let w = word; w < words.count && words.ends[w]! <= span.end; w++) {
-        const folded = foldWord(text.slice(words.starts[w], words.ends[w]));
-        const features = this.featuresOf(folded);
+        const features = this.wordAt(text, words.starts[w]!, words.ends[w]!);
         count = this.push(count, features.slots);
-        if (previous && this.settings.wordNgrams >= 2) count = this.pushOne(count, this.slot(hashUnits(previous.pairState, folded)));
+        if (previous && this.settings.wordNgrams >= 2) count = this.pushOne(count, this.slot(hashUnits(previous.pairState, features.folded)));
         previous = features;
       }
       // Each slot once, with how often it occurred (the tallies are cleared again as they are read).
@@ -202,6 +205,31 @@ export class FeatureHasher {
       }
       rows.add(this.distinct, this.counts, distinct);
     }
+  }
+
+  /**
+   * What the word text[start, end) gives. A word met before is found by the hash of its code units
+   * as written (checked unit by unit against the word kept), which spares cutting it out of the
+   * text and folding it: most words of a long text are met many times.
+   */
+  private wordAt(text: string, start: number, end: number): WordFeatures {
+    const key = hashUnits(FNV_OFFSET_BASIS, text, start, end);
+    const known = this.written.get(key);
+    if (known && known.written.length === end - start) {
+      let same = true;
+      for (let i = start; i < end; i++) {
+        if (known.written.charCodeAt(i - start) !== text.charCodeAt(i)) {
+          same = false;
+          break;
+        }
+      }
+      if (same) return known.features;
+    }
+    const written = text.slice(start, end);
+    const features = this.featuresOf(foldWord(written));
+    if (this.written.size >= WORD_CACHE_LIMIT) this.written.clear();
+    this.written.set(key, { written, features });
+    return features;
   }
 
   private featuresOf(word: string): WordFeatures {
@@ -223,7 +251,7 @@ export class FeatureHasher {
     for (let n = min; n <= max; n++) {
       for (let i = 0; i + n <= points; i++) slots.push(this.slot(hashUnits(charactersStart, padded, edges[i], edges[i + n])));
     }
-    const features: WordFeatures = { slots: Int32Array.from(slots), pairState: step(hashUnits(step(FNV_OFFSET_BASIS, KIND_PAIR), word), SPACE) };
+    const features: WordFeatures = { folded: word, slots: Int32Array.from(slots), pairState: step(hashUnits(step(FNV_OFFSET_BASIS, KIND_PAIR), word), SPACE) };
     if (this.words.size >= WORD_CACHE_LIMIT) this.words.clear();
     this.words.set(word, features);
     return features;

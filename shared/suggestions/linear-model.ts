@@ -96,7 +96,8 @@ export function trainLogistic(examples: BinaryExamples, dimensions: number, sett
       for (let i = from; i < to; i++) dot += v[indices[i]!]! * values[i]!;
       const margin = y * (scale * dot + intercept);
       // −∂loss/∂z · y: how strongly this example pulls its side (σ(−margin), computed stably).
-      const pull = margin > 0 ? Math.exp(-margin) / (1 + Math.exp(-margin)) : 1 / (1 + Math.exp(margin));
+      const e = Math.exp(-Math.abs(margin));
+      const pull = margin > 0 ? e / (1 + e) : 1 / (1 + e);
       scale *= 1 - eta * lambda;
       if (scale < SMALLEST_SCALE) {
         for (let j = 0; j < dimensions; j++) v[j]! *= scale;

@@ -51,6 +51,20 @@ describe('the features of a sentence', () => {
     expect(shared).toBeGreaterThanOrEqual(8);
   });
 
+  it('are the same for a word met again, also after another word with the same hash (FNV-1a: "liquid" and "costarring")', () => {
+    expect(fnv1a32('liquid')).toBe(fnv1a32('costarring'));
+    const text = 'Liquid costarring. Costarring liquid liquid. Costarring.';
+    const hasher = new FeatureHasher(DEFAULT_FEATURES);
+    const rows = new RowsBuilder();
+    hasher.addTermCounts(rows, text, hasher.wordsOf(text, 'en'), [{ start: 0, end: 18 }, { start: 19, end: 44 }, { start: 45, end: 56 }]);
+    const vectors = rows.finish();
+    const row = (r: number) => new Map(Array.from(vectors.indices.subarray(vectors.offsets[r], vectors.offsets[r + 1]), (slot, i) => [slot, vectors.values[vectors.offsets[r]! + i]!]));
+    // Each sentence read by a hasher of its own, that has met no other word.
+    expect(row(0)).toEqual(countsOf('Liquid costarring.'));
+    expect(row(1)).toEqual(countsOf('Costarring liquid liquid.'));
+    expect(row(2)).toEqual(countsOf('Costarring.'));
+  });
+
   it('weigh as TF-IDF with sublinear tf, each sentence of length 1', () => {
     const text = 'the the the cat. the dog sat. a bird.';
     const hasher = new FeatureHasher(DEFAULT_FEATURES);
