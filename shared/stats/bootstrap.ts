@@ -18,7 +18,7 @@
  */
 import { alphaOfUnits, pairableUnitsOf, type MeasurementLevel } from './krippendorff-alpha';
 import type { ReliabilityData } from './reliability-data';
-import { mulberry32 } from './seeded-random';
+import { mulberry32 } from '../model/seeded-random';
 
 /** How to bootstrap. */
 export interface BootstrapOptions {

@@ -3,7 +3,7 @@ export { type CodedValue, type ReliabilityData } from './reliability-data';
 export { krippendorffAlpha, krippendorffAlphaDetails, type AlphaResult, type MeasurementLevel } from './krippendorff-alpha';
 export { percentAgreement, cohenKappa, cohenKappaDetails, scottPi, scottPiDetails, fleissKappa, fleissKappaDetails, type ChanceCorrectedAgreement } from './kappa';
 export { bootstrapAlpha, type BootstrapInterval, type BootstrapOptions, type ConfidenceInterval } from './bootstrap';
-export { mulberry32 } from './seeded-random';
+export { mulberry32 } from '../model/seeded-random';
 export {
   stretchClusters,
   clusterCoincidences,

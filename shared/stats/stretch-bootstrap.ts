@@ -51,7 +51,7 @@
 import { checkBootstrapOptions, percentileInterval, type ConfidenceInterval, type StepProgress } from './bootstrap';
 import { CODE_SET_SEPARATOR, type CharacterUnits } from './character-units';
 import type { Continuum, Span } from './continuum';
-import { mulberry32 } from './seeded-random';
+import { mulberry32 } from '../model/seeded-random';
 
 /**
  * A cluster of the bootstrap: [start, end) of `document`, a coded stretch with the uncoded text

@@ -121,6 +121,8 @@ export function fnv1a32(text: string): number {
 
 /** What one word (as folded) gives, worked out once per word and kept. */
 interface WordFeatures {
+  /** The word as folded (`foldWord`). */
+  folded: string;
   /** Its slots: the word itself, then its character n-grams. */
   slots: Int32Array;
   /** The hash state after the pair kind, the word and a space: the start of every pair it begins. */
@@ -144,17 +146,21 @@ const WORD_CACHE_LIMIT = 200_000;
 export class FeatureHasher {
   private readonly mask: number;
   private readonly words = new Map<string, WordFeatures>();
+  /** Words as written in the texts read, by the FNV-1a hash of their code units (of two spellings with the same hash, the one met last is kept). */
+  private readonly written = new Map<number, { written: string; features: WordFeatures }>();
   private readonly indexers = new Map<string, (text: string) => WordIndex>();
-  private scratch = new Int32Array(1024);
-  /** How often each slot occurs in the sentence being read (zero between sentences). */
-  private readonly tally: Int32Array;
+  /** The counting table of the sentence being read (`count`): slots (−1 for a free place) and how often each occurred. */
+  private keys = new Int32Array(1024).fill(-1);
+  private tallies = new Int32Array(1024);
+  /** The places of the table in use, in the order their slots were first met; then the row's slots. */
   private distinct = new Int32Array(1024);
+  private distinctCount = 0;
+  /** The row's counts, beside `distinct`. */
   private counts = new Float64Array(1024);
 
   constructor(readonly settings: FeatureSettings) {
     if (!Number.isInteger(settings.bits) || settings.bits < 4 || settings.bits > 24) throw new RangeError(`feature bits must be 4…24, not ${settings.bits}`);
     this.mask = (1 << settings.bits) - 1;
-    this.tally = new Int32Array(this.mask + 1);
   }
 
   /** The number of slots (2^bits). */
@@ -177,31 +183,100 @@ export class FeatureHasher {
    * words are `words` (`wordsOf`); spans in text order.
    */
   addTermCounts(rows: RowsBuilder, text: string, words: WordIndex, spans: readonly TextSpan[]): void {
+    const pairs = this.settings.wordNgrams >= 2;
     let word = 0;
     for (const span of spans) {
       while (word < words.count && words.starts[word]! < span.start) word++;
-      let count = 0;
+      this.distinctCount = 0;
       let previous: WordFeatures | null = null;
       for (let w = word; w < words.count && words.ends[w]! <= span.end; w++) {
-        const folded = foldWord(text.slice(words.starts[w], words.ends[w]));
-        const features = this.featuresOf(folded);
-        count = this.push(count, features.slots);
-        if (previous && this.settings.wordNgrams >= 2) count = this.pushOne(count, this.slot(hashUnits(previous.pairState, folded)));
+        const features = this.wordAt(text, words.starts[w]!, words.ends[w]!);
+        const slots = features.slots;
+        for (let k = 0; k < slots.length; k++) this.count(slots[k]!);
+        if (previous && pairs) this.count(this.slot(hashUnits(previous.pairState, features.folded)));
         previous = features;
       }
-      // Each slot once, with how often it occurred (the tallies are cleared again as they are read).
-      let distinct = 0;
-      for (let i = 0; i < count; i++) {
-        const slot = this.scratch[i]!;
-        if (this.tally[slot]++ === 0) this.distinct[distinct++] = slot;
-      }
+      // Each slot once, in the order first met, with how often it occurred; the table is emptied as it is read.
+      const distinct = this.distinctCount;
       for (let i = 0; i < distinct; i++) {
-        const slot = this.distinct[i]!;
-        this.counts[i] = this.tally[slot]!;
-        this.tally[slot] = 0;
+        const at = this.distinct[i]!;
+        this.distinct[i] = this.keys[at]!;
+        this.counts[i] = this.tallies[at]!;
+        this.keys[at] = -1;
       }
       rows.add(this.distinct, this.counts, distinct);
     }
+  }
+
+  /**
+   * Counts one occurrence of `slot` in the sentence being read. The counts are kept in a small
+   * open-addressing table (slots are hashes already: the table's place is the slot's low bits,
+   * then the next free one), which stays in the processor's fastest cache where a table of all
+   * 2^bits slots would not.
+   */
+  private count(slot: number): void {
+    const mask = this.keys.length - 1;
+    let at = slot & mask;
+    for (;;) {
+      const key = this.keys[at]!;
+      if (key === slot) {
+        this.tallies[at]!++;
+        return;
+      }
+      if (key === -1) break;
+      at = (at + 1) & mask;
+    }
+    this.keys[at] = slot;
+    this.tallies[at] = 1;
+    this.distinct[this.distinctCount++] = at;
+    // At most half full, so that a probe finds its place or a free one in a step or two.
+    if (this.distinctCount * 2 > this.keys.length) this.growTable();
+  }
+
+  /** Doubles the counting table, placing again the slots it holds. */
+  private growTable(): void {
+    const keys = this.keys;
+    const tallies = this.tallies;
+    const size = keys.length * 2;
+    this.keys = new Int32Array(size).fill(-1);
+    this.tallies = new Int32Array(size);
+    const places = this.distinct.subarray(0, this.distinctCount);
+    const distinct = new Int32Array(size);
+    const mask = size - 1;
+    places.forEach((old, i) => {
+      let at = keys[old]! & mask;
+      while (this.keys[at] !== -1) at = (at + 1) & mask;
+      this.keys[at] = keys[old]!;
+      this.tallies[at] = tallies[old]!;
+      distinct[i] = at;
+    });
+    this.distinct = distinct;
+    this.counts = new Float64Array(size);
+  }
+
+  /**
+   * What the word text[start, end) gives. A word met before is found by the hash of its code units
+   * as written (checked unit by unit against the word kept), which spares cutting it out of the
+   * text and folding it: most words of a long text are met many times.
+   */
+  private wordAt(text: string, start: number, end: number): WordFeatures {
+    const key = hashUnits(FNV_OFFSET_BASIS, text, start, end);
+    const known = this.written.get(key);
+    if (known && known.written.length === end - start) {
+      let same = true;
+      for (let i = start; i < end; i++) {
+        if (known.written.charCodeAt(i - start) !== text.charCodeAt(i)) {
+          same = false;
+          break;
+        }
+      }
+      if (same) return known.features;
+    }
+    const written = text.slice(start, end);
+    const features = this.featuresOf(foldWord(written));
+    if (this.written.size >= WORD_CACHE_LIMIT) this.written.clear();
+    this.written.set(key, { written, features });
+    return features;
   }
 
   private featuresOf(word: string): WordFeatures {
@@ -223,7 +298,7 @@ export class FeatureHasher {
     for (let n = min; n <= max; n++) {
       for (let i = 0; i + n <= points; i++) slots.push(this.slot(hashUnits(charactersStart, padded, edges[i], edges[i + n])));
     }
-    const features: WordFeatures = { slots: Int32Array.from(slots), pairState: step(hashUnits(step(FNV_OFFSET_BASIS, KIND_PAIR), word), SPACE) };
+    const features: WordFeatures = { folded: word, slots: Int32Array.from(slots), pairState: step(hashUnits(step(FNV_OFFSET_BASIS, KIND_PAIR), word), SPACE) };
     if (this.words.size >= WORD_CACHE_LIMIT) this.words.clear();
     this.words.set(word, features);
     return features;
@@ -231,27 +306,6 @@ export class FeatureHasher {
 
   private slot(hash: number): number {
     return (hash ^ (hash >>> this.settings.bits)) & this.mask;
-  }
-
-  private push(count: number, slots: Int32Array): number {
-    if (count + slots.length > this.scratch.length) this.grow(count + slots.length);
-    this.scratch.set(slots, count);
-    return count + slots.length;
-  }
-
-  private pushOne(count: number, slot: number): number {
-    if (count + 1 > this.scratch.length) this.grow(count + 1);
-    this.scratch[count] = slot;
-    return count + 1;
-  }
-
-  private grow(needed: number): void {
-    const size = Math.max(needed, this.scratch.length * 2);
-    const scratch = new Int32Array(size);
-    scratch.set(this.scratch);
-    this.scratch = scratch;
-    this.distinct = new Int32Array(size);
-    this.counts = new Float64Array(size);
   }
 }
 

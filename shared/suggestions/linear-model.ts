@@ -10,7 +10,7 @@
  *
  * - Steps: Bottou's schedule η_t = 1 / (λ (t + t₀)), t₀ chosen so that the first step is `firstStep`;
  *   each epoch visits the examples in an order shuffled by a seeded generator (Mulberry32, the
- *   generator of shared/stats/seeded-random.ts, here again since this room may not import stats).
+ *   generator of shared/model/seeded-random.ts).
  * - The penalty shrinks every weight at every step; w is kept as a scale times a vector, so that
  *   shrinking costs one multiplication and a step touches only the example's slots (Bottou, "Stochastic
  *   gradient tricks", 2012). The intercept b is not penalised.
@@ -19,6 +19,7 @@
  *   0.5 where it is as much like the code's passages as like the uncoded ones).
  * - Probability: the logistic sigmoid of w·x + b.
  */
+import { mulberry32, shuffleInPlace } from '../model/seeded-random';
 import type { SparseRows } from './features';
 
 /** How a model is trained. */
@@ -50,29 +51,6 @@ export interface BinaryExamples {
   labels: Uint8Array;
 }
 
-/** Mulberry32: numbers in [0, 1) fully determined by `seed` (see shared/stats/seeded-random.ts). */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** Shuffles `items` in place (Fisher–Yates) with `random`. */
-export function shuffleInPlace<T extends { length: number; [index: number]: unknown }>(items: T, random: () => number): T {
-  for (let i = items.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    const swap = items[i];
-    items[i] = items[j];
-    items[j] = swap;
-  }
-  return items;
-}
-
 /** Below this the weights' scale is folded into them, before it underflows. */
 const SMALLEST_SCALE = 1e-9;
 
@@ -96,7 +74,7 @@ export function trainLogistic(examples: BinaryExamples, dimensions: number, sett
 
   const lambda = settings.regularisation;
   const t0 = 1 / (lambda * settings.firstStep);
-  const random = seededRandom(settings.seed);
+  const random = mulberry32(settings.seed);
   const order = new Int32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
   let scale = 1;
@@ -118,7 +96,8 @@ export function trainLogistic(examples: BinaryExamples, dimensions: number, sett
       for (let i = from; i < to; i++) dot += v[indices[i]!]! * values[i]!;
       const margin = y * (scale * dot + intercept);
       // −∂loss/∂z · y: how strongly this example pulls its side (σ(−margin), computed stably).
-      const pull = margin > 0 ? Math.exp(-margin) / (1 + Math.exp(-margin)) : 1 / (1 + Math.exp(margin));
+      const e = Math.exp(-Math.abs(margin));
+      const pull = margin > 0 ? e / (1 + e) : 1 / (1 + e);
       scale *= 1 - eta * lambda;
       if (scale < SMALLEST_SCALE) {
         for (let j = 0; j < dimensions; j++) v[j]! *= scale;

@@ -8,15 +8,22 @@
  *   says `too-few-examples`, with its counts and the number needed.
  * - The TF-IDF weights are learnt once from all training sentences (they use no labels); the
  *   vectors are then shared by every code's model.
- * - Quality (stratified k-fold cross-validation): a code's positives and its negatives are each
- *   shuffled (seeded by the code's id, so a code's figures do not depend on the other codes) and
- *   dealt into `folds` folds alike; a model trained on all folds but one classifies the sentences of
- *   that one at p ≥ 0.5, and the counts over all folds give precision, recall and F1. It costs k
+ * - Quality (stratified, grouped k-fold cross-validation): a code's examples are dealt into
+ *   `folds` folds a document at a time, so that each fold holds about its share of positives and
+ *   negatives (the order among equal documents seeded by the code's id, so a code's figures do
+ *   not depend on the other codes); a model trained on all folds but one classifies the sentences
+ *   of that one at p ≥ 0.5, and the counts over all folds give precision, recall and F1. Dealt
+ *   sentence by sentence, the sentences of one coded passage (and of one document, which share
+ *   names, topics and turns of phrase) would sit on both sides, and the figures would say how well
+ *   the model recognises what it has seen, not how it does on a new document. With fewer documents
+ *   holding positives than folds, the groups are the runs of neighbouring sentences with the same
+ *   label (one coded passage stays in one fold). It costs k
  *   trainings per code, so it is asked for apart from the model (`crossValidate`), and the model
  *   can be used meanwhile.
  */
 import { documentFrequencies, FeatureHasher, fnv1a32, idfTable, weighRows, RowsBuilder, DEFAULT_FEATURES, type DocumentFrequencies, type FeatureSettings, type SparseRows, type SparseVector } from './features';
-import { DEFAULT_LINEAR, probability, seededRandom, shuffleInPlace, trainLogistic, type LinearSettings } from './linear-model';
+import { mulberry32, shuffleInPlace } from '../model/seeded-random';
+import { DEFAULT_LINEAR, probability, trainLogistic, type LinearSettings } from './linear-model';
 import { trainingExamples, type TrainingExample, type TrainingInput } from './training-examples';
 
 /** How the examples are chosen and the models trained and checked. */
@@ -151,6 +158,45 @@ function expanded(weights: Float64Array, slots: Int32Array): SparseVector {
   return { indices, values };
 }
 
+/**
+ * Deals a code's examples (`members`, ascending: document by document, in text order) into `folds`
+ * folds, a group at a time (see the module's comment): whole documents when at least `folds`
+ * documents hold positives, else runs of neighbouring examples of one document with the same
+ * label (the sentences of one coded passage). Groups go, the largest first (ties in seeded order),
+ * to the fold that has the fewest examples of the group's kind so far (positives for a group that
+ * has any), so that every fold gets about its share of positives and negatives.
+ */
+function dealFolds(examples: readonly TrainingExample[], members: readonly number[], isPositive: ReadonlySet<number>, folds: number, random: () => number): Map<number, number> {
+  const documentsWithPositives = new Set([...isPositive].map((member) => examples[member]!.documentId));
+  const byDocument = documentsWithPositives.size >= folds;
+  const groups: number[][] = [];
+  let previous = -1;
+  for (const member of members) {
+    const last = groups.at(-1);
+    const sameDocument = previous !== -1 && examples[previous]!.documentId === examples[member]!.documentId;
+    if (last && sameDocument && (byDocument || isPositive.has(previous) === isPositive.has(member))) last.push(member);
+    else groups.push([member]);
+    previous = member;
+  }
+  const positivesOf = (group: readonly number[]) => group.reduce((sum, member) => sum + (isPositive.has(member) ? 1 : 0), 0);
+  const ordered = shuffleInPlace(groups.map((group) => ({ group, positives: positivesOf(group) })), random);
+  ordered.sort((a, b) => b.positives - a.positives || b.group.length - a.group.length);
+  const positiveCount = new Array<number>(folds).fill(0);
+  const negativeCount = new Array<number>(folds).fill(0);
+  const fold = new Map<number, number>();
+  for (const { group, positives } of ordered) {
+    const load = positives > 0 ? positiveCount : negativeCount;
+    let best = 0;
+    for (let f = 1; f < folds; f++) {
+      if (load[f]! < load[best]! || (load[f] === load[best] && positiveCount[f]! + negativeCount[f]! < positiveCount[best]! + negativeCount[best]!)) best = f;
+    }
+    positiveCount[best]! += positives;
+    negativeCount[best]! += group.length - positives;
+    for (const member of group) fold.set(member, best);
+  }
+  return fold;
+}
+
 /** Every code's quality by stratified k-fold cross-validation (see the module's comment). */
 export function crossValidate(set: TrainingSet): CodeQuality[] {
   const { settings } = set;
@@ -160,11 +206,10 @@ export function crossValidate(set: TrainingSet): CodeQuality[] {
     if (positives.length < settings.minimumExamples || negatives.length < settings.minimumExamples) {
       return { codeId, status: 'too-few-examples', positives: positives.length, negatives: negatives.length, needed: settings.minimumExamples };
     }
-    const random = seededRandom((settings.linear.seed ^ fnv1a32(codeId)) >>> 0);
-    const fold = new Map<number, number>();
-    for (const group of [positives, negatives]) shuffleInPlace([...group], random).forEach((member, at) => fold.set(member, at % settings.folds));
-    const all = [...positives, ...negatives];
+    const random = mulberry32((settings.linear.seed ^ fnv1a32(codeId)) >>> 0);
     const isPositive = new Set(positives);
+    const fold = dealFolds(set.examples, [...positives, ...negatives].sort((a, b) => a - b), isPositive, settings.folds, random);
+    const all = [...positives, ...negatives];
     let truePositives = 0;
     let falsePositives = 0;
     let falseNegatives = 0;

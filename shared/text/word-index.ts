@@ -68,6 +68,7 @@ export function wordIndexer(locale = 'en'): (text: string) => WordIndex {
     };
     for (const [from, to] of lines(text)) {
       if (from === to) continue;
+      if (scanSimpleLine(text, from, to, push)) continue;
       const line = text.slice(from, to);
       if (SIMPLE_LINE.test(line)) {
         SIMPLE_WORD.lastIndex = 0;
@@ -78,6 +79,67 @@ export function wordIndexer(locale = 'en'): (text: string) => WordIndex {
     }
     return { starts: starts.subarray(0, count), ends: ends.subarray(0, count), count };
   };
+}
+
+/** What a code unit is to the simple pattern (`unitClass`): worked out once per unit, then looked up. */
+const UNKNOWN = 0;
+/** Not a character of a simple line (nor half of one: a surrogate): the line goes the slow way. */
+const NOT_SIMPLE = 1;
+const LETTER_UNIT = 2;
+const DIGIT_UNIT = 3;
+/** Punctuation or a space of a simple line; the bits below say which runs it may join. */
+const OTHER_UNIT = 4;
+const JOINS_LETTERS = 8;
+const JOINS_DIGITS = 16;
+const unitClasses = new Uint8Array(0x10000);
+
+function unitClass(unit: number): number {
+  const known = unitClasses[unit]!;
+  if (known !== UNKNOWN) return known;
+  let found = NOT_SIMPLE;
+  if (unit < 0xd800 || unit > 0xdfff) {
+    const character = String.fromCharCode(unit);
+    if (unit >= 0x30 && unit <= 0x39) found = DIGIT_UNIT;
+    else if (SCRIPT_LETTER.test(character)) found = LETTER_UNIT;
+    else if (SIMPLE_LINE.test(character)) {
+      found = OTHER_UNIT;
+      if (".:'‘’".includes(character)) found |= JOINS_LETTERS;
+      if (".,;'‘’".includes(character)) found |= JOINS_DIGITS;
+    }
+  }
+  unitClasses[unit] = found;
+  return found;
+}
+
+/**
+ * The words of text[from, to) by the simple pattern (SIMPLE_WORD), read unit by unit with a table
+ * of what each unit is rather than by the regular expressions, which cost most of a long text's
+ * indexing; false (and nothing pushed) when the line is not simple (SIMPLE_LINE).
+ */
+function scanSimpleLine(text: string, from: number, to: number, push: (start: number, end: number) => void): boolean {
+  for (let i = from; i < to; i++) if (unitClass(text.charCodeAt(i)) === NOT_SIMPLE) return false;
+  let i = from;
+  while (i < to) {
+    let kind = unitClasses[text.charCodeAt(i)]!;
+    if (kind !== LETTER_UNIT && kind !== DIGIT_UNIT) {
+      i++;
+      continue;
+    }
+    const start = i;
+    for (;;) {
+      while (i < to && (kind === LETTER_UNIT || kind === DIGIT_UNIT)) kind = ++i < to ? unitClasses[text.charCodeAt(i)]! : NOT_SIMPLE;
+      // A mark between two letters or two digits joins them into one word (WB6/7, WB11/12).
+      if (i + 1 >= to) break;
+      const before = unitClasses[text.charCodeAt(i - 1)]!;
+      const after = unitClasses[text.charCodeAt(i + 1)]!;
+      const joins = (before === LETTER_UNIT && after === LETTER_UNIT && kind & JOINS_LETTERS) || (before === DIGIT_UNIT && after === DIGIT_UNIT && kind & JOINS_DIGITS);
+      if (!joins) break;
+      i++;
+      kind = after;
+    }
+    push(start, i);
+  }
+  return true;
 }
 
 /** True when the character is a letter the simple pattern knows (for tests). */

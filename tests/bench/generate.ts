@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { CodedSegment } from '../../shared/model/segments';
-import { mulberry32 } from '../../shared/stats/seeded-random';
+import { mulberry32 } from '../../shared/model/seeded-random';
 
 /** The seeded PRNG of the statistics, offered with the generators for the bench's own draws. */
 export { mulberry32 };

@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { chiSquareTest, fisherExact } from '../../shared/analysis/contingency-tests';
-import { mulberry32 } from '../../shared/stats/seeded-random';
+import { mulberry32 } from '../../shared/model/seeded-random';
 import { dispatch } from '../../electron/handlers/handlers';
 import { openProject, segmentInput } from '../support/project';
 import { pythonWith, runPythonScript } from '../support/python';

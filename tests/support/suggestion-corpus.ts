@@ -7,7 +7,7 @@
  * (or starting in the space before it), as a researcher's selection does.
  */
 import type { CodedSpan, TrainingDocument } from '../../shared/suggestions/training-examples';
-import { mulberry32 } from '../../shared/stats/seeded-random';
+import { mulberry32 } from '../../shared/model/seeded-random';
 
 export const PLANTED_CODE = 'call-to-action';
 export const RANDOM_CODE = 'noise';

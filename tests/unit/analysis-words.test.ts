@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { wordIndexer } from '../../shared/text/word-index';
-import { mulberry32 } from '../../shared/stats/seeded-random';
+import { mulberry32 } from '../../shared/model/seeded-random';
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'word' });
 const bySegmenter = (text: string) => [...segmenter.segment(text)].filter((piece) => piece.isWordLike).map((piece) => [piece.index, piece.index + piece.segment.length]);

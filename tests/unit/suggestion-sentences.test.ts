@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { documentLocale, sentenceLocale, sentencesOf, type Sentence } from '../../shared/suggestions/sentences';
-import { mulberry32 } from '../../shared/stats/seeded-random';
+import { mulberry32 } from '../../shared/model/seeded-random';
 import { FIXTURE_TEXTS, MIXED_SCRIPTS } from '../support/fixtures';
 
 const quotes = (text: string, sentences: Sentence[]) => sentences.map(({ start, end }) => text.slice(start, end));

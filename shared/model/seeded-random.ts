@@ -3,7 +3,7 @@
  * (a reliability report can be reproduced) and shared code never reaches for `Math.random`.
  *
  * Mulberry32 (Tommy Ettinger's 32-bit generator): one 32-bit state, period 2^32, good enough for
- * drawing bootstrap samples; not for anything that needs to be unpredictable.
+ * drawing bootstrap samples and shuffling training examples; not for anything that needs to be unpredictable.
  */
 
 /**
@@ -19,4 +19,15 @@ export function mulberry32(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/** Shuffles `items` in place (Fisher–Yates) with `random` (a generator of numbers in [0, 1)). */
+export function shuffleInPlace<T extends { length: number; [index: number]: unknown }>(items: T, random: () => number): T {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    const swap = items[i];
+    items[i] = items[j];
+    items[j] = swap;
+  }
+  return items;
 }
