@@ -13,7 +13,7 @@ import { showCoderDialog } from '../services/page';
 import { archiveProject, closeProject, openProjectFromDialog, showProjectDialog, whenChangeAllowed } from '../services/projects';
 import { removeSegment } from '../services/segments';
 import { setSearch } from '../services/search';
-import { toggleTheme } from '../services/settings';
+import { changeSettings, toggleTheme } from '../services/settings';
 import { cycleTab, openDocumentTab, openViewTab, showDialog, showPanel } from '../services/workspace';
 import { getState, selectBlind, type State } from '../store';
 import type { MainView, SidePanel } from '../store/workspace';
@@ -288,6 +288,15 @@ const STATIC_COMMANDS: readonly Command[] = [
   viewCommand('retrieval', 'labels.viewRetrieval'),
   viewCommand('variables', 'labels.viewVariables'),
   viewCommand('reliability', 'labels.viewReliability'),
+  viewCommand('portrait', 'labels.viewPortrait'),
+  {
+    id: 'toggle-document-portrait',
+    group: 'views',
+    label: 'labels.toggleDocumentPortrait',
+    shortcuts: [],
+    withoutProject: true,
+    run: () => changeSettings({ documentPortrait: !getState().settings.documentPortrait }),
+  },
   { id: 'toggle-theme', group: 'views', label: 'labels.toggleTheme', shortcuts: [], withoutProject: true, run: toggleTheme },
   // Export
   // Ctrl/Cmd+Shift+X: the File menu's accelerator in the app, the workspace's key in the preview.

@@ -1,12 +1,13 @@
 /**
  * The analysis panel: how many coded segments each code has, and in how many documents, counted
- * by the main process from the project's coded segments (only the coder's own in blind coding). Later analysis views
- * join it here.
+ * by the main process from the project's coded segments (only the coder's own in blind coding), and
+ * the button that opens the corpus portrait. Later analysis views join it here.
  */
 import { useEffect, useState } from 'react';
 import type { SegmentCounts } from '../../../shared/views/segment-counts';
 import { formatNumber, useT } from '../../i18n/i18n';
 import { countSegments } from '../../services/segments';
+import { openViewTab } from '../../services/workspace';
 import { selectBlind, selectCodes, useStore } from '../../store';
 
 export function AnalysisPanel() {
@@ -34,6 +35,9 @@ export function AnalysisPanel() {
       <h2 className="panel-title" id="analysis-side-title">
         {t('workspace.panels.analysis.title')}
       </h2>
+      <button type="button" onClick={() => openViewTab('portrait')} title={t('workspace.panels.analysis.portraitTitle')} data-action="portrait">
+        {t('workspace.panels.analysis.portrait')}
+      </button>
       {codes.length === 0 ? (
         <p className="empty">{t('workspace.panels.analysis.noCodes')}</p>
       ) : failed ? (
