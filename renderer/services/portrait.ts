@@ -16,13 +16,15 @@ export async function documentPortraits(bins: number): Promise<DocumentPortraits
 
 /**
  * Opens a document in its tab with the caret at `codePoint` (the portraits count code points; the
- * text view counts UTF-16 units), scrolled into view once its text is shown.
+ * text view counts UTF-16 units), scrolled into view once its text is shown. Answers that place as
+ * a UTF-16 offset, or null when another document was chosen meanwhile.
  */
-export async function openDocumentAt(documentId: string, codePoint: number): Promise<void> {
+export async function openDocumentAt(documentId: string, codePoint: number): Promise<number | null> {
   await openDocumentTab(documentId);
   const open = getState().open;
-  if (open?.document.id !== documentId) return; // another document was chosen meanwhile
+  if (open?.document.id !== documentId) return null;
   const index = new CodePointIndex(open.text);
   const offset = index.toUtf16(Math.max(0, Math.min(index.codePointLength, Math.floor(codePoint))));
   update({ pendingReveal: { documentId, start: offset, end: offset } });
+  return offset;
 }

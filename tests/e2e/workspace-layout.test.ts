@@ -38,6 +38,7 @@ const VIEWS: Record<ViewName, string> = {
   retrieval: '.retrieval-count',
   variables: '.variables-table',
   reliability: '.reliability .coder-exchange',
+  portrait: '.corpus-strip-button',
 };
 
 /** Shows a panel (or view) and waits for it; the side panel's own scroll goes back to the top. */

@@ -10,6 +10,7 @@ import { binStart, MAX_PORTRAIT_BINS, type DocumentPortrait, type DocumentPortra
 import { useT } from '../../i18n/i18n';
 import { documentPortraits, openDocumentAt } from '../../services/portrait';
 import { selectBlind, selectCodes, useStore } from '../../store';
+import { scrollWhenShown } from './scroll-text';
 import { drawStripRows, rowsFromRuns } from './strip-rows';
 import './portrait.css';
 
@@ -62,7 +63,9 @@ function Strip(props: { portrait: DocumentPortrait; bins: number; index: number 
           // A click from the keyboard has no place: the document opens at its start.
           const fraction = event.detail === 0 ? 0 : Math.max(0, Math.min(1, (event.clientY - area.top) / Math.max(1, area.height)));
           const bin = Math.min(bins - 1, Math.floor(fraction * bins));
-          void openDocumentAt(portrait.documentId, binStart(bin, portrait.length, bins));
+          void openDocumentAt(portrait.documentId, binStart(bin, portrait.length, bins)).then((offset) => {
+            if (offset !== null) scrollWhenShown(portrait.documentId, offset);
+          });
         }}
       >
         <canvas ref={canvas} aria-hidden="true" />

@@ -10,10 +10,10 @@
  * and the canvas is drawn again at most once a frame.
  */
 import { useEffect, useId, useRef, useState, type RefObject } from 'react';
-import { offsetToPos } from '../../../shared/text/text-layout';
 import type { CodedSegment } from '../../../shared/model/segments';
 import { useT } from '../../i18n/i18n';
 import { getState, subscribe, useStore } from '../../store';
+import { scrollTextTo } from './scroll-text';
 import { drawStripRows, StripRows } from './strip-rows';
 import './portrait.css';
 
@@ -23,24 +23,6 @@ const PAGE_STEP = 10;
 const MIN_MARK = 2;
 /** The most rows a strip is cut into (a taller strip shares rows between pixels). */
 const MAX_ROWS = 4096;
-
-/** Keeps an offset off the second half of a surrogate pair (an emoji is one place). */
-function characterStart(text: string, offset: number): number {
-  const unit = text.charCodeAt(offset);
-  return offset > 0 && unit >= 0xdc00 && unit <= 0xdfff ? offset - 1 : offset;
-}
-
-/** Shows `offset` of the open text a third of the way down the screen, with the caret there. */
-function scrollTextTo(scroller: HTMLElement, offset: number): void {
-  const { open, textView } = getState();
-  if (!open || !textView) return;
-  const at = characterStart(open.text, Math.max(0, Math.min(open.text.length, offset)));
-  textView.reveal({ start: at, end: at });
-  const line = textView.anchorBox(offsetToPos(open.layout, at));
-  if (!line) return;
-  const area = scroller.getBoundingClientRect();
-  scroller.scrollTop += line.top - (area.top + area.height / 3);
-}
 
 export function DocumentStrip(props: { scroller: RefObject<HTMLElement | null> }) {
   const t = useT();
@@ -237,7 +219,7 @@ export function DocumentStrip(props: { scroller: RefObject<HTMLElement | null> }
           moveTo(cursorIndex < 0 ? (step > 0 ? 0 : list.length - 1) : cursorIndex + step);
         } else if (event.key === 'Home') moveTo(0);
         else if (event.key === 'End') moveTo(list.length - 1);
-        else if (event.key === 'Enter' && current) getState().textView?.reveal({ start: current.start, end: current.end });
+        else if (event.key === 'Enter' && current && props.scroller.current) scrollTextTo(props.scroller.current, current.start, current.end);
         else return;
         event.preventDefault();
         event.stopPropagation();
