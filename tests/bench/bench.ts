@@ -9,13 +9,14 @@
  *                       project file's size and opening time, the main process's memory with D open
  *   bench-text-view.ts  open + draw of A, B and C beside plain paragraphs, key → highlight,
  *                       scrolling C, the page's heap with C open
+ *   bench-portrait.ts   C: the document portrait's strip binned and drawn again in the page
  *   bench-corpus.ts     D: start to the first document drawn, the document list, the coded-segments
  *                       view, search across the corpus, the code-all-hits preview
  *   bench.ts (here)     CSV export of 100,000 segments
  *   bench-exchange.ts   REFI-QDA export and import of 100,000 segments, in the worker thread
  *   bench-agreement.ts  the reliability report with 1,000 bootstrap samples, in the worker thread
  *   bench-analysis.ts   D: the Analysis area's tables (frequencies, co-occurrence, the code ×
- *                       document matrix, the crosstab, word lists)
+ *                       document matrix, the crosstab, word lists, the corpus portraits)
  *
  * Scenarios: A, the largest bundled document with 300 segments; B, a generated 2 MB document with
  * 10,000 segments; C, a generated 10 MB document with 100,000 segments; D, 5,000 generated
@@ -40,6 +41,7 @@ import { benchAnalysis } from './bench-analysis';
 import { benchCorpus } from './bench-corpus';
 import { probesScript } from './page-bench';
 import { benchExchange } from './bench-exchange';
+import { benchPortrait } from './bench-portrait';
 import { benchStore } from './bench-store';
 import { benchTextView } from './bench-text-view';
 import { buildScenarioC, buildScenarioD, CODE_IDS, type BuiltProject } from './scenarios';
@@ -143,6 +145,7 @@ async function main(): Promise<void> {
     });
     const chromiumVersion = browser.version();
     sections.push({ title: 'Text view', section: await benchTextView({ tmp: join(tmp, 'text-view'), scenarioC: c, browser }) });
+    sections.push({ title: 'Portrait', section: await benchPortrait({ tmp: join(tmp, 'portrait'), scenarioC: c, browser }) });
     sections.push({
       title: 'Corpus',
       section: await benchCorpus({ browser, script: await probesScript(), tmp: join(tmp, 'corpus'), random, built: d }),

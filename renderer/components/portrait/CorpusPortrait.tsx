@@ -22,6 +22,8 @@ const STRIP_WIDTH = 18;
 const OVERSCAN = 4;
 /** Room the titles take above the strips, in CSS pixels (about 8.5em of the titles' size, and the gaps). */
 const TITLE_ROOM = 130;
+/** The least height of a mark, in CSS pixels. */
+const MIN_MARK = 3;
 /** Bins are asked for in steps of this many, so that a small change of height asks for nothing. */
 const BIN_STEP = 100;
 
@@ -32,7 +34,7 @@ function binsFor(height: number): number {
 }
 
 /** One document's strip: its title, turned, and the drawing of its portrait as a button. */
-function Strip(props: { portrait: DocumentPortrait; bins: number; index: number }) {
+function Strip(props: { portrait: DocumentPortrait; bins: number; index: number; minRows: number }) {
   const t = useT();
   const canvas = useRef<HTMLCanvasElement>(null);
   const codes = useStore(selectCodes);
@@ -45,8 +47,8 @@ function Strip(props: { portrait: DocumentPortrait; bins: number; index: number 
     drawing.width = width;
     drawing.height = bins;
     const colours = codes.map((code) => ({ id: code.id, colour: code.colour }));
-    drawStripRows(context, rowsFromRuns(bins, portrait.codes), colours, width, Math.max(1, Math.round(bins / 300)));
-  }, [portrait, bins, codes]);
+    drawStripRows(context, rowsFromRuns(bins, portrait.codes), colours, width, props.minRows);
+  }, [portrait, bins, codes, props.minRows]);
   return (
     <li className="corpus-strip" style={{ left: props.index * STRIP_STEP, width: STRIP_WIDTH }} data-document-id={portrait.documentId}>
       <span className="corpus-strip-title" title={portrait.title} aria-hidden="true">
@@ -141,6 +143,8 @@ export function CorpusPortrait() {
   const last = Math.min(shown.length, Math.ceil((view.left + view.width) / STRIP_STEP) + OVERSCAN);
   const inUse = new Set(portraits?.codeIds ?? []);
   const legend = codes.filter((code) => inUse.has(code.id));
+  // A mark is at least MIN_MARK pixels tall on screen, however many bins a pixel holds.
+  const minRows = portraits ? Math.max(1, Math.ceil((MIN_MARK * portraits.bins) / Math.max(1, view.height - TITLE_ROOM))) : 1;
   const noSegments = portraits !== null && shown.every((portrait) => portrait.segments === 0);
   return (
     <section className="corpus-portrait" aria-labelledby="corpus-portrait-title">
@@ -172,7 +176,7 @@ export function CorpusPortrait() {
       <div className="corpus-portrait-scroll" ref={scroller}>
         <ul className="corpus-portrait-strips" aria-label={t('portrait.corpus.strips')} style={{ width: shown.length * STRIP_STEP }} data-documents={shown.length}>
           {portraits &&
-            shown.slice(first, last).map((portrait, i) => <Strip key={portrait.documentId} portrait={portrait} bins={portraits.bins} index={first + i} />)}
+            shown.slice(first, last).map((portrait, i) => <Strip key={portrait.documentId} portrait={portrait} bins={portraits.bins} index={first + i} minRows={minRows} />)}
         </ul>
       </div>
     </section>

@@ -20,7 +20,7 @@ import './portrait.css';
 /** Segments a PageUp or PageDown moves over. */
 const PAGE_STEP = 10;
 /** The least height of a mark, in CSS pixels. */
-const MIN_MARK = 2;
+const MIN_MARK = 3;
 /** The most rows a strip is cut into (a taller strip shares rows between pixels). */
 const MAX_ROWS = 4096;
 
