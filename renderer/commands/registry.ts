@@ -294,7 +294,6 @@ const STATIC_COMMANDS: readonly Command[] = [
     group: 'views',
     label: 'labels.toggleDocumentPortrait',
     shortcuts: [],
-    withoutProject: true,
     run: () => changeSettings({ documentPortrait: !getState().settings.documentPortrait }),
   },
   { id: 'toggle-theme', group: 'views', label: 'labels.toggleTheme', shortcuts: [], withoutProject: true, run: toggleTheme },
