@@ -84,6 +84,26 @@ export function presentRuns(row: ArrayLike<number>): number[] {
   return runs;
 }
 
+/**
+ * The runs of bins each code's segments cover, as flat `[first, end, …]` pairs, by code id: the same
+ * as `presentRuns` of `binCounts`, made in one pass over the segments with no pass over the bins.
+ * `segments` must be in text order (by start), so that each code's ranges come in order of their
+ * first bin and a range that reaches the last run joins it.
+ */
+export function binRuns(segments: Iterable<PortraitSegment>, length: number, bins: number): Map<string, number[]> {
+  const runs = new Map<string, number[]>();
+  for (const segment of segments) {
+    const range = binRange(segment.start, segment.end, length, bins);
+    if (!range) continue;
+    let list = runs.get(segment.codeId);
+    if (!list) runs.set(segment.codeId, (list = []));
+    const last = list.length - 1;
+    if (last > 0 && range[0] <= list[last]) list[last] = Math.max(list[last], range[1]);
+    else list.push(range[0], range[1]);
+  }
+  return runs;
+}
+
 /** One document's portrait: its length in code points, and per code the runs of bins it is present in. */
 export interface DocumentPortrait {
   documentId: string;
@@ -104,18 +124,18 @@ export interface DocumentPortraits {
   documents: DocumentPortrait[];
 }
 
-/** The portrait of every document of `corpus`, cut into `bins` bins (code points). */
+/** The portrait of every document of `corpus` (its segments in text order), cut into `bins` bins (code points). */
 export function documentPortraits(corpus: AnalysisCorpus, bins: number): DocumentPortraits {
   const order = codeTree(corpus.codes).map(({ code }) => code.id);
   const present = new Set<string>();
   const documents = corpus.documents.map((document): DocumentPortrait => {
-    const counts = binCounts(document.segments, document.length, bins);
+    const byCode = binRuns(document.segments, document.length, bins);
     const codes: DocumentPortrait['codes'] = [];
     for (const codeId of order) {
-      const row = counts.get(codeId);
-      if (!row) continue;
+      const runs = byCode.get(codeId);
+      if (!runs) continue;
       present.add(codeId);
-      codes.push({ codeId, runs: presentRuns(row) });
+      codes.push({ codeId, runs });
     }
     return { documentId: document.record.id, title: document.record.title, length: document.length, segments: document.segments.length, codes };
   });

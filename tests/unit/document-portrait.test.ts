@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analysisCorpus } from '../../shared/analysis/analysis-corpus';
-import { binCounts, binRange, binStart, documentPortraits, presentRuns } from '../../shared/analysis/portrait';
+import { binCounts, binRange, binRuns, binStart, documentPortraits, presentRuns } from '../../shared/analysis/portrait';
 import { DEFAULT_CODES } from '../../shared/model/codebook';
 import type { DatasetInput } from '../../shared/model/project';
 import { codedSegment, documentRecord } from '../support/builders';
@@ -63,6 +63,23 @@ describe('counting codes per bin', () => {
     expect(presentRuns(counts.get('a')!)).toEqual([0, 2]);
     expect(presentRuns([0, 1, 0, 3, 1])).toEqual([1, 2, 3, 5]);
     expect(presentRuns([0, 0])).toEqual([]);
+  });
+
+  it('makes the same runs in one pass over segments in text order as from the counts', () => {
+    const segments = [
+      { start: 0, end: 15, codeId: 'a' },
+      { start: 3, end: 8, codeId: 'b' },
+      { start: 10, end: 20, codeId: 'a' },
+      { start: 20, end: 22, codeId: 'a' },
+      { start: 41, end: 42, codeId: 'a' },
+      { start: 55, end: 95, codeId: 'b' },
+      { start: 60, end: 61, codeId: 'b' },
+    ];
+    const runs = binRuns(segments, 100, 10);
+    const counts = binCounts(segments, 100, 10);
+    expect(runs.get('a')).toEqual([0, 3, 4, 5]);
+    expect(runs.get('b')).toEqual([0, 1, 5, 10]);
+    for (const codeId of ['a', 'b']) expect(runs.get(codeId)).toEqual(presentRuns(counts.get(codeId)!));
   });
 });
 
