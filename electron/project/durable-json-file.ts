@@ -7,6 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Adapter } from 'lowdb';
 import { writeFileDurably } from './atomic-write';
+import { decodeUtf8Exact, notUtf8Reason } from './text-decoding';
 
 /** Why a file on disk could not be taken as the data it should hold. */
 export class UnreadableFileError extends Error {
@@ -37,12 +38,19 @@ export class DurableJsonFile<T> implements Adapter<T> {
 
   /** Reads and checks the file; null when there is none. Throws UnreadableFileError otherwise. */
   async read(): Promise<T | null> {
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = await readFile(this.file, 'utf8');
+      bytes = await readFile(this.file);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw error;
+    }
+    let text: string;
+    try {
+      // Strictly, so that a byte that is not UTF-8 is not turned into U+FFFD and written back.
+      text = decodeUtf8Exact(bytes);
+    } catch {
+      throw new UnreadableFileError(this.file, notUtf8Reason(bytes));
     }
     let json: unknown;
     try {

@@ -32,7 +32,7 @@ import { DurableJsonFile } from './durable-json-file';
 import { Journal, readJournal } from './journal';
 import { lockProject, type ProjectLock } from './project-lock';
 import { journalRecord, projectChunks, replayAll, replayDamagedJournal, type JournalRecord } from './project-persistence';
-import { decodeUtf8Exact } from './text-decoding';
+import { decodeUtf8Exact, notUtf8Reason } from './text-decoding';
 
 export const PROJECT_FILE = 'project.json';
 export const JOURNAL_FILE = 'project.journal';
@@ -228,9 +228,17 @@ async function readProjectFile(file: string): Promise<ReadProject> {
     if ((error as NodeJS.ErrnoException).code === 'EISDIR') return { kind: 'unreadable', reason: 'it is a folder, not a file' };
     throw error;
   }
+  let text: string;
+  try {
+    // Strictly: bytes that are not UTF-8 would come back as U+FFFD, and the next save would write
+    // the replacement over what was there (a memo, a code's name) for good.
+    text = decodeUtf8Exact(bytes);
+  } catch {
+    return { kind: 'unreadable', reason: notUtf8Reason(bytes) };
+  }
   let json: unknown;
   try {
-    json = JSON.parse(bytes.toString('utf8'));
+    json = JSON.parse(text);
   } catch (error) {
     return { kind: 'unreadable', reason: `it is not valid JSON (${(error as Error).message})` };
   }

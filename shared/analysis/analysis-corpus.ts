@@ -183,6 +183,20 @@ export class AnalysisCache {
     return ids;
   }
 
+  /**
+   * Lets go of the work kept for documents the project no longer has (removed, or replaced by an
+   * import), so that a long session of imports and removals does not keep every text ever seen.
+   */
+  keepOnly(documentIds: ReadonlySet<string>): void {
+    if (this.texts.size <= documentIds.size && [...this.texts.keys()].every((id) => documentIds.has(id))) return;
+    for (const id of this.texts.keys()) if (!documentIds.has(id)) this.texts.delete(id);
+  }
+
+  /** How many documents' work is kept (for tests). */
+  get keptDocuments(): number {
+    return this.texts.size;
+  }
+
   codePoints(documentId: string, text: string): CodePointIndex {
     return this.entry(documentId, text).codePoints;
   }
@@ -219,6 +233,7 @@ export function analysisCorpus(input: DatasetInput, viewer: Viewer, filter: Anal
   // Blind coding, the coder filter and the codebook decide which segments count.
   const key = JSON.stringify([viewer.blind ? viewer.coder : null, filter.coders, [...known]]);
   const byDocument = cache.segmentsByDocument(input.segments, key, (segment) => isShownTo(viewer, segment) && (!wantedCoders || wantedCoders.has(segment.coder)) && known.has(segment.codeId));
+  cache.keepOnly(new Set(input.documents.map(({ record }) => record.id)));
   const coders = new Set<string>();
   const documents: AnalysisDocument[] = [];
   for (const { record, text } of input.documents) {

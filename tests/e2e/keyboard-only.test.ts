@@ -63,7 +63,14 @@ describe('a keyboard-only session', () => {
     expect(await focused(page)).toMatch(/^button\|documents\|/);
     await page.keyboard.press('F6');
     expect(await page.evaluate(() => !!globalThis.document.activeElement?.closest('.side-panel[data-panel="documents"]'))).toBe(true);
-    await pressUntil(page, 'Tab', new RegExp(`^button\\|\\|${document.title.slice(0, 20).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+    // The list is one Tab stop (its first row); the arrow keys walk its rows to the document.
+    await pressUntil(page, 'Tab', /document-button/);
+    const firstRow = await focused(page);
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).not.toMatch(/document-button/);
+    await page.keyboard.press('Shift+Tab');
+    expect(await focused(page)).toBe(firstRow);
+    await pressUntil(page, 'ArrowDown', new RegExp(`^button\\|\\|${document.title.slice(0, 20).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
     await page.keyboard.press('Enter');
     await page.waitForSelector(`.text-host[data-ready][data-document-id="${document.id}"]`);
 
@@ -105,14 +112,14 @@ describe('a keyboard-only session', () => {
     await expect.poll(() => segmentsOf()[0]?.memo).toBe('Framed as a fact, read as an opinion.');
     await expect.poll(() => page.locator('.popover').count()).toBe(0);
 
-    // Ctrl+Shift+F searches all documents; Tab to a hit, Enter shows it selected in the text; 3 codes it.
+    // Ctrl+Shift+F searches all documents; Tab to the hits, ArrowDown to the second, Enter shows it selected in the text; 3 codes it.
     const word = 'Karabakh';
     await page.keyboard.press('Control+Shift+F');
     await expect.poll(() => focused(page)).toMatch(/^input\|.*search-input/);
     await page.keyboard.type(word);
     await page.waitForSelector('.search-hits li');
     await pressUntil(page, 'Tab', /search-hit-row/);
-    await page.keyboard.press('Tab');
+    await page.keyboard.press('ArrowDown');
     const hit = await focused(page);
     expect(hit).toMatch(/search-hit-row/);
     await page.keyboard.press('Enter');

@@ -111,6 +111,18 @@ describe('the lists of a project with 1,000 documents and 3,000 coded segments',
     await page.keyboard.press('Home');
     await expect.poll(() => focusedRow(page)).toMatchObject({ position: '1', documentId: documents[0]!.id });
 
+    // The list is one Tab stop, the row last focused: Tab leaves the list, Shift+Tab comes back to that row.
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => focusedRow(page)).toMatchObject({ position: '3' });
+    const tabStops = () =>
+      page.evaluate(() => [...globalThis.document.querySelectorAll<HTMLElement>('.document-list button, .document-list [tabindex]')].filter((element) => element.tabIndex >= 0).length);
+    expect(await tabStops()).toBe(1);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => !!globalThis.document.activeElement?.closest('.document-list'))).toBe(false);
+    await page.keyboard.press('Shift+Tab');
+    await expect.poll(() => focusedRow(page)).toMatchObject({ position: '3', documentId: documents[2]!.id });
+
     // Scrolling to the end draws the last rows, and only a window of rows is in the page.
     await scrollToEnd(page, '.document-list-scroll');
     await page.waitForSelector(`.document-button[data-document-id="${documents.at(-1)!.id}"]`);

@@ -40,6 +40,20 @@ describe('a damaged project file', () => {
     expect(store.overview().notices[0]).toMatch(/not a valid project file/);
   });
 
+  it('with bytes that are not UTF-8 is kept byte for byte, naming the first bad byte, rather than read with U+FFFD and saved over', async () => {
+    const before = Buffer.from('{"schemaVersion": 4, "projectId": "p", "memo": "caf', 'utf8');
+    // Latin-1's é (0xE9) where UTF-8 needs two bytes: a file edited by hand in another encoding.
+    const damaged = Buffer.concat([before, Buffer.from([0xe9]), Buffer.from('"}', 'utf8')]);
+    const folder = join(await tempFolder(), 'project');
+    await mkdir(folder, { recursive: true });
+    await writeFile(join(folder, 'project.json'), damaged);
+    const { store } = await openProject(folder);
+    const kept = (await readdir(folder)).filter((name) => name.startsWith('project.unreadable-'));
+    expect(kept).toHaveLength(1);
+    expect((await readFile(join(folder, kept[0]))).equals(damaged)).toBe(true);
+    expect(store.overview().notices[0]).toContain(`it is not UTF-8 text (the byte at offset ${before.length} is not part of a valid UTF-8 character)`);
+  });
+
   it('from a newer version is refused with the reason, and nothing is set aside or started in its place', async () => {
     const folder = join(await tempFolder(), 'project');
     await mkdir(folder, { recursive: true });

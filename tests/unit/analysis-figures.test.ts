@@ -108,6 +108,17 @@ describe('frequencies', () => {
     expect(row(frequencies(analysisCorpus(live, { coder: 'ben', blind: true }, NO_ANALYSIS_FILTER, cache), { withSubcodes: false, words: false }).codes, 'opinion').segments).toBe(1);
   });
 
+  it('lets go of the work kept for a document the project no longer has, and keeps what the filter only hides', () => {
+    const cache = new AnalysisCache();
+    analysisCorpus(input, everyone, NO_ANALYSIS_FILTER, cache);
+    expect(cache.keptDocuments).toBe(3);
+    analysisCorpus(input, everyone, { ...NO_ANALYSIS_FILTER, documentIds: ['d1'] }, cache);
+    expect(cache.keptDocuments).toBe(3);
+    const withoutD2 = { ...input, documents: input.documents.filter(({ record }) => record.id !== 'd2'), segments: input.segments.filter((s) => s.documentId !== 'd2') };
+    expect(frequencies(analysisCorpus(withoutD2, everyone, NO_ANALYSIS_FILTER, cache), { withSubcodes: false, words: false }).base.documents).toBe(2);
+    expect(cache.keptDocuments).toBe(2);
+  });
+
   it('writes a table whose shares are the full fractions', () => {
     const csv = analysisCsv(frequencyTable(own));
     expect(csv.split('\n')[0]).toBe('group_kind,group,missing,code_id,code,code_path,depth,segments,documents,documents_share,characters,characters_share,words,words_share,base_documents,base_characters,base_words');

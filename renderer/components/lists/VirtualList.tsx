@@ -6,7 +6,7 @@
  * (aria-setsize, aria-posinset); the arrow keys, Page Up/Down, Home and End move the focus from
  * row to row, to rows not yet drawn or fetched too (the list item holds the focus until its row
  * comes). The row last focused stays drawn while it is scrolled
- * away, so the focus never falls out of the list.
+ * away, so the focus never falls out of the list, and it is the list's one Tab stop.
  */
 import { useCallback, useImperativeHandle, useLayoutEffect, useRef, useState, type ReactNode, type Ref } from 'react';
 import { flushSync } from 'react-dom';
@@ -42,6 +42,8 @@ export interface VirtualListProps {
 }
 
 const FOCUSABLE = 'button, a[href], input, select, textarea, [tabindex]';
+/** Where a control of a row that is not the list's Tab stop keeps its own tabindex ('' for none). */
+const OWN_TAB_INDEX = 'data-own-tabindex';
 /** The scroll box's padding (styles.css, .virtual-list): room for a focused row's outline. */
 const PADDING = 6;
 
@@ -107,6 +109,30 @@ export function VirtualList(props: VirtualListProps) {
     waiting.current = -1;
     const focused = globalThis.document.activeElement;
     if (focused === item || focused === null || focused === globalThis.document.body) control.focus({ preventScroll: true });
+  });
+
+  // One row is a Tab stop (the row last focused, else the first in view): Tab goes past the list
+  // in one step, Shift+Tab comes back to where the focus was, and the arrow keys move within it.
+  // The other rows' controls are taken out of the Tab order, and given back their own when their
+  // row becomes the stop.
+  useLayoutEffect(() => {
+    const element = list.current;
+    if (!element) return;
+    const stop = active >= 0 && active < count ? active : rows.first;
+    for (const item of element.children) {
+      const isStop = Number(item.getAttribute('data-index')) === stop;
+      for (const control of item.querySelectorAll<HTMLElement>(FOCUSABLE)) {
+        const own = control.getAttribute(OWN_TAB_INDEX);
+        if (isStop && own !== null) {
+          if (own === '') control.removeAttribute('tabindex');
+          else control.setAttribute('tabindex', own);
+          control.removeAttribute(OWN_TAB_INDEX);
+        } else if (!isStop && own === null) {
+          control.setAttribute(OWN_TAB_INDEX, control.getAttribute('tabindex') ?? '');
+          control.tabIndex = -1;
+        }
+      }
+    }
   });
 
   // Scrolling draws the rows that come into view before the frame is painted (when they change).
