@@ -213,6 +213,8 @@ export function DocumentStrip(props: { scroller: RefObject<HTMLElement | null> }
         setHover(here.length ? t('portrait.strip.codesHere', { codes: here.join(', ') }) : t('portrait.strip.nothingHere'));
       }}
       onKeyDown={(event) => {
+        // With a modifier, the key is the page's (Alt+PageDown: the next document).
+        if (event.altKey || event.ctrlKey || event.metaKey) return;
         const steps: Record<string, number> = { ArrowDown: 1, ArrowRight: 1, ArrowUp: -1, ArrowLeft: -1, PageDown: PAGE_STEP, PageUp: -PAGE_STEP };
         if (event.key in steps) {
           const step = steps[event.key];
