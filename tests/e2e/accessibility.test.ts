@@ -104,6 +104,9 @@ describe('accessibility of the whole workbench (axe-core)', () => {
       await page.waitForSelector('.reliability-table');
       await check('agreement-view', '.main-area');
       await check('coder-exchange', '.coder-exchange');
+      await openView(page, 'portrait');
+      await page.waitForSelector('.corpus-strip-button');
+      await check('portrait-view', '.main-area');
 
       // The dialogs, each opened as a researcher opens it.
       await page.click('button[data-action="export"]');
@@ -122,7 +125,7 @@ describe('accessibility of the whole workbench (axe-core)', () => {
       await check('coder-dialog', '.coder-dialog');
       await closeDialog('.coder-dialog');
 
-      expect(checked).toHaveLength(18);
+      expect(checked).toHaveLength(19);
       expect(found, formatFound(found)).toEqual({});
       expect(problems).toEqual([]);
       await page.close();
