@@ -56,6 +56,12 @@ await Promise.all([
     entryPoints: [join(root, 'electron', 'services', 'refi-qda-worker.ts')],
     outfile: join(root, 'dist', 'electron', 'refi-qda-worker.cjs'),
   }),
+  // Suggestions are trained and made in a worker thread cut off from the network, loaded the same way.
+  esbuild({
+    ...common,
+    entryPoints: [join(root, 'electron', 'services', 'suggestions-worker.ts')],
+    outfile: join(root, 'dist', 'electron', 'suggestions-worker.cjs'),
+  }),
   esbuild({
     ...common,
     entryPoints: [join(root, 'electron', 'cli', 'cli.ts')],

@@ -17,7 +17,7 @@ import { CodePointIndex } from '../text/offsets';
 import { isShownTo, type Viewer } from '../views/blind-coding';
 import { paragraphRanges, type ParagraphBreak } from './paragraphs';
 import type { Range } from './spans';
-import { wordIndexer, type WordIndex } from './word-index';
+import { wordIndexer, type WordIndex } from '../text/word-index';
 
 /** Which documents and segments a figure counts. Null: no limit. */
 export interface AnalysisFilter {

@@ -9,7 +9,7 @@
  * - Characters are code points. In each document the ranges of the counted segments are merged
  *   first, so a character covered by two of them (two overlapping segments, or a code and its
  *   sub-code) counts once; likewise a document counts once however many segments it holds.
- * - Words are the word-like pieces of `Intl.Segmenter` (word-index.ts); a word counts when the
+ * - Words are the word-like pieces of `Intl.Segmenter` (shared/text/word-index.ts); a word counts when the
  *   merged ranges share at least one of its characters, once.
  * - Shares are of the documents, characters and words of the documents counted (those that pass
  *   the filter, with or without segments; for a coder, all of them; for a variable's value, the
@@ -18,7 +18,7 @@
  */
 import type { AnalysisCorpus, AnalysisDocument, AnalysisSegment, CodeColumn } from './analysis-corpus';
 import { codeColumns, valueText, variableGroups } from './analysis-corpus';
-import { firstWordEndingAfter, firstWordStartingAt, type WordIndex } from './word-index';
+import { firstWordEndingAfter, firstWordStartingAt, type WordIndex } from '../text/word-index';
 
 /** One code's figures. Shares are fractions (0–1); words and their share are null when words were not counted. */
 export interface CodeFrequency {

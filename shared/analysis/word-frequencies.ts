@@ -2,7 +2,7 @@
  * Words within coded passages: how often each word occurs in the segments of a code (or of all
  * codes, as filtered), and each occurrence of one word in its context (keyword in context).
  *
- * Words are the word-like pieces of `Intl.Segmenter` (word-index.ts), folded to lower case for
+ * Words are the word-like pieces of `Intl.Segmenter` (shared/text/word-index.ts), folded to lower case for
  * the locale. A word counts when it shares a character with a counted segment; in each document
  * the segments' ranges are merged first, so a word under two overlapping segments counts once.
  * Stop-words come from the `stopword` package's list for the document's language: the value of
@@ -13,7 +13,7 @@ import * as stopwords from 'stopword';
 import type { AnalysisCorpus, AnalysisDocument, AnalysisSegment } from './analysis-corpus';
 import { codeAndDescendants } from '../model/codebook';
 import { mergeSorted, type Range } from './spans';
-import { firstWordEndingAfter, type WordIndex } from './word-index';
+import { firstWordEndingAfter, type WordIndex } from '../text/word-index';
 
 /** ISO 639-1 codes and English names of the languages the stopword package has a list for, to its names. */
 const LANGUAGES: Record<string, string> = {

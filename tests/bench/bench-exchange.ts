@@ -15,6 +15,11 @@
  * longest event-loop stall: the work itself is in the thread), and the whole import through the
  * handlers into a real project (read, place, save the text, apply the action).
  *
+ * Beside them, the floors measured in the same run on the same data (`floors`): zlib alone
+ * deflating the file's project.qde at the writer's level and inflating it again, decoding its
+ * UTF-8, and JSON.parse of the same segments written as JSON (the least that reading this much
+ * data as text costs, in the fastest parser there is).
+ *
  * Runnable alone: `npx tsx tests/bench/bench-exchange.ts` builds the worker's bundle (as
  * `npm run build` does) and the data in a temporary folder, prints its rows and removes the folder.
  */
@@ -22,6 +27,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { DEFAULT_CODES } from '../../shared/model/codebook';
 import type { DatasetInput } from '../../shared/model/project';
 import { newDocumentRecord } from '../../electron/project/document-texts';
@@ -29,6 +35,9 @@ import { ExchangeThread, exchangeWorkers, qdpxBytesInThread } from '../../electr
 import { unpackChanges } from '../../electron/services/segment-columns';
 import { importProjectFile } from '../../electron/services/project-exchange';
 import { ProjectStore } from '../../electron/project/project-store';
+import { DEFLATE_LEVEL } from '../../electron/services/zip-writer';
+import { ZipArchive } from '../../electron/services/zip-archive';
+import type { CodedSegment } from '../../shared/model/segments';
 import { generateDocument, mulberry32, randomCodedSpans, segmentsFor, type Random } from './generate';
 import { count, infoRow, limitRow, megabytes, median, ms, progress, spread, table, timed, type BenchSection } from './report';
 
@@ -64,6 +73,48 @@ async function watching<T>(work: () => Promise<T>): Promise<[T, number, number]>
   } finally {
     clearInterval(timer);
   }
+}
+
+/** Time and CPU time of `work` (synchronous, on this thread), in milliseconds. */
+function timedCpu(work: () => unknown): [number, number] {
+  const start = performance.now();
+  const cpu = process.cpuUsage();
+  work();
+  const used = process.cpuUsage(cpu);
+  return [performance.now() - start, (used.user + used.system) / 1000];
+}
+
+interface Floors {
+  /** Times, then CPU times, of each floor's runs. */
+  deflate: [number[], number[]];
+  inflate: [number[], number[]];
+  decode: [number[], number[]];
+  json: [number[], number[]];
+  xmlBytes: number;
+}
+
+/**
+ * The floors of an export and an import of `bytes` (a .qdpx of `segments`), each on this thread,
+ * `EXCHANGE_RUNS` times: deflating its project.qde alone (zlib at the writer's level, in one call),
+ * inflating it again, decoding it as UTF-8, and JSON.parse of the segments as JSON.
+ */
+function floors(bytes: Uint8Array, segments: readonly CodedSegment[]): Floors {
+  const xml = ZipArchive.open('bench.qdpx', bytes).read('project.qde');
+  const packed = deflateRawSync(xml, { level: DEFLATE_LEVEL });
+  const json = JSON.stringify(segments);
+  const utf8 = new TextDecoder('utf-8', { fatal: true });
+  const result: Floors = { deflate: [[], []], inflate: [[], []], decode: [[], []], json: [[], []], xmlBytes: xml.length };
+  const add = (into: [number[], number[]], [time, cpu]: [number, number]) => {
+    into[0].push(time);
+    into[1].push(cpu);
+  };
+  for (let run = 0; run < EXCHANGE_RUNS; run++) {
+    add(result.deflate, timedCpu(() => deflateRawSync(xml, { level: DEFLATE_LEVEL })));
+    add(result.inflate, timedCpu(() => inflateRawSync(packed, { chunkSize: xml.length + 1 })));
+    add(result.decode, timedCpu(() => utf8.decode(xml)));
+    add(result.json, timedCpu(() => JSON.parse(json)));
+  }
+  return result;
 }
 
 /** Reads a bundle and plans its import into an empty project, as importProjectFile does, in the worker thread. */
@@ -116,6 +167,10 @@ export async function benchExchange(text: string, random: Random, folder: string
     placed = await measure(imports.first, () => readAndPlace(bytes, record, text, now));
     await measure(imports.again, () => readAndPlace(bytes, record, text, now));
   }
+  progress('REFI-QDA: the floors (zlib alone, UTF-8 decoding, JSON.parse of the same segments)');
+  const floor = floors(bytes, dataset.segments);
+  const deflateFloor = `zlib deflate alone ${ms(median(floor.deflate[0]))}`;
+  const readFloor = `inflate + decode alone ${ms(median(floor.inflate[0]) + median(floor.decode[0]))}`;
   // Once: the whole import into a real project, through the store (its apply and save are the store's to make fast).
   progress('REFI-QDA: the whole import into a project');
   await mkdir(join(folder, 'no-documents'), { recursive: true });
@@ -128,17 +183,20 @@ export async function benchExchange(text: string, random: Random, folder: string
   }
   return {
     rows: [
-      limitRow('REFI-QDA export, 100k segments, fresh worker', 'B', exports.first.times, `${megabytes(bytes.length)} zipped; first in a session`, EXPORT_TARGET_MS),
-      limitRow('REFI-QDA export, 100k segments, kept worker', 'B', exports.again.times, 'every later export', EXPORT_TARGET_MS),
-      limitRow('REFI-QDA read + place, 100k, fresh worker', 'B', imports.first.times, `${count(placed)} placed; first in a session`, IMPORT_TARGET_MS),
-      limitRow('REFI-QDA read + place, 100k, kept worker', 'B', imports.again.times, 'every later import', IMPORT_TARGET_MS),
+      limitRow('REFI-QDA export, 100k segments, fresh worker', 'B', exports.first.times, `${deflateFloor}; first in a session`, EXPORT_TARGET_MS),
+      limitRow('REFI-QDA export, 100k segments, kept worker', 'B', exports.again.times, `${deflateFloor}; every later export`, EXPORT_TARGET_MS),
+      limitRow('REFI-QDA read + place, 100k, fresh worker', 'B', imports.first.times, `${readFloor}; first in a session`, IMPORT_TARGET_MS),
+      limitRow('REFI-QDA read + place, 100k, kept worker', 'B', imports.again.times, `${readFloor}; every later import`, IMPORT_TARGET_MS),
       infoRow('REFI-QDA whole import into a project', 'B', [whole], 'read, place, save, apply'),
     ],
     details: [
       `  B REFI-QDA export fresh ${spread(exports.first.times)}, kept ${spread(exports.again.times)}; read + place fresh ${spread(imports.first.times)}, kept ${spread(imports.again.times)}; ${count(dataset.segments.length)} segments, ${megabytes(bytes.length)} .qdpx`,
       `       the main thread's longest stall meanwhile (median): export ${ms(median(exports.first.stalls))} fresh, ${ms(median(exports.again.stalls))} kept; read + place ${ms(median(imports.first.stalls))} fresh, ${ms(median(imports.again.stalls))} kept`,
       `       CPU time of all threads (median): export ${ms(median(exports.first.cpu))} fresh, ${ms(median(exports.again.cpu))} kept; read + place ${ms(median(imports.first.cpu))} fresh, ${ms(median(imports.again.cpu))} kept`,
-      `       the whole import through the store (read, place, save the text, apply one action): ${ms(whole)}`,
+      `       the whole import through the store (read, place, save the text, apply one action): ${ms(whole)}; ${count(placed)} placed`,
+      `       floors on this thread (median time / CPU time): the ${megabytes(floor.xmlBytes)} project.qde deflated by zlib alone at level ${DEFLATE_LEVEL} ` +
+        `${ms(median(floor.deflate[0]))} / ${ms(median(floor.deflate[1]))}, inflated ${ms(median(floor.inflate[0]))} / ${ms(median(floor.inflate[1]))}, ` +
+        `decoded as UTF-8 ${ms(median(floor.decode[0]))} / ${ms(median(floor.decode[1]))}; JSON.parse of the same segments as JSON ${ms(median(floor.json[0]))} / ${ms(median(floor.json[1]))}`,
     ],
   };
 }

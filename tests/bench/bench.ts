@@ -17,6 +17,8 @@
  *   bench-agreement.ts  the reliability report with 1,000 bootstrap samples, in the worker thread
  *   bench-analysis.ts   D: the Analysis area's tables (frequencies, co-occurrence, the code ×
  *                       document matrix, the crosstab, word lists, the corpus portraits)
+ *   bench-suggestions.ts  suggestions in their worker thread: training on 10,000 segments of a
+ *                       generated corpus (S), suggestions for B
  *
  * Scenarios: A, the largest bundled document with 300 segments; B, a generated 2 MB document with
  * 10,000 segments; C, a generated 10 MB document with 100,000 segments; D, 5,000 generated
@@ -38,6 +40,7 @@ import { layoutText } from '../../shared/text/text-layout';
 import { generateDocument, mulberry32, randomCodedSpans, segmentsFor, type Random } from './generate';
 import { benchAgreement } from './bench-agreement';
 import { benchAnalysis } from './bench-analysis';
+import { benchSuggestions } from './bench-suggestions';
 import { benchCorpus } from './bench-corpus';
 import { probesScript } from './page-bench';
 import { benchExchange } from './bench-exchange';
@@ -158,6 +161,7 @@ async function main(): Promise<void> {
     sections.push({ title: 'REFI-QDA', section: await benchExchange(bText, random, join(tmp, 'exchange')) });
     sections.push({ title: 'Reliability', section: await benchAgreement(random, bText) });
     sections.push({ title: 'Analysis', section: await benchAnalysis({ tmp: join(tmp, 'analysis'), random, built: d }) });
+    sections.push({ title: 'Suggestions', section: await benchSuggestions(random, bText) });
 
     const rows: Row[] = sections.flatMap(({ section }) => section.rows);
     const lines = [

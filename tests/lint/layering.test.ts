@@ -59,6 +59,12 @@ describe('layering', () => {
     expect(roomViolation(root, join(root, 'shared', 'edits', 'segments.ts'), './action-label')).toBeNull();
     expect(roomViolation(root, join(root, 'shared', 'loose.ts'), './model/zod')).toMatch(/not one of the folders/);
     expect(roomViolation(root, join(root, 'shared', 'ipc', 'index.ts'), '../edits/changes')).toBeNull();
+    // Suggestions learn from the records and the text alone.
+    const inSuggestions = join(root, 'shared', 'suggestions', 'training.ts');
+    expect(roomViolation(root, inSuggestions, '../text/word-index')).toBeNull();
+    expect(roomViolation(root, inSuggestions, '../model/segments')).toBeNull();
+    expect(roomViolation(root, inSuggestions, '../stats/seeded-random')).toMatch(/shared\/suggestions\/ may not import from shared\/stats\//);
+    expect(roomViolation(root, inSuggestions, '../analysis/word-frequencies')).not.toBeNull();
     // Only shared/ has rooms; the layers outside it are the rule above.
     expect(roomViolation(root, join(root, 'electron', 'main.ts'), '../shared/edits/changes')).toBeNull();
     expect(Object.keys(SHARED_ROOMS).sort()).toEqual(

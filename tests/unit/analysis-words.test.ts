@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { wordIndexer } from '../../shared/analysis/word-index';
+import { wordIndexer } from '../../shared/text/word-index';
 import { mulberry32 } from '../../shared/stats/seeded-random';
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'word' });
