@@ -23,6 +23,7 @@ import { exportHandlers } from './exports';
 import { importHandlers } from './imports';
 import { jobHandlers } from './jobs';
 import { projectHandlers } from './project';
+import { portraitHandlers } from './portrait';
 import { projectsHandlers, type ProjectsOperationName } from './projects';
 import { reliabilityHandlers } from './reliability';
 import { searchHandlers } from './search';
@@ -50,6 +51,7 @@ function openProjectHandlers(services: CommonServices, store: ProjectStore, jobs
     ...jobHandlers(context),
     ...reliabilityHandlers(context),
     ...analysisHandlers(context),
+    ...portraitHandlers(context),
   };
 }
 

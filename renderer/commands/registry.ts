@@ -14,7 +14,7 @@ import { showCoderDialog } from '../services/page';
 import { archiveProject, closeProject, openProjectFromDialog, showProjectDialog, whenChangeAllowed } from '../services/projects';
 import { removeSegment } from '../services/segments';
 import { setSearch } from '../services/search';
-import { toggleTheme } from '../services/settings';
+import { changeSettings, toggleTheme } from '../services/settings';
 import { cycleTab, openDocumentTab, openViewTab, showDialog, showPanel } from '../services/workspace';
 import { getState, selectBlind, type State } from '../store';
 import type { MainView, SidePanel } from '../store/workspace';
@@ -291,6 +291,14 @@ const STATIC_COMMANDS: readonly Command[] = [
   viewCommand('reliability', 'labels.viewReliability'),
   // Ctrl/Cmd+Shift+A: the Analysis area.
   { ...viewCommand('analysis', 'labels.viewAnalysis'), shortcuts: [mod('a', { shift: true })] },
+  viewCommand('portrait', 'labels.viewPortrait'),
+  {
+    id: 'toggle-document-portrait',
+    group: 'views',
+    label: 'labels.toggleDocumentPortrait',
+    shortcuts: [],
+    run: () => changeSettings({ documentPortrait: !getState().settings.documentPortrait }),
+  },
   { id: 'toggle-theme', group: 'views', label: 'labels.toggleTheme', shortcuts: [], withoutProject: true, run: toggleTheme },
   // Export
   // Ctrl/Cmd+Shift+X: the File menu's accelerator in the app, the workspace's key in the preview.

@@ -1,5 +1,6 @@
 /**
- * The reader's settings: the colour theme, the text's size, line width and font. Pure: the
+ * The reader's settings: the colour theme, the text's size, line width and font, and whether the
+ * document portrait stands beside the text. Pure: the
  * settings, their defaults and choices, and the reading of what was kept (anything kept that is
  * not a valid setting falls back to its default, one setting at a time). The interface's language
  * is kept by renderer/i18n/i18n.ts; renderer/services/settings.ts keeps and applies the rest.
@@ -26,9 +27,11 @@ export interface Settings {
   textSize: number;
   lineWidth: LineWidth;
   textFont: TextFont;
+  /** Whether the strip showing where each code sits along the text stands beside it. */
+  documentPortrait: boolean;
 }
 
-export const DEFAULT_SETTINGS: Settings = { theme: 'system', textSize: 17, lineWidth: 'medium', textFont: 'serif' };
+export const DEFAULT_SETTINGS: Settings = { theme: 'system', textSize: 17, lineWidth: 'medium', textFont: 'serif', documentPortrait: true };
 
 /** The CSS `max-width` of a line of the text for each width (`none`: as wide as the main area). */
 export const LINE_WIDTH_CSS: Record<LineWidth, string> = { narrow: '60ch', medium: '78ch', wide: '100ch', full: 'none' };
@@ -72,6 +75,7 @@ export function parseSettings(stored: string | null): Settings {
     textSize: typeof size === 'number' && Number.isInteger(size) && size >= TEXT_SIZES.min && size <= TEXT_SIZES.max ? size : DEFAULT_SETTINGS.textSize,
     lineWidth: oneOf(LINE_WIDTHS, kept.lineWidth, DEFAULT_SETTINGS.lineWidth),
     textFont: oneOf(TEXT_FONTS, kept.textFont, DEFAULT_SETTINGS.textFont),
+    documentPortrait: typeof kept.documentPortrait === 'boolean' ? kept.documentPortrait : DEFAULT_SETTINGS.documentPortrait,
   };
 }
 

@@ -29,6 +29,8 @@ export interface TextViewController {
   anchorBox(anchor: number): TextAnchorBox | null;
   /** Gives the text the focus. */
   focus(): void;
+  /** The text offsets at the top and the bottom of the screen; null when no text is on screen. */
+  visibleRange(): TextRange | null;
 }
 
 export interface TextViewState {

@@ -10,7 +10,7 @@ export type SidePanel = 'documents' | 'codebook' | 'search' | 'segments' | 'anal
 export const SIDE_PANELS: readonly SidePanel[] = ['documents', 'codebook', 'search', 'segments', 'analysis', 'agreement'];
 
 /** The views that open as tabs in the main area beside documents. */
-export type MainView = 'retrieval' | 'variables' | 'reliability' | 'analysis';
+export type MainView = 'retrieval' | 'variables' | 'reliability' | 'analysis' | 'portrait';
 
 /** A tab of the main area: a document's text, or a view. */
 export type Tab = { kind: 'document'; documentId: string } | { kind: 'view'; view: MainView };

@@ -1,7 +1,7 @@
 /**
  * The controller of a mounted text view: what the rest of the page may ask of it (the selection
- * as text offsets, the caret, revealing a passage, where a place is on screen, the focus). It is
- * put in the store while the view is mounted (see TextView.tsx).
+ * as text offsets, the caret, revealing a passage, where a place is on screen, the focus, the
+ * passage on screen). It is put in the store while the view is mounted (see TextView.tsx).
  */
 import { TextSelection } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
@@ -43,6 +43,17 @@ export function textViewController(view: EditorView, layout: TextLayout, scrolle
     },
     focus() {
       view.focus();
+    },
+    visibleRange() {
+      const text = view.dom.getBoundingClientRect();
+      const area = scroller.getBoundingClientRect();
+      const top = Math.max(text.top, area.top) + 1;
+      const bottom = Math.min(text.bottom, area.bottom) - 1;
+      if (bottom <= top) return null;
+      const left = text.left + 2;
+      const from = view.posAtCoords({ left, top })?.pos ?? 0;
+      const to = view.posAtCoords({ left, top: bottom })?.pos ?? layout.docSize;
+      return { start: posToOffset(layout, from, 'start'), end: posToOffset(layout, to, 'end') };
     },
   };
 }

@@ -22,6 +22,7 @@ import { exportsOperations } from './exports';
 import { jobsOperations } from './jobs';
 import { agreementOperations } from './agreement';
 import { analysisOperations } from './analysis';
+import { portraitOperations } from './portrait';
 
 export * from './agreement';
 export * from './analysis';
@@ -34,6 +35,7 @@ export * from './exports';
 export * from './history';
 export * from './jobs';
 export * from './outcomes';
+export * from './portrait';
 export * from './project';
 export * from './projects';
 export * from './search';
@@ -55,6 +57,7 @@ export const operations = {
   ...jobsOperations,
   ...agreementOperations,
   ...analysisOperations,
+  ...portraitOperations,
 } as const;
 
 export type Operations = typeof operations;

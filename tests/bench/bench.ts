@@ -9,13 +9,14 @@
  *                       project file's size and opening time, the main process's memory with D open
  *   bench-text-view.ts  open + draw of A, B and C beside plain paragraphs, key → highlight,
  *                       scrolling C, the page's heap with C open
+ *   bench-portrait.ts   C: the document portrait's strip binned and drawn again in the page
  *   bench-corpus.ts     D: start to the first document drawn, the document list, the coded-segments
  *                       view, search across the corpus, the code-all-hits preview
  *   bench.ts (here)     CSV export of 100,000 segments
  *   bench-exchange.ts   REFI-QDA export and import of 100,000 segments, in the worker thread
  *   bench-agreement.ts  the reliability report with 1,000 bootstrap samples, in the worker thread
  *   bench-analysis.ts   D: the Analysis area's tables (frequencies, co-occurrence, the code ×
- *                       document matrix, the crosstab, word lists)
+ *                       document matrix, the crosstab, word lists, the corpus portraits)
  *   bench-suggestions.ts  suggestions in their worker thread: training on 10,000 segments of a
  *                       generated corpus (S), suggestions for B
  *
@@ -43,6 +44,7 @@ import { benchSuggestions } from './bench-suggestions';
 import { benchCorpus } from './bench-corpus';
 import { probesScript } from './page-bench';
 import { benchExchange } from './bench-exchange';
+import { benchPortrait } from './bench-portrait';
 import { benchStore } from './bench-store';
 import { benchTextView } from './bench-text-view';
 import { buildScenarioC, buildScenarioD, CODE_IDS, type BuiltProject } from './scenarios';
@@ -146,6 +148,7 @@ async function main(): Promise<void> {
     });
     const chromiumVersion = browser.version();
     sections.push({ title: 'Text view', section: await benchTextView({ tmp: join(tmp, 'text-view'), scenarioC: c, browser }) });
+    sections.push({ title: 'Portrait', section: await benchPortrait({ tmp: join(tmp, 'portrait'), scenarioC: c, browser }) });
     sections.push({
       title: 'Corpus',
       section: await benchCorpus({ browser, script: await probesScript(), tmp: join(tmp, 'corpus'), random, built: d }),

@@ -111,6 +111,9 @@ describe('accessibility of the whole workbench (axe-core)', () => {
         await page.waitForSelector('.analysis-panel table, .analysis-panel .empty');
         await check(`analysis-${figure}`, '.analysis-area');
       }
+      await openView(page, 'portrait');
+      await page.waitForSelector('.corpus-strip-button');
+      await check('portrait-view', '.main-area');
 
       // The dialogs, each opened as a researcher opens it.
       await page.click('button[data-action="export"]');
@@ -129,7 +132,7 @@ describe('accessibility of the whole workbench (axe-core)', () => {
       await check('coder-dialog', '.coder-dialog');
       await closeDialog('.coder-dialog');
 
-      expect(checked).toHaveLength(23);
+      expect(checked).toHaveLength(24);
       expect(found, formatFound(found)).toEqual({});
       expect(problems).toEqual([]);
       await page.close();

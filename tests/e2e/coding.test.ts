@@ -216,7 +216,10 @@ for row in rows:
     await page.keyboard.press('Backspace');
     expect(await page.textContent('.text-view')).toBe(text.replace(/\n/g, ''));
 
-    // Tab leaves the text for the next control (in the status bar): the text is no keyboard trap.
+    // Tab leaves the text for the next control (the document portrait beside it, then the status
+    // bar): the text is no keyboard trap.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('document-strip'))).toBe(true);
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => !!document.activeElement?.closest('.status-bar'))).toBe(true);
     expect(problems).toEqual([]);

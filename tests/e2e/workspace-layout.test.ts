@@ -39,6 +39,7 @@ const VIEWS: Record<ViewName, string> = {
   variables: '.variables-table',
   reliability: '.reliability .coder-exchange',
   analysis: '.analysis-area .frequencies-table',
+  portrait: '.corpus-strip-button',
 };
 
 /** Shows a panel (or view) and waits for it; the side panel's own scroll goes back to the top. */

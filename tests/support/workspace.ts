@@ -5,10 +5,10 @@
 import type { Page } from 'playwright-core';
 
 export type SidePanelName = 'documents' | 'codebook' | 'search' | 'segments' | 'analysis' | 'agreement';
-export type ViewName = 'retrieval' | 'variables' | 'reliability' | 'analysis';
+export type ViewName = 'retrieval' | 'variables' | 'reliability' | 'analysis' | 'portrait';
 
 /** The side panel that holds the button opening each view. */
-const PANEL_OF_VIEW: Record<ViewName, SidePanelName> = { retrieval: 'segments', variables: 'documents', reliability: 'agreement', analysis: 'analysis' };
+const PANEL_OF_VIEW: Record<ViewName, SidePanelName> = { retrieval: 'segments', variables: 'documents', reliability: 'agreement', analysis: 'analysis', portrait: 'analysis' };
 
 /** Shows a side panel (leaves it shown when it is). */
 export async function showSidePanel(page: Page, panel: SidePanelName): Promise<void> {

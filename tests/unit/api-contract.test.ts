@@ -19,7 +19,7 @@ describe('the API contract', () => {
     expect([...declared].sort()).toEqual([...operationNames].sort());
     expect([...operationNames].sort()).toEqual([
       'addCode', 'addSegment', 'analysis', 'archiveProject', 'backUpNow', 'cancelJob', 'chooseFolder', 'closeProject', 'codeSearchHits', 'codeSpans', 'codeUsage', 'countSegments',
-      'defineVariable', 'deleteCode', 'exportAnalysisReport', 'exportAnalysisTable', 'exportCodebook', 'exportCoderFile', 'exportCsv', 'exportDataset', 'exportReliability',
+      'defineVariable', 'deleteCode', 'documentPortraits', 'exportAnalysisReport', 'exportAnalysisTable', 'exportCodebook', 'exportCoderFile', 'exportCsv', 'exportDataset', 'exportReliability',
       'forgetRecent', 'getProject', 'getSession', 'importCodebook', 'importCodebookFile', 'importCoderFile', 'importDocument',
       'importProject', 'jobProgress', 'listBackups', 'listPlaces', 'listSegmentIds', 'listSegments', 'mergeCodes', 'moveCode', 'newProject', 'openDocument',
       'openProject', 'redo', 'reliabilityReport', 'removeDocument', 'removeSegment', 'removeVariable', 'restoreBackup', 'retrieveSegments', 'saveAnalysisChart', 'searchCorpus', 'searchCorpusPage',

@@ -6,7 +6,7 @@ import { DEFAULT_SETTINGS, parseSettings, serialiseSettings, settingsCss, withSe
 
 describe('the settings', () => {
   it('read back what was kept', () => {
-    const kept: Settings = { theme: 'high-contrast', textSize: 22, lineWidth: 'wide', textFont: 'monospace' };
+    const kept: Settings = { theme: 'high-contrast', textSize: 22, lineWidth: 'wide', textFont: 'monospace', documentPortrait: false };
     expect(parseSettings(serialiseSettings(kept))).toEqual(kept);
   });
 
@@ -20,6 +20,8 @@ describe('the settings', () => {
       textSize: 20,
       lineWidth: 'narrow',
     });
+    expect(parseSettings('{"documentPortrait":"no","theme":"dark"}')).toEqual({ ...DEFAULT_SETTINGS, theme: 'dark' });
+    expect(DEFAULT_SETTINGS.documentPortrait).toBe(true);
     for (const textSize of [13, 25, 16.5, '18', null, -1]) expect(parseSettings(JSON.stringify({ textSize, theme: 'dark' }))).toEqual({ ...DEFAULT_SETTINGS, theme: 'dark' });
   });
 
@@ -32,7 +34,7 @@ describe('the settings', () => {
 
   it('give the page data-theme (none for the system) and the text variables', () => {
     expect(settingsCss(DEFAULT_SETTINGS).theme).toBeNull();
-    const css = settingsCss({ theme: 'dark', textSize: 19, lineWidth: 'full', textFont: 'serif' });
+    const css = settingsCss({ theme: 'dark', textSize: 19, lineWidth: 'full', textFont: 'serif', documentPortrait: true });
     expect(css.theme).toBe('dark');
     expect(css.properties['--text-size']).toBe('19px');
     expect(css.properties['--line-width']).toBe('none');

@@ -1,6 +1,7 @@
 /**
- * The main area: the tabs, and the front tab's content: a document's text with the code bar, or
- * a view (Coded segments, Variables, Agreement, Analysis). With no tab open, it says what to do.
+ * The main area: the tabs, and the front tab's content: a document's text with the code bar and
+ * the document portrait beside it, or a view (Coded segments, Variables, Agreement, Analysis, the
+ * corpus portrait). With no tab open, it says what to do.
  */
 import { useRef } from 'react';
 import { useT } from '../../i18n/i18n';
@@ -12,6 +13,8 @@ import { ReliabilityView } from '../agreement/ReliabilityView';
 import { AnalysisView } from '../analysis/AnalysisView';
 import { CodeBar } from '../coding/CodeBar';
 import { DocumentHeader } from '../documents/DocumentHeader';
+import { CorpusPortrait } from '../portrait/CorpusPortrait';
+import { DocumentStrip } from '../portrait/DocumentStrip';
 import { RetrievalView } from '../retrieval/RetrievalView';
 import { VariablesTable } from '../variables/VariablesTable';
 import { TAB_PANEL_ID, TabBar, tabElementId } from '../workspace/TabBar';
@@ -24,6 +27,7 @@ function View(props: { view: MainView }) {
   if (props.view === 'retrieval') return <RetrievalView onJump={stayPut} />;
   if (props.view === 'reliability') return <ReliabilityView onJump={stayPut} />;
   if (props.view === 'analysis') return <AnalysisView />;
+  if (props.view === 'portrait') return <CorpusPortrait />;
   return <VariablesTable />;
 }
 
@@ -33,6 +37,7 @@ function DocumentTab() {
   const title = useStore((state) => state.open?.document.title);
   const opening = useStore((state) => state.opening);
   const documentId = useStore((state) => state.open?.document.id);
+  const portrait = useStore((state) => state.settings.documentPortrait);
   const article = useRef<HTMLElement>(null);
   useScrollPlace(article, documentId);
   return (
@@ -44,10 +49,14 @@ function DocumentTab() {
         </div>
       )}
       {title !== undefined && (
-        <article className="document" aria-label={title} ref={article}>
-          <DocumentHeader />
-          <TextView />
-        </article>
+        // The portrait stands beside the scrolling text, not in it: it stays put as the text scrolls.
+        <div className="document-frame">
+          <article className="document" aria-label={title} ref={article}>
+            <DocumentHeader />
+            <TextView />
+          </article>
+          {portrait && <DocumentStrip scroller={article} />}
+        </div>
       )}
     </>
   );

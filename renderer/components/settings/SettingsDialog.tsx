@@ -1,5 +1,6 @@
 /**
- * The settings: the theme, the text's size, line width and font, and the interface's language.
+ * The settings: the theme, the text's size, line width and font, the document portrait beside
+ * the text, and the interface's language.
  * Each change applies at once (the page is its own preview) and is kept for the next start.
  */
 import { useId, useState } from 'react';
@@ -38,6 +39,7 @@ export function SettingsDialog() {
   const t = useT();
   const id = useId();
   const textSize = useStore((state) => state.settings.textSize);
+  const documentPortrait = useStore((state) => state.settings.documentPortrait);
   const [language, setLanguage] = useState<Language | null>(chosenLanguage);
   const close = () => showDialog(null);
   return (
@@ -67,6 +69,20 @@ export function SettingsDialog() {
       </div>
       <Choice setting="lineWidth" legend={t('settings.lineWidth.legend')} choices={LINE_WIDTHS} label={(width) => t(`settings.lineWidth.${width}`)} />
       <Choice setting="textFont" legend={t('settings.textFont.legend')} choices={TEXT_FONTS} label={(font) => t(`settings.textFont.${font}`)} />
+      <div className="settings-row">
+        <input
+          id={`${id}-portrait`}
+          type="checkbox"
+          data-setting="documentPortrait"
+          checked={documentPortrait}
+          aria-describedby={`${id}-portrait-hint`}
+          onChange={(event) => changeSettings({ documentPortrait: event.target.checked })}
+        />
+        <label htmlFor={`${id}-portrait`}>{t('settings.documentPortrait.label')}</label>
+        <span className="settings-hint" id={`${id}-portrait-hint`}>
+          {t('settings.documentPortrait.hint')}
+        </span>
+      </div>
       <div className="settings-row">
         <label htmlFor={`${id}-language`}>{t('settings.language.label')}</label>
         <select

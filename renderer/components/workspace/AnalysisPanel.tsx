@@ -1,7 +1,8 @@
 /**
  * The analysis panel: how many coded segments each code has, and in how many documents, counted
  * by the main process from the project's coded segments (only the coder's own in blind coding),
- * and the way to the Analysis area's figures (a tab of the main area).
+ * the way to the Analysis area's figures (a tab of the main area) and the button that opens the
+ * corpus portrait.
  */
 import { useEffect, useState } from 'react';
 import type { SegmentCounts } from '../../../shared/views/segment-counts';
@@ -38,6 +39,9 @@ export function AnalysisPanel() {
       </h2>
       <button type="button" onClick={() => openViewTab('analysis')} title={t('workspace.panels.analysis.openTitle', { keys: commandKeys('view-analysis') })} data-action="analysis">
         {t('workspace.panels.analysis.open')}
+      </button>
+      <button type="button" onClick={() => openViewTab('portrait')} title={t('workspace.panels.analysis.portraitTitle')} data-action="portrait">
+        {t('workspace.panels.analysis.portrait')}
       </button>
       {codes.length === 0 ? (
         <p className="empty">{t('workspace.panels.analysis.noCodes')}</p>
