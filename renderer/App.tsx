@@ -30,7 +30,9 @@ import { loadSession } from './services/projects';
 import { followOpenedDocuments, showPanel } from './services/workspace';
 import { getState, useStore } from './store';
 import { selectProjectOpen } from './store/session';
+import { afterNextFrame } from './services/after-frame';
 import { installCodeStyles } from './text-view/code-styles';
+import { warmTextView } from './text-view/warm-up';
 
 export function App() {
   const t = useT();
@@ -65,6 +67,15 @@ export function App() {
   useEffect(() => {
     if (project) installCodeStyles(project.codes);
   }, [project?.codes]);
+
+  // The text view is readied once the first project is shown, before a document is opened.
+  const projectShown = !!project;
+  useEffect(() => {
+    if (projectShown && !textViewWarm) {
+      textViewWarm = true;
+      afterNextFrame(() => warmTextView(getState().project?.codes[0]?.id ?? 'code'));
+    }
+  }, [projectShown]);
 
   useEffect(() => {
     document.title = projectName ? t('projects.title.window', { name: projectName }) : t('projects.title.app');
@@ -127,6 +138,9 @@ export function App() {
     </div>
   );
 }
+
+/** True once the text view has been readied (warm-up.ts): once per page. */
+let textViewWarm = false;
 
 /** Asks which project is open; with one, loads it (the start screen shows otherwise). */
 async function startPage(): Promise<void> {

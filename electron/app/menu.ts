@@ -53,6 +53,7 @@ export function menuTemplate(isMac: boolean, send: (command: CommandName) => voi
         { type: 'separator' },
         // Shift+X: Ctrl/Cmd+E and Shift+Ctrl/Cmd+E are the two CSV exports' own.
         { label: 'Export…', accelerator: 'CmdOrCtrl+Shift+X', ...needsProject, click: () => send('export-dialog') },
+        { label: 'Analysis Report…', ...needsProject, click: () => send('analysis-report') },
         { type: 'separator' },
         ...exportItems.map((item) => ({ ...item, ...needsProject })),
         { type: 'separator' },

@@ -19,11 +19,11 @@ export class CliError extends Error {
 }
 
 /** The commands, as they are typed. */
-export const COMMAND_NAMES = ['init', 'list', 'stats', 'export', 'import', 'import-codebook', 'sync', 'agreement', 'archive', 'restore', 'backup', 'analysis'] as const;
+export const COMMAND_NAMES = ['init', 'list', 'stats', 'export', 'import', 'import-codebook', 'sync', 'agreement', 'archive', 'restore', 'backup', 'analysis', 'report'] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
 /** The commands that only read the project: they also take a project archive as --project. */
-export const READING_COMMANDS: readonly CommandName[] = ['list', 'stats', 'export', 'agreement', 'archive', 'analysis'];
+export const READING_COMMANDS: readonly CommandName[] = ['list', 'stats', 'export', 'agreement', 'archive', 'analysis', 'report'];
 
 /** The tables `analysis` writes, as --kind names them. */
 export const ANALYSIS_KINDS = ['frequencies', 'documents', 'cooccurrence', 'pairs', 'matrix', 'crosstab', 'overlaps', 'words', 'kwic'] as const;
@@ -63,9 +63,10 @@ ${formatLines}
                              consensus, the documents every chosen coder has coded (or
                              --all-documents), every code, no intervals)
   analysis --kind K --out FILE.csv
-                             a table of the Analysis area (CSV, UTF-8 without BOM;
-                             characters and offsets in code points), over the segments you
-                             may see (blind coding hides the others'); K is one of:
+                             a table of the Analysis area (CSV, UTF-8 without BOM, or an
+                             Excel workbook when FILE ends in .xlsx; characters and offsets
+                             in code points), over the segments you may see (blind coding
+                             hides the others'); K is one of:
                                frequencies  per code: segments, documents, characters and
                                             words, overall, per coder and (--variable NAME)
                                             per value; --subcodes sums sub-codes into their
@@ -74,12 +75,14 @@ ${formatLines}
                                cooccurrence code × code: pairs of segments that meet, and the
                                             Jaccard-like share; --proximity overlap (default),
                                             paragraph (blank-line blocks), line, or distance
-                                            with --distance N characters
+                                            with --distance N characters; --subcodes
+                                            counts each code's sub-codes with it
                                pairs        the segment pairs behind co-occurrence
                                matrix       documents × codes (--measure segments or share),
                                             grouped by --variable NAME
                                crosstab     codes × the values of --variable NAME (--unit
-                                            segments or documents); prints χ², p, Cramér's V,
+                                            segments or documents); prints Pearson's χ²
+                                            without continuity correction, p, Cramér's V,
                                             and Fisher's exact test for 2 × 2
                                overlaps     the AND query: where --code A and --with B overlap
                                words        word frequencies in the segments of --code (or
@@ -87,10 +90,17 @@ ${formatLines}
                                             --language-variable NAME, kept with --keep-stop-words
                                kwic         --word W in context (--context N characters)
                              filters: --documents ID,..  --coders a,b  --where NAME=V1,V2
+  report --out FILE.html     the analysis report: one self-contained HTML page (no scripts,
+                             nothing fetched; prints to PDF) with the codebook, frequencies,
+                             co-occurrence, the code × document matrix, group comparisons
+                             (χ², Cramér's V, Fisher for 2 × 2) of each document variable or
+                             of --variable NAME, and the agreement when several coders'
+                             segments are counted; the filters (as analysis's) and the date
+                             stated
 
 Options:
   --project DIR   the project folder (default: the app's default project); list, stats,
-                  export, agreement, archive and analysis also take a project archive (.awbproj),
+                  export, agreement, archive, analysis and report also take a project archive (.awbproj),
                   read from a checked copy that is removed afterwards
   --help          this text
 
@@ -167,7 +177,8 @@ export function checkCall(command: string, options: CommandOptions, files: reado
   if (command === 'analysis' && !(ANALYSIS_KINDS as readonly string[]).includes(options.kind ?? '')) {
     throw new CliError(EXIT.usage, `Give --kind as one of ${ANALYSIS_KINDS.join(', ')}${options.kind ? ` (not “${options.kind}”)` : ''}.`);
   }
-  if (command === 'analysis' && !options.out) throw new CliError(EXIT.usage, 'Give --out, the CSV file to write.');
+  if (command === 'analysis' && !options.out) throw new CliError(EXIT.usage, 'Give --out, the file to write (.csv, or .xlsx for a workbook).');
+  if (command === 'report' && !/\.html?$/i.test(options.out ?? '')) throw new CliError(EXIT.usage, 'Give --out, the report to write: a file name ending in .html.');
   if (command !== 'analysis' && options.kind !== undefined) throw new CliError(EXIT.usage, '--kind is an option of analysis only. See annotation-workbench --help.');
   if (command !== 'backup' && options.list) throw new CliError(EXIT.usage, '--list is an option of backup only. See annotation-workbench --help.');
 }

@@ -19,6 +19,7 @@ import { backup } from './commands/backup';
 import { exportDataset } from './commands/export';
 import { importCodebook, importFiles } from './commands/import';
 import { list } from './commands/list';
+import { report } from './commands/report';
 import { stats } from './commands/stats';
 import { sync } from './commands/sync';
 
@@ -35,6 +36,7 @@ export const PROJECT_COMMANDS: Record<Exclude<CommandName, MakingCommand>, Proje
   sync,
   agreement,
   analysis,
+  report,
   archive,
   backup,
 };

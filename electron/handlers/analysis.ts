@@ -5,12 +5,15 @@
  */
 import { AnalysisCache, analysisCorpus } from '../../shared/analysis/analysis-corpus';
 import { analysisFigure, checkAnalysisRequest } from '../../shared/analysis/analysis-request';
+import { analysisExportHandlers } from './analysis-exports';
 import type { HandlerContext } from './context';
 import type { Handlers } from './dispatch';
 
-export function analysisHandlers({ store }: HandlerContext): Pick<Handlers, 'analysis'> {
+export function analysisHandlers(context: HandlerContext): Pick<Handlers, 'analysis' | 'exportAnalysisTable' | 'saveAnalysisChart' | 'exportAnalysisReport'> {
+  const { store } = context;
   const cache = new AnalysisCache();
   return {
+    ...analysisExportHandlers(context, cache),
     analysis: async (request) => {
       const dataset = await store.dataset();
       checkAnalysisRequest(dataset, request);

@@ -54,7 +54,7 @@ export async function workbookBytes(input: DatasetInput): Promise<Uint8Array> {
 }
 
 /** The workbook with the CRs of its cell texts written so that XML readers keep them. */
-function withCarriageReturns(workbook: Uint8Array): Uint8Array {
+export function withCarriageReturns(workbook: Uint8Array): Uint8Array {
   const parts = unzipSync(workbook);
   // Cell text lives in the shared strings, or in a sheet's inline strings.
   const textParts = Object.keys(parts).filter((name) => name === 'xl/sharedStrings.xml' || /^xl\/worksheets\/[^/]+\.xml$/.test(name));

@@ -61,6 +61,7 @@ export const MENU_COMMANDS: Readonly<Record<CommandName, (argument?: string) => 
     if (!document.activeElement?.closest('dialog[open],[aria-modal="true"]')) closeFrontTabKeepingFocus();
   }),
   'export-dialog': withProject(() => showDialog('export')),
+  'analysis-report': projectCommand('analysis-report'),
   'export-csv': exportCommand('export-csv'),
   'export-csv-excel': exportCommand('export-csv-excel'),
   'export-wide-csv': exportCommand('export-wide-csv'),

@@ -8,6 +8,7 @@
 import { REPEAT_KEY } from '../../shared/model/codebook';
 import { EXPORT_FORMATS, type ExportFormat, type ExportFormatId } from '../../shared/ipc/export-formats';
 import { setBlind } from '../services/coders';
+import { exportAnalysisReport } from '../services/analysis-report';
 import { exportFormat } from '../services/exports';
 import { showCoderDialog } from '../services/page';
 import { archiveProject, closeProject, openProjectFromDialog, showProjectDialog, whenChangeAllowed } from '../services/projects';
@@ -292,6 +293,14 @@ const STATIC_COMMANDS: readonly Command[] = [
   // Export
   // Ctrl/Cmd+Shift+X: the File menu's accelerator in the app, the workspace's key in the preview.
   { id: 'export', group: 'export', label: 'labels.exportDialog', shortcuts: [mod('x', { shift: true })], run: () => showDialog('export') },
+  {
+    id: 'analysis-report',
+    group: 'export',
+    label: 'labels.analysisReport',
+    shortcuts: [],
+    unavailable: (state) => needsOpenProject(state) ?? (state.exporting ? 'reasons.exporting' : null),
+    run: () => void exportAnalysisReport(),
+  },
   ...EXPORT_FORMATS.map(
     (format): Command => ({
       id: `export-${format.id}`,

@@ -6,6 +6,7 @@
 import { operationNames, type WorkbenchApi, type WorkbenchBridge } from '../../shared/ipc';
 import { fail } from '../../shared/ipc/result';
 import { t } from '../i18n/i18n';
+import { afterNextFrame } from './after-frame';
 
 declare global {
   interface Window {
@@ -51,12 +52,32 @@ export const bridge: WorkbenchBridge = window.workbench ?? previewBridge();
 /** The calls sent and not yet answered (a change of project waits for them: nothing typed is lost). */
 const inFlight = new Set<Promise<unknown>>();
 
+/** Calls waiting for the frame being drawn (see sendAfterFrame), in the order they were made. */
+const waiting: Array<() => void> = [];
+
+/** Sends the calls waiting for the frame, in order. */
+function sendWaiting(): void {
+  for (const send of waiting.splice(0)) send();
+}
+
+/**
+ * Makes a call once the frame being drawn is on screen (starting a request costs milliseconds of
+ * a key press's frame). Calls keep their order: any call made meanwhile sends the waiting ones first.
+ */
+export function sendAfterFrame<T>(call: () => Promise<T>): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    waiting.push(() => call().then(resolve, reject));
+    if (waiting.length === 1) afterNextFrame(sendWaiting);
+  });
+}
+
 /** Each call of the bridge, counted while it is under way. */
 function counted(raw: WorkbenchApi): WorkbenchApi {
   return Object.fromEntries(
     operationNames.map((name) => [
       name,
       (input: unknown) => {
+        sendWaiting();
         const call = (raw[name] as (input: unknown) => Promise<unknown>)(input);
         inFlight.add(call);
         void call.finally(() => inFlight.delete(call)).catch(() => undefined);
@@ -70,6 +91,7 @@ export const api: WorkbenchApi = counted(bridge.api);
 
 /** Resolves once every call sent so far (and any sent while waiting) has been answered. */
 export async function callsSettled(): Promise<void> {
+  sendWaiting();
   while (inFlight.size) await Promise.allSettled([...inFlight]);
 }
 /** True in the browser preview (no native menu: the page handles the menu's shortcuts itself). */

@@ -18,7 +18,7 @@ import { showMessage } from './page';
  * Runs an export (which asks where to save), with the busy state and, when it takes a while,
  * its progress shown, and says where the file went, that it was cancelled, or why it failed.
  */
-async function runExport(call: (jobId: string) => Promise<Result<ExportOutcome>>, done: (outcome: ExportOutcome) => string): Promise<void> {
+export async function runExport(call: (jobId: string) => Promise<Result<ExportOutcome>>, done: (outcome: ExportOutcome) => string): Promise<void> {
   if (getState().exporting) return;
   update({ exporting: true });
   try {

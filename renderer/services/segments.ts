@@ -11,12 +11,13 @@ import { type ProjectState as EditedProject } from '../../shared/model/project';
 import { checkSelection, moveSegmentEdge, snapToWords } from '../../shared/text/selection';
 import type { CodedSegment } from '../../shared/model/segments';
 import { WorkbenchFailure } from '../../shared/model/failure';
-import { getState, update, type OpenDocumentState, type State } from '../store';
+import { getState, holdRedraws, update, type OpenDocumentState, type State } from '../store';
 import { withSegmentInserted, withSegmentPlaced, withSegmentReplaced, withoutSegment } from '../store/open-document';
 import { withHistory } from '../store/project';
 import { withPending } from '../store/saving';
 import type { TextRange } from '../store/text-view';
-import { api } from './api-client';
+import { afterNextFrame } from './after-frame';
+import { api, sendAfterFrame } from './api-client';
 import { runAction } from './history';
 import { t } from '../i18n/i18n';
 import { showMessage } from './page';
@@ -72,10 +73,13 @@ export function applyCode(codeId: string, range: TextRange | null): void {
     return;
   }
   const { start, end } = segment;
+  // The key's frame draws the highlight alone: the panels follow and the save request is sent once
+  // it is on screen (each costs milliseconds of it; the calls keep their order, see sendAfterFrame).
+  const release = holdRedraws();
   // One change of the store for the key press (each change runs every subscriber of the page).
   update((current) => ({ ...withPending(current, segment.id, true), ...withSegmentInserted(current, segment), lastCodeId: codeId, message: null }));
-  void api
-    .addSegment({ id: segment.id, documentId: segment.documentId, codeId, start, end })
+  afterNextFrame(release);
+  void sendAfterFrame(() => api.addSegment({ id: segment.id, documentId: segment.documentId, codeId, start, end }))
     .then((result) =>
       settle(
         segment.id,

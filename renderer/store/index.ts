@@ -5,7 +5,7 @@
  * renderer/services.
  */
 export { getState, initialState, subscribe, update, type State } from './state';
-export { useDraft, useStore } from './use-store';
+export { holdRedraws, useDraft, useStore } from './use-store';
 export { selectBlind, selectCodes, isVisible } from './project';
 export { selectSegments, type OpenDocumentState, type Popover } from './open-document';
 export type { Message } from './messages';

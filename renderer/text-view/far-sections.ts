@@ -176,7 +176,14 @@ function sectionView(node: ProseMirrorNode, decorations: readonly Decoration[]):
   const dom = document.createElement('div');
   if (near) {
     dom.className = 'tv-section';
-    return { dom, contentDOM: dom, update: (next, nextDecorations) => next.type === node.type && isNear(nextDecorations) };
+    return {
+      dom,
+      contentDOM: dom,
+      update: (next, nextDecorations) => next.type === node.type && isNear(nextDecorations),
+      // Its own attributes are the page's (the height kept for it until laid out, sizeSection): not
+      // a change of the text for ProseMirror to read back (a parse of the section in the first frame).
+      ignoreMutation: (mutation) => mutation.type === 'attributes' && mutation.target === dom,
+    };
   }
   dom.className = 'tv-section tv-far';
   // Lines of one direction keep it; lines that each take their own are set apart by the CSS.

@@ -15,7 +15,7 @@ import type { VariableDefinition } from '../model/variables';
 
 export type AnalysisRequest = { filter: AnalysisFilter } & (
   | { figure: 'frequencies'; withSubcodes: boolean; words: boolean; variable: string | null }
-  | { figure: 'cooccurrence'; proximity: Proximity }
+  | { figure: 'cooccurrence'; proximity: Proximity; withSubcodes?: boolean }
   | { figure: 'overlaps'; firstCodeId: string; secondCodeId: string }
   | { figure: 'matrix'; measure: MatrixMeasure; withSubcodes: boolean; variable: string | null }
   | { figure: 'crosstab'; variable: string; unit: CrosstabUnit; withSubcodes: boolean; codeIds: string[] | null }
@@ -80,7 +80,7 @@ export function analysisFigure(corpus: AnalysisCorpus, request: AnalysisRequest)
     case 'frequencies':
       return { figure: 'frequencies', frequencies: frequencies(corpus, { withSubcodes: request.withSubcodes, words: request.words, variable: request.variable }) };
     case 'cooccurrence':
-      return { figure: 'cooccurrence', cooccurrence: cooccurrence(corpus, request.proximity) };
+      return { figure: 'cooccurrence', cooccurrence: cooccurrence(corpus, request.proximity, request.withSubcodes ?? false) };
     case 'overlaps':
       return { figure: 'overlaps', overlaps: overlapPassages(corpus, request.firstCodeId, request.secondCodeId) };
     case 'matrix':

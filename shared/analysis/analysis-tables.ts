@@ -13,6 +13,7 @@ import { cellPairs, type Cooccurrence, type OverlapPassage } from './cooccurrenc
 import type { Crosstab } from './crosstab';
 import type { CodeFrequency, Frequencies, FrequencyBase } from './frequencies';
 import type { KeywordInContext, WordCount } from './word-frequencies';
+import type { AnalysisFigure } from './analysis-request';
 
 /** A table: its column names and its rows, cells as text. */
 export interface AnalysisTable {
@@ -180,4 +181,68 @@ export function analysisCsvChunks(table: AnalysisTable, flavour: CsvFlavour = 's
 /** A table as one CSV string. */
 export function analysisCsv(table: AnalysisTable, flavour: CsvFlavour = 'standard'): string {
   return [...analysisCsvChunks(table, flavour)].join('');
+}
+
+/** Which of a figure's tables: its main one, co-occurrence's segment pairs, or frequencies per document. */
+export type AnalysisTableChoice = 'main' | 'pairs' | 'documents';
+
+/** A figure's table with its name (a spreadsheet's sheet: at most 31 characters) and which of its columns hold numbers. */
+export interface NamedAnalysisTable extends AnalysisTable {
+  name: string;
+  /** Per column: true when its cells are numbers (written as numbers in a workbook; an empty cell stays empty). */
+  numeric: boolean[];
+}
+
+/** Columns that hold text, whatever their cells look like (an id may be all digits). */
+const TEXT_COLUMN = /^(group_kind|group|missing|value|word|text|left|right|code|code_path|code_a|code_b|document_title|.*_id|.*_coder|var_.*)$/;
+
+/** Marks the columns of numbers: every column but the text ones (by name), or, in the code × document matrix, the code columns and `characters`. */
+function named(name: string, table: AnalysisTable, numericFrom?: number): NamedAnalysisTable {
+  const numeric = table.columns.map((column, i) => (numericFrom === undefined ? !TEXT_COLUMN.test(column) : i >= numericFrom));
+  return { ...table, name, numeric };
+}
+
+/** The tables each figure has, its main one first. */
+export const FIGURE_TABLES: Record<AnalysisFigure['figure'], readonly AnalysisTableChoice[]> = {
+  frequencies: ['main', 'documents'],
+  cooccurrence: ['main', 'pairs'],
+  overlaps: ['main'],
+  matrix: ['main'],
+  crosstab: ['main'],
+  words: ['main'],
+  kwic: ['main'],
+};
+
+/** Why a figure has no such table (a sentence), or null when it has. */
+export function missingTable(figure: AnalysisFigure['figure'], choice: AnalysisTableChoice): string | null {
+  const tables = FIGURE_TABLES[figure];
+  return tables.includes(choice) ? null : `The ${figure} figure has no “${choice}” table (it has: ${tables.join(', ')}).`;
+}
+
+/**
+ * The table of a figure, as the exports write it: the main table of each figure, or for
+ * co-occurrence its segment pairs and for frequencies the figures per document. A choice the
+ * figure has not (see `missingTable`) is a RangeError.
+ */
+export function figureTable(figure: AnalysisFigure, choice: AnalysisTableChoice = 'main'): NamedAnalysisTable {
+  const missing = missingTable(figure.figure, choice);
+  if (missing) throw new RangeError(missing);
+  switch (figure.figure) {
+    case 'frequencies':
+      return choice === 'documents' ? named('Frequencies by document', documentFrequencyTable(figure.frequencies)) : named('Frequencies', frequencyTable(figure.frequencies));
+    case 'cooccurrence':
+      return choice === 'pairs' ? named('Co-occurrence pairs', cooccurrencePairsTable(figure.cooccurrence)) : named('Co-occurrence', cooccurrenceTable(figure.cooccurrence));
+    case 'matrix': {
+      const table = matrixTable(figure.matrix);
+      return named('Code × document', table, table.columns.indexOf('characters'));
+    }
+    case 'crosstab':
+      return named('Crosstab', crosstabTable(figure.crosstab));
+    case 'overlaps':
+      return named('AND query', overlapTable(figure.overlaps));
+    case 'words':
+      return named('Words', wordTable(figure.words));
+    case 'kwic':
+      return named('Keywords in context', keywordTable(figure.lines));
+  }
 }

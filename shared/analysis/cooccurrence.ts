@@ -8,7 +8,9 @@
  * - `distance`: at most `characters` code points lie between them (overlapping and touching
  *   segments are 0 apart).
  * Only segments of different codes pair up, each code counting its own segments (sub-codes are
- * codes of their own here). For codes A and B:
+ * codes of their own), or with `withSubcodes` its own and those of its sub-codes at any depth (a
+ * sub-code's segment then counts for its parent too, and two segments each of both a parent and
+ * its sub-code meet in that cell both ways round). For codes A and B:
  * - `pairs` (c_AB) is the number of pairs (a segment of A, a segment of B) that meet;
  * - `segments` (c_A, c_B) is the number of each code's segments;
  * - `meeting` is the number of A's segments that meet some segment of B, and of B's that meet A;
@@ -39,6 +41,8 @@ export interface CooccurrenceCell {
 
 export interface Cooccurrence {
   proximity: Proximity;
+  /** Whether each code counts its sub-codes' segments too. */
+  withSubcodes: boolean;
   codes: Array<{ codeId: string; name: string; path: string; segments: number }>;
   /** cells[i][j]: codes[i] with codes[j]; the matrix is symmetric (pairs swapped). */
   cells: CooccurrenceCell[][];
@@ -91,15 +95,17 @@ function meetingPairs(corpus: AnalysisCorpus, document: AnalysisDocument, proxim
 }
 
 /** The code × code matrix over the corpus (codes in tree order). */
-export function cooccurrence(corpus: AnalysisCorpus, proximity: Proximity): Cooccurrence {
-  const columns = codeColumns(corpus.codes, false);
-  const at = new Map(columns.map((column, i) => [column.codeId, i]));
+export function cooccurrence(corpus: AnalysisCorpus, proximity: Proximity, withSubcodes = false): Cooccurrence {
+  const columns = codeColumns(corpus.codes, withSubcodes);
   const n = columns.length;
+  // The columns each code's segments count in: its own, and with sub-codes summed its ancestors'.
+  const placesOf = new Map<string, number[]>(columns.map((column) => [column.codeId, []]));
+  columns.forEach((column, i) => column.members.forEach((member) => placesOf.get(member)?.push(i)));
   const counts = new Array<number>(n).fill(0);
   const segmentIds: string[] = [];
   for (const document of corpus.documents) {
     for (const s of document.segments) {
-      counts[at.get(s.codeId)!]++;
+      for (const i of placesOf.get(s.codeId)!) counts[i]++;
       segmentIds.push(s.segment.id);
     }
   }
@@ -109,22 +115,24 @@ export function cooccurrence(corpus: AnalysisCorpus, proximity: Proximity): Cooc
   const meeting: number[][] = columns.map(() => new Array<number>(n).fill(0));
   let offset = 0;
   for (const document of corpus.documents) {
-    // Each segment's code's place, once per document rather than once per pair.
-    const place = document.segments.map((s) => at.get(s.codeId)!);
+    // Each segment's codes' places, once per document rather than once per pair.
+    const place = document.segments.map((s) => placesOf.get(s.codeId)!);
     meetingPairs(corpus, document, proximity, (ka, kb) => {
-      const i = place[ka];
-      const j = place[kb];
-      if (i === j) return;
       const ga = offset + ka;
       const gb = offset + kb;
-      pairIndexes[i][j].push(ga, gb);
-      if (!meets[ga * n + j]) {
-        meets[ga * n + j] = 1;
-        meeting[i][j]++;
-      }
-      if (!meets[gb * n + i]) {
-        meets[gb * n + i] = 1;
-        meeting[j][i]++;
+      for (const i of place[ka]) {
+        for (const j of place[kb]) {
+          if (i === j) continue;
+          pairIndexes[i][j].push(ga, gb);
+          if (!meets[ga * n + j]) {
+            meets[ga * n + j] = 1;
+            meeting[i][j]++;
+          }
+          if (!meets[gb * n + i]) {
+            meets[gb * n + i] = 1;
+            meeting[j][i]++;
+          }
+        }
       }
     });
     offset += document.segments.length;
@@ -147,7 +155,7 @@ export function cooccurrence(corpus: AnalysisCorpus, proximity: Proximity): Cooc
       cells[i].push({ pairs: both.length / 2, meetingRow: meeting[i][j], meetingColumn: meeting[j][i], jaccard: union > 0 ? shared / union : 0, pairIndexes: both });
     }
   }
-  return { proximity, codes: columns.map((c, i) => ({ codeId: c.codeId, name: c.name, path: c.path, segments: counts[i] })), cells, segmentIds };
+  return { proximity, withSubcodes, codes: columns.map((c, i) => ({ codeId: c.codeId, name: c.name, path: c.path, segments: counts[i] })), cells, segmentIds };
 }
 
 /** A passage where segments of two codes overlap: the overlap (code points) and both segments. */

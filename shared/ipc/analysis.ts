@@ -6,13 +6,14 @@
 import type { AnalysisFigure } from '../analysis/analysis-request';
 import { CODER_NAME_MAX_CHARS, VARIABLE_NAME_MAX_CHARS, VARIABLE_VALUE_MAX_CHARS } from '../model/limits';
 import { z } from '../model/zod';
-import { codeId, documentId, operation } from './fields';
+import { codeId, documentId, jobId, operation } from './fields';
+import type { ExportOutcome } from './outcomes';
 
 const variableName = z.string().min(1).max(VARIABLE_NAME_MAX_CHARS);
 const codeIds = z.array(codeId).max(10000);
 
 /** Which documents and segments a figure counts (null: no limit). */
-const analysisFilter = z.strictObject({
+export const analysisFilter = z.strictObject({
   documentIds: z.array(documentId).max(100000).nullable(),
   coders: z.array(z.string().min(1).max(CODER_NAME_MAX_CHARS)).max(1000).nullable(),
   variable: z.strictObject({ name: variableName, values: z.array(z.string().max(VARIABLE_VALUE_MAX_CHARS)).max(1000) }).nullable(),
@@ -24,9 +25,16 @@ const proximity = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('distance'), characters: z.number().int().min(0).max(1_000_000) }),
 ]);
 
-const analysisRequest = z.discriminatedUnion('figure', [
+/** One figure of the Analysis area, as the page asks for it. */
+export const analysisRequest = z.discriminatedUnion('figure', [
   z.strictObject({ figure: z.literal('frequencies'), filter: analysisFilter, withSubcodes: z.boolean(), words: z.boolean(), variable: variableName.nullable() }),
-  z.strictObject({ figure: z.literal('cooccurrence'), filter: analysisFilter, proximity }),
+  z.strictObject({
+    figure: z.literal('cooccurrence'),
+    filter: analysisFilter,
+    proximity,
+    /** Each code counts its sub-codes' segments too (false when left out). */
+    withSubcodes: z.boolean().optional(),
+  }),
   z.strictObject({ figure: z.literal('overlaps'), filter: analysisFilter, firstCodeId: codeId, secondCodeId: codeId }),
   z.strictObject({ figure: z.literal('matrix'), filter: analysisFilter, measure: z.enum(['segments', 'share']), withSubcodes: z.boolean(), variable: variableName.nullable() }),
   z.strictObject({
@@ -56,10 +64,42 @@ const analysisRequest = z.discriminatedUnion('figure', [
   }),
 ]);
 
+/** The largest chart file the page may hand over to be saved: an SVG's characters, a PNG's bytes. */
+export const CHART_MAX_SVG_CHARS = 20 * 1024 * 1024;
+export const CHART_MAX_PNG_BYTES = 40 * 1024 * 1024;
+
 /** The operations of the Analysis area. */
 export const analysisOperations = {
   analysis: operation<AnalysisFigure>()(
     analysisRequest,
     'One figure of the Analysis area (frequencies, co-occurrence, the AND query, the code × document matrix, a crosstab with its tests, word frequencies, keywords in context) over the filtered segments the coder may see; offsets and characters in code points.',
+  ),
+  exportAnalysisTable: operation<ExportOutcome>()(
+    z.strictObject({
+      request: analysisRequest,
+      /** Which of the figure's tables: its main one (the default), co-occurrence's segment pairs, or frequencies per document. */
+      table: z.enum(['main', 'pairs', 'documents']).optional(),
+      format: z.enum(['csv', 'xlsx']),
+      jobId: jobId.optional(),
+    }),
+    'Asks where to save, computes the figure and writes its table as CSV (UTF-8 without BOM) or as an Excel workbook (the table, numbers as numbers, and a sheet "About" with the filter, the options and the date); offsets and characters in code points.',
+  ),
+  saveAnalysisChart: operation<ExportOutcome>()(
+    z.strictObject({
+      name: z.string().min(1).max(200),
+      format: z.enum(['svg', 'png']),
+      /** The SVG's text, or the PNG's bytes in base64 (without a data: prefix). */
+      content: z.string().min(1).max(Math.ceil((CHART_MAX_PNG_BYTES * 4) / 3) + 4),
+    }),
+    'Asks where to save, then writes a chart the page drew: an SVG (one <svg> root in the SVG namespace, without scripts, event attributes, foreignObject or external references) or a PNG (base64); anything else is refused.',
+  ),
+  exportAnalysisReport: operation<ExportOutcome>()(
+    z.strictObject({
+      filter: analysisFilter,
+      /** The document variable whose groups are compared (null or left out: each variable). */
+      variable: variableName.nullable().optional(),
+      jobId: jobId.optional(),
+    }),
+    'Asks where to save, then writes the analysis report: one self-contained HTML file (no scripts, no remote content) with the codebook, frequencies, co-occurrence, the code × document matrix, group comparisons and, with several coders, their agreement; the filter and the date stated.',
   ),
 } as const;

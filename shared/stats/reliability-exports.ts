@@ -112,7 +112,8 @@ export interface ReliabilityHtmlMeta {
   codeNames?: Readonly<Record<string, string>>;
 }
 
-const STYLE = `
+/** The style sheet of the report pages (inline: no external resource), light and dark. */
+export const REPORT_STYLE = `
 :root { color-scheme: light dark; --fg: #1c1c1c; --bg: #ffffff; --muted: #5a5a5a; --line: #c8c8c8; --head: #f0f0f0; --quote: #f7f3e3; }
 @media (prefers-color-scheme: dark) {
   :root { --fg: #e6e6e6; --bg: #161616; --muted: #a8a8a8; --line: #474747; --head: #242424; --quote: #2b2819; }
@@ -134,7 +135,7 @@ blockquote { margin: 0; padding: 0.2rem 0.5rem; background: var(--quote); white-
 `;
 
 /** `text` with the five characters that HTML reads escaped. */
-function escapeHtml(text: string): string {
+export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
@@ -143,13 +144,8 @@ function shown(value: number | null, digits = 3): string {
   return value === null || Number.isNaN(value) ? '—' : fixed(value, digits);
 }
 
-/**
- * The report as one HTML page: inline CSS only, no script and no external resource, every text
- * escaped, readable in light and dark mode. It shows what was compared, a table of every measure
- * per code and overall, the notes, each measure's definition and reference, and every disagreement
- * with each coder's version of the text (offsets shown in code points).
- */
-export function reliabilityReportHtml(report: ReliabilityReport, meta: ReliabilityHtmlMeta): string {
+/** The agreement table: every measure per code and overall (the parts of a page, shared with the analysis report). */
+export function reliabilityTableHtml(report: ReliabilityReport): string {
   const e = escapeHtml;
   const has = (key: string) => report.measures.some((measure) => measure.key === key);
   const ci = report.bootstrap === null ? '' : `${report.bootstrap.confidence * 100} % interval`;
@@ -173,7 +169,7 @@ export function reliabilityReportHtml(report: ReliabilityReport, meta: Reliabili
     ['Agreeing / disagreeing segments', (m) => `${m.segmentAgreement.agreements} / ${m.segmentAgreement.disagreements}`],
     ...report.coders.map((coder): Column => [`Segments: ${coder}`, (m) => String(m.segments[coder] ?? 0)]),
   ];
-  const table = [
+  return [
     '<table><thead><tr><th scope="col">Code</th>',
     ...columns.map(([name]) => `<th scope="col">${e(name)}</th>`),
     '</tr></thead><tbody>',
@@ -185,7 +181,11 @@ export function reliabilityReportHtml(report: ReliabilityReport, meta: Reliabili
     ),
     '</tbody></table>',
   ].join('\n');
+}
 
+/** What was compared (coders, documents, units, codes, overlap, bootstrap), as a definition list. */
+export function reliabilitySettingsHtml(report: ReliabilityReport): string {
+  const e = escapeHtml;
   const settings: Array<[string, string]> = [
     ['Coders', report.coders.join(', ')],
     ['Documents', String(report.documents)],
@@ -199,7 +199,28 @@ export function reliabilityReportHtml(report: ReliabilityReport, meta: Reliabili
         : `${report.bootstrap.samples} resamples of ${resampled(report.bootstrap)}, seed ${report.bootstrap.seed}, ${report.bootstrap.confidence * 100} % percentile intervals`,
     ],
   ];
+  return `<dl>${settings.map(([name, value]) => `<dt>${e(name)}</dt><dd>${e(value)}</dd>`).join('')}</dl>`;
+}
 
+/** The report's notes, as a list. */
+export function reliabilityNotesHtml(report: ReliabilityReport): string {
+  return `<ul>${report.notes.map((note) => `<li>${escapeHtml(note)}</li>`).join('')}</ul>`;
+}
+
+/** Each measure's definition and reference, as a definition list. */
+export function reliabilityMeasuresHtml(report: ReliabilityReport): string {
+  const e = escapeHtml;
+  return `<dl>${report.measures.map((m) => `<dt>${e(m.name)}</dt><dd>${e(m.definition)}<br><cite>${e(m.reference)}</cite></dd>`).join('')}</dl>`;
+}
+
+/**
+ * The report as one HTML page: inline CSS only, no script and no external resource, every text
+ * escaped, readable in light and dark mode. It shows what was compared, a table of every measure
+ * per code and overall, the notes, each measure's definition and reference, and every disagreement
+ * with each coder's version of the text (offsets shown in code points).
+ */
+export function reliabilityReportHtml(report: ReliabilityReport, meta: ReliabilityHtmlMeta): string {
+  const e = escapeHtml;
   const codeNames = new Map(report.rows.flatMap((row) => (row.codeId === null ? [] : [[row.codeId, row.label] as const])));
   for (const [id, name] of Object.entries(meta.codeNames ?? {})) codeNames.set(id, name);
   const documents = new Map(meta.input.documents.map((document) => [document.id, document]));
@@ -237,21 +258,19 @@ export function reliabilityReportHtml(report: ReliabilityReport, meta: Reliabili
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     '<meta name="color-scheme" content="light dark">',
     `<title>Intercoder reliability: ${e(meta.projectName)}</title>`,
-    `<style>${STYLE}</style>`,
+    `<style>${REPORT_STYLE}</style>`,
     '</head>',
     '<body><main>',
     '<h1>Intercoder reliability</h1>',
     `<p class="muted">${e(meta.projectName)} · ${e(meta.createdAt)}</p>`,
     '<h2>What was compared</h2>',
-    `<dl>${settings.map(([name, value]) => `<dt>${e(name)}</dt><dd>${e(value)}</dd>`).join('')}</dl>`,
+    reliabilitySettingsHtml(report),
     '<h2>Agreement</h2>',
-    table,
+    reliabilityTableHtml(report),
     '<h2>Notes</h2>',
-    `<ul>${report.notes.map((note) => `<li>${e(note)}</li>`).join('')}</ul>`,
+    reliabilityNotesHtml(report),
     '<h2>Measures</h2>',
-    `<dl>${report.measures
-      .map((m) => `<dt>${e(m.name)}</dt><dd>${e(m.definition)}<br><cite>${e(m.reference)}</cite></dd>`)
-      .join('')}</dl>`,
+    reliabilityMeasuresHtml(report),
     `<h2>Disagreements (${report.disagreements.length})</h2>`,
     disagreements.length === 0 ? '<p>None: every segment found its match.</p>' : disagreements.join('\n'),
     '</main></body>',

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/handlers/handlers';
 import { openProject, segmentInput } from '../support/project';
+import { pythonWith, runPythonScript } from '../support/python';
 import { tempFolder, textFolder } from '../support/temp';
 
 const CLI = new URL('../../dist/electron/cli.cjs', import.meta.url).pathname;
@@ -46,8 +47,27 @@ describe('analysis on the command line', () => {
     expect((await readFile(join(out, 'words.csv'), 'utf8')).split('\n').sort()).toEqual(['', 'attack,1,1', 'border,1,1', 'crossed,1,1', 'shameful,1,1', 'troops,1,1', 'word,count,documents']);
     run('--project', folder, '--kind', 'words', '--keep-stop-words', '--out', join(out, 'all-words.csv'));
     expect(await readFile(join(out, 'all-words.csv'), 'utf8')).toContain('\nthe,1,1\n');
+    // With --subcodes each code counts its sub-codes' segments (here none: the same pairs).
+    expect(run('--project', folder, '--kind', 'pairs', '--subcodes', '--out', join(out, 'p.csv')).rows).toBe(run('--project', folder, '--kind', 'pairs', '--out', join(out, 'p.csv')).rows);
     const crosstab = run('--project', folder, '--kind', 'crosstab', '--variable', 'stance', '--unit', 'documents', '--out', join(out, 'x.csv'));
     expect(crosstab.note).toMatch(/not independent/);
+  });
+
+  it('writes a workbook when the file ends in .xlsx: the table with numbers as numbers, and what it counts', async () => {
+    const folder = await project();
+    const out = join(await tempFolder(), 'pairs.XLSX');
+    expect(run('--project', folder, '--kind', 'cooccurrence', '--proximity', 'distance', '--distance', '100', '--out', out)).toMatchObject({ kind: 'cooccurrence', format: 'xlsx', rows: 9 });
+    const read = `
+import json, sys, openpyxl
+book = openpyxl.load_workbook(sys.argv[1], read_only=True)
+print(json.dumps({sheet.title: [list(row) for row in sheet.iter_rows(values_only=True)] for sheet in book.worksheets}))
+`;
+    const sheets = runPythonScript<Record<string, unknown[][]>>(pythonWith('openpyxl', 'python3-openpyxl', 'the analysis workbook test'), read, null, [out]);
+    expect(Object.keys(sheets)).toEqual(['Co-occurrence', 'About']);
+    expect(sheets['Co-occurrence'][0]).toEqual(['code_a_id', 'code_a', 'code_b_id', 'code_b', 'segments_a', 'segments_b', 'pairs', 'meeting_a', 'meeting_b', 'jaccard']);
+    expect(sheets['Co-occurrence'].slice(1).find((row) => row[0] === 'factual-claim' && row[2] === 'opinion')).toEqual(['factual-claim', 'factual claim', 'opinion', 'opinion', 1, 2, 2, 1, 2, 1]);
+    const about = Object.fromEntries(sheets.About.slice(1) as Array<[string, string]>);
+    expect(about).toMatchObject({ 'Segments meet when': 'within 100 characters', 'Sub-codes summed into their parents': 'no', Coders: 'all', 'Coders counted': 'ana, bea', Units: 'Offsets and characters are counted in Unicode code points.' });
   });
 
   it('filters by coder and honours blind coding', async () => {
@@ -68,7 +88,7 @@ describe('analysis on the command line', () => {
       return [result.status, result.stderr.toString().trim()];
     };
     expect(fail('--out', 'x.csv')).toEqual([1, 'annotation-workbench: Give --kind as one of frequencies, documents, cooccurrence, pairs, matrix, crosstab, overlaps, words, kwic.']);
-    expect(fail('--kind', 'matrix')).toEqual([1, 'annotation-workbench: Give --out, the CSV file to write.']);
+    expect(fail('--kind', 'matrix')).toEqual([1, 'annotation-workbench: Give --out, the file to write (.csv, or .xlsx for a workbook).']);
     expect(fail('--kind', 'crosstab', '--out', 'x.csv')).toEqual([1, 'annotation-workbench: --kind crosstab needs --variable NAME (one of: stance).']);
     expect(fail('--kind', 'cooccurrence', '--proximity', 'distance', '--out', 'x.csv')).toEqual([1, 'annotation-workbench: --distance takes a whole number of characters, not “”.']);
     expect(fail('--kind', 'overlaps', '--code', 'nope', '--with', 'opinion', '--out', 'x.csv')[1]).toContain('There is no code “nope”');

@@ -114,4 +114,14 @@ describe('the renderer services over the real handlers', () => {
     ]);
     expect(project.store.overview().documents.length).toBe(before + 1);
   });
+
+  it('writes the analysis report from the palette and the File menu, and says where it went', async () => {
+    const { runMenuCommand } = await import('../../renderer/commands/menu');
+    const { readFile } = await import('node:fs/promises');
+    runMenuCommand('analysis-report');
+    await vi.waitFor(() => expect(state().message?.text).toMatch(/^Wrote the analysis report to .*analysis-report-\d{4}-\d\d-\d\d\.html$/));
+    const path = state().message!.text.replace('Wrote the analysis report to ', '');
+    expect(await readFile(path, 'utf8')).toContain('<h2>Code × document matrix</h2>');
+    expect(state().exporting).toBe(false);
+  });
 });

@@ -71,7 +71,7 @@ export const SHARED_ROOMS: Record<string, readonly string[]> = {
   exchange: ['model', 'text'],
   exports: ['model', 'text'],
   views: ['model', 'text'],
-  analysis: ['model', 'text', 'views', 'exports'],
+  analysis: ['model', 'text', 'stats', 'views', 'exports'],
   suggestions: ['model', 'text'],
   ipc: ['model', 'text', 'stats', 'edits', 'exchange', 'exports', 'views', 'analysis'],
 };

@@ -139,6 +139,23 @@ describe('paragraphs', () => {
   });
 });
 
+describe('co-occurrence with sub-codes summed', () => {
+  it('counts a sub-code\'s segments for its parent too, and no segment with itself', () => {
+    const cell = (m: ReturnType<typeof cooccurrence>, a: string, b: string) => m.cells[m.codes.findIndex((c) => c.codeId === a)][m.codes.findIndex((c) => c.codeId === b)];
+    const own = cooccurrence(corpus, { kind: 'overlap' });
+    const summed = cooccurrence(corpus, { kind: 'overlap' }, true);
+    expect(own.withSubcodes).toBe(false);
+    expect(summed.withSubcodes).toBe(true);
+    // Own: "epsilon zeta" (s5) meets "🙂 epsilon" (s4); summed, "beta gamma" (a-sub, s2) meets "gamma." (s3) for the parent too.
+    expect(cellPairs(own, 0, own.codes.findIndex((c) => c.codeId === 'opinion'))).toEqual([['s5', 's4']]);
+    expect(cellPairs(summed, 0, summed.codes.findIndex((c) => c.codeId === 'opinion')).sort()).toEqual([['s2', 's3'], ['s5', 's4']]);
+    expect(summed.codes.map((c) => [c.codeId, c.segments])).toEqual([['factual-claim', 3], ['a-sub', 1], ['opinion', 3], ['call-to-action', 0]]);
+    // The parent with its sub-code: s1 meets s2; s2 never pairs with itself.
+    expect(cell(summed, 'factual-claim', 'a-sub')).toMatchObject({ pairs: 1, meetingRow: 1, meetingColumn: 1 });
+    expect(cell(summed, 'a-sub', 'opinion').pairs).toBe(cell(own, 'a-sub', 'opinion').pairs);
+  });
+});
+
 describe('co-occurrence', () => {
   const index = (matrix: ReturnType<typeof cooccurrence>, code: string) => matrix.codes.findIndex((c) => c.codeId === code);
   const at = (matrix: ReturnType<typeof cooccurrence>, a: string, b: string) => {

@@ -19,10 +19,10 @@ describe('the API contract', () => {
     expect([...declared].sort()).toEqual([...operationNames].sort());
     expect([...operationNames].sort()).toEqual([
       'addCode', 'addSegment', 'analysis', 'archiveProject', 'backUpNow', 'cancelJob', 'chooseFolder', 'closeProject', 'codeSearchHits', 'codeSpans', 'codeUsage', 'countSegments',
-      'defineVariable', 'deleteCode', 'exportCodebook', 'exportCoderFile', 'exportCsv', 'exportDataset', 'exportReliability',
+      'defineVariable', 'deleteCode', 'exportAnalysisReport', 'exportAnalysisTable', 'exportCodebook', 'exportCoderFile', 'exportCsv', 'exportDataset', 'exportReliability',
       'forgetRecent', 'getProject', 'getSession', 'importCodebook', 'importCodebookFile', 'importCoderFile', 'importDocument',
       'importProject', 'jobProgress', 'listBackups', 'listPlaces', 'listSegmentIds', 'listSegments', 'mergeCodes', 'moveCode', 'newProject', 'openDocument',
-      'openProject', 'redo', 'reliabilityReport', 'removeDocument', 'removeSegment', 'removeVariable', 'restoreBackup', 'retrieveSegments', 'searchCorpus', 'searchCorpusPage',
+      'openProject', 'redo', 'reliabilityReport', 'removeDocument', 'removeSegment', 'removeVariable', 'restoreBackup', 'retrieveSegments', 'saveAnalysisChart', 'searchCorpus', 'searchCorpusPage',
       'setBlind', 'setCoder', 'setDocumentValue', 'setProjectDetails', 'setSegmentBounds', 'setSegmentCode', 'setSegmentMemo',
       'settleDisagreement', 'sharedFolder', 'syncSharedFolder', 'undo', 'updateCode', 'updateDocument',
     ]);

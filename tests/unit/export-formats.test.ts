@@ -40,14 +40,17 @@ describe('the table of export formats', () => {
 
   const PROJECT_ITEMS = ['New Project…', 'Open Project…', 'Close Project', 'Project Details…', 'Save a Copy as Archive…', 'Restore from Backup…'];
 
-  it('gives the File menu Export… (the dialog of every format), then one item per format with a menu command, each sending its command', () => {
+  it('gives the File menu Export… (the dialog of every format), Analysis Report…, then one item per format with a menu command, each sending its command', () => {
     const sent: CommandName[] = [];
     const file = menuTemplate(false, (command) => sent.push(command)).find((item) => item.label === '&File')!;
-    const [exportDialog, ...items] = (file.submenu as MenuItemConstructorOptions[]).filter((item) => item.click && item.label !== 'Close Tab' && !PROJECT_ITEMS.includes(String(item.label)));
+    const [exportDialog, analysisReport, ...items] = (file.submenu as MenuItemConstructorOptions[]).filter((item) => item.click && item.label !== 'Close Tab' && !PROJECT_ITEMS.includes(String(item.label)));
     expect(exportDialog.label).toBe('Export…');
     expect(exportDialog.accelerator).toBe('CmdOrCtrl+Shift+X');
     (exportDialog.click as () => void)();
     expect(sent.splice(0)).toEqual(['export-dialog']);
+    expect(analysisReport.label).toBe('Analysis Report…');
+    (analysisReport.click as () => void)();
+    expect(sent.splice(0)).toEqual(['analysis-report']);
     const withMenu = EXPORT_FORMATS.flatMap(({ menu }) => (menu ? [menu] : []));
     expect(items.map((item) => item.label)).toEqual(withMenu.map((menu) => menu.label));
     for (const item of items) (item.click as () => void)();
