@@ -113,38 +113,76 @@ function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
   return true;
 }
 
-/** The segments in the view's order: documents sorted by title once, each one's segments by start. */
-function viewOrder(source: RetrievalSource): ViewOrder {
-  const documents = new Map(source.documents.map((document) => [document.id, document]));
-  const byDocument = new Map<string, CodedSegment[]>();
-  for (const segment of source.segments) {
-    if (!documents.has(segment.documentId)) continue;
-    const list = byDocument.get(segment.documentId);
-    if (list) list.push(segment);
-    else byDocument.set(segment.documentId, [segment]);
-  }
-  const segments: CodedSegment[] = [];
-  for (const document of [...source.documents].sort((a, b) => byTitle.compare(a.title, b.title))) {
-    const list = byDocument.get(document.id);
-    if (!list) continue;
-    list.sort((a, b) => a.start - b.start);
-    for (const segment of list) segments.push(segment);
-  }
-  return { segments, documents };
+/** Each document's place in the view: by title, documents of one title in their given order. */
+interface DocumentRanks {
+  /** The documents by id. */
+  documents: Map<string, DocumentRecord>;
+  /** The place of each document (0 for the first). */
+  rank: Map<string, number>;
+}
+
+/** The documents' places, from one sort of their titles (made again only when a document changes). */
+function documentRanks(documents: readonly DocumentRecord[]): DocumentRanks {
+  const byId = new Map(documents.map((document) => [document.id, document]));
+  const rank = new Map<string, number>();
+  for (const document of [...byId.values()].sort((a, b) => byTitle.compare(a.title, b.title))) rank.set(document.id, rank.size);
+  return { documents: byId, rank };
 }
 
 /**
- * Remembers the view's order of the last source, and makes it again only when a segment, a
- * document or the list of them has changed. Edits replace the records they change, never change
- * them in place, so comparing the records one by one (not their fields) finds every change, at
- * a fraction of the cost of sorting again.
+ * The segments in the view's order: by their document's place, then by start, segments of one
+ * place and start in their given order. The segments are put in their documents' places by
+ * counting (no comparison of titles per pair of segments), and only each document's own
+ * segments are sorted by start.
+ */
+function orderedSegments(segments: readonly CodedSegment[], { rank }: DocumentRanks): CodedSegment[] {
+  const places = new Int32Array(segments.length);
+  // firsts[r + 1] counts the segments of the document at place r, then becomes where they begin.
+  const firsts = new Int32Array(rank.size + 1);
+  let kept = 0;
+  for (let i = 0; i < segments.length; i++) {
+    const place = rank.get(segments[i]!.documentId) ?? -1;
+    places[i] = place;
+    if (place >= 0) {
+      firsts[place + 1]!++;
+      kept++;
+    }
+  }
+  for (let place = 1; place <= rank.size; place++) firsts[place]! += firsts[place - 1]!;
+  const next = firsts.slice(0, rank.size);
+  const indices = new Int32Array(kept);
+  for (let i = 0; i < segments.length; i++) if (places[i]! >= 0) indices[next[places[i]!]!++] = i;
+  const byStart = (a: number, b: number) => segments[a]!.start - segments[b]!.start || a - b;
+  for (let place = 0; place < rank.size; place++) {
+    if (firsts[place + 1]! - firsts[place]! > 1) indices.subarray(firsts[place]!, firsts[place + 1]!).sort(byStart);
+  }
+  const ordered = new Array<CodedSegment>(kept);
+  for (let i = 0; i < kept; i++) ordered[i] = segments[indices[i]!]!;
+  return ordered;
+}
+
+/** The segments in the view's order (by document title, then by start). */
+function viewOrder(source: RetrievalSource): ViewOrder {
+  const ranks = documentRanks(source.documents);
+  return { segments: orderedSegments(source.segments, ranks), documents: ranks.documents };
+}
+
+/**
+ * Remembers the view's order of the last source: the documents' places are made again only when
+ * a document or the list of them has changed, the segments' order only when that or a segment or
+ * the list of them has changed. Edits replace the records they change, never change them in
+ * place (though they may change a list in place), so comparing copies of the lists record by
+ * record (not their fields) finds every change, at a fraction of the cost of sorting again.
  */
 export function rememberedViewOrder(): (source: RetrievalSource) => ViewOrder {
-  let last: { segments: CodedSegment[]; documents: DocumentRecord[]; order: ViewOrder } | null = null;
+  let documents: { copy: DocumentRecord[]; ranks: DocumentRanks } | null = null;
+  let last: { copy: CodedSegment[]; ranks: DocumentRanks; order: ViewOrder } | null = null;
   return (source) => {
-    if (last && sameItems(last.segments, source.segments) && sameItems(last.documents, source.documents)) return last.order;
-    const order = viewOrder(source);
-    last = { segments: [...source.segments], documents: [...source.documents], order };
+    if (!documents || !sameItems(documents.copy, source.documents)) documents = { copy: [...source.documents], ranks: documentRanks(source.documents) };
+    const { ranks } = documents;
+    if (last && last.ranks === ranks && sameItems(last.copy, source.segments)) return last.order;
+    const order = { segments: orderedSegments(source.segments, ranks), documents: ranks.documents };
+    last = { copy: [...source.segments], ranks, order };
     return order;
   };
 }

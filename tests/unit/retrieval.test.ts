@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CODES, type Code } from '../../shared/model/codebook';
-import { filterSegments, matchingSegments, NO_FILTER, retrievalRows, retrievedSegments, type RetrievedSegment } from '../../shared/views/retrieval';
+import { filterSegments, matchingSegments, NO_FILTER, rememberedViewOrder, retrievalRows, retrievedSegments, type RetrievedSegment } from '../../shared/views/retrieval';
 import { codedSegment, documentRecord } from '../support/builders';
 
 const codes: Code[] = [...DEFAULT_CODES, { ...DEFAULT_CODES[0], id: 'c-sub', name: 'sub', key: null, parentId: 'factual-claim' }];
@@ -99,3 +99,44 @@ describe('the pages of the retrieval view, filtered where the segments are', () 
     expect(rows).toEqual(whole.slice(1, 3));
   });
 });
+
+describe('the order of the retrieval view, kept between calls', () => {
+  // Titles that collate alike only in part (case, accents), titles shared by two documents, and
+  // segments that begin at one place: the ties keep the order the documents and segments came in.
+  const titles = ['Résumé', 'resume', 'Report', 'report', 'Report', 'Zürich', 'zebra', 'Äpfel', 'apple'];
+  const documents = titles.map((title, i) => documentRecord(`d${i}`, 'x'.repeat(100), { title }));
+  const segments = Array.from({ length: 120 }, (_, i) =>
+    codedSegment({ id: `s${i}`, documentId: i % 13 === 0 ? 'gone' : `d${(i * 7) % titles.length}`, start: (i * 31) % 11, end: 20, quote: 'x' }),
+  );
+  /** The view's order made plainly: documents sorted by title (stable), each one's segments by start (stable). */
+  const plainly = (list: typeof documents, shown: typeof segments) => {
+    const collator = new Intl.Collator(undefined, { sensitivity: 'variant' });
+    const sorted = [...list].sort((a, b) => collator.compare(a.title, b.title));
+    return sorted.flatMap((document) => shown.filter((segment) => segment.documentId === document.id).sort((a, b) => a.start - b.start));
+  };
+  const source = { documents, codes, segments };
+
+  it('orders by document title, then by start, ties in the order given, without the segments of documents not listed', () => {
+    expect(matchingSegments(source, NO_FILTER).matched.map((s) => s.id)).toEqual(plainly(documents, segments).map((s) => s.id));
+    expect(matchingSegments(source, NO_FILTER).total).toBe(segments.filter((s) => s.documentId !== 'gone').length);
+  });
+
+  it('sorts again when a segment or a document is replaced, added or removed, also within the same list', () => {
+    const order = rememberedViewOrder();
+    const list = [...segments];
+    const records = [...documents];
+    const first = order({ documents: records, codes, segments: list });
+    expect(order({ documents: records, codes, segments: list })).toBe(first);
+    // Lists changed in place, as the undo engine changes them: a segment moved, a document renamed, one removed.
+    list[5] = { ...list[5]!, start: 99 };
+    expect(order({ documents: records, codes, segments: list }).segments.map((s) => s.id)).toEqual(plainly(records, list).map((s) => s.id));
+    records[7] = { ...records[7]!, title: 'Zzz' };
+    expect(order({ documents: records, codes, segments: list }).segments.map((s) => s.id)).toEqual(plainly(records, list).map((s) => s.id));
+    records.splice(2, 1);
+    list.push(codedSegment({ id: 'new', documentId: 'd0', start: 0, end: 5, quote: 'x' }));
+    const now = order({ documents: records, codes, segments: list });
+    expect(now.segments.map((s) => s.id)).toEqual(plainly(records, list).map((s) => s.id));
+    expect(now.documents.has('d2')).toBe(false);
+  });
+});
+

@@ -46,6 +46,8 @@ const FOCUSABLE = 'button, a[href], input, select, textarea, [tabindex]';
 const OWN_TAB_INDEX = 'data-own-tabindex';
 /** The scroll box's padding (styles.css, .virtual-list): room for a focused row's outline. */
 const PADDING = 6;
+/** The rows drawn before the scroll box is measured: none. */
+const NOT_MEASURED: RowWindow = { first: 0, end: 0 };
 
 export function VirtualList(props: VirtualListProps) {
   const { count, gap = 0, rowKey, renderRow, onRowsShown } = props;
@@ -53,11 +55,14 @@ export function VirtualList(props: VirtualListProps) {
   const list = useRef<HTMLUListElement & HTMLOListElement>(null);
   const [rowHeight, setRowHeight] = useState(props.rowHeight);
   const [scrollTop, setScrollTop] = useState(0);
-  const [viewport, setViewport] = useState(0);
+  // The scroll box's height, null until it is measured (right after the list is first put in the
+  // page, before it is painted): no rows are drawn until then, so the first rows laid out are the
+  // ones that fit, not a guess's worth to be laid out and taken away again.
+  const [viewport, setViewport] = useState<number | null>(null);
   const [width, setWidth] = useState(0);
   // The row last focused (drawn even when scrolled away); -1 for none.
   const [active, setActive] = useState(-1);
-  const rows = rowWindow(scrollTop, viewport || rowHeight * 20, rowHeight, count);
+  const rows = viewport === null ? NOT_MEASURED : rowWindow(scrollTop, viewport || rowHeight * 20, rowHeight, count);
   const shown = useRef(rows);
   shown.current = rows;
   const height = useRef(rowHeight);
@@ -139,7 +144,7 @@ export function VirtualList(props: VirtualListProps) {
   const onScroll = () => {
     const box = scroller.current;
     if (!box) return;
-    const next = rowWindow(box.scrollTop, box.clientHeight || viewport, height.current, count);
+    const next = rowWindow(box.scrollTop, box.clientHeight || (viewport ?? 0), height.current, count);
     if (sameWindow(next, shown.current)) return;
     flushSync(() => setScrollTop(box.scrollTop));
   };
