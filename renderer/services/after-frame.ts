@@ -20,5 +20,7 @@ export function afterNextFrame(work: () => void): void {
     work();
   };
   const fallback = setTimeout(run, FRAME_WAIT_MS);
-  requestAnimationFrame(() => setTimeout(run, 0));
+  // Where nothing draws frames (a page without them, the services run under Node), at once after this task.
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(run, 0));
+  else setTimeout(run, 0);
 }
