@@ -12,8 +12,6 @@
  * no job uses it; a thread that was stopped (a cancel), failed or ended is not used again, and the
  * next job starts a fresh one.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ImportPlan, ImportTarget } from '../../shared/exchange/refi-qda/project-import';
 import type { DocumentRecord } from '../../shared/model/documents';
@@ -23,6 +21,7 @@ import { cancelledFailure, type Job } from './jobs';
 import { packDatasetSegments, type PackedChanges, type PackedSegments } from './segment-columns';
 import type { CodedSegment } from '../../shared/model/segments';
 import { WRITING_SEGMENTS, type QdpxOptions } from './refi-qda';
+import { builtWorkerFile } from './worker-file';
 
 const WORKER_FILE = 'refi-qda-worker.cjs';
 
@@ -66,20 +65,9 @@ export type ExchangeReply =
   | { kind: 'planned'; plan: Omit<ImportPlan, 'changes'>; changes: PackedChanges }
   | { kind: 'failed'; code: ErrorCode | null; message: string };
 
-/**
- * The thread's bundle: beside this bundle in dist/electron; from the sources (the tests under
- * vitest, the bench under tsx, which has no __dirname), the one `npm run build` made.
- */
+/** The thread's bundle (see worker-file.ts). */
 function workerFile(): string {
-  const here = typeof __dirname === 'string' ? __dirname : null;
-  const candidates = [
-    here && join(here, WORKER_FILE),
-    here && join(here, '..', '..', 'dist', 'electron', WORKER_FILE),
-    join(process.cwd(), 'dist', 'electron', WORKER_FILE),
-  ].filter((path): path is string => !!path);
-  const found = candidates.find((path) => existsSync(path));
-  if (!found) throw new Error(`The REFI-QDA worker (${WORKER_FILE}) is not built: run npm run build.`);
-  return found;
+  return builtWorkerFile(WORKER_FILE, 'The REFI-QDA worker');
 }
 
 /**

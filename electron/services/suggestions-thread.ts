@@ -12,13 +12,12 @@
  * Requests are answered one at a time, in order. The thread is started on first use, does not keep
  * the process alive while idle, and is started afresh after it failed or was ended.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { WorkbenchFailure, type ErrorCode } from '../../shared/model/failure';
 import type { Suggestion, SuggestionOptions } from '../../shared/suggestions/suggestions';
 import type { CodedSpan, TrainingDocument, TrainingInput } from '../../shared/suggestions/training-examples';
 import type { CodeQuality, TrainingSettings } from '../../shared/suggestions/training';
+import { builtWorkerFile } from './worker-file';
 
 const WORKER_FILE = 'suggestions-worker.cjs';
 
@@ -38,20 +37,9 @@ export type SuggestionsReply =
   | { kind: 'suggested'; suggestions: Suggestion[] }
   | { kind: 'failed'; code: ErrorCode | null; message: string };
 
-/**
- * The thread's bundle: beside this bundle in dist/electron; from the sources (the tests under
- * vitest, the bench under tsx, which has no __dirname), the one `npm run build` made.
- */
+/** The thread's bundle (see worker-file.ts). */
 export function suggestionsWorkerFile(): string {
-  const here = typeof __dirname === 'string' ? __dirname : null;
-  const candidates = [
-    here && join(here, WORKER_FILE),
-    here && join(here, '..', '..', 'dist', 'electron', WORKER_FILE),
-    join(process.cwd(), 'dist', 'electron', WORKER_FILE),
-  ].filter((path): path is string => !!path);
-  const found = candidates.find((path) => existsSync(path));
-  if (!found) throw new Error(`The suggestions worker (${WORKER_FILE}) is not built: run npm run build.`);
-  return found;
+  return builtWorkerFile(WORKER_FILE, 'The suggestions worker');
 }
 
 /** A suggestions thread: train a model, then ask it for suggestions, off the main thread. */

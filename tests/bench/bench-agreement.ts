@@ -20,7 +20,7 @@ import type { ReliabilityInput, ReliabilityOptions } from '../../shared/stats/ch
 import { Job } from '../../electron/services/jobs';
 import { reliabilityReportInWorker } from '../../electron/services/reliability-job';
 import { generateDocument, mulberry32, randomCodedSpans, segmentsFor, type Random } from './generate';
-import { count, infoRow, limitRow, ms, progress, spread, table, type BenchSection } from './report';
+import { count, infoRow, limitRow, longestPause, ms, progress, spread, table, type BenchSection } from './report';
 
 const ROOT = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
 const DOCUMENT_BYTES = 2_000_000;
@@ -39,22 +39,6 @@ function agreementInput(random: Random, text: string): { input: ReliabilityInput
     input: { documents: [{ id: 'generated', title: 'Generated', text }], codes: DEFAULT_CODES, segments },
     options: { coders: ['ana', 'bea'], documentIds: ['generated'], codeIds: CODE_IDS, minOverlap: 90 },
   };
-}
-
-/** Runs `work` while a 5 ms timer on this thread notes how late it fires; the longest delay in ms. */
-async function longestPause<T>(work: () => Promise<T>): Promise<[T, number]> {
-  let longest = 0;
-  let last = performance.now();
-  const timer = setInterval(() => {
-    const now = performance.now();
-    longest = Math.max(longest, now - last - 5);
-    last = now;
-  }, 5);
-  try {
-    return [await work(), longest];
-  } finally {
-    clearInterval(timer);
-  }
 }
 
 /**

@@ -17,7 +17,7 @@ import { SuggestionsThread } from '../../electron/services/suggestions-thread';
 import type { TrainingInput } from '../../shared/suggestions/training-examples';
 import { generateCodedCorpus, PLANTED_CODE, RANDOM_CODE } from '../support/suggestion-corpus';
 import { generateDocument, mulberry32, type Random } from './generate';
-import { count, infoRow, limitRow, median, megabytes, ms, progress, spread, table, type BenchSection } from './report';
+import { count, infoRow, limitRow, longestPause, median, megabytes, ms, progress, spread, table, type BenchSection } from './report';
 
 const DOCUMENT_BYTES = 2_000_000;
 /** 1,660 documents of 25 sentences: about 10,000 segments (12 % planted, 12 % at random). */
@@ -25,22 +25,6 @@ const CORPUS = { documents: 1_660, sentencesPerDocument: 25 };
 const RUNS = 3;
 const TRAIN_LIMIT_MS = 2_000;
 const SUGGEST_LIMIT_MS = 500;
-
-/** Runs `work` while a 5 ms timer on this thread notes how late it fires; the longest delay in ms. */
-async function longestPause<T>(work: () => Promise<T>): Promise<[T, number]> {
-  let longest = 0;
-  let last = performance.now();
-  const timer = setInterval(() => {
-    const now = performance.now();
-    longest = Math.max(longest, now - last - 5);
-    last = now;
-  }, 5);
-  try {
-    return [await work(), longest];
-  } finally {
-    clearInterval(timer);
-  }
-}
 
 /**
  * Times `work` `RUNS` times: the durations, the processor time the process (all its threads) used

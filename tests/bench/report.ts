@@ -41,6 +41,22 @@ export async function timed<T>(work: () => Promise<T> | T): Promise<[T, number]>
   return [value, performance.now() - t0];
 }
 
+/** Runs `work` while a 5 ms timer on this thread notes how late it fires; the longest delay in ms. */
+export async function longestPause<T>(work: () => Promise<T>): Promise<[T, number]> {
+  let longest = 0;
+  let last = performance.now();
+  const timer = setInterval(() => {
+    const now = performance.now();
+    longest = Math.max(longest, now - last - 5);
+    last = now;
+  }, 5);
+  try {
+    return [await work(), longest];
+  } finally {
+    clearInterval(timer);
+  }
+}
+
 /** The file system the temporary folders live on (fsync costs depend on it). */
 export function tempFileSystem(): string {
   const names: Record<number, string> = {

@@ -8,6 +8,7 @@ import type { AnalysisFilter } from '../../../shared/analysis/analysis-corpus';
 import { shortTitle } from '../../../shared/text/short-text';
 import { useT } from '../../i18n/i18n';
 import { useStore } from '../../store';
+import { VariableOptions } from './AnalysisOptions';
 
 const NONE: never[] = [];
 
@@ -77,11 +78,7 @@ export function AnalysisFilterBar(props: { filter: AnalysisFilter; onChange: (fi
             onChange={(e) => onChange({ ...filter, variable: e.target.value ? { name: e.target.value, values: variableValues(documents, e.target.value) } : null })}
           >
             <option value="">{t('analysis.filter.anyVariable')}</option>
-            {variables.map((v) => (
-              <option key={v.name} value={v.name}>
-                {v.name}
-              </option>
-            ))}
+            <VariableOptions variables={variables} />
           </select>
         </label>
       )}

@@ -12,6 +12,7 @@ import { selectCodes, useStore } from '../../store';
 import { FigureStatus } from './FigureStatus';
 import { TableExport } from './TableExport';
 import { useFigure } from './use-figure';
+import { CodeRowHeading, SubcodesToggle, VariableOptions } from './AnalysisOptions';
 
 type Shown = 'counts' | 'row' | 'column';
 
@@ -45,11 +46,7 @@ export function CrosstabView(props: { filter: AnalysisFilter }) {
         <label>
           {t('analysis.variable')}
           <select value={variable ?? ''} onChange={(e) => setVariable(e.target.value)} data-option="variable">
-            {variables.map((v) => (
-              <option key={v.name} value={v.name}>
-                {v.name}
-              </option>
-            ))}
+            <VariableOptions variables={variables} />
           </select>
         </label>
         <label>
@@ -67,10 +64,7 @@ export function CrosstabView(props: { filter: AnalysisFilter }) {
             <option value="column">{t('analysis.crosstab.columnPercent')}</option>
           </select>
         </label>
-        <label>
-          <input type="checkbox" checked={withSubcodes} onChange={(e) => setWithSubcodes(e.target.checked)} />
-          {t('analysis.withSubcodes')}
-        </label>
+        <SubcodesToggle checked={withSubcodes} onChange={setWithSubcodes} />
         <TableExport request={request} />
       </div>
       <FigureStatus slow={slow} error={error} empty={!table ? null : codes.length === 0 ? t('analysis.empty.noCodes') : table.total === 0 ? t('analysis.empty.noSegments') : null} />
@@ -95,10 +89,7 @@ export function CrosstabView(props: { filter: AnalysisFilter }) {
               <tbody>
                 {table.codes.map((code, r) => (
                   <tr key={code.codeId} className={`code-${code.codeId}`} data-code-id={code.codeId}>
-                    <th scope="row">
-                      <span className="swatch" aria-hidden="true" />
-                      {code.path}
-                    </th>
+                    <CodeRowHeading path={code.path} />
                     {table.values.map((value, c) => (
                       <td className="numeric" key={value}>
                         {cell(r, c)}

@@ -18,6 +18,7 @@ import { PlotChart } from './PlotChart';
 import { SortHeader } from './SortHeader';
 import { TableExport } from './TableExport';
 import { nextSort, sortRows, type TableSort } from './table-sort';
+import { CodeRowHeading, SubcodesToggle, VariableOptions } from './AnalysisOptions';
 
 type Split = 'code' | 'document' | 'coder' | 'value';
 type CodeColumn = 'name' | 'segments' | 'documents' | 'documentShare' | 'characters' | 'characterShare' | 'words' | 'wordShare';
@@ -102,10 +103,7 @@ export function FrequenciesView(props: { filter: AnalysisFilter }) {
   return (
     <section className="analysis-figure" aria-label={t('analysis.views.frequencies')}>
       <div className="analysis-options">
-        <label>
-          <input type="checkbox" checked={withSubcodes} onChange={(e) => setWithSubcodes(e.target.checked)} />
-          {t('analysis.withSubcodes')}
-        </label>
+        <SubcodesToggle checked={withSubcodes} onChange={setWithSubcodes} />
         <label>
           {t('analysis.frequencies.per')}
           <select value={split} onChange={(e) => setSplit(e.target.value as Split)} data-option="split">
@@ -121,11 +119,7 @@ export function FrequenciesView(props: { filter: AnalysisFilter }) {
           <label>
             {t('analysis.variable')}
             <select value={splitVariable ?? ''} onChange={(e) => setVariable(e.target.value)}>
-              {variables.map((v) => (
-                <option key={v.name} value={v.name}>
-                  {v.name}
-                </option>
-              ))}
+              <VariableOptions variables={variables} />
             </select>
           </label>
         )}
@@ -255,10 +249,7 @@ export function FrequenciesView(props: { filter: AnalysisFilter }) {
                   <tbody>
                     {frequencies.codes.map((row, i) => (
                       <tr key={row.codeId} className={`code-${row.codeId}`} data-code-id={row.codeId}>
-                        <th scope="row">
-                          <span className="swatch" aria-hidden="true" />
-                          {row.path}
-                        </th>
+                        <CodeRowHeading path={row.path} />
                         {groups.map((group) => (
                           <td key={group.name} className="numeric">
                             {number(group.codes[i]?.segments ?? 0)}

@@ -19,6 +19,7 @@ import { PassageList, type ListedPassage } from './PassageList';
 import { PlotChart } from './PlotChart';
 import { TableExport } from './TableExport';
 import { useFigure } from './use-figure';
+import { SubcodesToggle, VariableOptions } from './AnalysisOptions';
 
 /** Rows drawn at most: a larger matrix is read whole from its export. */
 export const MATRIX_ROWS_SHOWN = 300;
@@ -103,19 +104,12 @@ export function MatrixView(props: { filter: AnalysisFilter }) {
             <option value="share">{t('analysis.matrix.share')}</option>
           </select>
         </label>
-        <label>
-          <input type="checkbox" checked={withSubcodes} onChange={(e) => setWithSubcodes(e.target.checked)} />
-          {t('analysis.withSubcodes')}
-        </label>
+        <SubcodesToggle checked={withSubcodes} onChange={setWithSubcodes} />
         <label>
           {t('analysis.matrix.groupBy')}
           <select value={variable ?? ''} onChange={(e) => setVariable(e.target.value || null)} data-option="group">
             <option value="">{t('analysis.matrix.noGroups')}</option>
-            {variables.map((v) => (
-              <option key={v.name} value={v.name}>
-                {v.name}
-              </option>
-            ))}
+            <VariableOptions variables={variables} />
           </select>
         </label>
         <TableExport request={request} />

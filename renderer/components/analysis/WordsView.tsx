@@ -18,6 +18,7 @@ import { countTicks } from './chart-files';
 import { PlotChart } from './PlotChart';
 import { TableExport } from './TableExport';
 import { useFigure } from './use-figure';
+import { SubcodesToggle } from './AnalysisOptions';
 
 /** The stop-word languages offered (ISO codes the stop-word package has lists for). */
 const LANGUAGES = ['en', 'de', 'fr', 'es', 'it', 'nl', 'pt', 'ru', 'hy', 'tr'] as const;
@@ -92,10 +93,7 @@ export function WordsView(props: { filter: AnalysisFilter }) {
             <CodeOptions codes={codes} />
           </select>
         </label>
-        <label>
-          <input type="checkbox" checked={withSubcodes} onChange={(e) => setWithSubcodes(e.target.checked)} />
-          {t('analysis.withSubcodes')}
-        </label>
+        <SubcodesToggle checked={withSubcodes} onChange={setWithSubcodes} />
         <label>
           <input type="checkbox" checked={dropStopWords} onChange={(e) => setDropStopWords(e.target.checked)} data-option="stop-words" />
           {t('analysis.words.dropStopWords')}
