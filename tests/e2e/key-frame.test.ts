@@ -9,8 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPreviewServer, type PreviewServer } from '../../electron/preview/preview-server';
 import { dragSelect, launchChromium, watchForProblems } from '../support/browser';
 import { openProject, type OpenProject } from '../support/project';
+import { openBundledText, RENDERER, savedCodings } from '../support/workbench';
 
-const RENDERER = new URL('../../dist/renderer', import.meta.url).pathname;
 const FILE = '001_b754461076061955.txt';
 
 let browser: Browser;
@@ -28,15 +28,8 @@ afterAll(async () => {
   await project?.store.close();
 });
 
-async function openText(page: Page) {
-  await page.goto(server.url);
-  const document = project.store.overview().documents.find((d) => d.file === FILE)!;
-  await page.click(`.document-button[data-document-id="${document.id}"]`);
-  await page.waitForSelector('.text-host[data-ready]');
-  return { document, text: (await project.store.openDocument(document.id)).text };
-}
-
-const saved = async (documentId: string) => (await project.store.openDocument(documentId)).segments.map((s) => [s.codeId, s.quote]);
+const openText = (page: Page) => openBundledText(page, server, project, FILE);
+const saved = (documentId: string) => savedCodings(project, documentId);
 
 describe('the frame after a code key', () => {
   it('sends the save before an undo pressed in the same frame, so that the undo takes the new segment back', async () => {

@@ -60,3 +60,20 @@ export function setUpWorkbench(bundledDocuments?: () => Promise<string>): Workbe
     },
   };
 }
+
+/**
+ * Loads the app in `page` and opens the bundled text `file` from the document list, then gives its
+ * record and its exact text as the main process holds it.
+ */
+export async function openBundledText(page: Page, server: PreviewServer, project: OpenProject, file: string) {
+  await page.goto(server.url);
+  const document = project.store.overview().documents.find((d) => d.file === file)!;
+  await page.click(`.document-button[data-document-id="${document.id}"]`);
+  await page.waitForSelector('.text-host[data-ready]');
+  return { document, text: (await project.store.openDocument(document.id)).text };
+}
+
+/** A document's segments as saved by the main process: [code id, quote] in text order. */
+export async function savedCodings(project: OpenProject, documentId: string): Promise<string[][]> {
+  return (await project.store.openDocument(documentId)).segments.map((s) => [s.codeId, s.quote]);
+}
