@@ -28,6 +28,7 @@ import { projectsHandlers, type ProjectsOperationName } from './projects';
 import { reliabilityHandlers } from './reliability';
 import { searchHandlers } from './search';
 import { segmentHandlers } from './segments';
+import { suggestionHandlers } from './suggestions';
 import { variableHandlers } from './variables';
 
 export type { ChooseSavePath, FileKind, Services } from './context';
@@ -52,6 +53,7 @@ function openProjectHandlers(services: CommonServices, store: ProjectStore, jobs
     ...reliabilityHandlers(context),
     ...analysisHandlers(context),
     ...portraitHandlers(context),
+    ...suggestionHandlers(context),
   };
 }
 

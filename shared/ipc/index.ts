@@ -23,6 +23,7 @@ import { jobsOperations } from './jobs';
 import { agreementOperations } from './agreement';
 import { analysisOperations } from './analysis';
 import { portraitOperations } from './portrait';
+import { suggestionsOperations } from './suggestions';
 
 export * from './agreement';
 export * from './analysis';
@@ -40,6 +41,7 @@ export * from './project';
 export * from './projects';
 export * from './search';
 export * from './segments';
+export * from './suggestions';
 export * from './variables';
 
 /** Every operation the page may ask for: the features' tables joined into one. */
@@ -58,6 +60,7 @@ export const operations = {
   ...agreementOperations,
   ...analysisOperations,
   ...portraitOperations,
+  ...suggestionsOperations,
 } as const;
 
 export type Operations = typeof operations;

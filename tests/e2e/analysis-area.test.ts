@@ -167,7 +167,8 @@ print(json.dumps({'csv': rows, 'xlsx': values}, default=str))
     await page.selectOption('select[data-option="group"]', 'stance');
     const matrixCell = page.locator(`.heatmap button[data-row="${d1.id}"][data-column="0"]`);
     await expect.poll(() => matrixCell.getAttribute('aria-label')).toMatch(/× factual claim: 1 segment$/);
-    expect(await page.locator('.heatmap-group th').allTextContents()).toEqual(['Armenian', 'Azerbaijani', '(no value)']);
+    // The cell exists before the grouping is drawn: wait for the group headings themselves.
+    await expect.poll(() => page.locator('.heatmap-group th').allTextContents()).toEqual(['Armenian', 'Azerbaijani', '(no value)']);
     await matrixCell.click();
     const matrixPassages = page.locator('.analysis-figure > .analysis-passages .analysis-passage');
     await expect.poll(() => matrixPassages.locator('mark').allTextContents()).toEqual(['Shelling by Azerbaijan']);

@@ -73,7 +73,7 @@ export const SHARED_ROOMS: Record<string, readonly string[]> = {
   views: ['model', 'text'],
   analysis: ['model', 'text', 'stats', 'views', 'exports'],
   suggestions: ['model', 'text'],
-  ipc: ['model', 'text', 'stats', 'edits', 'exchange', 'exports', 'views', 'analysis'],
+  ipc: ['model', 'text', 'stats', 'edits', 'exchange', 'exports', 'views', 'analysis', 'suggestions'],
 };
 
 /** The undo engine: it applies records' changes, so it knows the records and no kind of edit. */

@@ -25,7 +25,8 @@ describe('the API contract', () => {
       'openProject', 'redo', 'reliabilityReport', 'removeDocument', 'removeSegment', 'removeVariable', 'restoreBackup', 'retrieveSegments', 'saveAnalysisChart', 'searchCorpus', 'searchCorpusPage',
       'setBlind', 'setCoder', 'setDocumentValue', 'setProjectDetails', 'setSegmentBounds', 'setSegmentCode', 'setSegmentMemo',
       'settleDisagreement', 'sharedFolder', 'syncSharedFolder', 'undo', 'updateCode', 'updateDocument',
-    ]);
+      'acceptSuggestion', 'corpusSuggestions', 'documentSuggestions', 'exportSuggestionModel', 'rejectSuggestion', 'setSuggestionSettings', 'suggestionSettings', 'suggestionStatus',
+    ].sort());
   });
 
   const malformed: Array<[string, unknown]> = [
