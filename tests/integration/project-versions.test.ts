@@ -37,6 +37,8 @@ describe('a project written by an older version', () => {
     expect(store.description).toBe('');
     // The line of the old journal is there, beside the segment of the old file.
     expect(store.state.segments.map((s) => s.quote)).toEqual(['The council met at noon.', '«We will not leave»']);
+    // Both were coded by hand: the file's and the journal's, which name no origin.
+    expect(store.state.segments.map((s) => s.origin)).toEqual(['manual', 'manual']);
     expect(store.state.documents[0].values).toEqual({ outlet: 'council' });
     expect(store.state.variables).toEqual([{ name: 'outlet', type: 'text', choices: [] }]);
     const { text } = await store.openDocument(store.documents[0].id);
