@@ -46,7 +46,8 @@ Commands:
   backup [--list]            make a backup in the project's backups/ folder (kept in the
                              same rolling set as the app's), or list the backups (JSON)
   list                       the project's documents, with their segment counts (JSON)
-  stats                      the number of documents and segments, per code and per coder (JSON)
+  stats                      the number of documents and segments, per code, per coder and by
+                             origin (manual, or accepted from a suggestion) (JSON)
   export --format F --out P  write the coded dataset; F is one of:
 ${formatLines}
   import FILE...             add texts (.txt .md .html .docx .pdf) as documents,

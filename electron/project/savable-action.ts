@@ -13,8 +13,10 @@ import { checkedSegment, fieldCount, isId, isTime } from '../../shared/model/seg
 /** A side of a segment change as the schema takes it, checked by hand without changing it. */
 function savableSegmentSide(value: unknown): boolean {
   if (value === null) return true;
-  // checkedSegment fills in a missing memo: such a segment is left to the schema, unchanged.
-  if (!value || typeof value !== 'object' || typeof (value as { memo?: unknown }).memo !== 'string') return false;
+  // checkedSegment fills in a missing memo or origin: such a segment is left to the schema, unchanged.
+  if (!value || typeof value !== 'object') return false;
+  const { memo, origin } = value as { memo?: unknown; origin?: unknown };
+  if (typeof memo !== 'string' || typeof origin !== 'string') return false;
   return checkedSegment(value) !== null;
 }
 

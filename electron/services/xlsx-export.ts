@@ -13,7 +13,7 @@ import { wideColumns, wideRecords } from '../../shared/exports/dataset-exports';
 import { cellText, keepCarriageReturns } from '../../shared/exports/xlsx-text';
 
 /** Columns whose cells are whole numbers. */
-const NUMERIC = /^(start|end|characters|.*_(n|chars|any))$/;
+const NUMERIC = /^(start|end|characters|suggested_segments|.*_(n|chars|any))$/;
 
 function addSheet(workbook: ExcelJS.Workbook, name: string, columns: string[], records: Iterable<string[]>): void {
   const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });

@@ -41,6 +41,8 @@ export const FREQUENCY_COLUMNS = [
   'base_documents',
   'base_characters',
   'base_words',
+  // Last, so that the columns before it keep their places.
+  'segments_suggested',
 ];
 
 /** Frequencies in long form: the whole corpus ('all'), then each coder ('coder'), then each value of the variable ('value'). */
@@ -66,6 +68,7 @@ export function frequencyTable(figures: Frequencies): AnalysisTable {
         String(base.documents),
         String(base.characters),
         number(base.words),
+        String(c.suggested),
       ]);
     }
   };

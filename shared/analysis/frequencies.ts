@@ -5,7 +5,9 @@
  *
  * How things are counted:
  * - A code's figures count its own segments, or with `withSubcodes` its segments and those of
- *   every code below it (summed: a segment has one code, so none is counted twice).
+ *   every code below it (summed: a segment has one code, so none is counted twice). Of those,
+ *   `suggested` are the ones accepted from a suggestion (assisted codings, counted in `segments`
+ *   too), so that a methods section can say how many codings were assisted.
  * - Characters are code points. In each document the ranges of the counted segments are merged
  *   first, so a character covered by two of them (two overlapping segments, or a code and its
  *   sub-code) counts once; likewise a document counts once however many segments it holds.
@@ -27,6 +29,8 @@ export interface CodeFrequency {
   path: string;
   depth: number;
   segments: number;
+  /** Of `segments`, those accepted from a suggestion. */
+  suggested: number;
   documents: number;
   documentShare: number;
   characters: number;
@@ -82,6 +86,8 @@ const share = (part: number, whole: number) => (whole > 0 ? part / whole : 0);
 /** What the counted segments of one code cover in one document. */
 interface Cover {
   segments: number;
+  /** Of the segments, those accepted from a suggestion. */
+  suggested: number;
   characters: number;
   words: number;
 }
@@ -94,6 +100,8 @@ function cover(segments: readonly AnalysisSegment[], words: WordIndex | null): C
   let characters = 0;
   let wordCount = 0;
   let nextWord = 0;
+  let suggested = 0;
+  for (const s of segments) if (s.segment.origin === 'suggestion') suggested++;
   // The run of merged segments being read, in code points and in UTF-16 units; it is counted when the next one starts after it.
   let from = 0;
   let to = -1;
@@ -125,7 +133,7 @@ function cover(segments: readonly AnalysisSegment[], words: WordIndex | null): C
       to16 = s.end16;
     }
   }
-  return { segments: segments.length, characters, words: wordCount };
+  return { segments: segments.length, suggested, characters, words: wordCount };
 }
 
 const byStart = (a: AnalysisSegment, b: AnalysisSegment) => a.start - b.start;
@@ -159,7 +167,7 @@ class Totals {
 
   constructor(columns: number, words: boolean) {
     this.base = { documents: 0, characters: 0, words: words ? 0 : null };
-    this.sums = Array.from({ length: columns }, () => ({ segments: 0, documents: 0, characters: 0, words: 0 }));
+    this.sums = Array.from({ length: columns }, () => ({ segments: 0, suggested: 0, documents: 0, characters: 0, words: 0 }));
   }
 
   addDocument(document: AnalysisDocument, words: WordIndex | null): void {
@@ -174,6 +182,7 @@ class Totals {
       if (!cover) continue;
       const sum = this.sums[i];
       sum.segments += cover.segments;
+      sum.suggested += cover.suggested;
       sum.documents++;
       sum.characters += cover.characters;
       sum.words += cover.words;
@@ -189,6 +198,7 @@ class Totals {
         path: column.path,
         depth: column.depth,
         segments: total.segments,
+        suggested: total.suggested,
         documents: total.documents,
         documentShare: share(total.documents, base.documents),
         characters: total.characters,

@@ -39,6 +39,7 @@ export const SEGMENT_CSV_COLUMNS = [
   'created_at',
   'updated_at',
   'memo',
+  'origin',
 ] as const;
 
 export type SegmentCsvColumn = (typeof SEGMENT_CSV_COLUMNS)[number];
@@ -89,6 +90,7 @@ export function* segmentRecords(input: DatasetInput): Generator<string[]> {
         segment.createdAt,
         segment.updatedAt,
         segment.memo,
+        segment.origin,
       ];
     }
   }

@@ -1,8 +1,8 @@
 /**
  * Further shapes of the coded dataset, for the tools where analysis happens:
- * - the wide table: one row per document, and per code the number of segments, the number of
- *   characters it covers (code points, overlaps counted once) and a 0/1 column — what R and SPSS
- *   users otherwise build by hand;
+ * - the wide table: one row per document, the number of its segments accepted from a suggestion,
+ *   and per code the number of segments, the number of characters it covers (code points,
+ *   overlaps counted once) and a 0/1 column — what R and SPSS users otherwise build by hand;
  * - JSON Lines in doccano's span format, one document per line, for training a classifier;
  * - a Frictionless Data Package (datapackage.json) that declares every column of the CSV files.
  * Offsets are in Unicode code points, as in the segments CSV.
@@ -12,6 +12,7 @@ import { counted, csvChunks, segmentColumns, type CsvFlavour } from './csv-expor
 import { type DatasetInput } from '../model/project';
 import { CodePointIndex } from '../text/offsets';
 import { variableColumn } from '../model/variables';
+import { SEGMENT_ORIGINS } from '../model/segments';
 
 /** Turns a code's path into a column-name stem (letters, digits and underscores). */
 export function columnStem(path: string): string {
@@ -39,6 +40,8 @@ export function wideColumns(input: DatasetInput): { columns: string[]; codes: Ar
     'document_sha256',
     ...(input.variables ?? []).map((v) => variableColumn(v.name)),
     'characters',
+    // Never a code's column: those end in _n, _chars or _any.
+    'suggested_segments',
     ...codes.flatMap(({ stem }) => [`${stem}_n`, `${stem}_chars`, `${stem}_any`]),
   ];
   return { columns, codes };
@@ -73,7 +76,8 @@ export function* wideRecords(input: DatasetInput): Generator<string[]> {
       const ranges = mine.filter((s) => s.codeId === id);
       return [String(ranges.length), String(coveredCodePoints(index, ranges)), ranges.length ? '1' : '0'];
     });
-    yield [record.id, record.title, record.file, record.sha256, ...values, String(index.codePointLength), ...perCode];
+    const suggested = mine.reduce((count, s) => count + (s.origin === 'suggestion' ? 1 : 0), 0);
+    yield [record.id, record.title, record.file, record.sha256, ...values, String(index.codePointLength), String(suggested), ...perCode];
   }
 }
 
@@ -82,15 +86,19 @@ export function wideCsvChunks(input: DatasetInput, flavour: CsvFlavour, onRow?: 
   return csvChunks(wideColumns(input).columns, counted(wideRecords(input), onRow), flavour);
 }
 
-/** JSON Lines in doccano's span format: `{"id", "text", "label": [[start, end, "code"]], ...}` per document. */
+/**
+ * JSON Lines in doccano's span format: `{"id", "text", "label": [[start, end, "code"]], "origin":
+ * ["manual", ...], ...}` per document. `origin[i]` says how `label[i]` was made (by hand, or
+ * accepted from a suggestion), so that a training set can leave assisted labels out; doccano
+ * keeps a key it does not know as the line's metadata.
+ */
 export function* doccanoLines(input: DatasetInput): Generator<string> {
   for (const { record, text } of input.documents) {
     const index = new CodePointIndex(text);
-    const label = input.segments
-      .filter((s) => s.documentId === record.id)
-      .sort((a, b) => a.start - b.start || a.end - b.end)
-      .map((s) => [index.toCodePoints(s.start), index.toCodePoints(s.end), codePath(input.codes, s.codeId)] as const);
-    yield `${JSON.stringify({ id: record.id, title: record.title, text, label, ...record.values })}\n`;
+    const segments = input.segments.filter((s) => s.documentId === record.id).sort((a, b) => a.start - b.start || a.end - b.end);
+    const label = segments.map((s) => [index.toCodePoints(s.start), index.toCodePoints(s.end), codePath(input.codes, s.codeId)] as const);
+    const origin = segments.map((s) => s.origin);
+    yield `${JSON.stringify({ id: record.id, title: record.title, text, label, origin, ...record.values })}\n`;
   }
 }
 
@@ -100,6 +108,8 @@ interface Field {
   name: string;
   type: FieldType;
   description: string;
+  /** The values the field may take, when they are few (Frictionless `constraints.enum`). */
+  constraints?: { enum: readonly string[] };
 }
 
 const SEGMENT_FIELDS: Record<string, Omit<Field, 'name'>> = {
@@ -118,6 +128,11 @@ const SEGMENT_FIELDS: Record<string, Omit<Field, 'name'>> = {
   created_at: { type: 'datetime', description: 'When the segment was made, ISO 8601 UTC.' },
   updated_at: { type: 'datetime', description: 'When the segment last changed, ISO 8601 UTC.' },
   memo: { type: 'string', description: "The coder's memo on the segment; empty when none." },
+  origin: {
+    type: 'string',
+    description: 'How the segment was made: manual (coded by hand) or suggestion (accepted from a suggestion, and still a segment of the coder who accepted it).',
+    constraints: { enum: SEGMENT_ORIGINS },
+  },
 };
 
 const VARIABLE_TYPES: Record<string, FieldType> = { text: 'string', number: 'number', date: 'date', choice: 'string' };
@@ -138,6 +153,9 @@ export function dataPackage(input: DatasetInput, name: string, created: string):
     const known = SEGMENT_FIELDS[column] ?? variableFields.find((f) => f.name === column);
     if (known) return { name: column, ...known };
     if (column === 'characters') return { name: column, type: 'integer', description: 'Length of the document in Unicode code points.' };
+    if (column === 'suggested_segments') {
+      return { name: column, type: 'integer', description: "Number of the document's segments accepted from a suggestion (origin suggestion in segments.csv); they are counted in the per-code columns too." };
+    }
     const code = codes.find(({ stem }) => column.startsWith(`${stem}_`))!;
     const path = codePath(input.codes, code.id);
     const suffix = column.slice(code.stem.length + 1);

@@ -12,7 +12,7 @@ async function codedProject(): Promise<string> {
   const document = store.overview().documents[4];
   const { text } = await store.openDocument(document.id);
   await store.addSegment(segmentInput(document.id, text, 'Anarchist Voices'));
-  await store.addSegment(segmentInput(document.id, text, 'Nagorno-Karabakh', 'opinion'));
+  await store.addSegment({ ...segmentInput(document.id, text, 'Nagorno-Karabakh', 'opinion'), origin: 'suggestion' });
   await store.close();
   return folder;
 }
@@ -31,13 +31,17 @@ describe('the command line', () => {
         `cli export --format wide --out "${out}/wide.csv"`,
         `cli export --format jsonl --out "${out}/spans.jsonl"`,
         `cli stats > "${out}/stats.json"`,
+        `python3 -c 'import csv,sys; rows=list(csv.DictReader(open(sys.argv[1], newline="", encoding="utf-8"))); print(sorted((r["text"], r["origin"]) for r in rows))' "${out}/segments.csv"`,
         `python3 -c 'import csv,sys; rows=list(csv.DictReader(open(sys.argv[1], newline="", encoding="utf-8"))); print(len(rows), sorted(r["text"] for r in rows))' "${out}/segments.csv"`,
       ].join('\n'),
     );
     const printed = execFileSync('bash', [script]).toString();
     expect(printed.trim().split('\n').at(-1)).toBe("2 ['Anarchist Voices', 'Nagorno-Karabakh']");
+    expect(printed.trim().split('\n').at(-2)).toBe("[('Anarchist Voices', 'manual'), ('Nagorno-Karabakh', 'suggestion')]");
     const stats = JSON.parse(execFileSync('cat', [join(out, 'stats.json')]).toString());
     expect(stats).toMatchObject({ documents: 5, segments: 2, codes: [{ id: 'factual-claim', segments: 1 }, { id: 'opinion', segments: 1 }, { id: 'call-to-action', segments: 0 }] });
+    // An accepted suggestion is the segment of the coder who accepted it, and counted apart by its origin.
+    expect(stats).toMatchObject({ coders: { ana: 2 }, origins: { manual: 1, suggestion: 1 } });
   });
 
   it('lists documents and imports texts', async () => {

@@ -67,7 +67,7 @@ async function facts(project: OpenProject) {
   return {
     codes: codes.map((c) => codePath(codes, c.id)).sort(),
     segments: segments
-      .map((s) => ({ id: s.id, coder: s.coder, document: hashOf.get(s.documentId), code: codePath(codes, s.codeId), start: s.start, end: s.end, quote: s.quote, memo: s.memo, createdAt: s.createdAt, updatedAt: s.updatedAt }))
+      .map((s) => ({ id: s.id, coder: s.coder, document: hashOf.get(s.documentId), code: codePath(codes, s.codeId), start: s.start, end: s.end, quote: s.quote, memo: s.memo, createdAt: s.createdAt, updatedAt: s.updatedAt, origin: s.origin }))
       .sort((a, b) => a.id.localeCompare(b.id)),
   };
 }
@@ -110,6 +110,35 @@ describe('coder files', () => {
     expect(await facts(reopened)).toEqual(b);
     await reopened.store.close();
     await bea.store.close();
+  });
+
+  it('keep how each segment was made: one accepted from a suggestion stays one, a file without origins reads as coded by hand', async () => {
+    const ana = await anasProject();
+    const bea = await beasProject();
+    const document = bea.store.overview().documents[2]!;
+    const { text } = await bea.store.openDocument(document.id);
+    const words = text.slice(0, 40).trim().split(/\s+/).slice(0, 3).join(' ');
+    const accepted = await bea.store.addSegment({ ...segmentInput(document.id, text, words, 'opinion'), origin: 'suggestion' });
+    expect(accepted.origin).toBe('suggestion');
+    const beaFile = await exportCoderFile(bea);
+    const written = JSON.parse(beaFile.content) as { segments: Array<{ id: string; origin: string }> };
+    expect(written.segments.map((s) => [s.id === accepted.id, s.origin])).toEqual(expect.arrayContaining([[true, 'suggestion'], [false, 'manual']]));
+    expect(written.segments.filter((s) => s.origin === 'suggestion')).toHaveLength(1);
+
+    await importCoderFile(ana, beaFile);
+    const merged = (await ana.store.dataset()).segments.filter((s) => s.coder === 'Bea Example');
+    expect(merged).toHaveLength(4);
+    // Still Bea's segment (a suggestion is never a coder of its own), marked as accepted from one.
+    expect(merged.find((s) => s.id === accepted.id)).toMatchObject({ coder: 'Bea Example', origin: 'suggestion' });
+    expect(merged.filter((s) => s.origin === 'manual')).toHaveLength(3);
+    expect(await facts(ana)).toEqual(await importCoderFile(bea, await exportCoderFile(ana)).then(() => facts(bea)));
+
+    // A coder file written before segments had an origin: every segment in it was coded by hand.
+    const cara = await coderProject('cara');
+    const older = { ...written, segments: written.segments.map(({ origin: _origin, ...rest }) => rest) };
+    await importCoderFile(cara, { name: beaFile.name, content: JSON.stringify(older) });
+    expect((await cara.store.dataset()).segments.map((s) => s.origin)).toEqual(['manual', 'manual', 'manual', 'manual']);
+    await Promise.all([ana.store.close(), bea.store.close(), cara.store.close()]);
   });
 
   it('adds nothing the second time the same file is merged', async () => {

@@ -48,7 +48,7 @@ describe('CSV export to a file', () => {
     expect(checked).toEqual({
       rows: expected,
       bad: [],
-      columns: ['document_id', 'document_title', 'document_file', 'document_sha256', 'segment_id', 'code', 'code_id', 'code_path', 'start', 'end', 'text', 'coder', 'created_at', 'updated_at', 'memo'],
+      columns: ['document_id', 'document_title', 'document_file', 'document_sha256', 'segment_id', 'code', 'code_id', 'code_path', 'start', 'end', 'text', 'coder', 'created_at', 'updated_at', 'memo', 'origin'],
     });
     const bytes = await readFile(path);
     expect(bytes.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf]))).toBe(false);

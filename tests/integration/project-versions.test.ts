@@ -37,6 +37,8 @@ describe('a project written by an older version', () => {
     expect(store.description).toBe('');
     // The line of the old journal is there, beside the segment of the old file.
     expect(store.state.segments.map((s) => s.quote)).toEqual(['The council met at noon.', '«We will not leave»']);
+    // Both were coded by hand: the file's and the journal's, which name no origin.
+    expect(store.state.segments.map((s) => s.origin)).toEqual(['manual', 'manual']);
     expect(store.state.documents[0].values).toEqual({ outlet: 'council' });
     expect(store.state.variables).toEqual([{ name: 'outlet', type: 'text', choices: [] }]);
     const { text } = await store.openDocument(store.documents[0].id);
@@ -95,7 +97,7 @@ describe('the command line on a project of another version', () => {
     const before = await folderContents(folder);
     const run = spawnSync('node', [CLI, 'list', '--project', folder]);
     expect(run.status).toBe(2);
-    expect(run.stderr.toString()).toContain('written by a newer version of Annotation Workbench (schema 5; this version reads 4)');
+    expect(run.stderr.toString()).toContain('written by a newer version of Annotation Workbench (schema 6; this version reads 5)');
     expect(await folderContents(folder)).toEqual(before);
   });
 });
@@ -108,7 +110,7 @@ describe('a project written by a newer version', () => {
     const opening = programs.open(folder);
     await expect(opening).rejects.toMatchObject({ code: 'project-unreadable' });
     await expect(opening).rejects.toThrow(
-      /written by a newer version of Annotation Workbench \(schema 5; this version reads 4\)\. Open it with that version, or/,
+      /written by a newer version of Annotation Workbench \(schema 6; this version reads 5\)\. Open it with that version, or/,
     );
     expect(programs.store).toBeNull();
     expect(await folderContents(folder)).toEqual(before);

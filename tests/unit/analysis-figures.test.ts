@@ -119,10 +119,23 @@ describe('frequencies', () => {
     expect(cache.keptDocuments).toBe(2);
   });
 
+  it('counts the segments accepted from a suggestion per code, overall and for the coder who accepted them', () => {
+    const assisted = { ...input, segments: input.segments.map((s) => (s.id === 's4' || s.id === 's6' ? { ...s, origin: 'suggestion' as const } : s)) };
+    const figures = frequencies(analysisCorpus(assisted, everyone), { withSubcodes: false, words: false });
+    // They are segments like the others: the counts and characters do not change.
+    expect(row(figures.codes, 'opinion')).toMatchObject({ segments: 3, suggested: 2, characters: 23 });
+    expect(row(figures.codes, 'factual-claim')).toMatchObject({ segments: 2, suggested: 0 });
+    const ofCoder = (coder: string) => row(figures.byCoder.find((group) => group.coder === coder)!.codes, 'opinion');
+    expect([ofCoder('ana').suggested, ofCoder('ben').suggested]).toEqual([1, 1]);
+    expect(figures.byCoder.map((group) => group.coder).sort()).toEqual(['ana', 'ben']);
+    expect(row(own.codes, 'opinion').suggested).toBe(0);
+    expect(analysisCsv(frequencyTable(figures))).toMatch(/^all,,false,opinion,opinion,opinion,0,3,2,.*,2$/m);
+  });
+
   it('writes a table whose shares are the full fractions', () => {
     const csv = analysisCsv(frequencyTable(own));
-    expect(csv.split('\n')[0]).toBe('group_kind,group,missing,code_id,code,code_path,depth,segments,documents,documents_share,characters,characters_share,words,words_share,base_documents,base_characters,base_words');
-    expect(csv).toContain(`all,,false,opinion,opinion,opinion,0,3,2,${2 / 3},23,${23 / 86},4,${4 / 15},3,86,15\n`);
+    expect(csv.split('\n')[0]).toBe('group_kind,group,missing,code_id,code,code_path,depth,segments,documents,documents_share,characters,characters_share,words,words_share,base_documents,base_characters,base_words,segments_suggested');
+    expect(csv).toContain(`all,,false,opinion,opinion,opinion,0,3,2,${2 / 3},23,${23 / 86},4,${4 / 15},3,86,15,0\n`);
     expect(csv).toContain('value,,true,opinion,');
   });
 });

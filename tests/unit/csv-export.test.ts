@@ -89,6 +89,18 @@ describe('segmentRows', () => {
     );
     const [header, row] = csv.trimEnd().split('\n');
     expect(header.split(',')).toEqual([...SEGMENT_CSV_COLUMNS]);
-    expect(row).toBe(`d1,d1,d1.txt,${'0'.repeat(64)},s1,factual claim,factual-claim,factual claim,0,5,hello,ana,2026-01-02T03:04:05.000Z,2026-01-02T03:04:05.000Z,`);
+    expect(row).toBe(`d1,d1,d1.txt,${'0'.repeat(64)},s1,factual claim,factual-claim,factual claim,0,5,hello,ana,2026-01-02T03:04:05.000Z,2026-01-02T03:04:05.000Z,,manual`);
+  });
+
+  it('marks a segment accepted from a suggestion "suggestion" in the origin column, every other one "manual"', () => {
+    const text = 'hello wide world';
+    const accepted = { ...segment('s2', 'd1', 6, 10, text), origin: 'suggestion' as const };
+    const rows = segmentRows({ documents: [{ record: record('d1', text), text }], codes: DEFAULT_CODES, segments: [segment('s1', 'd1', 0, 5, text), accepted, segment('s3', 'd1', 11, 16, text)] });
+    expect(rows.map((r) => [r.segment_id, r.coder, r.origin])).toEqual([
+      ['s1', 'ana', 'manual'],
+      ['s2', 'ana', 'suggestion'],
+      ['s3', 'ana', 'manual'],
+    ]);
+    expect(SEGMENT_CSV_COLUMNS.at(-1)).toBe('origin');
   });
 });

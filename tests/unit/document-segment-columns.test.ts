@@ -9,7 +9,7 @@ const TEXT = 'Zürich 🙂 said: the council met, and the budget passed.\nA seco
 function segment(id: string, quote: string, fields: Partial<CodedSegment> = {}): CodedSegment {
   const start = TEXT.indexOf(quote);
   const time = '2025-01-01T10:00:00.000Z';
-  return { id, documentId: 'doc', codeId: 'opinion', start, end: start + quote.length, quote, coder: 'ana', createdAt: time, updatedAt: time, memo: '', ...fields };
+  return { id, documentId: 'doc', codeId: 'opinion', start, end: start + quote.length, quote, coder: 'ana', createdAt: time, updatedAt: time, memo: '', origin: 'manual', ...fields };
 }
 
 describe('segment columns', () => {
@@ -18,13 +18,15 @@ describe('segment columns', () => {
       segment('a', 'Zürich 🙂'),
       segment('b', 'the council met', { codeId: 'factual-claim', coder: 'bea', memo: 'Check the minutes.\nTwo lines.' }),
       segment('c', 'budget passed.\nA second', { updatedAt: '2025-02-03T04:05:06.000Z' }),
-      segment('d', 'line', { coder: 'bea', codeId: 'call-to-action' }),
+      segment('d', 'line', { coder: 'bea', codeId: 'call-to-action', origin: 'suggestion' }),
     ];
     const columns = segmentColumns(segments);
     expect(columns.codes).toEqual(['opinion', 'factual-claim', 'call-to-action']);
     expect(columns.coders).toEqual(['ana', 'bea']);
     expect(columns.updatedAt).toEqual([null, null, '2025-02-03T04:05:06.000Z', null]);
     expect(columns.memos).toEqual([[1, 'Check the minutes.\nTwo lines.']]);
+    // Only the rows accepted from a suggestion are listed; every other one was coded by hand.
+    expect(columns.suggested).toEqual([3]);
     // Through JSON, as the page receives them.
     expect(segmentsFromColumns('doc', TEXT, JSON.parse(JSON.stringify(columns)))).toEqual(segments);
   });

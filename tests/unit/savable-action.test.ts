@@ -44,6 +44,7 @@ describe('the check an action passes before it is saved', () => {
       ['a memo too long', { memo: 'x'.repeat(100_001) }],
       ['an empty id', { documentId: '' }],
       ['a quote that is not text', { quote: 3 }],
+      ['an origin neither manual nor suggestion', { origin: 'model' }],
     ];
     for (const [what, fields] of broken) {
       const bad = action([added('s0'), added('s1', fields), added('s2')]);
@@ -52,8 +53,8 @@ describe('the check an action passes before it is saved', () => {
       expect(parsed.success, what).toBe(false);
       expect(refusal(bad), what).toMatch(/^This change cannot be saved: the segment's \w+ does not fit \(.+\)\. Nothing was changed\.$/);
     }
-    // Doubted but sound: an unknown field (the schema drops it) and a memo left out (the schema fills it in).
-    for (const fields of [{ note: 'extra' }, { memo: undefined }]) {
+    // Doubted but sound: an unknown field (the schema drops it), a memo or an origin left out (the schema fills them in).
+    for (const fields of [{ note: 'extra' }, { memo: undefined }, { origin: undefined }]) {
       const doubted = action([added('s1', fields)]);
       expect(savableBySegmentCheck(doubted)).toBe(false);
       expect(refusal(doubted)).toBeNull();
@@ -62,6 +63,15 @@ describe('the check an action passes before it is saved', () => {
     const withoutMemo = action([added('s1', { memo: undefined })]);
     savableBySegmentCheck(withoutMemo);
     expect('memo' in (withoutMemo.changes[0]!.after as object) && (withoutMemo.changes[0]!.after as { memo?: string }).memo === undefined).toBe(true);
+    const withoutOrigin = action([added('s1', { origin: undefined })]);
+    savableBySegmentCheck(withoutOrigin);
+    expect((withoutOrigin.changes[0]!.after as { origin?: string }).origin).toBeUndefined();
+  });
+
+  it('takes a segment accepted from a suggestion by hand, as the schema would', () => {
+    const accepted = action([added('s1', { origin: 'suggestion' })]);
+    expect(savableBySegmentCheck(accepted)).toBe(true);
+    expect(actionSchema.safeParse(accepted).success).toBe(true);
   });
 
   it('gives the same message for a bad segment whether the action is small or large', () => {

@@ -35,6 +35,13 @@ describe('the hand check of a project file', () => {
       if (checkedSegment(value) !== null) expect(segmentSchema.safeParse(value).success).toBe(true);
       else if (!('extra' in fields)) expect(segmentSchema.safeParse(value).success).toBe(false);
     }
+    // An origin: either of the two, or none (read as coded by hand, as the schema reads it); never another.
+    expect(checkedSegment({ ...sound, origin: 'suggestion' })).toEqual(segmentSchema.parse({ ...sound, origin: 'suggestion' }));
+    const { origin: _origin, ...withoutOrigin } = sound;
+    expect(checkedSegment({ ...withoutOrigin })).toEqual({ ...sound, origin: 'manual' });
+    expect(segmentSchema.parse(withoutOrigin).origin).toBe('manual');
+    expect(checkedSegment({ ...sound, origin: 'model' })).toBeNull();
+    expect(segmentSchema.safeParse({ ...sound, origin: 'model' }).success).toBe(false);
     const inheriting = Object.assign(Object.create({ inherited: true }), sound) as object;
     expect(fieldCount(inheriting)).toBe(fieldCount(sound) + 1);
     expect(checkedSegment(inheriting)).toBeNull();

@@ -13,7 +13,7 @@ const TEXTS: Record<string, string> = { 'doc-a': 'Rally 🇦🇲 today 😀!\r\n
 
 function segment(id: string, documentId: string, start: number, end: number, memo = ''): CodedSegment {
   const at = '2026-01-02T03:04:05.678Z';
-  return { id, documentId, codeId: 'opinion', start, end, quote: TEXTS[documentId]!.slice(start, end), coder: 'Chen', createdAt: at, updatedAt: at, memo };
+  return { id, documentId, codeId: 'opinion', start, end, quote: TEXTS[documentId]!.slice(start, end), coder: 'Chen', createdAt: at, updatedAt: at, memo, origin: 'manual' };
 }
 
 describe('packed segments', () => {
@@ -34,12 +34,13 @@ describe('packed import changes', () => {
       { kind: 'segment', id: 's1', before: null, after: segment('s1', 'doc-a', 0, 5) },
       { kind: 'segment', id: 's2', before: null, after: segment('s2', 'doc-a', 6, 10, 'A memo\nover two lines') },
       { kind: 'document', id: 'doc-b', before: null, after: { id: 'doc-b' } as never },
-      { kind: 'segment', id: 's3', before: null, after: segment('s3', 'doc-b', 0, 7) },
+      { kind: 'segment', id: 's3', before: null, after: { ...segment('s3', 'doc-b', 0, 7), origin: 'suggestion' } },
       { kind: 'segment', id: 's4', before: segment('s4', 'doc-b', 8, 12), after: null },
     ];
     const { packed, transfer } = packChanges(changes, (id) => TEXTS[id]!);
     expect(packed.segments.count).toBe(3);
     expect(packed.segments.quotes).toEqual([]);
+    expect(packed.segments.suggested).toEqual([2]);
     expect(transfer).toHaveLength(5);
     const unpacked = unpackChanges(structuredClone(packed), (id) => TEXTS[id]!);
     expect(unpacked).toEqual(changes);
