@@ -24,7 +24,7 @@ import { generateCodedCorpus, PLANTED_CODE, RANDOM_CODE, type CorpusSize } from 
 import { textFolder } from '../support/temp';
 
 /** The project's codes that stand for the generated corpus's codes. */
-const CODE_OF: Record<string, string> = { [PLANTED_CODE]: 'factual-claim', [RANDOM_CODE]: 'opinion' };
+const CODE_OF: Record<string, string> = { [PLANTED_CODE]: 'call-to-action', [RANDOM_CODE]: 'opinion' };
 const PLANTED = CODE_OF[PLANTED_CODE]!;
 const CALL_WORDS = /sign the petition|join us on Saturday|call your representative today|donate whatever you can|share this with your friends|march with us|write to the mayor/i;
 
@@ -219,7 +219,7 @@ describe('suggestions in the text and across the corpus', () => {
     const id = randomUUID();
     const segment = await call(project.handlers, 'acceptSuggestion', { id, documentId: suggestion!.documentId, codeId: suggestion!.codeId, start: suggestion!.start, end: suggestion!.end });
     expect(segment).toMatchObject({ id, documentId: suggestion!.documentId, codeId: PLANTED, start: suggestion!.start, end: suggestion!.end, coder: 'ana', quote: suggestion!.quote });
-    expect(project.store.historyLabels().undo).toBe('Accept suggestion as factual claim');
+    expect(project.store.historyLabels().undo).toBe('Accept suggestion as call to action');
     // Coded now: no longer suggested.
     const after = await call(project.handlers, 'documentSuggestions', { documentId: suggestion!.documentId });
     expect(after.some((s) => s.start === suggestion!.start)).toBe(false);
