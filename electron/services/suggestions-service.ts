@@ -170,8 +170,9 @@ export class SuggestionsService {
   }
 
   /**
-   * Codes a suggested passage as a segment of the current coder: a normal action (undone like any
-   * coding), resolved once it is on disk.
+   * Codes a suggested passage as a segment of the current coder, marked as accepted from a
+   * suggestion (`origin: 'suggestion'`): a normal action (undone like any coding), resolved once
+   * it is on disk.
    */
   async accept(input: { id: string; documentId: string; codeId: string; start: number; end: number }): Promise<CodedSegment> {
     findDocument(this.store.state, input.documentId);
@@ -179,7 +180,7 @@ export class SuggestionsService {
     const text = await this.store.text(input.documentId);
     let made: CodedSegment | null = null;
     await this.store.edit((state, at) => {
-      const edit = codePassage(state, input, text, at);
+      const edit = codePassage(state, { ...input, origin: 'suggestion' }, text, at);
       made = edit.segment;
       const code = state.codes.find((c) => c.id === input.codeId)!;
       return { label: actionLabel`Accept suggestion as ${code.name}`, changes: edit.changes };
