@@ -1,12 +1,14 @@
 /**
  * Long exports and imports: the page can follow their progress while they run, and a cancel
- * stops them with no file left behind (an export) and nothing changed (an import).
+ * stops them with no file left behind (an export, the analysis report among them) and nothing
+ * changed (an import).
  */
 import { randomUUID } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/handlers/dispatch';
 import type { CorpusSearchResult, JobProgress, ProjectImportOutcome } from '../../shared/ipc';
+import { REPORT_STEPS } from '../../shared/analysis/analysis-report';
 import { openProject, type OpenProject } from '../support/project';
 import { value } from '../support/builders';
 
@@ -62,6 +64,7 @@ describe('long exports and imports', () => {
     ['CSV', { operation: 'exportCsv', input: { flavour: 'excel' } }],
     ['data package', { operation: 'exportDataset', input: { format: 'datapackage' } }],
     ['REFI-QDA', { operation: 'exportDataset', input: { format: 'qdpx' } }],
+    ['analysis report', { operation: 'exportAnalysisReport', input: { filter: { documentIds: null, coders: null, variable: null }, variable: null } }],
   ] as const) {
     it(`a cancelled ${name} export leaves no file behind, not even a temporary one`, async () => {
       const before = await readdir(project.exportsFolder).catch(() => []);
@@ -73,6 +76,22 @@ describe('long exports and imports', () => {
       expect(await readdir(project.exportsFolder).catch(() => [])).toEqual(before);
     });
   }
+
+  it('the analysis report can be cancelled while its sections are made, before the comparison of the coders', async () => {
+    const before = await readdir(project.exportsFolder).catch(() => []);
+    const jobId = randomUUID();
+    const running = dispatch(project.handlers, 'exportAnalysisReport', { filter: { documentIds: null, coders: null, variable: null }, variable: null, jobId });
+    const seen: JobProgress[] = [];
+    await watchUntilUnderWay(project, jobId, seen);
+    // Seen between two sections (the report lets other calls in there), not only once every figure is made.
+    const under = seen.at(-1)!;
+    expect(under.total).toBe(REPORT_STEPS);
+    expect(under.done).toBeLessThan(REPORT_STEPS - 1);
+    expect(value(await dispatch(project.handlers, 'cancelJob', { jobId }))).toEqual({ cancelled: true });
+    expect(await running).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+    expect(await readdir(project.exportsFolder).catch(() => [])).toEqual(before);
+    expect(value(await dispatch(project.handlers, 'jobProgress', { jobId }))).toBeNull();
+  });
 
   it('a cancelled import changes nothing and stores no text', async () => {
     const exported = value<{ path: string }>(await dispatch(project.handlers, 'exportDataset', { format: 'qdpx' }));
