@@ -31,6 +31,7 @@ import {
   type ClusterInterval,
 } from './stretch-bootstrap';
 import { binaryUAlpha, cuAlpha, uAlpha } from './unitizing-2016';
+import type { Span } from './continuum';
 import { unitizingAlphaU } from './unitizing-alpha';
 import { weightedCohenKappa, weightedFleissKappa, weightedPercentAgreement } from './weighted-agreement';
 
@@ -201,6 +202,9 @@ export function* reliabilityReportSteps(input: ReliabilityInput, options: Reliab
   };
   const overallU = whole2016(uAlpha);
   const overallCu = whole2016(cuAlpha);
+  // |u-α of a code reads only that code's spans: each is given its own, found in one pass.
+  const spansOfCode = new Map<string, Span[]>(codeIds.map((codeId) => [codeId, []]));
+  for (const span of spans) spansOfCode.get(span.code)?.push(span);
 
   const rows = rowIds.map((codeId, row): ReliabilityRow => {
     const units = { columns: columns[row], weights };
@@ -218,7 +222,7 @@ export function* reliabilityReportSteps(input: ReliabilityInput, options: Reliab
         alphaNominal: clusteredAlpha(coincidences[row]),
         alphaNominalCi: intervals?.[row] ?? null,
         alphaU: codeId === null ? alphaU.overall.alpha : alphaU.byCode[codeId].alpha,
-        uAlpha: codeId === null ? overallU : binaryUAlpha(spans, continua, { coders, codes: [codeId] }).alpha,
+        uAlpha: codeId === null ? overallU : binaryUAlpha(spansOfCode.get(codeId)!, continua, { coders, codes: [codeId] }).alpha,
         cuAlpha: codeId === null ? overallCu : null,
         segmentAgreement: {
           percent: agreements + disagreements === 0 ? Number.NaN : (100 * agreements) / (agreements + disagreements),

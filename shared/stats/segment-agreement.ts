@@ -114,19 +114,20 @@ export function segmentAgreement<S extends Span>(
       : [...new Set(compared.map((span) => span.code))].sort();
   const included = new Set(codes);
 
-  // Group by document and code; each group is matched on its own.
-  const groups = new Map<string, { first: S[]; second: S[] }>();
+  // Group by document and code (a map of codes per document, so no key is built per segment); each group is matched on its own.
+  const groups = new Map<string, Map<string, { first: S[]; second: S[] }>>();
   for (const span of compared) {
     if (!included.has(span.code)) continue;
-    const key = JSON.stringify([span.document, span.code]);
-    let group = groups.get(key);
-    if (group === undefined) groups.set(key, (group = { first: [], second: [] }));
+    let ofDocument = groups.get(span.document);
+    if (ofDocument === undefined) groups.set(span.document, (ofDocument = new Map()));
+    let group = ofDocument.get(span.code);
+    if (group === undefined) ofDocument.set(span.code, (group = { first: [], second: [] }));
     (span.coder === firstCoder ? group.first : group.second).push(span);
   }
 
   const tallies = new Map(codes.map((code) => [code, { first: emptyTally(), second: emptyTally() }]));
   const disagreements: SegmentDisagreement<S>[] = [];
-  for (const { first, second } of groups.values()) {
+  for (const { first, second } of [...groups.values()].flatMap((ofDocument) => [...ofDocument.values()])) {
     const code = (first[0] ?? second[0]).code;
     const tally = tallies.get(code) as { first: CoderTally; second: CoderTally };
     for (const [mine, theirs, own, otherCoder] of [

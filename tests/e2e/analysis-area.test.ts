@@ -2,7 +2,7 @@
  * The Analysis area in the real renderer over a real project on disk: each figure against the
  * segments coded here, a sorted column, a co-occurrence cell, a matrix cell, the AND query and a
  * keyword in context each landing on their passage in the text, the figures following an undo and
- * a redo, and a table and a chart exported and read back (Python for CSV and XLSX, xmllint for
+ * a redo, a table and the charts (frequencies, crosstab) exported and read back (Python for CSV and XLSX, xmllint for
  * the SVG, the PNG's own header). Screenshots of each view at two window sizes, light and dark, go
  * to .tmp/screenshots/analysis-*.png.
  */
@@ -10,6 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdir, readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_CODES } from '../../shared/model/codebook';
 import { pythonWith, runPythonScript } from '../support/python';
 import { segmentInput } from '../support/project';
 import { setUpWorkbench } from '../support/workbench';
@@ -186,6 +187,18 @@ print(json.dumps({'csv': rows, 'xlsx': values}, default=str))
     expect(await page.textContent('[data-figure="df"]')).toBe('1');
     expect(await page.locator('[data-figure="fisher-p"]').count()).toBe(1);
     expect(await page.textContent('.analysis-warning')).toContain('Fisher');
+    // Its chart: a bar per code and value, in the codes' colours, saved as SVG and PNG.
+    await page.waitForSelector('.analysis-chart svg');
+    const crossSvgPath = await exported(page, 'button[data-action="chart-svg"]', 'svg');
+    const crossSvg = await readFile(crossSvgPath, 'utf8');
+    execFileSync('xmllint', ['--noout', crossSvgPath]);
+    expect(crossSvgPath).toMatch(/crosstab[^/]*\.svg$/);
+    expect(crossSvg).toContain('opinion');
+    expect(crossSvg).toContain('Armenian');
+    const claimColour = DEFAULT_CODES.find((code) => code.id === 'factual-claim')!.colour.toLowerCase();
+    expect(crossSvg.toLowerCase()).toContain(`fill="${claimColour}"`);
+    const crossPng = await readFile(await exported(page, 'button[data-action="chart-png"]', 'png'));
+    expect([...crossPng.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
     await screenshots(page, 'crosstab');
 
     // Words: "nato" once, in context; the line jumps to the word.

@@ -1,12 +1,17 @@
 /**
  * Long exports and imports: the page can follow their progress while they run, and a cancel
- * stops them with no file left behind (an export) and nothing changed (an import).
+ * stops them with no file left behind (an export, the analysis report among them) and nothing
+ * changed (an import).
  */
 import { randomUUID } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/handlers/dispatch';
 import type { CorpusSearchResult, JobProgress, ProjectImportOutcome } from '../../shared/ipc';
+import { analysisReportInSteps } from '../../electron/handlers/analysis-exports';
+import { Job } from '../../electron/services/jobs';
+import { analysisCorpus, NO_ANALYSIS_FILTER } from '../../shared/analysis/analysis-corpus';
+import { REPORT_STEPS } from '../../shared/analysis/analysis-report';
 import { openProject, type OpenProject } from '../support/project';
 import { value } from '../support/builders';
 
@@ -62,6 +67,7 @@ describe('long exports and imports', () => {
     ['CSV', { operation: 'exportCsv', input: { flavour: 'excel' } }],
     ['data package', { operation: 'exportDataset', input: { format: 'datapackage' } }],
     ['REFI-QDA', { operation: 'exportDataset', input: { format: 'qdpx' } }],
+    ['analysis report', { operation: 'exportAnalysisReport', input: { filter: { documentIds: null, coders: null, variable: null }, variable: null } }],
   ] as const) {
     it(`a cancelled ${name} export leaves no file behind, not even a temporary one`, async () => {
       const before = await readdir(project.exportsFolder).catch(() => []);
@@ -73,6 +79,28 @@ describe('long exports and imports', () => {
       expect(await readdir(project.exportsFolder).catch(() => [])).toEqual(before);
     });
   }
+
+  it('the analysis report, cancelled while its sections are made, stops at the next section', async () => {
+    // The job as the report's export runs it, cancelled once the first section is done: whatever
+    // the timing, the report must stop there rather than go on to the other sections.
+    const corpus = analysisCorpus(await project.store.dataset(), project.store.viewer);
+    const meta = { projectName: 'big', createdAt: '2026-01-01T00:00:00Z', filter: NO_ANALYSIS_FILTER, variable: null, blindCoder: null };
+    const job = new Job();
+    const phases: string[] = [];
+    job.report = (phase, done, total) => {
+      phases.push(phase);
+      expect(total).toBe(REPORT_STEPS);
+      if (done === 1) job.cancel();
+    };
+    await expect(analysisReportInSteps(corpus, meta, job)).rejects.toMatchObject({ code: 'cancelled' });
+    expect(phases).toEqual(['Writing the codebook', 'Counting the frequencies']);
+    // Not cancelled, the same report goes through every section.
+    const whole = new Job();
+    const all: string[] = [];
+    whole.report = (phase) => void all.push(phase);
+    expect(await analysisReportInSteps(corpus, meta, whole)).toContain('</html>');
+    expect(all).toHaveLength(REPORT_STEPS);
+  });
 
   it('a cancelled import changes nothing and stores no text', async () => {
     const exported = value<{ path: string }>(await dispatch(project.handlers, 'exportDataset', { format: 'qdpx' }));

@@ -1,15 +1,20 @@
 /**
  * Group comparison: codes by a variable's values, counting segments or documents, as counts or
  * row or column percentages, with Pearson's χ² test (df, p, Cramér's V), the warning when expected
- * counts are small, and Fisher's exact test for a 2 × 2 table.
+ * counts are small, and Fisher's exact test for a 2 × 2 table. A grouped bar chart of the same
+ * table (one group of bars per value, one bar per code in its colour, as counts or the percentages
+ * shown), saved as SVG or PNG like the other charts.
  */
-import { useMemo, useState } from 'react';
+import * as Plot from '@observablehq/plot';
+import { useCallback, useMemo, useState } from 'react';
 import type { AnalysisFilter } from '../../../shared/analysis/analysis-corpus';
 import type { AnalysisRequest } from '../../../shared/analysis/analysis-request';
 import type { CrosstabUnit } from '../../../shared/analysis/crosstab';
 import { formatNumber, useT } from '../../i18n/i18n';
 import { selectCodes, useStore } from '../../store';
+import { countTicks } from './chart-files';
 import { FigureStatus } from './FigureStatus';
+import { PlotChart } from './PlotChart';
 import { TableExport } from './TableExport';
 import { useFigure } from './use-figure';
 import { CodeRowHeading, SubcodesToggle, VariableOptions } from './AnalysisOptions';
@@ -37,7 +42,40 @@ export function CrosstabView(props: { filter: AnalysisFilter }) {
     shown === 'counts'
       ? formatNumber(table!.counts[r][c])
       : formatNumber((shown === 'row' ? table!.rowShares : table!.columnShares)[r][c], { style: 'percent', maximumFractionDigits: 1 });
-  const valueName = (value: string) => (value === '' ? t('analysis.noValue') : value);
+  const valueName = useCallback((value: string) => (value === '' ? t('analysis.noValue') : value), [t]);
+  const colourOf = useMemo(() => new Map(codes.map((code) => [code.id, code.colour])), [codes]);
+  const drawChart = useCallback(
+    (width: number) => {
+      const bars = table!.values.flatMap((value, c) =>
+        table!.codes.map((code, r) => ({
+          value: valueName(value),
+          path: code.path,
+          codeId: code.codeId,
+          amount: shown === 'counts' ? table!.counts[r][c] : (shown === 'row' ? table!.rowShares : table!.columnShares)[r][c],
+        })),
+      );
+      const largest = Math.max(1, ...bars.map((bar) => bar.amount));
+      return Plot.plot({
+        width,
+        marginLeft: 160,
+        marginRight: 110,
+        height: 40 + bars.length * 18 + table!.values.length * 12,
+        x: {
+          label: shown === 'counts' ? t(`analysis.crosstab.${table!.unit}`) : t(shown === 'row' ? 'analysis.crosstab.rowPercent' : 'analysis.crosstab.columnPercent'),
+          grid: true,
+          ...(shown === 'counts' ? { ticks: countTicks(largest) } : { percent: true }),
+        },
+        y: { label: null, domain: table!.codes.map((code) => code.path) },
+        fy: { label: null, domain: table!.values.map(valueName) },
+        color: { type: 'identity' },
+        marks: [
+          Plot.barX(bars, { x: 'amount', y: 'path', fy: 'value', fill: (bar: { codeId: string }) => colourOf.get(bar.codeId) ?? 'currentColor' }),
+          Plot.ruleX([0]),
+        ],
+      });
+    },
+    [table, shown, valueName, colourOf, t],
+  );
 
   if (variables.length === 0) return <p className="empty">{t('analysis.empty.noVariables')}</p>;
   return (
@@ -141,6 +179,7 @@ export function CrosstabView(props: { filter: AnalysisFilter }) {
             </p>
           )}
           {table.note && <p className="analysis-note">{table.note}</p>}
+          <PlotChart name="crosstab" label={t('analysis.crosstab.chart', { variable: table.variable })} draw={drawChart} />
         </>
       )}
     </section>
