@@ -143,7 +143,11 @@ export function followSuggestions(): () => void {
   let pollTimer: ReturnType<typeof setTimeout> | undefined;
   const askForDocument = (pause: number) => {
     clearTimeout(documentTimer);
-    documentTimer = setTimeout(() => void refreshDocumentSuggestions(), pause);
+    documentTimer = setTimeout(() => {
+      void refreshDocumentSuggestions();
+      // Coding may start training (or give a code enough examples).
+      if (pause) void refreshStatus();
+    }, pause);
   };
   const poll = () => {
     if (pollTimer) return;

@@ -3,12 +3,12 @@
  * model's state in words, each code's quality figures from cross-validation, how suggestions are
  * listed (order and threshold), and the list of the corpus's top suggestions (SuggestionList.tsx).
  */
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { codePath, type Code } from '../../../shared/model/codebook';
 import type { SuggestionOrder, SuggestionStatus } from '../../../shared/ipc/suggestions';
 import type { CodeQuality } from '../../../shared/suggestions/training';
 import { formatDateTime, formatNumber, useT } from '../../i18n/i18n';
-import { changeSuggestionSettings } from '../../services/suggestions';
+import { changeSuggestionSettings, loadSuggestions } from '../../services/suggestions';
 import { selectCodes, useStore } from '../../store';
 import { formatProbability } from '../../text-view/suggestion-title';
 import { SuggestionList } from './SuggestionList';
@@ -102,6 +102,8 @@ export function SuggestionsPanel() {
   const { settings, status, error } = useStore((state) => state.suggestions);
   const codes = useStore(selectCodes);
   const enabled = !!settings?.enabled;
+  // Shown: read afresh (coding elsewhere may have trained a newer model).
+  useEffect(() => void loadSuggestions(), []);
   const thresholds = settings && !THRESHOLDS.includes(settings.threshold) ? [...THRESHOLDS, settings.threshold].sort() : THRESHOLDS;
   return (
     <section className="suggestions-panel" aria-labelledby="suggestions-title">
