@@ -33,6 +33,8 @@ export interface CommonServices {
   folderBelow?: (name: string) => Promise<string>;
   /** Each project's shared folder, remembered by the main process (in memory when not given). */
   sharedFolders?: SharedFolders;
+  /** How long after the last change suggestions learn again, in ms (2 s when not given). */
+  suggestionDelayMs?: number;
 }
 
 /** What a file's content may be: text, bytes, or text in chunks (written with checkpoints between them). */

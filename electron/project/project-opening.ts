@@ -33,6 +33,7 @@ import { Journal, readJournal } from './journal';
 import { lockProject, type ProjectLock } from './project-lock';
 import { journalRecord, projectChunks, replayAll, replayDamagedJournal, type JournalRecord } from './project-persistence';
 import { decodeUtf8Exact, notUtf8Reason } from './text-decoding';
+import { DEFAULT_SUGGESTION_SETTINGS } from '../../shared/model/suggestion-settings';
 
 export const PROJECT_FILE = 'project.json';
 export const JOURNAL_FILE = 'project.journal';
@@ -347,6 +348,8 @@ async function createProject(
     coder,
     coderConfirmed,
     blind: false,
+    suggestions: { ...DEFAULT_SUGGESTION_SETTINGS },
+    rejectedSuggestions: [],
     documents,
     codes: DEFAULT_CODES.map((code) => ({ ...code })),
     segments: [],

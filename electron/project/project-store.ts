@@ -24,6 +24,7 @@ import { indexSegments, segmentsOfDocument } from '../../shared/model/segment-ta
 import { type ProjectState } from '../../shared/model/project';
 import type { ProjectFile } from '../../shared/model/project-schema';
 import { WorkbenchFailure } from '../../shared/model/failure';
+import { sameRejection, suggestionSettingsSchema, type RejectedSuggestion, type SuggestionSettings } from '../../shared/model/suggestion-settings';
 import type { CodedSegment } from '../../shared/model/segments';
 import { misplacedSegmentsNotice } from '../../shared/views/misplaced-segments';
 import { documentsInOrder, historyLabels, projectCoders, projectOverview } from '../../shared/views/project-overview';
@@ -56,6 +57,10 @@ export class ProjectStore {
   private readonly serviceNotices = new Map<string, string>();
   /** Closed: its lock is given back, so nothing may be written into the folder any more. */
   private closed = false;
+  /** Called after each action, undo and redo is applied (a service around the project that keeps work derived from it). */
+  private readonly changeListeners = new Set<() => void>();
+  /** Called once when the project is closed (a service around the project ends its threads). */
+  private readonly closeListeners = new Set<() => void>();
 
   private constructor(
     readonly folder: string,
@@ -336,7 +341,10 @@ export class ProjectStore {
     this.refuseIfClosed();
     this.data.journalSeq += 1;
     this.changes += 1;
-    await this.saving.commit({ ...step, seq: this.data.journalSeq });
+    const saved = this.saving.commit({ ...step, seq: this.data.journalSeq });
+    // The change is in memory now: whatever is derived from it may start over while it is saved.
+    this.notifyChanged();
+    await saved;
   }
 
   /** True while a change is not yet on disk because saving failed. */
@@ -377,6 +385,71 @@ export class ProjectStore {
     return blind;
   }
 
+  /** The project's settings of suggestions (off unless the researcher turned them on). */
+  get suggestionSettings(): SuggestionSettings {
+    return { ...this.data.suggestions };
+  }
+
+  /**
+   * Changes the settings of suggestions. A setting, not an action: it is saved at once and not
+   * undone, and it holds across restarts.
+   */
+  async setSuggestionSettings(change: Partial<SuggestionSettings>): Promise<SuggestionSettings> {
+    this.refuseIfClosed();
+    const settings = { ...this.data.suggestions, ...change };
+    const checked = suggestionSettingsSchema.safeParse(settings);
+    if (!checked.success) throw new WorkbenchFailure('invalid-input', `These settings of suggestions cannot be kept: ${checked.error.issues[0]?.message ?? 'they are not valid'}.`);
+    this.data.suggestions = checked.data;
+    this.changes += 1;
+    await this.saving.saveAll();
+    return { ...checked.data };
+  }
+
+  /** The suggestions the researcher rejected, in the order they were rejected. */
+  get rejectedSuggestions(): readonly RejectedSuggestion[] {
+    return this.data.rejectedSuggestions;
+  }
+
+  /**
+   * Remembers a rejected suggestion (once: the same code on the same passage again changes
+   * nothing); resolves with how many the project keeps, once it is on disk. Like a setting it is
+   * saved at once and not undone: the model is not to suggest it again.
+   */
+  async rejectSuggestion(rejection: RejectedSuggestion): Promise<number> {
+    this.refuseIfClosed();
+    const list = this.data.rejectedSuggestions;
+    if (!list.some((kept) => sameRejection(kept, rejection))) {
+      list.push({ documentId: rejection.documentId, codeId: rejection.codeId, start: rejection.start, end: rejection.end });
+      this.changes += 1;
+      await this.saving.saveAll();
+      this.notifyChanged();
+    }
+    return list.length;
+  }
+
+  /** Calls `listener` after every action, undo and redo (and each rejected suggestion); returns how to stop. */
+  onChange(listener: () => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
+  /** Calls `listener` once when the project is closed; returns how to stop. */
+  onClose(listener: () => void): () => void {
+    this.closeListeners.add(listener);
+    return () => this.closeListeners.delete(listener);
+  }
+
+  private notifyChanged(): void {
+    // A listener's failure is its own: it never undoes or fails the change that was made.
+    for (const listener of this.changeListeners) {
+      try {
+        listener();
+      } catch {
+        // ignored on purpose (see above)
+      }
+    }
+  }
+
   /** Refuses a change after close ('no-project'): the folder is no longer this program's to write. */
   private refuseIfClosed(): void {
     if (this.closed) throw new WorkbenchFailure('no-project', `The project in ${this.folder} is closed; open it again to change it.`);
@@ -386,6 +459,15 @@ export class ProjectStore {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    for (const listener of this.closeListeners) {
+      try {
+        listener();
+      } catch {
+        // A service that fails to stop does not keep the project from being saved and closed.
+      }
+    }
+    this.closeListeners.clear();
+    this.changeListeners.clear();
     await this.saving.stop();
     await this.adapter.settled();
     await this.lock.release();

@@ -8,6 +8,7 @@
  * Nothing here codes anything unasked: only `acceptSuggestion` makes a segment.
  */
 import { codeIdSchema } from '../model/codebook';
+import { SUGGESTION_ORDERS, SUGGESTION_THRESHOLD_MAX, SUGGESTION_THRESHOLD_MIN, type SuggestionSettings } from '../model/suggestion-settings';
 import type { CodedSegment } from '../model/segments';
 import { z } from '../model/zod';
 import type { Suggestion } from '../suggestions/suggestions';
@@ -18,17 +19,7 @@ import type { ExportOutcome } from './outcomes';
 /** The most suggestions one page of the corpus list holds. */
 export const SUGGESTION_PAGE_MAX = 500;
 
-/** How suggestions are listed: most likely first, or the ones the model is least sure of first. */
-export const SUGGESTION_ORDERS = ['confidence', 'uncertainty'] as const;
-export type SuggestionOrder = (typeof SUGGESTION_ORDERS)[number];
-
-/** The project's settings of suggestions (kept in the project file; off in a new project). */
-export interface SuggestionSettings {
-  enabled: boolean;
-  order: SuggestionOrder;
-  /** The least probability shown (0.5–0.99). */
-  threshold: number;
-}
+export { SUGGESTION_ORDERS, type SuggestionOrder, type SuggestionSettings } from '../model/suggestion-settings';
 
 /**
  * Where the model stands: `off` (the switch is off), `too-few` (no code has enough examples yet;
@@ -71,7 +62,7 @@ export const suggestionsOperations = {
     z.strictObject({
       enabled: z.boolean().optional(),
       order: z.enum(SUGGESTION_ORDERS).optional(),
-      threshold: z.number().min(0.5).max(0.99).optional(),
+      threshold: z.number().min(SUGGESTION_THRESHOLD_MIN).max(SUGGESTION_THRESHOLD_MAX).optional(),
     }),
     'Changes the settings (saved in the project at once); turning suggestions on starts training.',
   ),

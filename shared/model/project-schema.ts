@@ -17,6 +17,7 @@ import { documentSchema, type DocumentRecord } from './documents';
 import { recordIdSchema, SHA256_PATTERN, utcTimeSchema } from './fields';
 import { CODER_NAME_MAX_CHARS, MEMO_MAX_CHARS, PROJECT_DESCRIPTION_MAX_CHARS, PROJECT_NAME_MAX_CHARS, VARIABLE_VALUE_MAX_CHARS } from './limits';
 import { segmentSchema, type CodedSegment } from './segments';
+import { DEFAULT_SUGGESTION_SETTINGS, rejectedSuggestionSchema, suggestionSettingsSchema } from './suggestion-settings';
 import { checkedSegment, fieldCount, isId, isTime } from './segment-check';
 import { checkedRow, hasWrittenFields, rowsAsObjects } from './segment-rows';
 import { indexSegments, SegmentTable } from './segment-table';
@@ -41,6 +42,10 @@ const projectFields = {
     coderConfirmed: z.boolean().default(false),
     /** Blind coding: while on, only the current coder's own work leaves the main process. */
     blind: z.boolean().default(false),
+    /** Suggestions learnt from the project's own coding: off until the researcher turns them on. */
+    suggestions: suggestionSettingsSchema.default(DEFAULT_SUGGESTION_SETTINGS),
+    /** The suggestions the researcher rejected (never suggested again; negatives when the model learns). */
+    rejectedSuggestions: z.array(rejectedSuggestionSchema).default([]),
     documents: z.array(documentSchema),
     codes: z.array(codeSchema),
     segments: z.array(segmentSchema),

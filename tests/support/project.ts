@@ -21,10 +21,11 @@ export interface OpenProject {
 export async function openProject(
   folder?: string,
   bundledDocuments = BUNDLED_DOCUMENTS,
-  options: { retryDelayMs?: number } = {},
+  options: { retryDelayMs?: number; suggestionDelayMs?: number } = {},
 ): Promise<OpenProject> {
   const projectFolder = folder ?? join(await tempFolder(), 'project');
-  const store = await ProjectStore.open({ folder: projectFolder, bundledDocuments, coder: 'ana', ...options });
+  const { suggestionDelayMs, ...storeOptions } = options;
+  const store = await ProjectStore.open({ folder: projectFolder, bundledDocuments, coder: 'ana', ...storeOptions });
   const exportsFolder = join(projectFolder, 'exports');
   const dialog = { folder: null as string | null };
   const placesRoot = dirname(projectFolder);
@@ -34,6 +35,7 @@ export async function openProject(
     chooseSavePath: saveIntoFolder(exportsFolder),
     chooseFolder: async () => dialog.folder,
     folderBelow: (name) => places.folderBelow(name),
+    suggestionDelayMs,
   });
   return { folder: projectFolder, store, handlers, exportsFolder, dialog, placesRoot };
 }

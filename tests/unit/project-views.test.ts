@@ -50,6 +50,8 @@ const project = (blind: boolean): ProjectFile => ({
   coder: 'ana',
   coderConfirmed: true,
   blind,
+  suggestions: { enabled: false, order: 'confidence', threshold: 0.7 },
+  rejectedSuggestions: [],
   documents: [later, earlier],
   codes: DEFAULT_CODES.map((code) => ({ ...code })),
   segments: [segment('s1', 'd-later', 0, 'abc'), segment('s2', 'd-later', 4, 'def', 'bea'), segment('s3', 'd-earlier', 0, 'x', 'bea')],

@@ -1,0 +1,351 @@
+/**
+ * Suggestions of one open project, learnt from its own coding (shared/suggestions/): the service
+ * decides when a model is trained, keeps the model in use, and answers for it. Nothing here codes
+ * anything unasked; accepting a suggestion is the one way it makes a segment.
+ *
+ * - **When it learns.** While suggestions are on, every change of the project (an action, an
+ *   undo, a redo, a rejection) restarts a short wait (`debounceMs`, 2 s); when it ends, the
+ *   signature of what the model learns from (the codebook, the segments the coder may see, the
+ *   rejections) is compared with the model's, and a new model is trained only when it differs.
+ *   Turning suggestions on, or opening a project where they are on, trains at once.
+ * - **Two threads.** One trains (suggestions-thread.ts, cut off from the network), the other
+ *   answers with the model in use, so that the last model keeps answering while a new one learns;
+ *   a model trained is handed to the answering thread as the text of its file.
+ * - **What it answers.** Suggestions only on uncoded sentences, never a code the researcher
+ *   rejected on that sentence, never below the project's threshold; across the corpus, one list
+ *   kept until the project or the model changes, ordered and paged as asked.
+ * - **Blind coding.** The model learns from, and leaves out, the segments the coder may see: in
+ *   blind coding, their own.
+ *
+ * Both threads end when the project is closed.
+ */
+import { createHash } from 'node:crypto';
+import { findDocument, requireCode } from '../../shared/edits/find';
+import { codePassage } from '../../shared/edits/segments';
+import { actionLabel } from '../../shared/edits/action-label';
+import type { ListedSuggestion, SuggestionPage, SuggestionStatus } from '../../shared/ipc/suggestions';
+import type { DocumentRecord } from '../../shared/model/documents';
+import { WorkbenchFailure } from '../../shared/model/failure';
+import { segmentsOfDocument } from '../../shared/model/segment-table';
+import type { CodedSegment } from '../../shared/model/segments';
+import type { RejectedSuggestion, SuggestionOrder, SuggestionSettings } from '../../shared/model/suggestion-settings';
+import { documentLocale } from '../../shared/suggestions/sentences';
+import { orderSuggestions, type Suggestion } from '../../shared/suggestions/suggestions';
+import type { CodedSpan, TrainingInput } from '../../shared/suggestions/training-examples';
+import type { CodeQuality } from '../../shared/suggestions/training';
+import { shortText } from '../../shared/text/short-text';
+import { shownTo } from '../../shared/views/blind-coding';
+import type { ProjectStore } from '../project/project-store';
+import { SuggestionsThread } from './suggestions-thread';
+
+/** How long the service waits after the last change before it trains again. */
+export const TRAINING_DELAY_MS = 2_000;
+
+/** The longest quote of a listed suggestion, in characters (code points), "…" included. */
+export const LISTED_QUOTE_MAX = 400;
+
+export interface SuggestionsServiceOptions {
+  now: () => Date;
+  /** How long after the last change a new model is trained (TRAINING_DELAY_MS when not given). */
+  debounceMs?: number;
+  /** Starts a thread (a test seam; the built worker when not given). */
+  makeThread?: () => SuggestionsThread;
+}
+
+/** The model that answers: the text of its file, what it was learnt from, and its codes' figures. */
+export interface ModelInUse {
+  json: string;
+  quality: CodeQuality[];
+  trainedAt: string;
+  /** How many segments it learnt from. */
+  trainedOn: number;
+  /** The codes that have a model (the others had too few examples). */
+  trainedCodes: ReadonlySet<string>;
+  signature: string;
+  /** Counts the models of this service: a list made with one model is not used with the next. */
+  generation: number;
+}
+
+/** What a model is to learn from now, and its signature. */
+interface TrainingPlan {
+  signature: string;
+  segments: CodedSpan[];
+  rejected: CodedSpan[];
+  codeIds: string[];
+  documents: DocumentRecord[];
+}
+
+const spanOf = (span: CodedSpan): CodedSpan => ({ documentId: span.documentId, codeId: span.codeId, start: span.start, end: span.end });
+
+export class SuggestionsService {
+  private readonly trainer: SuggestionsThread;
+  private readonly answerer: SuggestionsThread;
+  private readonly debounceMs: number;
+  private model: ModelInUse | null = null;
+  private generation = 0;
+  /** The training under way, if any. */
+  private running: Promise<void> | null = null;
+  /** A change came while training: look again once it ends. */
+  private again = false;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  /** Why the last training failed (null once one succeeds). */
+  private failure: string | null = null;
+  /** The store's change count when the project was last compared with the model. */
+  private checkedAt = -1;
+  /** Every suggestion of the corpus, in confidence order, for one model and one state of the project. */
+  private corpus: { key: string; suggestions: Suggestion[] } | null = null;
+  private closed = false;
+  private readonly stopListening: Array<() => void>;
+
+  constructor(
+    private readonly store: ProjectStore,
+    private readonly options: SuggestionsServiceOptions,
+  ) {
+    const makeThread = options.makeThread ?? (() => new SuggestionsThread());
+    this.trainer = makeThread();
+    this.answerer = makeThread();
+    this.debounceMs = options.debounceMs ?? TRAINING_DELAY_MS;
+    this.stopListening = [store.onChange(() => this.projectChanged()), store.onClose(() => this.close())];
+    if (this.settings.enabled) this.schedule(0);
+  }
+
+  get settings(): SuggestionSettings {
+    return this.store.suggestionSettings;
+  }
+
+  /** Changes the settings (saved at once); turning suggestions on trains a model at once, turning them off drops it. */
+  async setSettings(change: Partial<SuggestionSettings>): Promise<SuggestionSettings> {
+    const wasOn = this.settings.enabled;
+    const settings = await this.store.setSuggestionSettings(change);
+    if (settings.enabled && !wasOn) {
+      this.failure = null;
+      this.schedule(0);
+    } else if (!settings.enabled && wasOn) {
+      this.stopWaiting();
+    }
+    return settings;
+  }
+
+  /** Where the model stands (see SuggestionStatus); looks whether the project changed since the model was trained. */
+  status(): SuggestionStatus {
+    const enabled = this.settings.enabled;
+    if (enabled) this.lookForChanges();
+    const model = this.model;
+    const shown = { enabled, trainedAt: model?.trainedAt ?? null, trainedOn: model?.trainedOn ?? 0, quality: model?.quality ?? [], failure: this.failure };
+    if (!enabled) return { ...shown, state: 'off', failure: null };
+    if (this.timer || this.running) return { ...shown, state: 'training' };
+    if (this.failure) return { ...shown, state: 'failed' };
+    if (!model) return { ...shown, state: 'training' };
+    return { ...shown, state: model.trainedCodes.size > 0 ? 'ready' : 'too-few' };
+  }
+
+  /** The model that answers now, or null. */
+  get modelInUse(): ModelInUse | null {
+    return this.model;
+  }
+
+  /** The suggestions on one document's uncoded sentences, in text order (none while off or without a model). */
+  async documentSuggestions(documentId: string): Promise<Suggestion[]> {
+    const document = findDocument(this.store.state, documentId);
+    const model = this.answeringModel();
+    if (!model) return [];
+    const suggestions = await this.suggestionsOf(document, model);
+    return suggestions.sort((a, b) => a.start - b.start || a.end - b.end || (a.codeId < b.codeId ? -1 : a.codeId > b.codeId ? 1 : 0));
+  }
+
+  /** One page of the corpus's suggestions (of one code, or of all), in the order asked, with the status. */
+  async corpusSuggestions(request: { codeId: string | null; order: SuggestionOrder; offset: number; limit: number }): Promise<SuggestionPage> {
+    if (request.codeId !== null) requireCode(this.store.state, request.codeId);
+    const model = this.answeringModel();
+    const all = model ? await this.corpusList(model) : [];
+    const chosen = request.codeId === null ? [...all] : all.filter((suggestion) => suggestion.codeId === request.codeId);
+    const ordered = request.order === 'confidence' ? chosen : orderSuggestions(chosen, request.order);
+    const titles = new Map(this.store.documents.map((document) => [document.id, document.title]));
+    const page: ListedSuggestion[] = [];
+    for (const suggestion of ordered.slice(request.offset, request.offset + request.limit)) {
+      const text = await this.store.text(suggestion.documentId);
+      page.push({ ...suggestion, documentName: titles.get(suggestion.documentId) ?? suggestion.documentId, quote: shortText(text.slice(suggestion.start, suggestion.end), LISTED_QUOTE_MAX) });
+    }
+    return { suggestions: page, total: chosen.length, status: this.status() };
+  }
+
+  /**
+   * Codes a suggested passage as a segment of the current coder: a normal action (undone like any
+   * coding), resolved once it is on disk.
+   */
+  async accept(input: { id: string; documentId: string; codeId: string; start: number; end: number }): Promise<CodedSegment> {
+    findDocument(this.store.state, input.documentId);
+    requireCode(this.store.state, input.codeId);
+    const text = await this.store.text(input.documentId);
+    let made: CodedSegment | null = null;
+    await this.store.edit((state, at) => {
+      const edit = codePassage(state, input, text, at);
+      made = edit.segment;
+      const code = state.codes.find((c) => c.id === input.codeId)!;
+      return { label: actionLabel`Accept suggestion as ${code.name}`, changes: edit.changes };
+    });
+    return made!;
+  }
+
+  /**
+   * Remembers that the researcher rejected this code on this passage (saved at once): it is never
+   * suggested there again, and the next model learns from it. Says how many rejections the project keeps.
+   */
+  async reject(rejection: RejectedSuggestion): Promise<number> {
+    findDocument(this.store.state, rejection.documentId);
+    requireCode(this.store.state, rejection.codeId);
+    const text = await this.store.text(rejection.documentId);
+    if (rejection.end <= rejection.start) {
+      throw new WorkbenchFailure('invalid-input', `A rejected suggestion spans some text: ${rejection.start}–${rejection.end} is empty.`);
+    }
+    if (rejection.end > text.length) {
+      throw new WorkbenchFailure('invalid-input', `The passage ${rejection.start}–${rejection.end} lies outside the document (0–${text.length}).`);
+    }
+    return this.store.rejectSuggestion(rejection);
+  }
+
+  /** Resolves once no training is waiting or under way (for the command line and tests). */
+  async settled(): Promise<void> {
+    for (;;) {
+      if (this.timer) await new Promise((resolve) => setTimeout(resolve, Math.min(this.debounceMs, 50)));
+      else if (this.running) await this.running;
+      else return;
+    }
+  }
+
+  /** Ends both threads and stops listening to the project. */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.stopWaiting();
+    for (const stop of this.stopListening) stop();
+    this.trainer.close();
+    this.answerer.close();
+  }
+
+  /** The model to answer with, when suggestions are on and it has a code to suggest. */
+  private answeringModel(): ModelInUse | null {
+    if (!this.settings.enabled) return null;
+    this.lookForChanges();
+    const model = this.model;
+    return model && model.trainedCodes.size > 0 ? model : null;
+  }
+
+  private projectChanged(): void {
+    if (this.closed || !this.settings.enabled) return;
+    this.schedule(this.debounceMs);
+  }
+
+  /** A change the store did not announce (the coder, blind coding): trains after the usual wait. */
+  private lookForChanges(): void {
+    if (this.closed || this.timer || this.running) return;
+    // Unchanged since the last look: the model (or why there is none) still holds.
+    if (this.store.changeCount === this.checkedAt && (this.model || this.failure)) return;
+    this.schedule(this.model ? this.debounceMs : 0);
+  }
+
+  private schedule(delay: number): void {
+    if (this.closed) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.trainIfChanged();
+    }, delay);
+    // A wait for training never keeps the program (or a test) from ending.
+    this.timer.unref?.();
+  }
+
+  private stopWaiting(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  /** Trains a model when the project's signature differs from the model's (one training at a time). */
+  private trainIfChanged(): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    if (this.closed || !this.settings.enabled) return Promise.resolve();
+    this.checkedAt = this.store.changeCount;
+    const plan = this.plan();
+    if (this.model?.signature === plan.signature && !this.failure) return Promise.resolve();
+    const run = this.train(plan).finally(() => {
+      this.running = null;
+      if (this.again) {
+        this.again = false;
+        void this.trainIfChanged();
+      }
+    });
+    this.running = run;
+    return run;
+  }
+
+  private async train(plan: TrainingPlan): Promise<void> {
+    try {
+      const documents = [];
+      for (const record of plan.documents) documents.push({ id: record.id, text: await this.store.text(record.id), locale: documentLocale(record.values) });
+      const input: TrainingInput = { documents, segments: plan.segments, rejected: plan.rejected, codeIds: plan.codeIds };
+      const trainedAt = this.options.now().toISOString();
+      const { json, quality } = await this.trainer.train(input, { now: trainedAt, crossValidate: true });
+      const trainedCodes = await this.answerer.use(json);
+      if (this.closed) return;
+      this.model = { json, quality: quality ?? [], trainedAt, trainedOn: plan.segments.length, trainedCodes: new Set(trainedCodes), signature: plan.signature, generation: ++this.generation };
+      this.corpus = null;
+      this.failure = null;
+    } catch (error) {
+      if (this.closed) return;
+      this.failure = `The model could not be trained: ${error instanceof Error ? error.message : String(error)}`;
+    }
+  }
+
+  /** What a model is to learn from now: the codebook, the segments the coder may see, the rejections; and their signature. */
+  private plan(): TrainingPlan {
+    const state = this.store.state;
+    const codeIds = state.codes.map((code) => code.id);
+    const known = new Set(codeIds);
+    const documentIds = new Set(state.documents.map((document) => document.id));
+    const counts = (span: CodedSpan) => known.has(span.codeId) && documentIds.has(span.documentId);
+    const segments = shownTo(this.store.viewer, state.segments).filter(counts).map(spanOf);
+    const rejected = this.store.rejectedSuggestions.filter(counts).map(spanOf);
+    const used = new Set([...segments, ...rejected].map((span) => span.documentId));
+    const documents = this.store.documents.filter((document) => used.has(document.id));
+    const hash = createHash('sha256');
+    hash.update(JSON.stringify(codeIds));
+    for (const document of documents) hash.update(`d${document.id}:${document.sha256}:${documentLocale(document.values)}\n`);
+    for (const span of segments) hash.update(`s${span.documentId}:${span.codeId}:${span.start}:${span.end}\n`);
+    for (const span of rejected) hash.update(`r${span.documentId}:${span.codeId}:${span.start}:${span.end}\n`);
+    return { signature: hash.digest('hex'), segments, rejected, codeIds, documents };
+  }
+
+  /** A document's suggestions from the model in use (codes since deleted left out). */
+  private async suggestionsOf(document: DocumentRecord, model: ModelInUse): Promise<Suggestion[]> {
+    const text = await this.store.text(document.id);
+    const segments = shownTo(this.store.viewer, segmentsOfDocument(this.store.state, document.id)).map(spanOf);
+    const rejected = this.store.rejectedSuggestions.filter((span) => span.documentId === document.id).map(spanOf);
+    const request = { id: document.id, text, locale: documentLocale(document.values) };
+    const options = { threshold: this.settings.threshold, order: 'confidence' as const };
+    let suggestions: Suggestion[];
+    try {
+      suggestions = await this.answerer.suggest(request, segments, rejected, options);
+    } catch (error) {
+      // A thread started afresh (after it failed) has no model yet: it is given the one in use again.
+      if (!(error instanceof WorkbenchFailure && error.code === 'not-found')) throw error;
+      await this.answerer.use(model.json);
+      suggestions = await this.answerer.suggest(request, segments, rejected, options);
+    }
+    const codes = new Set(this.store.state.codes.map((code) => code.id));
+    return suggestions.filter((suggestion) => codes.has(suggestion.codeId));
+  }
+
+  /** Every suggestion of the corpus in confidence order, kept until the model or the project changes. */
+  private async corpusList(model: ModelInUse): Promise<Suggestion[]> {
+    const key = `${model.generation}:${this.store.changeCount}:${this.settings.threshold}`;
+    if (this.corpus?.key === key) return this.corpus.suggestions;
+    const all: Suggestion[] = [];
+    for (const document of this.store.documents) for (const suggestion of await this.suggestionsOf(document, model)) all.push(suggestion);
+    const suggestions = orderSuggestions(all, 'confidence');
+    this.corpus = { key, suggestions };
+    return suggestions;
+  }
+}
