@@ -78,16 +78,16 @@ function QualityTable(props: { quality: readonly CodeQuality[]; codes: readonly 
               <span className="swatch" aria-hidden="true" />
               {codePath(codes, q.codeId)}
             </th>
+            <td>{formatNumber(q.positives)}</td>
             {q.status === 'checked' ? (
               <>
-                <td>{formatNumber(q.positives)}</td>
                 <td>{figure(q.precision)}</td>
                 <td>{figure(q.recall)}</td>
                 <td data-figure="f1">{figure(q.f1)}</td>
               </>
             ) : (
-              <td colSpan={4} className="suggestions-needed">
-                {t('suggestions.quality.needed', { count: q.positives, needed: q.needed })}
+              <td colSpan={3} className="suggestions-needed">
+                {t('suggestions.quality.needed', { needed: q.needed })}
               </td>
             )}
           </tr>
