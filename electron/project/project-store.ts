@@ -25,7 +25,7 @@ import { type ProjectState } from '../../shared/model/project';
 import type { ProjectFile } from '../../shared/model/project-schema';
 import { WorkbenchFailure } from '../../shared/model/failure';
 import { sameRejection, suggestionSettingsSchema, type RejectedSuggestion, type SuggestionSettings } from '../../shared/model/suggestion-settings';
-import type { CodedSegment } from '../../shared/model/segments';
+import type { CodedSegment, SegmentOrigin } from '../../shared/model/segments';
 import { misplacedSegmentsNotice } from '../../shared/views/misplaced-segments';
 import { documentsInOrder, historyLabels, projectCoders, projectOverview } from '../../shared/views/project-overview';
 import { extractText } from '../services/document-import';
@@ -238,8 +238,8 @@ export class ProjectStore {
     return { documents, codes: this.data.codes, segments: this.data.segments, variables: this.data.variables };
   }
 
-  /** Codes a passage; resolves once the segment is on disk. */
-  async addSegment(input: { id: string; documentId: string; codeId: string; start: number; end: number }): Promise<CodedSegment> {
+  /** Codes a passage (by hand, or accepted from a suggestion); resolves once the segment is on disk. */
+  async addSegment(input: { id: string; documentId: string; codeId: string; start: number; end: number; origin?: SegmentOrigin }): Promise<CodedSegment> {
     const text = await this.text(input.documentId);
     const edit = codePassage(this.state, input, text, this.now().toISOString());
     await this.perform(edit.label, edit.changes);

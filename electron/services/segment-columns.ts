@@ -26,6 +26,8 @@ export interface PackedSegments {
   updated: string;
   /** The memos that are not empty, by segment. */
   memos: Array<[number, string]>;
+  /** The segments accepted from a suggestion (every other one was coded by hand). */
+  suggested: number[];
   /** The quotes that are not their document's text between the segment's offsets, by segment. */
   quotes: Array<[number, string]>;
 }
@@ -69,6 +71,7 @@ export function packSegments(segments: readonly CodedSegment[], textOf: TextOf):
     created: segments.map((s) => s.createdAt).join(SEPARATOR),
     updated: segments.map((s) => s.updatedAt).join(SEPARATOR),
     memos: [],
+    suggested: [],
     quotes: [],
   };
   segments.forEach((segment, i) => {
@@ -78,6 +81,7 @@ export function packSegments(segments: readonly CodedSegment[], textOf: TextOf):
     packed.codes[i] = nameIndex(segment.codeId);
     packed.coders[i] = nameIndex(segment.coder);
     if (segment.memo) packed.memos.push([i, segment.memo]);
+    if (segment.origin === 'suggestion') packed.suggested.push(i);
     if (segment.quote !== textOf(segment.documentId).slice(segment.start, segment.end)) packed.quotes.push([i, segment.quote]);
   });
   const transfer = [packed.starts, packed.ends, packed.documents, packed.codes, packed.coders].map((column) => column.buffer as ArrayBuffer);
@@ -91,6 +95,7 @@ export function unpackSegments(packed: PackedSegments, textOf: TextOf): CodedSeg
   const updated = packed.count ? packed.updated.split(SEPARATOR) : [];
   const memos = new Map(packed.memos);
   const quotes = new Map(packed.quotes);
+  const suggested = new Set(packed.suggested);
   const segments: CodedSegment[] = new Array(packed.count);
   for (let i = 0; i < packed.count; i++) {
     const documentId = packed.names[packed.documents[i]!]!;
@@ -107,6 +112,7 @@ export function unpackSegments(packed: PackedSegments, textOf: TextOf): CodedSeg
       createdAt: created[i]!,
       updatedAt: updated[i]!,
       memo: memos.get(i) ?? '',
+      origin: suggested.has(i) ? 'suggestion' : 'manual',
     };
   }
   return segments;

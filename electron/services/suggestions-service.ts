@@ -7,7 +7,9 @@
  *   undo, a redo, a rejection) restarts a short wait (`debounceMs`, 2 s); when it ends, the
  *   signature of what the model learns from (the codebook, the segments the coder may see, the
  *   rejections) is compared with the model's, and a new model is trained only when it differs.
- *   Turning suggestions on, or opening a project where they are on, trains at once.
+ *   Turning suggestions on trains at once, and so does the first question (the status, a
+ *   document's suggestions) in a project where they are on: a project opened only to run a
+ *   command never trains.
  * - **Two threads.** One trains (suggestions-thread.ts, cut off from the network), the other
  *   answers with the model in use, so that the last model keeps answering while a new one learns;
  *   a model trained is handed to the answering thread as the text of its file.
@@ -95,6 +97,11 @@ export class SuggestionsService {
   /** Every suggestion of the corpus, in confidence order, for one model and one state of the project. */
   private corpus: { key: string; suggestions: Suggestion[] } | null = null;
   private closed = false;
+  /**
+   * Someone has asked for suggestions or their status: only then do changes train a model (the
+   * command line, which never asks, opens a project with suggestions on without training).
+   */
+  private asked = false;
   private readonly stopListening: Array<() => void>;
 
   constructor(
@@ -106,7 +113,6 @@ export class SuggestionsService {
     this.answerer = makeThread();
     this.debounceMs = options.debounceMs ?? TRAINING_DELAY_MS;
     this.stopListening = [store.onChange(() => this.projectChanged()), store.onClose(() => this.close())];
-    if (this.settings.enabled) this.schedule(0);
   }
 
   get settings(): SuggestionSettings {
@@ -118,6 +124,7 @@ export class SuggestionsService {
     const wasOn = this.settings.enabled;
     const settings = await this.store.setSuggestionSettings(change);
     if (settings.enabled && !wasOn) {
+      this.asked = true;
       this.failure = null;
       this.schedule(0);
     } else if (!settings.enabled && wasOn) {
@@ -170,8 +177,9 @@ export class SuggestionsService {
   }
 
   /**
-   * Codes a suggested passage as a segment of the current coder: a normal action (undone like any
-   * coding), resolved once it is on disk.
+   * Codes a suggested passage as a segment of the current coder, marked as accepted from a
+   * suggestion (`origin: 'suggestion'`): a normal action (undone like any coding), resolved once
+   * it is on disk.
    */
   async accept(input: { id: string; documentId: string; codeId: string; start: number; end: number }): Promise<CodedSegment> {
     findDocument(this.store.state, input.documentId);
@@ -179,7 +187,7 @@ export class SuggestionsService {
     const text = await this.store.text(input.documentId);
     let made: CodedSegment | null = null;
     await this.store.edit((state, at) => {
-      const edit = codePassage(state, input, text, at);
+      const edit = codePassage(state, { ...input, origin: 'suggestion' }, text, at);
       made = edit.segment;
       const code = state.codes.find((c) => c.id === input.codeId)!;
       return { label: actionLabel`Accept suggestion as ${code.name}`, changes: edit.changes };
@@ -232,12 +240,13 @@ export class SuggestionsService {
   }
 
   private projectChanged(): void {
-    if (this.closed || !this.settings.enabled) return;
+    if (this.closed || !this.asked || !this.settings.enabled) return;
     this.schedule(this.debounceMs);
   }
 
   /** A change the store did not announce (the coder, blind coding): trains after the usual wait. */
   private lookForChanges(): void {
+    this.asked = true;
     if (this.closed || this.timer || this.running) return;
     // Unchanged since the last look: the model (or why there is none) still holds.
     if (this.store.changeCount === this.checkedAt && (this.model || this.failure)) return;

@@ -18,7 +18,7 @@ function sampleDocument(codeId: string): { open: OpenDocumentState; extra: Coded
   for (let i = 0; i < LINES_PER_SECTION + 8; i++) lines.push(i % 5 === 4 ? '' : `${i} ${'sample '.repeat(6)}`);
   const text = lines.join('\n');
   const segment = (id: string, start: number, end: number): CodedSegment => ({
-    id, documentId: 'warm-up', codeId, start, end, quote: text.slice(start, end), coder: '', createdAt: '', updatedAt: '', memo: '',
+    id, documentId: 'warm-up', codeId, start, end, quote: text.slice(start, end), coder: '', createdAt: '', updatedAt: '', memo: '', origin: 'manual',
   });
   const segments = [segment('warm-up-1', 0, 30), segment('warm-up-2', 5, 60), segment('warm-up-3', 90, 140)];
   const document = { id: 'warm-up', title: '', values: {} } as unknown as DocumentRecord;

@@ -65,6 +65,8 @@ export function settle(
       createdAt: state.now,
       updatedAt: state.now,
       memo: input.note?.trim() ?? '',
+      // The consensus is the adjudicator's decision, whatever origin the versions had.
+      origin: 'manual',
     };
     changes.push({ kind: 'segment', id: consensus.id, before: null, after: consensus });
   }

@@ -7,7 +7,7 @@
 import { fitActionLabel, type Change, type Edit } from '../model/changes';
 import type { ProjectState } from '../model/project';
 import { WorkbenchFailure } from '../model/failure';
-import type { CodedSegment } from '../model/segments';
+import type { CodedSegment, SegmentOrigin } from '../model/segments';
 import { checkSelection, trimSelection } from '../text/selection';
 import { shortQuote } from '../text/short-text';
 import { actionLabel } from './action-label';
@@ -28,19 +28,29 @@ function trimmedSelection(text: string, start: number, end: number): { start: nu
 }
 
 /** A new segment of the current coder over [start, end) of a text, bounds already checked and trimmed. */
-function newSegment(state: ProjectState, span: { id: string; documentId: string; codeId: string; start: number; end: number }, text: string, now: string): CodedSegment {
-  return { ...span, quote: text.slice(span.start, span.end), coder: state.coder, createdAt: now, updatedAt: now, memo: '' };
+function newSegment(
+  state: ProjectState,
+  span: { id: string; documentId: string; codeId: string; start: number; end: number },
+  text: string,
+  now: string,
+  origin: SegmentOrigin,
+): CodedSegment {
+  const { id, documentId, codeId, start, end } = span;
+  return { id, documentId, codeId, start, end, quote: text.slice(start, end), coder: state.coder, createdAt: now, updatedAt: now, memo: '', origin };
 }
 
-/** Codes a passage. */
+/**
+ * Codes a passage. A passage coded by accepting a suggestion says so (`origin: 'suggestion'`); it
+ * is still the current coder's segment.
+ */
 export function codePassage(
   state: ProjectState,
-  input: { id: string; documentId: string; codeId: string; start: number; end: number },
+  input: { id: string; documentId: string; codeId: string; start: number; end: number; origin?: SegmentOrigin },
   text: string,
   now: string,
 ): Edit & { segment: CodedSegment } {
   requireCode(state, input.codeId);
-  const segment = newSegment(state, { ...input, ...trimmedSelection(text, input.start, input.end) }, text, now);
+  const segment = newSegment(state, { ...input, ...trimmedSelection(text, input.start, input.end) }, text, now, input.origin ?? 'manual');
   if (segmentWithId(state, input.id)) throw new WorkbenchFailure('conflict', `A coded segment with id ${input.id} already exists.`);
   return {
     label: actionLabel`Code “${shortQuote(segment.quote)}” as ${codeName(state, segment.codeId)}`,
@@ -50,12 +60,13 @@ export function codePassage(
 }
 
 /**
- * Codes many passages at once (the hits of a search) as one action. A passage the current coder
- * has already coded with the code is left as it is; nothing left to code is a failure.
+ * Codes many passages at once (the hits of a search, or suggestions accepted together) as one
+ * action. A passage the current coder has already coded with the code is left as it is; nothing
+ * left to code is a failure.
  */
 export function codePassages(
   state: ProjectState,
-  input: { codeId: string; spans: ReadonlyArray<{ documentId: string; start: number; end: number }>; label: string },
+  input: { codeId: string; spans: ReadonlyArray<{ documentId: string; start: number; end: number }>; label: string; origin?: SegmentOrigin },
   texts: ReadonlyMap<string, string>,
   now: string,
   newId: () => string,
@@ -70,7 +81,7 @@ export function codePassages(
     const trimmed = { documentId: span.documentId, ...trimmedSelection(text, span.start, span.end) };
     if (taken.has(key(trimmed))) continue;
     taken.add(key(trimmed));
-    const segment = newSegment(state, { id: newId(), codeId: input.codeId, ...trimmed }, text, now);
+    const segment = newSegment(state, { id: newId(), codeId: input.codeId, ...trimmed }, text, now, input.origin ?? 'manual');
     changes.push({ kind: 'segment', id: segment.id, before: null, after: segment });
   }
   if (!changes.length) throw new WorkbenchFailure('conflict', `Every one of these passages is already coded as ${codeName(state, input.codeId)}.`);

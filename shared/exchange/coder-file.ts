@@ -6,7 +6,7 @@
  * in a shared folder, the codebook's version, and building the file from a project.
  */
 import { CODE_ID_PATTERN, codePath, COLOUR_PATTERN, type Code } from '../model/codebook';
-import { compareInTextOrder } from '../model/segments';
+import { compareInTextOrder, SEGMENT_ORIGINS, type SegmentOrigin } from '../model/segments';
 import {
   CODE_DESCRIPTION_MAX_CHARS,
   CODE_NAME_MAX_CHARS,
@@ -46,6 +46,8 @@ export interface CoderFileSegment {
   createdAt: string;
   updatedAt: string;
   memo: string;
+  /** Coded by hand or accepted from a suggestion (a file written before suggestions has none: manual). */
+  origin: SegmentOrigin;
 }
 
 /** One coder's work, for another coder's project to merge. */
@@ -90,6 +92,7 @@ const segmentSchema = z.object({
   createdAt: isoTime,
   updatedAt: isoTime,
   memo: z.string().max(MEMO_MAX_CHARS),
+  origin: z.enum(SEGMENT_ORIGINS).default('manual'),
 });
 
 /** The check of a coder file read from disk: its shape, and that its parts refer to each other. */
@@ -238,6 +241,7 @@ export function buildCoderFile(project: CoderProject & { projectId: string }, ex
       createdAt: s.createdAt,
       updatedAt: s.updatedAt,
       memo: s.memo,
+      origin: s.origin,
     })),
   };
 }

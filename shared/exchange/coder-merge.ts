@@ -123,7 +123,8 @@ function sameSegment(a: CodedSegment, b: CodedSegment): boolean {
     a.coder === b.coder &&
     a.createdAt === b.createdAt &&
     a.updatedAt === b.updatedAt &&
-    a.memo === b.memo
+    a.memo === b.memo &&
+    a.origin === b.origin
   );
 }
 
@@ -203,6 +204,7 @@ export function planCoderMerge(
       createdAt: s.createdAt,
       updatedAt: s.updatedAt,
       memo: s.memo,
+      origin: s.origin,
     };
     if (!here) {
       segmentChanges.push({ kind: 'segment', id: s.id, before: null, after: incoming });

@@ -34,6 +34,8 @@ export interface SegmentColumns {
   updatedAt: Array<string | null>;
   /** The memos that are not empty, as [row, memo]. */
   memos: Array<[number, string]>;
+  /** The rows of the segments accepted from a suggestion (every other one was coded by hand). */
+  suggested: number[];
 }
 
 export interface OpenedDocument {
@@ -44,7 +46,7 @@ export interface OpenedDocument {
 
 /** `segments` (of one document) as columns. */
 export function segmentColumns(segments: readonly SegmentWithoutQuote[]): SegmentColumns {
-  const columns: SegmentColumns = { id: [], code: [], codes: [], coder: [], coders: [], start: [], end: [], createdAt: [], updatedAt: [], memos: [] };
+  const columns: SegmentColumns = { id: [], code: [], codes: [], coder: [], coders: [], start: [], end: [], createdAt: [], updatedAt: [], memos: [], suggested: [] };
   const codes = new Map<string, number>();
   const coders = new Map<string, number>();
   const indexIn = (list: string[], indexes: Map<string, number>, value: string) => {
@@ -64,6 +66,7 @@ export function segmentColumns(segments: readonly SegmentWithoutQuote[]): Segmen
     columns.createdAt.push(segment.createdAt);
     columns.updatedAt.push(segment.updatedAt === segment.createdAt ? null : segment.updatedAt);
     if (segment.memo) columns.memos.push([row, segment.memo]);
+    if (segment.origin === 'suggestion') columns.suggested.push(row);
   });
   return columns;
 }
@@ -71,6 +74,7 @@ export function segmentColumns(segments: readonly SegmentWithoutQuote[]): Segmen
 /** The segments of document `documentId` from their columns, each with its quote cut from `text`. */
 export function segmentsFromColumns(documentId: string, text: string, columns: SegmentColumns): CodedSegment[] {
   const memos = new Map(columns.memos);
+  const suggested = new Set(columns.suggested);
   return columns.id.map((id, row) => {
     const start = columns.start[row];
     const end = columns.end[row];
@@ -86,6 +90,7 @@ export function segmentsFromColumns(documentId: string, text: string, columns: S
       createdAt,
       updatedAt: columns.updatedAt[row] ?? createdAt,
       memo: memos.get(row) ?? '',
+      origin: suggested.has(row) ? 'suggestion' : 'manual',
     };
   });
 }

@@ -53,7 +53,32 @@ export const PROJECT_MIGRATIONS: readonly MigrationStep[] = [
     // Journal lines and the history keep whole records: an action holds few segments, or only ids.
     migrateJournalLine: (line) => line,
   },
+  {
+    from: 4,
+    to: 5,
+    changes: 'records how each segment was made (every segment so far was coded by hand, none accepted from a suggestion)',
+    migrateProject: (project) => ({ ...project, schemaVersion: 5, segments: withManualOrigin(project.segments) }),
+    // Journal lines and the history keep whole segment objects, which read an absent origin as manual.
+    migrateJournalLine: (line) => line,
+  },
 ];
+
+/**
+ * The segment rows of a version 4 file with the origin version 5 adds at the end of each: every
+ * segment made before suggestions existed was coded by hand. A list of fields that already names
+ * the origin is left as it is; anything that is not rows, or a row that is not a list, is left
+ * for the check to refuse and name.
+ */
+function withManualOrigin(segments: unknown): unknown {
+  if (!segments || typeof segments !== 'object' || Array.isArray(segments)) return segments;
+  const { fields, rows } = segments as JsonObject;
+  if (!Array.isArray(fields) || !Array.isArray(rows) || fields.includes('origin')) return segments;
+  return {
+    ...(segments as JsonObject),
+    fields: [...fields, 'origin'],
+    rows: rows.map((row: unknown) => (Array.isArray(row) ? [...row, 'manual'] : row)),
+  };
+}
 
 /** The fields of a segment's row in a version 4 file, in order (as that version wrote them). */
 const V4_SEGMENT_FIELDS = ['id', 'documentId', 'codeId', 'start', 'end', 'quote', 'coder', 'createdAt', 'updatedAt', 'memo'];

@@ -25,7 +25,7 @@ import { variableSchema } from './variables';
 import { z } from './zod';
 
 /** The version of the project file this program writes (older ones are migrated: project-migrations.ts). */
-export const PROJECT_SCHEMA_VERSION = 4;
+export const PROJECT_SCHEMA_VERSION = 5;
 
 const isoTime = utcTimeSchema;
 const id = recordIdSchema;

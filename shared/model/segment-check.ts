@@ -13,7 +13,7 @@ import { z } from './zod';
 const UTC_TIME = z.regexes.datetime({ offset: false, local: false });
 
 /** The fields of a segment, in the order the program writes them. */
-const FIELDS = ['id', 'documentId', 'codeId', 'start', 'end', 'quote', 'coder', 'createdAt', 'updatedAt', 'memo'] as const;
+const FIELDS = ['id', 'documentId', 'codeId', 'start', 'end', 'quote', 'coder', 'createdAt', 'updatedAt', 'memo', 'origin'] as const;
 
 /** As recordIdSchema (fields.ts) takes it. */
 export function isId(value: unknown): value is string {
@@ -74,7 +74,8 @@ export function fieldCount(value: object): number {
 
 /**
  * The segment, when `value` is one exactly as segmentSchema would take it (a missing memo filled
- * in as '', in place); null otherwise, or when it carries fields the schema would drop.
+ * in as '', a missing origin as 'manual', in place); null otherwise, or when it carries fields the
+ * schema would drop.
  */
 export function checkedSegment(value: unknown): CodedSegment | null {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return null;
@@ -85,8 +86,10 @@ export function checkedSegment(value: unknown): CodedSegment | null {
   if (typeof s.quote !== 'string' || typeof s.coder !== 'string') return null;
   if (!isTime(s.createdAt) || !isTime(s.updatedAt)) return null;
   if (s.memo !== undefined && (typeof s.memo !== 'string' || s.memo.length > MEMO_MAX_CHARS)) return null;
-  if (fieldCount(s) !== FIELDS.length - (s.memo === undefined ? 1 : 0)) return null;
+  if (s.origin !== undefined && s.origin !== 'manual' && s.origin !== 'suggestion') return null;
+  if (fieldCount(s) !== FIELDS.length - (s.memo === undefined ? 1 : 0) - (s.origin === undefined ? 1 : 0)) return null;
   // The value itself, not a copy: 100,000 copies made on opening would only be garbage.
   if (s.memo === undefined) s.memo = '';
+  if (s.origin === undefined) s.origin = 'manual';
   return s as unknown as CodedSegment;
 }

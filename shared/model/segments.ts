@@ -9,6 +9,16 @@ import { z } from './zod';
 import { codeIdSchema } from './codebook';
 
 const id = recordIdSchema;
+
+/**
+ * How a segment came to be: coded by hand, or accepted from a suggestion (and so coded by the
+ * coder who accepted it). Exports carry it so that a study can say how many codings were assisted;
+ * agreement figures group by coder only and never by origin.
+ */
+export const SEGMENT_ORIGINS = ['manual', 'suggestion'] as const;
+
+/** How a segment came to be (SEGMENT_ORIGINS). */
+export type SegmentOrigin = (typeof SEGMENT_ORIGINS)[number];
 const isoTime = utcTimeSchema;
 
 /** A coded segment as the project file holds it. */
@@ -30,6 +40,8 @@ export const segmentSchema = z
     updatedAt: isoTime,
     /** The coder's note on this segment ('' when none). */
     memo: z.string().max(MEMO_MAX_CHARS).default(''),
+    /** Coded by hand, or accepted from a suggestion; data older than suggestions reads as manual. */
+    origin: z.enum(SEGMENT_ORIGINS).default('manual'),
   })
   .refine((s) => s.end > s.start, { message: 'a segment must end after it starts' });
 

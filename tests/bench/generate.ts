@@ -157,6 +157,7 @@ export function segmentsFor(text: string, documentId: string, spans: readonly Co
       createdAt: time,
       updatedAt: time,
       memo: '',
+      origin: 'manual',
     };
   });
 }

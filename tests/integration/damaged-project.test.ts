@@ -59,7 +59,7 @@ describe('a damaged project file', () => {
     await mkdir(folder, { recursive: true });
     const newer = JSON.stringify({ schemaVersion: 99 });
     await writeFile(join(folder, 'project.json'), newer);
-    await expect(openProject(folder)).rejects.toThrow(/written by a newer version of Annotation Workbench \(schema 99; this version reads 4\)/);
+    await expect(openProject(folder)).rejects.toThrow(/written by a newer version of Annotation Workbench \(schema 99; this version reads 5\)/);
     expect(await readdir(folder)).toEqual(['project.json']);
     expect(await readFile(join(folder, 'project.json'), 'utf8')).toBe(newer);
   });

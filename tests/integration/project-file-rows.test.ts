@@ -12,13 +12,14 @@ const reopen = (folder: string) => ProjectStore.open({ folder, bundledDocuments:
 const projectFile = async (folder: string) => JSON.parse(await readFile(join(folder, 'project.json'), 'utf8')) as Record<string, unknown> & { segments: SegmentRows };
 const byId = (segments: readonly CodedSegment[]) => [...segments].sort((a, b) => a.id.localeCompare(b.id));
 
-/** A project with segments whose every field is set, memos and quotes holding the hard characters. */
+/** A project with segments whose every field is set, memos and quotes holding the hard characters, one accepted from a suggestion. */
 async function codedProject() {
   const project = await openProject();
   const { store } = project;
   const document = store.documents[0]!;
   const text = await store.text(document.id);
   const plain = await store.addSegment(segmentInput(document.id, text, text.slice(0, 12)));
+  await store.addSegment({ ...segmentInput(document.id, text, text.slice(80, 92)), origin: 'suggestion' });
   const memos = ['“Quoted” – and \'single\' "double" \\ backslash', 'Two lines,\r\nwith a tab\there, ü, ﬁ, Ελλάδα, שלום and 🙂', ''];
   for (const [i, memo] of memos.entries()) {
     const made = await store.addSegment({ ...segmentInput(document.id, text, text.slice(20 + i * 10, 26 + i * 10)), codeId: 'opinion' });
@@ -28,14 +29,15 @@ async function codedProject() {
   return project;
 }
 
-describe('the segments in the project file (schema 4)', () => {
+describe('the segments in the project file (schema 5)', () => {
   it('are rows under one list of field names, and every field of every segment comes back as it was', async () => {
     const { folder, store } = await codedProject();
     const before = byId(store.state.segments);
     expect(before.some((s) => s.memo.includes('🙂')) && before.some((s) => s.updatedAt !== s.createdAt)).toBe(true);
+    expect(before.filter((s) => s.origin === 'suggestion')).toHaveLength(1);
     await store.close();
     const file = await projectFile(folder);
-    expect(file.schemaVersion).toBe(4);
+    expect(file.schemaVersion).toBe(5);
     expect(file.segments.fields).toEqual([...SEGMENT_FIELDS]);
     expect(file.segments.rows.every((row) => Array.isArray(row) && row.length === SEGMENT_FIELDS.length)).toBe(true);
     expect(byId(segmentsInFile(file) as CodedSegment[])).toEqual(before);
@@ -54,9 +56,9 @@ describe('the segments in the project file (schema 4)', () => {
     const document = store.documents[0]!;
     const text = await store.text(document.id);
     await store.close();
-    // The file as version 3 wrote it: each segment an object, a memo left out where it was empty.
+    // The file as version 3 wrote it: each segment an object, a memo left out where it was empty, no origin.
     const current = await projectFile(folder);
-    const objects = segmentsInFile(current).map(({ memo, ...rest }) => (memo === '' ? rest : { ...rest, memo }));
+    const objects = segmentsInFile(current).map(({ memo, origin: _origin, ...rest }) => (memo === '' ? rest : { ...rest, memo }));
     const v3 = JSON.stringify({ ...current, schemaVersion: 3, segments: objects });
     await writeFile(join(folder, 'project.json'), v3);
     const expected = await reopen(folder).then(async (opened) => {
@@ -67,8 +69,9 @@ describe('the segments in the project file (schema 4)', () => {
     const kept = (await readdir(folder)).filter((name) => name.startsWith('project.v3-'));
     expect(kept).toHaveLength(1);
     expect(await readFile(join(folder, kept[0]!), 'utf8')).toBe(v3);
-    expect(expected.segments).toEqual(byId(segmentsInFile(current) as CodedSegment[]));
-    // Opened again (now of schema 4), the project is the same, and a step after it replays on it.
+    // Every segment of version 3 was coded by hand.
+    expect(expected.segments).toEqual(byId(segmentsInFile(current).map((s) => ({ ...s, origin: 'manual' })) as CodedSegment[]));
+    // Opened again (now of schema 5), the project is the same, and a step after it replays on it.
     const again = await reopen(folder);
     expect(again.migrationNotice).toBeNull();
     expect({ segments: byId(again.state.segments), history: again.historyLabels(), documents: again.state.documents, codes: again.state.codes }).toEqual(expected);
@@ -78,10 +81,45 @@ describe('the segments in the project file (schema 4)', () => {
     await again.redo();
     const added = await again.addSegment(segmentInput(document.id, text, text.slice(60, 70)));
     await again.close();
-    expect((await projectFile(folder)).schemaVersion).toBe(4);
+    expect((await projectFile(folder)).schemaVersion).toBe(5);
     const last = await reopen(folder);
     expect(last.state.segments.find((s) => s.id === added.id)).toEqual(added);
     await last.close();
+  });
+
+  it('of a schema 4 file (rows without an origin) are migrated on opening, every segment coded by hand', async () => {
+    const { folder, store } = await codedProject();
+    await store.close();
+    // The file as version 4 wrote it: ten fields, the origin not among them.
+    const current = await projectFile(folder);
+    const at = SEGMENT_FIELDS.indexOf('origin');
+    const v4 = JSON.stringify({
+      ...current,
+      schemaVersion: 4,
+      segments: { fields: SEGMENT_FIELDS.filter((field) => field !== 'origin'), rows: current.segments.rows.map((row) => (row as unknown[]).filter((_, i) => i !== at)) },
+    });
+    await writeFile(join(folder, 'project.json'), v4);
+    const opened = await reopen(folder);
+    expect(opened.migrationNotice).toContain('records how each segment was made');
+    const manual = byId(segmentsInFile(current).map((s) => ({ ...s, origin: 'manual' })) as CodedSegment[]);
+    expect(byId(opened.state.segments)).toEqual(manual);
+    await opened.close();
+    const kept = (await readdir(folder)).filter((name) => name.startsWith('project.v4-'));
+    expect(kept).toHaveLength(1);
+    expect(await readFile(join(folder, kept[0]!), 'utf8')).toBe(v4);
+    const file = await projectFile(folder);
+    expect(file.schemaVersion).toBe(5);
+    expect(file.segments.fields).toEqual([...SEGMENT_FIELDS]);
+    expect(file.segments.rows.every((row) => (row as unknown[])[at] === 'manual')).toBe(true);
+  });
+
+  it('with an origin that is neither manual nor suggestion is refused, naming the row and the field', async () => {
+    const { folder, store } = await codedProject();
+    await store.close();
+    const file = await projectFile(folder);
+    (file.segments.rows[0] as unknown[])[SEGMENT_FIELDS.indexOf('origin')] = 'model';
+    await writeFile(join(folder, 'project.json'), JSON.stringify(file));
+    await expect(reopen(folder)).rejects.toMatchObject({ code: 'project-unreadable', message: expect.stringMatching(/it is not a valid project file: segments\.rows\.0\.origin: /) });
   });
 
   it('with a damaged row is refused, naming the row, its field and the segment', async () => {
@@ -94,7 +132,7 @@ describe('the segments in the project file (schema 4)', () => {
     await expect(reopen(folder)).rejects.toMatchObject({ code: 'project-unreadable', message: expect.stringMatching(/it is not a valid project file: segments\.rows\.1\.end: /) });
     (file.segments.rows as unknown[])[1] = row.slice(0, 4);
     await writeFile(join(folder, 'project.json'), JSON.stringify(file));
-    await expect(reopen(folder)).rejects.toThrow(`segments.rows.1 (segment ${String(row[0])}): expected 10 values (id, documentId, codeId, start, end, quote, coder, createdAt, updatedAt, memo), found 4`);
+    await expect(reopen(folder)).rejects.toThrow(`segments.rows.1 (segment ${String(row[0])}): expected 11 values (id, documentId, codeId, start, end, quote, coder, createdAt, updatedAt, memo, origin), found 4`);
     // Opened where a missing project would be made, the file is kept aside with the same reason.
     const fresh = await ProjectStore.open({ folder, bundledDocuments: BUNDLED_DOCUMENTS, coder: 'ana' });
     expect(fresh.notices[0]).toContain('segments.rows.1 (segment');

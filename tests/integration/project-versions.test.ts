@@ -95,7 +95,7 @@ describe('the command line on a project of another version', () => {
     const before = await folderContents(folder);
     const run = spawnSync('node', [CLI, 'list', '--project', folder]);
     expect(run.status).toBe(2);
-    expect(run.stderr.toString()).toContain('written by a newer version of Annotation Workbench (schema 5; this version reads 4)');
+    expect(run.stderr.toString()).toContain('written by a newer version of Annotation Workbench (schema 6; this version reads 5)');
     expect(await folderContents(folder)).toEqual(before);
   });
 });
@@ -108,7 +108,7 @@ describe('a project written by a newer version', () => {
     const opening = programs.open(folder);
     await expect(opening).rejects.toMatchObject({ code: 'project-unreadable' });
     await expect(opening).rejects.toThrow(
-      /written by a newer version of Annotation Workbench \(schema 5; this version reads 4\)\. Open it with that version, or/,
+      /written by a newer version of Annotation Workbench \(schema 6; this version reads 5\)\. Open it with that version, or/,
     );
     expect(programs.store).toBeNull();
     expect(await folderContents(folder)).toEqual(before);

@@ -32,7 +32,7 @@ function largeDataset(): { dataset: DatasetInput; options: QdpxOptions } {
   let start = 0;
   for (const line of lines) {
     for (const codeId of CODES) {
-      segments.push({ id: randomUUID(), documentId: record.id, codeId, start, end: start + line.length, quote: line, coder: 'Chen', createdAt: now, updatedAt: now, memo: '' });
+      segments.push({ id: randomUUID(), documentId: record.id, codeId, start, end: start + line.length, quote: line, coder: 'Chen', createdAt: now, updatedAt: now, memo: '', origin: 'manual' });
     }
     start += line.length + 1;
   }

@@ -24,7 +24,7 @@ import { generateCodedCorpus, PLANTED_CODE, RANDOM_CODE, type CorpusSize } from 
 import { textFolder } from '../support/temp';
 
 /** The project's codes that stand for the generated corpus's codes. */
-const CODE_OF: Record<string, string> = { [PLANTED_CODE]: 'factual-claim', [RANDOM_CODE]: 'opinion' };
+const CODE_OF: Record<string, string> = { [PLANTED_CODE]: 'call-to-action', [RANDOM_CODE]: 'opinion' };
 const PLANTED = CODE_OF[PLANTED_CODE]!;
 const CALL_WORDS = /sign the petition|join us on Saturday|call your representative today|donate whatever you can|share this with your friends|march with us|write to the mayor/i;
 
@@ -218,13 +218,15 @@ describe('suggestions in the text and across the corpus', () => {
     const [suggestion] = (await call(project.handlers, 'corpusSuggestions', { codeId: PLANTED, order: 'confidence', offset: 0, limit: 1 })).suggestions;
     const id = randomUUID();
     const segment = await call(project.handlers, 'acceptSuggestion', { id, documentId: suggestion!.documentId, codeId: suggestion!.codeId, start: suggestion!.start, end: suggestion!.end });
-    expect(segment).toMatchObject({ id, documentId: suggestion!.documentId, codeId: PLANTED, start: suggestion!.start, end: suggestion!.end, coder: 'ana', quote: suggestion!.quote });
-    expect(project.store.historyLabels().undo).toBe('Accept suggestion as factual claim');
+    expect(segment).toMatchObject({ id, documentId: suggestion!.documentId, codeId: PLANTED, start: suggestion!.start, end: suggestion!.end, coder: 'ana', quote: suggestion!.quote, origin: 'suggestion' });
+    // The segments coded by hand say so.
+    expect(new Set(project.store.state.segments.filter((s) => s.id !== id).map((s) => s.origin))).toEqual(new Set(['manual']));
+    expect(project.store.historyLabels().undo).toBe('Accept suggestion as call to action');
     // Coded now: no longer suggested.
     const after = await call(project.handlers, 'documentSuggestions', { documentId: suggestion!.documentId });
     expect(after.some((s) => s.start === suggestion!.start)).toBe(false);
     const again = await reopen(project);
-    expect(again.store.state.segments.find((s) => s.id === id)).toMatchObject({ codeId: PLANTED, start: suggestion!.start });
+    expect(again.store.state.segments.find((s) => s.id === id)).toMatchObject({ codeId: PLANTED, start: suggestion!.start, origin: 'suggestion' });
     await call(again.handlers, 'undo');
     const third = await reopen(again);
     expect(third.store.state.segments.find((s) => s.id === id)).toBeUndefined();

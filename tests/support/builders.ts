@@ -13,7 +13,7 @@ export const BUILT_AT = '2026-01-01T00:00:00.000Z';
 
 /** A coded segment: the fields given, over a one-character segment of coder "c" in document "d". */
 export function codedSegment(fields: Pick<CodedSegment, 'id'> & Partial<CodedSegment>): CodedSegment {
-  return { documentId: 'd', codeId: 'opinion', start: 0, end: 1, quote: 'x', coder: 'c', createdAt: BUILT_AT, updatedAt: BUILT_AT, memo: '', ...fields };
+  return { documentId: 'd', codeId: 'opinion', start: 0, end: 1, quote: 'x', coder: 'c', createdAt: BUILT_AT, updatedAt: BUILT_AT, memo: '', origin: 'manual', ...fields };
 }
 
 /** The record of a document holding `text` (lengths from the text), with the fields given over it. */

@@ -12,7 +12,7 @@ const WHEN = '2026-01-01T00:00:00.000Z';
 
 /** A segment over [start, end) of `text` (its quote is cut from it). */
 export function segmentOf(text: string, id: string, start: number, end: number, fields: Partial<CodedSegment> = {}): CodedSegment {
-  return { id, documentId: 'doc', codeId: 'claim', start, end, quote: text.slice(start, end), coder: 'ana', createdAt: WHEN, updatedAt: WHEN, memo: '', ...fields };
+  return { id, documentId: 'doc', codeId: 'claim', start, end, quote: text.slice(start, end), coder: 'ana', createdAt: WHEN, updatedAt: WHEN, memo: '', origin: 'manual', ...fields };
 }
 
 export function documentRecord(id = 'doc', fields: Partial<DocumentRecord> = {}): DocumentRecord {

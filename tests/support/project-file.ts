@@ -4,11 +4,14 @@
  */
 import { SEGMENT_FIELDS, type SegmentRows } from '../../shared/model/segment-rows';
 
-/** Segment objects as a project file holds them (a missing memo written as the empty one it is read as). */
+/** What a project file reads a missing field as (a field every segment must have has none). */
+const READ_AS: Partial<Record<string, unknown>> = { memo: '', origin: 'manual' };
+
+/** Segment objects as a project file holds them (a missing memo or origin written as what it is read as). */
 export function segmentRowsOf(segments: ReadonlyArray<object>): SegmentRows {
   return {
     fields: [...SEGMENT_FIELDS],
-    rows: segments.map((segment) => SEGMENT_FIELDS.map((field) => (segment as Record<string, unknown>)[field] ?? (field === 'memo' ? '' : null))),
+    rows: segments.map((segment) => SEGMENT_FIELDS.map((field) => (segment as Record<string, unknown>)[field] ?? READ_AS[field] ?? null)),
   };
 }
 

@@ -49,6 +49,7 @@ function code(p: Project, document: DocumentName, words: string, codeId = 'factu
     createdAt: '2026-02-01T10:00:00.000Z',
     updatedAt: '2026-02-01T10:00:00.000Z',
     memo: '',
+    origin: 'manual',
     ...extra,
   };
   p.segments.push(segment);

@@ -42,7 +42,7 @@ beforeAll(async () => {
   textKeys = await import('../../renderer/text-view/keymap');
   store = await import('../../renderer/store');
   const { openedDocument } = await import('../../renderer/store/open-document');
-  const segment = { id: 'segment', documentId: 'doc', codeId: 'claim', start: 0, end: 4, quote: 'Some', coder: 'ana', createdAt: '', updatedAt: '', memo: '' };
+  const segment = { id: 'segment', documentId: 'doc', codeId: 'claim', start: 0, end: 4, quote: 'Some', coder: 'ana', createdAt: '', updatedAt: '', memo: '', origin: 'manual' as const };
   store.update({
     project: projectOverview({ codes: [code('claim', { key: '1' }), code('opinion', { key: '2' }), code('call', { key: '3' })] }),
     open: openedDocument(documentRecord('doc'), 'Some text.', segmentColumns([segment])),

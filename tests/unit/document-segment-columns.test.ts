@@ -9,7 +9,7 @@ const TEXT = 'Zürich 🙂 said: the council met, and the budget passed.\nA seco
 function segment(id: string, quote: string, fields: Partial<CodedSegment> = {}): CodedSegment {
   const start = TEXT.indexOf(quote);
   const time = '2025-01-01T10:00:00.000Z';
-  return { id, documentId: 'doc', codeId: 'opinion', start, end: start + quote.length, quote, coder: 'ana', createdAt: time, updatedAt: time, memo: '', ...fields };
+  return { id, documentId: 'doc', codeId: 'opinion', start, end: start + quote.length, quote, coder: 'ana', createdAt: time, updatedAt: time, memo: '', origin: 'manual', ...fields };
 }
 
 describe('segment columns', () => {

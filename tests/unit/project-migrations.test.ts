@@ -30,7 +30,7 @@ describe('project migrations', () => {
     const { schemaVersion: _v, ...oldRest } = old;
     expect(rest).toEqual(oldRest);
     expect(old).toEqual(v1()); // the input is left as it was
-    const checked = checkProjectFile(step(3).migrateProject(step(2).migrateProject(migrated)));
+    const checked = checkProjectFile(step(4).migrateProject(step(3).migrateProject(step(2).migrateProject(migrated))));
     expect(checked.ok && checked.project.name).toBe('Council minutes 2020');
   });
 
@@ -74,10 +74,10 @@ describe('project migrations', () => {
     const { history: _h, schemaVersion: _v, ...rest } = migrated;
     const { history: _oh, schemaVersion: _ov, ...oldRest } = old;
     expect(rest).toEqual(oldRest);
-    expect(checkProjectFile(step(3).migrateProject(migrated))).toMatchObject({ ok: true });
+    expect(checkProjectFile(step(4).migrateProject(step(3).migrateProject(migrated)))).toMatchObject({ ok: true });
     // A file without a history still gets the schema's empty one.
     const { history: _none, ...withoutHistory } = v2;
-    const bare = checkProjectFile(step(3).migrateProject(step(2).migrateProject(withoutHistory)));
+    const bare = checkProjectFile(step(4).migrateProject(step(3).migrateProject(step(2).migrateProject(withoutHistory))));
     expect(bare.ok && bare.project.history).toEqual({ done: [], undone: [] });
   });
 
@@ -107,20 +107,22 @@ describe('project migrations', () => {
     const { segments: _s, schemaVersion: _v, ...rest } = migrated;
     const { segments: _os, schemaVersion: _ov, ...oldRest } = old;
     expect(rest).toEqual(oldRest);
-    // Read, it is the project version 3 held: every record the same, a missing memo the empty one.
-    const read = checkProjectFile(migrated);
+    // Read, it is the project version 3 held: every record the same, a missing memo the empty one
+    // (and, after the next step, every segment coded by hand).
+    const read = checkProjectFile(step(4).migrateProject(migrated));
     const before = checkProjectState({ ...old, schemaVersion: PROJECT_SCHEMA_VERSION });
     if (!read.ok || !before.ok) throw new Error('expected both to be read');
-    expect(read.project.segments).toEqual([first, { ...withoutMemo, memo: '' }, full]);
+    expect(read.project.segments).toEqual([first, { ...withoutMemo, memo: '' }, full].map((s) => ({ ...s, origin: 'manual' })));
     expect({ ...read.project, segments: [...read.project.segments] }).toEqual({ ...before.project, segments: [...before.project.segments] });
   });
 
   it('v3 → v4 leaves a damaged segment in its row, and the check names its place', () => {
     const v3 = step(2).migrateProject(step(1).migrateProject(v1()));
     const [first] = v3.segments as JsonObject[];
-    const checked = checkProjectFile(step(3).migrateProject({ ...v3, segments: [first, { ...first!, id: 's2', start: '4' }, 'not a segment'] }));
-    expect(!checked.ok && checked.reason).toBe('it is not a valid project file: segments.rows.2: expected a row (a list of 10 values)');
-    const wrongType = checkProjectFile(step(3).migrateProject({ ...v3, segments: [first, { ...first!, id: 's2', start: '4' }] }));
+    const toCurrent = (json: JsonObject) => step(4).migrateProject(step(3).migrateProject(json));
+    const checked = checkProjectFile(toCurrent({ ...v3, segments: [first, { ...first!, id: 's2', start: '4' }, 'not a segment'] }));
+    expect(!checked.ok && checked.reason).toBe('it is not a valid project file: segments.rows.2: expected a row (a list of 11 values)');
+    const wrongType = checkProjectFile(toCurrent({ ...v3, segments: [first, { ...first!, id: 's2', start: '4' }] }));
     expect(!wrongType.ok && wrongType.reason).toMatch(/^it is not a valid project file: segments\.rows\.1\.start: /);
   });
 
@@ -129,10 +131,48 @@ describe('project migrations', () => {
     expect(step(3).migrateJournalLine(structuredClone(line))).toEqual(line);
   });
 
+  it('v4 → v5 adds the origin to the fields and "manual" to every row, and the project read is the same, coded by hand', () => {
+    const v4 = step(3).migrateProject(step(2).migrateProject(step(1).migrateProject(v1())));
+    const segments = v4.segments as { fields: string[]; rows: unknown[][] };
+    const second = [...segments.rows[0]!];
+    second[0] = 's-second';
+    const old: JsonObject = { ...v4, segments: { fields: segments.fields, rows: [segments.rows[0], second] } };
+    const copy = structuredClone(old);
+    const migrated = step(4).migrateProject(old);
+    expect(old).toEqual(copy); // the input is left as it was
+    expect(migrated.schemaVersion).toBe(5);
+    expect(migrated.segments).toEqual({ fields: [...segments.fields, 'origin'], rows: [[...segments.rows[0]!, 'manual'], [...second, 'manual']] });
+    const { segments: _s, schemaVersion: _v, ...rest } = migrated;
+    const { segments: _os, schemaVersion: _ov, ...oldRest } = old;
+    expect(rest).toEqual(oldRest);
+    const read = checkProjectFile(migrated);
+    if (!read.ok) throw new Error(read.reason);
+    expect(read.project.segments.map((s) => [s.id, s.origin])).toEqual([
+      ['7b0c1f3e-2d4a-4a8e-9c51-0f6e2b1d9a01', 'manual'],
+      ['s-second', 'manual'],
+    ]);
+  });
+
+  it('v4 → v5 leaves fields that already name the origin, and anything that is not rows, for the check', () => {
+    const v4 = step(3).migrateProject(step(2).migrateProject(step(1).migrateProject(v1())));
+    const named = { fields: ['id', 'origin'], rows: [['s1', 'suggestion']] };
+    expect(step(4).migrateProject({ ...v4, segments: named }).segments).toEqual(named);
+    expect(step(4).migrateProject({ ...v4, segments: 'none' }).segments).toBe('none');
+    const damaged = step(4).migrateProject({ ...v4, segments: { fields: (v4.segments as JsonObject).fields, rows: ['not a row'] } });
+    const checked = checkProjectFile(damaged);
+    expect(!checked.ok && checked.reason).toBe('it is not a valid project file: segments.rows.0: expected a row (a list of 11 values)');
+  });
+
+  it('v4 → v5 leaves journal lines as they are: a whole segment without an origin reads as coded by hand', () => {
+    const line = JSON.parse(readFileSync(fixture('v1/project.journal'), 'utf8')) as JsonObject;
+    expect(step(4).migrateJournalLine(structuredClone(line))).toEqual(line);
+  });
+
   it('plans the steps from the file’s version, refuses a newer one and knows no version it has no step from', () => {
-    expect(migrationPlan(v1())).toMatchObject({ kind: 'older', from: 1, steps: [step(1), step(2), step(3)] });
-    expect(migrationPlan({ schemaVersion: 2 })).toMatchObject({ kind: 'older', from: 2, steps: [step(2), step(3)] });
-    expect(migrationPlan({ schemaVersion: 3 })).toMatchObject({ kind: 'older', from: 3, steps: [step(3)] });
+    expect(migrationPlan(v1())).toMatchObject({ kind: 'older', from: 1, steps: [step(1), step(2), step(3), step(4)] });
+    expect(migrationPlan({ schemaVersion: 2 })).toMatchObject({ kind: 'older', from: 2, steps: [step(2), step(3), step(4)] });
+    expect(migrationPlan({ schemaVersion: 3 })).toMatchObject({ kind: 'older', from: 3, steps: [step(3), step(4)] });
+    expect(migrationPlan({ schemaVersion: 4 })).toMatchObject({ kind: 'older', from: 4, steps: [step(4)] });
     expect(migrationPlan({ schemaVersion: PROJECT_SCHEMA_VERSION })).toEqual({ kind: 'current' });
     const newer = JSON.parse(readFileSync(fixture('newer/project.json'), 'utf8')) as unknown;
     expect(migrationPlan(newer)).toEqual({ kind: 'newer', version: PROJECT_SCHEMA_VERSION + 1 });

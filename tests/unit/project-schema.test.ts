@@ -88,17 +88,17 @@ describe('checkProjectFile', () => {
 });
 
 describe('checkProjectFile on the quick path and the schema alike', () => {
-  it('reads a segment without a memo with an empty one, and drops a field it does not know', () => {
+  it('reads a segment without a memo with an empty one, without an origin as coded by hand, and drops a field it does not know', () => {
     const project = validProject();
     project.segments.push({ ...validProject().segments[0], id: 's2', memo: 'noted' } as (typeof project.segments)[0]);
     const file = inFileForm(project);
-    // Rows written without a memo, and with a field of another program after the others.
-    const fields = [...file.segments.fields.filter((field) => field !== 'memo'), 'extra'];
+    // Rows written without a memo and an origin, and with a field of another program after the others.
+    const fields = [...file.segments.fields.filter((field) => field !== 'memo' && field !== 'origin'), 'extra'];
     const rows = project.segments.map((segment) => [...fields.slice(0, -1).map((field) => segment[field as keyof typeof segment]), 'from elsewhere']);
     const result = checkProjectFile({ ...file, segments: { fields, rows } });
     expect(result.ok && result.project.segments).toEqual([
-      { ...validProject().segments[0], memo: '' },
-      { ...validProject().segments[0], id: 's2', memo: '' },
+      { ...validProject().segments[0], memo: '', origin: 'manual' },
+      { ...validProject().segments[0], id: 's2', memo: '', origin: 'manual' },
     ]);
   });
 
@@ -121,8 +121,8 @@ describe('checkProjectFile on the quick path and the schema alike', () => {
 
   it('reads rows whose fields come in another order by their names', () => {
     const project = validProject();
-    const fields = ['quote', 'id', 'documentId', 'codeId', 'start', 'end', 'coder', 'createdAt', 'updatedAt', 'memo'];
-    const segment = { ...project.segments[0], memo: 'a note' };
+    const fields = ['quote', 'origin', 'id', 'documentId', 'codeId', 'start', 'end', 'coder', 'createdAt', 'updatedAt', 'memo'];
+    const segment = { ...project.segments[0], memo: 'a note', origin: 'suggestion' };
     const result = checkProjectFile({ ...project, segments: { fields, rows: [fields.map((field) => segment[field as keyof typeof segment])] } });
     expect(result.ok && result.project.segments).toEqual([segment]);
   });
@@ -139,21 +139,32 @@ describe('checkProjectFile on the quick path and the schema alike', () => {
 
   it('names the row, the field and the segment of a row that is damaged', () => {
     const file = inFileForm(validProject());
-    file.segments.rows.push(['s2', 'doc-1', 'opinion', 7, 'nine', 'efg', 'ana', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z', '']);
+    file.segments.rows.push(['s2', 'doc-1', 'opinion', 7, 'nine', 'efg', 'ana', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z', '', 'manual']);
     const wrongType = checkProjectFile(file);
     expect(!wrongType.ok && wrongType.reason).toMatch(/^it is not a valid project file: segments\.rows\.1\.end: .*number/);
     file.segments.rows[1] = ['s2', 'doc-1', 'opinion', 7, 9, 'efg'];
     expect(checkProjectFile(file)).toEqual({
       ok: false,
       reason:
-        'it is not a valid project file: segments.rows.1 (segment s2): expected 10 values (id, documentId, codeId, start, end, quote, coder, createdAt, updatedAt, memo), found 6',
+        'it is not a valid project file: segments.rows.1 (segment s2): expected 11 values (id, documentId, codeId, start, end, quote, coder, createdAt, updatedAt, memo, origin), found 6',
     });
     file.segments.rows[1] = { id: 's2' } as never;
-    expect(checkProjectFile(file)).toEqual({ ok: false, reason: 'it is not a valid project file: segments.rows.1: expected a row (a list of 10 values)' });
+    expect(checkProjectFile(file)).toEqual({ ok: false, reason: 'it is not a valid project file: segments.rows.1: expected a row (a list of 11 values)' });
     expect(checkProjectFile({ ...validProject() })).toEqual({
       ok: false,
       reason: 'it is not a valid project file: segments: expected a list of field names and a list of rows ({ "fields": [...], "rows": [...] })',
     });
+  });
+
+  it('reads a segment accepted from a suggestion as such, and names an origin it does not know', () => {
+    const file = inFileForm(validProject());
+    const at = file.segments.fields.indexOf('origin');
+    (file.segments.rows[0] as unknown[])[at] = 'suggestion';
+    const read = checkProjectFile(file);
+    expect(read.ok && read.project.segments.map((s) => s.origin)).toEqual(['suggestion']);
+    (file.segments.rows[0] as unknown[])[at] = 'model';
+    const bad = checkProjectFile(file);
+    expect(!bad.ok && bad.reason).toMatch(/^it is not a valid project file: segments\.rows\.0\.origin: /);
   });
 
   it('reads a history of segment actions and of other records, and names a bad change in it', () => {

@@ -37,6 +37,7 @@ const segment = (id: string, documentId: string, start: number, quote: string, c
   createdAt: '',
   updatedAt: '',
   memo: '',
+  origin: 'manual',
 });
 
 const later = document('d-later', 'Zeta', '2026-02-01T00:00:00Z');

@@ -5,7 +5,7 @@ import { codedSegment, documentRecord } from '../support/builders';
 
 const codes: Code[] = [...DEFAULT_CODES, { ...DEFAULT_CODES[0], id: 'c-sub', name: 'sub', key: null, parentId: 'factual-claim' }];
 const row = (id: string, codeId: string, documentId: string, coder: string, quote: string): RetrievedSegment => ({
-  segment: { id, documentId, codeId, start: 0, end: quote.length, quote, coder, createdAt: '', updatedAt: '', memo: '' },
+  segment: { id, documentId, codeId, start: 0, end: quote.length, quote, coder, createdAt: '', updatedAt: '', memo: '', origin: 'manual' },
   documentTitle: documentId,
   codePath: codeId,
   before: '',

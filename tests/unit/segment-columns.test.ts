@@ -13,7 +13,7 @@ const TEXTS: Record<string, string> = { 'doc-a': 'Rally 🇦🇲 today 😀!\r\n
 
 function segment(id: string, documentId: string, start: number, end: number, memo = ''): CodedSegment {
   const at = '2026-01-02T03:04:05.678Z';
-  return { id, documentId, codeId: 'opinion', start, end, quote: TEXTS[documentId]!.slice(start, end), coder: 'Chen', createdAt: at, updatedAt: at, memo };
+  return { id, documentId, codeId: 'opinion', start, end, quote: TEXTS[documentId]!.slice(start, end), coder: 'Chen', createdAt: at, updatedAt: at, memo, origin: 'manual' };
 }
 
 describe('packed segments', () => {

@@ -50,6 +50,7 @@ describe('segment order and counts', () => {
     createdAt: '',
     updatedAt: '',
     memo: '',
+    origin: 'manual' as const,
   });
 
   it('orders by start, then end, then id', () => {

@@ -186,6 +186,8 @@ export function planProjectImport(
         createdAt,
         updatedAt: isoOr(base.modified, createdAt),
         memo: base.noteGuids.length || coding.noteGuids.length ? notes([...base.noteGuids, ...coding.noteGuids]) : '',
+        // The REFI-QDA standard has no place for how a coding was made: an imported one was coded by hand.
+        origin: 'manual',
       };
       coders.add(coder);
       changes.push({ kind: 'segment', id, before: null, after: segment });
