@@ -14,7 +14,6 @@ import { dispatch } from '../../electron/handlers/handlers';
 import { JOURNAL_FILE } from '../../electron/project/project-opening';
 import type { Result } from '../../shared/ipc/result';
 import type { SuggestionPage } from '../../shared/ipc/suggestions';
-import { SEGMENT_FIELDS } from '../../shared/model/segment-rows';
 import { blockingViolations } from '../support/axe';
 import { generateCodedCorpus, PLANTED_CODE } from '../support/suggestion-corpus';
 import { textFolder } from '../support/temp';
@@ -148,10 +147,8 @@ describe('suggestions', () => {
     await expect.poll(async () => (await page.$$('.text-host .suggested')).length).toBeLessThan(marked);
     const journal = await readFile(join(dirname(store.file), JOURNAL_FILE), 'utf8');
     expect(journal).toContain(accepted.id);
-    if ((SEGMENT_FIELDS as readonly string[]).includes('origin')) {
-      expect((accepted as unknown as { origin: string }).origin).toBe('suggestion');
-      expect(journal.split('\n').find((line) => line.includes(accepted.id))).toContain('suggestion');
-    }
+    expect(accepted.origin).toBe('suggestion');
+    expect(journal.split('\n').find((line) => line.includes(accepted.id))).toContain('"suggestion"');
     // The focus went on to the suggestion now first.
     await expect.poll(async () => (await focusedSuggestion(page))?.current).toBe('true');
 
