@@ -11,6 +11,7 @@ import { getState, subscribe, update, type State } from '../store';
 import { withSegmentInserted } from '../store/open-document';
 import {
   SUGGESTIONS_PAGE,
+  suggestionIdentity,
   withDocumentSuggestions,
   withSuggestionDecided,
   withSuggestionError,
@@ -57,17 +58,24 @@ export async function changeSuggestionSettings(change: Partial<SuggestionSetting
   }
 }
 
+/** The suggestions being accepted or rejected (by suggestionIdentity), until the main process has answered. */
+const deciding = new Set<string>();
+/** Counts the requests for a page of the list, so that an answer overtaken by a newer request is dropped. */
+let listRequest = 0;
+
 /** Asks for the page of the list from `offset` (the page shown, when not given). */
 export async function refreshSuggestionList(offset = getState().suggestions.listing?.offset ?? 0): Promise<void> {
   const settings = getState().suggestions.settings;
   if (!settings?.enabled) return;
+  const request = ++listRequest;
   const result = await api.corpusSuggestions({ codeId: null, order: settings.order, offset, limit: SUGGESTIONS_PAGE });
+  if (request !== listRequest) return;
   if (!result.ok) return void update((current) => withSuggestionError(current, result.error.message));
   // A page past the end (the last suggestions decided): the page before it.
   if (result.value.suggestions.length === 0 && offset > 0 && result.value.total > 0) {
     return refreshSuggestionList(Math.max(0, Math.floor((result.value.total - 1) / SUGGESTIONS_PAGE) * SUGGESTIONS_PAGE));
   }
-  update((current) => withSuggestionPage(current, offset, result.value));
+  update((current) => withSuggestionPage(current, offset, result.value, deciding));
 }
 
 /** Shows another page of the list, its first suggestion with the focus. */
@@ -102,9 +110,13 @@ export async function refreshDocumentSuggestions(): Promise<void> {
  * A refusal puts the list back and says why. True when it was coded.
  */
 export async function acceptSuggestion(suggestion: Suggestion): Promise<boolean> {
+  const key = suggestionIdentity(suggestion);
+  if (deciding.has(key)) return false;
+  deciding.add(key);
   update((current) => withSuggestionDecided(current, suggestion));
   const { documentId, codeId, start, end } = suggestion;
   const result = await api.acceptSuggestion({ id: crypto.randomUUID(), documentId, codeId, start, end });
+  deciding.delete(key);
   if (!result.ok) {
     reportFailure(result.error);
     await refreshSuggestionList();
@@ -119,9 +131,13 @@ export async function acceptSuggestion(suggestion: Suggestion): Promise<boolean>
 
 /** Rejects a suggestion: it leaves the list and the text, and the main process remembers it. True when remembered. */
 export async function rejectSuggestion(suggestion: Suggestion): Promise<boolean> {
+  const key = suggestionIdentity(suggestion);
+  if (deciding.has(key)) return false;
+  deciding.add(key);
   update((current) => withSuggestionDecided(current, suggestion));
   const { documentId, codeId, start, end } = suggestion;
   const result = await api.rejectSuggestion({ documentId, codeId, start, end });
+  deciding.delete(key);
   if (!result.ok) {
     reportFailure(result.error);
     await refreshSuggestionList();

@@ -55,13 +55,21 @@ export function withSuggestionStatus(state: SuggestionsSlice, status: Suggestion
   return changed(state, { status, error: null });
 }
 
+/** A suggestion's identity: its document, place and code. */
+export function suggestionIdentity(suggestion: Suggestion): string {
+  return `${suggestion.documentId}:${suggestion.start}:${suggestion.end}:${suggestion.codeId}`;
+}
+
 /**
  * A page of the corpus's suggestions from `offset`: the focus stays at its place in the list (held
- * within it), so that after a decision the next suggestion, now at that place, has it.
+ * within it), so that after a decision the next suggestion, now at that place, has it. Suggestions
+ * being decided (`deciding`, by suggestionIdentity) are left out, so that a page asked before the main
+ * process has recorded a decision does not bring the suggestion back to be decided twice.
  */
-export function withSuggestionPage(state: SuggestionsSlice, offset: number, page: SuggestionPage): Partial<SuggestionsSlice> {
-  const listing: SuggestionListing = { offset, suggestions: page.suggestions, total: page.total };
-  const focused = Math.max(0, Math.min(state.suggestions.focused, page.suggestions.length - 1));
+export function withSuggestionPage(state: SuggestionsSlice, offset: number, page: SuggestionPage, deciding: ReadonlySet<string> = new Set()): Partial<SuggestionsSlice> {
+  const suggestions = deciding.size ? page.suggestions.filter((s) => !deciding.has(suggestionIdentity(s))) : page.suggestions;
+  const listing: SuggestionListing = { offset, suggestions, total: Math.max(0, page.total - (page.suggestions.length - suggestions.length)) };
+  const focused = Math.max(0, Math.min(state.suggestions.focused, suggestions.length - 1));
   return changed(state, { listing, status: page.status, focused, error: null });
 }
 

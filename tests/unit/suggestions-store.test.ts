@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { ListedSuggestion, SuggestionPage, SuggestionStatus } from '../../shared/ipc/suggestions';
 import {
   selectDrawnSuggestions,
+  suggestionIdentity,
   suggestionsInitial,
   withDocumentSuggestions,
   withSuggestionDecided,
@@ -55,6 +56,13 @@ describe('suggestions in the store', () => {
     const other = listed(0, 'opinion');
     const state = apply(on, (s) => withDocumentSuggestions(s, { documentId: 'd1', suggestions: [a, other] }), (s) => withSuggestionDecided(s, a));
     expect(state.suggestions.inDocument!.suggestions).toEqual([other]);
+  });
+
+  it('leaves out of a page the suggestions still being decided, counting them out of the total', () => {
+    const [a, b, c] = [listed(0), listed(20), listed(40)];
+    const state = apply(on, (s) => withSuggestionPage(s, 0, page(a, b, c), new Set([suggestionIdentity(b)])));
+    expect(state.suggestions.listing!.suggestions).toEqual([a, c]);
+    expect(state.suggestions.listing!.total).toBe(7);
   });
 
   it('holds the focus within a new page that is shorter', () => {
