@@ -20,7 +20,9 @@ import {
   withSuggestionSettings,
   withSuggestionStatus,
 } from '../store/suggestions';
+import { t } from '../i18n/i18n';
 import { api } from './api-client';
+import { runExport } from './exports';
 import { refreshCounts } from './overview';
 import { reportFailure } from './save-watch';
 
@@ -196,4 +198,9 @@ export function followSuggestions(): () => void {
     clearTimeout(documentTimer);
     clearTimeout(pollTimer);
   };
+}
+
+/** Writes the model in use as JSON (with the hashes of the sentences it learnt from), through the save dialog. */
+export function exportSuggestionModel(): Promise<void> {
+  return runExport((jobId) => api.exportSuggestionModel({ jobId }), ({ rows, path }) => t('suggestions.model.exported', { count: rows, path }));
 }

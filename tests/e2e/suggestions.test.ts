@@ -3,8 +3,8 @@
  * (off at first) turns them on and the panel says there are too few examples; on a project with
  * enough coding the panel lists the corpus's suggestions and the text draws dotted marks; the keys
  * accept (the segment appears in the text and is saved), reject (gone, and remembered by the main
- * process) and skip (the focus moves on). Screenshots at two window sizes, light and dark, go to
- * .tmp/screenshots/suggestions-*.png.
+ * process) and skip (the focus moves on); the model is exported as JSON. Screenshots at two window
+ * sizes, light and dark, go to .tmp/screenshots/suggestions-*.png.
  */
 import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -171,6 +171,16 @@ describe('suggestions', () => {
     await page.keyboard.press('ArrowUp');
     expect((await focusedSuggestion(page))?.start).toBe(skipped.start);
     await screenshots(page, 'decided');
+
+    // The model in use, exported as JSON with the hashes of what it learnt from.
+    await page.click('button[data-action="export-suggestion-model"]');
+    await expect.poll(() => page.textContent('.message-bar')).toMatch(/Exported the model, trained on \d+ segments, to /);
+    const message = (await page.textContent('.message-text'))!;
+    const path = message.slice(message.indexOf(' to ') + 4);
+    expect(path.startsWith(workbench.project.exportsFolder)).toBe(true);
+    const model = JSON.parse(await readFile(path, 'utf8'));
+    expect(model.format).toBe('annotation-workbench/suggestion-model');
+    expect(model.examples.length).toBeGreaterThan(0);
 
     // Turned off: nothing is drawn in the text or listed.
     await page.click('input[data-action="suggestions-switch"]');

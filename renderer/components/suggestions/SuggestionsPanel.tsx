@@ -8,7 +8,7 @@ import { codePath, type Code } from '../../../shared/model/codebook';
 import type { SuggestionOrder, SuggestionStatus } from '../../../shared/ipc/suggestions';
 import type { CodeQuality } from '../../../shared/suggestions/training';
 import { formatDateTime, formatNumber, useT } from '../../i18n/i18n';
-import { changeSuggestionSettings, loadSuggestions } from '../../services/suggestions';
+import { changeSuggestionSettings, exportSuggestionModel, loadSuggestions } from '../../services/suggestions';
 import { selectCodes, useStore } from '../../store';
 import { formatProbability } from '../../text-view/suggestion-title';
 import { SuggestionList } from './SuggestionList';
@@ -101,6 +101,7 @@ export function SuggestionsPanel() {
   const t = useT();
   const { settings, status, error } = useStore((state) => state.suggestions);
   const codes = useStore(selectCodes);
+  const exporting = useStore((state) => state.exporting);
   const enabled = !!settings?.enabled;
   // Shown: read afresh (coding elsewhere may have trained a newer model).
   useEffect(() => void loadSuggestions(), []);
@@ -154,6 +155,13 @@ export function SuggestionsPanel() {
         </div>
       )}
       {enabled && <SuggestionList />}
+      {enabled && status?.trainedAt && (
+        <div className="panel-footer">
+          <button type="button" onClick={() => void exportSuggestionModel()} disabled={exporting} title={t('suggestions.model.exportTitle')} data-action="export-suggestion-model">
+            {t('suggestions.model.export')}
+          </button>
+        </div>
+      )}
     </section>
   );
 }
