@@ -27,6 +27,12 @@ export function SuggestionList() {
 
   useEffect(() => {
     if (!keepFocus.current || !list.current) return;
+    // The focus is elsewhere now (the text, another panel): a list that updates does not take it.
+    const active = document.activeElement;
+    if (active && active !== document.body && !list.current.contains(active)) {
+      keepFocus.current = false;
+      return;
+    }
     const item = list.current.querySelector<HTMLElement>(`#${itemId(focused)}`);
     if (item && document.activeElement !== item) item.focus();
     // Nothing left to focus: the list itself keeps it, so that its empty state is read.
