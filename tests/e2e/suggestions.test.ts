@@ -98,6 +98,7 @@ describe('suggestions', () => {
     expect(await page.textContent('.suggestions-state')).toMatch(/Too few examples/);
     expect(await page.textContent('.suggestions-quality')).toMatch(/too few: needs 10/);
     expect(await page.$$('.suggestion')).toHaveLength(0);
+    expect(await page.textContent('.suggestions-empty')).toContain('until a code has enough examples');
     await screenshots(page, 'too-few');
     expect(problems).toEqual([]);
     await page.close();

@@ -70,7 +70,13 @@ export function SuggestionList() {
   if (total === 0) {
     return (
       <p className="empty suggestions-empty" data-testid="suggestions-empty">
-        {status?.state === 'ready' ? t('suggestions.list.none', { threshold }) : t('suggestions.list.notYet')}
+        {status?.state === 'ready' || (status?.state === 'training' && status.trainedAt)
+          ? t('suggestions.list.none', { threshold })
+          : status?.state === 'too-few'
+            ? t('suggestions.list.tooFew')
+            : status?.state === 'failed'
+              ? t('suggestions.list.failed')
+              : t('suggestions.list.notYet')}
       </p>
     );
   }
