@@ -47,10 +47,10 @@ interface CorpusProject {
  * A project of a generated corpus with the segments of its first `coded` documents (all when not
  * given) coded, one action per code; training waits `suggestionDelayMs` after a change.
  */
-async function corpusProject(seed: number, size: CorpusSize, coded = size.documents): Promise<CorpusProject> {
+async function corpusProject(seed: number, size: CorpusSize, coded = size.documents, suggestionDelayMs = 30): Promise<CorpusProject> {
   const corpus = generateCodedCorpus(seed, size);
   const folder = await textFolder(Object.fromEntries(corpus.documents.map((document) => [`${document.id}.txt`, document.text])));
-  const project = await openProject(undefined, folder, { suggestionDelayMs: 30 });
+  const project = await openProject(undefined, folder, { suggestionDelayMs });
   opened.push(project);
   const idOf = new Map(corpus.documents.map((document) => [document.id, project.store.documents.find((record) => record.file === `${document.id}.txt`)!.id]));
   const texts = new Map(corpus.documents.map((document) => [idOf.get(document.id)!, document.text]));
@@ -170,6 +170,32 @@ describe('the model learnt from the project', () => {
     expect(second.state).toBe('ready');
     expect(second.trainedOn).toBe(project.store.state.segments.length);
     expect(second.trainedOn).toBeGreaterThan(first.trainedOn);
+  });
+
+  it('keeps the last model answering while the project has changed and a new one is to learn', async () => {
+    // A wait longer than the test: the change is seen, and the model learnt before it answers meanwhile.
+    const { project, texts, uncoded, idOf } = await corpusProject(16, { documents: 30, sentencesPerDocument: 25 }, 20, 600_000);
+    const first = await turnOn(project.handlers);
+    expect(first.state).toBe('ready');
+    const documentId = idOf.get('doc-25')!;
+    const before = await call(project.handlers, 'documentSuggestions', { documentId });
+    expect(before.length).toBeGreaterThan(0);
+    await codeSpans(project, texts, uncoded.filter((segment) => segment.documentId === 'doc-29').map((segment) => ({ ...segment, documentId: idOf.get(segment.documentId)! })));
+    const waiting = await call(project.handlers, 'suggestionStatus');
+    expect(waiting).toMatchObject({ state: 'training', trainedOn: first.trainedOn, trainedAt: first.trainedAt, quality: first.quality });
+    expect(await call(project.handlers, 'documentSuggestions', { documentId })).toEqual(before);
+  });
+
+  it("in blind coding learns only from the coder's own segments", async () => {
+    const { project } = await corpusProject(16, { documents: 30, sentencesPerDocument: 25 });
+    const ana = await turnOn(project.handlers);
+    expect(ana).toMatchObject({ state: 'ready', trainedOn: project.store.state.segments.length });
+    await call(project.handlers, 'setCoder', { name: 'bea' });
+    await call(project.handlers, 'setBlind', { blind: true });
+    await call(project.handlers, 'suggestionStatus');
+    const bea = await settledStatus(project.handlers);
+    expect(bea).toMatchObject({ state: 'too-few', trainedOn: 0 });
+    expect(bea.quality.find((quality) => quality.codeId === PLANTED)).toMatchObject({ status: 'too-few-examples', positives: 0 });
   });
 });
 
