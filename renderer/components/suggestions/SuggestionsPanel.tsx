@@ -155,7 +155,8 @@ export function SuggestionsPanel() {
         </div>
       )}
       {enabled && <SuggestionList />}
-      {enabled && status?.trainedAt && (
+      {/* A model that suggests (ready, or answering while the next one is trained) can be exported. */}
+      {enabled && status?.trainedAt && (status.state === 'ready' || status.state === 'training') && (
         <div className="panel-footer">
           <button type="button" onClick={() => void exportSuggestionModel()} disabled={exporting} title={t('suggestions.model.exportTitle')} data-action="export-suggestion-model">
             {t('suggestions.model.export')}
