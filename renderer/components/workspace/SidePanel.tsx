@@ -1,7 +1,7 @@
 /**
  * The side panel the activity bar shows: the documents, the codebook, the search, the open
- * document's coded segments, the suggestions, the analysis figures, or the way to the agreement view. Each panel
- * scrolls inside itself.
+ * document's coded segments, the suggestions, the analysis figures, or the way to the agreement
+ * view. Each panel scrolls inside itself.
  */
 import type { ReactElement } from 'react';
 import { useT } from '../../i18n/i18n';
