@@ -27,6 +27,7 @@ import { syncRememberedFolder } from './services/coders';
 import { loadProject } from './services/overview';
 import { dismissMessage } from './services/page';
 import { loadSession } from './services/projects';
+import { followSuggestions, loadSuggestions } from './services/suggestions';
 import { followOpenedDocuments, showPanel } from './services/workspace';
 import { getState, useStore } from './store';
 import { selectProjectOpen } from './store/session';
@@ -51,11 +52,14 @@ export function App() {
     const stopKeys = installPageKeys({ openSearch: () => showPanel('search') });
     const stopWorkspaceKeys = installWorkspaceKeys();
     const stopFollowing = followOpenedDocuments();
+    const stopSuggestions = followSuggestions();
+    if (getState().session?.project) void loadSuggestions();
     const stopEscape = installEscapeKeepsText(focusText);
     return () => {
       stopMenu();
       stopEscape();
       stopFollowing();
+      stopSuggestions();
       stopWorkspaceKeys();
       stopKeys();
     };

@@ -284,6 +284,7 @@ const STATIC_COMMANDS: readonly Command[] = [
   panelCommand('codebook', 'labels.panelCodebook'),
   panelCommand('search', 'labels.panelSearch'),
   panelCommand('segments', 'labels.panelSegments'),
+  panelCommand('suggestions', 'labels.panelSuggestions'),
   panelCommand('analysis', 'labels.panelAnalysis'),
   panelCommand('agreement', 'labels.panelAgreement'),
   viewCommand('retrieval', 'labels.viewRetrieval'),

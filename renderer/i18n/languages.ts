@@ -20,6 +20,7 @@ import deServices from './locales/de/services.json';
 import deProjects from './locales/de/projects.json';
 import deAnalysis from './locales/de/analysis.json';
 import dePortrait from './locales/de/portrait.json';
+import deSuggestions from './locales/de/suggestions.json';
 import enCommon from './locales/en/common.json';
 import enWorkspace from './locales/en/workspace.json';
 import enCommands from './locales/en/commands.json';
@@ -38,10 +39,11 @@ import enServices from './locales/en/services.json';
 import enProjects from './locales/en/projects.json';
 import enAnalysis from './locales/en/analysis.json';
 import enPortrait from './locales/en/portrait.json';
+import enSuggestions from './locales/en/suggestions.json';
 
 /** One namespace per part of the interface (locales/<language>/<namespace>.json). */
-const en = { common: enCommon, workspace: enWorkspace, commands: enCommands, settings: enSettings, textView: enTextView, documents: enDocuments, codebook: enCodebook, coding: enCoding, coders: enCoders, agreement: enAgreement, retrieval: enRetrieval, variables: enVariables, search: enSearch, messages: enMessages, services: enServices, projects: enProjects, analysis: enAnalysis, portrait: enPortrait };
-const de = { common: deCommon, workspace: deWorkspace, commands: deCommands, settings: deSettings, textView: deTextView, documents: deDocuments, codebook: deCodebook, coding: deCoding, coders: deCoders, agreement: deAgreement, retrieval: deRetrieval, variables: deVariables, search: deSearch, messages: deMessages, services: deServices, projects: deProjects, analysis: deAnalysis, portrait: dePortrait };
+const en = { common: enCommon, workspace: enWorkspace, commands: enCommands, settings: enSettings, textView: enTextView, documents: enDocuments, codebook: enCodebook, coding: enCoding, coders: enCoders, agreement: enAgreement, retrieval: enRetrieval, variables: enVariables, search: enSearch, messages: enMessages, services: enServices, projects: enProjects, analysis: enAnalysis, portrait: enPortrait, suggestions: enSuggestions };
+const de = { common: deCommon, workspace: deWorkspace, commands: deCommands, settings: deSettings, textView: deTextView, documents: deDocuments, codebook: deCodebook, coding: deCoding, coders: deCoders, agreement: deAgreement, retrieval: deRetrieval, variables: deVariables, search: deSearch, messages: deMessages, services: deServices, projects: deProjects, analysis: deAnalysis, portrait: dePortrait, suggestions: deSuggestions };
 
 /** English is the source: every other language has exactly its keys (a test checks). */
 export const MESSAGES = { en, de } as const;

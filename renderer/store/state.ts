@@ -13,6 +13,7 @@ import { savingInitial, type SavingState } from './saving';
 import { searchInitial, type SearchSlice } from './search';
 import { sessionInitial, type SessionSlice } from './session';
 import { settingsInitial, type SettingsSlice } from './settings';
+import { suggestionsInitial, type SuggestionsSlice } from './suggestions';
 import { createStore, type Change } from './store';
 import { textViewInitial, type TextViewState } from './text-view';
 import { workspaceInitial, type WorkspaceState } from './workspace';
@@ -29,7 +30,8 @@ export type State = ProjectState &
   TextViewState &
   WorkspaceState &
   SettingsSlice &
-  SessionSlice;
+  SessionSlice &
+  SuggestionsSlice;
 
 /** The state of a page that has just started. */
 export function initialState(): State {
@@ -47,6 +49,7 @@ export function initialState(): State {
     ...workspaceInitial,
     ...settingsInitial,
     ...sessionInitial,
+    ...suggestionsInitial,
   };
 }
 

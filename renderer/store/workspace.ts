@@ -5,9 +5,9 @@
  */
 
 /** The side panels the activity bar switches between. */
-export type SidePanel = 'documents' | 'codebook' | 'search' | 'segments' | 'analysis' | 'agreement';
+export type SidePanel = 'documents' | 'codebook' | 'search' | 'segments' | 'suggestions' | 'analysis' | 'agreement';
 
-export const SIDE_PANELS: readonly SidePanel[] = ['documents', 'codebook', 'search', 'segments', 'analysis', 'agreement'];
+export const SIDE_PANELS: readonly SidePanel[] = ['documents', 'codebook', 'search', 'segments', 'suggestions', 'analysis', 'agreement'];
 
 /** The views that open as tabs in the main area beside documents. */
 export type MainView = 'retrieval' | 'variables' | 'reliability' | 'analysis' | 'portrait';

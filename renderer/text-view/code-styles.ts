@@ -110,6 +110,8 @@ export function codeStyles(codes: readonly Code[]): string {
       // A colour, not an image: it is neither rasterised nor laid out as a layer.
       `.seg.code-${code.id} { background-color: rgb(${rgb(code.colour)} / var(--tint-alpha)); }`,
     );
+    // A suggestion's dotted underline (suggestion-plugin.ts): the code's colour, a little faded.
+    rules.push(`.suggested-${code.id} { text-decoration-color: rgb(${rgb(code.colour)} / 0.8); }`);
     const underline = codePattern(code.colour, repeat, 'to right');
     for (const lane of lanes) rules.push(`.lane${lane}-${code.id} { --lane${lane}: ${underline}; }`);
   }

@@ -31,6 +31,8 @@ import { handleTextKey } from './keymap';
 import { marginStripesPlugin } from './margin-stripes';
 import { readOnlyText } from './read-only';
 import { searchPlugin } from './search-plugin';
+import { suggestionPlugin } from './suggestion-plugin';
+import { suggestionTitle } from './suggestion-title';
 import { textViewStyleSheet } from './text-view-styles';
 
 /** Makes the view of `open` inside `host`'s shadow root; `unmount` takes it away again. */
@@ -59,6 +61,7 @@ export function mountTextView(host: HTMLElement, open: OpenDocumentState): { vie
         hoverLabelPlugin(hoverLabel),
         caretCodesPlugin(caretCodes),
         searchPlugin(layout),
+        suggestionPlugin(layout, suggestionTitle),
         handlesPlugin(layout, {
           current: (id) => getState().open?.segments.find((s) => s.id === id),
           move: moveSegmentTo,

@@ -1,17 +1,20 @@
 /**
  * From the store to the text view: the open document's segments as highlights (only what changed
- * is sent), the search's hits, a passage waiting to be revealed, and the handles on the segment
+ * is sent), the search's hits, the suggestions' dotted marks, a passage waiting to be revealed, and the handles on the segment
  * whose details are open.
  */
 import { TextSelection, type Transaction } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import type { CorpusSearchResult } from '../../shared/views/corpus-search';
+import type { Suggestion } from '../../shared/suggestions/suggestions';
 import { compareInTextOrder, type CodedSegment } from '../../shared/model/segments';
 import { getState, subscribe, update, type OpenDocumentState } from '../store';
 import { handleDragInProgress, showHandles } from './handles-plugin';
 import { changeHighlights, type HighlightChange } from './highlight-plugin';
 import { liveSelection } from './live-selection';
 import { showHits } from './search-plugin';
+import { showSuggestions } from './suggestion-plugin';
+import { selectDrawnSuggestions } from '../store/suggestions';
 
 /**
  * Dispatches a change of highlights without losing a selection the reader is making. ProseMirror
@@ -96,6 +99,11 @@ export function syncWithStore(view: EditorView, open: OpenDocumentState): () => 
     const hits = searched?.documents.find((d) => d.documentId === open.document.id)?.hits ?? [];
     view.dispatch(showHits(view.state, hits));
   };
+  let suggested: readonly Suggestion[] = [];
+  const showSuggested = () => {
+    suggested = selectDrawnSuggestions(getState(), open.document.id);
+    dispatchKeepingSelection(view, showSuggestions(view.state, suggested));
+  };
   const revealPending = () => {
     const pending = getState().pendingReveal;
     if (pending?.documentId !== open.document.id) return;
@@ -114,10 +122,12 @@ export function syncWithStore(view: EditorView, open: OpenDocumentState): () => 
     dispatchKeepingSelection(view, showHandles(view.state, segment));
   };
   showSearch();
+  showSuggested();
   revealPending();
   return subscribe(() => {
     const state = getState();
     if (state.search.result !== searched) showSearch();
+    if (selectDrawnSuggestions(state, open.document.id) !== suggested) showSuggested();
     if (state.pendingReveal) revealPending();
     showSegmentHandles();
     const current = state.open;

@@ -62,6 +62,8 @@ const TEXT_VIEW_CSS = `
 }
 .seg-handle::after { content: ''; position: absolute; left: -7px; top: -6px; width: 11px; height: 11px; border-radius: 50%; background: var(--accent); }
 .seg-handle-end::after { top: auto; bottom: -6px; }
+/* A suggestion (suggestion-plugin.ts): a faint dotted underline, its colour the code's (code-styles.ts). */
+.suggested { text-decoration-line: underline; text-decoration-style: dotted; text-decoration-thickness: 2px; text-underline-offset: 5px; text-decoration-skip-ink: none; }
 .search-hit { outline: 2px solid var(--search-hit, #b8860b); outline-offset: -1px; border-radius: 2px; }
 `;
 

@@ -1,7 +1,7 @@
 /**
  * axe-core over the whole workbench in the real renderer, in the light, dark and high-contrast
  * themes: the empty state (no tab), every side panel (documents, codebook, search with hits,
- * segments, analysis, agreement), every view tab (Coded segments, Variables, Agreement with a
+ * segments, suggestions, analysis, agreement), every view tab (Coded segments, Variables, Agreement with a
  * computed report and the exchange of coder files), the text view with a document open and a
  * segment's details open, and the dialogs (Export…, the command palette, the settings, the
  * shortcuts sheet, the coder dialog). One page per theme walks through them all. No violation of
@@ -89,6 +89,9 @@ describe('accessibility of the whole workbench (axe-core)', () => {
       await page.locator('.search-panel input.search-input').fill('Armenia');
       await page.waitForSelector('.search-hits li');
       await check('search', '.side-panel[data-panel="search"]');
+      await showSidePanel(page, 'suggestions');
+      await page.waitForSelector('.suggestions-state');
+      await check('suggestions', '.side-panel[data-panel="suggestions"]');
       await showSidePanel(page, 'analysis');
       await check('analysis', '.side-panel[data-panel="analysis"]');
       await showSidePanel(page, 'agreement');
@@ -132,7 +135,7 @@ describe('accessibility of the whole workbench (axe-core)', () => {
       await check('coder-dialog', '.coder-dialog');
       await closeDialog('.coder-dialog');
 
-      expect(checked).toHaveLength(24);
+      expect(checked).toHaveLength(25);
       expect(found, formatFound(found)).toEqual({});
       expect(problems).toEqual([]);
       await page.close();

@@ -31,6 +31,7 @@ const PANELS: Record<SidePanelName, string> = {
   codebook: '.codebook-editor',
   search: '.search-panel',
   segments: '.segment-panel',
+  suggestions: '.suggestions-panel',
   analysis: '.analysis-table',
   agreement: '.agreement-side',
 };

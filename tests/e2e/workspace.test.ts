@@ -46,7 +46,7 @@ describe('the workspace', () => {
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-action'))).toBe('documents');
     // Each entry is named (the icon is hidden from screen readers) and has a tooltip.
     const names = await page.$$eval('.activity-bar button', (buttons) => buttons.map((button) => [button.getAttribute('aria-label'), button.getAttribute('title')]));
-    expect(names.map(([name]) => name)).toEqual(['Documents', 'Codebook', 'Search', 'Coded segments', 'Analysis', 'Agreement', 'Settings', 'Keyboard shortcuts']);
+    expect(names.map(([name]) => name)).toEqual(['Documents', 'Codebook', 'Search', 'Coded segments', 'Suggestions', 'Analysis', 'Agreement', 'Settings', 'Keyboard shortcuts']);
     expect(names.every(([, title]) => !!title)).toBe(true);
     // Ctrl+F shows the search, whatever is shown.
     await page.keyboard.press('Control+f');

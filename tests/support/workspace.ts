@@ -4,7 +4,7 @@
  */
 import type { Page } from 'playwright-core';
 
-export type SidePanelName = 'documents' | 'codebook' | 'search' | 'segments' | 'analysis' | 'agreement';
+export type SidePanelName = 'documents' | 'codebook' | 'search' | 'segments' | 'suggestions' | 'analysis' | 'agreement';
 export type ViewName = 'retrieval' | 'variables' | 'reliability' | 'analysis' | 'portrait';
 
 /** The side panel that holds the button opening each view. */

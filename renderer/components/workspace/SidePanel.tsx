@@ -1,7 +1,7 @@
 /**
  * The side panel the activity bar shows: the documents, the codebook, the search, the open
- * document's coded segments, the analysis figures, or the way to the agreement view. Each panel
- * scrolls inside itself.
+ * document's coded segments, the suggestions, the analysis figures, or the way to the agreement
+ * view. Each panel scrolls inside itself.
  */
 import type { ReactElement } from 'react';
 import { useT } from '../../i18n/i18n';
@@ -12,6 +12,7 @@ import { CodebookEditor } from '../codebook/CodebookEditor';
 import { SegmentPanel } from '../coding/SegmentPanel';
 import { DocumentList } from '../documents/DocumentList';
 import { SearchPanel } from '../search/SearchPanel';
+import { SuggestionsPanel } from '../suggestions/SuggestionsPanel';
 import { AnalysisPanel } from './AnalysisPanel';
 
 function DocumentsPanel() {
@@ -63,6 +64,7 @@ const PANELS: Record<Panel, () => ReactElement> = {
   codebook: () => <CodebookEditor onClose={hideSidePanel} />,
   search: () => <SearchPanel onClose={hideSidePanel} />,
   segments: SegmentsPanel,
+  suggestions: SuggestionsPanel,
   analysis: AnalysisPanel,
   agreement: AgreementPanel,
 };
