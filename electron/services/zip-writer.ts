@@ -1,11 +1,11 @@
 /**
  * Writing a zip archive (a `.qdpx` bundle) whose parts are made in chunks: the chunks are
- * gathered into runs of half a million characters or so, each deflated by node's own zlib as it comes (on zlib's
- * threads, while the next run is made) and counted into the part's CRC-32, so that no part is
- * ever held whole as text. Parts that are already whole (the sources' texts) can be deflated
- * ahead, on zlib's threads while another part is made (`deflateTexts`), and placed later. The archive is
- * the plain zip of the standard (no zip64: a part or an archive of 4 GiB or more, or more than
- * 65,535 parts, is refused), with each part's sizes and CRC in its local header.
+ * gathered into runs of half a million characters or so, each deflated by node's own zlib as it
+ * comes (on zlib's threads, while the next run is made) and counted into the part's CRC-32, so
+ * that no part is ever held whole as text. Parts that are already whole (the sources' texts) can
+ * be deflated ahead, on zlib's threads while another part is made (`deflateTexts`), and placed
+ * later. The archive is the plain zip of the standard (no zip64: a part or an archive of 4 GiB or
+ * more, or more than 65,535 parts, is refused), with each part's sizes and CRC in its local header.
  */
 import { once } from 'node:events';
 import { constants, crc32, createDeflateRaw } from 'node:zlib';
