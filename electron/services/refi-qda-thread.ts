@@ -21,7 +21,7 @@ import { cancelledFailure, type Job } from './jobs';
 import { packDatasetSegments, type PackedChanges, type PackedSegments } from './segment-columns';
 import type { CodedSegment } from '../../shared/model/segments';
 import { WRITING_SEGMENTS, type QdpxOptions } from './refi-qda';
-import { builtWorkerFile } from './worker-file';
+import { builtWorkerFile, bundleExecArgv } from './worker-file';
 
 const WORKER_FILE = 'refi-qda-worker.cjs';
 
@@ -82,7 +82,7 @@ export class ExchangeWorkers {
 
   constructor(
     /** Starts a thread (a test seam: a stand-in that says what a test wants). */
-    private readonly makeWorker: () => Worker = () => new Worker(workerFile()),
+    private readonly makeWorker: () => Worker = () => new Worker(workerFile(), { execArgv: bundleExecArgv() }),
   ) {}
 
   /** A thread for one job, kept alive by the job while it runs. */

@@ -13,7 +13,7 @@ import { codebookQdc, projectQdeParts, sourceEntryName, type GuidFor } from '../
 import type { Code } from '../../shared/model/codebook';
 import { importedCodeId } from '../../shared/model/code-ids';
 import { DamagedArchive, ZipArchive } from './zip-archive';
-import { ZipWriter } from './zip-writer';
+import { deflateTexts, ZipWriter } from './zip-writer';
 
 /** True for a UUID as we write them (lower-case hex in the 8-4-4-4-12 layout), checked by hand (it runs for every segment). */
 function isPlainUuid(key: string): boolean {
@@ -103,8 +103,9 @@ export interface QdpxOptions {
 
 /**
  * The bytes of a `.qdpx` bundle of the dataset: the XML is made in parts and deflated by zlib as
- * each part is made (see zip-writer.ts). `checkpoint` runs between parts (it may throw to stop the
- * export, and lets other calls in meanwhile) and `onSegment` hears of each coded segment written.
+ * each part is made (see zip-writer.ts), while the source texts are deflated on zlib's other
+ * threads. `checkpoint` runs between parts (it may throw to stop the export, and lets other calls
+ * in meanwhile) and `onSegment` hears of each coded segment written.
  */
 export async function qdpxBytes(
   dataset: DatasetInput,
@@ -120,10 +121,14 @@ export async function qdpxBytes(
     guidFor,
     onSegment: progress.onSegment,
   });
-  await zip.add('project.qde', parts, progress.checkpoint);
-  for (const { record, text } of dataset.documents) {
-    await zip.add(sourceEntryName(guidFor('source', record.id)), [text]);
-    await progress.checkpoint?.();
+  // The texts are ready now; the XML takes this thread meanwhile.
+  const sources = deflateTexts(dataset.documents.map(({ text }) => text));
+  try {
+    await zip.add('project.qde', parts, progress.checkpoint);
+    const deflated = await sources.parts;
+    for (const [i, { record }] of dataset.documents.entries()) zip.addDeflated(sourceEntryName(guidFor('source', record.id)), deflated[i]!);
+  } finally {
+    sources.stop();
   }
   return zip.bytes();
 }

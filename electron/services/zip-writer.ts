@@ -1,12 +1,14 @@
 /**
- * Writing a zip archive (a `.qdpx` bundle) whose parts are made in chunks: each chunk is
- * deflated by node's own zlib as it comes (on zlib's threads, while the next chunk is made) and
- * counted into the part's CRC-32, so that no part is ever held whole as text. The archive is
- * the plain zip of the standard (no zip64: a part or an archive of 4 GiB or more, or more than
- * 65,535 parts, is refused), with each part's sizes and CRC in its local header.
+ * Writing a zip archive (a `.qdpx` bundle) whose parts are made in chunks: the chunks are
+ * gathered into runs of half a million characters or so, each deflated by node's own zlib as it
+ * comes (on zlib's threads, while the next run is made) and counted into the part's CRC-32, so
+ * that no part is ever held whole as text. Parts that are already whole (the sources' texts) can
+ * be deflated ahead, on zlib's threads while another part is made (`deflateTexts`), and placed
+ * later. The archive is the plain zip of the standard (no zip64: a part or an archive of 4 GiB or
+ * more, or more than 65,535 parts, is refused), with each part's sizes and CRC in its local header.
  */
 import { once } from 'node:events';
-import { crc32, createDeflateRaw } from 'node:zlib';
+import { constants, crc32, createDeflateRaw } from 'node:zlib';
 
 /** A part of the archive as it is written: its name, where its header starts, and what it holds. */
 interface WrittenPart {
@@ -49,6 +51,121 @@ function utf8Pieces(pieces: readonly string[]): Buffer {
   return bytes.subarray(0, length);
 }
 
+/**
+ * About how many UTF-16 units of text are encoded and handed to zlib at once. Each hand-over is a
+ * trip to zlib's threads and back: the part of a document's few selections (a few kilobytes) each
+ * on its own made thousands of them for a project of 5,000 documents.
+ */
+const RUN_UNITS = 512 * 1024;
+/** How much may wait for zlib while the next run is made (zlib works while the text is made, up to this much behind). */
+const WAITING_BYTES = 8 * 1024 * 1024;
+
+/** The runs of bytes of `chunks`: texts gathered up to `RUN_UNITS` and encoded together; bytes as they are. */
+function* byteRuns(chunks: Iterable<string | readonly string[] | Uint8Array>): Generator<Uint8Array> {
+  let texts: string[] = [];
+  let units = 0;
+  for (const chunk of chunks) {
+    if (chunk instanceof Uint8Array) {
+      if (texts.length) yield utf8Pieces(texts);
+      texts = [];
+      units = 0;
+      yield chunk;
+      continue;
+    }
+    for (const text of typeof chunk === 'string' ? [chunk] : chunk) {
+      texts.push(text);
+      units += text.length;
+    }
+    if (units >= RUN_UNITS) {
+      yield utf8Pieces(texts);
+      texts = [];
+      units = 0;
+    }
+  }
+  if (texts.length) yield utf8Pieces(texts);
+}
+
+/** A part deflated whole, ahead of its place in the archive (see `deflateTexts`). */
+export interface DeflatedPart {
+  crc: number;
+  size: number;
+  packed: Buffer;
+}
+
+/**
+ * An empty last block (fixed codes: the last-block bit, the block type, the end code), which ends
+ * a deflate stream after a full flush.
+ */
+const LAST_EMPTY_BLOCK = Buffer.from([0x03, 0x00]);
+
+/** Texts being deflated ahead (see `deflateTexts`). */
+export interface TextsDeflating {
+  /** Each text's part, in the texts' order, once all are deflated. */
+  parts: Promise<DeflatedPart[]>;
+  /** Stops the work (the archive will not be finished). */
+  stop(): void;
+}
+
+/**
+ * Deflates `texts` as UTF-8 parts, all in one zlib stream on zlib's threads (a stream per text
+ * cost the calling thread more than the deflating did, thousands of them: zlib's set-up and a
+ * quarter of a megabyte of its memory each). After each text a full flush ends its data on a byte
+ * and makes what follows owe nothing to it, so each text's share of the output, closed with an
+ * empty last block, is a deflate stream of its own, as pigz makes independent blocks.
+ */
+export function deflateTexts(texts: readonly string[], level = DEFLATE_LEVEL): TextsDeflating {
+  const deflater = createDeflateRaw({ level, chunkSize: 256 * 1024 });
+  const output: Buffer[] = [];
+  let outputSize = 0;
+  // Read, not heard as 'data': what zlib gave before a flush's callback may still wait in the
+  // stream's buffer then, and is taken from it at once.
+  const take = () => {
+    for (let chunk: Buffer | null; (chunk = deflater.read() as Buffer | null) !== null; ) {
+      output.push(chunk);
+      outputSize += chunk.length;
+    }
+  };
+  deflater.on('readable', take);
+  const ended = once(deflater, 'end');
+  const heads: Array<{ crc: number; size: number }> = [];
+  // Where each text's data ends in the output (zlib's output up to its flush's callback).
+  const ends: number[] = [];
+  let flushes = 0;
+  for (const text of texts) {
+    const bytes = Buffer.from(text, 'utf8');
+    heads.push({ crc: crc32(bytes), size: bytes.length });
+    // An empty text has no data (two flushes in a row would be an error of zlib's).
+    if (bytes.length === 0) continue;
+    deflater.write(bytes);
+    flushes++;
+    deflater.flush(constants.Z_FULL_FLUSH, () => {
+      take();
+      ends.push(outputSize);
+      // Ended only now: the stream makes its last chunk a finish, which the last flush must not be.
+      if (ends.length === flushes) deflater.end();
+    });
+  }
+  if (flushes === 0) deflater.end();
+  const parts = ended.then(() => {
+    const all = Buffer.concat(output, outputSize);
+    let start = 0;
+    let flushed = 0;
+    return heads.map(({ crc, size }) => {
+      const end = size === 0 ? start : ends[flushed++]!;
+      const data = all.subarray(start, end);
+      // A full flush ends on an empty stored block: 00 00 ff ff.
+      if (size > 0 && !(data.length >= 4 && data.readUInt32BE(data.length - 4) === 0x0000ffff)) {
+        throw new Error('a text deflated ahead did not end where its flush did');
+      }
+      start = end;
+      return { crc, size, packed: Buffer.concat([data, LAST_EMPTY_BLOCK]) };
+    });
+  });
+  // A failure is the caller's when it takes the parts; until then it is not an unhandled one.
+  parts.catch(() => undefined);
+  return { parts, stop: () => deflater.destroy() };
+}
+
 /** A zip archive in memory, part by part; `bytes()` closes it with its central directory. */
 export class ZipWriter {
   private readonly chunks: Buffer[] = [];
@@ -68,7 +185,7 @@ export class ZipWriter {
   /**
    * Adds a part made of `chunks` (text as UTF-8, bytes, or a list of texts that follow one
    * another), deflated as they come. Resolves once the part is written; `between` runs after each
-   * chunk (to report progress, say).
+   * run of chunks handed to zlib (to report progress, or to let other calls in, say).
    */
   async add(path: string, chunks: Iterable<string | readonly string[] | Uint8Array>, between?: () => void | Promise<void>): Promise<void> {
     const deflater = createDeflateRaw({ level: this.level, chunkSize: 256 * 1024 });
@@ -83,16 +200,26 @@ export class ZipWriter {
     ended.catch(() => undefined);
     let crc = 0;
     let size = 0;
-    for (const chunk of chunks) {
-      const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk instanceof Uint8Array ? chunk : utf8Pieces(chunk);
+    for (const bytes of byteRuns(chunks)) {
       if (bytes.length === 0) continue;
       crc = crc32(bytes, crc);
       size += bytes.length;
-      if (!deflater.write(bytes)) await once(deflater, 'drain');
+      deflater.write(bytes);
+      // zlib works on what waits while the next run is made; past that much, the text waits for it.
+      if (deflater.writableLength > WAITING_BYTES) await once(deflater, 'drain');
       await between?.();
     }
     deflater.end();
     await ended;
+    this.place(path, { crc, size, packed, packedSize });
+  }
+
+  /** Adds a part deflated ahead (see `deflateTexts`), in its turn after the parts already added. */
+  addDeflated(path: string, part: DeflatedPart): void {
+    this.place(path, { crc: part.crc, size: part.size, packed: [part.packed], packedSize: part.packed.length });
+  }
+
+  private place(path: string, { crc, size, packed, packedSize }: { crc: number; size: number; packed: Buffer[]; packedSize: number }): void {
     if (size >= LIMIT_32 || packedSize >= LIMIT_32) throw new Error(`the part ${path} is too large for a zip archive (4 GiB or more)`);
     const name = Buffer.from(path, 'utf8');
     const part: WrittenPart = { name, offset: this.length, crc, size, packedSize };

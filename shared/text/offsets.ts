@@ -8,6 +8,9 @@
  * binary search rather than a scan of the text.
  */
 
+/** The first half of a surrogate pair (without Unicode mode: each half is found on its own). */
+const HIGH_SURROGATE = /[\uD800-\uDBFF]/g;
+
 /** Converts offsets of one text between UTF-16 code units and Unicode code points. */
 export class CodePointIndex {
   /** UTF-16 offsets at which an astral character (a surrogate pair) starts, ascending. */
@@ -16,14 +19,14 @@ export class CodePointIndex {
   readonly codePointLength: number;
 
   constructor(text: string) {
-    for (let i = 0; i < text.length; i++) {
-      const unit = text.charCodeAt(i);
-      if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
-        const next = text.charCodeAt(i + 1);
-        if (next >= 0xdc00 && next <= 0xdfff) {
-          this.astralStarts.push(i);
-          i++;
-        }
+    // The regular expression skips to each high surrogate: a few times quicker than a look at every unit.
+    HIGH_SURROGATE.lastIndex = 0;
+    for (let found = HIGH_SURROGATE.exec(text); found; found = HIGH_SURROGATE.exec(text)) {
+      const i = found.index;
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        this.astralStarts.push(i);
+        HIGH_SURROGATE.lastIndex = i + 2;
       }
     }
     this.utf16Length = text.length;

@@ -1,21 +1,23 @@
 /**
- * A large REFI-QDA project is read and placed in a worker thread: while it is, the main process
- * answers other calls (reading the project, opening a document, coding a passage), and a passage
- * coded meanwhile is kept beside everything the file brings in. Jobs in a row share one thread;
+ * A large REFI-QDA project is read and placed, or written, in a worker thread: while it is, the
+ * main process answers other calls (reading the project, opening a document, coding a passage),
+ * and a passage coded meanwhile is kept beside everything the file brings in. Jobs in a row share one thread;
  * a cancelled job's thread is ended and the job after it runs in a fresh one.
  */
 import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/handlers/dispatch';
 import { newDocumentRecord } from '../../electron/project/document-texts';
 import { cancelledFailure, Job } from '../../electron/services/jobs';
 import { importProjectFile } from '../../electron/services/project-exchange';
-import { qdpxBytes, type QdpxOptions } from '../../electron/services/refi-qda';
+import { qdpxBytes, WRITING_SEGMENTS, type QdpxOptions } from '../../electron/services/refi-qda';
 import { exchangeWorkers, qdpxBytesInThread } from '../../electron/services/refi-qda-thread';
 import type { DatasetInput } from '../../shared/model/project';
 import { DEFAULT_CODES } from '../../shared/model/codebook';
 import type { CodedSegment } from '../../shared/model/segments';
 import type { JobProgress, ProjectImportOutcome } from '../../shared/ipc';
+import { ZipArchive } from '../../electron/services/zip-archive';
 import { openProject, segmentInput } from '../support/project';
 import { value } from '../support/builders';
 
@@ -84,6 +86,46 @@ describe('a REFI-QDA import in its worker thread', () => {
     const dataset = await project.store.dataset();
     expect(dataset.segments.filter((segment) => segment.coder === 'Chen')).toHaveLength(segments);
     expect(dataset.segments.map((segment) => segment.id)).toContain(coded.id);
+  });
+
+  it('lets other calls be answered while a QDPX export is written, and the file holds every segment', async () => {
+    const { data, segments } = await largeBundle();
+    const project = await openProject();
+    value<ProjectImportOutcome>(await dispatch(project.handlers, 'importProject', { name: 'large.qdpx', data }));
+    const [document] = project.store.overview().documents;
+    const text = await project.store.text(document!.id);
+    const answered: string[] = [];
+    const jobId = randomUUID();
+    const exporting = dispatch(project.handlers, 'exportDataset', { format: 'qdpx', jobId }).then((result) => {
+      answered.push('exportDataset');
+      return result;
+    });
+    // Once the worker thread is writing the segments (it has said how far it is), the page asks for other things.
+    const progress = async () => value<JobProgress | null>(await dispatch(project.handlers, 'jobProgress', { jobId }));
+    for (let i = 0; i < 10_000; i++) {
+      const now = await progress();
+      if (now?.phase === WRITING_SEGMENTS && now.done > 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+    const overview = await dispatch(project.handlers, 'getProject', {});
+    answered.push('getProject');
+    // Answered while the export is still under way: its job is still there, in the same phase.
+    const phaseAfterOverview = (await progress())?.phase;
+    const opened = await dispatch(project.handlers, 'openDocument', { documentId: document!.id });
+    answered.push('openDocument');
+    const coded = segmentInput(document!.id, text, text.split(/\s+/).find((word) => word.length > 6)!);
+    const added = await dispatch(project.handlers, 'addSegment', coded);
+    answered.push('addSegment');
+
+    const exported = value<{ path: string; rows: number }>(await exporting);
+    expect(answered).toEqual(['getProject', 'openDocument', 'addSegment', 'exportDataset']);
+    expect(overview.ok && opened.ok && added.ok).toBe(true);
+    expect(phaseAfterOverview).toBe(WRITING_SEGMENTS);
+    // The export holds the project as it was when it began: every imported segment, each a selection.
+    expect(exported.rows).toBe(segments);
+    const xml = Buffer.from(ZipArchive.open('large.qdpx', await readFile(exported.path)).read('project.qde')).toString('utf8');
+    expect(xml.match(/<PlainTextSelection /g)).toHaveLength(segments);
+    expect((await project.store.dataset()).segments.map((segment) => segment.id)).toContain(coded.id);
   });
 
   it('runs jobs in a row in one thread, and the job after a cancelled one in a fresh thread', async () => {

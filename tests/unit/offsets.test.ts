@@ -21,6 +21,16 @@ describe('CodePointIndex', () => {
     expect(() => index.toCodePoints(2)).toThrow(/surrogate pair/);
   });
 
+  it('counts lone halves of a pair as one unit each, as Array.from does, at the start, between pairs and at the end', () => {
+    for (const text of ['\uD83D', '\uDE00😀', '😀\uD83D\uD83D😀x', 'a\uD83D\uD83D\uDE00', '😀😀\uD83D']) {
+      const index = new CodePointIndex(text);
+      expect(index.codePointLength).toBe(Array.from(text).length);
+      for (let utf16 = 0; utf16 <= text.length; utf16++) {
+        if (!index.splitsSurrogatePair(utf16)) expect(index.toCodePoints(utf16)).toBe(codePointsBefore(text, utf16));
+      }
+    }
+  });
+
   it('refuses offsets outside the text', () => {
     const index = new CodePointIndex('abc');
     expect(() => index.toCodePoints(4)).toThrow(RangeError);
