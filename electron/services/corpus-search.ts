@@ -5,11 +5,10 @@
  * one text. When the limit passes, the worker is stopped and the search is refused in words, and
  * every other call is answered meanwhile.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { compileSearch, findHits, type SearchHit, type SearchQuery } from '../../shared/text/search';
 import { WorkbenchFailure } from '../../shared/model/failure';
+import { builtWorkerFile, bundleExecArgv } from './worker-file';
 
 /** How long a regular expression may run over the texts before it is stopped. */
 export const REGEX_TIME_LIMIT_MS = 1000;
@@ -26,10 +25,9 @@ export type TextHits = { hits: SearchHit[]; truncated: boolean };
 /** What the worker says: that the search has begun, then its hits per text. */
 export type SearchWorkerMessage = { kind: 'started' } | { kind: 'done'; results: TextHits[] };
 
-/** The worker's bundle: beside this bundle in dist/electron; from the sources (tests), the built one. */
+/** The worker's bundle (see worker-file.ts). */
 function workerFile(): string {
-  const beside = join(__dirname, 'corpus-search-worker.cjs');
-  return existsSync(beside) ? beside : join(__dirname, '..', '..', 'dist', 'electron', 'corpus-search-worker.cjs');
+  return builtWorkerFile('corpus-search-worker.cjs', 'The search worker');
 }
 
 /**
@@ -40,7 +38,7 @@ export function searchTexts(texts: string[], query: SearchQuery, timeLimitMs = R
   compileSearch(query);
   if (!query.regex) return Promise.resolve(texts.map((text) => findHits(text, query)));
   return new Promise((resolve, reject) => {
-    const worker = new Worker(workerFile(), { workerData: { query, texts } satisfies SearchWork });
+    const worker = new Worker(workerFile(), { execArgv: bundleExecArgv(), workerData: { query, texts } satisfies SearchWork });
     let settled = false;
     let timer: NodeJS.Timeout | undefined;
     const settle = (done: () => void) => {

@@ -4,13 +4,12 @@
  * answers every other call meanwhile (the page's progress polls, a cancel, its edits). The job
  * shows the worker's progress; cancelling the job stops the worker at once.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ReliabilityInput, ReliabilityOptions } from '../../shared/stats/character-data';
 import type { ReliabilityReport } from '../../shared/stats/reliability-report';
 import { WorkbenchFailure, type ErrorCode } from '../../shared/model/failure';
 import type { Job } from './jobs';
+import { builtWorkerFile, bundleExecArgv } from './worker-file';
 
 /** What the worker is given: the chosen documents' texts, the codebook and segments, the selection. */
 export interface ReliabilityWork {
@@ -28,10 +27,9 @@ export type ReliabilityWorkerMessage =
 export const COMPUTING_PHASE = 'Computing the agreement';
 export const BOOTSTRAP_PHASE = 'Bootstrapping the intervals of α';
 
-/** The worker's bundle: beside this bundle in dist/electron; from the sources (tests), the built one. */
-function builtWorkerFile(): string {
-  const beside = join(__dirname, 'reliability-worker.cjs');
-  return existsSync(beside) ? beside : join(__dirname, '..', '..', 'dist', 'electron', 'reliability-worker.cjs');
+/** The worker's bundle (see worker-file.ts). */
+function reliabilityWorkerFile(): string {
+  return builtWorkerFile('reliability-worker.cjs', 'The reliability worker');
 }
 
 /** Only what the report reads, so that no more than that is copied to the worker. */
@@ -54,13 +52,13 @@ export function reliabilityReportInWorker(
   input: ReliabilityInput,
   selection: ReliabilityOptions,
   job: Job,
-  workerFile: string = builtWorkerFile(),
+  workerFile: string = reliabilityWorkerFile(),
 ): Promise<ReliabilityReport> {
   // A job cancelled before it began starts no worker at all.
   if (job.cancelled) return Promise.reject(cancelledFailure());
   job.report(COMPUTING_PHASE, 0, 0);
   return new Promise((resolve, reject) => {
-    const worker = new Worker(workerFile, { workerData: { input: slim(input), selection } satisfies ReliabilityWork });
+    const worker = new Worker(workerFile, { execArgv: bundleExecArgv(), workerData: { input: slim(input), selection } satisfies ReliabilityWork });
     let settled = false;
     const settle = (done: () => void) => {
       if (settled) return;

@@ -17,7 +17,7 @@ import { WorkbenchFailure, type ErrorCode } from '../../shared/model/failure';
 import type { Suggestion, SuggestionOptions } from '../../shared/suggestions/suggestions';
 import type { CodedSpan, TrainingDocument, TrainingInput } from '../../shared/suggestions/training-examples';
 import type { CodeQuality, TrainingSettings } from '../../shared/suggestions/training';
-import { builtWorkerFile } from './worker-file';
+import { builtWorkerFile, bundleExecArgv } from './worker-file';
 
 const WORKER_FILE = 'suggestions-worker.cjs';
 
@@ -50,7 +50,7 @@ export class SuggestionsThread {
 
   constructor(
     /** Starts a thread (a test seam: a stand-in, or the worker run inside a wrapper). */
-    private readonly makeWorker: () => Worker = () => new Worker(suggestionsWorkerFile()),
+    private readonly makeWorker: () => Worker = () => new Worker(suggestionsWorkerFile(), { execArgv: bundleExecArgv() }),
   ) {}
 
   /**
