@@ -9,6 +9,7 @@ import { toCharacterEdges } from '../../shared/text/graphemes';
 import { offsetToPos, posToOffset, type TextLayout } from '../../shared/text/text-layout';
 import type { TextViewController } from '../store/text-view';
 import { liveSelection } from './live-selection';
+import { textOnScreen } from './visible-window';
 
 /** The controller of `view`, showing a text laid out as `layout`, scrolled in `scroller`. */
 export function textViewController(view: EditorView, layout: TextLayout, scroller: HTMLElement): TextViewController {
@@ -45,15 +46,7 @@ export function textViewController(view: EditorView, layout: TextLayout, scrolle
       view.focus();
     },
     visibleRange() {
-      const text = view.dom.getBoundingClientRect();
-      const area = scroller.getBoundingClientRect();
-      const top = Math.max(text.top, area.top) + 1;
-      const bottom = Math.min(text.bottom, area.bottom) - 1;
-      if (bottom <= top) return null;
-      const left = text.left + 2;
-      const from = view.posAtCoords({ left, top })?.pos ?? 0;
-      const to = view.posAtCoords({ left, top: bottom })?.pos ?? layout.docSize;
-      return { start: posToOffset(layout, from, 'start'), end: posToOffset(layout, to, 'end') };
+      return textOnScreen(view, layout, scroller);
     },
   };
 }

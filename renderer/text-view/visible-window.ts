@@ -1,6 +1,7 @@
 /**
  * The visible window: as the reader scrolls (or the page resizes), the highlights are kept on
- * the sections on screen and a margin around them (see highlight-plugin.ts for why).
+ * the sections on screen and a margin around them (see highlight-plugin.ts for why). Also the
+ * passage on screen as text offsets, found the same way: by the boxes of sections and lines.
  */
 import type { EditorView } from 'prosemirror-view';
 import { sectionAtPos, type TextLayout } from '../../shared/text/text-layout';
@@ -49,6 +50,39 @@ function sectionsOnScreen(view: EditorView, layout: TextLayout, scroller: HTMLEl
   const first = Math.min(count - 1, firstPast(count, top, (i) => sections[i].getBoundingClientRect().bottom));
   const last = Math.max(first, Math.min(count - 1, firstPast(count, bottom, (i) => sections[i].getBoundingClientRect().top) - 1));
   return { first, last };
+}
+
+/**
+ * The lines on screen, from the first whose bottom is below the screen's top to the last whose
+ * top is above its bottom, as text offsets (from the start of the first to the end of the last).
+ * Read from the boxes of sections and lines, which the page has laid out anyway, rather than by
+ * a hit test at the screen's edges (posAtCoords), which cost more than the rest of a first frame.
+ * A section drawn far (one block of text) answers for all its lines; null when no text is on screen.
+ */
+export function textOnScreen(view: EditorView, layout: TextLayout, scroller: HTMLElement): { start: number; end: number } | null {
+  const onScreen = sectionsOnScreen(view, layout, scroller);
+  if (!onScreen) return null;
+  const text = view.dom.getBoundingClientRect();
+  const box = scroller.getBoundingClientRect();
+  const top = Math.max(text.top, box.top) + 1;
+  const bottom = Math.min(text.bottom, box.bottom) - 1;
+  const linesOf = (index: number): HTMLCollection | null => {
+    const section = layout.sections[index];
+    const element = view.dom.children[index];
+    return element && !element.classList.contains('tv-far') && element.children.length === section.lineCount ? element.children : null;
+  };
+  const firstSection = layout.sections[onScreen.first];
+  const firstLines = linesOf(onScreen.first);
+  const firstLine = firstSection.firstLine + (firstLines
+    ? Math.min(firstSection.lineCount - 1, firstPast(firstSection.lineCount, top, (i) => firstLines[i].getBoundingClientRect().bottom))
+    : 0);
+  const lastSection = layout.sections[onScreen.last];
+  const lastLines = linesOf(onScreen.last);
+  const lastLine = lastSection.firstLine + (lastLines
+    ? Math.max(0, firstPast(lastSection.lineCount, bottom, (i) => lastLines[i].getBoundingClientRect().top) - 1)
+    : lastSection.lineCount - 1);
+  const last = layout.lines[Math.max(firstLine, lastLine)];
+  return { start: layout.lines[firstLine].start, end: last.start + last.length };
 }
 
 /** Keeps the decorated window on the sections in view of `scroller`; returns the stopper. */

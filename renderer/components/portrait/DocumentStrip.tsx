@@ -76,7 +76,9 @@ export function DocumentStrip(props: { scroller: RefObject<HTMLElement | null> }
       drawSoon();
     };
     rows.current = null;
-    build();
+    // The first build comes with the observer's first report, made after the frame's layout: the
+    // strip's size read then costs nothing, where read now it would lay out the page (the text
+    // being opened with it) a first time before the frame lays it out again.
     const resizes = new ResizeObserver(build);
     resizes.observe(element);
     const stop = subscribe(() => {
