@@ -98,6 +98,8 @@ export class SuggestionsService {
   private checkedAt = -1;
   /** Every suggestion of the corpus, in confidence order, for one model and one state of the project. */
   private corpus: { key: string; suggestions: Suggestion[] } | null = null;
+  /** The corpus's list being made: its key, the promise of it, and how many documents are read of how many. */
+  private listing: { key: string; made: Promise<Suggestion[]>; done: number; total: number } | null = null;
   /** Each document's suggestions from the model in use, with what they depend on (see suggestionsOf). */
   private readonly perDocument = new Map<string, { key: string; suggestions: Suggestion[] }>();
   private closed = false;
@@ -142,8 +144,9 @@ export class SuggestionsService {
     const enabled = this.settings.enabled;
     if (enabled) this.lookForChanges();
     const model = this.model;
-    const shown = { enabled, trainedAt: model?.trainedAt ?? null, trainedOn: model?.trainedOn ?? 0, quality: model?.quality ?? [], failure: this.failure };
-    if (!enabled) return { ...shown, state: 'off', failure: null };
+    const listing = this.listing ? { done: this.listing.done, total: this.listing.total } : null;
+    const shown = { enabled, trainedAt: model?.trainedAt ?? null, trainedOn: model?.trainedOn ?? 0, quality: model?.quality ?? [], failure: this.failure, listing };
+    if (!enabled) return { ...shown, state: 'off', failure: null, listing: null };
     if (this.timer || this.running) return { ...shown, state: 'training' };
     if (this.failure) return { ...shown, state: 'failed' };
     if (!model) return { ...shown, state: 'training' };
@@ -374,20 +377,34 @@ export class SuggestionsService {
   private async corpusList(model: ModelInUse): Promise<Suggestion[]> {
     const key = `${model.generation}:${this.store.changeCount}:${this.settings.threshold}`;
     if (this.corpus?.key === key) return this.corpus.suggestions;
-    const rejectedBy = new Map<string, RejectedSuggestion[]>();
-    for (const span of this.store.rejectedSuggestions) {
-      const list = rejectedBy.get(span.documentId);
-      if (list) list.push(span);
-      else rejectedBy.set(span.documentId, [span]);
-    }
+    // Asked again while it is being made (the page asks as the researcher decides): the same making.
+    if (this.listing?.key === key) return this.listing.made;
     const documents = this.store.documents;
-    const present = new Set(documents.map((document) => document.id));
-    for (const id of this.perDocument.keys()) if (!present.has(id)) this.perDocument.delete(id);
-    const all: Suggestion[] = [];
-    for (const document of documents) for (const suggestion of await this.suggestionsOf(document, model, rejectedBy.get(document.id) ?? [])) all.push(suggestion);
-    const suggestions = orderSuggestions(all, 'confidence');
-    this.corpus = { key, suggestions };
-    return suggestions;
+    const listing = { key, made: Promise.resolve<Suggestion[]>([]), done: 0, total: documents.length };
+    listing.made = (async () => {
+      const rejectedBy = new Map<string, RejectedSuggestion[]>();
+      for (const span of this.store.rejectedSuggestions) {
+        const list = rejectedBy.get(span.documentId);
+        if (list) list.push(span);
+        else rejectedBy.set(span.documentId, [span]);
+      }
+      const present = new Set(documents.map((document) => document.id));
+      for (const id of this.perDocument.keys()) if (!present.has(id)) this.perDocument.delete(id);
+      const all: Suggestion[] = [];
+      for (const document of documents) {
+        for (const suggestion of await this.suggestionsOf(document, model, rejectedBy.get(document.id) ?? [])) all.push(suggestion);
+        listing.done += 1;
+      }
+      const suggestions = orderSuggestions(all, 'confidence');
+      this.corpus = { key, suggestions };
+      return suggestions;
+    })();
+    this.listing = listing;
+    try {
+      return await listing.made;
+    } finally {
+      if (this.listing === listing) this.listing = null;
+    }
   }
 }
 

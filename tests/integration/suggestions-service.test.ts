@@ -295,6 +295,41 @@ describe('suggestions in the text and across the corpus', () => {
     expect(asked).toEqual([other.documentId]);
   });
 
+  it("says in its state how many documents are read while the corpus's list is made, and nothing once it is made", async () => {
+    const { project } = await corpusProject(16, { documents: 30, sentencesPerDocument: 25 }, 20);
+    let answered = 0;
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let reached!: () => void;
+    const holding = new Promise<void>((resolve) => (reached = resolve));
+    class HeldThread extends SuggestionsThread {
+      override async suggest(...args: Parameters<SuggestionsThread['suggest']>): ReturnType<SuggestionsThread['suggest']> {
+        // The fourth document is held until the test has looked.
+        if (++answered === 4) {
+          reached();
+          await held;
+        }
+        return super.suggest(...args);
+      }
+    }
+    const service = new SuggestionsService(project.store, { now: () => new Date(), debounceMs: 60_000, makeThread: () => new HeldThread() });
+    await service.setSettings({ enabled: true });
+    while (service.status().state === 'training') await new Promise((resolve) => setTimeout(resolve, 40));
+    expect(service.status().listing).toBeNull();
+    const request = { codeId: null, order: 'confidence' as const, offset: 0, limit: 10 };
+    const listed = service.corpusSuggestions(request);
+    await holding;
+    expect(service.status()).toMatchObject({ state: 'ready', listing: { done: 3, total: 30 } });
+    // Asked again meanwhile: the same making, no document asked twice.
+    const again = service.corpusSuggestions(request);
+    release();
+    const [page, second] = await Promise.all([listed, again]);
+    expect(second).toEqual(page);
+    expect(answered).toBe(30);
+    expect(page.status.listing).toBeNull();
+    expect(service.status().listing).toBeNull();
+  });
+
   it('a rejection is a line appended to the journal, the project file left as it was, and is there after reopening without a clean close', async () => {
     const { project } = await corpusProject(5, { documents: 3, sentencesPerDocument: 10 });
     const file = join(project.folder, PROJECT_FILE);
