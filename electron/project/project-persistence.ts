@@ -1,25 +1,33 @@
 /**
  * How a project is kept on disk between full saves: the numbered steps of the journal (an action
- * done, undone or redone), how a line is read back and applied (a damaged line skipped, the
+ * done, undone or redone, a suggestion rejected), how a line is read back and applied (a damaged line skipped, the
  * valid ones after it kept), and the JSON of the project file, made in chunks as it is written.
  */
 import { checkProjectState, type ProjectFile } from '../../shared/model/project-schema';
 import { SEGMENT_FIELDS, segmentRowsJson } from '../../shared/model/segment-rows';
 import { actionSchema } from '../../shared/model/changes';
+import { rejectedSuggestionSchema, sameRejection, type RejectedSuggestion } from '../../shared/model/suggestion-settings';
 import { applyChanges, recordDone, redoLast, undoLast } from '../../shared/edits/changes';
 import { type Action } from '../../shared/model/changes';
 import type { JournalContents } from './journal';
 
-/** A step the store takes: an action done, or the last one undone, or redone. */
-export type JournalStep = { op: 'do'; action: Action } | { op: 'undo' } | { op: 'redo' };
+/**
+ * A step the store takes: an action done, or the last one undone, or redone; or a suggestion
+ * rejected (not an action: it is never undone, but it is saved as cheaply as one).
+ */
+export type JournalStep = { op: 'do'; action: Action } | { op: 'undo' } | { op: 'redo' } | { op: 'reject'; rejection: RejectedSuggestion };
 /** A line of the journal: a step and its number. */
 export type JournalRecord = JournalStep & { seq: number };
 
 /** A journal line as a record, or null when it is not one. */
 export function journalRecord(json: unknown): JournalRecord | null {
-  const value = json as { seq?: unknown; op?: unknown; action?: unknown } | null;
+  const value = json as { seq?: unknown; op?: unknown; action?: unknown; rejection?: unknown } | null;
   if (typeof value?.seq !== 'number' || !Number.isInteger(value.seq)) return null;
   if (value.op === 'undo' || value.op === 'redo') return { seq: value.seq, op: value.op };
+  if (value.op === 'reject') {
+    const rejection = rejectedSuggestionSchema.safeParse(value.rejection);
+    return rejection.success ? { seq: value.seq, op: 'reject', rejection: rejection.data } : null;
+  }
   if (value.op !== 'do') return null;
   const parsed = actionSchema.safeParse(value.action);
   return parsed.success ? { seq: value.seq, op: 'do', action: parsed.data } : null;
@@ -32,10 +40,19 @@ export function replay(project: ProjectFile, record: JournalRecord): void {
     recordDone(project.history, record.action);
   } else if (record.op === 'undo') {
     undoLast(project);
+  } else if (record.op === 'reject') {
+    rememberRejection(project.rejectedSuggestions, record.rejection);
   } else {
     redoLast(project);
   }
   project.journalSeq = record.seq;
+}
+
+/** Adds a rejection to the list unless the same code on the same passage is there; true when it was added. */
+export function rememberRejection(list: RejectedSuggestion[], rejection: RejectedSuggestion): boolean {
+  if (list.some((kept) => sameRejection(kept, rejection))) return false;
+  list.push({ documentId: rejection.documentId, codeId: rejection.codeId, start: rejection.start, end: rejection.end });
+  return true;
 }
 
 /**

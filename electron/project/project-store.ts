@@ -24,7 +24,7 @@ import { indexSegments, segmentsOfDocument } from '../../shared/model/segment-ta
 import { type ProjectState } from '../../shared/model/project';
 import type { ProjectFile } from '../../shared/model/project-schema';
 import { WorkbenchFailure } from '../../shared/model/failure';
-import { sameRejection, suggestionSettingsSchema, type RejectedSuggestion, type SuggestionSettings } from '../../shared/model/suggestion-settings';
+import { rejectedSuggestionSchema, suggestionSettingsSchema, type RejectedSuggestion, type SuggestionSettings } from '../../shared/model/suggestion-settings';
 import type { CodedSegment, SegmentOrigin } from '../../shared/model/segments';
 import { misplacedSegmentsNotice } from '../../shared/views/misplaced-segments';
 import { documentsInOrder, historyLabels, projectCoders, projectOverview } from '../../shared/views/project-overview';
@@ -36,7 +36,7 @@ import type { ProjectLock } from './project-lock';
 import { refuseUnsavable } from './savable-action';
 import { COMPACT_AFTER, COMPACT_AFTER_BYTES, SaveLoop } from './save-loop';
 import type { Journal } from './journal';
-import type { JournalRecord, JournalStep } from './project-persistence';
+import { rememberRejection, type JournalRecord, type JournalStep } from './project-persistence';
 
 export { PROJECT_FILE, JOURNAL_FILE, type ProjectStoreOptions } from './project-opening';
 export { DOCUMENTS_FOLDER } from './document-texts';
@@ -413,17 +413,16 @@ export class ProjectStore {
   /**
    * Remembers a rejected suggestion (once: the same code on the same passage again changes
    * nothing); resolves with how many the project keeps, once it is on disk. Like a setting it is
-   * saved at once and not undone: the model is not to suggest it again.
+   * not undone (the model is not to suggest it again), but it is saved as a step of the journal,
+   * as an action is: a run of rejections in a large project costs a short append each, not a
+   * rewrite of the whole project file.
    */
   async rejectSuggestion(rejection: RejectedSuggestion): Promise<number> {
     this.refuseIfClosed();
+    const checked = rejectedSuggestionSchema.safeParse(rejection);
+    if (!checked.success) throw new WorkbenchFailure('invalid-input', `This rejection cannot be kept: ${checked.error.issues[0]?.message ?? 'it is not valid'}. Nothing was changed.`);
     const list = this.data.rejectedSuggestions;
-    if (!list.some((kept) => sameRejection(kept, rejection))) {
-      list.push({ documentId: rejection.documentId, codeId: rejection.codeId, start: rejection.start, end: rejection.end });
-      this.changes += 1;
-      await this.saving.saveAll();
-      this.notifyChanged();
-    }
+    if (rememberRejection(list, checked.data)) await this.commit({ op: 'reject', rejection: checked.data });
     return list.length;
   }
 

@@ -15,7 +15,9 @@
  *   a model trained is handed to the answering thread as the text of its file.
  * - **What it answers.** Suggestions only on uncoded sentences, never a code the researcher
  *   rejected on that sentence, never below the project's threshold; across the corpus, one list
- *   kept until the project or the model changes, ordered and paged as asked.
+ *   kept until the project or the model changes, ordered and paged as asked. Each document's
+ *   suggestions are kept apart too, keyed by the model and what the document's suggestions
+ *   depend on: after a change, only the documents it touched are read again.
  * - **Blind coding.** The model learns from, and leaves out, the segments the coder may see: in
  *   blind coding, their own.
  *
@@ -96,6 +98,10 @@ export class SuggestionsService {
   private checkedAt = -1;
   /** Every suggestion of the corpus, in confidence order, for one model and one state of the project. */
   private corpus: { key: string; suggestions: Suggestion[] } | null = null;
+  /** The corpus's list being made: its key, the promise of it, and how many documents are read of how many. */
+  private listing: { key: string; made: Promise<Suggestion[]>; done: number; total: number } | null = null;
+  /** Each document's suggestions from the model in use, with what they depend on (see suggestionsOf). */
+  private readonly perDocument = new Map<string, { key: string; suggestions: Suggestion[] }>();
   private closed = false;
   /**
    * Someone has asked for suggestions or their status: only then do changes train a model (the
@@ -138,8 +144,9 @@ export class SuggestionsService {
     const enabled = this.settings.enabled;
     if (enabled) this.lookForChanges();
     const model = this.model;
-    const shown = { enabled, trainedAt: model?.trainedAt ?? null, trainedOn: model?.trainedOn ?? 0, quality: model?.quality ?? [], failure: this.failure };
-    if (!enabled) return { ...shown, state: 'off', failure: null };
+    const listing = this.listing ? { done: this.listing.done, total: this.listing.total } : null;
+    const shown = { enabled, trainedAt: model?.trainedAt ?? null, trainedOn: model?.trainedOn ?? 0, quality: model?.quality ?? [], failure: this.failure, listing };
+    if (!enabled) return { ...shown, state: 'off', failure: null, listing: null };
     if (this.timer || this.running) return { ...shown, state: 'training' };
     if (this.failure) return { ...shown, state: 'failed' };
     if (!model) return { ...shown, state: 'training' };
@@ -156,7 +163,7 @@ export class SuggestionsService {
     const document = findDocument(this.store.state, documentId);
     const model = this.answeringModel();
     if (!model) return [];
-    const suggestions = await this.suggestionsOf(document, model);
+    const suggestions = [...(await this.suggestionsOf(document, model))];
     return suggestions.sort((a, b) => a.start - b.start || a.end - b.end || (a.codeId < b.codeId ? -1 : a.codeId > b.codeId ? 1 : 0));
   }
 
@@ -301,6 +308,7 @@ export class SuggestionsService {
       if (this.closed) return;
       this.model = { json, quality: quality ?? [], trainedAt, trainedOn: plan.segments.length, trainedCodes: new Set(trainedCodes), signature: plan.signature, generation: ++this.generation };
       this.corpus = null;
+      this.perDocument.clear();
       this.failure = null;
     } catch (error) {
       if (this.closed) return;
@@ -327,13 +335,24 @@ export class SuggestionsService {
     return { signature: hash.digest('hex'), segments, rejected, codeIds, documents };
   }
 
-  /** A document's suggestions from the model in use (codes since deleted left out). */
-  private async suggestionsOf(document: DocumentRecord, model: ModelInUse): Promise<Suggestion[]> {
-    const text = await this.store.text(document.id);
+  /**
+   * A document's suggestions from the model in use (codes since deleted left out), from the
+   * document's cache when nothing it depends on changed: the model, the threshold, the codebook's
+   * codes, the document's language, and its segments and rejections. Within one call of
+   * `corpusList`, `rejectedHere` gives the document's rejections already grouped.
+   */
+  private async suggestionsOf(document: DocumentRecord, model: ModelInUse, rejectedHere?: readonly RejectedSuggestion[]): Promise<Suggestion[]> {
     const segments = shownTo(this.store.viewer, segmentsOfDocument(this.store.state, document.id)).map(spanOf);
-    const rejected = this.store.rejectedSuggestions.filter((span) => span.documentId === document.id).map(spanOf);
-    const request = { id: document.id, text, locale: documentLocale(document.values) };
-    const options = { threshold: this.settings.threshold, order: 'confidence' as const };
+    const rejected = (rejectedHere ?? this.store.rejectedSuggestions.filter((span) => span.documentId === document.id)).map(spanOf);
+    const locale = documentLocale(document.values);
+    const threshold = this.settings.threshold;
+    const codeIds = this.store.state.codes.map((code) => code.id);
+    const key = documentKey(model.generation, threshold, locale, codeIds, segments, rejected);
+    const cached = this.perDocument.get(document.id);
+    if (cached?.key === key) return cached.suggestions;
+    const text = await this.store.text(document.id);
+    const request = { id: document.id, text, locale };
+    const options = { threshold, order: 'confidence' as const };
     let suggestions: Suggestion[];
     try {
       suggestions = await this.answerer.suggest(request, segments, rejected, options);
@@ -343,18 +362,54 @@ export class SuggestionsService {
       await this.answerer.use(model.json);
       suggestions = await this.answerer.suggest(request, segments, rejected, options);
     }
-    const codes = new Set(this.store.state.codes.map((code) => code.id));
-    return suggestions.filter((suggestion) => codes.has(suggestion.codeId));
+    const codes = new Set(codeIds);
+    const kept = suggestions.filter((suggestion) => codes.has(suggestion.codeId));
+    // A model replaced while this one answered: its answer is not kept for the next.
+    if (this.model === model) this.perDocument.set(document.id, { key, suggestions: kept });
+    return kept;
   }
 
-  /** Every suggestion of the corpus in confidence order, kept until the model or the project changes. */
+  /**
+   * Every suggestion of the corpus in confidence order, kept until the model or the project
+   * changes; made again from each document's cache, so that after a change only the documents it
+   * touched are asked again (the first list of a model asks every document).
+   */
   private async corpusList(model: ModelInUse): Promise<Suggestion[]> {
     const key = `${model.generation}:${this.store.changeCount}:${this.settings.threshold}`;
     if (this.corpus?.key === key) return this.corpus.suggestions;
-    const all: Suggestion[] = [];
-    for (const document of this.store.documents) for (const suggestion of await this.suggestionsOf(document, model)) all.push(suggestion);
-    const suggestions = orderSuggestions(all, 'confidence');
-    this.corpus = { key, suggestions };
-    return suggestions;
+    // Asked again while it is being made (the page asks as the researcher decides): the same making.
+    if (this.listing?.key === key) return this.listing.made;
+    const documents = this.store.documents;
+    const listing = { key, made: Promise.resolve<Suggestion[]>([]), done: 0, total: documents.length };
+    listing.made = (async () => {
+      const rejectedBy = new Map<string, RejectedSuggestion[]>();
+      for (const span of this.store.rejectedSuggestions) {
+        const list = rejectedBy.get(span.documentId);
+        if (list) list.push(span);
+        else rejectedBy.set(span.documentId, [span]);
+      }
+      const present = new Set(documents.map((document) => document.id));
+      for (const id of this.perDocument.keys()) if (!present.has(id)) this.perDocument.delete(id);
+      const all: Suggestion[] = [];
+      for (const document of documents) {
+        for (const suggestion of await this.suggestionsOf(document, model, rejectedBy.get(document.id) ?? [])) all.push(suggestion);
+        listing.done += 1;
+      }
+      const suggestions = orderSuggestions(all, 'confidence');
+      this.corpus = { key, suggestions };
+      return suggestions;
+    })();
+    this.listing = listing;
+    try {
+      return await listing.made;
+    } finally {
+      if (this.listing === listing) this.listing = null;
+    }
   }
+}
+
+/** What a document's suggestions depend on besides its text (which never changes), as one string. */
+function documentKey(generation: number, threshold: number, locale: string, codeIds: readonly string[], segments: readonly CodedSpan[], rejected: readonly CodedSpan[]): string {
+  const spans = (list: readonly CodedSpan[]) => list.map((span) => `${span.codeId}:${span.start}:${span.end}`).join(',');
+  return `${generation}|${threshold}|${locale}|${codeIds.join(',')}|${spans(segments)}|${spans(rejected)}`;
 }

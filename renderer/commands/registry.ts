@@ -58,6 +58,8 @@ export interface Command {
   shortcuts: readonly Shortcut[];
   /** The keys work with the caret in the text only (the text view's own keys). */
   inText?: boolean;
+  /** The keys work with the focus in the Suggestions panel's list only (suggestion-keys.ts). */
+  inSuggestions?: boolean;
   /** Why it cannot run now, or null when it can; absent when it always can. */
   unavailable?(state: State): DisabledReason | null;
   /** Runs it; absent for keys that act on the place of the caret (listed in the sheet only). */
@@ -176,6 +178,10 @@ const STATIC_COMMANDS: readonly Command[] = [
     shortcuts: [mod('ArrowLeft', { alt: true, shift: true }), mod('ArrowRight', { alt: true, shift: true })],
     inText: true,
   },
+  // The Suggestions panel's list takes these (components/suggestions/suggestion-keys.ts).
+  { id: 'accept-suggestion', group: 'coding', label: 'labels.acceptSuggestion', shortcuts: [{ key: 'a' }], inSuggestions: true },
+  { id: 'reject-suggestion', group: 'coding', label: 'labels.rejectSuggestion', shortcuts: [{ key: 'r' }], inSuggestions: true },
+  { id: 'skip-suggestion', group: 'coding', label: 'labels.skipSuggestion', shortcuts: [{ key: 's' }], inSuggestions: true },
   { id: 'change-coder', group: 'coding', label: 'labels.changeCoder', shortcuts: [], run: () => showCoderDialog(true) },
   {
     id: 'blind-on',

@@ -28,6 +28,11 @@ import { reportFailure } from './save-watch';
 
 /** How often the model's state is asked again while a model is being trained. */
 const TRAINING_POLL_MS = 1000;
+/**
+ * How long a request for the list may take before the model's state is asked for how far the
+ * corpus has been read (the first list of a model reads every document), and how often after.
+ */
+const LISTING_POLL_MS = 500;
 /** How long after the open document's segments change its suggestions are asked again. */
 const DOCUMENT_PAUSE_MS = 400;
 
@@ -70,7 +75,7 @@ export async function refreshSuggestionList(offset = getState().suggestions.list
   const settings = getState().suggestions.settings;
   if (!settings?.enabled) return;
   const request = ++listRequest;
-  const result = await api.corpusSuggestions({ codeId: null, order: settings.order, offset, limit: SUGGESTIONS_PAGE });
+  const result = await whileListing(api.corpusSuggestions({ codeId: null, order: settings.order, offset, limit: SUGGESTIONS_PAGE }));
   if (request !== listRequest) return;
   if (!result.ok) return void update((current) => withSuggestionError(current, result.error.message));
   // A page past the end (the last suggestions decided): the page before it.
@@ -78,6 +83,31 @@ export async function refreshSuggestionList(offset = getState().suggestions.list
     return refreshSuggestionList(Math.max(0, Math.floor((result.value.total - 1) / SUGGESTIONS_PAGE) * SUGGESTIONS_PAGE));
   }
   update((current) => withSuggestionPage(current, offset, result.value, deciding));
+}
+
+/**
+ * Waits for `answer`; should it take longer than LISTING_POLL_MS, asks the model's state meanwhile,
+ * so that the panel shows how far the corpus has been read. A state that comes after the answer
+ * is dropped (the answer carries a newer one).
+ */
+async function whileListing<T>(answer: Promise<T>): Promise<T> {
+  let waiting = true;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const ask = () => {
+    timer = setTimeout(async () => {
+      const status = await api.suggestionStatus({});
+      if (!waiting) return;
+      if (status.ok) update((current) => withSuggestionStatus(current, status.value));
+      ask();
+    }, LISTING_POLL_MS);
+  };
+  ask();
+  try {
+    return await answer;
+  } finally {
+    waiting = false;
+    clearTimeout(timer);
+  }
 }
 
 /** Shows another page of the list, its first suggestion with the focus. */

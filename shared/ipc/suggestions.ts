@@ -36,6 +36,11 @@ export interface SuggestionStatus {
   /** Per code of the codebook: k-fold cross-validation figures, or why there are none. */
   quality: CodeQuality[];
   failure: string | null;
+  /**
+   * While the corpus's list is being made for a model (the first list of a model reads every
+   * document): how many documents are read and how many there are; null otherwise.
+   */
+  listing: { done: number; total: number } | null;
 }
 
 /** A suggestion in the corpus list: where it is, the sentence's text, and its document's name. */

@@ -18,7 +18,8 @@
  *   bench-analysis.ts   D: the Analysis area's tables (frequencies, co-occurrence, the code ×
  *                       document matrix, the crosstab, word lists, the corpus portraits)
  *   bench-suggestions.ts  suggestions in their worker thread: training on 10,000 segments of a
- *                       generated corpus (S), suggestions for B
+ *                       generated corpus (S), suggestions for B; on D, the corpus's list (first,
+ *                       and after a rejection) and one rejection made durable
  *
  * Scenarios: A, the largest bundled document with 300 segments; B, a generated 2 MB document with
  * 10,000 segments; C, a generated 10 MB document with 100,000 segments; D, 5,000 generated
@@ -40,7 +41,7 @@ import { layoutText } from '../../shared/text/text-layout';
 import { generateDocument, mulberry32, randomCodedSpans, segmentsFor, type Random } from './generate';
 import { benchAgreement } from './bench-agreement';
 import { benchAnalysis } from './bench-analysis';
-import { benchSuggestions } from './bench-suggestions';
+import { benchSuggestions, benchSuggestionsOnD } from './bench-suggestions';
 import { benchCorpus } from './bench-corpus';
 import { probesScript } from './page-bench';
 import { benchExchange } from './bench-exchange';
@@ -162,6 +163,8 @@ async function main(): Promise<void> {
     sections.push({ title: 'Reliability', section: await benchAgreement(random, bText) });
     sections.push({ title: 'Analysis', section: await benchAnalysis({ tmp: join(tmp, 'analysis'), random, built: d }) });
     sections.push({ title: 'Suggestions', section: await benchSuggestions(random, bText) });
+    // Last of D's parts: it rejects suggestions in D and turns them on.
+    sections.push({ title: 'Suggestions on D', section: await benchSuggestionsOnD(random, join(tmp, 'suggestions'), d) });
 
     const rows: Row[] = sections.flatMap(({ section }) => section.rows);
     const lines = [

@@ -8,7 +8,7 @@
  * reads back with its hashes; the model learning again after more coding.
  */
 import { randomUUID } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
+import { cp, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dispatch, type Handlers } from '../../electron/handlers/handlers';
@@ -21,7 +21,7 @@ import { call } from '../support/calls';
 import { openProject, type OpenProject } from '../support/project';
 import { runPythonScript } from '../support/python';
 import { generateCodedCorpus, PLANTED_CODE, RANDOM_CODE, type CorpusSize } from '../support/suggestion-corpus';
-import { textFolder } from '../support/temp';
+import { tempFolder, textFolder } from '../support/temp';
 
 /** The project's codes that stand for the generated corpus's codes. */
 const CODE_OF: Record<string, string> = { [PLANTED_CODE]: 'call-to-action', [RANDOM_CODE]: 'opinion' };
@@ -256,6 +256,96 @@ describe('suggestions in the text and across the corpus', () => {
     await call(again.handlers, 'undo');
     const third = await reopen(again);
     expect(third.store.state.segments.find((s) => s.id === id)).toBeUndefined();
+  });
+
+  it("the corpus's list asks each document once per model, and after a change only the document it touched", async () => {
+    const { project } = await corpusProject(16, { documents: 30, sentencesPerDocument: 25 }, 20);
+    const asked: string[] = [];
+    class CountingThread extends SuggestionsThread {
+      override suggest(...args: Parameters<SuggestionsThread['suggest']>): ReturnType<SuggestionsThread['suggest']> {
+        asked.push(args[0].id);
+        return super.suggest(...args);
+      }
+    }
+    const service = new SuggestionsService(project.store, { now: () => new Date(), debounceMs: 60_000, makeThread: () => new CountingThread() });
+    await service.setSettings({ enabled: true });
+    while (service.status().state === 'training') await new Promise((resolve) => setTimeout(resolve, 40));
+    const request = { codeId: null, order: 'confidence' as const, offset: 0, limit: 1000 };
+    const first = await service.corpusSuggestions(request);
+    expect(service.status().state).toBe('ready');
+    expect(first.total).toBeGreaterThan(1);
+    expect([...asked].sort()).toEqual(project.store.documents.map((document) => document.id).sort());
+    asked.length = 0;
+    // Nothing changed: the list is the one kept; a document's marks come from its cache.
+    expect(await service.corpusSuggestions(request)).toEqual(first);
+    await service.documentSuggestions(first.suggestions[0]!.documentId);
+    expect(asked).toEqual([]);
+    // One suggestion rejected: its document alone is asked again, and the suggestion leaves the list.
+    const [top] = first.suggestions;
+    await service.reject({ documentId: top!.documentId, codeId: top!.codeId, start: top!.start, end: top!.end });
+    const after = await service.corpusSuggestions(request);
+    expect(asked).toEqual([top!.documentId]);
+    expect(after.total).toBe(first.total - 1);
+    expect(after.suggestions.some((s) => s.documentId === top!.documentId && s.start === top!.start && s.codeId === top!.codeId)).toBe(false);
+    // A passage coded by hand in another document: that document alone.
+    asked.length = 0;
+    const other = first.suggestions.find((s) => s.documentId !== top!.documentId)!;
+    await project.store.addSegment({ id: randomUUID(), documentId: other.documentId, codeId: other.codeId, start: other.start, end: other.end });
+    await service.corpusSuggestions(request);
+    expect(asked).toEqual([other.documentId]);
+  });
+
+  it("says in its state how many documents are read while the corpus's list is made, and nothing once it is made", async () => {
+    const { project } = await corpusProject(16, { documents: 30, sentencesPerDocument: 25 }, 20);
+    let answered = 0;
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let reached!: () => void;
+    const holding = new Promise<void>((resolve) => (reached = resolve));
+    class HeldThread extends SuggestionsThread {
+      override async suggest(...args: Parameters<SuggestionsThread['suggest']>): ReturnType<SuggestionsThread['suggest']> {
+        // The fourth document is held until the test has looked.
+        if (++answered === 4) {
+          reached();
+          await held;
+        }
+        return super.suggest(...args);
+      }
+    }
+    const service = new SuggestionsService(project.store, { now: () => new Date(), debounceMs: 60_000, makeThread: () => new HeldThread() });
+    await service.setSettings({ enabled: true });
+    while (service.status().state === 'training') await new Promise((resolve) => setTimeout(resolve, 40));
+    expect(service.status().listing).toBeNull();
+    const request = { codeId: null, order: 'confidence' as const, offset: 0, limit: 10 };
+    const listed = service.corpusSuggestions(request);
+    await holding;
+    expect(service.status()).toMatchObject({ state: 'ready', listing: { done: 3, total: 30 } });
+    // Asked again meanwhile: the same making, no document asked twice.
+    const again = service.corpusSuggestions(request);
+    release();
+    const [page, second] = await Promise.all([listed, again]);
+    expect(second).toEqual(page);
+    expect(answered).toBe(30);
+    expect(page.status.listing).toBeNull();
+    expect(service.status().listing).toBeNull();
+  });
+
+  it('a rejection is a line appended to the journal, the project file left as it was, and is there after reopening without a clean close', async () => {
+    const { project } = await corpusProject(5, { documents: 3, sentencesPerDocument: 10 });
+    const file = join(project.folder, PROJECT_FILE);
+    const before = await readFile(file);
+    const [document] = project.store.documents;
+    const rejections = [0, 1, 2].map((i) => ({ documentId: document!.id, codeId: PLANTED, start: 10 * i, end: 10 * i + 8 }));
+    for (const rejection of rejections) expect(await call(project.handlers, 'rejectSuggestion', rejection)).toMatchObject({ rejected: rejections.indexOf(rejection) + 1 });
+    expect((await readFile(file)).equals(before)).toBe(true);
+    const lines = (await readFile(join(project.folder, 'project.journal'), 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as { op: string; rejection?: unknown });
+    expect(lines.filter((line) => line.op === 'reject').map((line) => line.rejection)).toEqual(rejections);
+    // As after a crash: the folder as it is on disk, the store never closed.
+    const copy = join(await tempFolder(), 'copy');
+    await cp(project.folder, copy, { recursive: true, filter: (path) => !path.endsWith('.lock') });
+    const crashed = await openProject(copy, undefined, { suggestionDelayMs: 30 });
+    opened.push(crashed);
+    expect(crashed.store.rejectedSuggestions).toEqual(rejections);
   });
 
   it('a rejection is kept across reopening, and that sentence is never suggested that code again', async () => {

@@ -133,6 +133,19 @@ describe('the command registry', () => {
     expect(taken.map(describePress)).toEqual(expect.arrayContaining(['Ctrl+w', 'Ctrl+F4', 'Ctrl+Tab', 'Ctrl+Shift+Tab', 'Ctrl+PageDown', 'Ctrl+PageUp', 'Ctrl+Shift+x', 'F6', 'Shift+F6']));
   });
 
+  it("lists the Suggestions list's keys a, r and s (accept, reject, skip), marked as keys of that list", async () => {
+    const { suggestionKeyAction } = await import('../../renderer/components/suggestions/suggestion-keys');
+    const commands = registry.commandsFor(store.getState());
+    // The list reads a letter whatever its case (Shift+A accepts too); the sheet lists the plain letter.
+    const deciding = everyKeyPress().filter((event) => !event.shiftKey && ['accept', 'reject', 'skip'].includes(suggestionKeyAction(event) ?? ''));
+    expect(deciding.map(describePress)).toEqual(['a', 'r', 's']);
+    const listedAs = (event: KeyboardEvent) => commands.find((command) => command.inSuggestions && command.shortcuts.some((shortcut) => registry.matchesShortcut(event, shortcut)))?.id;
+    expect(deciding.filter((event) => !listedAs(event)).map(describePress)).toEqual([]);
+    const keysOf = (id: string) => commands.find((command) => command.id === id)!.shortcuts.map((shortcut) => registry.formatShortcut(shortcut, false));
+    expect([keysOf('accept-suggestion'), keysOf('reject-suggestion'), keysOf('skip-suggestion')]).toEqual([['A'], ['R'], ['S']]);
+    for (const press of deciding) expect(listedAs(press), describePress(press)).toBe(`${suggestionKeyAction(press)}-suggestion`);
+  });
+
   it("lists every key the text view's keymap acts on, as a key of the text", () => {
     const commands = registry.commandsFor(store.getState());
     const view = {} as Parameters<typeof textKeys.handleTextKey>[0];

@@ -2,7 +2,7 @@
 // recording bridge: a decision takes the suggestion out of the list at once and asks the main
 // process once, however often the key is pressed meanwhile; a refused one comes back with the
 // reason shown; an accepted one is drawn in the open document; turned off, nothing is drawn.
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ListedSuggestion, SuggestionPage, SuggestionStatus } from '../../shared/ipc/suggestions';
 import { segmentColumns } from '../../shared/ipc/documents';
 import { documentRecord, projectOverview } from '../support/page-state';
@@ -12,7 +12,7 @@ let store: typeof import('../../renderer/store');
 let openDocument: typeof import('../../renderer/store/open-document');
 
 const calls: string[] = [];
-const status: SuggestionStatus = { enabled: true, state: 'ready', trainedAt: '2026-01-01T00:00:00.000Z', trainedOn: 30, quality: [], failure: null };
+const status: SuggestionStatus = { enabled: true, state: 'ready', trainedAt: '2026-01-01T00:00:00.000Z', trainedOn: 30, quality: [], failure: null, listing: null };
 const TEXT = 'Sign the petition. It rained. March with us.';
 const listed = (quote: string): ListedSuggestion => {
   const start = TEXT.indexOf(quote);
@@ -24,6 +24,10 @@ let remaining: ListedSuggestion[] = [];
 /** How it answers a decision: at once (null), or when `release` is called. */
 let answerLater: { release: () => void } | null = null;
 let refuse: string | null = null;
+/** The list is answered once this settles (at once when null). */
+let listGate: Promise<void> | null = null;
+/** What the model's state is asked to be (the panel switched off when null). */
+let statusNow: SuggestionStatus | null = null;
 
 beforeAll(async () => {
   const decided = (input: { documentId: string; codeId: string; start: number; end: number }, value: unknown) =>
@@ -37,7 +41,11 @@ beforeAll(async () => {
       else answer();
     });
   const api: Record<string, (input: never) => Promise<unknown>> = {
-    corpusSuggestions: async () => (calls.push('corpusSuggestions'), { ok: true, value: { suggestions: remaining, total: remaining.length, status } satisfies SuggestionPage }),
+    corpusSuggestions: async () => {
+      calls.push('corpusSuggestions');
+      await listGate;
+      return { ok: true, value: { suggestions: remaining, total: remaining.length, status } satisfies SuggestionPage };
+    },
     acceptSuggestion: (input: { id: string; documentId: string; codeId: string; start: number; end: number }) => {
       calls.push(`accept ${input.start}`);
       const quote = TEXT.slice(input.start, input.end);
@@ -45,7 +53,7 @@ beforeAll(async () => {
     },
     rejectSuggestion: (input: { documentId: string; codeId: string; start: number; end: number }) => (calls.push(`reject ${input.start}`), decided(input, { rejected: 1 })),
     setSuggestionSettings: async (input: object) => ({ ok: true, value: { enabled: false, order: 'confidence', threshold: 0.7, ...input } }),
-    suggestionStatus: async () => ({ ok: true, value: { ...status, enabled: false, state: 'off' } }),
+    suggestionStatus: async () => (calls.push('suggestionStatus'), { ok: true, value: statusNow ?? { ...status, enabled: false, state: 'off' } }),
   };
   (globalThis as Record<string, unknown>).window = {
     workbench: { api: new Proxy(api, { get: (target, name) => target[name as string] ?? (async () => ({ ok: true, value: null })) }), onCommand: () => () => undefined },
@@ -61,6 +69,8 @@ beforeEach(async () => {
   remaining = [sign, march];
   answerLater = null;
   refuse = null;
+  listGate = null;
+  statusNow = null;
   const open = openDocument.openedDocument(documentRecord('d1'), TEXT, segmentColumns([]));
   store.update({ ...store.initialState(), project: projectOverview(), open });
   store.update((s) => ({ suggestions: { ...s.suggestions, settings: { enabled: true, order: 'confidence', threshold: 0.7 }, inDocument: { documentId: 'd1', suggestions: [sign, march] } } }));
@@ -106,5 +116,31 @@ describe('the page’s suggestions', () => {
     await service.changeSuggestionSettings({ enabled: false });
     expect(store.getState().suggestions.listing).toBeNull();
     expect(store.getState().suggestions.inDocument).toBeNull();
+  });
+  it('while the list takes long to make, shows how far the corpus has been read, and drops it once the list comes', async () => {
+    vi.useFakeTimers();
+    try {
+      let answerList!: () => void;
+      listGate = new Promise<void>((resolve) => (answerList = resolve));
+      statusNow = { ...status, listing: { done: 1200, total: 5000 } };
+      const listing = service.refreshSuggestionList(0);
+      // A list that comes quickly asks nothing more.
+      await vi.advanceTimersByTimeAsync(400);
+      expect(calls).toEqual(['corpusSuggestions']);
+      expect(store.getState().suggestions.status?.listing).toBeNull();
+      await vi.advanceTimersByTimeAsync(200);
+      expect(store.getState().suggestions.status?.listing).toEqual({ done: 1200, total: 5000 });
+      statusNow = { ...status, listing: { done: 3100, total: 5000 } };
+      await vi.advanceTimersByTimeAsync(500);
+      expect(store.getState().suggestions.status?.listing).toEqual({ done: 3100, total: 5000 });
+      answerList();
+      await listing;
+      expect(store.getState().suggestions.status?.listing).toBeNull();
+      const asked = calls.length;
+      await vi.advanceTimersByTimeAsync(2000);
+      expect(calls.length).toBe(asked);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

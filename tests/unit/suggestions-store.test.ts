@@ -13,7 +13,7 @@ import {
   type SuggestionsSlice,
 } from '../../renderer/store/suggestions';
 
-const status: SuggestionStatus = { enabled: true, state: 'ready', trainedAt: '2026-01-01T00:00:00.000Z', trainedOn: 40, quality: [], failure: null };
+const status: SuggestionStatus = { enabled: true, state: 'ready', trainedAt: '2026-01-01T00:00:00.000Z', trainedOn: 40, quality: [], failure: null, listing: null };
 const listed = (start: number, codeId = 'call-to-action', documentId = 'd1'): ListedSuggestion => ({
   documentId,
   codeId,

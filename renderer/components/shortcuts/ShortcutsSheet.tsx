@@ -1,6 +1,6 @@
 /**
  * The shortcuts sheet: every key of the registry, grouped (Coding, Editing, Navigation, Views,
- * Export), the text view's own keys marked as such. Drawn from the same table as the palette, so
+ * Export), the text view's own keys and the Suggestions list's keys marked as such. Drawn from the same table as the palette, so
  * it lists what the keys do now; it prints on its own.
  */
 import { useId, useState } from 'react';
@@ -51,6 +51,7 @@ export function ShortcutsSheet() {
                       <th scope="row">
                         {t(`commands.${command.label}`, command.values ?? { code: '' })}
                         {command.inText && <span className="sheet-in-text"> ({t('commands.sheet.inText')})</span>}
+                        {command.inSuggestions && <span className="sheet-in-text"> ({t('commands.sheet.inSuggestions')})</span>}
                       </th>
                       <td>
                         <ShortcutKeys shortcuts={command.shortcuts} />

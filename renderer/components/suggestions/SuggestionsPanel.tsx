@@ -18,7 +18,10 @@ const THRESHOLDS = [0.5, 0.6, 0.7, 0.8, 0.9, 0.95];
 
 const figure = (value: number | null) => (value === null ? '—' : formatNumber(value, { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
 
-/** The model's state in words: off, too few examples, training (with a progress bar), ready, failed. */
+/**
+ * The model's state in words: off, too few examples, training (with a progress bar), ready, failed;
+ * and while the corpus's list is being made, how many documents are read (with a progress bar).
+ */
 function ModelState(props: { status: SuggestionStatus | null }) {
   const t = useT();
   const { status } = props;
@@ -38,10 +41,19 @@ function ModelState(props: { status: SuggestionStatus | null }) {
   } else if (status.state === 'ready') {
     words = t('suggestions.state.ready', { count: status.trainedOn, time: status.trainedAt ? formatDateTime(status.trainedAt) : '—' });
   } else words = t('suggestions.state.failed', { reason: status.failure ?? t('suggestions.state.noReason') });
+  const listing = status?.listing;
   return (
-    <p className="suggestions-state" role="status" aria-live="polite" data-state={status?.state ?? 'reading'}>
-      {words}
-    </p>
+    <>
+      <p className="suggestions-state" role="status" aria-live="polite" data-state={status?.state ?? 'reading'}>
+        {words}
+      </p>
+      {listing && (
+        <p className="suggestions-listing-progress" data-testid="suggestions-listing-progress">
+          <span>{t('suggestions.state.listing', { done: listing.done, total: listing.total })}</span>
+          <progress aria-label={t('suggestions.state.listingProgress')} value={listing.done} max={Math.max(1, listing.total)} />
+        </p>
+      )}
+    </>
   );
 }
 
@@ -167,4 +179,4 @@ export function SuggestionsPanel() {
   );
 }
 
-const emptyStatus: SuggestionStatus = { enabled: false, state: 'off', trainedAt: null, trainedOn: 0, quality: [], failure: null };
+const emptyStatus: SuggestionStatus = { enabled: false, state: 'off', trainedAt: null, trainedOn: 0, quality: [], failure: null, listing: null };
