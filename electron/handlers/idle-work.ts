@@ -95,10 +95,10 @@ export class IdleWork {
     this.timer.unref?.();
   }
 
-  /** Runs steps for up to `sliceMs`, then lets the event loop answer calls before going on. */
+  /** Runs steps (one at least) for up to `sliceMs`, then lets the event loop answer calls before going on. */
   private slice(): void {
     const until = performance.now() + this.sliceMs;
-    while (!this.closed && performance.now() < until) {
+    do {
       if (!this.running) {
         const next = this.waiting.entries().next();
         if (next.done) break;
@@ -118,7 +118,7 @@ export class IdleWork {
         if (this.running?.steps === steps) this.running = null;
         this.onError(name, error);
       }
-    }
+    } while (!this.closed && performance.now() < until);
     this.wake();
   }
 }
