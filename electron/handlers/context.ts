@@ -7,6 +7,7 @@ import { shownTo } from '../../shared/views/blind-coding';
 import type { DatasetInput } from '../../shared/model/project';
 import { fileFailure, writeFileDurably } from '../project/atomic-write';
 import type { ProjectStore } from '../project/project-store';
+import { IdleWork } from './idle-work';
 import { Jobs, type Job } from '../services/jobs';
 import type { ProjectSession } from '../services/project-session';
 import type { SharedFolders } from '../services/shared-folders';
@@ -35,6 +36,8 @@ export interface CommonServices {
   sharedFolders?: SharedFolders;
   /** How long after the last change suggestions learn again, in ms (2 s when not given). */
   suggestionDelayMs?: number;
+  /** How long no call must have come before idle work (idle-work.ts) begins, in ms (half a second when not given). */
+  idleQuietMs?: number;
 }
 
 /** What a file's content may be: text, bytes, or text in chunks (written with checkpoints between them). */
@@ -54,11 +57,15 @@ export interface HandlerContext {
   saveAs: (suggested: string, kind: FileKind, job: Job | null, make: () => FileContent | Promise<string | Uint8Array>) => Promise<string | null>;
   /** The dataset as the current coder may see it: in blind coding, with their own segments only. */
   shownDataset: () => Promise<DatasetInput>;
+  /** Work done ahead while the page asks nothing (every call to the project's handlers holds it back); ended with the project. */
+  idle: IdleWork;
 }
 
 /** The context of the handlers of one open project; `jobs` are shared by every project of a session. */
 export function handlerContext(services: CommonServices, store: ProjectStore, jobs: Jobs): HandlerContext {
   const now = services.now ?? (() => new Date());
+  const idle = new IdleWork({ quietMs: services.idleQuietMs });
+  store.onClose(() => idle.close());
   return {
     store,
     services,
@@ -80,5 +87,6 @@ export function handlerContext(services: CommonServices, store: ProjectStore, jo
       const dataset = await store.dataset();
       return { ...dataset, segments: shownTo(store.viewer, dataset.segments) };
     },
+    idle,
   };
 }

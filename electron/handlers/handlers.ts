@@ -17,6 +17,7 @@ import { analysisHandlers } from './analysis';
 import { codebookHandlers } from './codebook';
 import { coderHandlers } from './coders';
 import { handlerContext, type CommonServices, type Services } from './context';
+import type { IdleWork } from './idle-work';
 import type { Handlers } from './dispatch';
 import { documentHandlers } from './documents';
 import { exportHandlers } from './exports';
@@ -36,10 +37,10 @@ export { dispatch, type Handlers } from './dispatch';
 
 type ProjectHandlers = Omit<Handlers, ProjectsOperationName>;
 
-/** The handlers of one open project. */
-function openProjectHandlers(services: CommonServices, store: ProjectStore, jobs: Jobs): ProjectHandlers {
+/** The handlers of one open project, and its idle work (held back by each call). */
+function openProjectHandlers(services: CommonServices, store: ProjectStore, jobs: Jobs): { table: ProjectHandlers; idle: IdleWork } {
   const context = handlerContext(services, store, jobs);
-  return {
+  const table = {
     ...projectHandlers(context),
     ...documentHandlers(context),
     ...segmentHandlers(context),
@@ -55,6 +56,7 @@ function openProjectHandlers(services: CommonServices, store: ProjectStore, jobs
     ...portraitHandlers(context),
     ...suggestionHandlers(context),
   };
+  return { table, idle: context.idle };
 }
 
 function isProjectsOperation(name: OperationName): name is ProjectsOperationName {
@@ -67,11 +69,13 @@ export function createHandlers(given: Services): Handlers {
   const services: Services = { ...given, sharedFolders: given.sharedFolders ?? SharedFolders.inMemory() };
   const session = services.session ?? ProjectSession.around(services.store);
   const jobs = services.jobs ?? new Jobs();
-  const tables = new WeakMap<ProjectStore, ProjectHandlers>();
+  const tables = new WeakMap<ProjectStore, { table: ProjectHandlers; idle: IdleWork }>();
   const tableOf = (store: ProjectStore): ProjectHandlers => {
-    let table = tables.get(store);
-    if (!table) tables.set(store, (table = openProjectHandlers(services, store, jobs)));
-    return table;
+    let handlers = tables.get(store);
+    if (!handlers) tables.set(store, (handlers = openProjectHandlers(services, store, jobs)));
+    // Work done ahead waits while the page asks for something.
+    handlers.idle.touch();
+    return handlers.table;
   };
   const handlers = { ...projectsHandlers(session, services) } as Record<string, unknown>;
   for (const name of operationNames) {

@@ -27,18 +27,29 @@ type SegmentOperations =
   | 'undo'
   | 'redo';
 
-export function segmentHandlers({ store, shownDataset }: HandlerContext): Pick<Handlers, SegmentOperations> {
+export function segmentHandlers({ store, shownDataset, idle }: HandlerContext): Pick<Handlers, SegmentOperations> {
   // The retrieval view's order, sorted again only when a segment or document has changed.
   const viewOrder = rememberedViewOrder();
+  /** What the retrieval view lists: the documents, the codebook and the segments the viewer may see. */
+  const retrievalSource = () => ({ documents: store.documents, codes: store.codebookState().codes, segments: shownTo(store.viewer, store.codebookState().segments) });
+  // The order made ahead while the page is idle, once the project is open and again after each
+  // change: with 100,000 segments, sorting them is most of the view's first open.
+  const prepareOrder = () =>
+    idle.schedule('retrieval order', function* () {
+      const changes = store.changeCount;
+      yield* viewOrder.prepare(retrievalSource());
+      // Then the coder filter's choices, unless a change came meanwhile (its own warm-up follows).
+      if (store.changeCount !== changes) return;
+      yield;
+      codersOf(retrievalSource());
+    });
   let coders: { order: object; names: string[] } | null = null;
   // The last filter's segments, kept while the order is the same: the view's next pages need them again.
   let filtered: { order: object; filter: string; result: ReturnType<typeof matchingSegments> } | null = null;
   /** The segments the viewer may see that pass the filter, in the retrieval view's order (no text is read). */
   const matching = (filter: RetrievalFilter) => {
-    const { documents } = store;
-    const { codes } = store.codebookState();
-    const segments = shownTo(store.viewer, store.codebookState().segments);
-    const source = { documents, codes, segments };
+    const source = retrievalSource();
+    const { codes } = source;
     const order = viewOrder(source);
     // The codebook's tree too: a code moved under another changes what "with sub-codes" holds.
     const key = JSON.stringify([filter, codes.map((code) => [code.id, code.parentId])]);
@@ -51,6 +62,8 @@ export function segmentHandlers({ store, shownDataset }: HandlerContext): Pick<H
     if (coders?.order !== order) coders = { order, names: [...new Set(order.segments.map((segment) => segment.coder))].sort() };
     return coders.names;
   };
+  prepareOrder();
+  store.onChange(prepareOrder);
   return {
     addSegment: (input) => store.addSegment(input),
     setSegmentCode: (input) => store.setSegmentCode(input),

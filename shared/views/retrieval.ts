@@ -129,13 +129,17 @@ function documentRanks(documents: readonly DocumentRecord[]): DocumentRanks {
   return { documents: byId, rank };
 }
 
+/** How many segments a step of the ordering goes through before it yields (see `prepare`). */
+const SEGMENTS_PER_STEP = 5_000;
+
 /**
  * The segments in the view's order: by their document's place, then by start, segments of one
  * place and start in their given order. The segments are put in their documents' places by
  * counting (no comparison of titles per pair of segments), and only each document's own
- * segments are sorted by start.
+ * segments are sorted by start. It yields after each slice of about SEGMENTS_PER_STEP segments,
+ * so that the work can be spread over idle moments; run whole, it is one computation.
  */
-function orderedSegments(segments: readonly CodedSegment[], { rank }: DocumentRanks): CodedSegment[] {
+function* orderingSteps(segments: readonly CodedSegment[], { rank }: DocumentRanks): Generator<void, CodedSegment[]> {
   const places = new Int32Array(segments.length);
   // firsts[r + 1] counts the segments of the document at place r, then becomes where they begin.
   const firsts = new Int32Array(rank.size + 1);
@@ -147,24 +151,54 @@ function orderedSegments(segments: readonly CodedSegment[], { rank }: DocumentRa
       firsts[place + 1]!++;
       kept++;
     }
+    if (i % SEGMENTS_PER_STEP === SEGMENTS_PER_STEP - 1) yield;
   }
   for (let place = 1; place <= rank.size; place++) firsts[place]! += firsts[place - 1]!;
   const next = firsts.slice(0, rank.size);
   const indices = new Int32Array(kept);
   for (let i = 0; i < segments.length; i++) if (places[i]! >= 0) indices[next[places[i]!]!++] = i;
+  yield;
   const byStart = (a: number, b: number) => segments[a]!.start - segments[b]!.start || a - b;
+  let sorted = 0;
   for (let place = 0; place < rank.size; place++) {
-    if (firsts[place + 1]! - firsts[place]! > 1) indices.subarray(firsts[place]!, firsts[place + 1]!).sort(byStart);
+    const count = firsts[place + 1]! - firsts[place]!;
+    if (count > 1) indices.subarray(firsts[place]!, firsts[place + 1]!).sort(byStart);
+    sorted += count;
+    if (sorted >= SEGMENTS_PER_STEP) {
+      sorted = 0;
+      yield;
+    }
   }
   const ordered = new Array<CodedSegment>(kept);
   for (let i = 0; i < kept; i++) ordered[i] = segments[indices[i]!]!;
   return ordered;
 }
 
+/** The segments in the view's order, made in one go. */
+function orderedSegments(segments: readonly CodedSegment[], ranks: DocumentRanks): CodedSegment[] {
+  const steps = orderingSteps(segments, ranks);
+  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+}
+
 /** The segments in the view's order (by document title, then by start). */
 function viewOrder(source: RetrievalSource): ViewOrder {
   const ranks = documentRanks(source.documents);
   return { segments: orderedSegments(source.segments, ranks), documents: ranks.documents };
+}
+
+/** The view's order of the last source, remembered between calls, and made ahead of a call when there is time. */
+export interface RememberedViewOrder {
+  /** The order of `source`: the one remembered when nothing in it has changed, else made now. */
+  (source: RetrievalSource): ViewOrder;
+  /**
+   * Makes the order of `source` a slice at a time, one slice per `next()` (a few milliseconds
+   * each with 100,000 segments), and remembers it after the last, so that the view's first
+   * open finds it ready. It works on copies of the lists as they are when it begins; a change
+   * made afterwards is still found by the next call, which then sorts again. When the order is
+   * asked for before the last slice, that call's answer stands and these slices' result is
+   * dropped. Nothing is done when the order of `source` is remembered already.
+   */
+  prepare(source: RetrievalSource): Generator<void, void>;
 }
 
 /**
@@ -174,19 +208,35 @@ function viewOrder(source: RetrievalSource): ViewOrder {
  * place (though they may change a list in place), so comparing copies of the lists record by
  * record (not their fields) finds every change, at a fraction of the cost of sorting again.
  */
-export function rememberedViewOrder(): (source: RetrievalSource) => ViewOrder {
+export function rememberedViewOrder(): RememberedViewOrder {
   let documents: { copy: DocumentRecord[]; ranks: DocumentRanks } | null = null;
   let last: { copy: CodedSegment[]; ranks: DocumentRanks; order: ViewOrder } | null = null;
-  return (source) => {
+  // Counts the calls, so that slices of `prepare` know whether the order was asked for meanwhile.
+  let calls = 0;
+  const ranksOf = (source: RetrievalSource): DocumentRanks => {
     if (!documents || !sameItems(documents.copy, source.documents)) documents = { copy: [...source.documents], ranks: documentRanks(source.documents) };
-    const { ranks } = documents;
-    if (last && last.ranks === ranks && sameItems(last.copy, source.segments)) return last.order;
-    const order = { segments: orderedSegments(source.segments, ranks), documents: ranks.documents };
-    last = { copy: [...source.segments], ranks, order };
-    return order;
+    return documents.ranks;
   };
+  const isRemembered = (ranks: DocumentRanks, segments: readonly CodedSegment[]) => last !== null && last.ranks === ranks && sameItems(last.copy, segments);
+  const order = (source: RetrievalSource): ViewOrder => {
+    calls++;
+    const ranks = ranksOf(source);
+    if (isRemembered(ranks, source.segments)) return last!.order;
+    const made = { segments: orderedSegments(source.segments, ranks), documents: ranks.documents };
+    last = { copy: [...source.segments], ranks, order: made };
+    return made;
+  };
+  function* prepare(source: RetrievalSource): Generator<void, void> {
+    const asked = calls;
+    const ranks = ranksOf(source);
+    if (isRemembered(ranks, source.segments)) return;
+    const copy = [...source.segments];
+    yield;
+    const segments = yield* orderingSteps(copy, ranks);
+    if (calls === asked) last = { copy, ranks, order: { segments, documents: ranks.documents } };
+  }
+  return Object.assign(order, { prepare });
 }
-
 /** Words compared in any case, as a pattern (quicker than lowering the case of every quote). */
 function wordsPattern(text: string): RegExp | null {
   const needle = text.trim();

@@ -42,6 +42,25 @@ describe('pages of the coded-segments view', () => {
     expect(counts).toMatchObject({ segments: 2, perCode: { opinion: { segments: 1 }, 'call-to-action': { segments: 1 } } });
   });
 
+  it('lists a change made after the order was made ahead in idle time, and one made while it was being made', async () => {
+    const { store, handlers } = await openProject(undefined, undefined, { idleQuietMs: 0 });
+    const [d0, d1] = store.overview().documents;
+    const texts = [(await store.openDocument(d0!.id)).text, (await store.openDocument(d1!.id)).text];
+    const first = await store.addSegment(segmentInput(d1!.id, texts[1]!, texts[1]!.split(/\s+/).find((w) => w.length > 4)!));
+    const idle = () => new Promise((resolve) => setTimeout(resolve, 50));
+    await idle();
+    // Made ahead (no page asked yet), then a segment added: the next page has both.
+    const second = await store.addSegment(segmentInput(d0!.id, texts[0]!, 'WAR IN ARTSAKH'));
+    const page = async () => value<RetrievalPage>(await dispatch(handlers, 'retrieveSegments', { filter: NO_FILTER, offset: 0, limit: 10 }));
+    expect((await page()).rows.map((row) => row.segment.id).sort()).toEqual([first.id, second.id].sort());
+    // A change with the warm-up it starts still under way (no wait): the page has it too.
+    await dispatch(handlers, 'removeSegment', { segmentId: first.id });
+    expect((await page()).rows.map((row) => row.segment.id)).toEqual([second.id]);
+    await idle();
+    expect((await page()).rows.map((row) => row.segment.id)).toEqual([second.id]);
+    await store.close();
+  });
+
   /** Two documents with segments, the handlers' page of everything, and the order it lists. */
   async function twoDocuments() {
     const project = await openProject();

@@ -21,10 +21,10 @@ export interface OpenProject {
 export async function openProject(
   folder?: string,
   bundledDocuments = BUNDLED_DOCUMENTS,
-  options: { retryDelayMs?: number; suggestionDelayMs?: number } = {},
+  options: { retryDelayMs?: number; suggestionDelayMs?: number; idleQuietMs?: number } = {},
 ): Promise<OpenProject> {
   const projectFolder = folder ?? join(await tempFolder(), 'project');
-  const { suggestionDelayMs, ...storeOptions } = options;
+  const { suggestionDelayMs, idleQuietMs, ...storeOptions } = options;
   const store = await ProjectStore.open({ folder: projectFolder, bundledDocuments, coder: 'ana', ...storeOptions });
   const exportsFolder = join(projectFolder, 'exports');
   const dialog = { folder: null as string | null };
@@ -36,6 +36,7 @@ export async function openProject(
     chooseFolder: async () => dialog.folder,
     folderBelow: (name) => places.folderBelow(name),
     suggestionDelayMs,
+    idleQuietMs,
   });
   return { folder: projectFolder, store, handlers, exportsFolder, dialog, placesRoot };
 }

@@ -138,5 +138,46 @@ describe('the order of the retrieval view, kept between calls', () => {
     expect(now.segments.map((s) => s.id)).toEqual(plainly(records, list).map((s) => s.id));
     expect(now.documents.has('d2')).toBe(false);
   });
+  /** Runs the steps of `prepare` to their end; returns how many slices they took. */
+  const runSteps = (steps: Iterator<void, void>) => {
+    let slices = 1;
+    while (!steps.next().done) slices++;
+    return slices;
+  };
+
+  it('makes the order ahead in slices, so that the next call finds it ready without sorting again', () => {
+    const order = rememberedViewOrder();
+    // Enough segments for the work to be cut into several slices.
+    const many = Array.from({ length: 12_000 }, (_, i) => codedSegment({ id: `m${i}`, documentId: `d${i % titles.length}`, start: (i * 37) % 50, end: 60, quote: 'x' }));
+    const list = { documents, codes, segments: many };
+    expect(runSteps(order.prepare(list))).toBeGreaterThan(2);
+    const prepared = order(list);
+    expect(prepared.segments.map((s) => s.id)).toEqual(plainly(documents, many).map((s) => s.id));
+    // Asked again, it is the very order made ahead; prepared again, there is nothing to do.
+    expect(order(list)).toBe(prepared);
+    expect(runSteps(order.prepare(list))).toBe(1);
+  });
+
+  it('still shows a change made while the order was being made ahead', () => {
+    const order = rememberedViewOrder();
+    const list = [...segments];
+    const steps = order.prepare({ documents, codes, segments: list });
+    steps.next();
+    // The undo engine changes the list in place, between two slices.
+    list[3] = { ...list[3]!, start: 50 };
+    list.push(codedSegment({ id: 'late', documentId: 'd1', start: 1, end: 5, quote: 'x' }));
+    runSteps(steps);
+    expect(order({ documents, codes, segments: list }).segments.map((s) => s.id)).toEqual(plainly(documents, list).map((s) => s.id));
+  });
+
+  it('keeps the answer of a call made before the order made ahead is done', () => {
+    const order = rememberedViewOrder();
+    const list = [...segments];
+    const steps = order.prepare({ documents, codes, segments: list });
+    steps.next();
+    const asked = order({ documents, codes, segments: list });
+    runSteps(steps);
+    expect(order({ documents, codes, segments: list })).toBe(asked);
+  });
 });
 
