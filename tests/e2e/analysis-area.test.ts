@@ -7,12 +7,13 @@
  * to .tmp/screenshots/analysis-*.png.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CODES } from '../../shared/model/codebook';
 import { pythonWith, runPythonScript } from '../support/python';
 import { segmentInput } from '../support/project';
+import { screenshotSizesAndThemes } from '../support/screenshots';
 import { setUpWorkbench } from '../support/workbench';
 import { openView } from '../support/workspace';
 
@@ -34,20 +35,8 @@ async function exported(page: Page, button: string, extension: string): Promise<
   return message.slice(message.indexOf(' to ') + 4);
 }
 
-async function screenshots(page: Page, name: string): Promise<void> {
-  await mkdir('.tmp/screenshots', { recursive: true });
-  for (const [width, height] of [
-    [1400, 900],
-    [1024, 700],
-  ]) {
-    await page.setViewportSize({ width, height });
-    for (const theme of ['light', 'dark']) {
-      await page.evaluate((chosen) => (globalThis.document.documentElement.dataset.theme = chosen), theme);
-      await page.screenshot({ path: `.tmp/screenshots/analysis-${name}-${width}x${height}-${theme}.png` });
-    }
-  }
-  await page.evaluate(() => (globalThis.document.documentElement.dataset.theme = 'light'));
-  await page.setViewportSize({ width: 1500, height: 950 });
+function screenshots(page: Page, name: string): Promise<void> {
+  return screenshotSizesAndThemes(page, `analysis-${name}`);
 }
 
 /** Back to the Analysis tab, on the figure `name`. */

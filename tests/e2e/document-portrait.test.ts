@@ -7,7 +7,6 @@
  * dark, go to .tmp/screenshots/document-portrait-*.png.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdir } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/handlers/handlers';
@@ -17,10 +16,10 @@ import { dragSelect } from '../support/browser';
 import { colourDistance, rgbOf } from '../support/pixels';
 import { characterBoxesInPage } from '../support/select-text';
 import { textFolder } from '../support/temp';
+import { screenshotSizesAndThemes } from '../support/screenshots';
 import { setUpWorkbench } from '../support/workbench';
 import { openView } from '../support/workspace';
 
-const SCREENSHOTS = new URL('../../.tmp/screenshots/', import.meta.url).pathname;
 const colourOf = (codeId: string) => rgbOf(DEFAULT_CODES.find((code) => code.id === codeId)!.colour);
 /** Closer than this to a code's colour, a pixel is taken to be drawn in it. */
 const SAME_COLOUR = 30;
@@ -65,18 +64,8 @@ async function onScreen(page: Page, offset: number): Promise<boolean> {
   return box.y > area!.y && box.y < area!.y + area!.height;
 }
 
-async function screenshots(page: Page, name: string): Promise<void> {
-  await mkdir(SCREENSHOTS, { recursive: true });
-  for (const [width, height] of [[1400, 900], [1024, 700]] as const) {
-    await page.setViewportSize({ width, height });
-    for (const theme of ['light', 'dark']) {
-      await page.evaluate((chosen) => (document.documentElement.dataset.theme = chosen), theme);
-      await page.waitForTimeout(150);
-      await page.screenshot({ path: `${SCREENSHOTS}document-portrait-${name}-${width}x${height}-${theme}.png` });
-    }
-  }
-  await page.setViewportSize({ width: 1500, height: 950 });
-  await page.evaluate(() => (document.documentElement.dataset.theme = 'light'));
+function screenshots(page: Page, name: string): Promise<void> {
+  return screenshotSizesAndThemes(page, `document-portrait-${name}`);
 }
 
 describe('the document portrait', () => {

@@ -5,12 +5,12 @@
  * of the lists at two window sizes, light and dark, go to .tmp/screenshots/long-lists-*.png.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdir } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { codePassages } from '../../shared/edits/segments';
 import { generateDocument, mulberry32, randomCodedSpans } from '../bench/generate';
 import { textFolder } from '../support/temp';
+import { screenshotSizesAndThemes } from '../support/screenshots';
 import { setUpWorkbench } from '../support/workbench';
 import { openView, showSidePanel } from '../support/workspace';
 
@@ -72,18 +72,8 @@ async function scrollToEnd(page: Page, scroller: string): Promise<void> {
   }, scroller);
 }
 
-async function screenshots(page: Page, name: string): Promise<void> {
-  await mkdir('.tmp/screenshots', { recursive: true });
-  for (const [width, height] of [[1400, 900], [1024, 700]] as const) {
-    await page.setViewportSize({ width, height });
-    for (const theme of ['light', 'dark']) {
-      await page.evaluate((chosen) => (globalThis.document.documentElement.dataset.theme = chosen), theme);
-      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-      await page.screenshot({ path: `.tmp/screenshots/long-lists-${name}-${width}x${height}-${theme}.png` });
-    }
-  }
-  await page.evaluate(() => (globalThis.document.documentElement.dataset.theme = 'light'));
-  await page.setViewportSize({ width: 1500, height: 950 });
+function screenshots(page: Page, name: string): Promise<void> {
+  return screenshotSizesAndThemes(page, `long-lists-${name}`);
 }
 
 describe('the lists of a project with 1,000 documents and 3,000 coded segments', () => {

@@ -6,7 +6,7 @@
  * process) and skip (the focus moves on); the model is exported as JSON. Screenshots at two window
  * sizes, light and dark, go to .tmp/screenshots/suggestions-*.png.
  */
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -17,10 +17,10 @@ import type { SuggestionPage } from '../../shared/ipc/suggestions';
 import { blockingViolations } from '../support/axe';
 import { generateCodedCorpus, PLANTED_CODE } from '../support/suggestion-corpus';
 import { textFolder } from '../support/temp';
+import { screenshotSizesAndThemes } from '../support/screenshots';
 import { setUpWorkbench } from '../support/workbench';
 import { showSidePanel } from '../support/workspace';
 
-const SCREENSHOTS = new URL('../../.tmp/screenshots/', import.meta.url).pathname;
 
 /** Six speeches of generated sentences, a share of them calls to action (coded `call-to-action`); each opens with its name. */
 const corpus = generateCodedCorpus(19, { documents: 6, sentencesPerDocument: 60, randomShare: 0 });
@@ -67,18 +67,8 @@ function listed(page: Page): Promise<string[]> {
   return page.$$eval('.suggestion', (items) => items.map((item) => `${(item as HTMLElement).dataset.documentId}:${(item as HTMLElement).dataset.start}:${(item as HTMLElement).dataset.codeId}`));
 }
 
-async function screenshots(page: Page, name: string): Promise<void> {
-  await mkdir(SCREENSHOTS, { recursive: true });
-  for (const [width, height] of [[1400, 900], [1024, 700]] as const) {
-    await page.setViewportSize({ width, height });
-    for (const theme of ['light', 'dark']) {
-      await page.evaluate((chosen) => (document.documentElement.dataset.theme = chosen), theme);
-      await page.waitForTimeout(150);
-      await page.screenshot({ path: `${SCREENSHOTS}suggestions-${name}-${width}x${height}-${theme}.png` });
-    }
-  }
-  await page.setViewportSize({ width: 1500, height: 950 });
-  await page.evaluate(() => (document.documentElement.dataset.theme = 'light'));
+function screenshots(page: Page, name: string): Promise<void> {
+  return screenshotSizesAndThemes(page, `suggestions-${name}`);
 }
 
 describe('suggestions', () => {
