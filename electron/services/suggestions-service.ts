@@ -33,7 +33,7 @@ import { WorkbenchFailure } from '../../shared/model/failure';
 import { segmentsOfDocument } from '../../shared/model/segment-table';
 import type { CodedSegment } from '../../shared/model/segments';
 import type { RejectedSuggestion, SuggestionOrder, SuggestionSettings } from '../../shared/model/suggestion-settings';
-import { documentLocale } from '../../shared/suggestions/sentences';
+import { documentLanguage, documentLocale } from '../../shared/suggestions/sentences';
 import { orderSuggestions, type Suggestion } from '../../shared/suggestions/suggestions';
 import type { CodedSpan, TrainingInput } from '../../shared/suggestions/training-examples';
 import type { CodeQuality } from '../../shared/suggestions/training';
@@ -300,7 +300,10 @@ export class SuggestionsService {
   private async train(plan: TrainingPlan): Promise<void> {
     try {
       const documents = [];
-      for (const record of plan.documents) documents.push({ id: record.id, text: await this.store.text(record.id), locale: documentLocale(record.values) });
+      for (const record of plan.documents) {
+        const text = await this.store.text(record.id);
+        documents.push({ id: record.id, text, locale: documentLanguage(record.values, text) });
+      }
       const input: TrainingInput = { documents, segments: plan.segments, rejected: plan.rejected, codeIds: plan.codeIds };
       const trainedAt = this.options.now().toISOString();
       const { json, quality } = await this.trainer.train(input, { now: trainedAt, crossValidate: true });
@@ -344,14 +347,16 @@ export class SuggestionsService {
   private async suggestionsOf(document: DocumentRecord, model: ModelInUse, rejectedHere?: readonly RejectedSuggestion[]): Promise<Suggestion[]> {
     const segments = shownTo(this.store.viewer, segmentsOfDocument(this.store.state, document.id)).map(spanOf);
     const rejected = (rejectedHere ?? this.store.rejectedSuggestions.filter((span) => span.documentId === document.id)).map(spanOf);
-    const locale = documentLocale(document.values);
+    // The language variable's locale; without one, the text's own (guessed once it is read, and
+    // the same for as long as the text is: the key holds what the text's language depends on).
+    const locale = documentLocale(document.values, `guess:${document.sha256}`);
     const threshold = this.settings.threshold;
     const codeIds = this.store.state.codes.map((code) => code.id);
     const key = documentKey(model.generation, threshold, locale, codeIds, segments, rejected);
     const cached = this.perDocument.get(document.id);
     if (cached?.key === key) return cached.suggestions;
     const text = await this.store.text(document.id);
-    const request = { id: document.id, text, locale };
+    const request = { id: document.id, text, locale: documentLanguage(document.values, text) };
     const options = { threshold, order: 'confidence' as const };
     let suggestions: Suggestion[];
     try {

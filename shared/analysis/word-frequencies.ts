@@ -14,22 +14,8 @@ import type { AnalysisCorpus, AnalysisDocument, AnalysisSegment } from './analys
 import { codeAndDescendants } from '../model/codebook';
 import { mergeSorted, type Range } from './spans';
 import { firstWordEndingAfter, type WordIndex } from '../text/word-index';
+import { STOP_WORD_LANGUAGES as LANGUAGES } from '../text/languages';
 
-/** ISO 639-1 codes and English names of the languages the stopword package has a list for, to its names. */
-const LANGUAGES: Record<string, string> = {
-  af: 'afr', afrikaans: 'afr', ar: 'ara', arabic: 'ara', bn: 'ben', bengali: 'ben', br: 'bre', breton: 'bre', bg: 'bul', bulgarian: 'bul',
-  ca: 'cat', catalan: 'cat', cs: 'ces', czech: 'ces', da: 'dan', danish: 'dan', de: 'deu', german: 'deu', el: 'ell', greek: 'ell',
-  en: 'eng', english: 'eng', eo: 'epo', esperanto: 'epo', et: 'est', estonian: 'est', eu: 'eus', basque: 'eus', fa: 'fas', persian: 'fas',
-  fi: 'fin', finnish: 'fin', fr: 'fra', french: 'fra', ga: 'gle', irish: 'gle', gl: 'glg', galician: 'glg', gu: 'guj', gujarati: 'guj',
-  ha: 'hau', hausa: 'hau', he: 'heb', hebrew: 'heb', hi: 'hin', hindi: 'hin', hr: 'hrv', croatian: 'hrv', hu: 'hun', hungarian: 'hun',
-  hy: 'hye', armenian: 'hye', id: 'ind', indonesian: 'ind', it: 'ita', italian: 'ita', ja: 'jpn', japanese: 'jpn', ko: 'kor', korean: 'kor',
-  ku: 'kur', kurdish: 'kur', la: 'lat', latin: 'lat', lv: 'lav', latvian: 'lav', lt: 'lit', lithuanian: 'lit', mr: 'mar', marathi: 'mar',
-  ms: 'msa', malay: 'msa', my: 'mya', burmese: 'mya', nl: 'nld', dutch: 'nld', no: 'nob', nb: 'nob', norwegian: 'nob', pa: 'panGu', punjabi: 'panGu',
-  pl: 'pol', polish: 'pol', pt: 'por', portuguese: 'por', 'pt-br': 'porBr', ro: 'ron', romanian: 'ron', ru: 'rus', russian: 'rus',
-  sk: 'slk', slovak: 'slk', sl: 'slv', slovenian: 'slv', so: 'som', somali: 'som', st: 'sot', sotho: 'sot', es: 'spa', spanish: 'spa',
-  sw: 'swa', swahili: 'swa', sv: 'swe', swedish: 'swe', tl: 'tgl', tagalog: 'tgl', th: 'tha', thai: 'tha', tr: 'tur', turkish: 'tur',
-  uk: 'ukr', ukrainian: 'ukr', ur: 'urd', urdu: 'urd', vi: 'vie', vietnamese: 'vie', yo: 'yor', yoruba: 'yor', zh: 'zho', chinese: 'zho', zu: 'zul', zulu: 'zul',
-};
 
 /** The stopword package's name of a language given as an ISO code, a locale ("de-AT") or an English name; null when it has no list. */
 export function stopWordLanguage(language: string): string | null {

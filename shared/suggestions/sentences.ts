@@ -18,6 +18,7 @@
  * zero-width joiners or combining marks; trimming white space keeps that true: white space that
  * belongs to a character with what follows (a combining mark after a space) is kept with it.
  */
+import { guessLanguage } from '../text/languages';
 import { lineDirection } from '../text/text-direction';
 import { toCharacterEdges } from '../text/graphemes';
 
@@ -62,6 +63,16 @@ export function sentenceLocale(tag: string | null | undefined, fallback: string 
 /** The locale of a document from its variables' values: its language variable (`language`, `lang`…), else `fallback`. */
 export function documentLocale(values: Readonly<Record<string, unknown>>, fallback: string = FALLBACK_LOCALE): string {
   return sentenceLocale(lineDirection(values).lang, fallback);
+}
+
+/**
+ * The locale a document's sentences and words are found in: its language variable's, else the
+ * language guessed from its text (shared/text/languages.ts), else FALLBACK_LOCALE.
+ */
+export function documentLanguage(values: Readonly<Record<string, unknown>>, text: string): string {
+  const given = lineDirection(values).lang;
+  if (given) return sentenceLocale(given);
+  return guessLanguage(text) ?? FALLBACK_LOCALE;
 }
 
 /** A line break: the segmenter ends a sentence after each (CRLF is one). */
