@@ -102,6 +102,8 @@ export class SuggestionsService {
   private listing: { key: string; made: Promise<Suggestion[]>; done: number; total: number } | null = null;
   /** Each document's suggestions from the model in use, with what they depend on (see suggestionsOf). */
   private readonly perDocument = new Map<string, { key: string; suggestions: Suggestion[] }>();
+  /** Each text's language (by its SHA-256), as its variable gives it or its start suggests: guessed once. */
+  private readonly languages = new Map<string, string>();
   private closed = false;
   /**
    * Someone has asked for suggestions or their status: only then do changes train a model (the
@@ -302,7 +304,7 @@ export class SuggestionsService {
       const documents = [];
       for (const record of plan.documents) {
         const text = await this.store.text(record.id);
-        documents.push({ id: record.id, text, locale: documentLanguage(record.values, text) });
+        documents.push({ id: record.id, text, locale: this.languageOf(record, text) });
       }
       const input: TrainingInput = { documents, segments: plan.segments, rejected: plan.rejected, codeIds: plan.codeIds };
       const trainedAt = this.options.now().toISOString();
@@ -317,6 +319,14 @@ export class SuggestionsService {
       if (this.closed) return;
       this.failure = `The model could not be trained: ${error instanceof Error ? error.message : String(error)}`;
     }
+  }
+
+  /** The locale a document's sentences are found in (documentLanguage), kept per text and language variable. */
+  private languageOf(document: DocumentRecord, text: string): string {
+    const key = `${document.sha256}:${documentLocale(document.values, '')}`;
+    let language = this.languages.get(key);
+    if (language === undefined) this.languages.set(key, (language = documentLanguage(document.values, text)));
+    return language;
   }
 
   /** What a model is to learn from now: the codebook, the segments the coder may see, the rejections; and their signature. */
@@ -356,7 +366,7 @@ export class SuggestionsService {
     const cached = this.perDocument.get(document.id);
     if (cached?.key === key) return cached.suggestions;
     const text = await this.store.text(document.id);
-    const request = { id: document.id, text, locale: documentLanguage(document.values, text) };
+    const request = { id: document.id, text, locale: this.languageOf(document, text) };
     const options = { threshold, order: 'confidence' as const };
     let suggestions: Suggestion[];
     try {

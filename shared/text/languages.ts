@@ -51,6 +51,8 @@ const SCRIPT_LANGUAGES: ReadonlyArray<[RegExp, string]> = [
   [/\p{Script=Thai}/gu, 'th'],
 ];
 const LETTER = /\p{L}/gu;
+/** A letter of another script than Latin (most texts have none, and skip the scripts' counts). */
+const NOT_LATIN = /[^\P{L}\p{Script=Latin}]/u;
 
 /** Each stop-word, to the languages (ISO 639-1 where there is one) whose list has it; made once. */
 let stopWordIndex: { languages: string[]; byWord: Map<string, number[]> } | null = null;
@@ -75,23 +77,24 @@ function index(): NonNullable<typeof stopWordIndex> {
   return (stopWordIndex = { languages, byWord });
 }
 
-const wordSegmenter = new Intl.Segmenter('und', { granularity: 'word' });
+/** A run of letters (and the marks and joiners within a word): enough to find stop-words, which are whole words. */
+const WORD = /[\p{L}\p{M}][\p{L}\p{M}'’\u00AD\u200C\u200D]*/gu;
 
 /** A guess of the language `text` is written in (an ISO 639-1 code), or null when its start does not tell. */
 export function guessLanguage(text: string): string | null {
   const sample = text.slice(0, GUESS_SAMPLE);
-  const letters = sample.match(LETTER)?.length ?? 0;
-  if (!letters) return null;
-  for (const [script, language] of SCRIPT_LANGUAGES) {
-    if ((sample.match(script)?.length ?? 0) * 2 > letters) return language;
+  if (NOT_LATIN.test(sample)) {
+    const letters = sample.match(LETTER)?.length ?? 0;
+    for (const [script, language] of SCRIPT_LANGUAGES) {
+      if ((sample.match(script)?.length ?? 0) * 2 > letters) return language;
+    }
   }
   const { languages, byWord } = index();
   const hits = new Array<number>(languages.length).fill(0);
   let words = 0;
-  for (const piece of wordSegmenter.segment(sample)) {
-    if (!piece.isWordLike) continue;
+  for (const [word] of sample.matchAll(WORD)) {
     words++;
-    for (const at of byWord.get(piece.segment.toLowerCase()) ?? []) hits[at]!++;
+    for (const at of byWord.get(word.toLowerCase()) ?? []) hits[at]!++;
   }
   if (words < MIN_WORDS) return null;
   let first = -1;
