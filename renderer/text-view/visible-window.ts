@@ -11,6 +11,9 @@ import { dispatchHighlights } from './store-sync';
 /** Sections decorated beyond the ones on screen, on each side. */
 const WINDOW_MARGIN = 1;
 
+/** The window moved ahead waits at most this long for an idle period (a page that is never idle). */
+const AHEAD_WITHIN_MS = 150;
+
 /**
  * Index of the first of `count` boxes (in order down the page) whose `edge` is past `y`, by a
  * binary search (`count` when none is).
@@ -138,7 +141,7 @@ export function followVisibleWindow(view: EditorView, layout: TextLayout, scroll
       if (onScreen.first < current.first || onScreen.last > current.last || (firstLook && (window.first !== current.first || window.last !== current.last))) {
         dispatchHighlights(view, { window });
       } else if (!idle && atWindowEdge(layout, onScreen, current)) {
-        idle = requestIdleCallback(moveAhead);
+        idle = requestIdleCallback(moveAhead, { timeout: AHEAD_WITHIN_MS });
       }
     });
   };
