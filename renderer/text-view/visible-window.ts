@@ -11,6 +11,9 @@ import { dispatchHighlights } from './store-sync';
 /** Sections decorated beyond the ones on screen, on each side. */
 const WINDOW_MARGIN = 1;
 
+/** The window moved ahead waits at most this long for an idle period (a page that is never idle). */
+const AHEAD_WITHIN_MS = 150;
+
 /**
  * Index of the first of `count` boxes (in order down the page) whose `edge` is past `y`, by a
  * binary search (`count` when none is).
@@ -85,11 +88,44 @@ export function textOnScreen(view: EditorView, layout: TextLayout, scroller: HTM
   return { start: layout.lines[firstLine].start, end: last.start + last.length };
 }
 
-/** Keeps the decorated window on the sections in view of `scroller`; returns the stopper. */
+/** The window decorated around `onScreen`: its sections and a margin on each side. */
+function windowAround(layout: TextLayout, onScreen: SectionWindow): SectionWindow {
+  return {
+    first: Math.max(0, onScreen.first - WINDOW_MARGIN),
+    last: Math.min(layout.sections.length - 1, onScreen.last + WINDOW_MARGIN),
+  };
+}
+
+/**
+ * Whether the screen has reached the margin of `current` on a side where the text goes on: the
+ * section beyond it will be needed soon.
+ */
+function atWindowEdge(layout: TextLayout, onScreen: SectionWindow, current: SectionWindow): boolean {
+  return (onScreen.first <= current.first && current.first > 0) || (onScreen.last >= current.last && current.last < layout.sections.length - 1);
+}
+
+/**
+ * Keeps the decorated window on the sections in view of `scroller`; returns the stopper.
+ *
+ * Drawing a section near (its lines built, decorated and laid out) is the costly part of a
+ * scroll. When the screen reaches the margin of the window, the window is moved in the next idle
+ * period, ahead of the reader, so that the frame that brings the next section on screen finds it
+ * drawn already and does not pay for it on top of its own layout and paint; a screen that runs
+ * past the window (a jump, a fast scroll) is still redecorated in the frame that sees it.
+ */
 export function followVisibleWindow(view: EditorView, layout: TextLayout, scroller: HTMLElement): () => void {
   let frame = 0;
+  let idle = 0;
   // The first look decorates the margin around the screen too (the view starts with the screen alone).
   let marginDrawn = false;
+  const moveAhead = () => {
+    idle = 0;
+    const onScreen = sectionsOnScreen(view, layout, scroller);
+    const current = highlightKey.getState(view.state)?.window;
+    if (!onScreen || !current || !atWindowEdge(layout, onScreen, current)) return;
+    const window = windowAround(layout, onScreen);
+    if (window.first !== current.first || window.last !== current.last) dispatchHighlights(view, { window });
+  };
   const followScroll = () => {
     if (frame) return;
     frame = requestAnimationFrame(() => {
@@ -99,14 +135,13 @@ export function followVisibleWindow(view: EditorView, layout: TextLayout, scroll
       // Redecorate only when the screen reaches past the decorated sections, and then decorate
       // a margin around it, so that small scrolls cost nothing.
       if (!onScreen || !current) return;
-      const window = {
-        first: Math.max(0, onScreen.first - WINDOW_MARGIN),
-        last: Math.min(layout.sections.length - 1, onScreen.last + WINDOW_MARGIN),
-      };
+      const window = windowAround(layout, onScreen);
       const firstLook = !marginDrawn;
       marginDrawn = true;
       if (onScreen.first < current.first || onScreen.last > current.last || (firstLook && (window.first !== current.first || window.last !== current.last))) {
         dispatchHighlights(view, { window });
+      } else if (!idle && atWindowEdge(layout, onScreen, current)) {
+        idle = requestIdleCallback(moveAhead, { timeout: AHEAD_WITHIN_MS });
       }
     });
   };
@@ -118,5 +153,6 @@ export function followVisibleWindow(view: EditorView, layout: TextLayout, scroll
     scroller.removeEventListener('scroll', followScroll);
     resizes.disconnect();
     cancelAnimationFrame(frame);
+    if (idle) cancelIdleCallback(idle);
   };
 }

@@ -130,6 +130,30 @@ describe('a long document', () => {
     expect(problems).toEqual([]);
     await page.close();
   });
+  it('draws the next section in full, highlights and all, while the reader is still scrolling towards it', async () => {
+    const document = workbench.project.store.overview().documents[0];
+    // Line 140 lies in the third section (64 lines each), below the screens scrolled here.
+    const ahead = 'Line 140: words';
+    const aheadStart = TEXT.indexOf(ahead);
+    await workbench.project.store.addSegment({ id: crypto.randomUUID(), documentId: document.id, codeId: 'call-to-action', start: aheadStart, end: aheadStart + ahead.length });
+    const { page, problems } = await workbench.newPage();
+    await page.setViewportSize({ width: 1300, height: 800 });
+    await workbench.openInPage(page, document.id);
+    const root = page.locator('.text-host');
+    const thirdIsFar = () => root.evaluate((host) => host.shadowRoot!.querySelectorAll('.tv-section')[2].classList.contains('tv-far'));
+    await expect.poll(async () => (await root.evaluate((host) => host.shadowRoot!.querySelectorAll('.tv-far').length))).toBeGreaterThan(10);
+    expect(await thirdIsFar()).toBe(true);
+
+    // The second section fills the screen: the third is not on it yet, but it is drawn ahead.
+    await page.locator('.tv-line', { hasText: 'Line 72: words' }).evaluate((line) => line.scrollIntoView({ block: 'start' }));
+    await expect.poll(thirdIsFar).toBe(false);
+    await expect.poll(() => page.locator('.seg.code-call-to-action', { hasText: ahead }).count()).toBe(1);
+    const thirdTop = await root.evaluate((host) => host.shadowRoot!.querySelectorAll('.tv-section')[2].getBoundingClientRect().top);
+    expect(thirdTop).toBeGreaterThan(800);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it("sets a far section's lines in the document language's direction when its language variable names one, as when drawn in full", async () => {
     const opened = workbench.project.store.overview().documents[0];
     const { handlers } = workbench.project;
