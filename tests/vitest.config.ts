@@ -21,6 +21,9 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // A page on a loaded two-core machine may take seconds to show what a poll waits for;
+          // a wait still fails when the behaviour never comes.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],

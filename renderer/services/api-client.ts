@@ -15,6 +15,10 @@ declare global {
 }
 
 const TOKEN_KEY = 'workbench-preview-token';
+/** The most a request sent as the page goes away may carry and still outlive it (the browsers' limit is 64 KiB in all). */
+const KEEPALIVE_LIMIT = 60_000;
+/** True once the page is going away (its window closed or reloaded). */
+let leaving = false;
 
 function previewBridge(): WorkbenchBridge {
   const fromHash = new URLSearchParams(window.location.hash.slice(1)).get('token');
@@ -28,10 +32,13 @@ function previewBridge(): WorkbenchBridge {
       name,
       async (input: unknown) => {
         try {
+          const body = JSON.stringify(input ?? {});
           const response = await fetch(`/api/${name}`, {
             method: 'POST',
             headers: { 'content-type': 'application/json', 'x-workbench-token': token },
-            body: JSON.stringify(input ?? {}),
+            body,
+            // Sent as the page goes away (see flushOnHide): kept alive past it, as far as the browser allows.
+            keepalive: leaving && body.length <= KEEPALIVE_LIMIT,
           });
           const type = response.headers.get('content-type') ?? '';
           if (!type.startsWith('application/json')) {
@@ -88,6 +95,20 @@ function counted(raw: WorkbenchApi): WorkbenchApi {
 }
 
 export const api: WorkbenchApi = counted(bridge.api);
+
+/**
+ * A change made in the last frame before the window closes is sent as the page goes away, rather
+ * than after a frame that will never be drawn: nothing typed is lost with the window.
+ */
+function flushOnHide(): void {
+  leaving = true;
+  sendWaiting();
+}
+// (Where the page's services run under Node, there is no page to go away.)
+if (typeof window.addEventListener === 'function') {
+  window.addEventListener('pagehide', flushOnHide);
+  window.addEventListener('pageshow', () => (leaving = false));
+}
 
 /** Resolves once every call sent so far (and any sent while waiting) has been answered. */
 export async function callsSettled(): Promise<void> {

@@ -74,6 +74,8 @@ describe('roles, names and focus in the coding panels', () => {
     expect(await toolbar.locator('button[tabindex="0"]').getAttribute('data-code-id')).toBe('opinion');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('.seg.code-opinion').allTextContents()).toEqual([words]);
+    // Saved before the page closes: the next case finds it.
+    await page.waitForSelector('.save-status[data-state="saved"]');
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -75,6 +75,26 @@ describe('the frame after a code key', () => {
     await page.close();
   });
 
+  it('saves a passage coded just before the window closes, though the frame that would send it never comes', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const { document, text } = await openText(page);
+    const words = 'Shelling by Azerbaijan';
+    const start = text.indexOf(words);
+    await dragSelect(page, start, start + words.length);
+    // No frame comes after the key (as when the window closes at once): the save request waits for one.
+    await page.evaluate(() => {
+      window.requestAnimationFrame = () => 0;
+      const view = globalThis.document.querySelector('.text-host')!.shadowRoot!.querySelector('.text-view')!;
+      view.dispatchEvent(new KeyboardEvent('keydown', { key: '2', bubbles: true, composed: true, cancelable: true }));
+    });
+    // Closed as the researcher closes the window: the page goes away before its wait for a frame is over.
+    await page.close({ runBeforeUnload: true });
+    await expect.poll(() => saved(document.id)).toEqual([['opinion', words]]);
+    // Take it back for the next case.
+    const segment = (await project.store.openDocument(document.id)).segments[0];
+    await project.store.removeSegment({ segmentId: segment.id });
+  });
+
   it('leaves nothing of the text view readied out of sight, and draws only the opened document', async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     const problems = await watchForProblems(page);

@@ -55,15 +55,15 @@ describe('REFI-QDA in the browser', () => {
   });
 
   it('shows the progress of a long export after a second, and Cancel leaves no file', async () => {
-    // Over a hundred thousand segments: every run of one to eight words of the corpus, by three codes (an
-    // export that outlasts a second even on a fast, idle machine).
+    // Over three hundred thousand segments: every run of one to sixteen words of the corpus, by three codes
+    // (twice those of an export that took 1.7 s on two cores: it outlasts a second even on a fast, idle machine).
     const { store, handlers, exportsFolder } = workbench.project;
     const spans: Array<{ documentId: string; start: number; end: number }> = [];
     for (const document of store.overview().documents) {
       const text = await store.text(document.id);
       const words = [...text.matchAll(/\S+/g)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
       for (let i = 0; i < words.length; i++) {
-        for (let n = 0; n < 8; n++) if (words[i + n]) spans.push({ documentId: document.id, start: words[i].start, end: words[i + n].end });
+        for (let n = 0; n < 16; n++) if (words[i + n]) spans.push({ documentId: document.id, start: words[i].start, end: words[i + n].end });
       }
     }
     for (const codeId of ['factual-claim', 'opinion', 'call-to-action']) {
