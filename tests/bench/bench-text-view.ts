@@ -12,7 +12,8 @@
  *   C: undo and redo of an action of 10,000 segments, key → outcome drawn (with the main process's part)  info
  *
  * `npx tsx tests/bench/bench-text-view.ts` runs it on its own (it builds its projects in a
- * temporary folder and removes it); `--only=scroll` measures C's scroll and heap rows alone. A
+ * temporary folder and removes it); `--only=scroll` measures C's scroll and heap rows alone, `--only=A`
+ * A's open + draw and heap alone. A
  * missed target is reported, not failed.
  */
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
@@ -70,7 +71,7 @@ export interface TextScenario {
 // The projects
 
 /** A closed project of one document, `segmentCount` random segments coded into it. */
-async function buildOneDocument(tmp: string, key: Key, what: string, file: string, text: string, segmentCount: number, random: Random): Promise<TextScenario> {
+export async function buildOneDocument(tmp: string, key: Key, what: string, file: string, text: string, segmentCount: number, random: Random): Promise<TextScenario> {
   const source = join(tmp, `${key}-source`);
   const folder = join(tmp, `${key}-project`);
   await mkdir(source, { recursive: true });
@@ -86,7 +87,7 @@ async function buildOneDocument(tmp: string, key: Key, what: string, file: strin
   }
 }
 
-async function largestBundledDocument(): Promise<{ file: string; text: string }> {
+export async function largestBundledDocument(): Promise<{ file: string; text: string }> {
   const folder = join(ROOT, 'documents');
   let best: { file: string; size: number } | null = null;
   for (const file of (await readdir(folder)).filter((name) => name.endsWith('.txt'))) {
@@ -162,7 +163,7 @@ interface TextViewResult {
   redo: number[];
 }
 
-async function loadApp(page: Page, url: string, documentId: string): Promise<void> {
+export async function loadApp(page: Page, url: string, documentId: string): Promise<void> {
   await page.goto('about:blank');
   await page.goto(url, { waitUntil: 'load' });
   await page.waitForSelector(`.document-button[data-document-id="${documentId}"]`, { timeout: 120_000 });
@@ -403,6 +404,12 @@ export async function prepareTextScenarios(tmp: string, scenarioC?: BuiltProject
   return scenarios;
 }
 
+/** The project of A alone (for `--only=A`: its open + draw beside the floor, while working on that figure). */
+async function prepareScenarioA(tmp: string): Promise<TextScenario[]> {
+  const bundled = await largestBundledDocument();
+  return [await buildOneDocument(tmp, 'A', `largest bundled document ${bundled.file}`, bundled.file, bundled.text, 300, mulberry32(SEED))];
+}
+
 /** Measures the text view on `scenarios` (in `tmp`, with the browser given or one of its own). */
 export async function measureTextView(scenarios: readonly TextScenario[], tmp: string, given?: Browser, options: TextViewOptions = {}): Promise<BenchSection> {
   const random = mulberry32(SEED + 2);
@@ -442,9 +449,12 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const tmp = await mkdtemp(join(tmpdir(), 'workbench-bench-text-'));
   try {
     const scrollOnly = process.argv.includes('--only=scroll');
+    const openA = process.argv.includes('--only=A');
     const section = scrollOnly
       ? await measureTextView(await prepareTextScenarios(tmp, undefined, true), tmp, undefined, { scrollOnly })
-      : await benchTextView({ tmp });
+      : openA
+        ? await measureTextView(await prepareScenarioA(tmp), tmp, undefined, { pressRuns: 1, scroll: false, bulk: false })
+        : await benchTextView({ tmp });
     process.stdout.write(`${table(section.rows)}\n\nDetails\n${section.details.join('\n')}\n`);
   } finally {
     await rm(tmp, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
