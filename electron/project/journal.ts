@@ -17,6 +17,7 @@
 import { createReadStream } from 'node:fs';
 import { dirname } from 'node:path';
 import { openForAppend, syncFolder, truncateDurably, writeFileDurably } from './atomic-write';
+import { decodeUtf8Exact } from './text-decoding';
 
 export interface JournalContents<R> {
   /** Every record that could be read, in order. */
@@ -46,7 +47,8 @@ export async function readJournal<R>(
     lineNumber += 1;
     let record: R | null = null;
     try {
-      record = checkRecord(JSON.parse(bytes.toString('utf8')));
+      // Strictly: a line whose bytes are not UTF-8 is damaged, not read with U+FFFD in its text.
+      record = checkRecord(JSON.parse(decodeUtf8Exact(bytes)));
     } catch {
       record = null;
     }

@@ -146,6 +146,20 @@ describe('a journal of large steps', () => {
     for (const pieceBytes of [1, 2, 3, 7, 64]) expect(await readJournal(file, check, pieceBytes)).toEqual(whole);
     expect(await readJournal(join(file, '..', 'missing.journal'), check, 3)).toEqual({ records: [], damagedLines: [], readBeforeDamage: 0 });
   });
+
+  it('counts a line whose bytes are not UTF-8 as damaged, rather than reading U+FFFD into a quote that would be saved', async () => {
+    const file = join(await tempFolder(), 'project.journal');
+    const good = JSON.stringify({ seq: 1, text: 'Straße' });
+    // The second record's "ß" with its second byte lost: valid JSON once decoded leniently.
+    const broken = Buffer.from(JSON.stringify({ seq: 2, text: 'Straße' }), 'utf8');
+    const torn = Buffer.concat([broken.subarray(0, broken.indexOf(0xc3) + 1), broken.subarray(broken.indexOf(0xc3) + 2)]);
+    expect(JSON.parse(torn.toString('utf8')).text).toBe('Stra\ufffde');
+    await writeFile(file, Buffer.concat([Buffer.from(`${good}\n`), torn, Buffer.from('\n')]));
+    const check = (json: unknown) => (typeof json === 'object' && json && 'seq' in json ? (json as Line) : null);
+    for (const pieceBytes of [3, 1 << 20]) {
+      expect(await readJournal(file, check, pieceBytes)).toEqual({ records: [{ seq: 1, text: 'Straße' }], damagedLines: [2], readBeforeDamage: 1 });
+    }
+  });
 });
 
 describe('the project file written in chunks', () => {
