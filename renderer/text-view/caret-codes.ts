@@ -2,8 +2,10 @@
  * Says which codes the caret is in, for screen readers: when the caret comes to rest (a quarter
  * of a second after the last move) in a coded passage, a polite live region says "Coded: opinion;
  * factual claim (by bea)"; leaving coded text says "Not coded" once; moving within the same
- * segments says nothing again. The text box is described by the same region, so that its codes
- * are also read when the text takes the focus.
+ * segments says nothing again. In an uncoded sentence with a suggestion's dotted mark, it says the
+ * suggestion too ("Not coded; suggested: likely opinion: 0.83"), which the mark's colour and title
+ * alone would not tell. The text box is described by the same region, so that its codes are also
+ * read when the text takes the focus.
  */
 import { Plugin } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
@@ -11,6 +13,8 @@ import { t } from '../i18n/i18n';
 import { segmentIdsAt } from './highlight-plugin';
 import { caretPos } from './live-selection';
 import { segmentsInWords } from './segment-labels';
+import { suggestionAt } from './suggestion-plugin';
+import type { Suggestion } from '../../shared/suggestions/suggestions';
 
 /** How long the caret rests before its codes are announced (keys held down announce nothing). */
 export const ANNOUNCE_DELAY_MS = 250;
@@ -26,8 +30,8 @@ export function caretCodesRegion(id: string): HTMLElement {
   return region;
 }
 
-/** A plugin that announces the caret's codes in `region`. */
-export function caretCodesPlugin(region: HTMLElement): Plugin {
+/** A plugin that announces the caret's codes in `region`; `describe` says a suggestion in words. */
+export function caretCodesPlugin(region: HTMLElement, describe: (suggestion: Suggestion) => string): Plugin {
   return new Plugin({
     view(view) {
       let timer: ReturnType<typeof setTimeout> | undefined;
@@ -35,11 +39,14 @@ export function caretCodesPlugin(region: HTMLElement): Plugin {
       const announce = (current: EditorView) => {
         timer = undefined;
         if (!current.hasFocus()) return;
-        const ids = segmentIdsAt(current.state, caretPos(current)).sort();
-        const key = ids.join(' ');
+        const pos = caretPos(current);
+        const ids = segmentIdsAt(current.state, pos).sort();
+        const suggestion = ids.length ? null : suggestionAt(current.state, pos);
+        const key = suggestion ? `suggested ${suggestion.start} ${suggestion.codeId}` : ids.join(' ');
         if (key === said) return;
         // Leaving coded text is said once; moving on through uncoded text says nothing.
-        region.textContent = ids.length ? t('textView.caret.coded', { codes: segmentsInWords(current.state, ids) }) : t('textView.caret.notCoded');
+        if (ids.length) region.textContent = t('textView.caret.coded', { codes: segmentsInWords(current.state, ids) });
+        else region.textContent = suggestion ? t('textView.caret.notCodedSuggested', { suggestion: describe(suggestion) }) : t('textView.caret.notCoded');
         said = key;
       };
       const schedule = () => {

@@ -59,7 +59,7 @@ export function mountTextView(host: HTMLElement, open: OpenDocumentState): { vie
         farSectionsPlugin(layout),
         marginStripesPlugin(layout, stripes, (segmentId, pos) => openPopover([segmentId], pos, true)),
         hoverLabelPlugin(hoverLabel),
-        caretCodesPlugin(caretCodes),
+        caretCodesPlugin(caretCodes, suggestionTitle),
         searchPlugin(layout),
         suggestionPlugin(layout, suggestionTitle),
         handlesPlugin(layout, {

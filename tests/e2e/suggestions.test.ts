@@ -117,6 +117,10 @@ describe('suggestions', () => {
     const mark = page.locator(`.text-host .suggested-${PLANTED_CODE}`).first();
     expect(await mark.getAttribute('title')).toMatch(/^likely call to action: 0\.\d\d/);
     const marked = (await page.$$('.text-host .suggested')).length;
+    // The caret at rest in a marked sentence says its suggestion for screen readers, as the colour and title do not.
+    await mark.click();
+    const said = () => page.evaluate(() => document.querySelector('.text-host')!.shadowRoot!.querySelector('.caret-codes')!.textContent);
+    await expect.poll(said).toMatch(/^Not coded; suggested: likely call to action: 0\.\d\d$/);
     await screenshots(page, 'listed');
     // Nothing in the panel keeps anyone from using it, in either theme.
     for (const theme of ['light', 'dark']) {
