@@ -15,7 +15,7 @@ declare global {
 }
 
 const TOKEN_KEY = 'workbench-preview-token';
-/** The most a request sent as the page goes away may carry and still outlive it (the browsers' limit is 64 KiB in all). */
+/** The most bytes a request sent as the page goes away may carry and still outlive it (the browsers' limit is 64 KiB in all). */
 const KEEPALIVE_LIMIT = 60_000;
 /** True once the page is going away (its window closed or reloaded). */
 let leaving = false;
@@ -38,7 +38,7 @@ function previewBridge(): WorkbenchBridge {
             headers: { 'content-type': 'application/json', 'x-workbench-token': token },
             body,
             // Sent as the page goes away (see flushOnHide): kept alive past it, as far as the browser allows.
-            keepalive: leaving && body.length <= KEEPALIVE_LIMIT,
+            keepalive: leaving && new TextEncoder().encode(body).length <= KEEPALIVE_LIMIT,
           });
           const type = response.headers.get('content-type') ?? '';
           if (!type.startsWith('application/json')) {
