@@ -76,7 +76,7 @@ export interface TextScenario {
 // The projects
 
 /** A closed project of one document, `segmentCount` random segments coded into it. */
-export async function buildOneDocument(tmp: string, key: Key, what: string, file: string, text: string, segmentCount: number, random: Random): Promise<TextScenario> {
+async function buildOneDocument(tmp: string, key: Key, what: string, file: string, text: string, segmentCount: number, random: Random): Promise<TextScenario> {
   const source = join(tmp, `${key}-source`);
   const folder = join(tmp, `${key}-project`);
   await mkdir(source, { recursive: true });
@@ -92,7 +92,7 @@ export async function buildOneDocument(tmp: string, key: Key, what: string, file
   }
 }
 
-export async function largestBundledDocument(): Promise<{ file: string; text: string }> {
+async function largestBundledDocument(): Promise<{ file: string; text: string }> {
   const folder = join(ROOT, 'documents');
   let best: { file: string; size: number } | null = null;
   for (const file of (await readdir(folder)).filter((name) => name.endsWith('.txt'))) {
@@ -168,7 +168,7 @@ interface TextViewResult {
   redo: number[];
 }
 
-export async function loadApp(page: Page, url: string, documentId: string): Promise<void> {
+async function loadApp(page: Page, url: string, documentId: string): Promise<void> {
   await page.goto('about:blank');
   await page.goto(url, { waitUntil: 'load' });
   await page.waitForSelector(`.document-button[data-document-id="${documentId}"]`, { timeout: 120_000 });
@@ -395,9 +395,8 @@ export async function prepareTextScenarios(tmp: string, scenarioC?: BuiltProject
   const scenarios: TextScenario[] = [];
   if (!onlyC) {
     progress('text view: building A and B');
-    const bundled = await largestBundledDocument();
     scenarios.push(
-      await buildOneDocument(tmp, 'A', `largest bundled document ${bundled.file}`, bundled.file, bundled.text, 300, random),
+      await scenarioA(tmp, random),
       await buildOneDocument(tmp, 'B', 'generated document', 'generated-2mb.txt', generateDocument(random, 2_000_000), 10_000, random),
     );
   }
@@ -410,10 +409,10 @@ export async function prepareTextScenarios(tmp: string, scenarioC?: BuiltProject
   return scenarios;
 }
 
-/** The project of A alone (for `--only=A`: its open + draw beside the floor, while working on that figure). */
-async function prepareScenarioA(tmp: string): Promise<TextScenario[]> {
+/** A: the largest bundled document with 300 segments coded into it. */
+async function scenarioA(tmp: string, random: Random): Promise<TextScenario> {
   const bundled = await largestBundledDocument();
-  return [await buildOneDocument(tmp, 'A', `largest bundled document ${bundled.file}`, bundled.file, bundled.text, 300, mulberry32(SEED))];
+  return buildOneDocument(tmp, 'A', `largest bundled document ${bundled.file}`, bundled.file, bundled.text, 300, random);
 }
 
 /** Measures the text view on `scenarios` (in `tmp`, with the browser given or one of its own). */
@@ -459,7 +458,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     const section = scrollOnly
       ? await measureTextView(await prepareTextScenarios(tmp, undefined, true), tmp, undefined, { scrollOnly })
       : openA
-        ? await measureTextView(await prepareScenarioA(tmp), tmp, undefined, { pressRuns: 1, scroll: false, bulk: false })
+        ? await measureTextView([await scenarioA(tmp, mulberry32(SEED))], tmp, undefined, { pressRuns: 1, scroll: false, bulk: false })
         : await benchTextView({ tmp });
     process.stdout.write(`${table(section.rows)}\n\nDetails\n${section.details.join('\n')}\n`);
   } finally {

@@ -11,6 +11,8 @@ import { segmentsInFile } from '../support/project-file';
 import type { SegmentRows } from '../../shared/model/segment-rows';
 
 type Line = { seq: number };
+/** A journal record of these tests: an object with a `seq`. */
+const checkLine = (json: unknown) => (typeof json === 'object' && json && 'seq' in json ? (json as Line) : null);
 
 /** A promise and the function that settles it: a snapshot write the test lets finish when it wants. */
 function gate(): { opened: Promise<void>; open: () => void } {
@@ -139,12 +141,11 @@ describe('a journal of large steps', () => {
     const lines = [{ seq: 1, text: 'Straße – 東京 🙂' }, 'not json', { seq: 2, text: 'ü'.repeat(50) }, { seq: 3, text: '' }];
     const text = lines.map((line) => (typeof line === 'string' ? line : JSON.stringify(line))).join('\n') + '\n{"seq": 4, "te';
     await writeFile(file, text);
-    const check = (json: unknown) => (typeof json === 'object' && json && 'seq' in json ? (json as Line) : null);
-    const whole = await readJournal(file, check);
+    const whole = await readJournal(file, checkLine);
     expect(whole).toEqual({ records: [lines[0], lines[2], lines[3]], damagedLines: [2], readBeforeDamage: 1 });
     // Pieces of a few bytes split lines and characters anywhere.
-    for (const pieceBytes of [1, 2, 3, 7, 64]) expect(await readJournal(file, check, pieceBytes)).toEqual(whole);
-    expect(await readJournal(join(file, '..', 'missing.journal'), check, 3)).toEqual({ records: [], damagedLines: [], readBeforeDamage: 0 });
+    for (const pieceBytes of [1, 2, 3, 7, 64]) expect(await readJournal(file, checkLine, pieceBytes)).toEqual(whole);
+    expect(await readJournal(join(file, '..', 'missing.journal'), checkLine, 3)).toEqual({ records: [], damagedLines: [], readBeforeDamage: 0 });
   });
 
   it('counts a line whose bytes are not UTF-8 as damaged, rather than reading U+FFFD into a quote that would be saved', async () => {
@@ -155,9 +156,8 @@ describe('a journal of large steps', () => {
     const torn = Buffer.concat([broken.subarray(0, broken.indexOf(0xc3) + 1), broken.subarray(broken.indexOf(0xc3) + 2)]);
     expect(JSON.parse(torn.toString('utf8')).text).toBe('Stra\ufffde');
     await writeFile(file, Buffer.concat([Buffer.from(`${good}\n`), torn, Buffer.from('\n')]));
-    const check = (json: unknown) => (typeof json === 'object' && json && 'seq' in json ? (json as Line) : null);
     for (const pieceBytes of [3, 1 << 20]) {
-      expect(await readJournal(file, check, pieceBytes)).toEqual({ records: [{ seq: 1, text: 'Straße' }], damagedLines: [2], readBeforeDamage: 1 });
+      expect(await readJournal(file, checkLine, pieceBytes)).toEqual({ records: [{ seq: 1, text: 'Straße' }], damagedLines: [2], readBeforeDamage: 1 });
     }
   });
 });
