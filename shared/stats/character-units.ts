@@ -78,60 +78,139 @@ export function characterUnits(
   continua: readonly Continuum[],
   options: CharacterUnitOptions = {},
 ): CharacterUnits<number> | CharacterUnits<string> {
-  const layout = layoutOf(continua);
-  const coders = codersOf(spans, options.coders);
-  const coderIndex = new Map(coders.map((coder, index) => [coder, index]));
   const oneCode = options.code;
+  const chosen = oneCode === undefined ? spans : spans.filter((span) => span.code === oneCode);
+  const numbered = numberedCharacterRuns(chosen, continua, codersOf(spans, options.coders));
+  const m = numbered.coders.length;
+  const columns: Array<Array<number | string>> = [];
+  const runs: CharacterRun[] = [];
+  for (let r = 0; r < numbered.weights.length; r++) {
+    const column: Array<number | string> = [];
+    for (let c = 0; c < m; c++) {
+      const key = numbered.keys[numbered.values[r * m + c]];
+      column.push(oneCode === undefined ? key : key === '' ? 0 : 1);
+    }
+    columns.push(column);
+    runs.push({ document: numbered.documents[numbered.runDocuments[r]], start: numbered.runStarts[r], end: numbered.runEnds[r] });
+  }
+  return { coders: numbered.coders, columns, weights: numbered.weights, runs } as CharacterUnits<number> | CharacterUnits<string>;
+}
 
-  // Boundary events per document: +1 where a coder's span of a code starts, −1 where it ends.
-  const events: Array<Array<{ at: number; coder: number; code: string; step: number }>> = layout.lengths.map(
-    () => [],
-  );
+/**
+ * The all-codes runs of `characterUnits` with no object or array per run: the form a report over
+ * hundreds of thousands of runs reads. Run r lies in continuum `runDocuments[r]` (an index into
+ * `documents`, the continua's documents in order) over [`runStarts[r]`, `runEnds[r]`) and counts
+ * `weights[r]` characters; coder c's code set there is `keys[values[r * coders.length + c]]`, the
+ * sets numbered in the order first met ('' for no code). Inputs and errors as `characterUnits`.
+ */
+export interface NumberedRuns {
+  coders: string[];
+  documents: readonly string[];
+  runDocuments: number[];
+  runStarts: number[];
+  runEnds: number[];
+  weights: number[];
+  values: number[];
+  keys: string[];
+}
+
+export function numberedCharacterRuns(spans: readonly Span[], continua: readonly Continuum[], listedCoders?: readonly string[]): NumberedRuns {
+  const layout = layoutOf(continua);
+  const coders = codersOf(spans, listedCoders);
+  const m = coders.length;
+  const coderIndex = new Map(coders.map((coder, index) => [coder, index]));
+  // Codes numbered in code-unit order, so that a coder's codes listed by number are sorted as a key wants them.
+  const codes = [...new Set(spans.map((span) => span.code))].sort();
+  const codeIndex = new Map(codes.map((code, index) => [code, index]));
+  const slots = m * codes.length;
+  // Boundary events per document, each one number: at · 2·slots + (coder·codes + code)·2 + (1 for a start).
+  const events: number[][] = layout.lengths.map(() => []);
   for (const span of spans) {
     const coder = coderIndex.get(span.coder);
-    if (coder === undefined || (oneCode !== undefined && span.code !== oneCode)) continue;
+    if (coder === undefined) continue;
     const document = documentIndexOf(span, layout);
     if (span.end <= span.start) continue;
-    events[document].push({ at: span.start, coder, code: span.code, step: 1 });
-    events[document].push({ at: span.end, coder, code: span.code, step: -1 });
+    const slot = coder * codes.length + (codeIndex.get(span.code) as number);
+    events[document].push(span.start * 2 * slots + slot * 2 + 1, span.end * 2 * slots + slot * 2);
   }
 
-  const uncoded = oneCode === undefined ? '' : 0;
-  const columns: Array<Array<number | string>> = [];
-  const weights: number[] = [];
-  const runs: CharacterRun[] = [];
-  layout.lengths.forEach((length, document) => {
-    if (length === 0) return;
-    const list = events[document].sort((a, b) => a.at - b.at);
-    // How many spans of each code cover the current position, per coder.
-    const depth = coders.map(() => new Map<string, number>());
-    const column: Array<number | string> = coders.map(() => uncoded);
+  const numbers = new Map<string, number>([['', 0]]);
+  const keys = [''];
+  const numberOf = (key: string) => {
+    let number = numbers.get(key);
+    if (number === undefined) {
+      numbers.set(key, (number = keys.length));
+      keys.push(key);
+    }
+    return number;
+  };
+  const result: NumberedRuns = { coders, documents: layout.documents, runDocuments: [], runStarts: [], runEnds: [], weights: [], values: [], keys };
+  const { runDocuments, runStarts, runEnds, weights, values } = result;
+  // How many spans of each code cover the current position, per coder; each coder's codes there, in number order.
+  const depth = new Int32Array(slots);
+  const active: number[][] = coders.map(() => []);
+  const column = new Array<number>(m).fill(0);
+  const changed = new Uint8Array(m);
+  for (let document = 0; document < layout.lengths.length; document++) {
+    const length = layout.lengths[document];
+    if (length === 0) continue;
+    const list = Float64Array.from(events[document]).sort();
+    column.fill(0);
     let position = 0;
     let e = 0;
+    let previousRun = -1;
     while (position < length) {
-      while (e < list.length && list[e].at === position) {
-        const { coder, code, step } = list[e++];
-        const count = (depth[coder].get(code) ?? 0) + step;
-        if (count === 0) depth[coder].delete(code);
-        else depth[coder].set(code, count);
-        column[coder] = oneCode === undefined ? codeSetKey(depth[coder].keys()) : depth[coder].size > 0 ? 1 : 0;
+      while (e < list.length && Math.floor(list[e] / (2 * slots)) === position) {
+        const event = list[e++] % (2 * slots);
+        const slot = event >> 1;
+        const coder = Math.floor(slot / codes.length);
+        const code = slot % codes.length;
+        const before = depth[slot];
+        depth[slot] += event & 1 ? 1 : -1;
+        if (before === 0 && depth[slot] > 0) insertSorted(active[coder], code);
+        else if (before > 0 && depth[slot] === 0) active[coder].splice(active[coder].indexOf(code), 1);
+        changed[coder] = 1;
       }
-      const end = e < list.length ? Math.min(list[e].at, length) : length;
-      const last = columns.length - 1;
-      const previous = runs[last];
-      const sameDocument = previous !== undefined && previous.document === layout.documents[document];
-      if (previous !== undefined && sameDocument && sameValues(columns[last], column)) {
-        previous.end = end;
-        weights[last] += end - position;
+      for (let c = 0; c < m; c++) {
+        if (!changed[c]) continue;
+        changed[c] = 0;
+        const own = active[c];
+        column[c] = own.length === 0 ? 0 : numberOf(own.length === 1 ? codes[own[0]] : own.map((code) => codes[code]).join(CODE_SET_SEPARATOR));
+      }
+      const end = e < list.length ? Math.min(Math.floor(list[e] / (2 * slots)), length) : length;
+      if (previousRun >= 0 && sameRun(values, previousRun * m, column)) {
+        runEnds[previousRun] = end;
+        weights[previousRun] += end - position;
       } else {
-        columns.push([...column]);
+        previousRun = weights.length;
+        runDocuments.push(document);
+        runStarts.push(position);
+        runEnds.push(end);
         weights.push(end - position);
-        runs.push({ document: layout.documents[document], start: position, end });
+        for (let c = 0; c < m; c++) values.push(column[c]);
       }
       position = end;
     }
-  });
-  return { coders, columns, weights, runs } as CharacterUnits<number> | CharacterUnits<string>;
+    // Spans that end with the text: their ends were not read above, and nothing carries over.
+    for (; e < list.length; e++) depth[(list[e] % (2 * slots)) >> 1] = 0;
+    for (const own of active) own.length = 0;
+  }
+  return result;
+}
+
+function insertSorted(list: number[], value: number): void {
+  let i = list.length;
+  list.push(value);
+  while (i > 0 && list[i - 1] > value) {
+    list[i] = list[i - 1];
+    i--;
+  }
+  list[i] = value;
+}
+
+function sameRun(values: readonly number[], at: number, column: readonly number[]): boolean {
+  for (let c = 0; c < column.length; c++) if (values[at + c] !== column[c]) return false;
+  return true;
 }
 
 /**
@@ -163,7 +242,34 @@ export function runMatrix<V extends number | string>(units: CharacterUnits<V>): 
   return units.coders.map((_, coder) => units.columns.map((column) => column[coder]));
 }
 
-function sameValues(a: ReadonlyArray<number | string>, b: ReadonlyArray<number | string>): boolean {
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
+
+/** The all-codes `units` in the form of `numberedCharacterRuns` (the documents in the order of their runs). */
+export function numberedRunsOf(units: CharacterUnits<string>): NumberedRuns {
+  const m = units.coders.length;
+  const documents: string[] = [];
+  const numbers = new Map<string, number>([['', 0]]);
+  const keys = [''];
+  const result: NumberedRuns = { coders: units.coders, documents, runDocuments: [], runStarts: [], runEnds: [], weights: [...units.weights], values: [], keys };
+  units.runs.forEach((run, r) => {
+    if (documents[documents.length - 1] !== run.document) documents.push(run.document);
+    result.runDocuments.push(documents.length - 1);
+    result.runStarts.push(run.start);
+    result.runEnds.push(run.end);
+    for (let c = 0; c < m; c++) {
+      const key = units.columns[r][c];
+      let number = numbers.get(key);
+      if (number === undefined) {
+        numbers.set(key, (number = keys.length));
+        keys.push(key);
+      }
+      result.values.push(number);
+    }
+  });
+  return result;
+}
+
+/** Per code of `codeIds`, per code-set key of `keys`: 1 when the set holds the code, else 0. */
+export function codeSetHolds(keys: readonly string[], codeIds: readonly string[]): Uint8Array[] {
+  const sets = keys.map((key) => new Set(key === '' ? [] : key.split(CODE_SET_SEPARATOR)));
+  return codeIds.map((codeId) => Uint8Array.from(sets, (set) => (set.has(codeId) ? 1 : 0)));
 }

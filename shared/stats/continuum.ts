@@ -158,7 +158,8 @@ export function unitsByCoder(
         if (last !== undefined && last.value === unit.value && unit.start < last.end) {
           last.end = Math.max(last.end, unit.end);
         } else {
-          merged.push({ ...unit });
+          // Made above for this list alone, so a unit is merged into in place.
+          merged.push(unit);
         }
       }
       merged.sort((a, b) => a.start - b.start);

@@ -15,7 +15,7 @@
  * coded stretches rather than characters, in `stretch-bootstrap.ts`.
  */
 import { type StepProgress } from './bootstrap';
-import { characterUnits, CODE_SET_SEPARATOR } from './character-units';
+import { codeSetHolds, numberedCharacterRuns } from './character-units';
 import { characterData, type BootstrapUnit, type CharacterData, type ReliabilityInput, type ReliabilityOptions } from './character-data';
 import { MEASURE_DEFINITIONS, type MeasureDefinition } from './measure-definitions';
 import { disagreementsOf, type ReliabilityDisagreement } from './report-disagreements';
@@ -33,7 +33,7 @@ import {
 import { binaryUAlpha, cuAlpha, uAlpha } from './unitizing-2016';
 import type { Span } from './continuum';
 import { unitizingAlphaU } from './unitizing-alpha';
-import { weightedCohenKappa, weightedFleissKappa, weightedPercentAgreement } from './weighted-agreement';
+import { weightedCohenKappa, weightedFleissKappa, weightedPercentAgreement, type NumberedUnits } from './weighted-agreement';
 
 /** The figures of one row; `NaN` where a coefficient is undefined, `null` where it does not apply. */
 export interface ReliabilityMeasures {
@@ -141,22 +141,14 @@ export function* reliabilityReportSteps(input: ReliabilityInput, options: Reliab
 
   // The overall runs are the finest partition: every code's 0/1 columns are read off them, so all
   // rows share the runs and their weights. Each code set is split once, not once per run.
-  const overall = characterUnits(spans, continua, { coders });
-  // Each distinct code set once: its number, and per code whether the set holds it, so that a
-  // code's column is read by index rather than by splitting or hashing a key per run.
-  const setNumber = new Map<string, number>();
-  const numbered = overall.columns.map((column) =>
-    column.map((key) => {
-      let number = setNumber.get(key as string);
-      if (number === undefined) setNumber.set(key as string, (number = setNumber.size));
-      return number;
-    }),
-  );
-  const setCodes = [...setNumber.keys()].map((key) => new Set(key === '' ? [] : key.split(CODE_SET_SEPARATOR)));
-  const columnsOf = (codeId: string | null): Array<Array<string | number>> => {
-    if (codeId === null) return overall.columns;
-    const holds = setCodes.map((set) => (set.has(codeId) ? 1 : 0));
-    return numbered.map((column) => column.map((number) => holds[number]));
+  const overall = numberedCharacterRuns(spans, continua, coders);
+  // Each distinct code set is split once; a code's 0/1 values are read off the sets' numbers.
+  const holds = codeSetHolds(overall.keys, codeIds);
+  const { weights } = overall;
+  const unitsOf = (row: number): NumberedUnits => {
+    if (row === codeIds.length) return { coders: m, kinds: overall.keys.length, values: overall.values, weights };
+    const codeHolds = holds[row];
+    return { coders: m, kinds: 2, values: Uint8Array.from(overall.values, (set) => codeHolds[set]), weights };
   };
   const rowIds: Array<string | null> = [...codeIds, null];
   // Segments per code and coder, in one pass.
@@ -166,8 +158,6 @@ export function* reliabilityReportSteps(input: ReliabilityInput, options: Reliab
     if (own !== undefined) own[span.coder]++;
     segmentsOf.get(null)![span.coder]++;
   }
-  const columns = rowIds.map(columnsOf);
-  const weights = overall.weights;
   // Nominal α and its interval come from the coincidences of the coded stretches (the clusters the
   // bootstrap resamples); every row in the order of `rowIds`.
   const unit = options.bootstrap?.unit ?? 'coded-stretch';
@@ -207,7 +197,7 @@ export function* reliabilityReportSteps(input: ReliabilityInput, options: Reliab
   for (const span of spans) spansOfCode.get(span.code)?.push(span);
 
   const rows = rowIds.map((codeId, row): ReliabilityRow => {
-    const units = { columns: columns[row], weights };
+    const units = unitsOf(row);
     const counts = pairs.map((pair) => (codeId === null ? pair.overall : pair.byCode[codeId]));
     const agreements = counts.reduce((sum, c) => sum + c.agreements, 0);
     const disagreements = counts.reduce((sum, c) => sum + c.disagreements, 0);

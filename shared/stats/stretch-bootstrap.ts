@@ -49,7 +49,7 @@
  * never as much as the text has characters.
  */
 import { checkBootstrapOptions, percentileInterval, type ConfidenceInterval, type StepProgress } from './bootstrap';
-import { CODE_SET_SEPARATOR, type CharacterUnits } from './character-units';
+import { codeSetHolds, numberedRunsOf, type CharacterUnits, type NumberedRuns } from './character-units';
 import type { Continuum, Span } from './continuum';
 import { mulberry32 } from '../model/seeded-random';
 
@@ -140,33 +140,25 @@ export interface ClusterCoincidences {
  * Per row of a report — one per code in `codeIds` (coded 1 or not 0), then the overall row (the
  * set of codes) — the coincidences of each cluster, read off the overall character runs `units`
  * (values: code-set keys, one per coder). A run that straddles a cluster boundary is split there.
- * Every coder has a value in every run, so every character holds one value per coder.
+ * Every coder has a value in every run, so every character holds one value per coder. The runs may
+ * come as `numberedCharacterRuns` gives them, the form a report reads.
  */
 export function clusterCoincidences(
-  units: CharacterUnits<string>,
+  units: CharacterUnits<string> | NumberedRuns,
   codeIds: readonly string[],
   clusters: readonly StretchCluster[],
 ): ClusterCoincidences[] {
-  const m = units.coders.length;
+  const runs = 'keys' in units ? units : numberedRunsOf(units);
+  const m = runs.coders.length;
   const rows = codeIds.length + 1;
   const overall = codeIds.length;
-  // Kinds per coder and row of the current run; per row, the current cluster's sum of each kind
-  // (0 where it has none yet) and the kinds it has, in the order first met.
-  const kinds = new Uint32Array(rows * m);
-  const sums: number[][] = Array.from({ length: rows }, (_, row) => (row === overall ? [] : [0, 0]));
+  const { values, keys } = runs;
+  const holds = codeSetHolds(keys, codeIds);
+  // Per row, the current cluster's sum of each kind (0 where it has none yet) and the kinds it
+  // has, in the order first met; the kinds of the current run, per row and coder.
+  const sums = Array.from({ length: rows }, (_, row) => new Float64Array(row === overall ? keys.length : 2));
   const met: number[][] = Array.from({ length: rows }, () => []);
-  // Each code-set key once: its kind in the overall row and whether it holds each code.
-  const keys = new Map<string, { kind: number; holds: Uint8Array }>();
-  const keyOf = (key: string) => {
-    let known = keys.get(key);
-    if (known === undefined) {
-      const codes = new Set(key === '' ? [] : key.split(CODE_SET_SEPARATOR));
-      known = { kind: keys.size, holds: Uint8Array.from(codeIds, (code) => (codes.has(code) ? 1 : 0)) };
-      keys.set(key, known);
-      sums[overall].push(0);
-    }
-    return known;
-  };
+  const kinds = new Uint32Array(rows * m);
   const agreeing = Array.from({ length: rows }, () => new Float64Array(clusters.length));
   const offsets = Array.from({ length: rows }, () => [0]);
   const kindOf: number[][] = Array.from({ length: rows }, () => []);
@@ -174,29 +166,31 @@ export function clusterCoincidences(
 
   const add = (run: number, weight: number, cluster: number) => {
     for (let c = 0; c < m; c++) {
-      const { kind, holds } = keyOf(units.columns[run][c]);
-      for (let row = 0; row < overall; row++) kinds[row * m + c] = holds[row];
-      kinds[overall * m + c] = kind;
+      const set = values[run * m + c];
+      for (let row = 0; row < overall; row++) kinds[row * m + c] = holds[row][set];
+      kinds[overall * m + c] = set;
     }
     for (let row = 0; row < rows; row++) {
       const base = row * m;
+      const rowSums = sums[row];
+      let pairs = 0;
       for (let c = 0; c < m; c++) {
         const kind = kinds[base + c];
-        let same = 0;
-        for (let d = 0; d < m; d++) if (kinds[base + d] === kind) same++;
-        if (sums[row][kind] === 0) met[row].push(kind);
-        sums[row][kind] += weight;
         // Σ_c n_c(n_c − 1) over the values of a unit is Σ over its values of (same − 1).
-        agreeing[row][cluster] += (weight * (same - 1)) / (m - 1);
+        for (let d = 0; d < m; d++) if (d !== c && kinds[base + d] === kind) pairs++;
+        if (rowSums[kind] === 0) met[row].push(kind);
+        rowSums[kind] += weight;
       }
+      agreeing[row][cluster] += (weight * pairs) / (m - 1);
     }
   };
   const close = () => {
     for (let row = 0; row < rows; row++) {
+      const rowSums = sums[row];
       for (const kind of met[row]) {
         kindOf[row].push(kind);
-        amounts[row].push(sums[row][kind]);
-        sums[row][kind] = 0;
+        amounts[row].push(rowSums[kind]);
+        rowSums[kind] = 0;
       }
       met[row].length = 0;
       offsets[row].push(kindOf[row].length);
@@ -204,24 +198,25 @@ export function clusterCoincidences(
   };
 
   let cluster = 0;
-  units.runs.forEach((run, r) => {
-    let at = run.start;
-    while (at < run.end) {
-      while (clusters[cluster].document !== run.document || clusters[cluster].end <= at) {
+  for (let r = 0; r < runs.weights.length; r++) {
+    const document = runs.documents[runs.runDocuments[r]];
+    const runEnd = runs.runEnds[r];
+    for (let at = runs.runStarts[r]; at < runEnd; ) {
+      while (clusters[cluster].document !== document || clusters[cluster].end <= at) {
         close();
         cluster++;
       }
-      const end = Math.min(run.end, clusters[cluster].end);
+      const end = Math.min(runEnd, clusters[cluster].end);
       add(r, end - at, cluster);
       at = end;
     }
-  });
+  }
   while (cluster < clusters.length) {
     close();
     cluster++;
   }
   return Array.from({ length: rows }, (_, row) => ({
-    kinds: row === overall ? keys.size : 2,
+    kinds: row === overall ? keys.length : 2,
     offsets: Uint32Array.from(offsets[row]),
     kindOf: Uint32Array.from(kindOf[row]),
     amounts: Float64Array.from(amounts[row]),

@@ -6,7 +6,7 @@
  * the characters where two coders' sections intersect, built by a sweep over the sorted units of
  * `continuum.ts`, never per character. α_U of 1995/2004 is in `unitizing-alpha.ts`.
  */
-import { codersOf, codesOf, layoutOf, sectionsOf, undefinedAlphaParts, unitsByCoder } from './continuum';
+import { codersOf, codesOf, layoutOf, undefinedAlphaParts, unitsByCoder } from './continuum';
 import type { AlphaParts, Continuum, Span, UnitizingOptions } from './continuum';
 
 /**
@@ -195,27 +195,39 @@ function coincidencesOf(
   const squares = new Float64Array(size);
   const pairableSquares = new Float64Array(size);
 
+  // Scratch space for every document: each coder's next unit, and per unit the characters the
+  // other coders also coded (for cu-α).
+  const cursor = new Int32Array(m);
+  const values = new Int32Array(m);
+  let shared = new Float64Array(16);
   for (let document = 0; document < layout.lengths.length; document++) {
     const length = layout.lengths[document];
-    const perCoder = units.map((perDocument) => perDocument[document]);
-    for (const list of perCoder) {
-      for (const unit of list) squares[unit.value] += (unit.end - unit.start) ** 2;
-      for (const section of sectionsOf(list, length)) if (!section.coded) squares[0] += section.end - section.start;
+    if (length === 0) continue;
+    for (let i = 0; i < m; i++) {
+      // The units are sorted and do not overlap, so the gaps are what they leave of the text.
+      let covered = 0;
+      for (const unit of units[i][document]) {
+        squares[unit.value] += (unit.end - unit.start) ** 2;
+        covered += unit.end - unit.start;
+      }
+      squares[0] += length - covered;
     }
 
-    // Sweep the elementary intervals between all boundaries; in each, every coder has one value.
-    const cuts = new Set<number>([0, length]);
-    for (const list of perCoder) for (const unit of list) cuts.add(unit.start).add(unit.end);
-    const positions = [...cuts].sort((a, b) => a - b);
-    const cursor = new Array<number>(m).fill(0);
-    const values = new Array<number>(m).fill(0);
-    for (let p = 0; p + 1 < positions.length; p++) {
-      const [from, to] = [positions[p], positions[p + 1]];
+    // Sweep the elementary intervals between all boundaries, merging the coders' sorted
+    // boundaries as it goes; in each interval every coder has one value.
+    cursor.fill(0);
+    for (let from = 0; from < length; ) {
+      let to = length;
       for (let i = 0; i < m; i++) {
-        const list = perCoder[i];
-        while (cursor[i] < list.length && list[cursor[i]].end <= from) cursor[i]++;
+        const list = units[i][document];
         const unit = list[cursor[i]];
-        values[i] = unit !== undefined && unit.start <= from ? unit.value : 0;
+        if (unit === undefined || unit.start > from) {
+          values[i] = 0;
+          if (unit !== undefined && unit.start < to) to = unit.start;
+        } else {
+          values[i] = unit.value;
+          if (unit.end < to) to = unit.end;
+        }
       }
       const share = (to - from) / (m - 1);
       for (let i = 0; i < m; i++) {
@@ -224,25 +236,33 @@ function coincidencesOf(
           observed[values[j] * size + values[i]] += share;
         }
       }
+      for (let i = 0; i < m; i++) {
+        const unit = units[i][document][cursor[i]];
+        if (unit !== undefined && unit.end === to) cursor[i]++;
+      }
+      from = to;
     }
 
     // For cu-α: each unit's pairable length, what it adds to the margins of the coded values.
     // It is squared after summing over the other coders: summing squares per coder pair instead
     // weights a unit's self-pairing wrongly for more than two coders (the book's cu-α is missed).
     for (let i = 0; i < m; i++) {
-      const shared = new Float64Array(perCoder[i].length);
+      const mine = units[i][document];
+      if (shared.length < mine.length) shared = new Float64Array(mine.length * 2);
+      shared.fill(0, 0, mine.length);
       for (let j = 0; j < m; j++) {
         if (i === j) continue;
-        const theirs = perCoder[j];
+        const theirs = units[j][document];
         let k = 0;
-        perCoder[i].forEach((unit, g) => {
+        for (let g = 0; g < mine.length; g++) {
+          const unit = mine[g];
           while (k < theirs.length && theirs[k].end <= unit.start) k++;
           for (let h = k; h < theirs.length && theirs[h].start < unit.end; h++) {
             shared[g] += Math.min(unit.end, theirs[h].end) - Math.max(unit.start, theirs[h].start);
           }
-        });
+        }
       }
-      perCoder[i].forEach((unit, g) => (pairableSquares[unit.value] += (shared[g] / (m - 1)) ** 2));
+      for (let g = 0; g < mine.length; g++) pairableSquares[mine[g].value] += (shared[g] / (m - 1)) ** 2;
     }
   }
 

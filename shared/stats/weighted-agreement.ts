@@ -13,19 +13,46 @@ export interface WeightedUnits {
 }
 
 /**
+ * Units in runs with their values numbered 0 … kinds − 1 (equal values, equal numbers): coder c's
+ * value over run r is `values[r * coders + c]`, and run r counts `weights[r]` times. The form a
+ * report with hundreds of thousands of runs reads without an array per run.
+ */
+export interface NumberedUnits {
+  coders: number;
+  kinds: number;
+  values: ArrayLike<number>;
+  weights: ArrayLike<number>;
+}
+
+/** `units` with their values numbered in the order first met. */
+export function numberedUnits({ columns, weights }: WeightedUnits): NumberedUnits {
+  const coders = columns[0]?.length ?? 0;
+  const numbers = new Map<string | number, number>();
+  const values = new Uint32Array(columns.length * coders);
+  columns.forEach((column, r) => {
+    if (column.length !== coders) throw new RangeError(`Every unit needs a value of each of the ${coders} coders; unit ${r} has ${column.length}.`);
+    column.forEach((value, c) => {
+      let number = numbers.get(value);
+      if (number === undefined) numbers.set(value, (number = numbers.size));
+      values[r * coders + c] = number;
+    });
+  });
+  return { coders, kinds: numbers.size, values, weights };
+}
+
+/**
  * Percent agreement (0–1) over weighted units, every coder having a value in every unit: the mean
  * over units of the share of agreeing coder pairs, as `percentAgreement` on the expanded units.
  * `NaN` without units.
  */
-export function weightedPercentAgreement({ columns, weights }: WeightedUnits): number {
+export function weightedPercentAgreement(units: WeightedUnits | NumberedUnits): number {
+  const { coders: m, values, weights } = numbered(units);
   let sum = 0;
   let total = 0;
-  columns.forEach((column, r) => {
-    const m = column.length;
-    const agreeing = agreeingPairs(column);
-    sum += (weights[r] * agreeing) / (m * (m - 1));
+  for (let r = 0; r < weights.length; r++) {
+    sum += (weights[r] * agreeingPairs(values, r * m, m)) / (m * (m - 1));
     total += weights[r];
-  });
+  }
   return total === 0 ? Number.NaN : sum / total;
 }
 
@@ -34,20 +61,23 @@ export function weightedPercentAgreement({ columns, weights }: WeightedUnits): n
  * expanded units: p_o from the weighted agreements, p_e from each coder's weighted distribution.
  * `NaN` without units or when p_e = 1.
  */
-export function weightedCohenKappa({ columns, weights }: WeightedUnits): number {
-  const first = new Map<string | number, number>();
-  const second = new Map<string | number, number>();
+export function weightedCohenKappa(units: WeightedUnits | NumberedUnits): number {
+  const { coders: m, kinds, values, weights } = numbered(units);
+  const first = new Float64Array(kinds);
+  const second = new Float64Array(kinds);
   let total = 0;
   let agreeing = 0;
-  columns.forEach(([a, b], r) => {
+  for (let r = 0; r < weights.length; r++) {
     const w = weights[r];
+    const a = values[r * m];
+    const b = values[r * m + 1];
     total += w;
     if (a === b) agreeing += w;
-    first.set(a, (first.get(a) ?? 0) + w);
-    second.set(b, (second.get(b) ?? 0) + w);
-  });
+    first[a] += w;
+    second[b] += w;
+  }
   let chance = 0;
-  for (const [value, count] of first) chance += count * (second.get(value) ?? 0);
+  for (let k = 0; k < kinds; k++) chance += first[k] * second[k];
   return chanceCorrected(agreeing / total, chance, total * total);
 }
 
@@ -55,31 +85,34 @@ export function weightedCohenKappa({ columns, weights }: WeightedUnits): number 
  * Fleiss' kappa over weighted units (integer weights), each unit rated by every coder, as
  * `fleissKappa` on the expanded units. `NaN` without units or when p_e = 1.
  */
-export function weightedFleissKappa({ columns, weights }: WeightedUnits): number {
-  const totals = new Map<string | number, number>();
+export function weightedFleissKappa(units: WeightedUnits | NumberedUnits): number {
+  const { coders: m, kinds, values, weights } = numbered(units);
+  const totals = new Float64Array(kinds);
   let agreeing = 0;
-  let units = 0;
-  let m = 0;
-  columns.forEach((column, r) => {
+  let count = 0;
+  for (let r = 0; r < weights.length; r++) {
     const w = weights[r];
-    m = column.length;
-    units += w;
-    agreeing += w * agreeingPairs(column);
-    for (const value of column) totals.set(value, (totals.get(value) ?? 0) + w);
-  });
+    count += w;
+    agreeing += w * agreeingPairs(values, r * m, m);
+    for (let c = 0; c < m; c++) totals[values[r * m + c]] += w;
+  }
   let chance = 0;
-  for (const total of totals.values()) chance += total * total;
-  return chanceCorrected(agreeing / (units * m * (m - 1)), chance, (units * m) ** 2);
+  for (let k = 0; k < kinds; k++) chance += totals[k] * totals[k];
+  return chanceCorrected(agreeing / (count * m * (m - 1)), chance, (count * m) ** 2);
+}
+
+function numbered(units: WeightedUnits | NumberedUnits): NumberedUnits {
+  return 'values' in units ? units : numberedUnits(units);
 }
 
 /**
- * The ordered pairs of different coders that agree on a unit: Σ count·(count − 1) over its
- * distinct values. Compared pair by pair, with no table per unit: a report reads hundreds of
- * thousands of runs, each of a few coders.
+ * The ordered pairs of different coders that agree on a unit (its `m` values from `at`):
+ * Σ count·(count − 1) over its distinct values. Compared pair by pair, with no table per unit: a
+ * report reads hundreds of thousands of runs, each of a few coders.
  */
-function agreeingPairs(column: ReadonlyArray<string | number>): number {
+function agreeingPairs(values: ArrayLike<number>, at: number, m: number): number {
   let pairs = 0;
-  for (let i = 0; i < column.length; i++) for (let j = i + 1; j < column.length; j++) if (column[i] === column[j]) pairs += 2;
+  for (let i = 0; i < m; i++) for (let j = i + 1; j < m; j++) if (values[at + i] === values[at + j]) pairs += 2;
   return pairs;
 }
 
