@@ -148,7 +148,9 @@ export function* reliabilityReportSteps(input: ReliabilityInput, options: Reliab
   const unitsOf = (row: number): NumberedUnits => {
     if (row === codeIds.length) return { coders: m, kinds: overall.keys.length, values: overall.values, weights };
     const codeHolds = holds[row];
-    return { coders: m, kinds: 2, values: Uint8Array.from(overall.values, (set) => codeHolds[set]), weights };
+    const values = new Uint8Array(overall.values.length);
+    for (let i = 0; i < values.length; i++) values[i] = codeHolds[overall.values[i]];
+    return { coders: m, kinds: 2, values, weights };
   };
   const rowIds: Array<string | null> = [...codeIds, null];
   // Segments per code and coder, in one pass.

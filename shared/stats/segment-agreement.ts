@@ -100,50 +100,109 @@ export function segmentAgreement<S extends Span>(
   secondCoder: string,
   options: SegmentAgreementOptions,
 ): SegmentAgreement<S> {
-  const { minOverlap } = options;
-  const listDisagreements = options.listDisagreements ?? true;
-  if (!(minOverlap >= 0 && minOverlap <= 100)) {
-    throw new RangeError(`The least overlap must be a percentage from 0 to 100, not ${minOverlap}.`);
-  }
-  const compared = spans.filter(
-    (span) => (span.coder === firstCoder || span.coder === secondCoder) && span.end > span.start,
-  );
+  checkMinOverlap(options.minOverlap);
   const codes =
     options.codes !== undefined
       ? [...new Set(options.codes)]
-      : [...new Set(compared.map((span) => span.code))].sort();
-  const included = new Set(codes);
+      : [...new Set(spans.filter((span) => (span.coder === firstCoder || span.coder === secondCoder) && span.end > span.start).map((span) => span.code))].sort();
+  // One coder named twice: every segment is the first coder's, as when they are compared with nobody.
+  const coders = firstCoder === secondCoder ? [firstCoder] : [firstCoder, secondCoder];
+  return pairAgreement(groupSegments(spans, coders, codes), 0, 1, firstCoder, secondCoder, codes, options);
+}
 
-  // Group by document and code (a map of codes per document, so no key is built per segment); each group is matched on its own.
-  const groups = new Map<string, Map<string, { first: S[]; second: S[] }>>();
-  for (const span of compared) {
-    if (!included.has(span.code)) continue;
+/**
+ * Segment agreement for every pair of `coders` (default: every coder that has a segment, in
+ * code-unit order), in the order (coders[0], coders[1]), (coders[0], coders[2]), …, (coders[1],
+ * coders[2]), …. Unless `codes` is given, every pair compares the codes any listed coder used, so
+ * that the pairs' tables have the same rows. Inputs and errors as `segmentAgreement`. The
+ * segments are grouped and sorted once for all the pairs.
+ */
+export function pairwiseSegmentAgreement<S extends Span>(
+  spans: readonly S[],
+  options: SegmentAgreementOptions & { coders?: readonly string[] },
+): SegmentAgreement<S>[] {
+  checkMinOverlap(options.minOverlap);
+  const coders =
+    options.coders !== undefined ? [...new Set(options.coders)] : [...new Set(spans.map((s) => s.coder))].sort();
+  const codes = [
+    ...new Set(
+      options.codes ?? [...new Set(spans.filter((span) => coders.includes(span.coder) && span.end > span.start).map((s) => s.code))].sort(),
+    ),
+  ];
+  const groups = groupSegments(spans, coders, codes);
+  const results: SegmentAgreement<S>[] = [];
+  for (let i = 0; i < coders.length; i++) {
+    for (let j = i + 1; j < coders.length; j++) {
+      results.push(pairAgreement(groups, i, j, coders[i], coders[j], codes, options));
+    }
+  }
+  return results;
+}
+
+function checkMinOverlap(minOverlap: number): void {
+  if (!(minOverlap >= 0 && minOverlap <= 100)) {
+    throw new RangeError(`The least overlap must be a percentage from 0 to 100, not ${minOverlap}.`);
+  }
+}
+
+/**
+ * The segments of `coders` and `codes` that cover something, by document and code (a map of codes
+ * per document, so no key is built per segment), then by coder (index in `coders`), each list
+ * sorted by start, then end.
+ */
+function groupSegments<S extends Span>(spans: readonly S[], coders: readonly string[], codes: readonly string[]): Map<string, Map<string, S[][]>> {
+  const coderIndex = new Map(coders.map((coder, index) => [coder, index]));
+  const included = new Set(codes);
+  const groups = new Map<string, Map<string, S[][]>>();
+  for (const span of spans) {
+    const coder = coderIndex.get(span.coder);
+    if (coder === undefined || span.end <= span.start || !included.has(span.code)) continue;
     let ofDocument = groups.get(span.document);
     if (ofDocument === undefined) groups.set(span.document, (ofDocument = new Map()));
     let group = ofDocument.get(span.code);
-    if (group === undefined) ofDocument.set(span.code, (group = { first: [], second: [] }));
-    (span.coder === firstCoder ? group.first : group.second).push(span);
+    if (group === undefined) ofDocument.set(span.code, (group = coders.map(() => [])));
+    group[coder].push(span);
   }
+  const byStart = (a: S, b: S) => a.start - b.start || a.end - b.end;
+  for (const ofDocument of groups.values()) for (const group of ofDocument.values()) for (const list of group) if (list.length > 1) list.sort(byStart);
+  return groups;
+}
 
+/** The agreement of coders `i` and `j` (named `firstCoder` and `secondCoder`) over the grouped segments. */
+function pairAgreement<S extends Span>(
+  groups: Map<string, Map<string, S[][]>>,
+  i: number,
+  j: number,
+  firstCoder: string,
+  secondCoder: string,
+  codes: string[],
+  options: SegmentAgreementOptions,
+): SegmentAgreement<S> {
+  const { minOverlap } = options;
+  const listDisagreements = options.listDisagreements ?? true;
   const tallies = new Map(codes.map((code) => [code, { first: emptyTally(), second: emptyTally() }]));
   const disagreements: SegmentDisagreement<S>[] = [];
-  for (const { first, second } of [...groups.values()].flatMap((ofDocument) => [...ofDocument.values()])) {
-    const code = (first[0] ?? second[0]).code;
-    const tally = tallies.get(code) as { first: CoderTally; second: CoderTally };
-    for (const [mine, theirs, own, otherCoder] of [
-      [first, second, tally.first, secondCoder],
-      [second, first, tally.second, firstCoder],
-    ] as const) {
-      for (const { segment, closest, shared, union } of bestOverlaps(mine, theirs)) {
-        // Compared in whole numbers, so that 9 shared characters of 10 meet 90 % exactly.
-        if (closest !== null && 100 * shared >= minOverlap * union) {
-          own.matched++;
-        } else {
-          own.unmatched++;
-          if (!listDisagreements) continue;
-          const closestOverlap = closest === null ? 0 : (100 * shared) / union;
-          disagreements.push({ segment, otherCoder, closest, closestOverlap });
-        }
+  const active: S[] = [];
+  for (const ofDocument of groups.values()) {
+    for (const [code, group] of ofDocument) {
+      const first = group[i];
+      const second = group[j] ?? [];
+      const tally = tallies.get(code) as { first: CoderTally; second: CoderTally };
+      for (const [mine, theirs, own, otherCoder] of [
+        [first, second, tally.first, secondCoder],
+        [second, first, tally.second, firstCoder],
+      ] as const) {
+        bestOverlaps(mine, theirs, active, (segment, closest, shared, union) => {
+          // Compared in whole numbers, so that 9 shared characters of 10 meet 90 % exactly.
+          if (closest !== null && 100 * shared >= minOverlap * union) {
+            own.matched++;
+          } else {
+            own.unmatched++;
+            if (!listDisagreements) return;
+            const closestOverlap = closest === null ? 0 : (100 * shared) / union;
+            disagreements.push({ segment, otherCoder, closest, closestOverlap });
+          }
+        });
       }
     }
   }
@@ -176,68 +235,44 @@ export function segmentAgreement<S extends Span>(
 }
 
 /**
- * Segment agreement for every pair of `coders` (default: every coder that has a segment, in
- * code-unit order), in the order (coders[0], coders[1]), (coders[0], coders[2]), …, (coders[1],
- * coders[2]), …. Unless `codes` is given, every pair compares the codes any listed coder used, so
- * that the pairs' tables have the same rows. Inputs and errors as `segmentAgreement`.
- */
-export function pairwiseSegmentAgreement<S extends Span>(
-  spans: readonly S[],
-  options: SegmentAgreementOptions & { coders?: readonly string[] },
-): SegmentAgreement<S>[] {
-  const coders =
-    options.coders !== undefined ? [...new Set(options.coders)] : [...new Set(spans.map((s) => s.coder))].sort();
-  const codes =
-    options.codes ??
-    [
-      ...new Set(spans.filter((span) => coders.includes(span.coder) && span.end > span.start).map((s) => s.code)),
-    ].sort();
-  const results: SegmentAgreement<S>[] = [];
-  for (let i = 0; i < coders.length; i++) {
-    for (let j = i + 1; j < coders.length; j++) {
-      results.push(segmentAgreement(spans, coders[i], coders[j], { ...options, codes }));
-    }
-  }
-  return results;
-}
-
-/** For one segment: the other coder's segment that overlaps it most, with the shared and union lengths. */
-interface Closest<S> {
-  segment: S;
-  closest: S | null;
-  shared: number;
-  union: number;
-}
-
-/**
  * For each segment of `mine`, the segment of `theirs` whose overlap (shared over union) is largest,
- * the earlier one on a tie. A sweep over both lists sorted by start: a segment of `theirs` is a
- * candidate from when it starts before the current segment ends until it ends before the current
- * segment starts.
+ * the earlier one on a tie, given to `visit` with the shared and union lengths (`closest` null
+ * when none overlaps). Both lists sorted by start, then end: a sweep in which a segment of
+ * `theirs` is a candidate from when it starts before the current segment ends until it ends
+ * before the current segment starts. `active` is scratch space, emptied first.
  */
-function bestOverlaps<S extends Span>(mine: readonly S[], theirs: readonly S[]): Closest<S>[] {
-  const byStart = (a: S, b: S) => a.start - b.start || a.end - b.end;
-  const sortedMine = [...mine].sort(byStart);
-  const sortedTheirs = [...theirs].sort(byStart);
-  const results: Closest<S>[] = [];
-  let active: S[] = [];
+function bestOverlaps<S extends Span>(
+  mine: readonly S[],
+  theirs: readonly S[],
+  active: S[],
+  visit: (segment: S, closest: S | null, shared: number, union: number) => void,
+): void {
+  active.length = 0;
   let next = 0;
-  for (const segment of sortedMine) {
-    active = active.filter((other) => other.end > segment.start);
-    while (next < sortedTheirs.length && sortedTheirs[next].start < segment.end) {
-      if (sortedTheirs[next].end > segment.start) active.push(sortedTheirs[next]);
+  for (const segment of mine) {
+    // The candidates that still reach this segment, kept in place and in order.
+    let kept = 0;
+    for (const other of active) if (other.end > segment.start) active[kept++] = other;
+    active.length = kept;
+    while (next < theirs.length && theirs[next].start < segment.end) {
+      if (theirs[next].end > segment.start) active.push(theirs[next]);
       next++;
     }
-    const best: Closest<S> = { segment, closest: null, shared: 0, union: 1 };
+    let closest: S | null = null;
+    let bestShared = 0;
+    let bestUnion = 1;
     for (const other of active) {
       const shared = Math.min(segment.end, other.end) - Math.max(segment.start, other.start);
       if (shared <= 0) continue;
       const union = Math.max(segment.end, other.end) - Math.min(segment.start, other.start);
-      if (shared * best.union > best.shared * union) Object.assign(best, { closest: other, shared, union });
+      if (shared * bestUnion > bestShared * union) {
+        closest = other;
+        bestShared = shared;
+        bestUnion = union;
+      }
     }
-    results.push(best);
+    visit(segment, closest, bestShared, bestUnion);
   }
-  return results;
 }
 
 function emptyTally(): CoderTally {
