@@ -93,7 +93,7 @@ export function characterUnits(
     columns.push(column);
     runs.push({ document: numbered.documents[numbered.runDocuments[r]], start: numbered.runStarts[r], end: numbered.runEnds[r] });
   }
-  return { coders: numbered.coders, columns, weights: numbered.weights, runs } as CharacterUnits<number> | CharacterUnits<string>;
+  return { coders: numbered.coders, columns, weights: Array.from(numbered.weights), runs } as CharacterUnits<number> | CharacterUnits<string>;
 }
 
 /**
@@ -106,11 +106,11 @@ export function characterUnits(
 export interface NumberedRuns {
   coders: string[];
   documents: readonly string[];
-  runDocuments: number[];
-  runStarts: number[];
-  runEnds: number[];
-  weights: number[];
-  values: number[];
+  runDocuments: Uint32Array;
+  runStarts: Uint32Array;
+  runEnds: Uint32Array;
+  weights: Uint32Array;
+  values: Uint32Array;
   keys: string[];
 }
 
@@ -144,8 +144,14 @@ export function numberedCharacterRuns(spans: readonly Span[], continua: readonly
     }
     return number;
   };
-  const result: NumberedRuns = { coders, documents: layout.documents, runDocuments: [], runStarts: [], runEnds: [], weights: [], values: [], keys };
-  const { runDocuments, runStarts, runEnds, weights, values } = result;
+  // At most one run per boundary and one more per document: the arrays are made once, at that size.
+  const most = events.reduce((sum, list) => sum + list.length, 0) + layout.lengths.length;
+  const runDocuments = new Uint32Array(most);
+  const runStarts = new Uint32Array(most);
+  const runEnds = new Uint32Array(most);
+  const weights = new Uint32Array(most);
+  const values = new Uint32Array(most * m);
+  let count = 0;
   // How many spans of each code cover the current position, per coder; each coder's codes there, in number order.
   const depth = new Int32Array(slots);
   const active: number[][] = coders.map(() => []);
@@ -182,12 +188,12 @@ export function numberedCharacterRuns(spans: readonly Span[], continua: readonly
         runEnds[previousRun] = end;
         weights[previousRun] += end - position;
       } else {
-        previousRun = weights.length;
-        runDocuments.push(document);
-        runStarts.push(position);
-        runEnds.push(end);
-        weights.push(end - position);
-        for (let c = 0; c < m; c++) values.push(column[c]);
+        previousRun = count++;
+        runDocuments[previousRun] = document;
+        runStarts[previousRun] = position;
+        runEnds[previousRun] = end;
+        weights[previousRun] = end - position;
+        for (let c = 0; c < m; c++) values[previousRun * m + c] = column[c];
       }
       position = end;
     }
@@ -195,7 +201,16 @@ export function numberedCharacterRuns(spans: readonly Span[], continua: readonly
     for (; e < list.length; e++) depth[(list[e] % (2 * slots)) >> 1] = 0;
     for (const own of active) own.length = 0;
   }
-  return result;
+  return {
+    coders,
+    documents: layout.documents,
+    runDocuments: runDocuments.subarray(0, count),
+    runStarts: runStarts.subarray(0, count),
+    runEnds: runEnds.subarray(0, count),
+    weights: weights.subarray(0, count),
+    values: values.subarray(0, count * m),
+    keys,
+  };
 }
 
 function insertSorted(list: number[], value: number): void {
@@ -208,7 +223,7 @@ function insertSorted(list: number[], value: number): void {
   list[i] = value;
 }
 
-function sameRun(values: readonly number[], at: number, column: readonly number[]): boolean {
+function sameRun(values: Uint32Array, at: number, column: readonly number[]): boolean {
   for (let c = 0; c < column.length; c++) if (values[at + c] !== column[c]) return false;
   return true;
 }
@@ -246,15 +261,25 @@ export function runMatrix<V extends number | string>(units: CharacterUnits<V>): 
 /** The all-codes `units` in the form of `numberedCharacterRuns` (the documents in the order of their runs). */
 export function numberedRunsOf(units: CharacterUnits<string>): NumberedRuns {
   const m = units.coders.length;
+  const count = units.runs.length;
   const documents: string[] = [];
   const numbers = new Map<string, number>([['', 0]]);
   const keys = [''];
-  const result: NumberedRuns = { coders: units.coders, documents, runDocuments: [], runStarts: [], runEnds: [], weights: [...units.weights], values: [], keys };
+  const result: NumberedRuns = {
+    coders: units.coders,
+    documents,
+    runDocuments: new Uint32Array(count),
+    runStarts: new Uint32Array(count),
+    runEnds: new Uint32Array(count),
+    weights: Uint32Array.from(units.weights),
+    values: new Uint32Array(count * m),
+    keys,
+  };
   units.runs.forEach((run, r) => {
     if (documents[documents.length - 1] !== run.document) documents.push(run.document);
-    result.runDocuments.push(documents.length - 1);
-    result.runStarts.push(run.start);
-    result.runEnds.push(run.end);
+    result.runDocuments[r] = documents.length - 1;
+    result.runStarts[r] = run.start;
+    result.runEnds[r] = run.end;
     for (let c = 0; c < m; c++) {
       const key = units.columns[r][c];
       let number = numbers.get(key);
@@ -262,7 +287,7 @@ export function numberedRunsOf(units: CharacterUnits<string>): NumberedRuns {
         numbers.set(key, (number = keys.length));
         keys.push(key);
       }
-      result.values.push(number);
+      result.values[r * m + c] = number;
     }
   });
   return result;
