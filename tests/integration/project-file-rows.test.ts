@@ -6,6 +6,7 @@ import { SEGMENT_FIELDS, type SegmentRows } from '../../shared/model/segment-row
 import type { CodedSegment } from '../../shared/model/segments';
 import { openProject, segmentInput } from '../support/project';
 import { segmentsInFile } from '../support/project-file';
+import { pythonWith, runPythonScript } from '../support/python';
 import { BUNDLED_DOCUMENTS } from '../support/temp';
 
 const reopen = (folder: string) => ProjectStore.open({ folder, bundledDocuments: BUNDLED_DOCUMENTS, existingOnly: true, now: () => new Date('2026-06-07T08:09:10Z') });
@@ -49,6 +50,26 @@ describe('the segments in the project file (schema 5)', () => {
     await again.redo();
     await again.close();
     expect(byId(segmentsInFile(await projectFile(folder)) as CodedSegment[])).toEqual(before);
+  });
+
+  it('are written as ASCII (JSON escapes for every other character), and the hard characters come back exactly', async () => {
+    const { folder, store } = await codedProject();
+    const before = byId(store.state.segments);
+    await store.close();
+    const bytes = await readFile(join(folder, 'project.json'));
+    // Every byte ASCII: the file decodes to a one-byte string.
+    expect(bytes.findIndex((byte) => byte > 0x7f)).toBe(-1);
+    const text = bytes.toString('latin1');
+    expect(text).toContain('\\u00fc');
+    expect(text).toContain('\\ud83d\\ude42');
+    // Python's json module reads the same memos as the program.
+    const python = pythonWith('json', 'python3', 'the project file read by Python');
+    const memos = runPythonScript<string[]>(python, 'import json, sys\nrows = json.load(open(sys.argv[1], encoding="utf-8"))["segments"]["rows"]\nprint(json.dumps(sorted(r[9] for r in rows)))', null, [join(folder, 'project.json')]);
+    expect(memos).toEqual(before.map((s) => s.memo).sort());
+    const again = await reopen(folder);
+    expect(byId(again.state.segments)).toEqual(before);
+    expect(again.state.segments.some((s) => s.memo.includes('Ελλάδα, שלום and 🙂'))).toBe(true);
+    await again.close();
   });
 
   it('of a schema 3 file are migrated on opening to the same project, the old file kept', async () => {
