@@ -82,6 +82,18 @@ describe('the Analysis area', () => {
     await expect.poll(() => header.getAttribute('aria-sort')).toBe('ascending');
     expect((await firstCodes())[0]).toBe('call-to-action');
     await page.waitForSelector('.analysis-chart svg');
+    // In the narrower window the table still fits (its headers wrap, it does not scroll
+    // sideways), and the chart is drawn again at the width it is shown at, so its text keeps its size.
+    await page.setViewportSize({ width: 1024, height: 700 });
+    const fit = () =>
+      page.evaluate(() => {
+        const scroller = document.querySelector('.frequencies-table')!.closest('.table-scroll')!;
+        const svg = document.querySelector('.analysis-chart svg')!;
+        return { sideways: scroller.scrollWidth - scroller.clientWidth, scale: svg.getBoundingClientRect().width / Number(svg.getAttribute('width')) };
+      });
+    await expect.poll(async () => (await fit()).scale).toBeGreaterThan(0.98);
+    expect((await fit()).sideways).toBeLessThanOrEqual(0);
+    await page.setViewportSize({ width: 1500, height: 950 });
     await screenshots(page, 'frequencies');
 
     // Undo removes the last segment coded (factual claim in the second document); the figure follows, and comes back with redo.

@@ -70,10 +70,10 @@ export function FrequenciesView(props: { filter: AnalysisFilter }) {
       }),
     [codeRows, colourOf, t],
   );
-  const drawGroups = useCallback(() => {
+  const drawGroups = useCallback((width: number) => {
     const data = groups.flatMap((group) => group.codes.map((row) => ({ group: group.name, path: row.path, codeId: row.codeId, segments: row.segments })));
     return Plot.plot({
-      width: 900,
+      width,
       marginLeft: 160,
       x: { label: t('analysis.frequencies.segments'), grid: true, ticks: countTicks(Math.max(1, ...data.map((row) => row.segments))) },
       y: { label: null, domain: frequencies?.codes.map((row) => row.path) },

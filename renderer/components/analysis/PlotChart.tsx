@@ -3,7 +3,7 @@
  * attached, see chart-files.ts), with buttons to save it as SVG or PNG. Axes and labels use
  * currentColor, which the CSS sets to the theme's text colour; bars use the codebook's colours.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useT } from '../../i18n/i18n';
 import { saveAnalysisChart } from '../../services/analysis';
 import { useStore } from '../../store';
@@ -14,15 +14,26 @@ export function PlotChart(props: { name: string; label: string; draw: (width: nu
   const host = useRef<HTMLDivElement>(null);
   const exporting = useStore((state) => state.exporting);
   const { draw } = props;
+  // The chart is drawn at the width it is shown at, and drawn again when that changes: scaled
+  // down instead, its text would shrink below what can be read in a narrower window.
+  const [width, setWidth] = useState(0);
   useEffect(() => {
     const element = host.current;
     if (!element) return;
-    const width = Math.max(320, Math.min(900, element.clientWidth || 640));
+    const measure = () => setWidth(chartWidth(element.clientWidth));
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+  useEffect(() => {
+    const element = host.current;
+    if (!element || width === 0) return;
     const chart = fitForPage(draw(width));
     element.replaceChildren(chart);
     chartSvg(chart)?.setAttribute('aria-label', props.label);
     chartSvg(chart)?.setAttribute('role', 'img');
-  }, [draw, props.label]);
+  }, [draw, props.label, width]);
 
   const save = async (format: 'svg' | 'png') => {
     const svg = host.current && chartSvg(host.current);
@@ -46,4 +57,9 @@ export function PlotChart(props: { name: string; label: string; draw: (width: nu
       </figcaption>
     </figure>
   );
+}
+
+/** The width a chart is drawn at in a host `available` pixels wide: 320–900, in steps of 20 (so that a few pixels' change draws nothing again). */
+function chartWidth(available: number): number {
+  return Math.max(320, Math.min(900, Math.floor((available || 640) / 20) * 20));
 }
