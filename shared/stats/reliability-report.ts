@@ -140,9 +140,9 @@ export function* reliabilityReportSteps(input: ReliabilityInput, options: Reliab
   const pairs = pairwiseSegmentAgreement(spans, { coders, codes: codeIds, minOverlap: options.minOverlap, listDisagreements });
 
   // The overall runs are the finest partition: every code's 0/1 columns are read off them, so all
-  // rows share the runs and their weights. Each code set is split once, not once per run.
+  // rows share the runs and their weights. Each distinct code set is split once, not once per run,
+  // and a code's 0/1 values are read off the sets' numbers.
   const overall = numberedCharacterRuns(spans, continua, coders);
-  // Each distinct code set is split once; a code's 0/1 values are read off the sets' numbers.
   const holds = codeSetHolds(overall.keys, codeIds);
   const { weights } = overall;
   const unitsOf = (row: number): NumberedUnits => {
