@@ -129,7 +129,17 @@ export function codeStyleSheet(): CSSStyleSheet {
   return sheet;
 }
 
-/** Installs (or replaces) the code colours everywhere the sheet is adopted. */
+/** The rules the sheet holds now. */
+let installed: string | null = null;
+
+/**
+ * Installs (or replaces) the code colours everywhere the sheet is adopted. A codebook that gives
+ * the same rules (the project's codes sent again as a document opens) leaves the sheet alone:
+ * replacing it restyles the page and the whole text view.
+ */
 export function installCodeStyles(codes: readonly Code[]): void {
-  codeStyleSheet().replaceSync(codeStyles(codes));
+  const rules = codeStyles(codes);
+  if (rules === installed) return;
+  codeStyleSheet().replaceSync(rules);
+  installed = rules;
 }

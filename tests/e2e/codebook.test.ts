@@ -83,4 +83,31 @@ describe('the codebook editor', () => {
     expect(problems).toEqual([]);
     await page.close();
   });
+
+  it('restyles the page only when the code colours change, not when a document opens', async () => {
+    const { page, problems } = await workbench.newPage();
+    const [first, second] = workbench.project.store.overview().documents;
+    await workbench.openInPage(page, first.id);
+    // Every replacement of a stylesheet's rules, counted from here on.
+    await page.evaluate(() => {
+      const counted = window as unknown as { replaced: number };
+      counted.replaced = 0;
+      const replaceSync = CSSStyleSheet.prototype.replaceSync;
+      CSSStyleSheet.prototype.replaceSync = function (this: CSSStyleSheet, text: string) {
+        counted.replaced++;
+        return replaceSync.call(this, text);
+      };
+    });
+    const replaced = () => page.evaluate(() => (window as unknown as { replaced: number }).replaced);
+    await workbench.openInPage(page, second.id);
+    await workbench.openInPage(page, first.id);
+    expect(await replaced()).toBe(0);
+    // A new code brings its colour: the code sheet is replaced once for it.
+    await page.click('button[data-action="codebook"]');
+    await page.fill('input[aria-label="New code name"]', 'framing');
+    await page.click('.add-code button[type="submit"]');
+    await expect.poll(replaced).toBe(1);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
 });
