@@ -5,6 +5,7 @@
  */
 import { AnalysisCache, analysisCorpus } from '../../shared/analysis/analysis-corpus';
 import { analysisFigure, checkAnalysisRequest } from '../../shared/analysis/analysis-request';
+import { cellPairsOnly } from '../../shared/analysis/cooccurrence';
 import { analysisExportHandlers } from './analysis-exports';
 import type { HandlerContext } from './context';
 import type { Handlers } from './dispatch';
@@ -17,7 +18,10 @@ export function analysisHandlers(context: HandlerContext): Pick<Handlers, 'analy
     analysis: async (request) => {
       const dataset = await store.dataset();
       checkAnalysisRequest(dataset, request);
-      return analysisFigure(analysisCorpus(dataset, store.viewer, request.filter, cache), request);
+      const figure = analysisFigure(analysisCorpus(dataset, store.viewer, request.filter, cache), request);
+      // The page lists the pairs of one cell at a time: it is sent those alone.
+      if (figure.figure === 'cooccurrence' && request.figure === 'cooccurrence') return { ...figure, cooccurrence: cellPairsOnly(figure.cooccurrence, request.pairsOf ?? null) };
+      return figure;
     },
   };
 }

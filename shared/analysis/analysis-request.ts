@@ -15,7 +15,7 @@ import type { VariableDefinition } from '../model/variables';
 
 export type AnalysisRequest = { filter: AnalysisFilter } & (
   | { figure: 'frequencies'; withSubcodes: boolean; words: boolean; variable: string | null }
-  | { figure: 'cooccurrence'; proximity: Proximity; withSubcodes?: boolean }
+  | { figure: 'cooccurrence'; proximity: Proximity; withSubcodes?: boolean; pairsOf?: { row: string; column: string } }
   | { figure: 'overlaps'; firstCodeId: string; secondCodeId: string }
   | { figure: 'matrix'; measure: MatrixMeasure; withSubcodes: boolean; variable: string | null }
   | { figure: 'crosstab'; variable: string; unit: CrosstabUnit; withSubcodes: boolean; codeIds: string[] | null }
@@ -52,6 +52,10 @@ export function checkAnalysisRequest(project: { codes: readonly Code[]; variable
     case 'frequencies':
     case 'matrix':
       variable(request.variable);
+      break;
+    case 'cooccurrence':
+      code(request.pairsOf?.row ?? null);
+      code(request.pairsOf?.column ?? null);
       break;
     case 'overlaps':
       code(request.firstCodeId);

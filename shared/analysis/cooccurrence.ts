@@ -48,6 +48,43 @@ export interface Cooccurrence {
   cells: CooccurrenceCell[][];
   /** The ids of the segments counted, by document and in text order (what pair indexes point at). */
   segmentIds: string[];
+  /**
+   * Set when only this cell carries its pairs (`cellPairsOnly`: what the page is sent), the other
+   * cells their counts alone and `segmentIds` only the ids the cell's pairs name; absent when every
+   * cell carries its pairs.
+   */
+  pairsOf?: { row: string; column: string } | null;
+}
+
+/**
+ * The matrix with the pairs of the cell `pairsOf` (row and column code ids) alone, or of none:
+ * every count kept, the other cells' pairs and the ids they name left out. What the page is sent:
+ * on a large project the pairs of every cell name every segment counted (some 4 MB for 100,000
+ * segments), and the page lists only the pairs of the cell a researcher opens. `cellPairs` gives
+ * the kept cell's pairs as on the whole matrix.
+ */
+export function cellPairsOnly(matrix: Cooccurrence, pairsOf: { row: string; column: string } | null): Cooccurrence {
+  const row = pairsOf ? matrix.codes.findIndex((code) => code.codeId === pairsOf.row) : -1;
+  const column = pairsOf ? matrix.codes.findIndex((code) => code.codeId === pairsOf.column) : -1;
+  const segmentIds: string[] = [];
+  const renumbered = new Map<number, number>();
+  const kept = (i: number, j: number): number[] => {
+    if (i !== row || j !== column) return [];
+    return matrix.cells[i][j].pairIndexes.map((index) => {
+      let number = renumbered.get(index);
+      if (number === undefined) {
+        renumbered.set(index, (number = segmentIds.length));
+        segmentIds.push(matrix.segmentIds[index]);
+      }
+      return number;
+    });
+  };
+  return {
+    ...matrix,
+    cells: matrix.cells.map((cells, i) => cells.map((cell, j) => ({ ...cell, pairIndexes: kept(i, j) }))),
+    segmentIds,
+    pairsOf: pairsOf && row >= 0 && column >= 0 ? pairsOf : null,
+  };
 }
 
 /** The pairs behind a cell as [segment id of A, segment id of B]. */

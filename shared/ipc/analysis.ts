@@ -34,6 +34,8 @@ export const analysisRequest = z.discriminatedUnion('figure', [
     proximity,
     /** Each code counts its sub-codes' segments too (false when left out). */
     withSubcodes: z.boolean().optional(),
+    /** The cell (row and column codes) whose pairs the answer carries; the others carry their counts alone. */
+    pairsOf: z.strictObject({ row: codeId, column: codeId }).optional(),
   }),
   z.strictObject({ figure: z.literal('overlaps'), filter: analysisFilter, firstCodeId: codeId, secondCodeId: codeId }),
   z.strictObject({ figure: z.literal('matrix'), filter: analysisFilter, measure: z.enum(['segments', 'share']), withSubcodes: z.boolean(), variable: variableName.nullable() }),

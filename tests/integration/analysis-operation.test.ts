@@ -21,8 +21,14 @@ describe('the analysis operation', () => {
     const figures = (frequencies as { value: { frequencies: Frequencies } }).value.frequencies;
     expect(figures.codes.map((c) => c.segments)).toEqual([1, 1, 0]);
     expect(figures.byCoder.map((c) => c.coder)).toEqual(['ana', 'bea']);
+    // Co-occurrence: the counts of every cell; the pairs (segment ids) only of the cell asked for.
     const co = await dispatch(handlers, 'analysis', { figure: 'cooccurrence', filter: ALL, proximity: { kind: 'overlap' } });
-    expect(cellPairs((co as { value: { cooccurrence: Cooccurrence } }).value.cooccurrence, 0, 1)).toEqual([[first.id, second.id]]);
+    const counts = (co as { value: { cooccurrence: Cooccurrence } }).value.cooccurrence;
+    expect(counts.cells[0][1].pairs).toBe(1);
+    expect(counts.segmentIds).toEqual([]);
+    expect(cellPairs(counts, 0, 1)).toEqual([]);
+    const asked = await dispatch(handlers, 'analysis', { figure: 'cooccurrence', filter: ALL, proximity: { kind: 'overlap' }, pairsOf: { row: 'factual-claim', column: 'opinion' } });
+    expect(cellPairs((asked as { value: { cooccurrence: Cooccurrence } }).value.cooccurrence, 0, 1)).toEqual([[first.id, second.id]]);
     // Blind: bea sees only her own segment.
     await dispatch(handlers, 'setBlind', { blind: true });
     const blind = await dispatch(handlers, 'analysis', { figure: 'frequencies', filter: ALL, withSubcodes: false, words: false, variable: null });
@@ -39,6 +45,7 @@ describe('the analysis operation', () => {
       { figure: 'cooccurrence', filter: ALL, proximity: { kind: 'distance', characters: -1 } },
       { figure: 'pie', filter: ALL },
       { figure: 'kwic', filter: ALL, word: '', context: 10, codeId: null, withSubcodes: false },
+      { figure: 'cooccurrence', filter: ALL, proximity: { kind: 'overlap' }, pairsOf: { row: 'opinion' } },
     ]) {
       expect(await dispatch(handlers, 'analysis', input), JSON.stringify(input)).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     }
@@ -53,6 +60,7 @@ describe('the analysis operation', () => {
       [{ figure: 'frequencies', filter: ALL, withSubcodes: false, words: false, variable: 'stance' }, 'not-found', /no variable “stance”/],
       [{ figure: 'matrix', filter: { ...ALL, variable: { name: 'stance', values: ['pro'] } }, measure: 'segments', withSubcodes: false, variable: null }, 'not-found', /no variable “stance”/],
       [{ figure: 'overlaps', filter: ALL, firstCodeId: 'opinion', secondCodeId: 'no-such-code' }, 'not-found', /no code “no-such-code”/],
+      [{ figure: 'cooccurrence', filter: ALL, proximity: { kind: 'overlap' }, pairsOf: { row: 'opinion', column: 'no-such-code' } }, 'not-found', /no code “no-such-code”/],
       [{ figure: 'kwic', filter: ALL, word: 'the', context: 5, codeId: 'no-such-code', withSubcodes: false }, 'not-found', /no code “no-such-code”/],
       [{ figure: 'words', filter: ALL, codeId: null, withSubcodes: false, language: 'klingon', languageVariable: null, dropStopWords: true }, 'invalid-input', /no stop-word list for the language “klingon”/],
     ];

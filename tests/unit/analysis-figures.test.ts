@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AnalysisCache, analysisCorpus, NO_ANALYSIS_FILTER } from '../../shared/analysis/analysis-corpus';
 import { analysisCsv, cooccurrenceTable, frequencyTable, matrixTable } from '../../shared/analysis/analysis-tables';
 import { codeDocumentMatrix } from '../../shared/analysis/code-document-matrix';
-import { cellPairs, cooccurrence, overlapPassages } from '../../shared/analysis/cooccurrence';
+import { cellPairs, cellPairsOnly, cooccurrence, overlapPassages } from '../../shared/analysis/cooccurrence';
 import { crosstab } from '../../shared/analysis/crosstab';
 import { frequencies, sortFrequencies } from '../../shared/analysis/frequencies';
 import { paragraphRanges, paragraphsOf } from '../../shared/analysis/paragraphs';
@@ -186,6 +186,26 @@ describe('co-occurrence', () => {
     expect(at(matrix, 'a-sub', 'opinion').pairIds).toEqual([['s2', 's3']]);
     expect(at(matrix, 'opinion', 'opinion')).toMatchObject({ pairs: 3, jaccard: 1 });
     expect(at(matrix, 'call-to-action', 'opinion')).toMatchObject({ pairs: 0, jaccard: 0 });
+  });
+
+  it('keeps the pairs of one cell alone for the page, every count as it was', () => {
+    const matrix = cooccurrence(corpus, { kind: 'paragraph', breaks: 'blank-line' });
+    const sent = cellPairsOnly(matrix, { row: 'factual-claim', column: 'opinion' });
+    expect(sent.pairsOf).toEqual({ row: 'factual-claim', column: 'opinion' });
+    expect(at(sent, 'factual-claim', 'opinion').pairIds).toEqual(at(matrix, 'factual-claim', 'opinion').pairIds);
+    // Only the ids that cell names; every other cell its counts without pairs.
+    expect([...sent.segmentIds].sort()).toEqual(['s1', 's3', 's4', 's5']);
+    expect(sent.segmentIds.length).toBeLessThan(matrix.segmentIds.length);
+    expect(sent.cells.map((row) => row.map(({ pairs, jaccard, meetingRow, meetingColumn }) => [pairs, jaccard, meetingRow, meetingColumn]))).toEqual(
+      matrix.cells.map((row) => row.map(({ pairs, jaccard, meetingRow, meetingColumn }) => [pairs, jaccard, meetingRow, meetingColumn])),
+    );
+    expect(at(sent, 'opinion', 'factual-claim').pairIds).toEqual([]);
+    // No cell (or one the matrix lacks): no pairs and no ids at all.
+    for (const none of [cellPairsOnly(matrix, null), cellPairsOnly(matrix, { row: 'factual-claim', column: 'no-such-code' })]) {
+      expect(none.segmentIds).toEqual([]);
+      expect(none.pairsOf).toBeNull();
+      expect(none.cells.flat().every((cell) => cell.pairIndexes.length === 0)).toBe(true);
+    }
   });
 
   it('counts pairs in the same paragraph, or within N characters', () => {

@@ -35,9 +35,19 @@ export function CooccurrenceView(props: { filter: AnalysisFilter }) {
   const [kind, setKind] = useState<ProximityKind>('overlap');
   const [characters, setCharacters] = useState(100);
   const [normalised, setNormalised] = useState(false);
-  const [cell, setCell] = useState<{ row: string; column: number } | null>(null);
+  const [cell, setCell] = useState<{ row: string; column: number; columnCode: string } | null>(null);
   const [pairs, setPairs] = useState<{ passages: ListedPassage[] | null; error: string | null } | null>(null);
-  const request = useMemo((): AnalysisRequest & { figure: 'cooccurrence' } => ({ figure: 'cooccurrence', filter: props.filter, proximity: proximityOf(kind, characters) }), [props.filter, kind, characters]);
+  // The answer carries the pairs of the chosen cell alone (the others' would name every segment).
+  const [row, columnCode] = [cell?.row, cell?.columnCode];
+  const request = useMemo(
+    (): AnalysisRequest & { figure: 'cooccurrence' } => ({
+      figure: 'cooccurrence',
+      filter: props.filter,
+      proximity: proximityOf(kind, characters),
+      ...(row !== undefined && columnCode !== undefined ? { pairsOf: { row, column: columnCode } } : {}),
+    }),
+    [props.filter, kind, characters, row, columnCode],
+  );
   const { figure, slow, error } = useFigure(request);
   const matrix = figure?.cooccurrence ?? null;
 
@@ -61,11 +71,14 @@ export function CooccurrenceView(props: { filter: AnalysisFilter }) {
   useEffect(() => {
     if (!cell || !matrix) return setPairs(null);
     const i = matrix.codes.findIndex((code) => code.codeId === cell.row);
-    if (i < 0 || i === cell.column || cell.column >= matrix.codes.length) return setPairs(null);
-    const ids = cellPairs(matrix, i, cell.column);
+    const j = matrix.codes.findIndex((code) => code.codeId === cell.columnCode);
+    if (i < 0 || j < 0 || i === j) return setPairs(null);
+    // Until the answer with this cell's pairs has come, the list waits.
+    if (matrix.pairsOf?.row !== cell.row || matrix.pairsOf?.column !== cell.columnCode) return setPairs((shown) => shown ?? { passages: null, error: null });
+    const ids = cellPairs(matrix, i, j);
     let current = true;
     setPairs((shown) => shown ?? { passages: null, error: null });
-    void segmentsByIds(ids.flat(), [matrix.codes[i].codeId, matrix.codes[cell.column].codeId]).then((found) => {
+    void segmentsByIds(ids.flat(), [matrix.codes[i].codeId, matrix.codes[j].codeId]).then((found) => {
       if (!current) return;
       if (typeof found === 'string') return setPairs({ passages: [], error: found });
       const byId = new Map(found.map((row) => [row.segment.id, row]));
@@ -141,8 +154,8 @@ export function CooccurrenceView(props: { filter: AnalysisFilter }) {
         <TableExport request={request} table="pairs" label={t('analysis.cooccurrence.exportPairs')} />
       </div>
       <p className="analysis-note">{normalised ? t('analysis.cooccurrence.howNormalised') : t('analysis.cooccurrence.howCounted')}</p>
-      <FigureStatus slow={slow} error={error} empty={!matrix ? null : codes.length < 2 ? t('analysis.empty.twoCodes') : matrix.segmentIds.length === 0 ? t('analysis.empty.noSegments') : null} />
-      {matrix && codes.length >= 2 && matrix.segmentIds.length > 0 && (
+      <FigureStatus slow={slow} error={error} empty={!matrix ? null : codes.length < 2 ? t('analysis.empty.twoCodes') : matrix.codes.every((code) => code.segments === 0) ? t('analysis.empty.noSegments') : null} />
+      {matrix && codes.length >= 2 && matrix.codes.some((code) => code.segments > 0) && (
         <>
           <Heatmap
             label={t('analysis.cooccurrence.heatmap')}
@@ -152,7 +165,7 @@ export function CooccurrenceView(props: { filter: AnalysisFilter }) {
             format={format}
             cellName={cellName}
             selected={cell}
-            onOpen={(row, column) => setCell({ row: row.key, column })}
+            onOpen={(row, column) => setCell({ row: row.key, column, columnCode: matrix.codes[column].codeId })}
           />
           {cell && pairs && (
             <PassageList
