@@ -131,11 +131,10 @@ export function projectChunks(project: ProjectFile): Iterable<string> {
  * non-Latin letters makes a larger file this way (6 bytes for a letter of 2 or 3).
  */
 export function asciiJson(json: string): string {
-  return NON_ASCII.test(json) ? json.replace(NON_ASCII_ALL, escapeCharacter) : json;
+  return json.replace(NON_ASCII, escapeCharacter);
 }
 
-const NON_ASCII = /[\u0080-\uffff]/;
-const NON_ASCII_ALL = /[\u0080-\uffff]/g;
+const NON_ASCII = /[\u0080-\uffff]/g;
 
 function escapeCharacter(character: string): string {
   return `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`;

@@ -3,9 +3,12 @@
  * U+FEFF, nothing is normalised, and bytes that are not UTF-8 are an error rather than U+FFFD.
  */
 
+/** One decoder for every call: without `stream` it keeps nothing between calls, and a journal decodes one per line. */
+const EXACT_UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
 /** Decodes UTF-8 bytes exactly; throws a TypeError on invalid UTF-8. */
 export function decodeUtf8Exact(bytes: Uint8Array): string {
-  return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  return EXACT_UTF8.decode(bytes);
 }
 
 /**
