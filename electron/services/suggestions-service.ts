@@ -10,9 +10,10 @@
  *   Turning suggestions on trains at once, and so does the first question (the status, a
  *   document's suggestions) in a project where they are on: a project opened only to run a
  *   command never trains.
- * - **Two threads.** One trains (suggestions-thread.ts, cut off from the network), the other
+ * - **Threads.** One trains (suggestions-thread.ts, cut off from the network), the other
  *   answers with the model in use, so that the last model keeps answering while a new one learns;
- *   a model trained is handed to the answering thread as the text of its file.
+ *   a model trained is handed to the answering thread as the text of its file. The corpus's list
+ *   is read by a third as well where the machine has a second processor (see corpusList).
  * - **What it answers.** Suggestions only on uncoded sentences, never a code the researcher
  *   rejected on that sentence, never below the project's threshold; across the corpus, one list
  *   kept until the project or the model changes, ordered and paged as asked. Each document's
@@ -21,9 +22,10 @@
  * - **Blind coding.** The model learns from, and leaves out, the segments the coder may see: in
  *   blind coding, their own.
  *
- * Both threads end when the project is closed.
+ * Every thread ends when the project is closed.
  */
 import { createHash } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { findDocument, requireCode } from '../../shared/edits/find';
 import { codePassage } from '../../shared/edits/segments';
 import { actionLabel } from '../../shared/edits/action-label';
@@ -40,7 +42,7 @@ import type { CodeQuality } from '../../shared/suggestions/training';
 import { shortText } from '../../shared/text/short-text';
 import { shownTo } from '../../shared/views/blind-coding';
 import type { ProjectStore } from '../project/project-store';
-import { SuggestionsThread } from './suggestions-thread';
+import { SuggestionsThread, type DocumentToRead } from './suggestions-thread';
 
 /** How long the service waits after the last change before it trains again. */
 export const TRAINING_DELAY_MS = 2_000;
@@ -54,7 +56,30 @@ export interface SuggestionsServiceOptions {
   debounceMs?: number;
   /** Starts a thread (a test seam; the built worker when not given). */
   makeThread?: () => SuggestionsThread;
+  /** How many threads read the corpus's documents for its list (LISTING_THREADS when not given). */
+  listingThreads?: number;
+  /** How many documents, and about how much text, go to a thread at once for the corpus's list (LISTING_BATCH when not given). */
+  listingBatch?: ListingBatch;
 }
+
+/** A batch of documents asked of a thread at once: at most `documents` of them, and about `units` UTF-16 units of text. */
+export interface ListingBatch {
+  documents: number;
+  units: number;
+}
+
+/**
+ * The corpus's list asks a thread for a batch of documents at once: a trip per document cost the
+ * list of 5,000 documents seconds of waiting on top of the reading; a batch of about a quarter of
+ * a megabyte of text is read in some tens of milliseconds, so the list's progress still moves.
+ */
+export const LISTING_BATCH: ListingBatch = { documents: 64, units: 256 * 1024 };
+
+/**
+ * Threads that read the corpus's documents for its list: two where the machine has more than one
+ * processor (reading sentences is most of the list's work, and it is shared out), else one.
+ */
+export const LISTING_THREADS = Math.min(2, availableParallelism());
 
 /** The model that answers: the text of its file, what it was learnt from, and its codes' figures. */
 export interface ModelInUse {
@@ -84,6 +109,10 @@ const spanOf = (span: CodedSpan): CodedSpan => ({ documentId: span.documentId, c
 export class SuggestionsService {
   private readonly trainer: SuggestionsThread;
   private readonly answerer: SuggestionsThread;
+  /** The second thread of the corpus's lists (see listingThreads), started with the first list that needs it, and the model it has. */
+  private helper: { thread: SuggestionsThread; generation: number } | null = null;
+  private readonly listingWorkers: number;
+  private readonly listingBatch: ListingBatch;
   private readonly debounceMs: number;
   private model: ModelInUse | null = null;
   private generation = 0;
@@ -100,7 +129,7 @@ export class SuggestionsService {
   private corpus: { key: string; suggestions: Suggestion[] } | null = null;
   /** The corpus's list being made: its key, the promise of it, and how many documents are read of how many. */
   private listing: { key: string; made: Promise<Suggestion[]>; done: number; total: number } | null = null;
-  /** Each document's suggestions from the model in use, with what they depend on (see suggestionsOf). */
+  /** Each document's suggestions from the model in use, with what they depend on (see cachedOrAsk). */
   private readonly perDocument = new Map<string, { key: string; suggestions: Suggestion[] }>();
   /** Each text's language (by its SHA-256), as its variable gives it or its start suggests: guessed once. */
   private readonly languages = new Map<string, string>();
@@ -119,6 +148,8 @@ export class SuggestionsService {
     const makeThread = options.makeThread ?? (() => new SuggestionsThread());
     this.trainer = makeThread();
     this.answerer = makeThread();
+    this.listingWorkers = options.listingThreads ?? LISTING_THREADS;
+    this.listingBatch = options.listingBatch ?? LISTING_BATCH;
     this.debounceMs = options.debounceMs ?? TRAINING_DELAY_MS;
     this.stopListening = [store.onChange(() => this.projectChanged()), store.onClose(() => this.close())];
   }
@@ -238,6 +269,7 @@ export class SuggestionsService {
     for (const stop of this.stopListening) stop();
     this.trainer.close();
     this.answerer.close();
+    this.helper?.thread.close();
   }
 
   /** The model to answer with, when suggestions are on and it has a code to suggest. */
@@ -349,45 +381,85 @@ export class SuggestionsService {
   }
 
   /**
-   * A document's suggestions from the model in use (codes since deleted left out), from the
-   * document's cache when nothing it depends on changed: the model, the threshold, the codebook's
-   * codes, the document's language, and its segments and rejections. Within one call of
+   * A document's suggestions from the model in use, from its cache when nothing they depend on
+   * changed (the model, the threshold, the codebook's codes, the document's language, and its
+   * segments and rejections); else what is to be asked of a thread for it. Within one call of
    * `corpusList`, `rejectedHere` gives the document's rejections already grouped.
    */
-  private async suggestionsOf(document: DocumentRecord, model: ModelInUse, rejectedHere?: readonly RejectedSuggestion[]): Promise<Suggestion[]> {
+  private cachedOrAsk(document: DocumentRecord, model: ModelInUse, rejectedHere?: readonly RejectedSuggestion[]): { cached: Suggestion[] } | { ask: DocumentAsk } {
     const segments = shownTo(this.store.viewer, segmentsOfDocument(this.store.state, document.id)).map(spanOf);
     const rejected = (rejectedHere ?? this.store.rejectedSuggestions.filter((span) => span.documentId === document.id)).map(spanOf);
     // The language variable's locale; without one, the text's own (guessed once it is read, and
     // the same for as long as the text is: the key holds what the text's language depends on).
     const locale = documentLocale(document.values, `guess:${document.sha256}`);
-    const threshold = this.settings.threshold;
     const codeIds = this.store.state.codes.map((code) => code.id);
+    const threshold = this.settings.threshold;
     const key = documentKey(model.generation, threshold, locale, codeIds, segments, rejected);
     const cached = this.perDocument.get(document.id);
-    if (cached?.key === key) return cached.suggestions;
-    const text = await this.store.text(document.id);
-    const request = { id: document.id, text, locale: this.languageOf(document, text) };
-    const options = { threshold, order: 'confidence' as const };
-    let suggestions: Suggestion[];
+    if (cached?.key === key) return { cached: cached.suggestions };
+    return { ask: { document, key, segments, rejected, codeIds, threshold } };
+  }
+
+  /**
+   * Asks `thread` for the suggestions of some documents in one request (each document's codes
+   * since deleted left out), and keeps each in its document's cache.
+   */
+  private async answer(model: ModelInUse, thread: SuggestionsThread, asks: readonly DocumentAsk[]): Promise<Suggestion[][]> {
+    const documents: DocumentToRead[] = [];
+    for (const { document, segments, rejected } of asks) {
+      const text = await this.store.text(document.id);
+      documents.push({ document: { id: document.id, text, locale: this.languageOf(document, text) }, segments, rejected });
+    }
+    // Asked together, so under the same settings (the threshold is in each one's key).
+    const options = { threshold: asks[0]?.threshold, order: 'confidence' as const };
+    let answers: Suggestion[][];
     try {
-      suggestions = await this.answerer.suggest(request, segments, rejected, options);
+      answers = await thread.suggestEach(documents, options);
     } catch (error) {
       // A thread started afresh (after it failed) has no model yet: it is given the one in use again.
       if (!(error instanceof WorkbenchFailure && error.code === 'not-found')) throw error;
-      await this.answerer.use(model.json);
-      suggestions = await this.answerer.suggest(request, segments, rejected, options);
+      await thread.use(model.json);
+      answers = await thread.suggestEach(documents, options);
     }
-    const codes = new Set(codeIds);
-    const kept = suggestions.filter((suggestion) => codes.has(suggestion.codeId));
-    // A model replaced while this one answered: its answer is not kept for the next.
-    if (this.model === model) this.perDocument.set(document.id, { key, suggestions: kept });
-    return kept;
+    return answers.map((suggestions, i) => {
+      const { document, key, codeIds } = asks[i]!;
+      const codes = new Set(codeIds);
+      const kept = suggestions.filter((suggestion) => codes.has(suggestion.codeId));
+      // A model replaced while this one answered: its answer is not kept for the next.
+      if (this.model === model) this.perDocument.set(document.id, { key, suggestions: kept });
+      return kept;
+    });
+  }
+
+  /** A document's suggestions from the model in use (from its cache, or asked of the answering thread). */
+  private async suggestionsOf(document: DocumentRecord, model: ModelInUse): Promise<Suggestion[]> {
+    const found = this.cachedOrAsk(document, model);
+    if ('cached' in found) return found.cached;
+    const [suggestions] = await this.answer(model, this.answerer, [found.ask]);
+    return suggestions!;
+  }
+
+  /**
+   * The threads that read the corpus's documents for its list: the answering thread, and while a
+   * list is made on a machine with more than one processor, a second one given the same model
+   * (the documents are shared out between them).
+   */
+  private async listingThreads(model: ModelInUse): Promise<SuggestionsThread[]> {
+    if (this.listingWorkers < 2) return [this.answerer];
+    if (!this.helper) this.helper = { thread: (this.options.makeThread ?? (() => new SuggestionsThread()))(), generation: -1 };
+    const helper = this.helper;
+    if (helper.generation !== model.generation) {
+      await helper.thread.use(model.json);
+      helper.generation = model.generation;
+    }
+    return [this.answerer, helper.thread];
   }
 
   /**
    * Every suggestion of the corpus in confidence order, kept until the model or the project
    * changes; made again from each document's cache, so that after a change only the documents it
-   * touched are asked again (the first list of a model asks every document).
+   * touched are asked again (the first list of a model asks every document). The documents to ask
+   * go to the threads in batches (`LISTING_BATCH`), each thread taking the next batch when it is done.
    */
   private async corpusList(model: ModelInUse): Promise<Suggestion[]> {
     const key = `${model.generation}:${this.store.changeCount}:${this.settings.threshold}`;
@@ -405,12 +477,36 @@ export class SuggestionsService {
       }
       const present = new Set(documents.map((document) => document.id));
       for (const id of this.perDocument.keys()) if (!present.has(id)) this.perDocument.delete(id);
-      const all: Suggestion[] = [];
-      for (const document of documents) {
-        for (const suggestion of await this.suggestionsOf(document, model, rejectedBy.get(document.id) ?? [])) all.push(suggestion);
-        listing.done += 1;
+      // Each document's suggestions in the documents' order, whichever thread read it.
+      const byDocument: Suggestion[][] = new Array(documents.length);
+      const asks: Array<{ index: number; ask: DocumentAsk }> = [];
+      for (const [index, document] of documents.entries()) {
+        const found = this.cachedOrAsk(document, model, rejectedBy.get(document.id) ?? []);
+        if ('cached' in found) {
+          byDocument[index] = found.cached;
+          listing.done += 1;
+        } else asks.push({ index, ask: found.ask });
       }
-      const suggestions = orderSuggestions(all, 'confidence');
+      const batches = batchesOf(asks, this.listingBatch);
+      const threads = batches.length > 1 ? await this.listingThreads(model) : [this.answerer];
+      let next = 0;
+      let failed = false;
+      await Promise.all(
+        threads.map(async (thread) => {
+          while (!failed && next < batches.length) {
+            const batch = batches[next++]!;
+            try {
+              const answers = await this.answer(model, thread, batch.map(({ ask }) => ask));
+              for (const [i, { index }] of batch.entries()) byDocument[index] = answers[i]!;
+            } catch (error) {
+              failed = true;
+              throw error;
+            }
+            listing.done += batch.length;
+          }
+        }),
+      );
+      const suggestions = orderSuggestions(byDocument.flat(), 'confidence');
       this.corpus = { key, suggestions };
       return suggestions;
     })();
@@ -421,6 +517,36 @@ export class SuggestionsService {
       if (this.listing === listing) this.listing = null;
     }
   }
+}
+
+/** A document whose suggestions are to be asked of a thread, with what its cache entry is kept under. */
+interface DocumentAsk {
+  document: DocumentRecord;
+  key: string;
+  segments: CodedSpan[];
+  rejected: CodedSpan[];
+  /** The codebook's codes when it was asked (suggestions of codes since deleted are left out). */
+  codeIds: readonly string[];
+  /** The project's threshold when it was asked. */
+  threshold: number;
+}
+
+/** Consecutive runs of `asks`, each of at most `limit.documents` documents and about `limit.units` UTF-16 units of text. */
+function batchesOf<T extends { ask: DocumentAsk }>(asks: readonly T[], limit: ListingBatch): T[][] {
+  const batches: T[][] = [];
+  let batch: T[] = [];
+  let units = 0;
+  for (const item of asks) {
+    if (batch.length && (batch.length >= limit.documents || units >= limit.units)) {
+      batches.push(batch);
+      batch = [];
+      units = 0;
+    }
+    batch.push(item);
+    units += item.ask.document.length;
+  }
+  if (batch.length) batches.push(batch);
+  return batches;
 }
 
 /** What a document's suggestions depend on besides its text (which never changes), as one string. */

@@ -27,15 +27,23 @@ export type SuggestionsRequest =
   | { kind: 'train'; input: TrainingInput; settings: TrainingSettings | null; crossValidate: boolean; now: string }
   /** Use this model (the text of its file, checked in the thread) for the suggestions that follow. */
   | { kind: 'use'; json: string }
-  /** The suggestions for one document, from the model trained or given last. */
-  | { kind: 'suggest'; document: TrainingDocument; segments: CodedSpan[]; rejected: CodedSpan[]; options: SuggestionOptions };
+  /** The suggestions for some documents (each with its segments and rejections), from the model trained or given last. */
+  | { kind: 'suggest'; documents: DocumentToRead[]; options: SuggestionOptions };
 
 /** What the thread says. */
 export type SuggestionsReply =
   | { kind: 'trained'; json: string; quality: CodeQuality[] | null }
   | { kind: 'using'; codes: string[] }
-  | { kind: 'suggested'; suggestions: Suggestion[] }
+  /** Each document's suggestions, in the order the documents were asked. */
+  | { kind: 'suggested'; suggestions: Suggestion[][] }
   | { kind: 'failed'; code: ErrorCode | null; message: string };
+
+/** A document to read for suggestions: its text, and the segments and rejections that leave sentences out. */
+export interface DocumentToRead {
+  document: TrainingDocument;
+  segments: CodedSpan[];
+  rejected: CodedSpan[];
+}
 
 /** The thread's bundle (see worker-file.ts). */
 export function suggestionsWorkerFile(): string {
@@ -72,8 +80,20 @@ export class SuggestionsThread {
 
   /** The suggestions for one document from the thread's model (its segments and rejections decide which sentences are left). */
   async suggest(document: TrainingDocument, segments: CodedSpan[], rejected: CodedSpan[], options: SuggestionOptions = {}): Promise<Suggestion[]> {
-    const reply = await this.ask({ kind: 'suggest', document, segments, rejected, options });
+    const [suggestions] = await this.suggestEach([{ document, segments, rejected }], options);
+    return suggestions!;
+  }
+
+  /**
+   * The suggestions for each of some documents, in one trip to the thread and back (a trip per
+   * document cost about as much as reading a short one).
+   */
+  async suggestEach(documents: DocumentToRead[], options: SuggestionOptions = {}): Promise<Suggestion[][]> {
+    const reply = await this.ask({ kind: 'suggest', documents, options });
     if (reply.kind !== 'suggested') throw new Error(`the suggestions worker answered ${reply.kind} to a request for suggestions`);
+    if (reply.suggestions.length !== documents.length) {
+      throw new Error(`the suggestions worker answered for ${reply.suggestions.length} documents of ${documents.length}`);
+    }
     return reply.suggestions;
   }
 

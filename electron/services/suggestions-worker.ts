@@ -45,7 +45,8 @@ function answer(request: SuggestionsRequest): SuggestionsReply {
     }
     case 'suggest': {
       if (!suggester) throw new WorkbenchFailure('not-found', 'There is no model to suggest from yet: train one first.');
-      return { kind: 'suggested', suggestions: suggester.suggest(request.document, request.segments, request.rejected, request.options) };
+      const model = suggester;
+      return { kind: 'suggested', suggestions: request.documents.map(({ document, segments, rejected }) => model.suggest(document, segments, rejected, request.options)) };
     }
     default:
       throw new Error(`the suggestions worker does not know the request ${JSON.stringify((request as { kind?: unknown } | null)?.kind)}`);

@@ -9,10 +9,11 @@
  *   - suggestions for a 2 MB document (target ≤ 500 ms): B, uncoded, from the call to the list;
  *   - on D (5,000 documents, 100,000 segments; `benchSuggestionsOnD`), through the suggestions
  *     service over the real project store: the corpus's first list for a model (every document
- *     read, in the answering thread), the list again after one rejection (one document read again),
- *     and one rejection made durable (a journal step) beside a setting saved by rewriting the whole
- *     project file, the way rejections were saved before. The model there learns from 10,000 of
- *     D's segments, without cross-validation (the list's cost does not depend on what it learnt).
+ *     read, in batches, by the answering thread and a second one), the list again after one
+ *     rejection (one document read again), and one rejection made durable (a journal step) beside
+ *     a setting saved by rewriting the whole project file, the way rejections were saved before.
+ *     The model there learns from 10,000 of D's segments, without cross-validation (the list's
+ *     cost does not depend on what it learnt).
  *
  * The thread is started before the clock runs (as the app keeps one). Meanwhile a 5 ms timer on
  * this thread notes its longest pause, and Node's event-loop delay histogram

@@ -262,9 +262,9 @@ describe('suggestions in the text and across the corpus', () => {
     const { project } = await corpusProject(16, { documents: 30, sentencesPerDocument: 25 }, 20);
     const asked: string[] = [];
     class CountingThread extends SuggestionsThread {
-      override suggest(...args: Parameters<SuggestionsThread['suggest']>): ReturnType<SuggestionsThread['suggest']> {
-        asked.push(args[0].id);
-        return super.suggest(...args);
+      override suggestEach(...args: Parameters<SuggestionsThread['suggestEach']>): ReturnType<SuggestionsThread['suggestEach']> {
+        for (const { document } of args[0]) asked.push(document.id);
+        return super.suggestEach(...args);
       }
     }
     const service = new SuggestionsService(project.store, { now: () => new Date(), debounceMs: 60_000, makeThread: () => new CountingThread() });
@@ -295,6 +295,49 @@ describe('suggestions in the text and across the corpus', () => {
     expect(asked).toEqual([other.documentId]);
   });
 
+  it("the corpus's list is read by two threads in batches, and is the list one thread makes, in the same order", async () => {
+    const { project } = await corpusProject(17, { documents: 30, sentencesPerDocument: 25 }, 20);
+    const batches: Array<{ thread: number; documents: string[] }> = [];
+    let made = 0;
+    const closed: number[] = [];
+    class NamedThread extends SuggestionsThread {
+      readonly number = ++made;
+      override suggestEach(...args: Parameters<SuggestionsThread['suggestEach']>): ReturnType<SuggestionsThread['suggestEach']> {
+        batches.push({ thread: this.number, documents: args[0].map(({ document }) => document.id) });
+        return super.suggestEach(...args);
+      }
+      override close(): void {
+        closed.push(this.number);
+        super.close();
+      }
+    }
+    const ready = async (service: SuggestionsService) => {
+      await service.setSettings({ enabled: true });
+      while (service.status().state === 'training') await new Promise((resolve) => setTimeout(resolve, 40));
+      expect(service.status().state).toBe('ready');
+    };
+    const request = { codeId: null, order: 'confidence' as const, offset: 0, limit: 100_000 };
+    const shared = new SuggestionsService(project.store, { now: () => new Date(), debounceMs: 60_000, makeThread: () => new NamedThread(), listingThreads: 2, listingBatch: { documents: 3, units: Infinity } });
+    await ready(shared);
+    const list = await shared.corpusSuggestions(request);
+    // Every document once, in batches of at most three, read by both threads that answer (the trainer, thread 1, reads none).
+    expect(batches.flatMap((batch) => batch.documents).sort()).toEqual(project.store.documents.map((document) => document.id).sort());
+    expect(Math.max(...batches.map((batch) => batch.documents.length))).toBe(3);
+    expect(new Set(batches.map((batch) => batch.thread))).toEqual(new Set([2, 3]));
+    // The same model read by one thread, a document at a time: the same list, in the same order.
+    batches.length = 0;
+    const alone = new SuggestionsService(project.store, { now: () => new Date(), debounceMs: 60_000, makeThread: () => new NamedThread(), listingThreads: 1, listingBatch: { documents: 1, units: Infinity } });
+    await ready(alone);
+    const single = await alone.corpusSuggestions(request);
+    expect(new Set(batches.map((batch) => batch.thread))).toEqual(new Set([5]));
+    expect(single.total).toBeGreaterThan(10);
+    expect(list.suggestions).toEqual(single.suggestions);
+    // The second thread of the list ends with the others.
+    shared.close();
+    expect(closed.sort()).toEqual([1, 2, 3]);
+    alone.close();
+  });
+
   it("says in its state how many documents are read while the corpus's list is made, and nothing once it is made", async () => {
     const { project } = await corpusProject(16, { documents: 30, sentencesPerDocument: 25 }, 20);
     let answered = 0;
@@ -303,16 +346,23 @@ describe('suggestions in the text and across the corpus', () => {
     let reached!: () => void;
     const holding = new Promise<void>((resolve) => (reached = resolve));
     class HeldThread extends SuggestionsThread {
-      override async suggest(...args: Parameters<SuggestionsThread['suggest']>): ReturnType<SuggestionsThread['suggest']> {
+      override async suggestEach(...args: Parameters<SuggestionsThread['suggestEach']>): ReturnType<SuggestionsThread['suggestEach']> {
         // The fourth document is held until the test has looked.
         if (++answered === 4) {
           reached();
           await held;
         }
-        return super.suggest(...args);
+        return super.suggestEach(...args);
       }
     }
-    const service = new SuggestionsService(project.store, { now: () => new Date(), debounceMs: 60_000, makeThread: () => new HeldThread() });
+    // One thread, a document at a time: the count moves with each document.
+    const service = new SuggestionsService(project.store, {
+      now: () => new Date(),
+      debounceMs: 60_000,
+      makeThread: () => new HeldThread(),
+      listingThreads: 1,
+      listingBatch: { documents: 1, units: Infinity },
+    });
     await service.setSettings({ enabled: true });
     while (service.status().state === 'training') await new Promise((resolve) => setTimeout(resolve, 40));
     expect(service.status().listing).toBeNull();
