@@ -36,7 +36,7 @@ import { segmentsOfDocument } from '../../shared/model/segment-table';
 import type { CodedSegment } from '../../shared/model/segments';
 import type { RejectedSuggestion, SuggestionOrder, SuggestionSettings } from '../../shared/model/suggestion-settings';
 import { documentLanguage, documentLocale } from '../../shared/suggestions/sentences';
-import { orderSuggestions, type Suggestion } from '../../shared/suggestions/suggestions';
+import { orderSuggestions, updatedCorpusList, type Suggestion } from '../../shared/suggestions/suggestions';
 import type { CodedSpan, TrainingInput } from '../../shared/suggestions/training-examples';
 import type { CodeQuality } from '../../shared/suggestions/training';
 import { shortText } from '../../shared/text/short-text';
@@ -125,8 +125,13 @@ export class SuggestionsService {
   private failure: string | null = null;
   /** The store's change count when the project was last compared with the model. */
   private checkedAt = -1;
-  /** Every suggestion of the corpus, in confidence order, for one model and one state of the project. */
-  private corpus: { key: string; suggestions: Suggestion[] } | null = null;
+  /**
+   * Every suggestion of the corpus, in confidence order, for one model and one state of the
+   * project, and each document's list it was put together from (by document id).
+   */
+  private corpus: { key: string; suggestions: Suggestion[]; from: ReadonlyMap<string, readonly Suggestion[]> } | null = null;
+  /** The corpus's list in the order of uncertainty, made from `of` (the list in confidence order) when first asked. */
+  private uncertain: { of: readonly Suggestion[]; ordered: Suggestion[] } | null = null;
   /** The corpus's list being made: its key, the promise of it, and how many documents are read of how many. */
   private listing: { key: string; made: Promise<Suggestion[]>; done: number; total: number } | null = null;
   /** Each document's suggestions from the model in use, with what they depend on (see cachedOrAsk). */
@@ -204,16 +209,22 @@ export class SuggestionsService {
   async corpusSuggestions(request: { codeId: string | null; order: SuggestionOrder; offset: number; limit: number }): Promise<SuggestionPage> {
     if (request.codeId !== null) requireCode(this.store.state, request.codeId);
     const model = this.answeringModel();
-    const all = model ? await this.corpusList(model) : [];
-    const chosen = request.codeId === null ? [...all] : all.filter((suggestion) => suggestion.codeId === request.codeId);
-    const ordered = request.order === 'confidence' ? chosen : orderSuggestions(chosen, request.order);
+    const confident = model ? await this.corpusList(model) : [];
+    const all = request.order === 'confidence' ? confident : this.inUncertaintyOrder(confident);
+    const chosen = request.codeId === null ? all : all.filter((suggestion) => suggestion.codeId === request.codeId);
     const titles = new Map(this.store.documents.map((document) => [document.id, document.title]));
     const page: ListedSuggestion[] = [];
-    for (const suggestion of ordered.slice(request.offset, request.offset + request.limit)) {
+    for (const suggestion of chosen.slice(request.offset, request.offset + request.limit)) {
       const text = await this.store.text(suggestion.documentId);
       page.push({ ...suggestion, documentName: titles.get(suggestion.documentId) ?? suggestion.documentId, quote: shortText(text.slice(suggestion.start, suggestion.end), LISTED_QUOTE_MAX) });
     }
     return { suggestions: page, total: chosen.length, status: this.status() };
+  }
+
+  /** The corpus's list (in confidence order) in the order of uncertainty, ordered once per list. */
+  private inUncertaintyOrder(list: readonly Suggestion[]): Suggestion[] {
+    if (this.uncertain?.of !== list) this.uncertain = { of: list, ordered: orderSuggestions([...list], 'uncertainty') };
+    return this.uncertain.ordered;
   }
 
   /**
@@ -345,6 +356,7 @@ export class SuggestionsService {
       if (this.closed) return;
       this.model = { json, quality: quality ?? [], trainedAt, trainedOn: plan.segments.length, trainedCodes: new Set(trainedCodes), signature: plan.signature, generation: ++this.generation };
       this.corpus = null;
+      this.uncertain = null;
       this.perDocument.clear();
       this.failure = null;
     } catch (error) {
@@ -387,8 +399,8 @@ export class SuggestionsService {
    * `corpusList`, `rejectedHere` gives the document's rejections already grouped.
    */
   private cachedOrAsk(document: DocumentRecord, model: ModelInUse, rejectedHere?: readonly RejectedSuggestion[]): { cached: Suggestion[] } | { ask: DocumentAsk } {
-    const segments = shownTo(this.store.viewer, segmentsOfDocument(this.store.state, document.id)).map(spanOf);
-    const rejected = (rejectedHere ?? this.store.rejectedSuggestions.filter((span) => span.documentId === document.id)).map(spanOf);
+    const segments = shownTo(this.store.viewer, segmentsOfDocument(this.store.state, document.id));
+    const rejected = rejectedHere ?? this.store.rejectedSuggestions.filter((span) => span.documentId === document.id);
     // The language variable's locale; without one, the text's own (guessed once it is read, and
     // the same for as long as the text is: the key holds what the text's language depends on).
     const locale = documentLocale(document.values, `guess:${document.sha256}`);
@@ -397,7 +409,7 @@ export class SuggestionsService {
     const key = documentKey(model.generation, threshold, locale, codeIds, segments, rejected);
     const cached = this.perDocument.get(document.id);
     if (cached?.key === key) return { cached: cached.suggestions };
-    return { ask: { document, key, segments, rejected, codeIds, threshold } };
+    return { ask: { document, key, segments: segments.map(spanOf), rejected: rejected.map(spanOf), codeIds, threshold } };
   }
 
   /**
@@ -506,8 +518,9 @@ export class SuggestionsService {
           }
         }),
       );
-      const suggestions = orderSuggestions(byDocument.flat(), 'confidence');
-      this.corpus = { key, suggestions };
+      const from = new Map(documents.map((document, index) => [document.id, byDocument[index]!]));
+      const suggestions = updatedCorpusList(this.corpus, from);
+      this.corpus = { key, suggestions, from };
       return suggestions;
     })();
     this.listing = listing;
@@ -549,8 +562,15 @@ function batchesOf<T extends { ask: DocumentAsk }>(asks: readonly T[], limit: Li
   return batches;
 }
 
+/** What of a segment or a rejection a document's key holds. */
+type KeySpan = Pick<CodedSpan, 'codeId' | 'start' | 'end'>;
+
 /** What a document's suggestions depend on besides its text (which never changes), as one string. */
-function documentKey(generation: number, threshold: number, locale: string, codeIds: readonly string[], segments: readonly CodedSpan[], rejected: readonly CodedSpan[]): string {
-  const spans = (list: readonly CodedSpan[]) => list.map((span) => `${span.codeId}:${span.start}:${span.end}`).join(',');
+function documentKey(generation: number, threshold: number, locale: string, codeIds: readonly string[], segments: readonly KeySpan[], rejected: readonly KeySpan[]): string {
+  const spans = (list: readonly KeySpan[]) => {
+    let text = '';
+    for (const span of list) text += `${span.codeId}:${span.start}:${span.end},`;
+    return text;
+  };
   return `${generation}|${threshold}|${locale}|${codeIds.join(',')}|${spans(segments)}|${spans(rejected)}`;
 }

@@ -134,8 +134,57 @@ export function uncodedSentences(sentences: readonly Sentence[], segments: reado
   return uncoded;
 }
 
-/** Orders suggestions by confidence or uncertainty; ties by document position, then code, so that the order is total. */
-export function orderSuggestions(suggestions: Suggestion[], order: 'confidence' | 'uncertainty'): Suggestion[] {
+/**
+ * The order of suggestions by confidence or uncertainty; ties by where they start, then code,
+ * then document id, so that the order is total (the same list however it was put together).
+ */
+export function compareSuggestions(order: 'confidence' | 'uncertainty'): (a: Suggestion, b: Suggestion) => number {
   const key = order === 'confidence' ? (s: Suggestion) => -s.probability : (s: Suggestion) => Math.abs(s.probability - 0.5);
-  return suggestions.sort((a, b) => key(a) - key(b) || a.start - b.start || (a.codeId < b.codeId ? -1 : a.codeId > b.codeId ? 1 : 0));
+  return (a, b) =>
+    key(a) - key(b) ||
+    a.start - b.start ||
+    (a.codeId < b.codeId ? -1 : a.codeId > b.codeId ? 1 : 0) ||
+    (a.documentId < b.documentId ? -1 : a.documentId > b.documentId ? 1 : 0);
+}
+
+/** Orders suggestions (in place) by confidence or uncertainty (see compareSuggestions). */
+export function orderSuggestions(suggestions: Suggestion[], order: 'confidence' | 'uncertainty'): Suggestion[] {
+  return suggestions.sort(compareSuggestions(order));
+}
+
+/** Two lists ordered by `compare` as one ordered list (a merge: each list is read once). */
+export function mergeOrdered<T>(a: readonly T[], b: readonly T[], compare: (x: T, y: T) => number): T[] {
+  const merged: T[] = new Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) merged[k++] = compare(b[j]!, a[i]!) < 0 ? b[j++]! : a[i++]!;
+  while (i < a.length) merged[k++] = a[i++]!;
+  while (j < b.length) merged[k++] = b[j++]!;
+  return merged;
+}
+
+/**
+ * The corpus's list in confidence order from each document's list (`from`, by document id). When
+ * most documents' lists are the very arrays `previous` was made from (a document's answer is kept
+ * as it was until something it depends on changes: after a rejection or a passage coded, one
+ * document read again), it is `previous` without the suggestions of the documents that changed,
+ * merged with theirs (a pass over the list, where ordering it all again cost a sort of hundreds of
+ * thousands); else ordered whole. The order is total, so either way it is the same list.
+ */
+export function updatedCorpusList(previous: { suggestions: readonly Suggestion[]; from: ReadonlyMap<string, readonly Suggestion[]> } | null, from: ReadonlyMap<string, readonly Suggestion[]>): Suggestion[] {
+  const changed = new Set<string>();
+  if (previous) {
+    for (const [id, list] of previous.from) if (from.get(id) !== list) changed.add(id);
+    for (const [id, list] of from) if (previous.from.get(id) !== list) changed.add(id);
+  }
+  if (!previous || changed.size * 2 > from.size) {
+    const all: Suggestion[] = [];
+    for (const list of from.values()) for (const suggestion of list) all.push(suggestion);
+    return orderSuggestions(all, 'confidence');
+  }
+  const added: Suggestion[] = [];
+  for (const id of changed) for (const suggestion of from.get(id) ?? []) added.push(suggestion);
+  const kept = changed.size ? previous.suggestions.filter((suggestion) => !changed.has(suggestion.documentId)) : previous.suggestions;
+  return mergeOrdered(kept, orderSuggestions(added, 'confidence'), compareSuggestions('confidence'));
 }
